@@ -1,0 +1,1 @@
+"""Chat platform adapters: platform payloads in, neutral service calls out."""

@@ -1,0 +1,1 @@
+"""Console adapter: a local REPL over the bot services."""

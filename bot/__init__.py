@@ -1,0 +1,1 @@
+"""lpo-bot: delegate legal work to the least expensive qualified person."""

@@ -1,0 +1,80 @@
+"""The platform-neutral message model that Slack, Teams and the console each render."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Style = Literal["primary", "danger"] | None
+Input = Literal["decline_reason", "change_note"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A button: `id` says what it does, `value` what it acts on (an offer or task id)."""
+
+    id: str
+    label: str
+    value: str
+    style: Style = None
+    needs: Input = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message. Text is plain: adapters escape it for their markup."""
+
+    title: str
+    body: str = ""
+    facts: tuple[Fact, ...] = ()
+    actions: tuple[Action, ...] = ()
+    footer: str | None = None
+    kind: str = "info"
+    lines: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Message:
+        return cls(
+            title=data.get("title", ""),
+            body=data.get("body", ""),
+            facts=tuple(Fact(**fact) for fact in data.get("facts", ())),
+            actions=tuple(Action(**action) for action in data.get("actions", ())),
+            footer=data.get("footer"),
+            kind=data.get("kind", "info"),
+            lines=tuple(data.get("lines", ())),
+        )
+
+    def without_actions(self, footer: str | None = None) -> Message:
+        """The same message after a click: buttons gone, an outcome line instead."""
+        return Message(title=self.title, body=self.body, facts=self.facts, actions=(),
+                       footer=footer or self.footer, kind=self.kind, lines=self.lines)
+
+    def as_text(self) -> str:
+        """A plain-text rendering (console, notifications, fallbacks)."""
+        parts = [self.title]
+        if self.body:
+            parts.append(self.body)
+        parts.extend(f"{fact.label}: {fact.value}" for fact in self.facts)
+        parts.extend(self.lines)
+        if self.actions:
+            parts.append("  ".join(f"[{a.label}: {_action_hint(a)}]" for a in self.actions))
+        if self.footer:
+            parts.append(self.footer)
+        return "\n".join(parts)
+
+
+def _action_hint(action: Action) -> str:
+    verb = {"change_note": "changes", "decline_reason": "decline"}.get(action.needs or "",
+                                                                       action.id)
+    suffix = " <reason>" if action.needs == "decline_reason" else (
+        " <note>" if action.needs == "change_note" else "")
+    return f"{verb} {action.value}{suffix}"

@@ -1,0 +1,247 @@
+"""The outbox dispatcher: delivers queued messages through per-platform notifiers, with retries."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import metrics
+from bot.clock import Clock, system_clock
+from bot.messages import Message
+from storage import outbox as outbox_store
+from storage import staff as staff_store
+from storage.db import Database
+from storage.tables import OutboxMessage
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=60)
+IDLE_WAIT_SECONDS = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """Who a message is for: a staff member (DM) or a channel."""
+
+    key: str
+    staff_id: int | None = None
+    email: str | None = None
+    name: str | None = None
+    slack_user_id: str | None = None
+    teams_user_id: str | None = None
+    channel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    outbox_id: int
+    recipient: Recipient
+    message: Message
+    thread_key: str | None
+    previous_ref: dict[str, Any] | None
+
+
+class DeliveryError(Exception):
+    """A delivery failed; `retry_after` (seconds) when the platform said when to come back."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None,
+                 permanent: bool = False) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.permanent = permanent
+
+
+class Notifier(Protocol):
+    platform: str
+
+    def reaches(self, recipient: Recipient) -> bool: ...
+
+    async def deliver(self, delivery: Delivery) -> dict[str, Any] | None:
+        """Send (or update in place) and return where the message lives, for later updates."""
+
+
+def staff_key(staff_id: int) -> str:
+    return f"staff:{staff_id}"
+
+
+def channel_key(channel: str) -> str:
+    return f"channel:{channel}"
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    base_seconds: float = 2.0
+    max_seconds: float = 600.0
+    max_attempts: int = 8
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        """Exponential backoff with full jitter, never sooner than the platform asked."""
+        ceiling = min(self.max_seconds, self.base_seconds * 2 ** max(0, attempt - 1))
+        jittered = random.uniform(ceiling / 2, ceiling)
+        return max(jittered, retry_after or 0.0)
+
+
+class Dispatcher:
+    """Delivers due outbox rows; `wake()` after a commit delivers at once, `drain()` on demand."""
+
+    def __init__(self, database: Database, notifiers: list[Notifier], *,
+                 clock: Clock = system_clock, policy: RetryPolicy | None = None,
+                 concurrency: int = 16) -> None:
+        self.database = database
+        self.notifiers = notifiers
+        self.clock = clock
+        self.policy = policy or RetryPolicy()
+        self._wake = asyncio.Event()
+        self._parallel = asyncio.Semaphore(concurrency)
+        self._drain_lock = asyncio.Lock()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Deliver forever: on wake-up, or when the next retry comes due."""
+        while True:
+            try:
+                await self.drain()
+                timeout = await self._seconds_until_next_due()
+            except Exception:  # a database outage must not kill the loop; try again later
+                log.exception("outbox dispatcher round failed")
+                timeout = IDLE_WAIT_SECONDS
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+
+    async def drain(self) -> int:
+        """Deliver everything due now (in order per recipient); the number delivered."""
+        delivered = 0
+        async with self._drain_lock:
+            while True:
+                batch = await self._claim()
+                if not batch:
+                    break
+                results = await asyncio.gather(*(self._deliver(row) for row in batch))
+                delivered += sum(results)
+        return delivered
+
+    async def _seconds_until_next_due(self) -> float:
+        async with self.database.transaction() as session:
+            due = await outbox_store.next_due_at(session)
+            counts = await outbox_store.count_by_state(session)
+        metrics.OUTBOX_PENDING.set(counts.get("pending", 0))
+        if due is None:
+            return IDLE_WAIT_SECONDS
+        return min(IDLE_WAIT_SECONDS, max(0.0, (due - self.clock()).total_seconds()))
+
+    async def _claim(self) -> list[Delivery]:
+        now = self.clock()
+        async with self.database.transaction() as session:
+            rows = await outbox_store.claim_due(session, now=now, lease=LEASE)
+            return [await self._prepare(session, row) for row in rows]
+
+    async def _prepare(self, session: AsyncSession, row: OutboxMessage) -> Delivery:
+        recipient = await _recipient_of(session, row)
+        previous = None
+        if row.replaces_key:
+            ref = await outbox_store.get_delivery_ref(session, thread_key=row.replaces_key,
+                                                      recipient_key=row.recipient_key)
+            previous = {"platform": ref.platform, **ref.ref} if ref else None
+        return Delivery(outbox_id=row.id or 0, recipient=recipient,
+                        message=Message.from_dict(row.payload),
+                        thread_key=row.thread_key or row.replaces_key, previous_ref=previous)
+
+    def _notifier_for(self, delivery: Delivery) -> Notifier | None:
+        previous_platform = (delivery.previous_ref or {}).get("platform")
+        reaching = [n for n in self.notifiers if n.reaches(delivery.recipient)]
+        preferred = [n for n in reaching if n.platform == previous_platform]
+        return (preferred or reaching or [None])[0]
+
+    async def _deliver(self, delivery: Delivery) -> int:
+        notifier = self._notifier_for(delivery)
+        if notifier is None:
+            await self._give_up(delivery, "unknown", "no chat platform reaches this recipient")
+            return 0
+        async with self._parallel:
+            try:
+                with metrics.DELIVERY_SECONDS.labels(notifier.platform).time():
+                    ref = await notifier.deliver(delivery)
+            except DeliveryError as error:
+                await self._after_failure(delivery, notifier.platform, error)
+                return 0
+            except Exception as error:  # an unexpected notifier bug is retried, then given up
+                log.exception("notifier %s crashed on outbox %s", notifier.platform,
+                              delivery.outbox_id)
+                await self._after_failure(delivery, notifier.platform, DeliveryError(repr(error)))
+                return 0
+        await self._after_success(delivery, notifier.platform, ref)
+        return 1
+
+    async def _after_success(self, delivery: Delivery, platform: str,
+                             ref: dict[str, Any] | None) -> None:
+        now = self.clock()
+        async with self.database.transaction() as session:
+            await outbox_store.mark_sent(session, outbox_id=delivery.outbox_id, now=now,
+                                         platform=platform)
+            if ref and delivery.thread_key:
+                await outbox_store.save_delivery_ref(
+                    session, thread_key=delivery.thread_key,
+                    recipient_key=delivery.recipient.key, platform=platform, ref=ref, now=now)
+        metrics.OUTBOX_DELIVERED.labels(platform).inc()
+
+    async def _after_failure(self, delivery: Delivery, platform: str,
+                             error: DeliveryError) -> None:
+        async with self.database.transaction() as session:
+            row = await session.get(OutboxMessage, delivery.outbox_id)
+            attempts = (row.attempts if row else 0) + 1
+            if error.permanent or attempts >= self.policy.max_attempts:
+                await outbox_store.mark_failed(session, outbox_id=delivery.outbox_id,
+                                               error=str(error))
+                metrics.OUTBOX_FAILED.labels(platform).inc()
+                log.error("outbox %s to %s failed for good after %d attempts: %s",
+                          delivery.outbox_id, delivery.recipient.key, attempts, error)
+                return
+            wait = self.policy.delay(attempts, error.retry_after)
+            await outbox_store.mark_retry(session, outbox_id=delivery.outbox_id,
+                                          at=self.clock() + timedelta(seconds=wait),
+                                          error=str(error))
+        metrics.OUTBOX_RETRIED.labels(platform).inc()
+        log.warning("outbox %s to %s: attempt %d failed (%s); retrying in %.1fs",
+                    delivery.outbox_id, delivery.recipient.key, attempts, error, wait)
+        self.wake()
+
+    async def _give_up(self, delivery: Delivery, platform: str, reason: str) -> None:
+        async with self.database.transaction() as session:
+            await outbox_store.mark_failed(session, outbox_id=delivery.outbox_id, error=reason)
+        metrics.OUTBOX_FAILED.labels(platform).inc()
+        log.error("outbox %s to %s: %s", delivery.outbox_id, delivery.recipient.key, reason)
+
+
+async def _recipient_of(session: AsyncSession, row: OutboxMessage) -> Recipient:
+    if row.recipient_id is None:
+        return Recipient(key=row.recipient_key, channel=row.channel)
+    person = await staff_store.get_staff(session, staff_id=row.recipient_id)
+    if person is None:
+        return Recipient(key=row.recipient_key, staff_id=row.recipient_id)
+    return Recipient(key=row.recipient_key, staff_id=person.id, email=person.email,
+                     name=person.name, slack_user_id=person.slack_user_id,
+                     teams_user_id=person.teams_user_id)
+
+
+async def enqueue_message(session: AsyncSession, *, message: Message, dedupe_key: str,
+                          now: datetime, staff_id: int | None = None, channel: str | None = None,
+                          thread_key: str | None = None, replaces_key: str | None = None) -> bool:
+    """Queue one message in the caller's transaction (the transactional outbox)."""
+    if (staff_id is None) == (channel is None):
+        raise ValueError("a message goes to exactly one staff member or one channel")
+    key = staff_key(staff_id) if staff_id is not None else channel_key(channel or "")
+    return await outbox_store.enqueue(session, dedupe_key=dedupe_key, recipient_key=key,
+                                      payload=message.to_dict(), now=now,
+                                      recipient_id=staff_id, channel=channel,
+                                      thread_key=thread_key, replaces_key=replaces_key)

@@ -1,0 +1,774 @@
+"""The delegation use cases: delegate, accept, decline, done, review, cancel, reassign, away."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import metrics, views
+from bot.clock import Clock, system_clock
+from bot.firm import Firm, load_firm
+from bot.messages import Message
+from bot.outbox import enqueue_message
+from bot.replies import (NOT_ON_ROSTER, Actor, Choice, Confirmation, Refusal, Reply, TaskList)
+from bot.settings import Settings
+from bot.views import TaskView
+from matching.calendar import add_working_time
+from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
+from matching.model import StaffProfile, TaskDraft, Taxonomy
+from matching.parser import parse
+from storage import staff as staff_store
+from storage import tasks as task_store
+from storage.db import Database
+from storage.dialect import is_postgres
+from storage.events import claim_event
+from storage.firm_version import bump_firm_version, get_firm_version
+from storage.tables import OPEN_TASK_STATES, Offer, Staff, Task
+
+log = logging.getLogger(__name__)
+
+URGENT_TIMEOUT_SHARE = 0.5
+DECLINE_REASONS = {"no_capacity": "no capacity", "not_my_skill": "not my skill",
+                   "conflict": "conflict", "other": "other"}
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    version: int
+    firm: Firm
+    index: StaffIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What a confirmation modal or card fixed by hand; None keeps what the parser understood."""
+
+    task_type: str | None = None
+    matter: str | None = None
+    due_at: datetime | None = None
+    priority: str | None = None
+    assignee: str | None = None
+    notes: str | None = None
+
+
+class Services:
+    """Every use case runs in one unit of work; messages go out through the outbox."""
+
+    def __init__(self, database: Database, settings: Settings, taxonomy: Taxonomy, *,
+                 clock: Clock = system_clock, wake: Callable[[], None] = lambda: None) -> None:
+        self.database = database
+        self.settings = settings
+        self.taxonomy = taxonomy
+        self.clock = clock
+        self.wake = wake
+        self._snapshot: Snapshot | None = None
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    async def snapshot(self, session: AsyncSession) -> Snapshot:
+        """The firm as of this transaction, rebuilt only when the roster version changed."""
+        version = await get_firm_version(session)
+        cached = self._snapshot
+        if cached is None or cached.version != version:
+            firm = await load_firm(session, settings=self.settings)
+            cached = Snapshot(version=version, firm=firm, index=StaffIndex(firm.staff))
+            self._snapshot = cached
+        return cached
+
+    async def identify(self, session: AsyncSession, actor: Actor) -> Staff:
+        person = None
+        if actor.slack_user_id:
+            person = await staff_store.get_staff_by_slack_id(session,
+                                                             slack_user_id=actor.slack_user_id)
+        if person is None and actor.teams_user_id:
+            person = await staff_store.get_staff_by_teams_id(session,
+                                                             teams_user_id=actor.teams_user_id)
+        if person is None and actor.email:
+            person = await staff_store.get_staff_by_email(session, email=actor.email.lower())
+            if person and actor.slack_user_id and not person.slack_user_id:
+                await staff_store.set_slack_user_id(session, staff_id=person.id,
+                                                    slack_user_id=actor.slack_user_id)
+                await bump_firm_version(session)
+        if person is None or not person.active:
+            raise NOT_ON_ROSTER
+        return person
+
+    async def _once(self, session: AsyncSession, event_key: str | None) -> None:
+        if event_key and not await claim_event(session, key=event_key, now=self.clock()):
+            raise Refusal("already_handled", "Already handled.",
+                          "That request was received before; nothing changed.")
+
+    async def _run(self, work: Callable[[AsyncSession], object]) -> Reply:
+        try:
+            async with self.database.transaction() as session:
+                reply = await work(session)  # type: ignore[misc]
+        except Refusal as refusal:
+            return refusal.reply()
+        self.wake()
+        return reply  # type: ignore[return-value]
+
+    def _view(self, snap: Snapshot, task: Task) -> TaskView:
+        firm = snap.firm
+        task_type = self.taxonomy.get(task.task_type)
+        if task_type is None:
+            raise Refusal("invalid", f"Task #{task.id} has a type this catalogue no longer has.")
+        return TaskView(task_id=task.id or 0, title=task.title, task_type=task_type,
+                        due_at=task.due_at, priority=task.priority, est_hours=task.est_hours,
+                        state=task.state, matter=firm.matter_by_id(task.matter_id),
+                        delegator=firm.by_id(task.delegator_id) or _ghost(task.delegator_id),
+                        holder=firm.by_id(task.assignee_id) if task.assignee_id else None)
+
+    async def _send(self, session: AsyncSession, *, to: StaffProfile, message: Message,
+                    key: str, thread_key: str | None = None,
+                    replaces_key: str | None = None) -> None:
+        await enqueue_message(session, message=message, dedupe_key=key, now=self.clock(),
+                              staff_id=to.id, thread_key=thread_key, replaces_key=replaces_key)
+
+    # --- delegate ---------------------------------------------------------------------------
+
+    def parse_for(self, snap: Snapshot, person: StaffProfile, text: str) -> TaskDraft:
+        return parse(text, now=self.clock(), tz=person.timezone, taxonomy=self.taxonomy,
+                     matters=snap.firm.matters, roster=snap.firm.staff)
+
+    async def delegate(self, actor: Actor, text: str, *, source: str = "console",
+                       overrides: Overrides | None = None, event_key: str | None = None,
+                       confirmed: bool = False) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            snap = await self.snapshot(session)
+            delegator = snap.firm.by_id(person.id)
+            if delegator is None:
+                raise NOT_ON_ROSTER
+            cleaned = (text or "").strip()
+            if not cleaned and not (overrides and overrides.task_type):
+                raise Refusal("invalid", "Tell me what to delegate.",
+                              "For example: /delegate draft demand letter for 2026-0101 by Friday")
+            draft = _apply(self.parse_for(snap, delegator, cleaned), overrides)
+            unsure = self._unsure(draft, cleaned, snap, delegator)
+            if unsure and not confirmed:
+                return self._confirmation(cleaned, draft, unsure, snap, delegator)
+            if draft.task_type is None:
+                raise Refusal("invalid", "Pick a task type.",
+                              "I couldn't tell what kind of task that is.")
+            return await self._create(session, snap, delegator, cleaned, draft, source,
+                                      overrides)
+
+        reply = await self._run(work)
+        metrics.DELEGATIONS.labels(source, reply.status).inc()
+        return reply
+
+    def _unsure(self, draft: TaskDraft, text: str, snap: Snapshot,
+                delegator: StaffProfile) -> str | None:
+        if draft.task_type is None:
+            return "I couldn't tell what kind of task this is."
+        if draft.matter is None and _mentions_ambiguous_client(text, snap.firm):
+            return "That client name fits more than one matter."
+        return None
+
+    def _confirmation(self, text: str, draft: TaskDraft, reason: str, snap: Snapshot,
+                      delegator: StaffProfile) -> Reply:
+        types = tuple(Choice(t.id, t.name) for t in self.taxonomy.types)
+        matters = tuple(Choice(m.number, f"{m.number} {m.client_name}")
+                        for m in snap.firm.matters if delegator.email not in m.screened)
+        confirmation = Confirmation(text=text, reason=reason, task_type=draft.task_type,
+                                    matter=draft.matter, due_at=draft.due_at,
+                                    priority=draft.priority, assignee=draft.assignee,
+                                    type_choices=types, matter_choices=matters)
+        return Reply(status="needs_confirmation", confirmation=confirmation,
+                     message=views.plain("Let's confirm the details.", reason, kind="confirm"))
+
+    async def _create(self, session: AsyncSession, snap: Snapshot, delegator: StaffProfile,
+                      text: str, draft: TaskDraft, source: str,
+                      overrides: Overrides | None) -> Reply:
+        task_type = self.taxonomy.get(draft.task_type)
+        if task_type is None:
+            raise Refusal("invalid", f"Unknown task type {draft.task_type!r}.")
+        matter = snap.firm.matter(draft.matter) if draft.matter else None
+        if draft.matter and matter is None:
+            raise Refusal("invalid", f"There is no matter {draft.matter}.")
+        if matter and delegator.email in matter.screened:
+            raise Refusal("forbidden", "You are screened from that matter.",
+                          "An ethical wall keeps you off it, so you can't delegate its work.")
+        now = self.clock()
+        notes = overrides.notes.strip() if overrides and overrides.notes else ""
+        task = await task_store.add_task(session, task=Task(
+            text=text + (f"\n\nNotes: {notes}" if notes else ""), title=draft.title[:300],
+            task_type=task_type.id, matter_id=snap.firm.matter_id(matter.number) if matter else None,
+            delegator_id=delegator.id or 0, state="unassigned", priority=draft.priority,
+            due_at=draft.due_at, est_hours=task_type.est_hours, source=source,
+            created_at=now, updated_at=now))
+        await task_store.record_event(session, task_id=task.id, actor_id=delegator.id,
+                                      action="created", to_state="unassigned", at=now,
+                                      detail={"text": text, "parsed": draft.as_contract()})
+        result = await self._offer_next(session, snap, task, named=draft.assignee)
+        return self._delegate_reply(snap, task, delegator, draft, result)
+
+    def _delegate_reply(self, snap: Snapshot, task: Task, delegator: StaffProfile,
+                        draft: TaskDraft, result: MatchResult) -> Reply:
+        view = self._view(snap, task)
+        notes = list(draft.warnings)
+        if result.named_assignee_note:
+            notes.append(result.named_assignee_note)
+        if result.chosen is None:
+            return Reply(status="nobody_eligible", task_id=task.id, message=Message(
+                title=f"Task #{task.id} is waiting for an owner: nobody is eligible right now.",
+                body=result.explanation, facts=view.facts(delegator), lines=tuple(notes),
+                footer="Your manager has been told.", kind="delegated"))
+        chosen = result.chosen
+        saving = f" — saves {views.money(result.savings)}" if result.savings > 0 else ""
+        return Reply(status="ok", task_id=task.id, message=Message(
+            title=f"Offered to {chosen.name} ({views.ROLE_LABELS.get(chosen.role, chosen.role)}, "
+                  f"{views.money(chosen.hourly_rate)}/h){saving}.",
+            body=result.explanation, facts=view.facts(delegator), lines=tuple(notes),
+            kind="delegated"))
+
+    async def _offer_next(self, session: AsyncSession, snap: Snapshot, task: Task, *,
+                          named: str | None = None, also_exclude: frozenset[str] = frozenset()
+                          ) -> MatchResult:
+        """Offer the task to the cheapest eligible person, or escalate when there is none."""
+        now = self.clock()
+        firm = snap.firm
+        past = await task_store.offers_of(session, task_id=task.id or 0)
+        excluded = frozenset(firm.email_of(o.staff_id) for o in past
+                             if o.state in ("declined", "expired", "withdrawn")) | also_exclude
+        spec = TaskSpec(task_type=self.taxonomy.get(task.task_type),  # type: ignore[arg-type]
+                        delegator_email=firm.email_of(task.delegator_id),
+                        matter=firm.matter_by_id(task.matter_id), est_hours=task.est_hours,
+                        named_assignee=named)
+        full: set[str] = set()
+        while True:
+            ctx = await self._context(session, snap, now, excluded | frozenset(full))
+            result = match(spec, snap.index, ctx)
+            if result.chosen is None or len(past) >= self.settings.max_offers:
+                await self._escalate(session, snap, task, result, offers=len(past))
+                return result
+            if await self._still_has_room(session, snap, result.chosen.email, task.est_hours):
+                break
+            full.add(result.chosen.email)
+        await self._make_offer(session, snap, task, result)
+        return result
+
+    async def _context(self, session: AsyncSession, snap: Snapshot, now: datetime,
+                       excluded: frozenset[str]) -> MatchContext:
+        firm = snap.firm
+        loads = await task_store.open_loads(session)
+        offered = await task_store.last_offered(session)
+        return MatchContext(now=now, loads={firm.email_of(k): v for k, v in loads.items()},
+                            excluded=excluded,
+                            last_offered={firm.email_of(k): v for k, v in offered.items()})
+
+    async def _still_has_room(self, session: AsyncSession, snap: Snapshot, email: str,
+                              est_hours: float) -> bool:
+        """Lock the person, then recount: two matches at once can't both fill the last hours."""
+        person = snap.firm.by_email(email)
+        if person is None or person.id is None:
+            return False
+        if is_postgres(session):
+            await session.execute(select(Staff.id).where(Staff.id == person.id)
+                                  .with_for_update())
+        load = (await task_store.open_loads(session, staff_ids=[person.id])).get(person.id, 0.0)
+        return load + est_hours <= person.weekly_capacity_hours + 1e-9
+
+    async def _make_offer(self, session: AsyncSession, snap: Snapshot, task: Task,
+                          result: MatchResult) -> None:
+        now = self.clock()
+        chosen = result.chosen
+        offeree = snap.firm.by_email(chosen.email) if chosen else None
+        if offeree is None or chosen is None:
+            return
+        timeout = self.settings.offer_timeout_minutes
+        if task.priority == "urgent":
+            timeout = max(1, round(timeout * URGENT_TIMEOUT_SHARE))
+        zone = ZoneInfo(offeree.timezone)
+        offer = await task_store.add_offer(session, offer=Offer(
+            task_id=task.id or 0, staff_id=offeree.id or 0, state="pending",
+            explanation=result.explanation, cost=_cents(chosen.cost), offered_at=now,
+            remind_at=add_working_time(now, timeout / 2, zone=zone, hours=offeree.working_hours),
+            expires_at=add_working_time(now, timeout, zone=zone, hours=offeree.working_hours)))
+        from_state = task.state
+        task.state, task.assignee_id = "offered", offeree.id
+        task.offers_made += 1
+        task.cost, task.savings = _cents(chosen.cost), _cents(result.savings)
+        task.updated_at = now
+        session.add(task)
+        await task_store.record_event(
+            session, task_id=task.id, actor_id=None, action="offered", from_state=from_state,
+            to_state="offered", at=now,
+            detail={"offer_id": offer.id, "to": offeree.email, "cost": chosen.cost,
+                    "savings": result.savings, "explanation": result.explanation})
+        view = self._view(snap, task)
+        await self._send(session, to=offeree, key=f"offer:{offer.id}",
+                         thread_key=f"offer:{offer.id}",
+                         message=views.offer(view, offeree, offer.id or 0, _why(result)))
+
+    async def _escalate(self, session: AsyncSession, snap: Snapshot, task: Task,
+                        result: MatchResult, *, offers: int) -> None:
+        now = self.clock()
+        reason = (f"Offered {offers} times without an acceptance."
+                  if offers >= self.settings.max_offers and result.chosen else result.explanation)
+        from_state = task.state
+        task.state, task.assignee_id, task.escalation_reason = "unassigned", None, reason
+        task.updated_at = now
+        session.add(task)
+        await task_store.record_event(session, task_id=task.id, actor_id=None,
+                                      action="escalated", from_state=from_state,
+                                      to_state="unassigned", reason=reason, at=now)
+        view = self._view(snap, task)
+        delegator = view.delegator
+        manager = snap.firm.by_email(delegator.manager_email) if delegator.manager_email else None
+        for person in {p.email: p for p in (manager, delegator) if p}.values():
+            message = views.escalation(view, person, reason)
+            await self._send(session, to=person, message=message,
+                             key=f"escalated:{task.id}:{task.offers_made}:{person.id}")
+
+    # --- respond to an offer ------------------------------------------------------------------
+
+    async def _load_offer(self, session: AsyncSession, offer_id: int,
+                          person: Staff) -> tuple[Offer, Task]:
+        offer = await task_store.get_offer(session, offer_id=offer_id)
+        task = await task_store.get_task(session, task_id=offer.task_id) if offer else None
+        if offer is None or task is None:
+            raise Refusal("not_found", f"There is no offer {offer_id}.")
+        if offer.staff_id != person.id:
+            raise Refusal("forbidden", "That offer was made to someone else.",
+                          "Only the person it was offered to can accept or decline it.")
+        return offer, task
+
+    async def accept(self, actor: Actor, offer_id: int, *, event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            offer, task = await self._load_offer(session, offer_id, person)
+            now = self.clock()
+            if not await task_store.resolve_offer(session, offer_id=offer_id, to_state="accepted",
+                                                  at=now, staff_id=person.id):
+                raise _already(f"offer {offer_id}", offer.state)
+            if not await task_store.transition_task(
+                    session, task_id=task.id, from_states=("offered",),
+                    values={"state": "accepted", "assignee_id": person.id, "updated_at": now}):
+                raise _already(f"task #{task.id}", task.state)
+            await session.refresh(task)
+            await task_store.record_event(session, task_id=task.id, actor_id=person.id,
+                                          action="accepted", from_state="offered",
+                                          to_state="accepted", at=now,
+                                          detail={"offer_id": offer_id})
+            snap = await self.snapshot(session)
+            view = self._view(snap, task)
+            me = snap.firm.by_id(person.id) or _ghost(person.id)
+            update = views.offer_closed(view, me, "You accepted. Mark it done when it's finished.",
+                                        actions=(views.done_action(task.id or 0),))
+            await self._send(session, to=me, message=update, key=f"offer:{offer_id}:accepted",
+                             replaces_key=f"offer:{offer_id}")
+            await self._send(session, to=view.delegator, key=f"task:{task.id}:accepted:{offer_id}",
+                             message=views.to_delegator(view, f"{me.name} accepted task #{task.id}."))
+            return Reply(status="ok", task_id=task.id, message=update)
+
+        return await self._run(work)
+
+    async def decline(self, actor: Actor, offer_id: int, reason: str = "",
+                      *, event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            offer, task = await self._load_offer(session, offer_id, person)
+            now = self.clock()
+            why = DECLINE_REASONS.get(reason.strip(), reason.strip()) or "no reason given"
+            if not await task_store.resolve_offer(session, offer_id=offer_id, to_state="declined",
+                                                  at=now, reason=why, staff_id=person.id):
+                raise _already(f"offer {offer_id}", offer.state)
+            await task_store.record_event(session, task_id=task.id, actor_id=person.id,
+                                          action="declined", from_state=task.state,
+                                          to_state=task.state, reason=why, at=now,
+                                          detail={"offer_id": offer_id})
+            snap = await self.snapshot(session)
+            me = snap.firm.by_id(person.id) or _ghost(person.id)
+            await self._moved_on(session, snap, task, offer_id, me,
+                                 outcome=f"You declined ({why}).",
+                                 headline=f"{me.name} declined task #{task.id} ({why})")
+            return Reply(status="ok", task_id=task.id,
+                         message=views.plain(f"Declined task #{task.id}.",
+                                             "Thanks — it goes to the next person."))
+
+        return await self._run(work)
+
+    async def expire_offer(self, session: AsyncSession, offer: Offer) -> bool:
+        """Time out one pending offer and move on (scheduler job; caller owns the transaction)."""
+        now = self.clock()
+        if not await task_store.resolve_offer(session, offer_id=offer.id or 0,
+                                              to_state="expired", at=now, reason="timed out"):
+            return False
+        task = await task_store.get_task(session, task_id=offer.task_id)
+        if task is None or task.state != "offered":
+            return True
+        await task_store.record_event(session, task_id=task.id, actor_id=None, action="expired",
+                                      from_state="offered", to_state="offered",
+                                      reason="no answer before the timeout", at=now,
+                                      detail={"offer_id": offer.id})
+        snap = await self.snapshot(session)
+        offeree = snap.firm.by_id(offer.staff_id) or _ghost(offer.staff_id)
+        await self._moved_on(session, snap, task, offer.id or 0, offeree,
+                             outcome="This offer expired and went to someone else.",
+                             headline=f"{offeree.name} didn't answer in time on task #{task.id}")
+        return True
+
+    async def _moved_on(self, session: AsyncSession, snap: Snapshot, task: Task, offer_id: int,
+                        offeree: StaffProfile, *, outcome: str, headline: str) -> None:
+        view = self._view(snap, task)
+        await self._send(session, to=offeree, key=f"offer:{offer_id}:closed",
+                         replaces_key=f"offer:{offer_id}",
+                         message=views.offer_closed(view, offeree, outcome))
+        result = await self._offer_next(session, snap, task)
+        detail = (f"Offered to {result.chosen.name} instead." if task.state == "offered"
+                  and result.chosen else "Nobody else is eligible; your manager has been told.")
+        await self._send(session, to=view.delegator, key=f"task:{task.id}:moved:{offer_id}",
+                         message=views.to_delegator(self._view(snap, task), headline, detail))
+
+    # --- work and review ------------------------------------------------------------------
+
+    async def _load_task(self, session: AsyncSession, task_id: int) -> Task:
+        task = await task_store.get_task(session, task_id=task_id)
+        if task is None:
+            raise Refusal("not_found", f"There is no task #{task_id}.")
+        return task
+
+    async def done(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            task = await self._load_task(session, task_id)
+            if task.assignee_id != person.id or task.state == "offered":
+                raise Refusal("forbidden", "Only the person working on it can mark it done.")
+            snap = await self.snapshot(session)
+            review = self._view(snap, task).task_type.review_required
+            now = self.clock()
+            target = "submitted" if review else "completed"
+            values = {"state": target, "updated_at": now}
+            if not review:
+                values["completed_at"] = now
+            if not await task_store.transition_task(session, task_id=task_id,
+                                                    from_states=("accepted", "changes_requested"),
+                                                    values=values):
+                raise _already(f"task #{task_id}", task.state)
+            await session.refresh(task)
+            round_no = await self._round(session, task_id, "done")
+            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
+                                          action="done", from_state=None, to_state=target, at=now)
+            view = self._view(snap, task)
+            me = snap.firm.by_id(person.id) or _ghost(person.id)
+            outcome = ("Sent to the attorney for review." if review else "Completed. Thank you!")
+            await self._close_work_message(session, task, me, view, outcome)
+            if review:
+                await self._send(session, to=view.delegator, key=f"task:{task_id}:review:{round_no}",
+                                 thread_key=f"review:{task_id}:{round_no}",
+                                 message=views.to_delegator(
+                                     view, f"{me.name} finished task #{task_id}: please review.",
+                                     actions=views.review_actions(task_id)))
+            else:
+                await self._send(session, to=view.delegator, key=f"task:{task_id}:completed",
+                                 message=views.to_delegator(
+                                     view, f"{me.name} completed task #{task_id}."))
+            return Reply(status="ok", task_id=task_id, message=views.plain(
+                f"Task #{task_id} {'submitted for review' if review else 'completed'}.", outcome))
+
+        return await self._run(work)
+
+    async def _round(self, session: AsyncSession, task_id: int, action: str) -> int:
+        events = await task_store.events_of(session, task_id=task_id)
+        return sum(1 for event in events if event.action == action)
+
+    async def _close_work_message(self, session: AsyncSession, task: Task, me: StaffProfile,
+                                  view: TaskView, outcome: str) -> None:
+        offers = await task_store.offers_of(session, task_id=task.id or 0)
+        accepted = [o for o in offers if o.state == "accepted" and o.staff_id == me.id]
+        thread = f"offer:{accepted[-1].id}" if accepted else None
+        changes = await self._round(session, task.id or 0, "changes_requested")
+        if changes:
+            thread = f"changes:{task.id}:{changes}"
+        if thread:
+            await self._send(session, to=me, key=f"{thread}:done:{task.updated_at.isoformat()}",
+                             replaces_key=thread, message=views.offer_closed(view, me, outcome))
+
+    def _may_supervise(self, person: Staff, task: Task) -> bool:
+        return person.id == task.delegator_id or person.is_manager
+
+    async def approve(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            task = await self._load_task(session, task_id)
+            if not self._may_supervise(person, task):
+                raise Refusal("forbidden", "Only the delegating attorney or a manager can approve.")
+            now = self.clock()
+            if not await task_store.transition_task(
+                    session, task_id=task_id, from_states=("submitted",),
+                    values={"state": "completed", "completed_at": now, "updated_at": now}):
+                raise _already(f"task #{task_id}", task.state)
+            await session.refresh(task)
+            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
+                                          action="approved", from_state="submitted",
+                                          to_state="completed", at=now)
+            snap = await self.snapshot(session)
+            view = self._view(snap, task)
+            await self._close_review(session, snap, task, view, "Approved.")
+            if view.holder:
+                await self._send(session, to=view.holder, key=f"task:{task_id}:approved",
+                                 message=views.offer_closed(
+                                     view, view.holder, f"{person.name} approved it. Nice work!"))
+            return Reply(status="ok", task_id=task_id,
+                         message=views.plain(f"Approved task #{task_id}.", "It is complete."))
+
+        return await self._run(work)
+
+    async def _close_review(self, session: AsyncSession, snap: Snapshot, task: Task,
+                            view: TaskView, outcome: str) -> None:
+        round_no = await self._round(session, task.id or 0, "done")
+        thread = f"review:{task.id}:{round_no}"
+        await self._send(session, to=view.delegator, key=f"{thread}:closed", replaces_key=thread,
+                         message=views.offer_closed(view, view.delegator, outcome))
+
+    async def request_changes(self, actor: Actor, task_id: int, note: str, *,
+                              event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            task = await self._load_task(session, task_id)
+            if not self._may_supervise(person, task):
+                raise Refusal("forbidden",
+                              "Only the delegating attorney or a manager can request changes.")
+            cleaned = (note or "").strip()
+            if not cleaned:
+                raise Refusal("invalid", "Say what should change.",
+                              "Add a short note for the person doing the work.")
+            now = self.clock()
+            if not await task_store.transition_task(
+                    session, task_id=task_id, from_states=("submitted",),
+                    values={"state": "changes_requested", "updated_at": now}):
+                raise _already(f"task #{task_id}", task.state)
+            await session.refresh(task)
+            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
+                                          action="changes_requested", from_state="submitted",
+                                          to_state="changes_requested", reason=cleaned, at=now)
+            snap = await self.snapshot(session)
+            view = self._view(snap, task)
+            await self._close_review(session, snap, task, view, f"Changes requested: {cleaned}")
+            round_no = await self._round(session, task_id, "changes_requested")
+            if view.holder:
+                thread = f"changes:{task_id}:{round_no}"
+                await self._send(session, to=view.holder, key=thread, thread_key=thread,
+                                 message=Message(
+                                     title=f"Changes requested on task #{task_id}: {task.title}",
+                                     body=f"{person.name}: {cleaned}", facts=view.facts(view.holder),
+                                     actions=(views.done_action(task_id),), kind="changes"))
+            return Reply(status="ok", task_id=task_id, message=views.plain(
+                f"Sent task #{task_id} back with your note."))
+
+        return await self._run(work)
+
+    async def cancel(self, actor: Actor, task_id: int, reason: str = "", *,
+                     event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            task = await self._load_task(session, task_id)
+            if not self._may_supervise(person, task):
+                raise Refusal("forbidden", "Only the delegating attorney or a manager can cancel.")
+            now = self.clock()
+            previous = task.state
+            if not await task_store.transition_task(
+                    session, task_id=task_id, from_states=OPEN_TASK_STATES,
+                    values={"state": "cancelled", "updated_at": now}):
+                raise _already(f"task #{task_id}", task.state)
+            await session.refresh(task)
+            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
+                                          action="cancelled", from_state=previous,
+                                          to_state="cancelled", reason=reason or None, at=now)
+            snap = await self.snapshot(session)
+            await self._withdraw_pending(session, snap, task, "Cancelled by the delegator.")
+            view = self._view(snap, task)
+            if view.holder and view.holder.id != person.id and previous != "offered":
+                await self._send(session, to=view.holder, key=f"task:{task_id}:cancelled",
+                                 message=views.offer_closed(view, view.holder,
+                                                            f"{person.name} cancelled this task."))
+            return Reply(status="ok", task_id=task_id,
+                         message=views.plain(f"Cancelled task #{task_id}."))
+
+        return await self._run(work)
+
+    async def _withdraw_pending(self, session: AsyncSession, snap: Snapshot, task: Task,
+                                outcome: str) -> None:
+        offer = await task_store.pending_offer(session, task_id=task.id or 0)
+        if offer is None:
+            return
+        await task_store.resolve_offer(session, offer_id=offer.id or 0, to_state="withdrawn",
+                                       at=self.clock(), reason=outcome)
+        offeree = snap.firm.by_id(offer.staff_id) or _ghost(offer.staff_id)
+        await self._send(session, to=offeree, key=f"offer:{offer.id}:withdrawn",
+                         replaces_key=f"offer:{offer.id}",
+                         message=views.offer_closed(self._view(snap, task), offeree, outcome))
+
+    async def reassign(self, actor: Actor, task_id: int, to_email: str | None = None, *,
+                       event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            task = await self._load_task(session, task_id)
+            if not self._may_supervise(person, task):
+                raise Refusal("forbidden", "Only the delegating attorney or a manager can reassign.")
+            if task.state not in ("unassigned", "offered", "accepted", "changes_requested"):
+                raise _already(f"task #{task_id}", task.state)
+            snap = await self.snapshot(session)
+            target = snap.firm.by_email(to_email.lower()) if to_email else None
+            if to_email and target is None:
+                raise Refusal("invalid", f"{to_email} is not on the roster.")
+            previous_holder = snap.firm.by_id(task.assignee_id) if task.assignee_id else None
+            await self._withdraw_pending(session, snap, task, "Reassigned by a manager.")
+            now = self.clock()
+            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
+                                          action="reassigned", from_state=task.state,
+                                          to_state="unassigned", at=now,
+                                          detail={"to": to_email})
+            task.state, task.assignee_id, task.offers_made = "unassigned", None, 0
+            session.add(task)
+            exclude = frozenset({previous_holder.email}) if previous_holder and not target else (
+                frozenset())
+            result = await self._offer_next(session, snap, task,
+                                            named=target.email if target else None,
+                                            also_exclude=exclude)
+            if target and (result.chosen is None or result.chosen.email != target.email):
+                raise Refusal("invalid", f"{target.name} can't take task #{task_id}.",
+                              result.named_assignee_note or result.explanation)
+            title = (f"Task #{task_id} offered to {result.chosen.name}." if result.chosen
+                     else f"Task #{task_id} has no eligible owner.")
+            return Reply(status="ok", task_id=task_id,
+                         message=views.plain(title, result.explanation))
+
+        return await self._run(work)
+
+    # --- availability ---------------------------------------------------------------------
+
+    async def set_away(self, actor: Actor, until: datetime | None, note: str | None = None,
+                       *, event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            now = self.clock()
+            if until is not None and until <= now:
+                raise Refusal("invalid", "That date is already past.",
+                              "Try: away until Monday, away until Dec 2, or just away.")
+            await staff_store.end_away(session, staff_id=person.id, at=now)
+            await staff_store.add_away_period(session, staff_id=person.id, starts_at=now,
+                                              ends_at=until, note=note)
+            await bump_firm_version(session)
+            zone = person.timezone or self.settings.timezone
+            back = f"until {views.when(until, zone)}" if until else "until you say /lpo back"
+            return Reply(status="ok", message=views.plain(
+                f"You're away {back}.", "No new offers will come to you meanwhile."))
+
+        return await self._run(work)
+
+    async def back(self, actor: Actor, *, event_key: str | None = None) -> Reply:
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            await staff_store.end_away(session, staff_id=person.id, at=self.clock())
+            await bump_firm_version(session)
+            return Reply(status="ok", message=views.plain("Welcome back!",
+                                                          "You can receive offers again."))
+
+        return await self._run(work)
+
+    # --- queries ----------------------------------------------------------------------------
+
+    async def whoami(self, actor: Actor) -> StaffProfile | None:
+        try:
+            async with self.database.transaction() as session:
+                person = await self.identify(session, actor)
+                return (await self.snapshot(session)).firm.by_id(person.id)
+        except Refusal:
+            return None
+
+    async def my_tasks(self, actor: Actor) -> TaskList | Reply:
+        try:
+            async with self.database.transaction() as session:
+                person = await self.identify(session, actor)
+                snap = await self.snapshot(session)
+                me = snap.firm.by_id(person.id) or _ghost(person.id)
+                return await self._task_list(session, snap, me)
+        except Refusal as refusal:
+            return refusal.reply()
+
+    async def _task_list(self, session: AsyncSession, snap: Snapshot,
+                         me: StaffProfile) -> TaskList:
+        offers, working, delegated = [], [], []
+        for offer in await task_store.pending_offers_for(session, staff_id=me.id or 0):
+            task = await task_store.get_task(session, task_id=offer.task_id)
+            if task:
+                offers.append(views.offer(self._view(snap, task), me, offer.id or 0,
+                                          offer.explanation or "you are the best fit"))
+        hours_open = 0.0
+        for task in await task_store.tasks_for(session, staff_id=me.id or 0):
+            view = self._view(snap, task)
+            if task.assignee_id == me.id and task.state in ("accepted", "changes_requested",
+                                                             "submitted"):
+                hours_open += task.est_hours if task.state != "submitted" else 0.0
+                actions = (views.done_action(task.id or 0),) if task.state != "submitted" else ()
+                working.append(views.offer_closed(view, me, views.STATE_LABELS[task.state],
+                                                  actions=actions))
+            if task.delegator_id == me.id:
+                actions = views.review_actions(task.id or 0) if task.state == "submitted" else ()
+                holder = f" — {view.holder.name}" if view.holder else ""
+                delegated.append(views.offer_closed(
+                    view, me, f"{views.STATE_LABELS[task.state]}{holder}", actions=actions))
+        return TaskList(offers=tuple(offers), working=tuple(working), delegated=tuple(delegated),
+                        hours_open=hours_open, capacity=me.weekly_capacity_hours)
+
+
+def _apply(draft: TaskDraft, overrides: Overrides | None) -> TaskDraft:
+    if overrides is None:
+        return draft
+    return replace(draft,
+                   task_type=overrides.task_type or draft.task_type,
+                   matter=overrides.matter or draft.matter,
+                   due_at=overrides.due_at or draft.due_at,
+                   priority=overrides.priority or draft.priority,
+                   assignee=overrides.assignee or draft.assignee,
+                   confidence=1.0 if overrides.task_type else draft.confidence)
+
+
+def _mentions_ambiguous_client(text: str, firm: Firm) -> bool:
+    words = {w.strip(".,;:!?'\u2019s").lower() for w in text.split()}
+    surnames: dict[str, int] = {}
+    for matter in firm.matters:
+        surname = matter.client_name.split()[-1].lower() if matter.client_name else ""
+        surnames[surname] = surnames.get(surname, 0) + 1
+    return any(count > 1 and name in words for name, count in surnames.items())
+
+
+def _why(result: MatchResult) -> str:
+    return result.explanation.split(". Skipped", 1)[0].split(":", 1)[-1].strip() or \
+        "you are the least expensive qualified person for it"
+
+
+def _already(what: str, state: str) -> Refusal:
+    return Refusal("already_handled", "Already handled.",
+                   f"{what[0].upper()}{what[1:]} is {views.STATE_LABELS.get(state, state)}; "
+                   "nothing changed.")
+
+
+def _cents(amount: float) -> Decimal:
+    return Decimal(str(round(amount, 2)))
+
+
+def _ghost(staff_id: int | None) -> StaffProfile:
+    """A stand-in for someone no longer on the active roster."""
+    return StaffProfile(email=f"former-{staff_id}@invalid", name="a former colleague",
+                        role="paralegal", hourly_rate=0.0, skills={},
+                        weekly_capacity_hours=0.0, id=staff_id)

@@ -1,0 +1,131 @@
+"""Neutral messages for every step of a delegation, worded for the person who reads them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.messages import Action, Fact, Message
+from matching.model import MatterRef, StaffProfile, TaskType
+
+ROLE_LABELS = {"legal_assistant": "legal assistant", "paralegal": "paralegal",
+               "associate": "associate", "partner": "partner"}
+STATE_LABELS = {"unassigned": "unassigned", "offered": "offered", "accepted": "in progress",
+                "submitted": "awaiting your review", "changes_requested": "changes requested",
+                "completed": "completed", "cancelled": "cancelled"}
+
+
+def money(amount: float) -> str:
+    """$352, $37.50, $1,200."""
+    cents = round(amount * 100)
+    if cents % 100 == 0:
+        return f"${cents // 100:,}"
+    return f"${cents / 100:,.2f}"
+
+
+def hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+def when(moment: datetime | None, zone: str) -> str:
+    """`Fri Nov 27, 5:00 PM EST` in the reader's timezone; `no deadline` when None."""
+    if moment is None:
+        return "no deadline"
+    local = moment.astimezone(ZoneInfo(zone))
+    clock = local.strftime("%I:%M %p").lstrip("0")
+    return f"{local:%a %b} {local.day}, {clock} {local.tzname()}"
+
+
+def role(person: StaffProfile) -> str:
+    return ROLE_LABELS.get(person.role, person.role)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    """Everything a message about one task may show; client names only when allowed."""
+
+    task_id: int
+    title: str
+    task_type: TaskType
+    due_at: datetime | None
+    priority: str
+    est_hours: float
+    state: str
+    matter: MatterRef | None
+    delegator: StaffProfile
+    holder: StaffProfile | None
+
+    def matter_label(self, reader: StaffProfile) -> str | None:
+        """Number and client for people on the matter; the number alone for anyone else."""
+        if self.matter is None:
+            return None
+        if self.may_see_client(reader):
+            return f"{self.matter.number} ({self.matter.client_name})"
+        return self.matter.number
+
+    def may_see_client(self, reader: StaffProfile) -> bool:
+        if self.matter is None or reader.email in self.matter.screened:
+            return False
+        on_matter = {self.delegator.email, self.matter.responsible_email,
+                     self.holder.email if self.holder else None}
+        return reader.email in on_matter
+
+    def facts(self, reader: StaffProfile) -> tuple[Fact, ...]:
+        facts = [Fact("Task", f"#{self.task_id} {self.title}"),
+                 Fact("Type", self.task_type.name)]
+        matter = self.matter_label(reader)
+        if matter:
+            facts.append(Fact("Matter", matter))
+        facts.append(Fact("Due", when(self.due_at, reader.timezone)))
+        facts.append(Fact("Estimate", hours(self.est_hours)))
+        if self.priority != "normal":
+            facts.append(Fact("Priority", self.priority))
+        return tuple(facts)
+
+
+def offer(view: TaskView, offeree: StaffProfile, offer_id: int, why: str) -> Message:
+    review = " Your draft goes back to the attorney for review." \
+        if view.task_type.review_required else ""
+    return Message(
+        title=f"New task from {view.delegator.name}: {view.title}",
+        body=f"Why you: {why}{review}",
+        facts=view.facts(offeree),
+        actions=(Action("accept", "Accept", str(offer_id), style="primary"),
+                 Action("decline", "Decline", str(offer_id), style="danger",
+                        needs="decline_reason")),
+        kind="offer")
+
+
+def offer_closed(view: TaskView, reader: StaffProfile, outcome: str,
+                 actions: tuple[Action, ...] = ()) -> Message:
+    return Message(title=f"Task #{view.task_id}: {view.title}", facts=view.facts(reader),
+                   actions=actions, footer=outcome, kind="offer_update")
+
+
+def done_action(task_id: int) -> Action:
+    return Action("done", "Mark done", str(task_id), style="primary")
+
+
+def review_actions(task_id: int) -> tuple[Action, ...]:
+    return (Action("approve", "Approve", str(task_id), style="primary"),
+            Action("changes", "Request changes", str(task_id), needs="change_note"))
+
+
+def to_delegator(view: TaskView, headline: str, detail: str = "",
+                 actions: tuple[Action, ...] = ()) -> Message:
+    return Message(title=headline, body=detail, facts=view.facts(view.delegator),
+                   actions=actions, kind="update")
+
+
+def escalation(view: TaskView, manager: StaffProfile, reasons: str) -> Message:
+    return Message(
+        title=f"Task #{view.task_id} needs an owner",
+        body=(f"{view.delegator.name} delegated \u201c{view.title}\u201d but it could not be "
+              f"placed. {reasons}"),
+        facts=view.facts(manager), kind="escalation",
+        footer="Reassign it from /tasks, or ask the delegator to adjust it.")
+
+
+def plain(title: str, body: str = "", kind: str = "info") -> Message:
+    return Message(title=title, body=body, kind=kind)

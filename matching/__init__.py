@@ -1,0 +1,1 @@
+"""Pure domain core: task catalogue, parser, eligibility, ranking and batch optimiser."""

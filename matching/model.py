@@ -1,0 +1,135 @@
+"""Frozen value types shared by the parser, the matcher and the optimiser."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+ROLES = ("legal_assistant", "paralegal", "associate", "partner")
+ATTORNEY_ROLES = frozenset({"associate", "partner"})
+SKILLS = (
+    "client_communication",
+    "document_management",
+    "litigation_support",
+    "drafting",
+    "legal_research",
+    "case_analysis",
+    "bankruptcy",
+    "negotiation",
+)
+PRIORITIES = ("low", "normal", "high", "urgent")
+
+
+@dataclass(frozen=True, slots=True)
+class TaskType:
+    """One entry of the task catalogue."""
+
+    id: str
+    name: str
+    skills: Mapping[str, int]
+    est_hours: float
+    utbms_task: str
+    utbms_activity: str
+    attorney_only: bool = False
+    review_required: bool = False
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """The firm's task catalogue, indexed by id."""
+
+    types: tuple[TaskType, ...]
+
+    def get(self, type_id: str | None) -> TaskType | None:
+        return next((t for t in self.types if t.id == type_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.types)
+
+
+@dataclass(frozen=True, slots=True)
+class AwayPeriod:
+    """A span when someone takes no work; `ends_at` None means until they say they are back."""
+
+    starts_at: datetime
+    ends_at: datetime | None = None
+
+    def covers(self, moment: datetime) -> bool:
+        return self.starts_at <= moment and (self.ends_at is None or moment < self.ends_at)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffProfile:
+    """What the matcher needs to know about one person."""
+
+    email: str
+    name: str
+    role: str
+    hourly_rate: float
+    skills: Mapping[str, int]
+    weekly_capacity_hours: float
+    timezone: str = "America/New_York"
+    working_hours: tuple[time, time] = (time(9), time(17))
+    bar_admissions: frozenset[str] = frozenset()
+    is_manager: bool = False
+    manager_email: str | None = None
+    slack_user_id: str | None = None
+    teams_user_id: str | None = None
+    away: tuple[AwayPeriod, ...] = ()
+    id: int | None = None
+
+    @property
+    def is_attorney(self) -> bool:
+        return self.role in ATTORNEY_ROLES
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.slack_user_id or self.teams_user_id)
+
+    def away_at(self, moment: datetime) -> AwayPeriod | None:
+        return next((p for p in self.away if p.covers(moment)), None)
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name else ""
+
+
+@dataclass(frozen=True, slots=True)
+class MatterRef:
+    """A matter as the parser and the matcher see it (screened = ethical wall, by email)."""
+
+    number: str
+    client_name: str
+    title: str = ""
+    jurisdiction: str | None = None
+    responsible_email: str | None = None
+    screened: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDraft:
+    """What the parser understood of one delegation text."""
+
+    task_type: str | None
+    confidence: float
+    title: str
+    due_at: datetime | None
+    priority: str = "normal"
+    matter: str | None = None
+    assignee: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    def as_contract(self) -> dict[str, object]:
+        """The `parse` JSON result of DESIGN.md §4."""
+        return {
+            "task_type": self.task_type,
+            "confidence": round(self.confidence, 3),
+            "title": self.title,
+            "due_at": self.due_at.isoformat() if self.due_at else None,
+            "priority": self.priority,
+            "matter": self.matter,
+            "assignee": self.assignee,
+        }

@@ -1,0 +1,99 @@
+"""Outbox rows: enqueue with a dedupe key, claim what is due, record the outcome."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy.orm import aliased
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.dialect import insert_ignoring_conflicts
+from storage.tables import DeliveredMessage, OutboxMessage
+
+
+async def enqueue(session: AsyncSession, *, dedupe_key: str, recipient_key: str,
+                  payload: dict[str, Any], now: datetime, recipient_id: int | None = None,
+                  channel: str | None = None, thread_key: str | None = None,
+                  replaces_key: str | None = None) -> bool:
+    """Add a message unless one with this dedupe key exists; True when it was added."""
+    statement = insert_ignoring_conflicts(session, OutboxMessage.__table__).values(
+        dedupe_key=dedupe_key, recipient_key=recipient_key, recipient_id=recipient_id,
+        channel=channel, thread_key=thread_key, replaces_key=replaces_key, payload=payload,
+        state="pending", attempts=0, next_attempt_at=now, created_at=now)
+    result = await session.execute(statement)
+    return result.rowcount == 1
+
+
+def _head_of_queue() -> Any:
+    """True for a pending row with no earlier pending row for the same recipient."""
+    earlier = aliased(OutboxMessage)
+    return ~exists().where(and_(earlier.recipient_key == OutboxMessage.recipient_key,
+                                earlier.state == "pending", earlier.id < OutboxMessage.id))
+
+
+async def claim_due(session: AsyncSession, *, now: datetime, lease: timedelta,
+                    limit: int = 50) -> list[OutboxMessage]:
+    """Lease the due head-of-queue rows so no other dispatcher sends them meanwhile."""
+    query = (select(OutboxMessage)
+             .where(OutboxMessage.state == "pending", OutboxMessage.next_attempt_at <= now,
+                    _head_of_queue())
+             .order_by(OutboxMessage.id).limit(limit)
+             .with_for_update(skip_locked=True, of=OutboxMessage))
+    rows = list((await session.execute(query)).scalars())
+    if rows:
+        await session.execute(update(OutboxMessage)
+                              .where(OutboxMessage.id.in_([row.id for row in rows]))
+                              .values(next_attempt_at=now + lease))
+    return rows
+
+
+async def mark_sent(session: AsyncSession, *, outbox_id: int, now: datetime,
+                    platform: str) -> None:
+    await session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(
+        state="sent", sent_at=now, platform=platform, attempts=OutboxMessage.attempts + 1,
+        last_error=None))
+
+
+async def mark_retry(session: AsyncSession, *, outbox_id: int, at: datetime,
+                     error: str) -> None:
+    await session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(
+        next_attempt_at=at, attempts=OutboxMessage.attempts + 1, last_error=error[:2000]))
+
+
+async def mark_failed(session: AsyncSession, *, outbox_id: int, error: str) -> None:
+    await session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(
+        state="failed", attempts=OutboxMessage.attempts + 1, last_error=error[:2000]))
+
+
+async def next_due_at(session: AsyncSession) -> datetime | None:
+    query = select(func.min(OutboxMessage.next_attempt_at)).where(
+        OutboxMessage.state == "pending")
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def count_by_state(session: AsyncSession) -> dict[str, int]:
+    query = select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
+    return {state: count for state, count in (await session.execute(query)).all()}
+
+
+async def list_messages(session: AsyncSession, *, state: str | None = None) -> list[OutboxMessage]:
+    query = select(OutboxMessage).order_by(OutboxMessage.id)
+    if state:
+        query = query.where(OutboxMessage.state == state)
+    return list((await session.execute(query)).scalars())
+
+
+async def get_delivery_ref(session: AsyncSession, *, thread_key: str,
+                           recipient_key: str) -> DeliveredMessage | None:
+    query = select(DeliveredMessage).where(DeliveredMessage.thread_key == thread_key,
+                                           DeliveredMessage.recipient_key == recipient_key)
+    return (await session.execute(query)).scalars().first()
+
+
+async def save_delivery_ref(session: AsyncSession, *, thread_key: str, recipient_key: str,
+                            platform: str, ref: dict[str, Any], now: datetime) -> None:
+    statement = insert_ignoring_conflicts(session, DeliveredMessage.__table__).values(
+        thread_key=thread_key, recipient_key=recipient_key, platform=platform, ref=ref, at=now)
+    await session.execute(statement)

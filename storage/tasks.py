@@ -1,0 +1,128 @@
+"""Tasks, offers and the audit trail: keyword-only queries and conditional updates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.tables import LOAD_TASK_STATES, OPEN_TASK_STATES, AuditEvent, Offer, Task
+
+
+async def add_task(session: AsyncSession, *, task: Task) -> Task:
+    session.add(task)
+    await session.flush()
+    return task
+
+
+async def get_task(session: AsyncSession, *, task_id: int, for_update: bool = False) -> Task | None:
+    query = select(Task).where(Task.id == task_id)
+    if for_update:
+        query = query.with_for_update()
+    return (await session.execute(query)).scalars().first()
+
+
+async def list_tasks(session: AsyncSession, *, state: str | None = None,
+                     states: Sequence[str] | None = None, limit: int | None = None) -> list[Task]:
+    query = select(Task).order_by(Task.id)
+    if state:
+        query = query.where(Task.state == state)
+    if states:
+        query = query.where(Task.state.in_(states))
+    if limit:
+        query = query.limit(limit)
+    return list((await session.execute(query)).scalars())
+
+
+async def tasks_for(session: AsyncSession, *, staff_id: int, open_only: bool = True) -> list[Task]:
+    """Tasks this person holds or delegated."""
+    query = select(Task).where(or_(Task.assignee_id == staff_id, Task.delegator_id == staff_id))
+    if open_only:
+        query = query.where(Task.state.in_(OPEN_TASK_STATES))
+    return list((await session.execute(query.order_by(Task.due_at, Task.id))).scalars())
+
+
+async def transition_task(session: AsyncSession, *, task_id: int, from_states: Iterable[str],
+                          values: dict[str, Any]) -> bool:
+    """Move a task only if it is still in one of `from_states`; True for the one winner."""
+    statement = (update(Task).where(Task.id == task_id, Task.state.in_(tuple(from_states)))
+                 .values(**values))
+    return (await session.execute(statement)).rowcount == 1
+
+
+async def open_loads(session: AsyncSession, *, staff_ids: Sequence[int] | None = None
+                     ) -> dict[int, float]:
+    """Open hours per person: est_hours of tasks they are offered or working on."""
+    query = (select(Task.assignee_id, func.sum(Task.est_hours))
+             .where(Task.state.in_(LOAD_TASK_STATES), Task.assignee_id.is_not(None))
+             .group_by(Task.assignee_id))
+    if staff_ids is not None:
+        query = query.where(Task.assignee_id.in_(staff_ids))
+    return {staff_id: float(hours or 0) for staff_id, hours in (await session.execute(query)).all()}
+
+
+async def last_offered(session: AsyncSession) -> dict[int, datetime]:
+    query = select(Offer.staff_id, func.max(Offer.offered_at)).group_by(Offer.staff_id)
+    return {staff_id: at for staff_id, at in (await session.execute(query)).all()}
+
+
+async def add_offer(session: AsyncSession, *, offer: Offer) -> Offer:
+    session.add(offer)
+    await session.flush()
+    return offer
+
+
+async def get_offer(session: AsyncSession, *, offer_id: int) -> Offer | None:
+    return (await session.execute(select(Offer).where(Offer.id == offer_id))).scalars().first()
+
+
+async def offers_of(session: AsyncSession, *, task_id: int) -> list[Offer]:
+    query = select(Offer).where(Offer.task_id == task_id).order_by(Offer.id)
+    return list((await session.execute(query)).scalars())
+
+
+async def pending_offer(session: AsyncSession, *, task_id: int) -> Offer | None:
+    query = select(Offer).where(Offer.task_id == task_id, Offer.state == "pending")
+    return (await session.execute(query)).scalars().first()
+
+
+async def pending_offers_for(session: AsyncSession, *, staff_id: int) -> list[Offer]:
+    query = (select(Offer).where(Offer.staff_id == staff_id, Offer.state == "pending")
+             .order_by(Offer.id))
+    return list((await session.execute(query)).scalars())
+
+
+async def resolve_offer(session: AsyncSession, *, offer_id: int, to_state: str, at: datetime,
+                        reason: str | None = None, staff_id: int | None = None) -> bool:
+    """Close a pending offer (accept/decline/expire/withdraw); True for the one winner."""
+    statement = update(Offer).where(Offer.id == offer_id, Offer.state == "pending")
+    if staff_id is not None:
+        statement = statement.where(Offer.staff_id == staff_id)
+    result = await session.execute(statement.values(state=to_state, responded_at=at,
+                                                     reason=reason))
+    return result.rowcount == 1
+
+
+async def due_offers(session: AsyncSession, *, now: datetime, limit: int = 100) -> list[Offer]:
+    """Pending offers whose timeout has passed, oldest first, claimed for this instance."""
+    query = (select(Offer).where(Offer.state == "pending", Offer.expires_at <= now)
+             .order_by(Offer.expires_at, Offer.id).limit(limit)
+             .with_for_update(skip_locked=True))
+    return list((await session.execute(query)).scalars())
+
+
+async def record_event(session: AsyncSession, *, task_id: int | None, actor_id: int | None,
+                       action: str, at: datetime, from_state: str | None = None,
+                       to_state: str | None = None, reason: str | None = None,
+                       detail: dict[str, Any] | None = None) -> None:
+    session.add(AuditEvent(task_id=task_id, actor_id=actor_id, action=action, at=at,
+                           from_state=from_state, to_state=to_state, reason=reason,
+                           detail=detail or {}))
+
+
+async def events_of(session: AsyncSession, *, task_id: int) -> list[AuditEvent]:
+    query = select(AuditEvent).where(AuditEvent.task_id == task_id).order_by(AuditEvent.id)
+    return list((await session.execute(query)).scalars())
