@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -143,12 +143,12 @@ def _email(value: str) -> str:
     return email
 
 
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
 def _email_list(value: str) -> list[str]:
-    emails: list[str] = []
-    for part in _LIST_SEPARATOR.split(value):
-        if part.strip() and _email(part.strip()) not in emails:
-            emails.append(_email(part.strip()))
-    return emails
+    return _unique(_email(part.strip()) for part in _LIST_SEPARATOR.split(value) if part.strip())
 
 
 def _role(value: str) -> str:
@@ -222,10 +222,6 @@ def _skills(value: str) -> dict[str, int]:
     return skills
 
 
-def _timezone(value: str) -> str:
-    return check_timezone(value)
-
-
 def _working_hours(value: str) -> str:
     start, end = parse_hours_range(value)
     return f"{start:%H:%M}-{end:%H:%M}"
@@ -254,11 +250,8 @@ def _jurisdiction(value: str) -> str:
 
 
 def _jurisdictions(value: str) -> list[str]:
-    codes: list[str] = []
-    for part in _LIST_SEPARATOR.split(value):
-        if part.strip() and _jurisdiction(part.strip()) not in codes:
-            codes.append(_jurisdiction(part.strip()))
-    return codes
+    return _unique(_jurisdiction(part.strip()) for part in _LIST_SEPARATOR.split(value)
+                   if part.strip())
 
 
 def _flag(value: str) -> bool:
@@ -284,14 +277,15 @@ class RosterRow(BaseModel):
     name: Annotated[str, BeforeValidator(_text(200))]
     role: Annotated[str, BeforeValidator(_role)]
     hourly_rate: Annotated[Decimal, BeforeValidator(_rate)]
-    skills: Annotated[dict[str, int], BeforeValidator(_skills)] = {}
+    skills: Annotated[dict[str, int], BeforeValidator(_skills)] = Field(default_factory=dict)
     weekly_capacity_hours: Annotated[float, BeforeValidator(_capacity)] = DEFAULT_CAPACITY_HOURS
-    timezone: Annotated[str | None, BeforeValidator(_optional(_timezone))] = None
+    timezone: Annotated[str | None, BeforeValidator(_optional(check_timezone))] = None
     working_hours: Annotated[str | None, BeforeValidator(_optional(_working_hours))] = None
     slack_user_id: Annotated[str | None, BeforeValidator(_optional(_slack_id))] = None
     teams_user_id: Annotated[str | None, BeforeValidator(_optional(_teams_id))] = None
     manager_email: Annotated[str | None, BeforeValidator(_optional(_email))] = None
-    bar_admissions: Annotated[list[str], BeforeValidator(_jurisdictions)] = []
+    bar_admissions: Annotated[list[str], BeforeValidator(_jurisdictions)] = Field(
+        default_factory=list)
     is_manager: Annotated[bool, BeforeValidator(_flag)] = False
 
     def staff_values(self) -> dict[str, Any]:
@@ -307,7 +301,8 @@ class MatterRow(BaseModel):
     title: Annotated[str, BeforeValidator(_limited(300))] = ""
     responsible_attorney_email: Annotated[str | None, BeforeValidator(_optional(_email))] = None
     jurisdiction: Annotated[str | None, BeforeValidator(_optional(_jurisdiction))] = None
-    screened_emails: Annotated[list[str], BeforeValidator(_email_list)] = []
+    screened_emails: Annotated[list[str], BeforeValidator(_email_list)] = Field(
+        default_factory=list)
 
     def matter_values(self) -> dict[str, Any]:
         """The matter columns this file sets (people are resolved to ids separately)."""
@@ -329,12 +324,6 @@ Row = TypeVar("Row", bound=BaseModel)
 # --- reading the file ----------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportRefused.__new__(ImportRefused)  # replaced below; keeps mypy quiet
-    return data.decode("utf-8-sig")
-
-
 def decode_csv(data: bytes, *, columns: Sequence[str]) -> str | Problem:
     """The file as text, or the one problem that makes it unreadable."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -349,6 +338,308 @@ def decode_csv(data: bytes, *, columns: Sequence[str]) -> str | Problem:
         return Problem(line, None, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
                                    "save it as 'CSV UTF-8'")
     if not content.strip():
-        return Problem(HEADER_LINE, None,
-                       f"the file is empty; the first line must name the columns: {', '.join(columns)}")
+        return _no_header(columns)
     return content
+
+
+def _no_header(columns: Sequence[str]) -> Problem:
+    return Problem(HEADER_LINE, None, "the file is empty; the first line must name the "
+                                      f"columns: {', '.join(columns)}")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A CSV file read against a column contract: its header, its data lines, its problems."""
+
+    columns: tuple[str, ...]
+    lines: tuple[Line, ...]
+    problems: tuple[Problem, ...]
+
+
+def _header_problems(names: list[str], line: int, *, columns: Sequence[str],
+                     required: Sequence[str]) -> list[Problem]:
+    if len(names) == 1 and ";" in names[0]:
+        return [Problem(line, None, "the columns are separated by semicolons; save the file as "
+                                    "'CSV UTF-8 (comma delimited)'")]
+    problems: list[Problem] = []
+    for position, name in enumerate(names):
+        if not name:
+            problems.append(Problem(line, None, f"column {position + 1} has no name"))
+        elif name not in columns:
+            problems.append(Problem(line, None, f"unknown column {name!r}; "
+                                                f"{_suggestion(name, columns)}"
+                                                f"the columns are: {', '.join(columns)}"))
+        elif names.index(name) != position:
+            problems.append(Problem(line, name, "this column appears twice"))
+    problems.extend(Problem(line, None, f"missing required column {name!r}")
+                    for name in required if name not in names)
+    return problems
+
+
+def _data_line(record: list[str], number: int, header: Sequence[str]) -> Line | Problem:
+    # Spreadsheets often leave empty cells after the last column; they carry nothing.
+    if len(record) > len(header) and not any(cell.strip() for cell in record[len(header):]):
+        record = record[:len(header)]
+    if len(record) != len(header):
+        return Problem(number, None, f"has {len(record)} values but the header names "
+                                     f"{len(header)} columns (a value with a comma needs "
+                                     "\"double quotes\")")
+    return Line(number, {name: cell.strip() for name, cell in zip(header, record, strict=True)})
+
+
+def read_csv(data: bytes, *, columns: Sequence[str], required: Sequence[str]) -> Table:
+    """Split the file into lines of named cells; line numbers are file lines (header = 1)."""
+    content = decode_csv(data, columns=columns)
+    if isinstance(content, Problem):
+        return Table((), (), (content,))
+    reader = csv.reader(io.StringIO(content, newline=""))
+    header: list[str] | None = None
+    lines: list[Line] = []
+    problems: list[Problem] = []
+    last_line = 0
+    try:
+        for record in reader:
+            # A quoted value may span lines: the row starts where the previous one ended.
+            first_line, last_line = last_line + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue  # blank lines, and lines of bare commas, are not rows
+            if header is None:
+                names = [cell.strip().lower() for cell in record]
+                while names and not names[-1]:
+                    names.pop()
+                header_problems = _header_problems(names, first_line, columns=columns,
+                                                   required=required)
+                if header_problems:
+                    return Table((), (), tuple(header_problems))
+                header = names
+                continue
+            parsed = _data_line(record, first_line, header)
+            if isinstance(parsed, Problem):
+                problems.append(parsed)
+            else:
+                lines.append(parsed)
+    except csv.Error as error:
+        problems.append(Problem(reader.line_num, None, f"this is not valid CSV: {error}"))
+    if header is None:
+        return Table((), (), tuple(problems) or (_no_header(columns),))
+    return Table(tuple(header), tuple(lines), tuple(problems))
+
+
+def _validation_problems(number: int, error: ValidationError) -> list[Problem]:
+    return [Problem(number, str(detail["loc"][0]) if detail["loc"] else None,
+                    str(detail["msg"]).removeprefix("Value error, "))
+            for detail in error.errors()]
+
+
+def validate_rows(table: Table, model: type[Row]) -> tuple[list[tuple[Line, Row]], list[Problem]]:
+    """Every line through the row model; all problems of every line are kept."""
+    rows: list[tuple[Line, Row]] = []
+    problems: list[Problem] = list(table.problems)
+    for line in table.lines:
+        try:
+            rows.append((line, model.model_validate(line.cells)))
+        except ValidationError as error:
+            problems.extend(_validation_problems(line.number, error))
+    return rows, problems
+
+
+def _cell(line: Line, column: str, parse: Callable[[str], T]) -> T | None:
+    """A cell parsed for cross-checks; None when absent, empty or invalid (validation says why)."""
+    value = line.cells.get(column, "")
+    if not value:
+        return None
+    try:
+        return parse(value)
+    except ValueError:
+        return None
+
+
+def _duplicates(lines: Iterable[Line], column: str, key: Callable[[str], str]) -> list[Problem]:
+    first_seen: dict[str, int] = {}
+    problems: list[Problem] = []
+    for line in lines:
+        value = _cell(line, column, key)
+        if value is None:
+            continue
+        if value in first_seen:
+            problems.append(Problem(line.number, column,
+                                    f"{value} is already on line {first_seen[value]}"))
+        else:
+            first_seen[value] = line.number
+    return problems
+
+
+def _in_column_order(problems: Iterable[Problem], columns: Sequence[str]) -> list[Problem]:
+    def position(problem: Problem) -> tuple[int, int]:
+        column = columns.index(problem.field) if problem.field in columns else -1
+        return problem.line, column
+
+    return sorted(problems, key=position)
+
+
+# --- the database side -------------------------------------------------------------------
+
+
+async def lock_imports(session: AsyncSession) -> None:
+    """Serialise imports, so two at once leave one consistent roster.
+
+    PostgreSQL: a transaction-scoped advisory lock, released at commit or rollback.
+    SQLite needs nothing: the first statement's BEGIN IMMEDIATE already admits one writer.
+    """
+    if is_postgres(session):
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                              {"key": IMPORT_LOCK_KEY})
+
+
+def _manager_problems(lines: Iterable[Line], known: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for line in lines:
+        manager = _cell(line, "manager_email", _email)
+        if manager is None:
+            continue
+        if manager == _cell(line, "email", _email):
+            problems.append(Problem(line.number, "manager_email",
+                                    "a person cannot be their own manager"))
+        elif manager not in known:
+            problems.append(Problem(line.number, "manager_email",
+                                    f"{manager} is not in this file nor on the roster"))
+    return problems
+
+
+def _identity_problems(lines: Iterable[Line], existing: dict[str, Staff], file_emails: set[str],
+                       column: str, parse: Callable[[str], str]) -> list[Problem]:
+    """A chat identity must lead to one person once the import is done."""
+    holders: dict[str, list[tuple[str, int | None]]] = {}
+    for email, staff in existing.items():
+        value = getattr(staff, column)
+        if value and email not in file_emails:  # people in the file get the file's value
+            holders.setdefault(value, []).append((email, None))
+    for line in lines:
+        value, email = _cell(line, column, parse), _cell(line, "email", _email)
+        if value and email:
+            holders.setdefault(value, []).append((email, line.number))
+    problems: list[Problem] = []
+    for value, owners in holders.items():
+        for email, number in owners:
+            others = [f"{other} ({f'line {at}' if at else 'already on the roster'})"
+                      for other, at in owners if other != email]
+            if number is not None and others:
+                problems.append(Problem(number, column,
+                                        f"{value} also belongs to {', '.join(others)}"))
+    return problems
+
+
+def _roster_problems(table: Table, existing: dict[str, Staff]) -> list[Problem]:
+    """What only the whole file and the roster together can tell: duplicates and references."""
+    file_emails = {email for line in table.lines
+                   if (email := _cell(line, "email", _email)) is not None}
+    problems = _duplicates(table.lines, "email", _email)
+    problems += _manager_problems(table.lines, set(existing) | file_emails)
+    for column, parse in (("slack_user_id", _slack_id), ("teams_user_id", _teams_id)):
+        if column in table.columns:
+            problems += _identity_problems(table.lines, existing, file_emails, column, parse)
+    return problems
+
+
+async def _write_roster(session: AsyncSession, rows: Sequence[tuple[Line, RosterRow]],
+                        existing: dict[str, Staff], columns: Sequence[str]) -> ImportSummary:
+    people = dict(existing)
+    changes: dict[str, Change] = {}
+    for _, row in rows:
+        staff, change = await staff_store.upsert_staff(session, email=row.email,
+                                                       values=row.staff_values())
+        people[row.email] = staff
+        changes[row.email] = change
+    # Managers second: a manager may be created further down the same file.
+    if "manager_email" in columns:
+        for _, row in rows:
+            manager_id = people[row.manager_email].id if row.manager_email else None
+            moved = await staff_store.update_staff(session, staff=people[row.email],
+                                                   values={"manager_id": manager_id})
+            if moved and changes[row.email] == "unchanged":
+                changes[row.email] = "updated"
+    return _summarise("staff", changes.values())
+
+
+async def import_roster(session: AsyncSession, data: bytes, *,
+                        source: str = "roster.csv") -> ImportSummary:
+    """Upsert staff by email from a Roster CSV (DESIGN.md §4) inside the caller's transaction.
+
+    Raises ImportRefused, listing every problem, before anything is written.
+    """
+    table = read_csv(data, columns=ROSTER_COLUMNS, required=ROSTER_REQUIRED)
+    if not table.columns:  # unreadable, or no usable header: there is nothing to check further
+        raise ImportRefused(source, table.problems)
+    rows, problems = validate_rows(table, RosterRow)
+    await lock_imports(session)
+    existing = {staff.email: staff
+                for staff in await staff_store.list_staff(session, active_only=False)}
+    problems += _roster_problems(table, existing)
+    if problems:
+        raise ImportRefused(source, _in_column_order(problems, ROSTER_COLUMNS))
+    return await _write_roster(session, rows, existing, table.columns)
+
+
+def _matter_problems(table: Table, people: dict[str, Staff]) -> list[Problem]:
+    """Duplicate numbers, and people who are not on the roster or cannot hold the role."""
+    problems = _duplicates(table.lines, "matter_number", str.strip)
+    hint = "" if people else " (import the roster first)"
+    for line in table.lines:
+        attorney = _cell(line, "responsible_attorney_email", _email)
+        person = people.get(attorney) if attorney else None
+        if attorney and person is None:
+            problems.append(Problem(line.number, "responsible_attorney_email",
+                                    f"{attorney} is not on the roster{hint}"))
+        elif person is not None and person.role not in ATTORNEY_ROLES:
+            problems.append(Problem(line.number, "responsible_attorney_email",
+                                    f"{attorney} is a {person.role.replace('_', ' ')}, "
+                                    "not an attorney (associate or partner)"))
+        screened = _cell(line, "screened_emails", _email_list) or []
+        unknown = [email for email in screened if email not in people]
+        if unknown:
+            verb = "is" if len(unknown) == 1 else "are"
+            problems.append(Problem(line.number, "screened_emails",
+                                    f"{', '.join(unknown)} {verb} not on the roster{hint}"))
+        if attorney and attorney in screened:
+            problems.append(Problem(line.number, "screened_emails", "the responsible attorney "
+                                    "cannot be screened from their own matter"))
+    return problems
+
+
+async def _write_matters(session: AsyncSession, rows: Sequence[tuple[Line, MatterRow]],
+                         people: dict[str, Staff], columns: Sequence[str]) -> ImportSummary:
+    changes: list[Change] = []
+    for _, row in rows:
+        values = row.matter_values()
+        if "responsible_attorney_email" in columns:
+            attorney = row.responsible_attorney_email
+            values["responsible_attorney_id"] = people[attorney].id if attorney else None
+        matter, change = await matter_store.upsert_matter(session, number=row.matter_number,
+                                                          values=values)
+        if "screened_emails" in columns:
+            walled = await matter_store.set_screens(
+                session, matter_id=matter.id,
+                staff_ids=[people[email].id for email in row.screened_emails])
+            change = "updated" if walled and change == "unchanged" else change
+        changes.append(change)
+    return _summarise("matters", changes)
+
+
+async def import_matters(session: AsyncSession, data: bytes, *,
+                         source: str = "matters.csv") -> ImportSummary:
+    """Upsert matters by number from a Matters CSV (DESIGN.md §4) inside the caller's transaction.
+
+    People are looked up on the roster, so import the roster first. Raises ImportRefused,
+    listing every problem, before anything is written.
+    """
+    table = read_csv(data, columns=MATTER_COLUMNS, required=MATTER_REQUIRED)
+    if not table.columns:  # unreadable, or no usable header: there is nothing to check further
+        raise ImportRefused(source, table.problems)
+    rows, problems = validate_rows(table, MatterRow)
+    await lock_imports(session)
+    people = {staff.email: staff
+              for staff in await staff_store.list_staff(session, active_only=False)}
+    problems += _matter_problems(table, people)
+    if problems:
+        raise ImportRefused(source, _in_column_order(problems, MATTER_COLUMNS))
+    return await _write_matters(session, rows, people, table.columns)

@@ -35,6 +35,7 @@ class Recipient:
     name: str | None = None
     slack_user_id: str | None = None
     teams_user_id: str | None = None
+    teams_reference: dict[str, Any] | None = None
     channel: str | None = None
 
 

@@ -14,16 +14,20 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import metrics, views
 from bot.clock import Clock, system_clock
+from bot.digest import Scope, build_digest, manager_scopes
 from bot.firm import Firm, load_firm
 from bot.messages import Message
 from bot.outbox import enqueue_message
 from bot.replies import (NOT_ON_ROSTER, Actor, Choice, Confirmation, Refusal, Reply, TaskList)
 from bot.settings import Settings
 from bot.views import TaskView
-from matching.calendar import add_working_time
+from matching.calendar import add_working_time, next_business_day, working_day_start
+from matching.availability import resolve_until
+from matching.reminders import OVERDUE, Reminder, first_reminder, reminder_plan
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import StaffProfile, TaskDraft, Taxonomy
 from matching.parser import parse
+from storage import conversations as conversation_store
 from storage import staff as staff_store
 from storage import tasks as task_store
 from storage.db import Database
@@ -114,7 +118,7 @@ class Services:
         self.wake()
         return reply  # type: ignore[return-value]
 
-    def _view(self, snap: Snapshot, task: Task) -> TaskView:
+    def view(self, snap: Snapshot, task: Task) -> TaskView:
         firm = snap.firm
         task_type = self.taxonomy.get(task.task_type)
         if task_type is None:
@@ -213,7 +217,7 @@ class Services:
 
     def _delegate_reply(self, snap: Snapshot, task: Task, delegator: StaffProfile,
                         draft: TaskDraft, result: MatchResult) -> Reply:
-        view = self._view(snap, task)
+        view = self.view(snap, task)
         notes = list(draft.warnings)
         if result.named_assignee_note:
             notes.append(result.named_assignee_note)
@@ -263,7 +267,62 @@ class Services:
         offered = await task_store.last_offered(session)
         return MatchContext(now=now, loads={firm.email_of(k): v for k, v in loads.items()},
                             excluded=excluded,
-                            last_offered={firm.email_of(k): v for k, v in offered.items()})
+                            last_offered={firm.email_of(k): v for k, v in offered.items()},
+                            unreachable=await self._unreachable(session, snap))
+
+    async def _unreachable(self, session: AsyncSession, snap: Snapshot) -> frozenset[str]:
+        """Whom no chat reaches now: Teams could not open a chat with them, and no Slack."""
+        teams_ids = await conversation_store.unreachable_user_ids(session)
+        slack = self.settings.slack_enabled
+        return frozenset(p.email for p in snap.firm.staff
+                         if p.teams_user_id in teams_ids and not (slack and p.slack_user_id))
+
+    async def staff_unreachable(self, staff_id: int, reason: str) -> Reply:
+        """Teams can't reach this person: skip them for now, move their offers, tell the manager."""
+        async def work(session: AsyncSession) -> Reply:
+            snap = await self.snapshot(session)
+            person = snap.firm.by_id(staff_id)
+            if person is None or not person.teams_user_id:
+                raise Refusal("not_found", f"Staff member {staff_id} has no Teams identity.")
+            now = self.clock()
+            newly = await conversation_store.mark_unreachable(
+                session, teams_user_id=person.teams_user_id, reason=reason, now=now)
+            for offer in await task_store.pending_offers_for(session, staff_id=staff_id):
+                await self._reroute(session, snap, offer, person)
+            manager = snap.firm.by_email(person.manager_email) if person.manager_email else None
+            if newly and manager:
+                await self._send(session, to=manager, key=f"unreachable:{staff_id}:{now:%Y-%m-%d}",
+                                 message=Message(
+                    title=f"{person.name} can't receive lpo-bot messages in Teams",
+                    body=("Please install lpo-bot for them in Teams (or ask them to open it "
+                          "once). Until then no tasks are offered to them."),
+                    footer=f"Teams said: {reason}", kind="escalation"))
+            return Reply(status="ok", message=views.plain(f"{person.name} is unreachable."))
+
+        return await self._run(work)
+
+    async def _reroute(self, session: AsyncSession, snap: Snapshot, offer: Offer,
+                       person: StaffProfile) -> None:
+        """Withdraw an offer its offeree can't see and offer the task to the next person."""
+        now = self.clock()
+        task = await task_store.get_task(session, task_id=offer.task_id)
+        if task is None or task.state != "offered" or not await task_store.resolve_offer(
+                session, offer_id=offer.id or 0, to_state="withdrawn", at=now,
+                reason="unreachable in chat"):
+            return
+        await task_store.record_event(session, task_id=task.id, actor_id=None,
+                                      action="withdrawn", from_state="offered",
+                                      to_state="offered", at=now,
+                                      reason=f"{person.name} can't be reached in chat",
+                                      detail={"offer_id": offer.id})
+        result = await self._offer_next(session, snap, task)
+        detail = (f"Offered to {result.chosen.name} instead." if task.state == "offered"
+                  and result.chosen else "Nobody else is eligible; your manager has been told.")
+        view = self.view(snap, task)
+        await self._send(session, to=view.delegator, key=f"task:{task.id}:unreachable:{offer.id}",
+                         message=views.to_delegator(
+                             view, f"{person.name} can't be reached in Teams, so task "
+                                   f"#{task.id} moved on.", detail))
 
     async def _still_has_room(self, session: AsyncSession, snap: Snapshot, email: str,
                               est_hours: float) -> bool:
@@ -304,7 +363,7 @@ class Services:
             to_state="offered", at=now,
             detail={"offer_id": offer.id, "to": offeree.email, "cost": chosen.cost,
                     "savings": result.savings, "explanation": result.explanation})
-        view = self._view(snap, task)
+        view = self.view(snap, task)
         await self._send(session, to=offeree, key=f"offer:{offer.id}",
                          thread_key=f"offer:{offer.id}",
                          message=views.offer(view, offeree, offer.id or 0, _why(result)))
@@ -321,7 +380,7 @@ class Services:
         await task_store.record_event(session, task_id=task.id, actor_id=None,
                                       action="escalated", from_state=from_state,
                                       to_state="unassigned", reason=reason, at=now)
-        view = self._view(snap, task)
+        view = self.view(snap, task)
         delegator = view.delegator
         manager = snap.firm.by_email(delegator.manager_email) if delegator.manager_email else None
         for person in {p.email: p for p in (manager, delegator) if p}.values():
@@ -356,12 +415,13 @@ class Services:
                     values={"state": "accepted", "assignee_id": person.id, "updated_at": now}):
                 raise _already(f"task #{task.id}", task.state)
             await session.refresh(task)
+            snap = await self.snapshot(session)
+            self._schedule_reminders(task, snap.firm.by_id(person.id), now)
             await task_store.record_event(session, task_id=task.id, actor_id=person.id,
                                           action="accepted", from_state="offered",
                                           to_state="accepted", at=now,
                                           detail={"offer_id": offer_id})
-            snap = await self.snapshot(session)
-            view = self._view(snap, task)
+            view = self.view(snap, task)
             me = snap.firm.by_id(person.id) or _ghost(person.id)
             update = views.offer_closed(view, me, "You accepted. Mark it done when it's finished.",
                                         actions=(views.done_action(task.id or 0),))
@@ -421,7 +481,7 @@ class Services:
 
     async def _moved_on(self, session: AsyncSession, snap: Snapshot, task: Task, offer_id: int,
                         offeree: StaffProfile, *, outcome: str, headline: str) -> None:
-        view = self._view(snap, task)
+        view = self.view(snap, task)
         await self._send(session, to=offeree, key=f"offer:{offer_id}:closed",
                          replaces_key=f"offer:{offer_id}",
                          message=views.offer_closed(view, offeree, outcome))
@@ -429,7 +489,7 @@ class Services:
         detail = (f"Offered to {result.chosen.name} instead." if task.state == "offered"
                   and result.chosen else "Nobody else is eligible; your manager has been told.")
         await self._send(session, to=view.delegator, key=f"task:{task.id}:moved:{offer_id}",
-                         message=views.to_delegator(self._view(snap, task), headline, detail))
+                         message=views.to_delegator(self.view(snap, task), headline, detail))
 
     # --- work and review ------------------------------------------------------------------
 
@@ -447,7 +507,7 @@ class Services:
             if task.assignee_id != person.id or task.state == "offered":
                 raise Refusal("forbidden", "Only the person working on it can mark it done.")
             snap = await self.snapshot(session)
-            review = self._view(snap, task).task_type.review_required
+            review = self.view(snap, task).task_type.review_required
             now = self.clock()
             target = "submitted" if review else "completed"
             values = {"state": target, "updated_at": now}
@@ -461,7 +521,7 @@ class Services:
             round_no = await self._round(session, task_id, "done")
             await task_store.record_event(session, task_id=task_id, actor_id=person.id,
                                           action="done", from_state=None, to_state=target, at=now)
-            view = self._view(snap, task)
+            view = self.view(snap, task)
             me = snap.firm.by_id(person.id) or _ghost(person.id)
             outcome = ("Sent to the attorney for review." if review else "Completed. Thank you!")
             await self._close_work_message(session, task, me, view, outcome)
@@ -516,7 +576,7 @@ class Services:
                                           action="approved", from_state="submitted",
                                           to_state="completed", at=now)
             snap = await self.snapshot(session)
-            view = self._view(snap, task)
+            view = self.view(snap, task)
             await self._close_review(session, snap, task, view, "Approved.")
             if view.holder:
                 await self._send(session, to=view.holder, key=f"task:{task_id}:approved",
@@ -557,7 +617,7 @@ class Services:
                                           action="changes_requested", from_state="submitted",
                                           to_state="changes_requested", reason=cleaned, at=now)
             snap = await self.snapshot(session)
-            view = self._view(snap, task)
+            view = self.view(snap, task)
             await self._close_review(session, snap, task, view, f"Changes requested: {cleaned}")
             round_no = await self._round(session, task_id, "changes_requested")
             if view.holder:
@@ -592,7 +652,7 @@ class Services:
                                           to_state="cancelled", reason=reason or None, at=now)
             snap = await self.snapshot(session)
             await self._withdraw_pending(session, snap, task, "Cancelled by the delegator.")
-            view = self._view(snap, task)
+            view = self.view(snap, task)
             if view.holder and view.holder.id != person.id and previous != "offered":
                 await self._send(session, to=view.holder, key=f"task:{task_id}:cancelled",
                                  message=views.offer_closed(view, view.holder,
@@ -612,7 +672,7 @@ class Services:
         offeree = snap.firm.by_id(offer.staff_id) or _ghost(offer.staff_id)
         await self._send(session, to=offeree, key=f"offer:{offer.id}:withdrawn",
                          replaces_key=f"offer:{offer.id}",
-                         message=views.offer_closed(self._view(snap, task), offeree, outcome))
+                         message=views.offer_closed(self.view(snap, task), offeree, outcome))
 
     async def reassign(self, actor: Actor, task_id: int, to_email: str | None = None, *,
                        event_key: str | None = None) -> Reply:
@@ -652,6 +712,48 @@ class Services:
 
         return await self._run(work)
 
+    def reminder_plan(self, due_at: datetime, person: StaffProfile) -> tuple[Reminder, ...]:
+        return reminder_plan(due_at, zone=ZoneInfo(person.timezone), hours=person.working_hours)
+
+    def _schedule_reminders(self, task: Task, person: StaffProfile | None, now: datetime) -> None:
+        if task.due_at is None or person is None:
+            task.next_reminder_at = None
+            return
+        first = first_reminder(self.reminder_plan(task.due_at, person), now=now)
+        task.reminder_stage = first.stage - 1 if first else 0
+        task.next_reminder_at = first.at if first else None
+
+    async def snooze(self, actor: Actor, task_id: int, choice: str, *,
+                     event_key: str | None = None) -> Reply:
+        """Push the next deadline reminder back an hour, or to the next working morning."""
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            await self._once(session, event_key)
+            task = await self._load_task(session, task_id)
+            if task.assignee_id != person.id or task.state not in ("accepted",
+                                                                   "changes_requested"):
+                raise Refusal("forbidden", "Only the person working on it can snooze it.")
+            snap = await self.snapshot(session)
+            me = snap.firm.by_id(person.id) or _ghost(person.id)
+            now = self.clock()
+            zone = ZoneInfo(me.timezone)
+            if choice == "morning":
+                until = working_day_start(next_business_day(now.astimezone(zone).date()),
+                                          zone=zone, hours=me.working_hours)
+            else:
+                until = now + timedelta(hours=1)
+            if 0 < task.reminder_stage < OVERDUE:
+                task.reminder_stage -= 1  # the snoozed reminder comes back at `until`
+            task.next_reminder_at = until
+            session.add(task)
+            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
+                                          action="snoozed", at=now,
+                                          detail={"until": until.isoformat()})
+            return Reply(status="ok", task_id=task_id, message=views.plain(
+                f"Snoozed until {views.when(until, me.timezone)}."))
+
+        return await self._run(work)
+
     # --- availability ---------------------------------------------------------------------
 
     async def set_away(self, actor: Actor, until: datetime | None, note: str | None = None,
@@ -674,6 +776,21 @@ class Services:
 
         return await self._run(work)
 
+    async def away(self, actor: Actor, until_text: str = "", *,
+                   event_key: str | None = None) -> Reply:
+        """`away until Dec 2`: the phrase is read in the person's own timezone."""
+        person = await self.whoami(actor)
+        if person is None:
+            return NOT_ON_ROSTER.reply()
+        until = None
+        if until_text.strip():
+            until = resolve_until(until_text, now=self.clock(), tz=person.timezone,
+                                  day_starts=person.working_hours[0])
+            if until is None:
+                return Refusal("invalid", f"I couldn't read \u201c{until_text}\u201d as a date.",
+                               "Try: away until Monday, away until Dec 2, or just away.").reply()
+        return await self.set_away(actor, until, event_key=event_key)
+
     async def back(self, actor: Actor, *, event_key: str | None = None) -> Reply:
         async def work(session: AsyncSession) -> Reply:
             person = await self.identify(session, actor)
@@ -682,6 +799,22 @@ class Services:
             await bump_firm_version(session)
             return Reply(status="ok", message=views.plain("Welcome back!",
                                                           "You can receive offers again."))
+
+        return await self._run(work)
+
+    async def digest_preview(self, actor: Actor) -> Reply:
+        """`/lpo digest`: a manager's preview of today's digest for their team."""
+        async def work(session: AsyncSession) -> Reply:
+            person = await self.identify(session, actor)
+            if not person.is_manager:
+                raise Refusal("forbidden", "The digest is for managers.",
+                              "Ask your manager if you need the team's numbers.")
+            snap = await self.snapshot(session)
+            scope = dict(manager_scopes(snap.firm)).get(person.id or 0)
+            message = await build_digest(session, firm=snap.firm, now=self.clock(),
+                                         zone=self.settings.zone,
+                                         scope=scope or Scope("you", (person.id or 0,)))
+            return Reply(status="ok", message=message)
 
         return await self._run(work)
 
@@ -711,11 +844,11 @@ class Services:
         for offer in await task_store.pending_offers_for(session, staff_id=me.id or 0):
             task = await task_store.get_task(session, task_id=offer.task_id)
             if task:
-                offers.append(views.offer(self._view(snap, task), me, offer.id or 0,
+                offers.append(views.offer(self.view(snap, task), me, offer.id or 0,
                                           offer.explanation or "you are the best fit"))
         hours_open = 0.0
         for task in await task_store.tasks_for(session, staff_id=me.id or 0):
-            view = self._view(snap, task)
+            view = self.view(snap, task)
             if task.assignee_id == me.id and task.state in ("accepted", "changes_requested",
                                                              "submitted"):
                 hours_open += task.est_hours if task.state != "submitted" else 0.0

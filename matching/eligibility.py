@@ -62,6 +62,12 @@ def has_skills(person: StaffProfile, skills: tuple[tuple[str, int], ...]) -> boo
     return all(person.skills.get(skill, 0) >= minimum for skill, minimum in skills)
 
 
+def is_qualified(person: StaffProfile, req: Requirements) -> bool:
+    """Qualified in kind (rule 1, and the role half of rule 2): the people whose other
+    obstacles are worth explaining; a paralegal passed over for court is not news."""
+    return has_skills(person, req.skills) and (person.is_attorney or not req.attorney_only)
+
+
 def skill_surplus(person: StaffProfile, skills: tuple[tuple[str, int], ...]) -> int:
     """Sum of level minus minimum over the required skills (first tie-break: waste least)."""
     return sum(person.skills.get(skill, 0) - minimum for skill, minimum in skills)

@@ -226,10 +226,13 @@ def _survey_walk(
         if tied and cost_cents(person.hourly_rate, req.hours) > tied[0].cents:
             break
         evaluated = _evaluate(person, req, ctx)
-        (tied if evaluated.eligible else skipped).append(evaluated)
+        if evaluated.eligible:
+            tied.append(evaluated)
+        elif _passed_over(evaluated, req):
+            skipped.append(evaluated)
     return _Survey(
         tied=tuple(sorted(tied, key=_by_rank)),
-        skipped=tuple(skipped),
+        skipped=tuple(sorted(skipped, key=_by_rank)),
         named=_evaluate(named, req, ctx) if named else None,
         everyone=None,
     )
@@ -248,9 +251,7 @@ def _survey_all(
     return _Survey(
         tied=tuple(e for e in eligible if e.cents == best),
         skipped=tuple(
-            e
-            for e in everyone
-            if e.qualified and not e.eligible and (best is None or e.cents <= best)
+            e for e in everyone if _passed_over(e, req) and (best is None or e.cents <= best)
         ),
         named=next((e for e in everyone if e.person is named), None),
         everyone=everyone,
@@ -287,13 +288,18 @@ def _evaluate(person: StaffProfile, req: Requirements, ctx: MatchContext) -> _Ev
 def _closest(
     survey: _Survey, req: Requirements, index: StaffIndex, ctx: MatchContext
 ) -> tuple[_Evaluated, ...]:
-    """Who nearly qualified: the cheapest skilled people, topped up with those missing the
-    fewest skill levels (a rare full scan: it only runs when nobody is eligible)."""
+    """Who nearly qualified: the cheapest qualified people, topped up with the right role
+    missing the fewest skill levels (a full scan, but it only runs when nobody is eligible)."""
     if len(survey.skipped) >= CLOSEST_LIMIT:
         return survey.skipped[:CLOSEST_LIMIT]
     everyone = survey.everyone or tuple(_evaluate(p, req, ctx) for p in index.staff)
-    nearest = sorted(everyone, key=lambda e: (skill_gap(e.person, req.skills), e.rank))
-    return tuple(nearest[:CLOSEST_LIMIT])
+    others = [e for e in everyone if e.person.email.casefold() != req.delegator]
+
+    def distance(e: _Evaluated) -> tuple[bool, int, Rank]:
+        wrong_role = req.attorney_only and not e.person.is_attorney
+        return wrong_role, skill_gap(e.person, req.skills), e.rank
+
+    return tuple(sorted(others, key=distance)[:CLOSEST_LIMIT])
 
 
 def _reported(
@@ -343,7 +349,7 @@ def _explain(
 ) -> str:
     """One paragraph: who and why, who was cheaper and why not. Matter numbers, never clients."""
     if chosen is None or cheapest is None:
-        return _explain_nobody(closest, note)
+        return _explain_nobody([e for e in closest if not _same(e, survey.named)], note)
     clauses = [_why(survey, cheapest, chosen)]
     if savings > 0:
         still = "" if _same(chosen, cheapest) else "still "
@@ -383,12 +389,15 @@ def _tie_note(tied: tuple[_Evaluated, ...]) -> str:
     return f" (same cost as {who}; chosen for {why})"
 
 
-def _explain_nobody(closest: tuple[_Evaluated, ...], note: str | None) -> str:
-    if not closest:
-        return "Nobody is eligible: the roster is empty."
-    parts = ["Nobody is eligible.", f"Closest: {_people_with_reasons(closest)}."]
+def _explain_nobody(closest: Sequence[_Evaluated], note: str | None) -> str:
+    """'Nobody is eligible', what became of the named person, and who came closest."""
+    parts = ["Nobody is eligible."]
     if note:
-        parts.insert(1, note)
+        parts.append(note)
+    if closest:
+        parts.append(f"Closest: {_people_with_reasons(closest)}.")
+    if len(parts) == 1:
+        return "Nobody is eligible: nobody else is on the roster."
     return " ".join(parts)
 
 
@@ -406,6 +415,39 @@ def _label(evaluated: _Evaluated) -> str:
     person = evaluated.person
     rate = format_money(round(person.hourly_rate * 100))
     return f"{person.name} ({person.role.replace('_', ' ')}, {rate}/h)"
+
+
+def _skill_pools(
+    people: tuple[StaffProfile, ...],
+) -> dict[str, list[tuple[StaffProfile, ...]]]:
+    """pools[skill][level - 1]: everyone at that level or above, in the order given."""
+    top: dict[str, int] = {}
+    for person in people:
+        for skill, level in person.skills.items():
+            top[skill] = max(top.get(skill, 0), level)
+    return {
+        skill: [
+            tuple(p for p in people if p.skills.get(skill, 0) >= level)
+            for level in range(1, highest + 1)
+        ]
+        for skill, highest in top.items()
+    }
+
+
+def _at_level(
+    levels: list[tuple[StaffProfile, ...]], minimum: int
+) -> tuple[StaffProfile, ...]:
+    return levels[minimum - 1] if minimum <= len(levels) else ()
+
+
+def _passed_over(evaluated: _Evaluated, req: Requirements) -> bool:
+    """Qualified but failing another rule: worth naming. The delegator is not news to
+    themselves, so they are left out."""
+    return (
+        evaluated.qualified
+        and not evaluated.eligible
+        and evaluated.person.email.casefold() != req.delegator
+    )
 
 
 def _same(a: _Evaluated | None, b: _Evaluated | None) -> bool:

@@ -135,6 +135,8 @@ class Task(SQLModel, table=True):
     savings: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     offers_made: int = 0
     escalation_reason: str | None = None
+    reminder_stage: int = 0
+    next_reminder_at: datetime | None = _utc(index=True)
     source: str = Field(default="console", max_length=16)
     created_at: datetime = _utc(default_factory=utcnow, nullable=False, index=True)
     updated_at: datetime = _utc(default_factory=utcnow, nullable=False)
@@ -152,7 +154,7 @@ class Offer(SQLModel, table=True):
     explanation: str = ""
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     offered_at: datetime = _utc(nullable=False)
-    remind_at: datetime | None = _utc()
+    remind_at: datetime | None = _utc(index=True)
     expires_at: datetime | None = _utc()
     responded_at: datetime | None = _utc()
     reason: str | None = None

@@ -114,6 +114,13 @@ async def due_offers(session: AsyncSession, *, now: datetime, limit: int = 100) 
     return list((await session.execute(query)).scalars())
 
 
+async def offers_to_remind(session: AsyncSession, *, now: datetime, limit: int = 200
+                           ) -> list[Offer]:
+    query = (select(Offer).where(Offer.state == "pending", Offer.remind_at <= now)
+             .order_by(Offer.remind_at, Offer.id).limit(limit).with_for_update(skip_locked=True))
+    return list((await session.execute(query)).scalars())
+
+
 async def record_event(session: AsyncSession, *, task_id: int | None, actor_id: int | None,
                        action: str, at: datetime, from_state: str | None = None,
                        to_state: str | None = None, reason: str | None = None,

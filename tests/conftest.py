@@ -53,7 +53,7 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"PostgreSQL unavailable at {POSTGRES_ADMIN_URL}: {problem}")
         pytest.skip(f"PostgreSQL unavailable at {POSTGRES_ADMIN_URL}: {problem}")
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    name = f"lpo_test_{worker}"
+    name = f"lpo_test_{worker}_{os.getpid()}"  # several test runs may share one server
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')

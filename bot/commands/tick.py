@@ -1,12 +1,29 @@
-"""`lpo-bot tick`: run every due scheduler job once and deliver the outbox."""
+"""`lpo-bot tick [--now ISO]`: run every scheduler job due at that instant, deliver, and exit."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import sys
 
-from bot.commands import not_available
+from bot.bootstrap import bootstrap, platform_notifiers
+from bot.clock import ManualClock, parse_instant
+from bot.scheduler import run_due_jobs
 from bot.settings import Settings
 
 
+async def _tick(args: argparse.Namespace, settings: Settings) -> int:
+    clock = ManualClock(parse_instant(args.now))
+    bot = bootstrap(settings, notifiers=platform_notifiers(settings, out=sys.stdout), clock=clock)
+    try:
+        done = await run_due_jobs(bot.services, clock())
+        delivered = await bot.dispatcher.drain()
+    finally:
+        await bot.close()
+    summary = ", ".join(f"{name} {count}" for name, count in done.items())
+    print(f"tick at {clock().isoformat()}: {summary}; delivered {delivered}")
+    return 1 if any(count < 0 for count in done.values()) else 0
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    return not_available("tick", "the scheduler")
+    return asyncio.run(_tick(args, settings))

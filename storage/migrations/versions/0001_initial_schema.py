@@ -34,6 +34,21 @@ def upgrade() -> None:
     with op.batch_alter_table('conversation_refs', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_conversation_refs_teams_user_id'), ['teams_user_id'], unique=True)
 
+    op.create_table('delivered_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('thread_key', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('recipient_key', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
+    sa.Column('platform', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('ref', sa.JSON(), nullable=False),
+    sa.Column('at', storage.types.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('thread_key', 'recipient_key')
+    )
+    op.create_table('firm_version',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
     op.create_table('job_runs',
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('at', storage.types.UTCDateTime(timezone=True), nullable=False),
@@ -85,20 +100,6 @@ def upgrade() -> None:
     with op.batch_alter_table('away_periods', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_away_periods_staff_id'), ['staff_id'], unique=False)
 
-    op.create_table('delivered_messages',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('thread_key', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('platform', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-    sa.Column('recipient_id', sa.Integer(), nullable=True),
-    sa.Column('ref', sa.JSON(), nullable=False),
-    sa.Column('at', storage.types.UTCDateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['recipient_id'], ['staff.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('thread_key', 'platform', 'recipient_id')
-    )
-    with op.batch_alter_table('delivered_messages', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_delivered_messages_thread_key'), ['thread_key'], unique=False)
-
     op.create_table('matters',
     sa.Column('number', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('client_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
@@ -117,10 +118,12 @@ def upgrade() -> None:
     op.create_table('outbox',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('dedupe_key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('recipient_key', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
     sa.Column('recipient_id', sa.Integer(), nullable=True),
     sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('thread_key', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
     sa.Column('replaces_key', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+    sa.Column('platform', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
     sa.Column('payload', sa.JSON(), nullable=False),
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
@@ -133,9 +136,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('dedupe_key')
     )
     with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_outbox_recipient_id'), ['recipient_id'], unique=False)
+        batch_op.create_index('ix_outbox_recipient_state', ['recipient_key', 'state', 'id'], unique=False)
         batch_op.create_index('ix_outbox_state_next', ['state', 'next_attempt_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_outbox_thread_key'), ['thread_key'], unique=False)
 
     op.create_table('matter_screens',
     sa.Column('matter_id', sa.Integer(), nullable=False),
@@ -160,6 +162,8 @@ def upgrade() -> None:
     sa.Column('savings', sa.Numeric(precision=12, scale=2), nullable=True),
     sa.Column('offers_made', sa.Integer(), nullable=False),
     sa.Column('escalation_reason', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('reminder_stage', sa.Integer(), nullable=False),
+    sa.Column('next_reminder_at', storage.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('created_at', storage.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', storage.types.UTCDateTime(timezone=True), nullable=False),
@@ -174,6 +178,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_tasks_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_delegator_id'), ['delegator_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_matter_id'), ['matter_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_tasks_next_reminder_at'), ['next_reminder_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_state'), ['state'], unique=False)
         batch_op.create_index('ix_tasks_state_due', ['state', 'due_at'], unique=False)
 
@@ -212,6 +217,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('offers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_offers_remind_at'), ['remind_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_offers_staff_id'), ['staff_id'], unique=False)
         batch_op.create_index('ix_offers_state_expires', ['state', 'expires_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_offers_task_id'), ['task_id'], unique=False)
@@ -223,6 +229,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offers_task_id'))
         batch_op.drop_index('ix_offers_state_expires')
         batch_op.drop_index(batch_op.f('ix_offers_staff_id'))
+        batch_op.drop_index(batch_op.f('ix_offers_remind_at'))
 
     op.drop_table('offers')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
@@ -233,6 +240,7 @@ def downgrade() -> None:
     with op.batch_alter_table('tasks', schema=None) as batch_op:
         batch_op.drop_index('ix_tasks_state_due')
         batch_op.drop_index(batch_op.f('ix_tasks_state'))
+        batch_op.drop_index(batch_op.f('ix_tasks_next_reminder_at'))
         batch_op.drop_index(batch_op.f('ix_tasks_matter_id'))
         batch_op.drop_index(batch_op.f('ix_tasks_delegator_id'))
         batch_op.drop_index(batch_op.f('ix_tasks_created_at'))
@@ -241,19 +249,14 @@ def downgrade() -> None:
     op.drop_table('tasks')
     op.drop_table('matter_screens')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_outbox_thread_key'))
         batch_op.drop_index('ix_outbox_state_next')
-        batch_op.drop_index(batch_op.f('ix_outbox_recipient_id'))
+        batch_op.drop_index('ix_outbox_recipient_state')
 
     op.drop_table('outbox')
     with op.batch_alter_table('matters', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_matters_number'))
 
     op.drop_table('matters')
-    with op.batch_alter_table('delivered_messages', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_delivered_messages_thread_key'))
-
-    op.drop_table('delivered_messages')
     with op.batch_alter_table('away_periods', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_away_periods_staff_id'))
 
@@ -269,6 +272,8 @@ def downgrade() -> None:
 
     op.drop_table('processed_events')
     op.drop_table('job_runs')
+    op.drop_table('firm_version')
+    op.drop_table('delivered_messages')
     with op.batch_alter_table('conversation_refs', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_conversation_refs_teams_user_id'))
 

@@ -1,0 +1,198 @@
+"""The console REPL: the same verbs as Slack, one line at a time, DMs printed as delivered."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from adapters.commands import Command, away_until_text, parse_command
+from adapters.console.render import indent, render
+from bot.replies import Actor, Confirmation, Reply, TaskList
+from bot.services import Overrides, Services
+
+HELP = """Commands (the same verbs as Slack):
+  /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2026-0101 by Friday
+  confirm TYPE [MATTER]     finish a delegation the bot was unsure about
+  /tasks                    my offers, my work, and what I delegated
+  accept ID                 accept an offer
+  decline ID REASON         decline an offer (no_capacity, not_my_skill, conflict, or any text)
+  done ID                   mark my task done
+  approve ID                approve submitted work
+  changes ID NOTE           send submitted work back with a note
+  cancel ID [REASON]        cancel a task I delegated
+  reassign ID [EMAIL]       (managers) move a task to someone else, or the next cheapest
+  /lpo away [until WHEN]    stop receiving offers (until Monday, until Dec 2, ...)
+  /lpo back                 receive offers again
+  /lpo digest               (managers) preview today's digest
+  as EMAIL                  switch to another person
+  help, quit"""
+
+
+@dataclass
+class ConsoleState:
+    email: str
+    pending: Confirmation | None = None
+
+
+class ConsoleSession:
+    """Reads commands, calls the services, prints answers; DMs print as they are delivered."""
+
+    def __init__(self, services: Services, deliver: Callable[[], Awaitable[int]], *,
+                 email: str, out: TextIO,
+                 digest: Callable[[Actor], Awaitable[Reply]] | None = None) -> None:
+        self.services = services
+        self.deliver = deliver
+        self.digest = digest
+        self.out = out
+        self.state = ConsoleState(email=email.lower())
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(email=self.state.email)
+
+    def say(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    async def greet(self) -> bool:
+        person = await self.services.whoami(self.actor)
+        if person is None:
+            self.say(f"{self.state.email} is not on the roster. Ask a manager to add you.")
+            return False
+        self.say(f"You are {person.name} ({person.role}). Type 'help' for commands.")
+        return True
+
+    async def handle(self, line: str) -> bool:
+        """Run one line; False when the session should end."""
+        if not line.strip() or line.lstrip().startswith("#"):
+            return True
+        command = parse_command(line)
+        if command.verb == "quit":
+            return False
+        await self._dispatch(command)
+        await self.deliver()
+        return True
+
+    async def _dispatch(self, command: Command) -> None:
+        if not command.valid:
+            self.say(f"I don't know '{command.verb}' like that. Type 'help'.")
+            return
+        handler = getattr(self, f"_do_{command.verb}")
+        await handler(command)
+
+    def _show(self, reply: Reply) -> None:
+        self.say(render(reply.message))
+        if reply.confirmation:
+            self._show_confirmation(reply.confirmation)
+
+    def _show_confirmation(self, confirmation: Confirmation) -> None:
+        self.state.pending = confirmation
+        understood = confirmation.task_type or "?"
+        self.say(indent(f"Understood: type={understood} matter={confirmation.matter or '-'} "
+                        f"priority={confirmation.priority}"))
+        self.say(indent("Task types: " + ", ".join(c.value for c in confirmation.type_choices)))
+        if confirmation.matter_choices:
+            self.say(indent("Matters: " + ", ".join(c.value for c in
+                                                    confirmation.matter_choices)))
+        self.say(indent("Reply: confirm TYPE [MATTER]"))
+
+    async def _do_help(self, _command: Command) -> None:
+        self.say(HELP)
+
+    async def _do_as(self, command: Command) -> None:
+        previous = self.state.email
+        self.state = ConsoleState(email=command.rest.strip().lower())
+        if not await self.greet():
+            self.state = ConsoleState(email=previous)
+
+    async def _do_delegate(self, command: Command) -> None:
+        self._show(await self.services.delegate(self.actor, command.rest, source="console"))
+
+    async def _do_confirm(self, command: Command) -> None:
+        pending = self.state.pending
+        if pending is None:
+            self.say("There is nothing to confirm. Start with /delegate.")
+            return
+        words = command.rest.split()
+        overrides = Overrides(task_type=words[0] if words else pending.task_type,
+                              matter=words[1] if len(words) > 1 else pending.matter)
+        self.state.pending = None
+        self._show(await self.services.delegate(self.actor, pending.text, source="console",
+                                                overrides=overrides, confirmed=True))
+
+    async def _do_tasks(self, _command: Command) -> None:
+        listing = await self.services.my_tasks(self.actor)
+        if isinstance(listing, Reply):
+            self._show(listing)
+            return
+        self._print_list(listing)
+
+    def _print_list(self, listing: TaskList) -> None:
+        if listing.empty:
+            self.say("Nothing on your plate, and nothing delegated that is still open.")
+            return
+        sections = (("Offers waiting for you", listing.offers), ("Your work", listing.working),
+                    ("You delegated", listing.delegated))
+        for heading, messages in sections:
+            if messages:
+                self.say(f"{heading}:")
+                for message in messages:
+                    self.say(indent(render(message)))
+        self.say(f"Open hours: {listing.hours_open:g} of {listing.capacity:g} h this week")
+
+    async def _do_accept(self, command: Command) -> None:
+        self._show(await self.services.accept(self.actor, command.target or 0))
+
+    async def _do_decline(self, command: Command) -> None:
+        self._show(await self.services.decline(self.actor, command.target or 0, command.rest))
+
+    async def _do_done(self, command: Command) -> None:
+        self._show(await self.services.done(self.actor, command.target or 0))
+
+    async def _do_approve(self, command: Command) -> None:
+        self._show(await self.services.approve(self.actor, command.target or 0))
+
+    async def _do_changes(self, command: Command) -> None:
+        self._show(await self.services.request_changes(self.actor, command.target or 0,
+                                                       command.rest))
+
+    async def _do_cancel(self, command: Command) -> None:
+        self._show(await self.services.cancel(self.actor, command.target or 0, command.rest))
+
+    async def _do_reassign(self, command: Command) -> None:
+        self._show(await self.services.reassign(self.actor, command.target or 0,
+                                                command.rest or None))
+
+    async def _do_away(self, command: Command) -> None:
+        self._show(await self.services.away(self.actor, away_until_text(command.rest)))
+
+    async def _do_back(self, _command: Command) -> None:
+        self._show(await self.services.back(self.actor))
+
+    async def _do_digest(self, _command: Command) -> None:
+        if self.digest is None:
+            self.say("The digest is not available here.")
+            return
+        self._show(await self.digest(self.actor))
+
+
+async def run_console(session: ConsoleSession, lines: TextIO = sys.stdin) -> int:
+    """Read lines until EOF or `quit`; prompts only when a person is typing."""
+    if not await session.greet():
+        return 2
+    interactive = lines.isatty()
+    while True:
+        if interactive:
+            session.out.write(f"{session.state.email}> ")
+            session.out.flush()
+        line = await asyncio.to_thread(lines.readline)
+        if not line:
+            return 0
+        if not interactive and line.strip():
+            session.say(f"{session.state.email}> {line.rstrip()}")
+        if not await session.handle(line):
+            return 0
+

@@ -1,0 +1,1 @@
+"""Slack front end: Bolt on /slack/events, Block Kit rendering, and the outbox's Slack notifier."""

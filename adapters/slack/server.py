@@ -1,0 +1,167 @@
+"""Slack on our aiohttp server: POST /slack/events through Bolt, the shared client, Socket Mode."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+
+import aiohttp
+from aiohttp import web
+from pydantic import SecretStr
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.app import build_bolt_app
+from adapters.slack.context import SlackContext
+from adapters.slack.errors import describe, error_code
+from adapters.slack.identity import SlackIdentity
+from adapters.slack.logs import sdk_logger
+from adapters.slack.notifier import PERMANENT_ERRORS, SlackNotifier
+from bot import metrics
+from bot.outbox import Notifier
+from bot.services import Services
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+API_TIMEOUT_SECONDS = 10
+SOCKET_RETRY_MAX_SECONDS = 60.0
+BOLT_KEY = web.AppKey("slack_bolt", AsyncApp)
+
+Lifetime = Callable[[web.Application], AsyncIterator[None]]
+Handler = Callable[[web.Request], Awaitable[web.Response]]
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value else None
+
+
+def slack_client(settings: Settings) -> AsyncWebClient:
+    """The Web API client: SLACK_BOT_TOKEN, at SLACK_API_URL (tests, corporate proxies)."""
+    return AsyncWebClient(token=_secret(settings.slack_bot_token),
+                          base_url=settings.slack_api_base, timeout=API_TIMEOUT_SECONDS,
+                          logger=sdk_logger())
+
+
+def slack_notifier(settings: Settings) -> SlackNotifier | None:
+    """The outbox's way to Slack, when these settings enable Slack."""
+    return SlackNotifier(slack_client(settings)) if settings.slack_enabled else None
+
+
+def mount_slack(app: web.Application, settings: Settings, services: Services,
+                notifiers: Sequence[Notifier]) -> AsyncApp | None:
+    """Route /slack/events to Bolt, sharing the notifier's client; say "off" without Slack."""
+    notifier = next((n for n in notifiers if isinstance(n, SlackNotifier)), None)
+    if notifier is None:
+        app.router.add_post(EVENTS_PATH, _off("Slack is off on this server: set SLACK_BOT_TOKEN "
+                                              "and SLACK_SIGNING_SECRET to enable it."))
+        return None
+    client = notifier.client
+    ctx = SlackContext(services=services, client=client, identity=SlackIdentity(client))
+    secret = _secret(settings.slack_signing_secret)
+    bolt = build_bolt_app(client, ctx, signing_secret=secret)
+    app[BOLT_KEY] = bolt
+    # Registered before the dispatcher's own context, so the HTTP session is up before the
+    # first delivery and closes only after the last.
+    app.cleanup_ctx.insert(0, _client_session(client, ctx))
+    if secret:
+        app.router.add_post(EVENTS_PATH, events_endpoint(bolt, secret))
+    else:
+        app.router.add_post(EVENTS_PATH, _off("This server talks to Slack over Socket Mode; "
+                                              "set SLACK_SIGNING_SECRET to accept HTTP too."))
+    app_token = _secret(settings.slack_app_token)
+    if app_token:
+        app.cleanup_ctx.append(socket_mode(bolt, app_token))
+    log.info("Slack is on: %s%s", EVENTS_PATH if secret else "no HTTP endpoint",
+             ", Socket Mode" if app_token else "")
+    return bolt
+
+
+def events_endpoint(bolt: AsyncApp, signing_secret: str) -> Handler:
+    """POST /slack/events: commands, interactivity and events on one URL (Bolt verifies)."""
+    verifier = SignatureVerifier(signing_secret)
+
+    async def handle(request: web.Request) -> web.Response:
+        try:
+            bolt_request = await to_bolt_request(request)
+        except (ValueError, AttributeError, TypeError, KeyError):  # a body Bolt can't parse
+            response = await _unreadable(request, verifier)
+        else:
+            response = await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
+        metrics.REQUESTS.labels(EVENTS_PATH, str(response.status)).inc()
+        return response
+
+    return handle
+
+
+async def _unreadable(request: web.Request, verifier: SignatureVerifier) -> web.Response:
+    """401 unless Slack signed it (as Bolt would answer); else the body itself is bad: 400."""
+    body = await request.read()
+    if not verifier.is_valid_request(body, dict(request.headers)):
+        return web.Response(status=401, text="invalid request")
+    return web.Response(status=400, text="That request body could not be read.")
+
+
+def _off(reason: str) -> Handler:
+    async def handle(_request: web.Request) -> web.Response:
+        return web.json_response({"ok": False, "error": reason}, status=503)
+
+    return handle
+
+
+def _client_session(client: AsyncWebClient, ctx: SlackContext) -> Lifetime:
+    """One pooled HTTP session for every Slack call (the client opens one per call without)."""
+
+    async def lifetime(_app: web.Application) -> AsyncIterator[None]:
+        session = aiohttp.ClientSession()
+        client.session = session
+        yield
+        await ctx.background.close()
+        client.session = None
+        await session.close()
+
+    return lifetime
+
+
+def socket_mode(bolt: AsyncApp, app_token: str) -> Lifetime:
+    """Socket Mode for firms without a public URL; connecting never blocks the server's start."""
+
+    async def lifetime(_app: web.Application) -> AsyncIterator[None]:
+        handler = AsyncSocketModeHandler(bolt, app_token, logger=sdk_logger())
+        connecting = asyncio.create_task(_connect(handler), name="slack-socket-mode")
+        yield
+        connecting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await connecting
+        await handler.close_async()
+
+    return lifetime
+
+
+async def _connect(handler: AsyncSocketModeHandler) -> None:
+    """Connect, retrying with backoff on outages; give up only when the token is refused."""
+    delay = 1.0
+    while True:
+        try:
+            await handler.connect_async()
+        except SlackApiError as error:
+            if error_code(error) in PERMANENT_ERRORS:
+                log.error("Slack Socket Mode is off: the app token was refused (%s)",
+                          describe(error))
+                return
+            failure = describe(error)
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            failure = describe(error)
+        else:
+            log.info("Slack Socket Mode connected")
+            return
+        log.warning("Slack Socket Mode could not connect (%s); retrying in %.0fs", failure, delay)
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, SOCKET_RETRY_MAX_SECONDS)

@@ -1,0 +1,58 @@
+"""`lpo-bot matters import FILE.csv` and `lpo-bot matters list [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.commands._shared import aligned, run_import, run_listing
+from bot.imports import import_matters
+from bot.settings import Settings
+from storage import matters as matter_store
+from storage import staff as staff_store
+
+HEADERS = ("NUMBER", "CLIENT", "TITLE", "RESPONSIBLE", "JURISDICTION", "SCREENED")
+
+
+async def matter_records(session: AsyncSession) -> list[dict[str, Any]]:
+    """Every Matters CSV column (empty = null), plus the id, in matter-number order."""
+    email_of = {row.id: row.email
+                for row in await staff_store.list_staff(session, active_only=False)}
+    screens = await matter_store.list_screens(session)
+    return [{
+        "id": row.id,
+        "matter_number": row.number,
+        "client_name": row.client_name,
+        "title": row.title,
+        "responsible_attorney_email": (email_of.get(row.responsible_attorney_id)
+                                       if row.responsible_attorney_id else None),
+        "jurisdiction": row.jurisdiction,
+        "screened_emails": sorted(email_of[staff_id] for staff_id in screens.get(row.id, ())),
+    } for row in await matter_store.list_matters(session)]
+
+
+def _table_row(record: dict[str, Any]) -> list[str]:
+    return [record["matter_number"], record["client_name"], record["title"] or "-",
+            record["responsible_attorney_email"] or "-", record["jurisdiction"] or "-",
+            ";".join(record["screened_emails"]) or "-"]
+
+
+def render(records: list[dict[str, Any]], *, as_json: bool) -> str:
+    if as_json:
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    if not records:
+        return "No matters yet: load them with `lpo-bot matters import FILE.csv`.\n"
+    return aligned(HEADERS, [_table_row(record) for record in records])
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.verb == "import":
+        return run_import(args.file, settings, import_matters)
+
+    async def listing(session: AsyncSession) -> str:
+        return render(await matter_records(session), as_json=args.json)
+
+    return run_listing(settings, listing)

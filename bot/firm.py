@@ -1,0 +1,127 @@
+"""The bridge from stored rows to the pure domain: the firm as the matcher and the parser see it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.settings import Settings, parse_hours_range
+from matching.model import AwayPeriod, MatterRef, StaffProfile
+from storage import matters as matter_store
+from storage import staff as staff_store
+from storage.staff import normalise_email
+from storage.tables import AwayPeriod as AwayRow
+from storage.tables import Matter, Staff
+
+
+@dataclass(frozen=True)
+class Firm:
+    """Active staff and all matters at one moment, as frozen domain values."""
+
+    staff: tuple[StaffProfile, ...] = ()
+    matters: tuple[MatterRef, ...] = ()
+    # MatterRef carries no database id; services need it to store a task's matter.
+    matter_ids: Mapping[str, int] = field(default_factory=dict)
+    # Every staff id, inactive people too: old tasks and offers still name them.
+    emails: Mapping[int, str] = field(default_factory=dict)
+
+    @cached_property
+    def _by_email(self) -> dict[str, StaffProfile]:
+        return {profile.email: profile for profile in self.staff}
+
+    @cached_property
+    def _by_id(self) -> dict[int, StaffProfile]:
+        return {profile.id: profile for profile in self.staff if profile.id is not None}
+
+    @cached_property
+    def _by_number(self) -> dict[str, MatterRef]:
+        return {matter.number: matter for matter in self.matters}
+
+    @cached_property
+    def _numbers(self) -> dict[int, str]:
+        return {matter_id: number for number, matter_id in self.matter_ids.items()}
+
+    def by_email(self, email: str) -> StaffProfile | None:
+        """An active staff member by email (any case)."""
+        return self._by_email.get(normalise_email(email))
+
+    def by_id(self, staff_id: int | None) -> StaffProfile | None:
+        """An active staff member by database id."""
+        return self._by_id.get(staff_id) if staff_id is not None else None
+
+    def staff_id(self, email: str) -> int | None:
+        profile = self.by_email(email)
+        return profile.id if profile else None
+
+    def email_of(self, staff_id: int | None) -> str | None:
+        """The email of anyone who was ever on the roster, active or not."""
+        return self.emails.get(staff_id) if staff_id is not None else None
+
+    def matter(self, number: str) -> MatterRef | None:
+        return self._by_number.get(number.strip())
+
+    def matter_id(self, number: str) -> int | None:
+        return self.matter_ids.get(number.strip())
+
+    def matter_by_id(self, matter_id: int | None) -> MatterRef | None:
+        number = self._numbers.get(matter_id) if matter_id is not None else None
+        return self.matter(number) if number else None
+
+
+def _profile(row: Staff, *, manager_email: str | None, away: Iterable[AwayRow],
+             settings: Settings) -> StaffProfile:
+    return StaffProfile(
+        id=row.id,
+        email=row.email,
+        name=row.name,
+        role=row.role,
+        hourly_rate=float(row.hourly_rate),
+        skills=dict(row.skills),
+        weekly_capacity_hours=row.weekly_capacity_hours,
+        # NULL means "the firm's default", applied now so a changed default reaches everyone.
+        timezone=row.timezone or settings.timezone,
+        working_hours=(parse_hours_range(row.working_hours) if row.working_hours
+                       else settings.working_hours),
+        bar_admissions=frozenset(row.bar_admissions),
+        is_manager=row.is_manager,
+        manager_email=manager_email,
+        slack_user_id=row.slack_user_id,
+        teams_user_id=row.teams_user_id,
+        away=tuple(AwayPeriod(starts_at=period.starts_at, ends_at=period.ends_at)
+                   for period in away),
+    )
+
+
+async def _away_by_staff(session: AsyncSession, staff_ids: list[int]) -> dict[int, list[AwayRow]]:
+    away: dict[int, list[AwayRow]] = {}
+    for period in await staff_store.list_away_periods(session, staff_ids=staff_ids):
+        away.setdefault(period.staff_id, []).append(period)
+    return away
+
+
+def _matter_ref(row: Matter, *, screened_ids: Iterable[int], roster: Firm) -> MatterRef:
+    return MatterRef(number=row.number, client_name=row.client_name, title=row.title,
+                     jurisdiction=row.jurisdiction,
+                     responsible_email=roster.email_of(row.responsible_attorney_id),
+                     screened=frozenset(email for staff_id in screened_ids
+                                        if (email := roster.email_of(staff_id))))
+
+
+async def load_firm(session: AsyncSession, *, settings: Settings) -> Firm:
+    """Read the roster (active staff, with away periods) and the matters with their walls."""
+    everyone = await staff_store.list_staff(session, active_only=False)
+    # Inactive people still resolve as managers, attorneys and screened staff: a wall stays up.
+    roster = Firm(emails={row.id: row.email for row in everyone if row.id is not None})
+    active = [row for row in everyone if row.active and row.id is not None]
+    away = await _away_by_staff(session, [row.id for row in active])
+    staff = tuple(_profile(row, manager_email=roster.email_of(row.manager_id),
+                           away=away.get(row.id, ()), settings=settings) for row in active)
+    screens = await matter_store.list_screens(session)
+    rows = [row for row in await matter_store.list_matters(session) if row.id is not None]
+    matters = tuple(_matter_ref(row, screened_ids=screens.get(row.id, ()), roster=roster)
+                    for row in rows)
+    return Firm(staff=staff, matters=matters, matter_ids={row.number: row.id for row in rows},
+                emails=roster.emails)

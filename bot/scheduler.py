@@ -1,0 +1,234 @@
+"""Scheduler jobs: offer reminders and expiry, deadline reminders, the daily digest.
+
+Each job takes `now`, asks the database what is due, and is safe to run on every server
+instance at once: claims (FOR UPDATE SKIP LOCKED, conditional updates, job-run keys) and the
+outbox dedupe keys make every message go out exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import update
+
+from bot import metrics, views
+from bot.digest import Scope, build_digest, manager_scopes
+from bot.messages import Action, Message
+from bot.outbox import enqueue_message
+from bot.services import Services
+from matching.calendar import is_business_day
+from matching.reminders import DAY_BEFORE, OVERDUE, due_reminder, next_reminder
+from storage import reports
+from storage import tasks as task_store
+from storage.events import claim_job_run, prune_events
+from storage.tables import Offer, Task
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 30
+DIGEST_GRACE = timedelta(hours=4)
+EVENT_MEMORY = timedelta(days=1)
+
+Job = Callable[[Services, datetime], Awaitable[int]]
+
+
+async def remind_offers(services: Services, now: datetime) -> int:
+    """Nudge offerees halfway through the timeout (their working time)."""
+    sent = 0
+    async with services.database.transaction() as session:
+        for offer in await task_store.offers_to_remind(session, now=now):
+            claimed = await session.execute(
+                update(Offer).where(Offer.id == offer.id, Offer.remind_at.is_not(None))
+                .values(remind_at=None))
+            if claimed.rowcount != 1:
+                continue
+            task = await task_store.get_task(session, task_id=offer.task_id)
+            snap = await services.snapshot(session)
+            person = snap.firm.by_id(offer.staff_id)
+            if task is None or person is None:
+                continue
+            view = services.view(snap, task)
+            message = views.offer(view, person, offer.id or 0, offer.explanation or "")
+            reminder = Message(title=f"Reminder: task #{task.id} is waiting for your answer",
+                               body=f"It moves to someone else at "
+                                    f"{views.when(offer.expires_at, person.timezone)}.",
+                               facts=message.facts, actions=message.actions, kind="reminder")
+            await enqueue_message(session, message=reminder, dedupe_key=f"offer:{offer.id}:remind",
+                                  now=now, staff_id=person.id)
+            sent += 1
+    return sent
+
+
+async def expire_offers(services: Services, now: datetime) -> int:
+    """Time out offers in expiry order; each one moves on to the next cheapest person."""
+    expired = 0
+    while True:
+        async with services.database.transaction() as session:
+            batch = await task_store.due_offers(session, now=now, limit=20)
+            for offer in batch:
+                expired += int(await services.expire_offer(session, offer))
+        if len(batch) < 20:
+            return expired
+
+
+async def remind_deadlines(services: Services, now: datetime) -> int:
+    """Business-morning-before, two-hours-before and overdue reminders, once each."""
+    sent = 0
+    async with services.database.transaction() as session:
+        snap = await services.snapshot(session)
+        for task in await reports.tasks_due_for_reminder(session, now=now):
+            sent += await _remind_one(services, session, snap, task, now)
+    return sent
+
+
+async def _remind_one(services: Services, session, snap, task: Task, now: datetime) -> int:  # type: ignore[no-untyped-def]
+    person = snap.firm.by_id(task.assignee_id)
+    if person is None or task.due_at is None:
+        task.next_reminder_at = None
+        session.add(task)
+        return 0
+    plan = services.reminder_plan(task.due_at, person)
+    reminder = due_reminder(plan, after_stage=task.reminder_stage, now=now)
+    scheduled_for = task.next_reminder_at or now
+    if reminder is None:
+        upcoming = next_reminder(plan, after_stage=task.reminder_stage)
+        task.next_reminder_at = upcoming.at if upcoming else None
+        session.add(task)
+        return 0
+    following = next_reminder(plan, after_stage=reminder.stage)
+    task.reminder_stage = reminder.stage
+    task.next_reminder_at = following.at if following else None
+    session.add(task)
+    view = services.view(snap, task)
+    away = person.away_at(now) is not None
+    if reminder.stage == OVERDUE:
+        return await _overdue(services, session, snap, view, person, away, now)
+    if away:
+        return 0
+    when = views.when(task.due_at, person.timezone)
+    title = (f"Due tomorrow: task #{task.id}" if reminder.stage == DAY_BEFORE
+             else f"Due in 2 hours: task #{task.id}")
+    message = Message(title=title, body=f"{task.title} is due {when}.",
+                      facts=view.facts(person), actions=snooze_actions(task.id or 0)
+                      + (views.done_action(task.id or 0),), kind="reminder")
+    await enqueue_message(session, message=message, now=now, staff_id=person.id,
+                          dedupe_key=f"task:{task.id}:remind:{reminder.stage}:"
+                                     f"{scheduled_for.isoformat()}")
+    return 1
+
+
+async def _overdue(services: Services, session, snap, view, person, away: bool,  # type: ignore[no-untyped-def]
+                   now: datetime) -> int:
+    recipients = {view.delegator.email: view.delegator}
+    if away:
+        manager = snap.firm.by_email(person.manager_email) if person.manager_email else None
+        if manager:
+            recipients[manager.email] = manager
+    else:
+        recipients[person.email] = person
+    for reader in recipients.values():
+        note = f" {person.name} is away." if away else ""
+        message = Message(title=f"Overdue: task #{view.task_id}",
+                          body=f"{view.title} was due {views.when(view.due_at, reader.timezone)}."
+                               f"{note}",
+                          facts=view.facts(reader), kind="overdue",
+                          actions=(views.done_action(view.task_id),) if reader is person else ())
+        await enqueue_message(session, message=message, now=now, staff_id=reader.id,
+                              dedupe_key=f"task:{view.task_id}:overdue:{view.due_at.isoformat()}:"
+                                         f"{reader.id}")
+    return len(recipients)
+
+
+def snooze_actions(task_id: int) -> tuple[Action, ...]:
+    return (Action("snooze", "Snooze 1 hour", f"{task_id}:hour"),
+            Action("snooze", "Tomorrow morning", f"{task_id}:morning"))
+
+
+def digest_due(services: Services, now: datetime) -> bool:
+    """A business day in the firm's zone, at or after the digest time, within the grace period."""
+    settings = services.settings
+    local = now.astimezone(settings.zone)
+    scheduled = datetime.combine(local.date(), settings.digest_at, tzinfo=settings.zone)
+    return is_business_day(local.date()) and scheduled <= local < scheduled + DIGEST_GRACE
+
+
+async def send_digest(services: Services, now: datetime, *, force: bool = False) -> int:
+    """Post today's digest to the channel and each manager, once per day across instances."""
+    if not force and not digest_due(services, now):
+        return 0
+    zone: ZoneInfo = services.settings.zone
+    day = now.astimezone(zone).date()
+    async with services.database.transaction() as session:
+        if not await claim_job_run(session, key=f"digest:{day.isoformat()}", now=now):
+            return 0
+        snap = await services.snapshot(session)
+        weekly = day.weekday() == 0
+        sent = 0
+        channel = services.settings.digest_channel
+        if channel:
+            message = await build_digest(session, firm=snap.firm, now=now, zone=zone,
+                                         scope=Scope(title="the firm", staff_ids=None),
+                                         weekly=weekly)
+            await enqueue_message(session, message=message, now=now, channel=channel,
+                                  dedupe_key=f"digest:{day.isoformat()}:channel")
+            sent += 1
+        for manager_id, scope in manager_scopes(snap.firm):
+            message = await build_digest(session, firm=snap.firm, now=now, zone=zone,
+                                         scope=scope, weekly=weekly)
+            await enqueue_message(session, message=message, now=now, staff_id=manager_id,
+                                  dedupe_key=f"digest:{day.isoformat()}:{manager_id}")
+            sent += 1
+    return sent
+
+
+async def forget_old_events(services: Services, now: datetime) -> int:
+    async with services.database.transaction() as session:
+        return await prune_events(session, older_than=now - EVENT_MEMORY)
+
+
+JOBS: tuple[tuple[str, Job], ...] = (
+    ("expire_offers", expire_offers),
+    ("remind_offers", remind_offers),
+    ("remind_deadlines", remind_deadlines),
+    ("digest", send_digest),
+    ("forget_old_events", forget_old_events),
+)
+
+
+async def run_due_jobs(services: Services, now: datetime) -> dict[str, int]:
+    """Every job once at `now`; one failing job does not stop the others."""
+    done: dict[str, int] = {}
+    for name, job in JOBS:
+        try:
+            done[name] = await job(services, now)
+            metrics.JOB_RUNS.labels(name).inc()
+        except Exception:  # keep the other jobs running; the next tick retries this one
+            log.exception("scheduler job %s failed", name)
+            done[name] = -1
+    services.wake()
+    return done
+
+
+def scheduler_context(services: Services) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Start APScheduler with the server and stop it on the way out (aiohttp cleanup_ctx)."""
+
+    async def context(_app: web.Application) -> AsyncIterator[None]:
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        scheduler.add_job(_tick, "interval", seconds=TICK_SECONDS, args=(services,),
+                          id="lpo-tick", max_instances=1, coalesce=True,
+                          next_run_time=services.clock())
+        scheduler.start()
+        yield
+        scheduler.shutdown(wait=False)
+
+    return context
+
+
+async def _tick(services: Services) -> None:
+    await run_due_jobs(services, services.clock())
+

@@ -1,0 +1,728 @@
+"""Deadline phrases in delegation text, resolved to aware datetimes in the delegator's timezone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from matching.text import fold
+
+__all__ = [
+    "END_OF_DAY",
+    "PASSED_WARNING",
+    "Deadline",
+    "add_business_days",
+    "find_deadline",
+    "is_business_day",
+    "last_business_day_of_month",
+    "zone_named",
+]
+
+END_OF_DAY = time(17, 0)
+LAST_MINUTE = time(23, 59)
+FIRST_THING = time(9, 0)
+NOON = time(12, 0)
+PASSED_WARNING = "deadline has passed"
+UNKNOWN_ZONE_WARNING = "unknown timezone {tz!r}; times read as UTC"
+
+# Ranks of a candidate: how surely it is the task's deadline rather than a fact in passing.
+_CONTEXT, _STANDING, _MARKED = 0, 1, 2
+
+# Counts beyond this are typos or ids, not deadlines, and would overflow the calendar.
+_MAX_COUNT = 999
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The deadline a text gives, where it was said (a span of the text), and any warnings."""
+
+    due_at: datetime
+    start: int
+    end: int
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=128)
+def _federal_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("US", years=year))
+
+
+def is_business_day(day: date) -> bool:
+    """Monday to Friday and not a US federal holiday (observed dates)."""
+    return day.weekday() < 5 and day not in _federal_holidays(day.year)
+
+
+def add_business_days(day: date, count: int) -> date:
+    """The business day `count` business days after `day` (`day` itself not counted)."""
+    while count > 0:
+        day += timedelta(days=1)
+        if is_business_day(day):
+            count -= 1
+    return day
+
+
+def last_business_day_of_month(year: int, month: int) -> date:
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    day = first_of_next - timedelta(days=1)
+    while not is_business_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+@lru_cache(maxsize=64)
+def _zone(tz: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(tz)
+    except (ValueError, OSError, TypeError, KeyError):
+        return None
+
+
+def zone_named(tz: str) -> tuple[ZoneInfo | timezone, tuple[str, ...]]:
+    """The zone called `tz`, or UTC with a warning when there is no such zone."""
+    zone = _zone(tz) if isinstance(tz, str) and tz else None
+    if zone is None:
+        return timezone.utc, (UNKNOWN_ZONE_WARNING.format(tz=tz),)
+    return zone, ()
+
+
+def _at(day: date, clock: time, zone: ZoneInfo | timezone) -> datetime:
+    # The UTC round trip moves a wall time that DST skips (02:30 in spring) to a real instant.
+    naive = datetime.combine(day, clock)
+    return naive.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "couple": 2, "few": 3,
+}  # fmt: skip
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_NUMBER = (
+    rf"(?:\d{{1,3}}|(?:{_TENS})(?:[-\s](?:{_ONES}))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
+    rf"|{_ONES}|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|an?)"
+)
+
+_WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
+    "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}  # fmt: skip
+# Short forms that are also English words ("the file sat there") count only when introduced.
+_WORDLIKE_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
+_WEEKDAY = (
+    r"(?P<wd>monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu"
+    r"|friday|fri|saturday|sat|sunday|sun)"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
+_YEAR_TAIL = r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
+
+# Words that, right before a day or time, make it the deadline ("by", "due", "deadline is").
+_MARKERS = frozenset(
+    {"by", "due", "before", "until", "till", "til", "deadline", "than", "latest", "need",
+     "needed", "needs", "eod", "cob", "within", "expected"}
+)  # fmt: skip
+# Words that, right before a date, make it a fact ("served 11/20", "21 days from 11/23").
+_FACTS = frozenset(
+    {"served", "service", "received", "dated", "mailed", "postmarked", "signed", "entered",
+     "issued", "opened", "since", "from", "after", "was", "were", "filed", "sent", "paid",
+     "made", "last", "happened", "occurred", "started", "began", "called", "held",
+     "had", "ago", "effective"}
+)  # fmt: skip
+# Words that may stand between a marker or fact word and the date itself.
+_FILLERS = frozenset(
+    {"on", "the", "is", "at", "of", "this", "be", "it", "to", "date", "will", "and", "or", "as",
+     "about", "around", "by", "in"}
+)  # fmt: skip
+_WORD = re.compile(r"[a-z0-9']+")
+# Marker and fact words act within their own clause only ("came back, tomorrow at 10").
+_CLAUSE_BREAK = re.compile(r"[,;!?()]|\.\s")
+
+# ---------------------------------------------------------------------------------------------
+# Patterns (all run on folded text; each finds one kind of piece)
+# ---------------------------------------------------------------------------------------------
+
+_RELATIVE = re.compile(
+    r"\b(?:(?:in|within|inside(?:\s+of)?|over)\s+(?:the\s+)?(?:next\s+)?|next\s+)"
+    rf"(?P<n>{_NUMBER})"
+    r"(?:(?<=\d)(?P<short>[dhw])|(?:(?<=\d)|\b)\s*(?P<unit>(?:business|biz|bus\.?|working|work"
+    r"|court)[\s-]*days?|b-?days?|(?:calendar\s+)?days?|hours?|hrs?|hr|minutes?|mins?|weeks?"
+    r"|wks?|months?|mos?))\b(?:'s|s')?(?:\s+time)?"
+)
+_FROM_NOW = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|b-?days?|days?"
+    r"|hours?|hrs?|minutes?|mins?|weeks?|wks?|months?)\s+from\s+(?:now|today)\b"
+)
+_WITHIN_THE_HOUR = re.compile(r"\b(?:within|in)\s+the\s+(?:next\s+)?hour\b")
+_ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.$-])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%]|\s+of\b)"
+)
+_DASHED_DATE = re.compile(r"(?<![\d/.$-])(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<y>\d{4}|\d{2})(?![\d-])")
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\.?\s+(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d:])\b{_YEAR_TAIL}"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}"
+)
+_ORDINAL_DAY = re.compile(
+    r"\b(?:by|on|before|until|due)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+)
+_NEXT_WEEK_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+w(?:ee)?k|next\s+w(?:ee)?k)\b")
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(?P<next>next)\s+|(?:this\s+coming|this|coming)\s+)?"
+    rf"{_WEEKDAY}\b\.?"
+    r"(?P<suffix>\s+(?:of\s+)?(?:next|this)\s+w(?:ee)?k\b)?"
+)
+_END_OF_WEEK = re.compile(
+    r"(?:\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?w(?:ee)?k\b|\beow\b|\be\.o\.w\b\.?"
+    r"|\b(?:by|before)\s+the\s+weekend\b)"
+)
+_THIS_WEEK = re.compile(r"\bthis\s+w(?:ee)?k\b")
+_END_OF_MONTH = re.compile(
+    r"(?:\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b|\be\.o\.m\b\.?"
+    r"|\bmonth[\s-]end\b)"
+)
+_THIS_MONTH = re.compile(r"\bthis\s+month\b")
+_NEXT_MONTH = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+month|next\s+month)\b")
+_END_OF_DAY = re.compile(
+    r"(?:\beod\b|\be\.o\.d\b\.?|\bcob\b|\bc\.o\.b\b\.?|\beob\b|\bclose\s+of\s+(?:business|play)\b"
+    r"|\bend\s+of\s+(?:the\s+)?(?:business\s+|work\s*)?day\b|\bend\s+of\s+business\b)"
+)
+_DAY_AFTER_TOMORROW = re.compile(
+    r"\b(?:the\s+)?day\s+after\s+(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b"
+)
+_TOMORROW = re.compile(r"\b(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b")
+_TODAY = re.compile(r"\b(?:today|tdy|2day|this\s+afternoon)\b")
+_TONIGHT = re.compile(r"\b(?:tonight|tonite|2nite|this\s+evening)\b")
+_CLOCK_MERIDIEM = re.compile(
+    r"(?<![\d:/.$])\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
+    r"(?:\s*(?P<ap>[ap])\.?m\b\.?|(?P<ap1>[ap])\b)"
+)
+_CLOCK_24 = re.compile(r"(?<![\d:/.$])\b(?P<h>\d{1,2})[:h](?P<m>\d{2})(?![\d:])")
+_NOON = re.compile(r"\b(?:12\s+)?(?:noon|midday|mid-day)\b")
+_MIDNIGHT = re.compile(r"\bmidnight\b")
+_OCLOCK = re.compile(r"(?<![\d:/.$])\b(?P<h>\d{1,2})\s*o'?\s*clock\b")
+_BARE_HOUR = re.compile(
+    r"\b(?:at|by|before|until|till|til|around|@)\s+(?P<h>\d{1,2})\b"
+    r"(?!\s*(?:%|percent|[:/.,-]\s*\d|\d"
+    r"|(?:-|\s)*(?:days?|hours?|hrs?|h|weeks?|wks?|months?|years?|yrs?|business|biz|minutes?"
+    r"|mins?|pages?|k|x|th|st|nd|rd|of|percent|cents?|dollars?|bucks)\b))"
+)
+_MORNING = re.compile(
+    r"\b(?:first\s+thing(?:\s+in\s+the\s+morning)?|(?:in\s+the\s+)?morning|a\.?m\.?\s+first\s+thing)\b"
+)
+_AT_THE_LATEST = re.compile(r"\s*,?\s*(?:at\s+the\s+latest|latest)\b")
+# What may stand between a day and its time: "tomorrow at 10am", "3pm on Friday", "Fri, 2pm".
+_JOINER = re.compile(r"^[\s,;:()\-]*(?:(?:at|by|on|before|until|till|around|@|the)[\s,;:()\-]*){0,3}$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces: what one pattern found, before days and times are paired up
+# ---------------------------------------------------------------------------------------------
+
+
+class _Day(NamedTuple):
+    start: int
+    end: int
+    day: date
+    clock: time = END_OF_DAY
+    rank: int = _STANDING
+    evening: bool = False  # "tonight at 9" is 21:00
+
+
+class _Clock(NamedTuple):
+    start: int
+    end: int
+    clock: time
+    rank: int = _STANDING
+    meridiem: bool = True  # False: an hour like "at 9" whose half of the day was inferred
+    needs_day: bool = False  # "morning" means nothing without a day
+
+
+class _Moment(NamedTuple):
+    start: int
+    end: int
+    moment: datetime
+    rank: int = _MARKED
+
+
+_Piece = _Day | _Clock | _Moment
+
+
+@dataclass(frozen=True, slots=True)
+class _Now:
+    moment: datetime
+    zone: ZoneInfo | timezone
+
+    @property
+    def today(self) -> date:
+        return self.moment.date()
+
+
+def number_value(words: str) -> int | None:
+    """The count written as digits or English number words ("48", "two", "forty-eight", "a")."""
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    parts = [w for w in re.split(r"[\s-]+", words) if w != "of"]
+    if len(parts) > 1:
+        parts = [w for w in parts if w not in ("a", "an")]
+    values = [_UNITS.get(w) for w in parts]
+    if not values or None in values:
+        return None
+    return sum(v for v in values if v is not None)
+
+
+def _hour_of_day(hour: int) -> int | None:
+    """An hour said without am/pm: 7-11 morning, 12 noon, 1-6 afternoon; 0 and 13-23 as is."""
+    if 1 <= hour <= 6:
+        return hour + 12
+    return hour if 0 <= hour <= 23 else None
+
+
+def _clock_from_meridiem(match: re.Match[str]) -> _Clock | None:
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    half = match["ap"] or match["ap1"]
+    if minute > 59 or hour > 12 or hour == 0 and half == "p":
+        return None
+    hour = hour % 12 + (12 if half == "p" else 0)
+    return _Clock(match.start(), match.end(), time(hour, minute))
+
+
+def _clock_from_24h(match: re.Match[str]) -> _Clock | None:
+    hour, minute = _hour_of_day(int(match["h"])), int(match["m"])
+    if hour is None or minute > 59:
+        return None
+    return _Clock(match.start(), match.end(), time(hour, minute), meridiem=int(match["h"]) > 12)
+
+
+def _clock_from_hour(match: re.Match[str]) -> _Clock | None:
+    said = int(match["h"])
+    if not 1 <= said <= 12:
+        return None
+    hour = _hour_of_day(said)
+    return _Clock(match.start("h"), match.end(), time(hour or 0), meridiem=False)
+
+
+def _nearest_date(month: int, day: int, today: date) -> date | None:
+    """The first `month`/`day` from `today` on (Feb 29 waits for a leap year)."""
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def _dated(month: int, day: int, year: str | None, today: date) -> date | None:
+    if not year:
+        return _nearest_date(month, day, today)
+    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return date(full_year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name[:3]]
+
+
+def _weekday_on_or_after(wanted: int, now: _Now) -> date:
+    """The nearest such weekday from today on whose 17:00 is still ahead."""
+    today = now.today
+    ahead = (wanted - today.weekday()) % 7
+    if ahead == 0 and now.moment.time() >= END_OF_DAY:
+        ahead = 7
+    return today + timedelta(days=ahead)
+
+
+def _weekday_next_week(wanted: int, today: date) -> date:
+    """That weekday in the Monday-to-Sunday week after this one."""
+    return today - timedelta(days=today.weekday()) + timedelta(days=7 + wanted)
+
+
+def _friday_of_week(today: date, weeks_ahead: int) -> date:
+    return today - timedelta(days=today.weekday()) + timedelta(days=4 + 7 * weeks_ahead)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, last)
+        except ValueError:
+            continue
+    return date(year, month + 1, 28)
+
+
+def _relative(match: re.Match[str], now: _Now) -> _Piece | None:
+    count = number_value(match["n"])
+    if count is None or count > _MAX_COUNT:
+        return None
+    unit = (match["unit"] or match["short"]).replace(".", "")
+    start, end = match.start(), match.end()
+    if unit[0] in "bw" and "day" in unit or unit.startswith(("business", "biz", "bus", "court")):
+        return _Day(start, end, add_business_days(now.today, count), rank=_MARKED)
+    if unit.startswith("h"):
+        return _Moment(start, end, _later(now, timedelta(hours=count)))
+    if unit.startswith("min"):
+        return _Moment(start, end, _later(now, timedelta(minutes=count)))
+    if unit.startswith("w"):
+        return _Day(start, end, now.today + timedelta(weeks=count), rank=_MARKED)
+    if unit.startswith("mo"):
+        return _Day(start, end, _add_months(now.today, count), rank=_MARKED)
+    return _Day(start, end, now.today + timedelta(days=count), rank=_MARKED)
+
+
+def _later(now: _Now, span: timedelta) -> datetime:
+    # Elapsed time, not wall time: "in 2 hours" across a DST change is still 2 hours.
+    return (now.moment.astimezone(timezone.utc) + span).astimezone(now.zone)
+
+
+def _weekday_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    name = match["wd"]
+    introduced = bool(match["next"] or match.group(0) != name or match["suffix"])
+    if name in _WORDLIKE_WEEKDAYS and not introduced and not _introduced(folded, match.start()):
+        return None
+    wanted = _WEEKDAYS[name]
+    suffix = match["suffix"] or ""
+    if match["next"] or "next" in suffix:
+        day = _weekday_next_week(wanted, now.today)
+    else:
+        day = _weekday_on_or_after(wanted, now)
+    return _Day(match.start(), match.end(), day)
+
+
+def _introduced(folded: str, start: int) -> bool:
+    words = _WORD.findall(folded, max(0, start - 24), start)
+    return bool(words) and (words[-1] in _MARKERS or words[-1] in ("on", "this", "next"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """One pattern and how to read its matches; tried only when its cheap cue is in the text."""
+
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str], str, _Now], _Piece | None]
+    cue: re.Pattern[str]
+
+    def applies_to(self, folded: str) -> bool:
+        return self.cue.search(folded) is not None
+
+
+def _words(*cues: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues)))
+
+
+def _numeric_date(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    return _date_piece(match, int(match["m"]), int(match["d"]), match["y"], now.today)
+
+
+def _named_month_date(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    return _date_piece(match, _month_number(match["mon"]), int(match["d"]), match["y"], now.today)
+
+
+def _within_the_hour(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Moment(match.start(), match.end(), _later(now, timedelta(hours=1)))
+
+
+def _day_after_tomorrow(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Day(match.start(), match.end(), now.today + timedelta(days=2))
+
+
+def _next_week(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Day(match.start(), match.end(), _friday_of_week(now.today, 1))
+
+
+def _end_of_week(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Day(match.start(), match.end(), _friday_of_week(now.today, 0), rank=_MARKED)
+
+
+def _this_week(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Day(match.start(), match.end(), _friday_of_week(now.today, 0))
+
+
+def _next_month(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    following = _add_months(now.today.replace(day=1), 1)
+    day = last_business_day_of_month(following.year, following.month)
+    return _Day(match.start(), match.end(), day)
+
+
+def _end_of_month(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    day = last_business_day_of_month(now.today.year, now.today.month)
+    return _Day(match.start(), match.end(), day, rank=_MARKED)
+
+
+def _this_month(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    day = last_business_day_of_month(now.today.year, now.today.month)
+    return _Day(match.start(), match.end(), day)
+
+
+def _end_of_day(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    # A time of day (17:00) so that "EOD Friday" pairs with its day like "Friday 5pm".
+    return _Clock(match.start(), match.end(), END_OF_DAY, rank=_MARKED)
+
+
+def _tomorrow(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Day(match.start(), match.end(), now.today + timedelta(days=1))
+
+
+def _tonight(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Day(match.start(), match.end(), now.today, LAST_MINUTE, evening=True)
+
+
+def _today(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Day(match.start(), match.end(), now.today)
+
+
+def _noon(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Clock(match.start(), match.end(), NOON)
+
+
+def _midnight(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Clock(match.start(), match.end(), LAST_MINUTE)
+
+
+def _morning(match: re.Match[str], folded: str, now: _Now) -> _Piece:
+    return _Clock(match.start(), match.end(), FIRST_THING, needs_day=True)
+
+
+def _relative_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    return _relative(match, now)
+
+
+def _meridiem_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    return _clock_from_meridiem(match)
+
+
+def _clock_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    return _clock_from_24h(match)
+
+
+def _hour_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    return _clock_from_hour(match)
+
+
+def _ordinal_day_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    return _ordinal_piece(match, now.today)
+
+
+# Each cue is a cheap search that any text the pattern could match must contain.
+_READERS = (
+    _Reader(_RELATIVE, _relative_piece, _words("in ", "within", "inside", "over ", "next ")),
+    _Reader(_FROM_NOW, _relative_piece, _words("from now", "from today")),
+    _Reader(_WITHIN_THE_HOUR, _within_the_hour, _words("the hour", "next hour")),
+    _Reader(_ISO_DATE, _numeric_date, re.compile(r"\d-\d")),
+    _Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),
+    _Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
+    _Reader(_MONTH_DAY, _named_month_date, re.compile(rf"{_MONTH}\.?\s+(?:the\s+)?\d")),
+    _Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d\s+(?:of\s+)?{_MONTH}")),
+    _Reader(_ORDINAL_DAY, _ordinal_day_piece, re.compile(r"\d(?:st|nd|rd|th)")),
+    _Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, _words("day after")),
+    _Reader(_WEEKDAY_RE, _weekday_piece, _words("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
+    _Reader(_NEXT_WEEK_END, _next_week, _words("next w")),
+    _Reader(_END_OF_WEEK, _end_of_week, _words("end of", "eow", "e.o.w", "weekend")),
+    _Reader(_THIS_WEEK, _this_week, _words("this w")),
+    _Reader(_NEXT_MONTH, _next_month, _words("next month")),
+    _Reader(_END_OF_MONTH, _end_of_month, _words("end of", "eom", "e.o.m", "month")),
+    _Reader(_THIS_MONTH, _this_month, _words("this month")),
+    _Reader(
+        _END_OF_DAY, _end_of_day, _words("eod", "e.o.d", "cob", "c.o.b", "eob", "close of", "end of")
+    ),
+    _Reader(_TOMORROW, _tomorrow, _words("tom", "tmr", "tmw", "2mor", "2mo")),
+    _Reader(_TONIGHT, _tonight, _words("tonight", "tonite", "2nite", "this evening")),
+    _Reader(_TODAY, _today, _words("today", "tdy", "2day", "this afternoon")),
+    _Reader(_CLOCK_MERIDIEM, _meridiem_piece, re.compile(r"\d\s*[ap]")),
+    _Reader(_CLOCK_24, _clock_piece, re.compile(r"\d[:h]\d")),
+    _Reader(_NOON, _noon, _words("noon", "midday", "mid-day")),
+    _Reader(_MIDNIGHT, _midnight, _words("midnight")),
+    _Reader(_OCLOCK, _hour_piece, _words("clock")),
+    _Reader(_BARE_HOUR, _hour_piece, re.compile(r"(?:at|by|before|until|till|til|around|@)\s+\d")),
+    _Reader(_MORNING, _morning, _words("morning", "first thing")),
+)
+
+
+def _pieces(folded: str, now: _Now) -> list[_Piece]:
+    """Every day, time and moment the text names, none overlapping another."""
+    taken: list[tuple[int, int]] = []
+    pieces: list[_Piece] = []
+    for reader in _READERS:
+        if not reader.applies_to(folded):
+            continue
+        for match in reader.pattern.finditer(folded):
+            if not _free(taken, match.start(), match.end()):
+                continue
+            piece = reader.read(match, folded, now)
+            if piece is not None and _free(taken, piece.start, piece.end):
+                taken.append((piece.start, piece.end))
+                pieces.append(piece)
+    pieces.sort(key=lambda p: p.start)
+    return pieces
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _date_piece(
+    match: re.Match[str], month: int, day: int, year: str | None, today: date
+) -> _Day | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    found = _dated(month, day, year, today)
+    return _Day(match.start(), match.end(), found) if found else None
+
+
+def _ordinal_piece(match: re.Match[str], today: date) -> _Day | None:
+    wanted = int(match["d"])
+    for months_ahead in range(0, 3):
+        first = _add_months(today.replace(day=1), months_ahead)
+        try:
+            candidate = first.replace(day=wanted)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return _Day(match.start("the"), match.end(), candidate)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Pairing days with times, ranking, choosing
+# ---------------------------------------------------------------------------------------------
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    due_at: datetime
+    rank: int
+
+
+def _joined(folded: str, left: _Piece, right: _Piece) -> bool:
+    gap = folded[left.end : right.start]
+    return len(gap) <= 16 and _JOINER.match(gap) is not None
+
+
+def _candidates(folded: str, pieces: list[_Piece], now: _Now) -> list[_Candidate]:
+    # A fact ("served 11/23") must not lend its day to a nearby time ("... 11/23) EOD").
+    pieces = [p for p in pieces if p.rank == _MARKED or _lead(folded, p.start) != _CONTEXT]
+    paired: set[int] = set()
+    found: list[_Candidate] = []
+    for index, piece in enumerate(pieces):
+        if not isinstance(piece, _Clock) or index in paired:
+            continue
+        day_index = _day_beside(folded, pieces, index, paired)
+        if day_index is None:
+            if not piece.needs_day:
+                when = _at(now.today, piece.clock, now.zone)
+                found.append(_Candidate(piece.start, piece.end, when, piece.rank))
+            continue
+        paired.update((index, day_index))
+        day = pieces[day_index]
+        assert isinstance(day, _Day)
+        clock = piece.clock
+        if day.evening and not piece.meridiem and clock.hour < 12:
+            clock = clock.replace(hour=clock.hour + 12)
+        when = _at(day.day, clock, now.zone)
+        start, end = min(piece.start, day.start), max(piece.end, day.end)
+        found.append(_Candidate(start, end, when, max(piece.rank, day.rank)))
+    for index, piece in enumerate(pieces):
+        if index in paired:
+            continue
+        if isinstance(piece, _Day):
+            when = _at(piece.day, piece.clock, now.zone)
+            found.append(_Candidate(piece.start, piece.end, when, piece.rank))
+        elif isinstance(piece, _Moment):
+            found.append(_Candidate(piece.start, piece.end, piece.moment, piece.rank))
+    return [_ranked(folded, c) for c in found]
+
+
+def _day_beside(folded: str, pieces: list[_Piece], index: int, paired: set[int]) -> int | None:
+    before, after = index - 1, index + 1
+    if before >= 0 and before not in paired and isinstance(pieces[before], _Day):
+        if _joined(folded, pieces[before], pieces[index]):
+            return before
+    if after < len(pieces) and after not in paired and isinstance(pieces[after], _Day):
+        if _joined(folded, pieces[index], pieces[after]):
+            return after
+    return None
+
+
+def _ranked(folded: str, candidate: _Candidate) -> _Candidate:
+    lead = _lead(folded, candidate.start)
+    rank = candidate.rank
+    if lead == _MARKED or _AT_THE_LATEST.match(folded, candidate.end):
+        rank = _MARKED
+    elif lead == _CONTEXT and rank < _MARKED:
+        rank = _CONTEXT
+    return candidate._replace(rank=rank)
+
+
+def _lead(folded: str, start: int) -> int:
+    """What the few words before `start` make of a day: deadline, fact, or neither."""
+    clause = _CLAUSE_BREAK.split(folded[max(0, start - 40) : start])[-1]
+    for word in reversed(_WORD.findall(clause)[-4:]):
+        if word in _MARKERS:
+            return _MARKED
+        if word in _FACTS:
+            return _CONTEXT
+        if word not in _FILLERS:
+            break
+    return _STANDING
+
+
+def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
+    """The deadline `text` gives, as an aware datetime in `tz`; None when it gives none.
+
+    `now` is the moment the text was said (aware; a naive value is read as wall time in `tz`).
+    """
+    zone, warnings = zone_named(tz)
+    local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
+    clock = _Now(local, zone)
+    folded = fold(text)
+    chosen = _choose(_candidates(folded, _pieces(folded, clock), clock))
+    if chosen is None:
+        return None
+    if chosen.due_at < local:
+        warnings += (PASSED_WARNING,)
+    return Deadline(chosen.due_at, chosen.start, chosen.end, warnings)
+
+
+def _choose(candidates: list[_Candidate]) -> _Candidate | None:
+    meant = [c for c in candidates if c.rank > _CONTEXT]
+    if not meant:
+        return None
+    best = max(c.rank for c in meant)
+    return min((c for c in meant if c.rank == best), key=lambda c: c.start)

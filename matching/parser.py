@@ -1,0 +1,779 @@
+"""One delegation text read into a TaskDraft: type, title, deadline, priority, matter, assignee."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from matching.deadlines import find_deadline, zone_named
+from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
+from matching.taxonomy import phrase_elements
+from matching.text import blank, fold, words
+
+__all__ = ["CONFIDENCE_THRESHOLD", "Parser", "parse", "priority_of"]
+
+# Below this the text is not taken to name any catalogue task (the bot asks instead).
+CONFIDENCE_THRESHOLD = 0.4
+# Slack caps a slash command at 4,000 characters; longer input is not a delegation.
+MAX_TEXT_CHARS = 4000
+TITLE_MAX_CHARS = 80
+UNREADABLE_WARNING = "could not read the text ({error}); please pick the details"
+AMBIGUOUS_MATTER_WARNING = "the client name fits more than one matter; give the matter number"
+NO_CLOCK_WARNING = "no valid `now` given; deadline not read"
+
+Span = tuple[int, int]
+Word = tuple[int, int, str]
+
+# ---------------------------------------------------------------------------------------------
+# Words: how a word of text and a word of a catalogue phrase are made comparable
+# ---------------------------------------------------------------------------------------------
+
+# Office shorthand that is not specific to any task type (task jargon lives in the catalogue).
+_SHORTHAND = {
+    "ltr": "letter", "ltrs": "letters", "doc": "document", "docs": "documents", "ch": "chapter",
+    "chap": "chapter", "eval": "evaluation", "evals": "evaluations", "mtn": "motion",
+    "resp": "response", "req": "request", "reqs": "requests", "atty": "attorney",
+    "acct": "account", "accts": "accounts", "stmt": "statement", "stmts": "statements",
+    "pmt": "payment", "depo": "deposition", "depos": "depositions", "stip": "stipulation",
+    "w": "with", "info": "information", "corresp": "correspondence", "sched": "schedule",
+    "scheds": "schedules", "q": "question", "prep": "prepare", "prepped": "prepare",
+    "prepping": "prepare", "bankr": "bankruptcy", "bkcy": "bankruptcy", "msg": "message",
+    "appt": "appointment", "tel": "telephone", "cust": "customer", "mgmt": "management",
+}  # fmt: skip
+# Words that never decide what a task is; dropped from text and phrases alike.
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "my", "your"}
+)
+# Phrases that mention a task word without asking for that task ("send it to me for review",
+# "settle before the hearing"); they claim their words so no task type gets them.
+_CONTEXT_PHRASES = (
+    "for review", "for my review", "for approval", "for signature", "for sign off",
+    "before hearing", "after hearing", "prior to hearing", "before meeting", "at latest",
+    "before we file", "once filed",
+)  # fmt: skip
+_GAP_WORDS = 4
+_HEAD_BONUS = 0.5
+_FUZZY_WEIGHT = 0.85
+_FUZZY_MIN_LETTERS = 5
+# A lone corrected word counts only when long enough that one edit is unlikely to be a word.
+_FUZZY_ALONE_MIN_LETTERS = 7
+
+
+@lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    """A crude English stem: "filing", "filed", "files" -> "fil"; "summarise" -> "summariz"."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for british, american in (
+        ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
+        ("ise", "ize"), ("ysing", "yzing"), ("ysed", "yzed"), ("yse", "yze"),
+    ):  # fmt: skip
+        if word.endswith(british):
+            word = word[: -len(british)] + american
+            break
+    stripped = True
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word, stripped = word[:-1], False
+    else:
+        stripped = False
+    if stripped and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsaeiouz":
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=16384)
+def _canonical(word: str) -> str:
+    return _stem(_SHORTHAND.get(word, word))
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    canon: str
+    masked: bool
+    fuzzy: bool
+    letters: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Task type: phrase matching over the catalogue
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    owner: int  # index of the task type; -1 for a context phrase that names no task
+    elements: tuple[frozenset[str] | None, ...]  # None: a gap of a few words
+    weight: int  # how many words it matches; more words, more specific
+
+
+class _Match(NamedTuple):
+    owner: int
+    start: int
+    end: int
+    weight: float
+
+
+def _compiled(owner: int, phrase: str) -> _Phrase | None:
+    try:
+        raw = phrase_elements(phrase)
+    except ValueError:
+        return None
+    elements: list[frozenset[str] | None] = []
+    for element in raw:
+        if element is None:
+            if elements and elements[-1] is not None:
+                elements.append(None)
+            continue
+        kept = frozenset(_canonical(w) for w in element if w not in _DETERMINERS)
+        if kept:
+            elements.append(kept)
+    while elements and elements[-1] is None:
+        elements.pop()
+    weight = sum(1 for e in elements if e is not None)
+    return _Phrase(owner, tuple(elements), weight) if weight else None
+
+
+class _Catalogue:
+    """The catalogue's phrases indexed by first word, with the spellings typos are fixed to."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.type_ids = taxonomy.ids
+        self._by_first: dict[str, list[_Phrase]] = {}
+        self._vocabulary: set[str] = set()
+        spellings: dict[str, str] = {}
+        owned = [(i, p) for i, t in enumerate(taxonomy.types) for p in t.phrases]
+        for owner, text in [*owned, *((-1, p) for p in _CONTEXT_PHRASES)]:
+            phrase = _compiled(owner, text)
+            if phrase is None:
+                continue
+            first = phrase.elements[0]
+            assert first is not None
+            for word in first:
+                self._by_first.setdefault(word, []).append(phrase)
+            for element in phrase.elements:
+                self._vocabulary.update(element or ())
+            for _, _, word in words(fold(text)):
+                if word.isalpha() and len(word) >= _FUZZY_MIN_LETTERS:
+                    spellings[word] = _canonical(word)
+        self._spellings = spellings
+        self._spelling_list = sorted(spellings)
+        self._corrections: dict[str, str | None] = {}
+
+    def knows(self, canon: str) -> bool:
+        return canon in self._vocabulary
+
+    def corrected(self, word: str) -> str | None:
+        """The catalogue word `word` is a typo of (one edit; two for long words), if any."""
+        if word in self._corrections:
+            return self._corrections[word]
+        limit = 1 if len(word) < 9 else 2
+        found = process.extract(
+            word, self._spelling_list, scorer=OSA.distance, score_cutoff=limit, limit=2
+        )
+        fix = None
+        if found and (len(found) == 1 or found[0][1] < found[1][1]):
+            fix = self._spellings[found[0][0]]
+        if len(self._corrections) > 50_000:
+            self._corrections.clear()
+        self._corrections[word] = fix
+        return fix
+
+    def classify(self, tokens: list[_Token]) -> tuple[str | None, float]:
+        """The task type the tokens ask for and how sure that is (0..1)."""
+        scores = [0.0] * len(self.type_ids)
+        winners = self._winning_matches(tokens)
+        for match in winners:
+            if match.owner >= 0:
+                scores[match.owner] += match.weight
+        # A delegation names its task first ("client update for X: PRA answered the validation
+        # request"); the rest is detail, so the head phrase breaks a tie.
+        head = min(winners, key=lambda m: m.start, default=None)
+        if head is not None and head.owner >= 0:
+            scores[head.owner] += _HEAD_BONUS
+        if not scores:
+            return None, 0.0
+        best_index = max(range(len(scores)), key=scores.__getitem__)
+        best = scores[best_index]
+        if best <= 0:
+            return None, 0.0
+        runner_up = max((s for i, s in enumerate(scores) if i != best_index), default=0.0)
+        confidence = (1 - math.exp(-best / 1.5)) * (0.5 + 0.5 * (best - runner_up) / best)
+        if confidence < CONFIDENCE_THRESHOLD:
+            return None, confidence
+        return self.type_ids[best_index], confidence
+
+    def _winning_matches(self, tokens: list[_Token]) -> list[_Match]:
+        # The longest phrase wins its stretch of text: "notice of appearance" is a filing,
+        # and its "appearance" is then not also a court appearance.
+        found = sorted(
+            self._matches(tokens), key=lambda m: (-m.weight, m.end - m.start, m.start)
+        )
+        taken = [False] * len(tokens)
+        winners = []
+        for match in found:
+            if any(taken[match.start : match.end]):
+                continue
+            taken[match.start : match.end] = [True] * (match.end - match.start)
+            winners.append(match)
+        return winners
+
+    def _matches(self, tokens: list[_Token]) -> Iterable[_Match]:
+        any_fuzzy = any(t.fuzzy for t in tokens)
+        for index, token in enumerate(tokens):
+            if token.masked:
+                continue
+            for phrase in self._by_first.get(token.canon, ()):
+                end = _phrase_end(phrase, tokens, index)
+                if end < 0:
+                    continue
+                fuzzy = [t for t in tokens[index:end] if t.fuzzy] if any_fuzzy else []
+                if not fuzzy:
+                    yield _Match(phrase.owner, index, end, phrase.weight)
+                elif phrase.weight > 1 or fuzzy[0].letters >= _FUZZY_ALONE_MIN_LETTERS:
+                    yield _Match(phrase.owner, index, end, phrase.weight * _FUZZY_WEIGHT)
+
+
+def _phrase_end(phrase: _Phrase, tokens: list[_Token], start: int) -> int:
+    """Index after the last token of `phrase` matched from `start`, or -1."""
+    elements, count = phrase.elements, len(tokens)
+    position, element_index = start + 1, 1
+    while element_index < len(elements):
+        element = elements[element_index]
+        if element is None:
+            wanted = elements[element_index + 1]
+            assert wanted is not None
+            limit = min(position + _GAP_WORDS + 1, count)
+            for probe in range(position, limit):
+                token = tokens[probe]
+                if not token.masked and token.canon in wanted:
+                    position, element_index = probe + 1, element_index + 2
+                    break
+            else:
+                return -1
+            continue
+        if position >= count or tokens[position].masked or tokens[position].canon not in element:
+            return -1
+        position, element_index = position + 1, element_index + 1
+    return position
+
+
+# ---------------------------------------------------------------------------------------------
+# Priority
+# ---------------------------------------------------------------------------------------------
+
+_URGENT = r"(?:urgent(?:ly)?|asap|a\.s\.a\.p\b\.?|rush(?:ed|ing)?|emergenc(?:y|ies))"
+_HIGH = r"(?:high[\s-]*pri(?:ority)?|important)"
+_NEGATION = (
+    r"(?:not|no|non|nothing|never|without|isn't|isnt|ain't|aint|doesn't|doesnt|don't|dont"
+    r"|needn't|neednt)"
+)
+_PRIORITY_PHRASES = (
+    # (pattern, priority): the longest phrase found in the text decides.
+    (re.compile(rf"\b{_NEGATION}\b(?:[\s-]+[a-z']+){{0,3}}?[\s-]+{_URGENT}(?![a-z])"), "low"),
+    (re.compile(rf"\b{_NEGATION}\b(?:[\s-]+[a-z']+){{0,2}}?[\s-]+{_HIGH}(?![a-z])"), "low"),
+    (re.compile(r"\blow[\s-]*pri(?:ority)?\b|\bwhenever\b|\bno\s+rush\b|\bno\s+hurry\b"), "low"),
+    (re.compile(r"\bhigh[\s-]*pri(?:ority)?\b"), "high"),
+    (
+        re.compile(
+            r"\bimportant\b(?!\s+(?:client|customer|case|matter|account|person|people"
+            r"|referral|lead|partner|relationship|firm|one)s?\b)"
+        ),
+        "high",
+    ),
+    (re.compile(rf"\b{_URGENT}(?![a-z])|\bas\s+soon\s+as\s+possible\b"), "urgent"),
+)
+_SEVERITY = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
+
+
+_PRIORITY_CUE = re.compile(
+    r"urgent|asap|a\.s\.a\.p|rush|emergenc|pri|important|whenever|hurry|as soon"
+)
+
+
+def _priority_and_spans(folded: str) -> tuple[str, list[Span]]:
+    if _PRIORITY_CUE.search(folded) is None:
+        return "normal", []
+    found: list[tuple[int, int, str, Span]] = []
+    for pattern, priority in _PRIORITY_PHRASES:
+        for match in pattern.finditer(folded):
+            size = len(match.group().split())
+            found.append((size, _SEVERITY[priority], priority, match.span()))
+    if not found:
+        return "normal", []
+    _, _, priority, _ = max(found, key=lambda f: (f[0], f[1]))
+    return priority, [span for *_, span in found]
+
+
+def priority_of(text: str) -> str:
+    """low, normal, high or urgent, by DOMAIN.md's priority words (longest phrase wins)."""
+    return _priority_and_spans(fold(text))[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Matter references
+# ---------------------------------------------------------------------------------------------
+
+_NUMBER_LIKE = re.compile(r"(?<![a-z0-9])(?=[a-z0-9./_-]*\d)[a-z0-9]+(?:[-./_][a-z0-9]+)*")
+_NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
+_SEPARATORS = re.compile(r"[-./_]")
+_COMPANY_SUFFIXES = frozenset(
+    {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
+)
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SURNAME_PARTICLES = frozenset(
+    {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
+     "mac", "al", "el", "bin", "ter", "ten"}
+)  # fmt: skip
+
+
+def _number_key(written: str) -> tuple[str, ...]:
+    # "2026-0113", "2026/113" and "#2026-0113" are one number; "2026-01-13" is a date.
+    return tuple(part.lstrip("0") or "0" for part in _SEPARATORS.split(written) if part)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(word for _, _, word in words(fold(name)))
+
+
+def _surnames(name: tuple[str, ...]) -> set[tuple[str, ...]]:
+    if name and name[-1] in _COMPANY_SUFFIXES:
+        core = name[:-1]
+        return {core, core[:1]} if core else set()
+    if len(name) > 1 and name[-1] in _GENERATIONS:
+        name = name[:-1]
+    if len(name) <= 1:
+        return {name} if name else set()
+    keys = {name[-1:]}
+    particle = next((i for i in range(1, len(name)) if name[i] in _SURNAME_PARTICLES), None)
+    if particle is not None:
+        keys.add(name[particle:])
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class _MatterFinding:
+    number: str | None
+    number_spans: list[Span]
+    name_spans: list[Span]
+    ambiguous: bool
+
+
+class _Matters:
+    """Matter numbers and client names, indexed for lookup in text."""
+
+    def __init__(self, matters: Sequence[MatterRef]) -> None:
+        self._by_number: dict[tuple[str, ...], set[str]] = {}
+        self._by_full_name: dict[tuple[str, ...], set[str]] = {}
+        self._by_surname: dict[tuple[str, ...], set[str]] = {}
+        self.first_names: set[str] = set()
+        for matter in matters:
+            key = _number_key(fold(matter.number))
+            for variant in {key, ("".join(key),)}:
+                self._by_number.setdefault(variant, set()).add(matter.number)
+            name = _name_words(matter.client_name)
+            if len(name) > 1:
+                self._by_full_name.setdefault(name, set()).add(matter.number)
+                self._by_full_name.setdefault((name[0], name[-1]), set()).add(matter.number)
+                self.first_names.add(name[0])
+            for surname in _surnames(name):
+                self._by_surname.setdefault(surname, set()).add(matter.number)
+        self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
+        self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
+        self._surname_spellings = sorted(
+            s[0] for s in self._by_surname if len(s) == 1 and len(s[0]) >= _FUZZY_MIN_LETTERS
+        )
+
+    def find(
+        self,
+        text: str,
+        folded: str,
+        found: list[Word],
+        excluded: list[Span],
+        is_known_word: Callable[[str], bool],
+    ) -> _MatterFinding:
+        numbers, number_spans = self._numbers(folded)
+        kept = [w for w in found if not _inside(w[0], excluded)]
+        hits, name_spans = self._names(kept)
+        if not numbers and not hits:
+            hits, name_spans = self._misspelt_names(text, kept, is_known_word)
+        if numbers:
+            number = next(iter(numbers)) if len(numbers) == 1 else None
+            return _MatterFinding(number, number_spans, name_spans, len(numbers) > 1)
+        number, ambiguous = _one_matter(hits)
+        return _MatterFinding(number, number_spans, name_spans, ambiguous)
+
+    def _numbers(self, folded: str) -> tuple[set[str], list[Span]]:
+        numbers: set[str] = set()
+        spans: list[Span] = []
+        for match in _NUMBER_LIKE.finditer(folded):
+            found = self._by_number.get(_number_key(match.group()))
+            if not found:
+                continue
+            numbers |= found
+            lead = _NUMBER_LEAD.search(folded, max(0, match.start() - 20), match.start())
+            spans.append((lead.start() if lead else match.start(), match.end()))
+        return numbers, spans
+
+    def _names(self, found: list[Word]) -> tuple[list[set[str]], list[Span]]:
+        hits: list[set[str]] = []
+        spans: list[Span] = []
+        index = 0
+        while index < len(found):
+            size = self._name_at(found, index)
+            if size:
+                key = tuple(w[2] for w in found[index : index + size])
+                hits.append(self._by_full_name.get(key) or self._by_surname[key])
+                spans.append((found[index][0], found[index + size - 1][1]))
+                index += size
+            else:
+                index += 1
+        return hits, spans
+
+    def _name_at(self, found: list[Word], index: int) -> int:
+        if found[index][2] not in self._name_starts:
+            return 0
+        for size in range(min(self._longest_name, len(found) - index), 0, -1):
+            key = tuple(w[2] for w in found[index : index + size])
+            if (size > 1 and key in self._by_full_name) or key in self._by_surname:
+                return size
+        return 0
+
+    def _misspelt_names(
+        self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
+    ) -> tuple[list[set[str]], list[Span]]:
+        # Only capitalised words are tried: a proper noun with a typo, not an ordinary word.
+        hits: list[set[str]] = []
+        spans: list[Span] = []
+        for start, end, word in found:
+            if (
+                len(word) < _FUZZY_MIN_LETTERS
+                or not word.isalpha()
+                or not text[start].isupper()
+                or is_known_word(word)
+            ):
+                continue
+            found = process.extract(
+                word, self._surname_spellings, scorer=OSA.distance, score_cutoff=1, limit=2
+            )
+            if len(found) == 1 or (found and found[0][1] < found[1][1]):
+                hits.append(self._by_surname[(found[0][0],)])
+                spans.append((start, end))
+        return hits, spans
+
+
+def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
+    """The one matter the names point to: a definite name decides what an ambiguous one meant."""
+    if not hits:
+        return None, False
+    definite = {next(iter(h)) for h in hits if len(h) == 1}
+    if len(definite) == 1:
+        number = next(iter(definite))
+        if all(number in h for h in hits):
+            return number, False
+    return None, True
+
+
+def _inside(position: int, spans: list[Span]) -> bool:
+    for start, end in spans:
+        if start <= position < end:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Assignee hints
+# ---------------------------------------------------------------------------------------------
+
+_SLACK_MENTION = re.compile(r"<@([A-Za-z0-9]+)(?:\|[^>]{0,80})?>")
+_TEAMS_MENTION = re.compile(r"<at>([^<]{1,80})</at>", re.IGNORECASE)
+_HANDLE = re.compile(
+    r"(?:(?:\bto|\bfor|\bassign(?:ed)?(?:\s+to)?)\s+|^\s*)@(?P<handle>[a-z0-9][a-z0-9._-]*)"
+)
+# "to mark the deadline": a lower-case name followed by these is a verb, not a person.
+_NOT_AFTER_NAME = frozenset(
+    {"the", "a", "an", "it", "them", "him", "her", "this", "that", "our", "their", "up", "out",
+     "off", "in", "on", "with", "for", "me", "us", "all", "any", "each", "every", "his", "my"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Hint:
+    position: int
+    email: str
+
+
+class _Roster:
+    """Roster names, handles and chat ids, indexed to recognise who a text assigns."""
+
+    def __init__(self, roster: Sequence[StaffProfile]) -> None:
+        self._by_slack: dict[str, str] = {}
+        self._by_full_name: dict[tuple[str, ...], set[str]] = {}
+        self._by_first_name: dict[str, set[str]] = {}
+        self._by_handle: dict[str, set[str]] = {}
+        for person in roster:
+            if person.slack_user_id:
+                self._by_slack[person.slack_user_id.upper()] = person.email
+            name = _name_words(person.name)
+            if not name:
+                continue
+            first, last = name[0], name[-1]
+            self._by_first_name.setdefault(first, set()).add(person.email)
+            handles = {first, fold(person.email.split("@")[0])}
+            if len(name) > 1:
+                for key in {name, (first, last), (first, last[0])}:
+                    self._by_full_name.setdefault(key, set()).add(person.email)
+                handles |= {first + last, f"{first}.{last}", f"{first}_{last}", first[0] + last}
+            for handle in handles:
+                self._by_handle.setdefault(handle, set()).add(person.email)
+        self.name_words = {w for key in self._by_full_name for w in key} | set(self._by_first_name)
+        self._first_name_spellings = sorted(
+            n for n in self._by_first_name if len(n) >= _FUZZY_MIN_LETTERS - 1
+        )
+
+    def find(self, text: str, folded: str, found: list[Word]) -> tuple[str | None, list[Span]]:
+        """The roster member the text assigns to, and the spans of every hint and mention."""
+        hints: list[_Hint] = []
+        spans: list[Span] = []
+        for match in _SLACK_MENTION.finditer(text):
+            spans.append(match.span())
+            email = self._by_slack.get(match.group(1).upper())
+            if email:
+                hints.append(_Hint(match.start(), email))
+        for match in _TEAMS_MENTION.finditer(text):
+            spans.append(match.span())
+            email = self._unique(self._by_full_name.get(_name_words(match.group(1))))
+            email = email or self._unique(self._by_first_name.get(_name_words(match.group(1))[0]))
+            if email:
+                hints.append(_Hint(match.start(), email))
+        for match in _HANDLE.finditer(folded):
+            email = self._unique(self._by_handle.get(match["handle"].rstrip("._-")))
+            if email:
+                hints.append(_Hint(match.start(), email))
+                spans.append(match.span())
+        self._named_hints(text, found, spans, hints)
+        if not hints:
+            return None, spans
+        return min(hints, key=lambda h: h.position).email, spans
+
+    def _named_hints(
+        self, text: str, found: list[Word], spans: list[Span], hints: list[_Hint]
+    ) -> None:
+        for index, (start, _, word) in enumerate(found):
+            if word != "to" or _inside(start, spans) or index + 1 >= len(found):
+                continue
+            named = self._name_after(text, found, index + 1)
+            if named:
+                email, end = named
+                hints.append(_Hint(start, email))
+                spans.append((start, end))
+
+    def _name_after(self, text: str, found: list[Word], index: int) -> tuple[str, int] | None:
+        for size in (3, 2):
+            key = tuple(w[2] for w in found[index : index + size])
+            if len(key) == size and found[index + size - 1][0] - found[index][1] <= 3:
+                email = self._unique(self._by_full_name.get(key))
+                if email:
+                    return email, found[index + size - 1][1]
+        start, end, word = found[index]
+        following = found[index + 1][2] if index + 1 < len(found) else ""
+        if text[start].islower() and following in _NOT_AFTER_NAME:
+            return None
+        email = self._unique(self._by_first_name.get(word))
+        if email is None and text[start].isupper() and word.isalpha():
+            email = self._misspelt_first_name(word)
+        return (email, end) if email else None
+
+    def _misspelt_first_name(self, word: str) -> str | None:
+        found = process.extract(
+            word, self._first_name_spellings, scorer=OSA.distance, score_cutoff=1, limit=2
+        )
+        if len(found) == 1 or (found and found[0][1] < found[1][1]):
+            return self._unique(self._by_first_name[found[0][0]])
+        return None
+
+    @staticmethod
+    def _unique(emails: set[str] | None) -> str | None:
+        return next(iter(emails)) if emails and len(emails) == 1 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Title
+# ---------------------------------------------------------------------------------------------
+
+_POLITENESS = re.compile(
+    r"\b(?:please|pls|plz|kindly|thx|thanks|thank\s+you|ty)\b"
+    r"|^\s*(?:can|could|would)\s+(?:you|someone|somebody|anyone)\s+"
+    r"|\b(?:i\s+)?need\s+(?:someone|somebody|you)\s+to\s+",
+    re.IGNORECASE,
+)
+_DEADLINE_LEAD = re.compile(
+    r"(?:\b(?:by|due|before|until|till|on|at|within|in|deadline\s+is|no\s+later\s+than)\s*)+$"
+)
+_SYMBOLS = re.compile(r"[^\w\s.,;:!?'\"()&/#$%@-]+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,;:-]*\s*\)")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:!?.])")
+_REPEATED_PUNCTUATION = re.compile(r"([,;:!?.-])(?:\s*[,;:!?.-])+")
+_DANGLING = re.compile(
+    r"(?:[\s,;:.!?-]+|\b(?:for|re|on|to|with|of|at|by|and|in|from|the|a|an)\b)+$", re.IGNORECASE
+)
+_LEADING = re.compile(r"^[\s,;:.!?-]+")
+
+
+def _free_title(text: str, removed: list[Span], matter: str | None) -> str:
+    """The text itself, minus names, hints, deadline and priority words, as a short title."""
+    title = _POLITENESS.sub(" ", blank(text, removed))
+    title = _SYMBOLS.sub(" ", title)
+    title = _EMPTY_BRACKETS.sub(" ", title)
+    title = " ".join(title.split())
+    title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
+    title = _REPEATED_PUNCTUATION.sub(r"\1", title)
+    title = _LEADING.sub("", _DANGLING.sub("", title))
+    title = title[:1].upper() + title[1:] if title else "Task"
+    if len(title) > TITLE_MAX_CHARS:
+        title = title[: TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:-") + "…"
+    return f"{title} — {matter}" if matter else title
+
+
+def _deadline_span(folded: str, start: int, end: int) -> Span:
+    lead = _DEADLINE_LEAD.search(folded, max(0, start - 30), start)
+    return (lead.start() if lead else start, end)
+
+
+# ---------------------------------------------------------------------------------------------
+# The parser
+# ---------------------------------------------------------------------------------------------
+
+
+class Parser:
+    """Reads delegation texts for one firm: its catalogue, matters and roster, indexed once."""
+
+    def __init__(
+        self, taxonomy: Taxonomy, matters: Sequence[MatterRef], roster: Sequence[StaffProfile]
+    ) -> None:
+        self._taxonomy = taxonomy
+        self._catalogue = _Catalogue(taxonomy)
+        self._matters = _Matters(matters)
+        self._roster = _Roster(roster)
+        self._client_first_names = self._matters.first_names - self._roster.name_words
+
+    def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
+        """What `text` asks for; never raises, whatever the text."""
+        try:
+            return self._read(text, now, tz)
+        except Exception as error:  # noqa: BLE001 - a parser bug must cost a question, not a 500
+            return TaskDraft(
+                task_type=None,
+                confidence=0.0,
+                title="Task",
+                due_at=None,
+                warnings=(UNREADABLE_WARNING.format(error=type(error).__name__),),
+            )
+
+    def _read(self, text: str, now: datetime, tz: str) -> TaskDraft:
+        text = (text if isinstance(text, str) else "" if text is None else str(text))
+        text = text[:MAX_TEXT_CHARS]
+        folded = fold(text)
+        found = words(folded)
+        assignee, hint_spans = self._roster.find(text, folded, found)
+        matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
+        masked = hint_spans + matter.number_spans + matter.name_spans
+        tokens = self._tokens(found, masked)
+        task_type, confidence = self._catalogue.classify(tokens)
+        priority, priority_spans = _priority_and_spans(folded)
+        warnings: list[str] = []
+        deadline_spans: list[Span] = []
+        due_at = None
+        if isinstance(now, datetime):
+            warnings += zone_named(tz)[1]
+            deadline = find_deadline(blank(text, masked), now=now, tz=tz)
+            if deadline:
+                due_at = deadline.due_at
+                warnings += deadline.warnings
+                deadline_spans.append(_deadline_span(folded, deadline.start, deadline.end))
+        else:
+            warnings.append(NO_CLOCK_WARNING)
+        if matter.ambiguous:
+            warnings.append(AMBIGUOUS_MATTER_WARNING)
+        removed = masked + priority_spans + deadline_spans + self._client_first_name_spans(found)
+        return TaskDraft(
+            task_type=task_type,
+            confidence=confidence,
+            title=self._title(task_type, text, removed, matter.number),
+            due_at=due_at,
+            priority=priority,
+            matter=matter.number,
+            assignee=assignee,
+            warnings=tuple(dict.fromkeys(warnings)),
+        )
+
+    def _tokens(self, found: list[Word], masked: list[Span]) -> list[_Token]:
+        tokens = []
+        for start, end, word in found:
+            if word in _DETERMINERS:
+                continue
+            canon, fuzzy = _canonical(word), False
+            if (
+                not self._catalogue.knows(canon)
+                and len(word) >= _FUZZY_MIN_LETTERS
+                and word.isalpha()
+            ):
+                fixed = self._catalogue.corrected(word)
+                if fixed:
+                    canon, fuzzy = fixed, True
+            tokens.append(_Token(start, end, canon, _inside(start, masked), fuzzy, len(word)))
+        return tokens
+
+    def _is_known_word(self, word: str) -> bool:
+        # Task vocabulary and staff names are not misspelt client names.
+        return self._catalogue.knows(_canonical(word)) or word in self._roster.name_words
+
+    def _client_first_name_spans(self, found: list[Word]) -> list[Span]:
+        # Titles reach channel digests, where client names must not appear (Rule 1.6(c)).
+        return [(s, e) for s, e, w in found if w in self._client_first_names]
+
+    def _title(self, task_type: str | None, text: str, removed: list[Span], matter: str | None) -> str:
+        known = self._taxonomy.get(task_type)
+        if known is None:
+            return _free_title(text, removed, matter)
+        return f"{known.name} — {matter}" if matter else known.name
+
+
+_built: list[tuple[Taxonomy, Sequence[MatterRef], Sequence[StaffProfile], Parser]] = []
+_BUILT_KEPT = 8
+
+
+def parse(
+    text: str,
+    *,
+    now: datetime,
+    tz: str,
+    taxonomy: Taxonomy,
+    matters: Sequence[MatterRef],
+    roster: Sequence[StaffProfile],
+) -> TaskDraft:
+    """`Parser(taxonomy, matters, roster).parse(text, now=now, tz=tz)`, reusing the Parser
+    built for the very same taxonomy, matters and roster objects."""
+    for known_taxonomy, known_matters, known_roster, parser in _built:
+        if known_taxonomy is taxonomy and known_matters is matters and known_roster is roster:
+            return parser.parse(text, now=now, tz=tz)
+    parser = Parser(taxonomy, matters, roster)
+    _built.insert(0, (taxonomy, matters, roster, parser))
+    del _built[_BUILT_KEPT:]
+    return parser.parse(text, now=now, tz=tz)

@@ -1,0 +1,48 @@
+"""When to chase a deadline: the business morning before, two hours before, and when overdue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from matching.calendar import previous_business_day, working_day_start
+
+DAY_BEFORE, TWO_HOURS, OVERDUE = 1, 2, 3
+STAGE_NAMES = {DAY_BEFORE: "day_before", TWO_HOURS: "two_hours", OVERDUE: "overdue"}
+SOON = timedelta(hours=2)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    stage: int
+    at: datetime
+
+
+def reminder_plan(due_at: datetime, *, zone: ZoneInfo, hours: tuple[time, time]
+                  ) -> tuple[Reminder, ...]:
+    """Every reminder of a deadline, in order, in the assignee's working calendar."""
+    local_due = due_at.astimezone(zone)
+    day_before = working_day_start(previous_business_day(local_due.date()), zone=zone,
+                                   hours=hours)
+    return (Reminder(DAY_BEFORE, day_before), Reminder(TWO_HOURS, due_at - SOON),
+            Reminder(OVERDUE, due_at))
+
+
+def next_reminder(plan: tuple[Reminder, ...], *, after_stage: int) -> Reminder | None:
+    return next((r for r in plan if r.stage > after_stage), None)
+
+
+def due_reminder(plan: tuple[Reminder, ...], *, after_stage: int, now: datetime
+                 ) -> Reminder | None:
+    """The latest reminder already due and not yet sent: older, missed ones are skipped."""
+    due = [r for r in plan if r.stage > after_stage and r.at <= now]
+    return due[-1] if due else None
+
+
+def first_reminder(plan: tuple[Reminder, ...], *, now: datetime) -> Reminder | None:
+    """Where to start when work is accepted: skip reminders whose moment passed long ago."""
+    upcoming = [r for r in plan if r.at > now]
+    if upcoming:
+        return upcoming[0]
+    return plan[-1]

@@ -1,0 +1,98 @@
+"""The whole delegation lifecycle played through the console adapter, on both databases."""
+
+from __future__ import annotations
+
+import json
+
+from bot.commands.tasks import _history
+from bot.task_queries import task_detail, task_rows
+from tests.support import console, play, sample_bot
+
+THEO = "theo.varga@sample-firm.test"      # associate, $320/h, manager Miriam
+DMITRI = "dmitri.albescu@sample-firm.test"  # paralegal, $48/h, drafting 2
+IMANI = "imani.sutherland@sample-firm.test"  # paralegal, $60/h, drafting 2
+
+
+async def test_delegate_decline_accept_changes_approve(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        theo, dmitri, imani = (console(bot, e, out) for e in (THEO, DMITRI, IMANI))
+
+        said = await play(theo, "/delegate draft demand letter for 2027-0302 by Friday")
+        assert "Offered to Dmitri Albescu" in said
+        assert "-> DM to Dmitri Albescu: New task from Theo Varga" in said
+        assert "saves $" in said
+
+        said = await play(dmitri, "decline 1 no_capacity")
+        assert "Declined task #1" in said
+        assert "-> updated DM to Dmitri Albescu" in said
+        assert "-> DM to Imani Sutherland: New task from Theo Varga" in said
+        assert "Dmitri Albescu declined task #1 (no capacity)" in said
+
+        said = await play(imani, "accept 2")
+        assert "You accepted" in said
+        assert "-> DM to Theo Varga: Imani Sutherland accepted task #1." in said
+
+        said = await play(imani, "done 1")
+        assert "submitted for review" in said
+        assert "please review" in said
+
+        said = await play(theo, "changes 1 cite the 1692g notice date")
+        assert "Sent task #1 back" in said
+        assert "-> DM to Imani Sutherland: Changes requested on task #1" in said
+
+        said = await play(imani, "done 1", "/tasks")
+        assert "please review" in said
+
+        said = await play(theo, "approve 1")
+        assert "Approved task #1" in said
+        assert "approved it" in said
+
+        async with bot.database.transaction() as session:
+            rows = await task_rows(session)
+            detail = await task_detail(session, task_id=1)
+        assert rows[0]["state"] == "completed"
+        assert rows[0]["assignee"] == IMANI
+        actions = [event["action"] for event in detail["history"]]
+        assert actions == ["created", "offered", "declined", "offered", "accepted", "done",
+                           "changes_requested", "done", "approved"]
+        assert [o["state"] for o in detail["offers"]] == ["declined", "accepted"]
+        trail = _history(json.loads(json.dumps(detail)))
+        assert "why:" in trail and "no capacity" in trail
+
+
+async def test_forbidden_and_repeated_actions_change_nothing(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        theo, dmitri, imani = (console(bot, e, out) for e in (THEO, DMITRI, IMANI))
+        await play(theo, "/delegate draft demand letter for 2027-0302 by Friday")
+
+        assert "made to someone else" in await play(imani, "accept 1")
+        assert "made to someone else" in await play(theo, "decline 1 busy")
+        assert "You accepted" in await play(dmitri, "accept 1")
+        assert "Already handled" in await play(dmitri, "accept 1")
+        assert "Only the person working on it" in await play(theo, "done 1")
+        await play(dmitri, "done 1")
+        assert "Only the delegating attorney" in await play(dmitri, "approve 1")
+        assert "Approved" in await play(theo, "approve 1")
+        assert "Already handled" in await play(theo, "approve 1")
+        assert "Already handled" in await play(theo, "cancel 1")
+        assert "no task #99" in await play(theo, "done 99")
+
+
+async def test_cancelled_task_refuses_everything(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        theo, dmitri = console(bot, THEO, out), console(bot, DMITRI, out)
+        await play(theo, "/delegate draft demand letter for 2027-0302 by Friday")
+        said = await play(theo, "cancel 1 client settled")
+        assert "Cancelled task #1" in said
+        assert "-> updated DM to Dmitri Albescu" in said
+        assert "Already handled" in await play(dmitri, "accept 1")
+        assert "Already handled" in await play(theo, "approve 1")
+
+
+async def test_unknown_person_gets_the_roster_message(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        stranger = console(bot, "who@nowhere.test", out)
+        said = await play(stranger, "/delegate draft a demand letter")
+        assert "not on the lpo-bot roster" in said
+        async with bot.database.transaction() as session:
+            assert await task_rows(session) == []
