@@ -89,10 +89,17 @@ def _module_for(args: argparse.Namespace) -> str:
     return args.command.replace("-", "_")
 
 
+def _configure_logging(*, verbose: bool, server: bool) -> None:
+    """Servers log their progress; one-shot commands speak only when something is wrong."""
+    level = logging.DEBUG if verbose else logging.INFO if server else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _configure_logging(verbose=args.verbose, server=args.command == "serve")
     try:
         settings = load_settings()
     except SettingsError as error:

@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot import metrics
 from bot.clock import Clock, system_clock
 from bot.messages import Message
+from storage import conversations as conversation_store
 from storage import outbox as outbox_store
 from storage import staff as staff_store
 from storage.db import Database
@@ -230,9 +231,11 @@ async def _recipient_of(session: AsyncSession, row: OutboxMessage) -> Recipient:
     person = await staff_store.get_staff(session, staff_id=row.recipient_id)
     if person is None:
         return Recipient(key=row.recipient_key, staff_id=row.recipient_id)
+    reference = (await conversation_store.get_reference(session, teams_user_id=person.teams_user_id)
+                 if person.teams_user_id else None)
     return Recipient(key=row.recipient_key, staff_id=person.id, email=person.email,
                      name=person.name, slack_user_id=person.slack_user_id,
-                     teams_user_id=person.teams_user_id)
+                     teams_user_id=person.teams_user_id, teams_reference=reference)
 
 
 async def enqueue_message(session: AsyncSession, *, message: Message, dedupe_key: str,

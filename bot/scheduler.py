@@ -7,6 +7,7 @@ outbox dedupe keys make every message go out exactly once.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timedelta
@@ -215,20 +216,29 @@ async def run_due_jobs(services: Services, now: datetime) -> dict[str, int]:
 
 
 def scheduler_context(services: Services) -> Callable[[web.Application], AsyncIterator[None]]:
-    """Start APScheduler with the server and stop it on the way out (aiohttp cleanup_ctx)."""
+    """Start APScheduler with the server; on the way out stop it and finish the running tick."""
 
     async def context(_app: web.Application) -> AsyncIterator[None]:
+        running: set[asyncio.Task[None]] = set()
         scheduler = AsyncIOScheduler(timezone="UTC")
-        scheduler.add_job(_tick, "interval", seconds=TICK_SECONDS, args=(services,),
+        scheduler.add_job(_tick, "interval", seconds=TICK_SECONDS, args=(services, running),
                           id="lpo-tick", max_instances=1, coalesce=True,
                           next_run_time=services.clock())
         scheduler.start()
         yield
         scheduler.shutdown(wait=False)
+        for tick in list(running):
+            tick.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
     return context
 
 
-async def _tick(services: Services) -> None:
-    await run_due_jobs(services, services.clock())
-
+async def _tick(services: Services, running: set[asyncio.Task[None]]) -> None:
+    current = asyncio.current_task()
+    if current is not None:
+        running.add(current)  # type: ignore[arg-type]
+    try:
+        await run_due_jobs(services, services.clock())
+    finally:
+        running.discard(current)  # type: ignore[arg-type]

@@ -518,9 +518,10 @@ class Services:
                                                     values=values):
                 raise _already(f"task #{task_id}", task.state)
             await session.refresh(task)
-            round_no = await self._round(session, task_id, "done")
             await task_store.record_event(session, task_id=task_id, actor_id=person.id,
                                           action="done", from_state=None, to_state=target, at=now)
+            # Counted with this "done", as _close_review counts it: the review card's thread.
+            round_no = await self._round(session, task_id, "done")
             view = self.view(snap, task)
             me = snap.firm.by_id(person.id) or _ghost(person.id)
             outcome = ("Sent to the attorney for review." if review else "Completed. Thank you!")

@@ -41,11 +41,10 @@ _MAX_COUNT = 999
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """The deadline a text gives, where it was said (a span of the text), and any warnings."""
+    """The deadline a text gives, where it was said (spans of the text), and any warnings."""
 
     due_at: datetime
-    start: int
-    end: int
+    spans: tuple[tuple[int, int], ...]
     warnings: tuple[str, ...] = ()
 
 
@@ -265,6 +264,7 @@ class _Clock(NamedTuple):
     rank: int = _STANDING
     meridiem: bool = True  # False: an hour like "at 9" whose half of the day was inferred
     needs_day: bool = False  # "morning" means nothing without a day
+    stated: bool = True  # False: "EOD", which is a time of day only by convention
 
 
 class _Moment(NamedTuple):
@@ -492,7 +492,7 @@ def _this_month(match: re.Match[str], folded: str, now: _Now) -> _Piece:
 
 def _end_of_day(match: re.Match[str], folded: str, now: _Now) -> _Piece:
     # A time of day (17:00) so that "EOD Friday" pairs with its day like "Friday 5pm".
-    return _Clock(match.start(), match.end(), END_OF_DAY, rank=_MARKED)
+    return _Clock(match.start(), match.end(), END_OF_DAY, rank=_MARKED, stated=False)
 
 
 def _tomorrow(match: re.Match[str], folded: str, now: _Now) -> _Piece:
@@ -548,7 +548,7 @@ _READERS = (
     _Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),
     _Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
     _Reader(_MONTH_DAY, _named_month_date, re.compile(rf"{_MONTH}\.?\s+(?:the\s+)?\d")),
-    _Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d\s+(?:of\s+)?{_MONTH}")),
+    _Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
     _Reader(_ORDINAL_DAY, _ordinal_day_piece, re.compile(r"\d(?:st|nd|rd|th)")),
     _Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, _words("day after")),
     _Reader(_WEEKDAY_RE, _weekday_piece, _words("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
@@ -624,10 +624,13 @@ def _ordinal_piece(match: re.Match[str], today: date) -> _Day | None:
 
 
 class _Candidate(NamedTuple):
-    start: int
-    end: int
+    spans: tuple[tuple[int, int], ...]
     due_at: datetime
     rank: int
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
 
 
 def _joined(folded: str, left: _Piece, right: _Piece) -> bool:
@@ -638,35 +641,62 @@ def _joined(folded: str, left: _Piece, right: _Piece) -> bool:
 def _candidates(folded: str, pieces: list[_Piece], now: _Now) -> list[_Candidate]:
     # A fact ("served 11/23") must not lend its day to a nearby time ("... 11/23) EOD").
     pieces = [p for p in pieces if p.rank == _MARKED or _lead(folded, p.start) != _CONTEXT]
-    paired: set[int] = set()
-    found: list[_Candidate] = []
-    for index, piece in enumerate(pieces):
-        if not isinstance(piece, _Clock) or index in paired:
-            continue
-        day_index = _day_beside(folded, pieces, index, paired)
-        if day_index is None:
-            if not piece.needs_day:
-                when = _at(now.today, piece.clock, now.zone)
-                found.append(_Candidate(piece.start, piece.end, when, piece.rank))
-            continue
-        paired.update((index, day_index))
-        day = pieces[day_index]
-        assert isinstance(day, _Day)
-        clock = piece.clock
-        if day.evening and not piece.meridiem and clock.hour < 12:
-            clock = clock.replace(hour=clock.hour + 12)
-        when = _at(day.day, clock, now.zone)
-        start, end = min(piece.start, day.start), max(piece.end, day.end)
-        found.append(_Candidate(start, end, when, max(piece.rank, day.rank)))
+    pairs = _adjacent_pairs(folded, pieces)
+    paired = {i for pair in pairs for i in pair}
+    distant = _distant_pair(pieces, paired)
+    paired |= {i for pair in distant for i in pair}
+    found = [
+        _combined(pieces[c], pieces[d], now, adjacent=(c, d) not in distant)  # type: ignore[arg-type]
+        for c, d in pairs + distant
+    ]
     for index, piece in enumerate(pieces):
         if index in paired:
             continue
         if isinstance(piece, _Day):
             when = _at(piece.day, piece.clock, now.zone)
-            found.append(_Candidate(piece.start, piece.end, when, piece.rank))
+            found.append(_Candidate(((piece.start, piece.end),), when, piece.rank))
         elif isinstance(piece, _Moment):
-            found.append(_Candidate(piece.start, piece.end, piece.moment, piece.rank))
+            found.append(_Candidate(((piece.start, piece.end),), piece.moment, piece.rank))
+        elif isinstance(piece, _Clock) and not piece.needs_day:
+            when = _at(now.today, piece.clock, now.zone)
+            found.append(_Candidate(((piece.start, piece.end),), when, piece.rank))
     return [_ranked(folded, c) for c in found]
+
+
+def _adjacent_pairs(folded: str, pieces: list[_Piece]) -> list[tuple[int, int]]:
+    """(clock, day) index pairs said together: "tomorrow at 10am", "3pm on Friday"."""
+    pairs: list[tuple[int, int]] = []
+    paired: set[int] = set()
+    for index, piece in enumerate(pieces):
+        if isinstance(piece, _Clock):
+            day_index = _day_beside(folded, pieces, index, paired)
+            if day_index is not None:
+                pairs.append((index, day_index))
+                paired.update((index, day_index))
+    return pairs
+
+
+def _distant_pair(pieces: list[_Piece], paired: set[int]) -> list[tuple[int, int]]:
+    # "cover the 9am hearing for Garcia tomorrow": one time and one day, apart, are one moment.
+    clocks = [
+        i for i, p in enumerate(pieces)
+        if i not in paired and isinstance(p, _Clock) and p.stated and not p.needs_day
+    ]  # fmt: skip
+    days = [
+        i for i, p in enumerate(pieces)
+        if i not in paired and isinstance(p, _Day) and p.rank < _MARKED
+    ]  # fmt: skip
+    return [(clocks[0], days[0])] if len(clocks) == 1 and len(days) == 1 else []
+
+
+def _combined(clock: _Clock, day: _Day, now: _Now, *, adjacent: bool) -> _Candidate:
+    moment = clock.clock
+    if day.evening and not clock.meridiem and moment.hour < 12:
+        moment = moment.replace(hour=moment.hour + 12)
+    spans = tuple(sorted(((clock.start, clock.end), (day.start, day.end))))
+    if adjacent:
+        spans = ((spans[0][0], spans[1][1]),)
+    return _Candidate(spans, _at(day.day, moment, now.zone), max(clock.rank, day.rank))
 
 
 def _day_beside(folded: str, pieces: list[_Piece], index: int, paired: set[int]) -> int | None:
@@ -683,7 +713,7 @@ def _day_beside(folded: str, pieces: list[_Piece], index: int, paired: set[int])
 def _ranked(folded: str, candidate: _Candidate) -> _Candidate:
     lead = _lead(folded, candidate.start)
     rank = candidate.rank
-    if lead == _MARKED or _AT_THE_LATEST.match(folded, candidate.end):
+    if lead == _MARKED or _AT_THE_LATEST.match(folded, candidate.spans[-1][1]):
         rank = _MARKED
     elif lead == _CONTEXT and rank < _MARKED:
         rank = _CONTEXT
@@ -717,7 +747,7 @@ def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
         return None
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
-    return Deadline(chosen.due_at, chosen.start, chosen.end, warnings)
+    return Deadline(chosen.due_at, chosen.spans, warnings)
 
 
 def _choose(candidates: list[_Candidate]) -> _Candidate | None:

@@ -42,7 +42,11 @@ class TaskSpec:
 
 @dataclass(frozen=True, slots=True)
 class MatchContext:
-    """The moment and the live state the rules look at; the matcher never reads the clock."""
+    """The moment and the live state the rules look at; the matcher never reads the clock.
+
+    `loads` and `last_offered` are keyed by the email as the roster spells it; the email sets
+    (`excluded`, `unreachable`, a matter's screen) are compared without regard to case.
+    """
 
     now: datetime
     loads: Mapping[str, float] = field(default_factory=dict)

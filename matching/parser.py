@@ -27,6 +27,7 @@ MAX_TEXT_CHARS = 4000
 TITLE_MAX_CHARS = 80
 UNREADABLE_WARNING = "could not read the text ({error}); please pick the details"
 AMBIGUOUS_MATTER_WARNING = "the client name fits more than one matter; give the matter number"
+SEVERAL_MATTERS_WARNING = "the text names more than one matter; give one matter number"
 NO_CLOCK_WARNING = "no valid `now` given; deadline not read"
 
 Span = tuple[int, int]
@@ -57,7 +58,8 @@ _DETERMINERS = frozenset(
 _CONTEXT_PHRASES = (
     "for review", "for my review", "for approval", "for signature", "for sign off",
     "before hearing", "after hearing", "prior to hearing", "before meeting", "at latest",
-    "before we file", "once filed",
+    "before we file", "once filed", "client file", "case file", "on file", "file number",
+    "file folder", "file room",
 )  # fmt: skip
 _GAP_WORDS = 4
 _HEAD_BONUS = 0.5
@@ -174,26 +176,35 @@ class _Catalogue:
                     spellings[word] = _canonical(word)
         self._spellings = spellings
         self._spelling_list = sorted(spellings)
-        self._corrections: dict[str, str | None] = {}
+        self._readings: dict[str, tuple[str, bool]] = {}
 
     def knows(self, canon: str) -> bool:
         return canon in self._vocabulary
 
+    def reading(self, word: str) -> tuple[str, bool]:
+        """The catalogue form of a word of text, and whether it was a typo corrected to it."""
+        known = self._readings.get(word)
+        if known is not None:
+            return known
+        canon, fuzzy = _canonical(word), False
+        if canon not in self._vocabulary and len(word) >= _FUZZY_MIN_LETTERS and word.isalpha():
+            fixed = self.corrected(word)
+            if fixed:
+                canon, fuzzy = fixed, True
+        if len(self._readings) > 50_000:
+            self._readings.clear()
+        self._readings[word] = (canon, fuzzy)
+        return canon, fuzzy
+
     def corrected(self, word: str) -> str | None:
         """The catalogue word `word` is a typo of (one edit; two for long words), if any."""
-        if word in self._corrections:
-            return self._corrections[word]
         limit = 1 if len(word) < 9 else 2
         found = process.extract(
             word, self._spelling_list, scorer=OSA.distance, score_cutoff=limit, limit=2
         )
-        fix = None
         if found and (len(found) == 1 or found[0][1] < found[1][1]):
-            fix = self._spellings[found[0][0]]
-        if len(self._corrections) > 50_000:
-            self._corrections.clear()
-        self._corrections[word] = fix
-        return fix
+            return self._spellings[found[0][0]]
+        return None
 
     def classify(self, tokens: list[_Token]) -> tuple[str | None, float]:
         """The task type the tokens ask for and how sure that is (0..1)."""
@@ -221,10 +232,9 @@ class _Catalogue:
 
     def _winning_matches(self, tokens: list[_Token]) -> list[_Match]:
         # The longest phrase wins its stretch of text: "notice of appearance" is a filing,
-        # and its "appearance" is then not also a court appearance.
-        found = sorted(
-            self._matches(tokens), key=lambda m: (-m.weight, m.end - m.start, m.start)
-        )
+        # and its "appearance" is then not also a court appearance. Between equals the earlier
+        # wins, as a verb comes before its object ("review ... bank statements").
+        found = sorted(self._matches(tokens), key=lambda m: (-m.weight, m.start, m.end))
         taken = [False] * len(tokens)
         winners = []
         for match in found:
@@ -300,6 +310,7 @@ _PRIORITY_PHRASES = (
     (re.compile(rf"\b{_URGENT}(?![a-z])|\bas\s+soon\s+as\s+possible\b"), "urgent"),
 )
 _SEVERITY = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
+_PRIORITY_WORD = re.compile(r"[a-z0-9']+")
 
 
 _PRIORITY_CUE = re.compile(
@@ -313,7 +324,7 @@ def _priority_and_spans(folded: str) -> tuple[str, list[Span]]:
     found: list[tuple[int, int, str, Span]] = []
     for pattern, priority in _PRIORITY_PHRASES:
         for match in pattern.finditer(folded):
-            size = len(match.group().split())
+            size = len(_PRIORITY_WORD.findall(match.group()))
             found.append((size, _SEVERITY[priority], priority, match.span()))
     if not found:
         return "normal", []
@@ -330,12 +341,17 @@ def priority_of(text: str) -> str:
 # Matter references
 # ---------------------------------------------------------------------------------------------
 
-_NUMBER_LIKE = re.compile(r"(?<![a-z0-9])(?=[a-z0-9./_-]*\d)[a-z0-9]+(?:[-./_][a-z0-9]+)*")
+# A run with a digit ("2026-0113", "lit-2025-007"), maybe after a word prefix ("LIT 2025-007").
+_NUMBER_LIKE = re.compile(
+    r"(?<![a-z0-9])(?P<prefix>[a-z]{1,8} )?(?P<number>(?=[a-z0-9./_-]*\d)[a-z0-9]+(?:[-./_][a-z0-9]+)*)"
+)
+_HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
 _SEPARATORS = re.compile(r"[-./_]")
 _COMPANY_SUFFIXES = frozenset(
     {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
 )
+_MATTER_FILE = frozenset({"file", "files"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SURNAME_PARTICLES = frozenset(
     {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
@@ -352,7 +368,18 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(word for _, _, word in words(fold(name)))
 
 
-def _surnames(name: tuple[str, ...]) -> set[tuple[str, ...]]:
+def _surnames(client_name: str) -> set[tuple[str, ...]]:
+    """How a client may be named by surname: "Garcia", "de la Cruz", "Rao" of "Banerjee-Rao"."""
+    name = _name_words(client_name)
+    keys = _surname_keys(name)
+    last_written = client_name.split()[-1] if client_name.split() else ""
+    if "-" in last_written and len(name) > 1:
+        keys |= {(part,) for part in _name_words(last_written.replace("-", " "))}
+        keys.add(_name_words(last_written))
+    return keys
+
+
+def _surname_keys(name: tuple[str, ...]) -> set[tuple[str, ...]]:
     if name and name[-1] in _COMPANY_SUFFIXES:
         core = name[:-1]
         return {core, core[:1]} if core else set()
@@ -371,8 +398,9 @@ def _surnames(name: tuple[str, ...]) -> set[tuple[str, ...]]:
 class _MatterFinding:
     number: str | None
     number_spans: list[Span]
-    name_spans: list[Span]
-    ambiguous: bool
+    name_spans: list[Span]  # the client names themselves
+    mask_spans: list[Span]  # the names with their "file": words no task type may use
+    warning: str | None
 
 
 class _Matters:
@@ -392,7 +420,7 @@ class _Matters:
                 self._by_full_name.setdefault(name, set()).add(matter.number)
                 self._by_full_name.setdefault((name[0], name[-1]), set()).add(matter.number)
                 self.first_names.add(name[0])
-            for surname in _surnames(name):
+            for surname in _surnames(matter.client_name):
                 self._by_surname.setdefault(surname, set()).add(matter.number)
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
@@ -410,30 +438,38 @@ class _Matters:
     ) -> _MatterFinding:
         numbers, number_spans = self._numbers(folded)
         kept = [w for w in found if not _inside(w[0], excluded)]
-        hits, name_spans = self._names(kept)
+        hits, name_spans, mask_spans = self._names(kept)
         if not numbers and not hits:
             hits, name_spans = self._misspelt_names(text, kept, is_known_word)
+            mask_spans = name_spans
+        if len(numbers) > 1:
+            return _MatterFinding(None, number_spans, name_spans, mask_spans, SEVERAL_MATTERS_WARNING)
         if numbers:
-            number = next(iter(numbers)) if len(numbers) == 1 else None
-            return _MatterFinding(number, number_spans, name_spans, len(numbers) > 1)
+            return _MatterFinding(numbers.pop(), number_spans, name_spans, mask_spans, None)
         number, ambiguous = _one_matter(hits)
-        return _MatterFinding(number, number_spans, name_spans, ambiguous)
+        warning = AMBIGUOUS_MATTER_WARNING if ambiguous else None
+        return _MatterFinding(number, number_spans, name_spans, mask_spans, warning)
 
     def _numbers(self, folded: str) -> tuple[set[str], list[Span]]:
         numbers: set[str] = set()
         spans: list[Span] = []
-        for match in _NUMBER_LIKE.finditer(folded):
-            found = self._by_number.get(_number_key(match.group()))
+        for match in _NUMBER_LIKE.finditer(folded) if _HAS_DIGIT.search(folded) else ():
+            start = match.start()
+            found = self._by_number.get(_number_key(match.group().replace(" ", "-")))
+            if not found:
+                start = match.start("number")
+                found = self._by_number.get(_number_key(match["number"]))
             if not found:
                 continue
             numbers |= found
-            lead = _NUMBER_LEAD.search(folded, max(0, match.start() - 20), match.start())
-            spans.append((lead.start() if lead else match.start(), match.end()))
+            lead = _NUMBER_LEAD.search(folded, max(0, start - 20), start)
+            spans.append((lead.start() if lead else start, match.end()))
         return numbers, spans
 
-    def _names(self, found: list[Word]) -> tuple[list[set[str]], list[Span]]:
+    def _names(self, found: list[Word]) -> tuple[list[set[str]], list[Span], list[Span]]:
         hits: list[set[str]] = []
         spans: list[Span] = []
+        masks: list[Span] = []
         index = 0
         while index < len(found):
             size = self._name_at(found, index)
@@ -441,10 +477,14 @@ class _Matters:
                 key = tuple(w[2] for w in found[index : index + size])
                 hits.append(self._by_full_name.get(key) or self._by_surname[key])
                 spans.append((found[index][0], found[index + size - 1][1]))
+                # "the Garcia file" is the matter's file, not something to file with a court.
+                if index + size < len(found) and found[index + size][2] in _MATTER_FILE:
+                    size += 1
+                masks.append((found[index][0], found[index + size - 1][1]))
                 index += size
             else:
                 index += 1
-        return hits, spans
+        return hits, spans, masks
 
     def _name_at(self, found: list[Word], index: int) -> int:
         if found[index][2] not in self._name_starts:
@@ -551,18 +591,18 @@ class _Roster:
         """The roster member the text assigns to, and the spans of every hint and mention."""
         hints: list[_Hint] = []
         spans: list[Span] = []
-        for match in _SLACK_MENTION.finditer(text):
+        for match in _SLACK_MENTION.finditer(text) if "<@" in text else ():
             spans.append(match.span())
             email = self._by_slack.get(match.group(1).upper())
             if email:
                 hints.append(_Hint(match.start(), email))
-        for match in _TEAMS_MENTION.finditer(text):
+        for match in _TEAMS_MENTION.finditer(text) if "<at>" in folded else ():
             spans.append(match.span())
             email = self._unique(self._by_full_name.get(_name_words(match.group(1))))
             email = email or self._unique(self._by_first_name.get(_name_words(match.group(1))[0]))
             if email:
                 hints.append(_Hint(match.start(), email))
-        for match in _HANDLE.finditer(folded):
+        for match in _HANDLE.finditer(folded) if "@" in folded else ():
             email = self._unique(self._by_handle.get(match["handle"].rstrip("._-")))
             if email:
                 hints.append(_Hint(match.start(), email))
@@ -668,7 +708,7 @@ class Parser:
         self, taxonomy: Taxonomy, matters: Sequence[MatterRef], roster: Sequence[StaffProfile]
     ) -> None:
         self._taxonomy = taxonomy
-        self._catalogue = _Catalogue(taxonomy)
+        self._catalogue = _catalogue_for(taxonomy)
         self._matters = _Matters(matters)
         self._roster = _Roster(roster)
         self._client_first_names = self._matters.first_names - self._roster.name_words
@@ -693,7 +733,7 @@ class Parser:
         found = words(folded)
         assignee, hint_spans = self._roster.find(text, folded, found)
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
-        masked = hint_spans + matter.number_spans + matter.name_spans
+        masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(found, masked)
         task_type, confidence = self._catalogue.classify(tokens)
         priority, priority_spans = _priority_and_spans(folded)
@@ -706,12 +746,13 @@ class Parser:
             if deadline:
                 due_at = deadline.due_at
                 warnings += deadline.warnings
-                deadline_spans.append(_deadline_span(folded, deadline.start, deadline.end))
+                deadline_spans += [_deadline_span(folded, *span) for span in deadline.spans]
         else:
             warnings.append(NO_CLOCK_WARNING)
-        if matter.ambiguous:
-            warnings.append(AMBIGUOUS_MATTER_WARNING)
-        removed = masked + priority_spans + deadline_spans + self._client_first_name_spans(found)
+        if matter.warning:
+            warnings.append(matter.warning)
+        removed = hint_spans + matter.number_spans + matter.name_spans + priority_spans
+        removed += deadline_spans + self._client_first_name_spans(found)
         return TaskDraft(
             task_type=task_type,
             confidence=confidence,
@@ -728,16 +769,9 @@ class Parser:
         for start, end, word in found:
             if word in _DETERMINERS:
                 continue
-            canon, fuzzy = _canonical(word), False
-            if (
-                not self._catalogue.knows(canon)
-                and len(word) >= _FUZZY_MIN_LETTERS
-                and word.isalpha()
-            ):
-                fixed = self._catalogue.corrected(word)
-                if fixed:
-                    canon, fuzzy = fixed, True
-            tokens.append(_Token(start, end, canon, _inside(start, masked), fuzzy, len(word)))
+            canon, fuzzy = self._catalogue.reading(word)
+            hidden = _inside(start, masked) if masked else False
+            tokens.append(_Token(start, end, canon, hidden, fuzzy, len(word)))
         return tokens
 
     def _is_known_word(self, word: str) -> bool:
@@ -755,8 +789,21 @@ class Parser:
         return f"{known.name} — {matter}" if matter else known.name
 
 
-_built: list[tuple[Taxonomy, Sequence[MatterRef], Sequence[StaffProfile], Parser]] = []
+# Recently built parsers and catalogues, found by the identity of what they were built from:
+# the bot reads matters and roster afresh per request, but its catalogue lives for the process.
 _BUILT_KEPT = 8
+_built: list[tuple[Taxonomy, Sequence[MatterRef], Sequence[StaffProfile], Parser]] = []
+_catalogues: list[tuple[Taxonomy, _Catalogue]] = []
+
+
+def _catalogue_for(taxonomy: Taxonomy) -> _Catalogue:
+    for known, catalogue in _catalogues:
+        if known is taxonomy:
+            return catalogue
+    catalogue = _Catalogue(taxonomy)
+    _catalogues.insert(0, (taxonomy, catalogue))
+    del _catalogues[_BUILT_KEPT:]
+    return catalogue
 
 
 def parse(

@@ -67,6 +67,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
 
 def words(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, word) for each word of folded text; a possessive "'s" is not part of it."""
+    if "'" not in folded:
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
     found = []
     for match in _WORD.finditer(folded):
         word = match.group()

@@ -14,7 +14,8 @@ from storage.tables import JobRun, ProcessedEvent
 async def claim_event(session: AsyncSession, *, key: str, now: datetime) -> bool:
     """Record an inbound event id; False when it was already processed (a retry or a double click)."""
     statement = insert_ignoring_conflicts(session, ProcessedEvent.__table__).values(key=key, at=now)
-    return (await session.execute(statement)).rowcount == 1
+    # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for this INSERT.
+    return (await session.execute(statement.returning(ProcessedEvent.key))).first() is not None
 
 
 async def prune_events(session: AsyncSession, *, older_than: datetime) -> int:
@@ -25,4 +26,4 @@ async def prune_events(session: AsyncSession, *, older_than: datetime) -> int:
 async def claim_job_run(session: AsyncSession, *, key: str, now: datetime) -> bool:
     """Claim a scheduler slot (e.g. one day's digest); False when some instance already ran it."""
     statement = insert_ignoring_conflicts(session, JobRun.__table__).values(key=key, at=now)
-    return (await session.execute(statement)).rowcount == 1
+    return (await session.execute(statement.returning(JobRun.key))).first() is not None

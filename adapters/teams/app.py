@@ -82,6 +82,6 @@ def mount_teams(app: web.Application, settings: Settings, *, services: Services,
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(sdk_configuration(settings)))
     adapter.on_turn_error = on_turn_error
     bot = TeamsBot(services, conversations)
-    app.router.add_post(MESSAGES_PATH, MessagesEndpoint(adapter, bot))
+    app.router.add_post(MESSAGES_PATH, MessagesEndpoint(adapter, bot).handle)
     notifiers.append(TeamsNotifier(adapter, conversations, app_id=settings.microsoft_app_id,
                                    on_unreachable=services.staff_unreachable))

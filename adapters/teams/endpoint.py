@@ -54,7 +54,7 @@ class MessagesEndpoint:
         self.adapter = adapter
         self.bot = bot
 
-    async def __call__(self, request: web.Request) -> web.Response:
+    async def handle(self, request: web.Request) -> web.Response:
         if request.content_type != "application/json":
             return refusal(415, "send the activity as application/json")
         try:

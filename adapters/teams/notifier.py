@@ -133,6 +133,7 @@ class TeamsNotifier:
         sent: dict[str, str | None] = {}
 
         async def send(context: TurnContext) -> None:
+            context.activity.id = None  # a new message in the chat, not a reply to one
             response = await context.send_activity(activity)
             sent["id"] = getattr(response, "id", None)
 
@@ -161,6 +162,7 @@ class TeamsNotifier:
         opened: dict[str, Any] = {}
 
         async def send(context: TurnContext) -> None:
+            context.activity.id = None  # a new message in the chat, not a reply to one
             reference = TurnContext.get_conversation_reference(context.activity)
             reference.user = ChannelAccount(id=recipient.teams_user_id,
                                             aad_object_id=recipient.teams_user_id)

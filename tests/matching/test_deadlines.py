@@ -1,0 +1,302 @@
+"""Deadline phrases: every row and note of DOMAIN.md's deadline table, hand-checked."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from matching.deadlines import (
+    PASSED_WARNING,
+    add_business_days,
+    find_deadline,
+    is_business_day,
+    last_business_day_of_month,
+)
+
+NY = "America/New_York"
+CHICAGO = "America/Chicago"
+
+# Reference moments (all New York time).
+TUE = "2026-12-08T10:00:00-05:00"  # Tuesday, an ordinary week
+TUE_EVENING = "2026-12-08T18:30:00-05:00"
+FRI = "2026-11-20T09:15:00-05:00"  # Friday morning
+FRI_EVENING = "2026-11-20T17:40:00-05:00"
+THANKSGIVING_EVE = "2026-11-25T18:30:00-05:00"  # Wednesday; Thursday 11/26 is Thanksgiving
+CHRISTMAS_EVE = "2026-12-24T11:00:00-05:00"  # Thursday; Friday 12/25 is Christmas
+VETERANS_EVE = "2026-11-10T09:00:00-05:00"  # Tuesday; Wednesday 11/11 is Veterans Day
+VETERANS_OBSERVED_EVE = "2028-11-09T09:00:00-05:00"  # Thursday; Fri 11/10 observes Sat 11/11
+SATURDAY = "2027-01-30T10:00:00-05:00"
+DEC_30 = "2026-12-30T11:00:00-05:00"  # Wednesday; Friday 1/1 is New Year's Day
+
+
+def due(text: str, now: str, tz: str = NY) -> str | None:
+    found = find_deadline(text, now=datetime.fromisoformat(now), tz=tz)
+    return found.due_at.strftime("%Y-%m-%d %H:%M") if found else None
+
+
+ROWS = [
+    # no deadline words
+    ("draft the demand letter", TUE, None),
+    ("order lunch for the depo team", TUE, None),
+    # today, EOD, end of day, COB, close of business -> today 17:00
+    ("today", TUE, "2026-12-08 17:00"),
+    ("EOD", TUE, "2026-12-08 17:00"),
+    ("end of day", TUE, "2026-12-08 17:00"),
+    ("by the end of the day", TUE, "2026-12-08 17:00"),
+    ("COB", TUE, "2026-12-08 17:00"),
+    ("close of business", TUE, "2026-12-08 17:00"),
+    # tonight -> today 23:59
+    ("tonight", TUE, "2026-12-08 23:59"),
+    ("get it out tonight at the latest", TUE, "2026-12-08 23:59"),
+    # tomorrow -> tomorrow 17:00, a calendar day even when it is a Saturday
+    ("tomorrow", TUE, "2026-12-09 17:00"),
+    ("by tomorrow", FRI_EVENING, "2026-11-21 17:00"),
+    # <weekday>, by/on/this <weekday>: nearest such day whose 17:00 is still ahead
+    ("Friday", TUE, "2026-12-11 17:00"),
+    ("by Friday", FRI, "2026-11-20 17:00"),
+    ("by Friday", FRI_EVENING, "2026-11-27 17:00"),
+    ("on Thursday", TUE, "2026-12-10 17:00"),
+    ("this Tuesday", TUE, "2026-12-08 17:00"),
+    ("Tuesday", TUE_EVENING, "2026-12-15 17:00"),
+    ("by Monday", TUE, "2026-12-14 17:00"),
+    # next <weekday>: that weekday in the next Monday-to-Sunday week
+    ("next Tuesday", TUE, "2026-12-15 17:00"),
+    ("next Monday", TUE, "2026-12-14 17:00"),
+    ("next Friday", TUE, "2026-12-18 17:00"),
+    ("next Thursday", DEC_30, "2027-01-07 17:00"),
+    ("next Monday", SATURDAY, "2027-02-01 17:00"),
+    # end of week, EOW, by the end of the week -> Friday of this week
+    ("end of week", TUE, "2026-12-11 17:00"),
+    ("EOW", TUE, "2026-12-11 17:00"),
+    ("by the end of the week", TUE, "2026-12-11 17:00"),
+    ("EOW", FRI, "2026-11-20 17:00"),
+    ("by end of week", DEC_30, "2027-01-01 17:00"),  # a holiday, but dates are literal
+    # next week -> Friday of next week
+    ("next week", TUE, "2026-12-18 17:00"),
+    ("sometime next week", DEC_30, "2027-01-08 17:00"),
+    # end of month, EOM -> last business day of this month
+    ("end of month", TUE, "2026-12-31 17:00"),
+    ("EOM", "2027-01-14T10:00:00-05:00", "2027-01-29 17:00"),  # Jan 30-31 2027 is a weekend
+    ("EOM", "2026-11-24T10:00:00-05:00", "2026-11-30 17:00"),
+    # in / within N days -> today + N calendar days
+    ("in 3 days", TUE, "2026-12-11 17:00"),
+    ("within 10 days", "2026-11-24T10:00:00-05:00", "2026-12-04 17:00"),
+    ("within 3 days", "2027-01-14T10:00:00-05:00", "2027-01-17 17:00"),  # a Sunday, literal
+    # in / within N business days -> skip weekends and federal holidays
+    ("in 5 business days", TUE, "2026-12-15 17:00"),
+    ("within 13 business days", TUE, "2026-12-28 17:00"),  # skips Christmas
+    ("within 2 business days", "2026-11-24T10:00:00-05:00", "2026-11-27 17:00"),  # Thanksgiving
+    ("in 5 business days", VETERANS_EVE, "2026-11-18 17:00"),  # Veterans Day 11/11
+    ("in 2 business days", DEC_30, "2027-01-04 17:00"),  # New Year's Day
+    # in / within N hours -> now + N hours exactly
+    ("in 2 hours", TUE, "2026-12-08 12:00"),
+    ("within 48 hours", "2027-01-14T10:00:00-05:00", "2027-01-16 10:00"),
+    # in / within a week -> today + 7 days
+    ("in a week", TUE, "2026-12-15 17:00"),
+    ("within a week", TUE, "2026-12-15 17:00"),
+    # a time alone -> today at that time
+    ("by 3pm", TUE, "2026-12-08 15:00"),
+    ("at noon", TUE, "2026-12-08 12:00"),
+    ("by 15:30", TUE, "2026-12-08 15:30"),
+    # a day with a time
+    ("tomorrow 10am", TUE, "2026-12-09 10:00"),
+    ("Friday at 2pm", TUE, "2026-12-11 14:00"),
+    ("by 2pm Friday", TUE, "2026-12-11 14:00"),
+    ("tomorrow at noon", THANKSGIVING_EVE, "2026-11-26 12:00"),
+    ("12/15 at 3pm", TUE, "2026-12-15 15:00"),
+    # a date -> that date 17:00, US month/day, nearest such date from today on
+    ("12/15", TUE, "2026-12-15 17:00"),
+    ("Dec 15", TUE, "2026-12-15 17:00"),
+    ("December 15th", TUE, "2026-12-15 17:00"),
+    ("15 Dec", TUE, "2026-12-15 17:00"),
+    ("2026-12-15", TUE, "2026-12-15 17:00"),
+    ("by 1/8", TUE, "2027-01-08 17:00"),
+    ("by 12/5", TUE, "2027-12-05 17:00"),
+    ("by 12/8", TUE, "2026-12-08 17:00"),
+    ("the 15th of December", TUE, "2026-12-15 17:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), ROWS)
+def test_table_rows(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+NOTES = [
+    # Dates are literal: nothing rolls off a weekend or holiday except business rows and EOM.
+    ("tomorrow", THANKSGIVING_EVE, "2026-11-26 17:00"),
+    ("tomorrow", CHRISTMAS_EVE, "2026-12-25 17:00"),
+    ("next week", CHRISTMAS_EVE, "2027-01-01 17:00"),
+    ("in 1 business day", CHRISTMAS_EVE, "2026-12-28 17:00"),
+    ("EOM", SATURDAY, "2027-01-29 17:00"),
+    # Abbreviations and number words mean their words.
+    ("tmrw", TUE, "2026-12-09 17:00"),
+    ("next wk", TUE, "2026-12-18 17:00"),
+    ("within 2 hrs", TUE, "2026-12-08 12:00"),
+    ("within 5 biz days", TUE, "2026-12-15 17:00"),
+    ("by Mon", TUE, "2026-12-14 17:00"),
+    ("by Tue", "2026-12-09T10:00:00-05:00", "2026-12-15 17:00"),
+    ("by Tues", "2026-12-09T10:00:00-05:00", "2026-12-15 17:00"),
+    ("by Wed", TUE, "2026-12-09 17:00"),
+    ("by Thu", TUE, "2026-12-10 17:00"),
+    ("by Thurs", TUE, "2026-12-10 17:00"),
+    ("by Fri", TUE, "2026-12-11 17:00"),
+    ("within two business days", TUE, "2026-12-10 17:00"),
+    ("in an hour", TUE, "2026-12-08 11:00"),
+    ("in a week's time", TUE, "2026-12-15 17:00"),
+    ("in two weeks", TUE, "2026-12-22 17:00"),
+    ("in 3 weeks", TUE, "2026-12-29 17:00"),
+    ("within forty-eight hours", TUE, "2026-12-10 10:00"),
+    # EOD <day> / COB <day> is that day at 17:00; "before 5pm" means "by 5pm".
+    ("EOD Friday", TUE, "2026-12-11 17:00"),
+    ("COB Fri", TUE, "2026-12-11 17:00"),
+    ("Friday EOD", TUE, "2026-12-11 17:00"),
+    ("EOD tmrw", TUE, "2026-12-09 17:00"),
+    ("before 5pm", TUE, "2026-12-08 17:00"),
+    # An hour without am/pm: 7-11 morning, 12 noon, 1-6 afternoon.
+    ("by 7", TUE, "2026-12-08 07:00"),
+    ("at 9", TUE, "2026-12-08 09:00"),
+    ("by 11", TUE, "2026-12-08 11:00"),
+    ("by 12", TUE, "2026-12-08 12:00"),
+    ("by 1", TUE, "2026-12-08 13:00"),
+    ("by 4", TUE, "2026-12-08 16:00"),
+    ("at 6", TUE, "2026-12-08 18:00"),
+    ("by 5:00", TUE, "2026-12-08 17:00"),
+    ("at 8:30", TUE, "2026-12-08 08:30"),
+    ("tomorrow at 10", TUE, "2026-12-09 10:00"),
+    ("tonight at 9", TUE, "2026-12-08 21:00"),
+    # A date with a year means that year.
+    ("due 1/5/2027", TUE, "2027-01-05 17:00"),
+    ("by Jan 5, 2027", TUE, "2027-01-05 17:00"),
+    ("by 12/1/26", TUE, "2026-12-01 17:00"),
+    # Several dates: the deadline is the one given as the deadline; facts are context.
+    ("served 11/20, answer due 12/11", TUE, "2026-12-11 17:00"),
+    ("served 11/20", TUE, None),
+    ("she was served on 12/1", TUE, None),
+    ("the 30-day window closes soon", TUE, None),
+    ("4-yr SOL", TUE, None),
+    ("docket the answer deadline (21 days from service 11/23) EOD", TUE, "2026-12-08 17:00"),
+    ("received 12/1, respond in 30 days", TUE, "2027-01-07 17:00"),
+    ("hearing Monday; draft by Friday", TUE, "2026-12-11 17:00"),
+    ("last payment was in 2021, is it time-barred? tomorrow", TUE, "2026-12-09 17:00"),
+    # Numbers that are not times or dates.
+    ("schedules A/B, D, E/F", TUE, None),
+    ("$1,000 statutory damages; they offered 60%, counter at 30", TUE, None),
+    ("fix the printer on 3", TUE, None),
+    ("a 1692g letter and the 341 meeting", TUE, None),
+    ("Chapter 7 vs Chapter 13, all 3 credit reports, 40 pages", TUE, None),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), NOTES)
+def test_reading_notes(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+def test_a_past_moment_is_still_that_moment_with_a_warning() -> None:
+    found = find_deadline("EOD", now=datetime.fromisoformat(FRI_EVENING), tz=NY)
+    assert found is not None
+    assert found.due_at == datetime(2026, 11, 20, 17, tzinfo=ZoneInfo(NY))
+    assert PASSED_WARNING in found.warnings
+
+
+def test_a_deadline_ahead_has_no_warning() -> None:
+    found = find_deadline("by Friday", now=datetime.fromisoformat(TUE), tz=NY)
+    assert found is not None and found.warnings == ()
+
+
+def test_times_are_in_the_delegators_zone() -> None:
+    now = datetime.fromisoformat(TUE)  # 10:00 New York is 09:00 Chicago
+    found = find_deadline("by 3pm", now=now, tz=CHICAGO)
+    assert found is not None
+    assert found.due_at == datetime(2026, 12, 8, 15, tzinfo=ZoneInfo(CHICAGO))
+    assert found.due_at.utcoffset() == timedelta(hours=-6)
+
+
+def test_today_follows_the_delegators_calendar_day() -> None:
+    # 00:30 in New York on Dec 9 is still Dec 8 in Chicago.
+    now = datetime(2026, 12, 9, 0, 30, tzinfo=ZoneInfo(NY))
+    assert due("today", now.isoformat(), CHICAGO) == "2026-12-08 17:00"
+
+
+def test_a_naive_now_is_read_as_wall_time_in_the_zone() -> None:
+    found = find_deadline("in 2 hours", now=datetime(2026, 12, 8, 10), tz=NY)
+    assert found is not None
+    assert found.due_at == datetime(2026, 12, 8, 12, tzinfo=ZoneInfo(NY))
+
+
+def test_hours_are_elapsed_time_across_spring_forward() -> None:
+    # 2027-03-14 02:00 EST jumps to 03:00 EDT.
+    found = find_deadline("in 1 hour", now=datetime.fromisoformat("2027-03-14T01:30:00-05:00"), tz=NY)
+    assert found is not None
+    assert found.due_at.isoformat() == "2027-03-14T03:30:00-04:00"
+
+
+def test_hours_are_elapsed_time_across_fall_back() -> None:
+    # 2026-11-01 02:00 EDT falls back to 01:00 EST.
+    found = find_deadline("in 2 hours", now=datetime.fromisoformat("2026-11-01T00:30:00-04:00"), tz=NY)
+    assert found is not None
+    assert found.due_at.isoformat() == "2026-11-01T01:30:00-05:00"
+    assert found.due_at - datetime.fromisoformat("2026-11-01T00:30:00-04:00") == timedelta(hours=2)
+
+
+def test_five_pm_on_dst_days_carries_the_days_offset() -> None:
+    spring = find_deadline("today", now=datetime.fromisoformat("2027-03-14T09:00:00-04:00"), tz=NY)
+    fall = find_deadline("tomorrow", now=datetime.fromisoformat("2026-10-31T09:00:00-04:00"), tz=NY)
+    assert spring is not None and spring.due_at.isoformat() == "2027-03-14T17:00:00-04:00"
+    assert fall is not None and fall.due_at.isoformat() == "2026-11-01T17:00:00-05:00"
+
+
+def test_a_wall_time_dst_skips_moves_forward() -> None:
+    found = find_deadline("today at 2:30am", now=datetime.fromisoformat("2027-03-14T01:00:00-05:00"), tz=NY)
+    assert found is not None
+    assert found.due_at.isoformat() == "2027-03-14T03:30:00-04:00"
+
+
+def test_an_unknown_zone_reads_times_as_utc_with_a_warning() -> None:
+    found = find_deadline("by 3pm", now=datetime(2026, 12, 8, 10, tzinfo=timezone.utc), tz="Mars/Base")
+    assert found is not None
+    assert found.due_at == datetime(2026, 12, 8, 15, tzinfo=timezone.utc)
+    assert any("timezone" in w for w in found.warnings)
+
+
+def test_the_span_points_at_the_deadline_words() -> None:
+    text = "draft the answer for Garcia by Friday at 2pm please"
+    found = find_deadline(text, now=datetime.fromisoformat(TUE), tz=NY)
+    assert found is not None
+    assert [text[a:b] for a, b in found.spans] == ["Friday at 2pm"]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 11, 26), False),  # Thanksgiving
+        (date(2026, 11, 27), True),  # the day after Thanksgiving is not a federal holiday
+        (date(2026, 12, 25), False),  # Christmas
+        (date(2026, 12, 24), True),  # Christmas Eve is a working day
+        (date(2026, 11, 11), False),  # Veterans Day
+        (date(2028, 11, 10), False),  # Veterans Day observed (11/11/2028 is a Saturday)
+        (date(2026, 7, 3), False),  # Independence Day observed
+        (date(2026, 12, 12), False),  # Saturday
+        (date(2026, 12, 13), False),  # Sunday
+        (date(2026, 12, 14), True),
+    ],
+)
+def test_business_days(day: date, expected: bool) -> None:
+    assert is_business_day(day) is expected
+
+
+def test_business_day_arithmetic() -> None:
+    assert add_business_days(date(2026, 11, 25), 1) == date(2026, 11, 27)
+    assert add_business_days(date(2028, 11, 9), 1) == date(2028, 11, 13)
+    assert add_business_days(date(2026, 12, 12), 1) == date(2026, 12, 14)  # from a Saturday
+    assert add_business_days(date(2026, 12, 8), 0) == date(2026, 12, 8)
+    assert last_business_day_of_month(2027, 1) == date(2027, 1, 29)
+    assert last_business_day_of_month(2027, 12) == date(2027, 12, 30)  # 12/31 observes New Year
+    assert last_business_day_of_month(2026, 12) == date(2026, 12, 31)
+
+
+def test_business_days_next_to_veterans_day_observed() -> None:
+    assert due("in 1 business day", VETERANS_OBSERVED_EVE) == "2028-11-13 17:00"
