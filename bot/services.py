@@ -257,7 +257,7 @@ class Services:
             if await self._still_has_room(session, snap, result.chosen.email, task.est_hours):
                 break
             full.add(result.chosen.email)
-        await self._make_offer(session, snap, task, result)
+        await self._make_offer(session, snap, task, result, named)
         return result
 
     async def _context(self, session: AsyncSession, snap: Snapshot, now: datetime,
@@ -337,7 +337,7 @@ class Services:
         return load + est_hours <= person.weekly_capacity_hours + 1e-9
 
     async def _make_offer(self, session: AsyncSession, snap: Snapshot, task: Task,
-                          result: MatchResult) -> None:
+                          result: MatchResult, named: str | None) -> None:
         now = self.clock()
         chosen = result.chosen
         offeree = snap.firm.by_email(chosen.email) if chosen else None
@@ -366,7 +366,8 @@ class Services:
         view = self.view(snap, task)
         await self._send(session, to=offeree, key=f"offer:{offer.id}",
                          thread_key=f"offer:{offer.id}",
-                         message=views.offer(view, offeree, offer.id or 0, _why(result)))
+                         message=views.offer(view, offeree, offer.id or 0,
+                                             _why(named == chosen.email)))
 
     async def _escalate(self, session: AsyncSession, snap: Snapshot, task: Task,
                         result: MatchResult, *, offers: int) -> None:
@@ -846,7 +847,7 @@ class Services:
             task = await task_store.get_task(session, task_id=offer.task_id)
             if task:
                 offers.append(views.offer(self.view(snap, task), me, offer.id or 0,
-                                          offer.explanation or "you are the best fit"))
+                                          _why(asked_by_name=False)))
         hours_open = 0.0
         for task in await task_store.tasks_for(session, staff_id=me.id or 0):
             view = self.view(snap, task)
@@ -886,9 +887,11 @@ def _mentions_ambiguous_client(text: str, firm: Firm) -> bool:
     return any(count > 1 and name in words for name, count in surnames.items())
 
 
-def _why(result: MatchResult) -> str:
-    return result.explanation.split(". Skipped", 1)[0].split(":", 1)[-1].strip() or \
-        "you are the least expensive qualified person for it"
+def _why(asked_by_name: bool) -> str:
+    """Why the offeree, in their terms (the full explanation stays in the audit trail)."""
+    if asked_by_name:
+        return "you were asked for by name, and you're qualified and free for it."
+    return "you're the least expensive qualified person with room for it this week."
 
 
 def _already(what: str, state: str) -> Refusal:

@@ -105,10 +105,10 @@ def _pairs(
 ) -> list[_Pair]:
     """Each task's cheapest eligible people: enough of them that the optimum is never cut off.
 
-    Exchange argument: if a task's listed people have spare room, after each takes the task,
-    summing more than the hours of all other tasks, then in any solution one of them still
-    has room for it and costs no more than anyone unlisted, so moving the task there loses
-    nothing. The MILP over these pairs is therefore exact, and far smaller than every pair.
+    Exchange argument: if a task's listed people, each after taking the task, would still have
+    spare hours summing to at least the hours of all the other tasks, then in any plan one of
+    them has room for it and costs no more than anyone unlisted, so moving the task there
+    loses nothing. The MILP over these pairs is therefore exact, and far smaller than all pairs.
     """
     total_hours = sum(specs[i].hours for i in free)
     listed: dict[tuple[object, ...], list[tuple[StaffProfile, int]]] = {}
@@ -125,6 +125,7 @@ def _pairs(
 def _enough_people(
     spec: TaskSpec, index: StaffIndex, ctx: MatchContext, other_hours: float
 ) -> list[tuple[StaffProfile, int]]:
+    """The cheapest eligible people for `spec` until their spare room covers `other_hours`."""
     room = 0.0
     people: list[tuple[StaffProfile, int]] = []
     for person, cents in eligible_by_cost(spec, index, ctx):

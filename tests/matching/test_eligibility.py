@@ -30,13 +30,13 @@ def person(email: str = "maria@firm.test", **fields: object) -> StaffProfile:
         "slack_user_id": "U1",
     }
     values.update(fields)
-    return StaffProfile(email=email, **values)  # type: ignore[arg-type]
+    return StaffProfile(email=email, **values)
 
 
 def needs(**fields: object) -> Requirements:
     values: dict[str, object] = {"skills": (("drafting", 2),), "hours": 1.5, "now": NOW}
     values.update(fields)
-    return Requirements(**values)  # type: ignore[arg-type]
+    return Requirements(**values)
 
 
 def test_qualified_person_has_no_reasons() -> None:

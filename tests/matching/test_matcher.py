@@ -8,6 +8,7 @@ import pytest
 
 from matching.matcher import (
     MatchContext,
+    MatchResult,
     StaffIndex,
     TaskSpec,
     format_money,
@@ -35,7 +36,7 @@ def person(email: str, name: str, rate: float, **fields: object) -> StaffProfile
         "slack_user_id": "U" + email,
     }
     values.update(fields)
-    return StaffProfile(email=email, name=name, hourly_rate=rate, **values)  # type: ignore[arg-type]
+    return StaffProfile(email=email, name=name, hourly_rate=rate, **values)
 
 
 PARTNER = person("pat@f.test", "Pat Partner", 241.0, role="partner",
@@ -54,10 +55,11 @@ def run(
     hours: float | None = None,
     evaluate_all: bool = False,
     **ctx: object,
-):  # type: ignore[no-untyped-def]
+) -> MatchResult:
+    """Match one task for Pat Partner against `staff` (default: the small firm above)."""
     spec = TaskSpec(task, PARTNER.email, matter, est_hours=hours, named_assignee=named)
-    return match(spec, StaffIndex(staff or FIRM), MatchContext(NOW, **ctx),  # type: ignore[arg-type]
-                 evaluate_all=evaluate_all)
+    context = MatchContext(NOW, **ctx)
+    return match(spec, StaffIndex(staff or FIRM), context, evaluate_all=evaluate_all)
 
 
 def test_cheapest_eligible_is_chosen_and_the_cheaper_screened_person_explained() -> None:
@@ -246,8 +248,9 @@ def test_attorney_only_task_without_jurisdiction_needs_no_admission() -> None:
 
 # Nobody eligible
 def test_nobody_eligible_names_the_closest_and_why() -> None:
+    back = datetime(2026, 12, 2, 17, tzinfo=timezone.utc)
     away = person("maria@f.test", "Maria Lopez", 65.0,
-                  away=(AwayPeriod(NOW - timedelta(days=1), datetime(2026, 12, 2, 17, tzinfo=timezone.utc)),))
+                  away=(AwayPeriod(NOW - timedelta(days=1), back),))
     full = person("grace@f.test", "Grace Kim", 90.0)
     result = run(PARTNER, away, JAMES, full, loads={"grace@f.test": 34.0})
     assert result.chosen is None and result.savings == 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import datetime, timedelta, timezone
+from random import Random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,8 @@ CLIENT = "Qzxclientname"
 PROPERTY = settings(max_examples=250, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 BATCH = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+Case = tuple[list[StaffProfile], TaskSpec, MatchContext]
+Batch = tuple[list[StaffProfile], list[TaskSpec], MatchContext]
 
 AWAY = st.sampled_from([
     (),
@@ -90,7 +93,7 @@ def context(draw: st.DrawFn, emails: list[str]) -> MatchContext:
 
 
 @st.composite
-def case(draw: st.DrawFn) -> tuple[list[StaffProfile], TaskSpec, MatchContext]:
+def case(draw: st.DrawFn) -> Case:
     staff = draw(firm())
     emails = [p.email for p in staff]
     return staff, draw(spec_for(emails)), draw(context(emails))
@@ -144,7 +147,7 @@ def chosen_email(result: MatchResult) -> str | None:
 
 @PROPERTY
 @given(case())
-def test_choice_is_the_rule_book_choice(data: tuple[list[StaffProfile], TaskSpec, MatchContext]) -> None:
+def test_choice_is_the_rule_book_choice(data: Case) -> None:
     staff, spec, ctx = data
     result = match(spec, StaffIndex(staff), ctx)
     assert chosen_email(result) == expected_choice(staff, spec, ctx)
@@ -153,7 +156,7 @@ def test_choice_is_the_rule_book_choice(data: tuple[list[StaffProfile], TaskSpec
 @PROPERTY
 @given(case())
 def test_chosen_is_eligible_and_nobody_eligible_is_cheaper(
-    data: tuple[list[StaffProfile], TaskSpec, MatchContext],
+    data: Case,
 ) -> None:
     staff, spec, ctx = data
     result = match(spec, StaffIndex(staff), ctx)
@@ -177,7 +180,7 @@ def test_chosen_is_eligible_and_nobody_eligible_is_cheaper(
 @PROPERTY
 @given(case())
 def test_full_evaluation_agrees_with_the_rule_book_for_everyone(
-    data: tuple[list[StaffProfile], TaskSpec, MatchContext],
+    data: Case,
 ) -> None:
     staff, spec, ctx = data
     result = match(spec, StaffIndex(staff), ctx, evaluate_all=True)
@@ -193,7 +196,7 @@ def test_full_evaluation_agrees_with_the_rule_book_for_everyone(
 @PROPERTY
 @given(case())
 def test_fast_walk_decides_and_explains_exactly_as_a_full_evaluation(
-    data: tuple[list[StaffProfile], TaskSpec, MatchContext],
+    data: Case,
 ) -> None:
     staff, spec, ctx = data
     index = StaffIndex(staff)
@@ -207,20 +210,20 @@ def test_fast_walk_decides_and_explains_exactly_as_a_full_evaluation(
 @PROPERTY
 @given(case(), st.randoms())
 def test_same_input_same_choice_whatever_the_roster_order(
-    data: tuple[list[StaffProfile], TaskSpec, MatchContext], rng: object,
+    data: Case, rng: Random,
 ) -> None:
     staff, spec, ctx = data
     first = match(spec, StaffIndex(staff), ctx)
     assert match(spec, StaffIndex(staff), ctx) == first
     shuffled = list(staff)
-    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    rng.shuffle(shuffled)
     again = match(spec, StaffIndex(shuffled), ctx)
     assert (again.chosen, again.explanation) == (first.chosen, first.explanation)
 
 
 @PROPERTY
 @given(case())
-def test_client_name_never_leaks(data: tuple[list[StaffProfile], TaskSpec, MatchContext]) -> None:
+def test_client_name_never_leaks(data: Case) -> None:
     staff, spec, ctx = data
     for evaluate_all in (False, True):
         result = match(spec, StaffIndex(staff), ctx, evaluate_all=evaluate_all)
@@ -230,7 +233,7 @@ def test_client_name_never_leaks(data: tuple[list[StaffProfile], TaskSpec, Match
 
 
 @st.composite
-def batch(draw: st.DrawFn, max_tasks: int = 6, named: bool = True):  # type: ignore[no-untyped-def]
+def batch(draw: st.DrawFn, max_tasks: int = 6, named: bool = True) -> Batch:
     staff = draw(firm(max_staff=8))
     emails = [p.email for p in staff]
     specs = draw(st.lists(spec_for(emails, named=named), min_size=0, max_size=max_tasks))
@@ -258,7 +261,7 @@ def check_plan(staff: list[StaffProfile], specs: list[TaskSpec], ctx: MatchConte
 
 @BATCH
 @given(batch())
-def test_optimiser_stays_within_the_rules_and_never_loses_to_greedy(data) -> None:  # type: ignore[no-untyped-def]
+def test_optimiser_stays_within_the_rules_and_never_loses_to_greedy(data: Batch) -> None:
     staff, specs, ctx = data
     index = StaffIndex(staff)
     plan, baseline = optimise(specs, index, ctx), greedy(specs, index, ctx)
@@ -275,7 +278,7 @@ def test_optimiser_stays_within_the_rules_and_never_loses_to_greedy(data) -> Non
 
 @BATCH
 @given(batch(max_tasks=4, named=False))
-def test_optimiser_finds_the_true_optimum(data) -> None:  # type: ignore[no-untyped-def]
+def test_optimiser_finds_the_true_optimum(data: Batch) -> None:
     staff, specs, ctx = data
     plan = optimise(specs, StaffIndex(staff), ctx)
     options = [[None, *(p for p in staff if eligible(p, s, ctx))] for s in specs]

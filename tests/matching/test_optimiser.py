@@ -21,11 +21,11 @@ def person(email: str, rate: float, skills: dict[str, int], capacity: float = 35
            **fields: object) -> StaffProfile:
     return StaffProfile(email=email, name=email.split("@")[0].title(), role="paralegal",
                         hourly_rate=rate, skills=skills, weekly_capacity_hours=capacity,
-                        slack_user_id="U" + email, **fields)  # type: ignore[arg-type]
+                        slack_user_id="U" + email, **fields)
 
 
 def task(kind: TaskType, **fields: object) -> TaskSpec:
-    return TaskSpec(kind, BOSS, **fields)  # type: ignore[arg-type]
+    return TaskSpec(kind, BOSS, **fields)
 
 
 def test_optimiser_beats_greedy_when_order_matters() -> None:
@@ -108,7 +108,9 @@ def test_greedy_plan_reports_no_greedy_total_of_its_own() -> None:
     assert greedy([], StaffIndex([]), MatchContext(NOW)).greedy_total is None
 
 
-def brute_force(specs: list[TaskSpec], staff: list[StaffProfile], ctx: MatchContext) -> tuple[int, int]:
+def brute_force(
+    specs: list[TaskSpec], staff: list[StaffProfile], ctx: MatchContext
+) -> tuple[int, int]:
     """(tasks placed, cents) of the best plan among all plans, by enumeration."""
     options = []
     for spec in specs:
