@@ -218,9 +218,7 @@ class Services:
     def _delegate_reply(self, snap: Snapshot, task: Task, delegator: StaffProfile,
                         draft: TaskDraft, result: MatchResult) -> Reply:
         view = self.view(snap, task)
-        notes = list(draft.warnings)
-        if result.named_assignee_note:
-            notes.append(result.named_assignee_note)
+        notes = list(draft.warnings)  # the named-assignee note is already in the explanation
         if result.chosen is None:
             return Reply(status="nobody_eligible", task_id=task.id, message=Message(
                 title=f"Task #{task.id} is waiting for an owner: nobody is eligible right now.",

@@ -26,7 +26,7 @@ def require_shared(path: Path = DEV_FIRM) -> Path:
     if not path.exists():
         if IN_CI:
             pytest.fail(f"{path} is missing; CI runs with ../shared beside the repo")
-        pytest.skip("../shared dev data not present (fresh clone)")
+        pytest.skip("../shared dev data unavailable (fresh clone)")
     return path
 
 
