@@ -59,7 +59,7 @@ _CONTEXT_PHRASES = (
     "for review", "for my review", "for approval", "for signature", "for sign off",
     "before hearing", "after hearing", "prior to hearing", "before meeting", "at latest",
     "before we file", "once filed", "client file", "case file", "on file", "file number",
-    "file folder", "file room",
+    "file folder", "file room", "summary judgment",
 )  # fmt: skip
 _GAP_WORDS = 4
 _HEAD_BONUS = 0.5
@@ -411,11 +411,13 @@ class _Matters:
         self._by_full_name: dict[tuple[str, ...], set[str]] = {}
         self._by_surname: dict[tuple[str, ...], set[str]] = {}
         self.first_names: set[str] = set()
+        self.name_words: set[str] = set()
         for matter in matters:
             key = _number_key(fold(matter.number))
             for variant in {key, ("".join(key),)}:
                 self._by_number.setdefault(variant, set()).add(matter.number)
             name = _name_words(matter.client_name)
+            self.name_words.update(name)
             if len(name) > 1:
                 self._by_full_name.setdefault(name, set()).add(matter.number)
                 self._by_full_name.setdefault((name[0], name[-1]), set()).add(matter.number)
@@ -562,7 +564,9 @@ class _Hint:
 class _Roster:
     """Roster names, handles and chat ids, indexed to recognise who a text assigns."""
 
-    def __init__(self, roster: Sequence[StaffProfile]) -> None:
+    def __init__(self, roster: Sequence[StaffProfile], client_words: set[str]) -> None:
+        # A client's name is never a misspelt staff name ("send it to Davis" is not David).
+        self._client_words = client_words
         self._by_slack: dict[str, str] = {}
         self._by_full_name: dict[tuple[str, ...], set[str]] = {}
         self._by_first_name: dict[str, set[str]] = {}
@@ -636,7 +640,12 @@ class _Roster:
         if text[start].islower() and following in _NOT_AFTER_NAME:
             return None
         email = self._unique(self._by_first_name.get(word))
-        if email is None and text[start].isupper() and word.isalpha():
+        if (
+            email is None
+            and text[start].isupper()
+            and word.isalpha()
+            and word not in self._client_words
+        ):
             email = self._misspelt_first_name(word)
         return (email, end) if email else None
 
@@ -710,7 +719,7 @@ class Parser:
         self._taxonomy = taxonomy
         self._catalogue = _catalogue_for(taxonomy)
         self._matters = _Matters(matters)
-        self._roster = _Roster(roster)
+        self._roster = _Roster(roster, self._matters.name_words)
         self._client_first_names = self._matters.first_names - self._roster.name_words
 
     def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:

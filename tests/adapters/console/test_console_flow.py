@@ -96,3 +96,33 @@ async def test_unknown_person_gets_the_roster_message(database_url: str) -> None
         assert "not on the lpo-bot roster" in said
         async with bot.database.transaction() as session:
             assert await task_rows(session) == []
+
+
+async def test_declines_chain_to_escalation_after_max_offers(database_url: str) -> None:
+    async with sample_bot(database_url, LPO_MAX_OFFERS=3) as (bot, clock, out):
+        theo = console(bot, THEO, out)
+        await play(theo, "/delegate draft demand letter for 2027-0302 by Friday")
+        for offer_id in (1, 2, 3):
+            async with bot.database.transaction() as session:
+                detail = await task_detail(session, task_id=1)
+            holder = detail["assignee"]
+            said = await play(console(bot, holder, out), f"decline {offer_id} conflict")
+        assert "-> DM to Miriam Castellanos: Task #1 needs an owner" in said
+        assert "Offered 3 times without an acceptance." in said
+        async with bot.database.transaction() as session:
+            detail = await task_detail(session, task_id=1)
+        assert detail["state"] == "unassigned" and detail["assignee"] is None
+        assert [o["state"] for o in detail["offers"]] == ["declined"] * 3
+        assert len({o["to"] for o in detail["offers"]}) == 3
+        assert detail["history"][-1]["action"] == "escalated"
+
+
+async def test_nobody_eligible_escalates_with_reasons(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        await play(console(bot, "miriam.castellanos@sample-firm.test", out), "/lpo away")
+        theo = console(bot, THEO, out)
+        said = await play(theo, "/delegate appear at the hearing for 2027-0304 tomorrow")
+        assert "nobody is eligible" in said.lower()
+        assert "away" in said and "needs litigation support 3" in said
+        assert "-> DM to Miriam Castellanos: Task #1 needs an owner" in said
+        assert "Lorraine" not in said  # a different matter's client never leaks
