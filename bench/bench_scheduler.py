@@ -36,20 +36,24 @@ OPEN_STATES = (("unassigned", 5), ("offered", 15), ("accepted", 55), ("submitted
 TASK_TYPES = ("demand_letter", "document_collection", "legal_research", "court_filing",
               "client_intake")
 CHUNK = 5_000
+MANAGERS = 20
+DELEGATORS = 80  # the partners and the associates delegate; everyone else does the work
 
 
-def _staff_rows(count: int, managers: int) -> list[dict[str, Any]]:
+def _staff_rows(count: int) -> list[dict[str, Any]]:
+    """Partners (who manage), then associates, then paralegals; every team mixes them."""
     rows = []
     for n in range(count):
-        manager = n < managers
+        manager = n < MANAGERS
+        role = "partner" if manager else "associate" if n < DELEGATORS else "paralegal"
         rows.append({"id": n + 1, "email": f"person{n}@bench.test", "name": f"Person {n}",
-                     "role": "partner" if manager else "paralegal",
-                     "hourly_rate": Decimal(400 if manager else 40 + n % 60),
+                     "role": role,
+                     "hourly_rate": Decimal(400 if n < DELEGATORS else 40 + n % 60),
                      "skills": {"drafting": 3, "document_management": 3},
                      "weekly_capacity_hours": 40.0, "timezone": "America/New_York",
                      "working_hours": None, "slack_user_id": f"U{n:06d}", "teams_user_id": None,
                      "bar_admissions": [], "is_manager": manager,
-                     "manager_id": None if manager else 1 + n % managers, "active": True,
+                     "manager_id": None if manager else 1 + n % MANAGERS, "active": True,
                      "created_at": NOW, "updated_at": NOW})
     return rows
 
@@ -57,12 +61,12 @@ def _staff_rows(count: int, managers: int) -> list[dict[str, Any]]:
 def _task_row(n: int, rng: random.Random, staff: int, state: str) -> dict[str, Any]:
     created = NOW - timedelta(days=rng.uniform(0, 60))
     due = NOW + timedelta(days=rng.uniform(-5, 30))
-    holder = rng.randint(21, staff) if state != "unassigned" else None
+    holder = rng.randint(DELEGATORS + 1, staff) if state != "unassigned" else None
     working = state in ("accepted", "changes_requested")
     completed = state == "completed"
     return {"id": n, "text": f"task {n}", "title": f"Demand letter {n}",
             "task_type": rng.choice(TASK_TYPES), "matter_id": rng.randint(1, 500),
-            "delegator_id": rng.randint(1, 20), "assignee_id": holder, "state": state,
+            "delegator_id": rng.randint(1, DELEGATORS), "assignee_id": holder, "state": state,
             "priority": "normal", "due_at": due, "est_hours": 1.5,
             "cost": Decimal("72.00"), "savings": Decimal("400.00"), "offers_made": 1,
             "escalation_reason": "nobody eligible" if state == "unassigned" else None,
@@ -92,7 +96,7 @@ async def populate(bot: Bot, *, open_tasks: int, closed_tasks: int, staff: int) 
     rng = random.Random(SEED)
     states = [s for s, weight in OPEN_STATES for _ in range(weight)]
     async with bot.database.transaction() as session:
-        await session.execute(insert(Staff.__table__), _staff_rows(staff, managers=20))
+        await session.execute(insert(Staff.__table__), _staff_rows(staff))
         await session.execute(insert(Matter.__table__), [
             {"id": m, "number": f"2027-{m:04d}", "client_name": f"Client {m}", "title": "",
              "jurisdiction": "FL", "created_at": NOW, "updated_at": NOW}

@@ -26,7 +26,7 @@ from matching.availability import resolve_until
 from matching.reminders import OVERDUE, Reminder, first_reminder, reminder_plan
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import StaffProfile, TaskDraft, Taxonomy
-from matching.parser import parse
+from matching.parser import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, parse
 from storage import conversations as conversation_store
 from storage import staff as staff_store
 from storage import tasks as task_store
@@ -156,7 +156,7 @@ class Services:
                 raise Refusal("invalid", "Tell me what to delegate.",
                               "For example: /delegate draft demand letter for 2026-0101 by Friday")
             draft = _apply(self.parse_for(snap, delegator, cleaned), overrides)
-            unsure = self._unsure(draft, cleaned, snap, delegator)
+            unsure = self._unsure(draft)
             if unsure and not confirmed:
                 return self._confirmation(cleaned, draft, unsure, snap, delegator)
             if draft.task_type is None:
@@ -169,12 +169,13 @@ class Services:
         metrics.DELEGATIONS.labels(source, reply.status).inc()
         return reply
 
-    def _unsure(self, draft: TaskDraft, text: str, snap: Snapshot,
-                delegator: StaffProfile) -> str | None:
+    def _unsure(self, draft: TaskDraft) -> str | None:
+        """Why the delegator should confirm before anything is created, if they should."""
         if draft.task_type is None:
             return "I couldn't tell what kind of task this is."
-        if draft.matter is None and _mentions_ambiguous_client(text, snap.firm):
-            return "That client name fits more than one matter."
+        if draft.matter is None and (AMBIGUOUS_MATTER_WARNING in draft.warnings
+                                     or SEVERAL_MATTERS_WARNING in draft.warnings):
+            return "That fits more than one matter: pick one."
         return None
 
     def _confirmation(self, text: str, draft: TaskDraft, reason: str, snap: Snapshot,
@@ -874,15 +875,6 @@ def _apply(draft: TaskDraft, overrides: Overrides | None) -> TaskDraft:
                    priority=overrides.priority or draft.priority,
                    assignee=overrides.assignee or draft.assignee,
                    confidence=1.0 if overrides.task_type else draft.confidence)
-
-
-def _mentions_ambiguous_client(text: str, firm: Firm) -> bool:
-    words = {w.strip(".,;:!?'\u2019s").lower() for w in text.split()}
-    surnames: dict[str, int] = {}
-    for matter in firm.matters:
-        surname = matter.client_name.split()[-1].lower() if matter.client_name else ""
-        surnames[surname] = surnames.get(surname, 0) + 1
-    return any(count > 1 and name in words for name, count in surnames.items())
 
 
 def _why(asked_by_name: bool) -> str:

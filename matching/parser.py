@@ -59,7 +59,7 @@ _CONTEXT_PHRASES = (
     "for review", "for my review", "for approval", "for signature", "for sign off",
     "before hearing", "after hearing", "prior to hearing", "before meeting", "at latest",
     "before we file", "once filed", "client file", "case file", "on file", "file number",
-    "file folder", "file room", "summary judgment",
+    "file folder", "file room", "summary judgment", "opposing counsel",
 )  # fmt: skip
 _GAP_WORDS = 4
 _HEAD_BONUS = 0.5
@@ -683,10 +683,12 @@ _DANGLING = re.compile(
     r"(?:[\s,;:.!?-]+|\b(?:for|re|on|to|with|of|at|by|and|in|from|the|a|an)\b)+$", re.IGNORECASE
 )
 _LEADING = re.compile(r"^[\s,;:.!?-]+")
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
 
 
 def _free_title(text: str, removed: list[Span], matter: str | None) -> str:
     """The text itself, minus names, hints, deadline and priority words, as a short title."""
+    removed = [(start, _past_possessive(text, end)) for start, end in removed]
     title = _POLITENESS.sub(" ", blank(text, removed))
     title = _SYMBOLS.sub(" ", title)
     title = _EMPTY_BRACKETS.sub(" ", title)
@@ -698,6 +700,12 @@ def _free_title(text: str, removed: list[Span], matter: str | None) -> str:
     if len(title) > TITLE_MAX_CHARS:
         title = title[: TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:-") + "…"
     return f"{title} — {matter}" if matter else title
+
+
+def _past_possessive(text: str, end: int) -> int:
+    """Where a removed name ends once its "'s" or "'" goes with it."""
+    match = _POSSESSIVE.match(text, end)
+    return match.end() if match else end
 
 
 def _deadline_span(folded: str, start: int, end: int) -> Span:

@@ -126,3 +126,17 @@ async def test_nobody_eligible_escalates_with_reasons(database_url: str) -> None
         assert "away" in said and "needs litigation support 3" in said
         assert "-> DM to Miriam Castellanos: Task #1 needs an owner" in said
         assert "Lorraine" not in said  # a different matter's client never leaks
+
+
+async def test_unsure_parse_asks_for_confirmation_and_creates_nothing(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        theo = console(bot, THEO, out)
+        said = await play(theo, "/delegate please handle the thing for 2027-0302")
+        assert "Let's confirm the details" in said and "confirm TYPE" in said
+        async with bot.database.transaction() as session:
+            assert await task_rows(session) == []
+        said = await play(theo, "confirm demand_letter")
+        assert "Offered to" in said
+        async with bot.database.transaction() as session:
+            (row,) = await task_rows(session)
+        assert row["task_type"] == "demand_letter" and row["matter"] == "2027-0302"
