@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import matching  # noqa: E402
-from matching.model import MatterRef, StaffProfile  # noqa: E402
-from matching.parser import Parser  # noqa: E402
-from matching.taxonomy import parse_taxonomy  # noqa: E402
+import matching
+from matching.model import MatterRef, StaffProfile
+from matching.parser import Parser
+from matching.taxonomy import parse_taxonomy
 
 DEV_FIRM = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev-firm"
 TAXONOMY_FILE = Path(matching.__file__).parent / "data" / "taxonomy.toml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -12,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot import views
 from bot.firm import Firm
 from bot.messages import Fact, Message
+from matching.calendar import previous_business_day
 from storage import reports
 from storage.tables import Task
 
@@ -46,45 +46,60 @@ def _task_line(task: Task, firm: Firm, zone: str) -> str:
 async def build_digest(session: AsyncSession, *, firm: Firm, scope: Scope, now: datetime,
                        zone: ZoneInfo, weekly: bool = False) -> Message:
     today = now.astimezone(zone).date()
-    start_today = _midnight(today, zone)
     end_today = _midnight(today + timedelta(days=1), zone)
     ids = list(scope.staff_ids) if scope.staff_ids is not None else None
     counts = await reports.counts_by_state(session, staff_ids=ids)
-    new = await reports.count_created_since(session, since=now - timedelta(days=1), staff_ids=ids)
+    since_day = previous_business_day(today)
+    new = await reports.count_created_between(session, start=_same_time_on(since_day, now, zone),
+                                              end=now, staff_ids=ids)
     due_total, due_today = await reports.open_tasks_due_between(
         session, start=now, end=end_today, staff_ids=ids)
     overdue_total, overdue = await reports.open_tasks_due_between(
         session, start=None, end=now, staff_ids=ids)
     unassigned_total, unassigned = await reports.unassigned_tasks(session, staff_ids=ids)
-    loads = await reports.load_by_person(session)
-    savings = await _savings(session, today=today, zone=zone, now=now, staff_ids=ids)
-    lines = [_counts_line(counts), f"New since yesterday: {new}"]
+    loads = await reports.load_by_person(session, staff_ids=ids)
+    periods = _periods(today, zone, now)
+    done = await reports.completed_between(session, periods=periods, staff_ids=ids)
+    lines = [_counts_line(counts), f"New since {_day_name(since_day, today)}: {new}"]
     lines += _section(f"Due today ({due_total})", due_today, firm, zone.key)
     lines += _section(f"Overdue ({overdue_total})", overdue, firm, zone.key)
     lines += _section(f"Unassigned ({unassigned_total})", unassigned, firm, zone.key,
                       reasons=True)
     lines += _load_lines(firm, loads, scope)
-    heading = "Weekly summary and daily digest" if weekly else "Daily digest"
-    facts = (Fact("Saved yesterday", views.money(float(savings["yesterday"]))),
-             Fact("Saved this week", views.money(float(savings["week"]))),
-             Fact("Saved this month", views.money(float(savings["month"]))))
+    facts = (Fact("Saved yesterday", views.money(float(done["yesterday"].savings))),
+             Fact("Saved this week", views.money(float(done["week"].savings))),
+             Fact("Saved this month", views.money(float(done["month"].savings))))
+    heading = "Daily digest"
     if weekly:
-        facts += (Fact("Saved last week", views.money(float(savings["last_week"]))),)
+        heading = "Weekly summary and daily digest"
+        created = await reports.count_created_between(session, start=periods["last_week"][0],
+                                                      end=periods["last_week"][1], staff_ids=ids)
+        last_week = done["last_week"]
+        facts += (Fact("Saved last week", views.money(float(last_week.savings))),)
+        lines.insert(0, f"Last week: {created} new, {last_week.count} completed, "
+                        f"{views.money(float(last_week.savings))} saved")
     return Message(title=f"{heading} — {scope.title} — {today:%a %b} {today.day}",
                    facts=facts, lines=tuple(lines), kind="digest")
 
 
-async def _savings(session: AsyncSession, *, today: date, zone: ZoneInfo, now: datetime,
-                   staff_ids: list[int] | None) -> dict[str, Decimal]:
+def _same_time_on(day: date, now: datetime, zone: ZoneInfo) -> datetime:
+    """Now's wall-clock time on `day`: "new since" reaches back over weekends and holidays."""
+    return datetime.combine(day, now.astimezone(zone).time(), tzinfo=zone)
+
+
+def _day_name(day: date, today: date) -> str:
+    return "yesterday" if day == today - timedelta(days=1) else f"{day:%A}"
+
+
+def _periods(today: date, zone: ZoneInfo, now: datetime) -> dict[str, tuple[datetime, datetime]]:
+    """The savings periods: yesterday, week to date, month to date, and last week."""
     start_today = _midnight(today, zone)
     week_start = _midnight(today - timedelta(days=today.weekday()), zone)
-    month_start = _midnight(today.replace(day=1), zone)
-    ranges = {"yesterday": (_midnight(today - timedelta(days=1), zone), start_today),
-              "week": (week_start, now), "month": (month_start, now),
-              "last_week": (week_start - timedelta(days=7), week_start)}
-    return {name: await reports.savings_between(session, start=start, end=end,
-                                                staff_ids=staff_ids)
-            for name, (start, end) in ranges.items()}
+    return {"yesterday": (_midnight(today - timedelta(days=1), zone), start_today),
+            "week": (week_start, now),
+            "month": (_midnight(today.replace(day=1), zone), now),
+            "last_week": (_midnight(today - timedelta(days=today.weekday() + 7), zone),
+                          week_start)}
 
 
 def _counts_line(counts: dict[str, int]) -> str:

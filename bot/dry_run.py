@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.firm import Firm, load_firm
 from bot.settings import Settings, check_timezone
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
-from matching.model import Taxonomy, TaskDraft
+from matching.model import TaskDraft, Taxonomy
 from matching.parser import parse
 from storage import tasks as task_store
 from storage.db import Database

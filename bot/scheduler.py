@@ -22,7 +22,7 @@ from bot.digest import Scope, build_digest, manager_scopes
 from bot.messages import Action, Message
 from bot.outbox import enqueue_message
 from bot.services import Services
-from matching.calendar import is_business_day
+from matching.calendar import is_business_day, is_first_business_day_of_week
 from matching.reminders import DAY_BEFORE, OVERDUE, due_reminder, next_reminder
 from storage import reports
 from storage import tasks as task_store
@@ -113,7 +113,7 @@ async def _remind_one(services: Services, session, snap, task: Task, now: dateti
         return 0
     when = views.when(task.due_at, person.timezone)
     title = (f"Due tomorrow: task #{task.id}" if reminder.stage == DAY_BEFORE
-             else f"Due in 2 hours: task #{task.id}")
+             else f"Due soon: task #{task.id}")
     message = Message(title=title, body=f"{task.title} is due {when}.",
                       facts=view.facts(person), actions=snooze_actions(task.id or 0)
                       + (views.done_action(task.id or 0),), kind="reminder")
@@ -168,7 +168,7 @@ async def send_digest(services: Services, now: datetime, *, force: bool = False)
         if not await claim_job_run(session, key=f"digest:{day.isoformat()}", now=now):
             return 0
         snap = await services.snapshot(session)
-        weekly = day.weekday() == 0
+        weekly = is_first_business_day_of_week(day)
         sent = 0
         channel = services.settings.digest_channel
         if channel:

@@ -18,15 +18,15 @@ from bot.digest import Scope, build_digest, manager_scopes
 from bot.firm import Firm, load_firm
 from bot.messages import Message
 from bot.outbox import enqueue_message
-from bot.replies import (NOT_ON_ROSTER, Actor, Choice, Confirmation, Refusal, Reply, TaskList)
+from bot.replies import NOT_ON_ROSTER, Actor, Choice, Confirmation, Refusal, Reply, TaskList
 from bot.settings import Settings
 from bot.views import TaskView
-from matching.calendar import add_working_time, next_business_day, working_day_start
 from matching.availability import resolve_until
-from matching.reminders import OVERDUE, Reminder, first_reminder, reminder_plan
+from matching.calendar import add_working_time, next_business_day, working_day_start
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import StaffProfile, TaskDraft, Taxonomy
 from matching.parser import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, parse
+from matching.reminders import OVERDUE, Reminder, first_reminder, reminder_plan
 from storage import conversations as conversation_store
 from storage import staff as staff_store
 from storage import tasks as task_store
@@ -250,8 +250,10 @@ class Services:
         while True:
             ctx = await self._context(session, snap, now, excluded | frozenset(full))
             result = match(spec, snap.index, ctx)
-            if result.chosen is None or len(past) >= self.settings.max_offers:
-                await self._escalate(session, snap, task, result, offers=len(past))
+            # offers_made, not every offer ever: a manager's reassign starts a fresh round.
+            if result.chosen is None or task.offers_made >= self.settings.max_offers:
+                await self._escalate(session, snap, task, result,
+                                     offers=past[len(past) - task.offers_made:])
                 return result
             if await self._still_has_room(session, snap, result.chosen.email, task.est_hours):
                 break
@@ -369,10 +371,11 @@ class Services:
                                              _why(named == chosen.email)))
 
     async def _escalate(self, session: AsyncSession, snap: Snapshot, task: Task,
-                        result: MatchResult, *, offers: int) -> None:
+                        result: MatchResult, *, offers: list[Offer]) -> None:
         now = self.clock()
-        reason = (f"Offered {offers} times without an acceptance."
-                  if offers >= self.settings.max_offers and result.chosen else result.explanation)
+        reason = (_no_takers(offers, snap.firm)
+                  if len(offers) >= self.settings.max_offers and result.chosen
+                  else result.explanation)
         from_state = task.state
         task.state, task.assignee_id, task.escalation_reason = "unassigned", None, reason
         task.updated_at = now
@@ -410,17 +413,10 @@ class Services:
             if not await task_store.resolve_offer(session, offer_id=offer_id, to_state="accepted",
                                                   at=now, staff_id=person.id):
                 raise _already(f"offer {offer_id}", offer.state)
-            if not await task_store.transition_task(
-                    session, task_id=task.id, from_states=("offered",),
-                    values={"state": "accepted", "assignee_id": person.id, "updated_at": now}):
-                raise _already(f"task #{task.id}", task.state)
-            await session.refresh(task)
+            await self._move(session, task, ("offered",), "accepted", actor_id=person.id,
+                             values={"assignee_id": person.id}, detail={"offer_id": offer_id})
             snap = await self.snapshot(session)
             self._schedule_reminders(task, snap.firm.by_id(person.id), now)
-            await task_store.record_event(session, task_id=task.id, actor_id=person.id,
-                                          action="accepted", from_state="offered",
-                                          to_state="accepted", at=now,
-                                          detail={"offer_id": offer_id})
             view = self.view(snap, task)
             me = snap.firm.by_id(person.id) or _ghost(person.id)
             update = views.offer_closed(view, me, "You accepted. Mark it done when it's finished.",
@@ -508,18 +504,10 @@ class Services:
                 raise Refusal("forbidden", "Only the person working on it can mark it done.")
             snap = await self.snapshot(session)
             review = self.view(snap, task).task_type.review_required
-            now = self.clock()
             target = "submitted" if review else "completed"
-            values = {"state": target, "updated_at": now}
-            if not review:
-                values["completed_at"] = now
-            if not await task_store.transition_task(session, task_id=task_id,
-                                                    from_states=("accepted", "changes_requested"),
-                                                    values=values):
-                raise _already(f"task #{task_id}", task.state)
-            await session.refresh(task)
-            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
-                                          action="done", from_state=None, to_state=target, at=now)
+            values = {} if review else {"completed_at": self.clock()}
+            await self._move(session, task, ("accepted", "changes_requested"), target,
+                             actor_id=person.id, action="done", values=values)
             # Counted with this "done", as _close_review counts it: the review card's thread.
             round_no = await self._round(session, task_id, "done")
             view = self.view(snap, task)
@@ -557,25 +545,39 @@ class Services:
             await self._send(session, to=me, key=f"{thread}:done:{task.updated_at.isoformat()}",
                              replaces_key=thread, message=views.offer_closed(view, me, outcome))
 
-    def _may_supervise(self, person: Staff, task: Task) -> bool:
-        return person.id == task.delegator_id or person.is_manager
+    async def _move(self, session: AsyncSession, task: Task, from_states: tuple[str, ...],
+                    to_state: str, *, actor_id: int | None, action: str | None = None,
+                    reason: str | None = None, values: dict[str, object] | None = None,
+                    detail: dict[str, object] | None = None) -> None:
+        """Conditionally move the task (one winner) and write the audit event with it."""
+        now = self.clock()
+        previous = task.state
+        moved = await task_store.transition_task(
+            session, task_id=task.id or 0, from_states=from_states,
+            values={**(values or {}), "state": to_state, "updated_at": now})
+        if not moved:
+            raise _already(f"task #{task.id}", task.state)
+        await session.refresh(task)
+        await task_store.record_event(session, task_id=task.id, actor_id=actor_id,
+                                      action=action or to_state, from_state=previous,
+                                      to_state=to_state, reason=reason, at=now, detail=detail)
+
+    async def _supervised(self, session: AsyncSession, actor: Actor, task_id: int,
+                          event_key: str | None, verb: str) -> tuple[Staff, Task]:
+        """The acting delegator (or manager) and the task, or a polite refusal."""
+        person = await self.identify(session, actor)
+        await self._once(session, event_key)
+        task = await self._load_task(session, task_id)
+        if person.id != task.delegator_id and not person.is_manager:
+            raise Refusal("forbidden", f"Only the delegating attorney or a manager can {verb}.")
+        return person, task
 
     async def approve(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
         async def work(session: AsyncSession) -> Reply:
-            person = await self.identify(session, actor)
-            await self._once(session, event_key)
-            task = await self._load_task(session, task_id)
-            if not self._may_supervise(person, task):
-                raise Refusal("forbidden", "Only the delegating attorney or a manager can approve.")
-            now = self.clock()
-            if not await task_store.transition_task(
-                    session, task_id=task_id, from_states=("submitted",),
-                    values={"state": "completed", "completed_at": now, "updated_at": now}):
-                raise _already(f"task #{task_id}", task.state)
-            await session.refresh(task)
-            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
-                                          action="approved", from_state="submitted",
-                                          to_state="completed", at=now)
+            person, task = await self._supervised(session, actor, task_id, event_key,
+                                                  "approve")
+            await self._move(session, task, ("submitted",), "completed", actor_id=person.id,
+                             action="approved", values={"completed_at": self.clock()})
             snap = await self.snapshot(session)
             view = self.view(snap, task)
             await self._close_review(session, snap, task, view, "Approved.")
@@ -598,25 +600,14 @@ class Services:
     async def request_changes(self, actor: Actor, task_id: int, note: str, *,
                               event_key: str | None = None) -> Reply:
         async def work(session: AsyncSession) -> Reply:
-            person = await self.identify(session, actor)
-            await self._once(session, event_key)
-            task = await self._load_task(session, task_id)
-            if not self._may_supervise(person, task):
-                raise Refusal("forbidden",
-                              "Only the delegating attorney or a manager can request changes.")
+            person, task = await self._supervised(session, actor, task_id, event_key,
+                                                  "request changes")
             cleaned = (note or "").strip()
             if not cleaned:
                 raise Refusal("invalid", "Say what should change.",
                               "Add a short note for the person doing the work.")
-            now = self.clock()
-            if not await task_store.transition_task(
-                    session, task_id=task_id, from_states=("submitted",),
-                    values={"state": "changes_requested", "updated_at": now}):
-                raise _already(f"task #{task_id}", task.state)
-            await session.refresh(task)
-            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
-                                          action="changes_requested", from_state="submitted",
-                                          to_state="changes_requested", reason=cleaned, at=now)
+            await self._move(session, task, ("submitted",), "changes_requested",
+                             actor_id=person.id, reason=cleaned)
             snap = await self.snapshot(session)
             view = self.view(snap, task)
             await self._close_review(session, snap, task, view, f"Changes requested: {cleaned}")
@@ -636,21 +627,11 @@ class Services:
     async def cancel(self, actor: Actor, task_id: int, reason: str = "", *,
                      event_key: str | None = None) -> Reply:
         async def work(session: AsyncSession) -> Reply:
-            person = await self.identify(session, actor)
-            await self._once(session, event_key)
-            task = await self._load_task(session, task_id)
-            if not self._may_supervise(person, task):
-                raise Refusal("forbidden", "Only the delegating attorney or a manager can cancel.")
-            now = self.clock()
+            person, task = await self._supervised(session, actor, task_id, event_key,
+                                                  "cancel")
             previous = task.state
-            if not await task_store.transition_task(
-                    session, task_id=task_id, from_states=OPEN_TASK_STATES,
-                    values={"state": "cancelled", "updated_at": now}):
-                raise _already(f"task #{task_id}", task.state)
-            await session.refresh(task)
-            await task_store.record_event(session, task_id=task_id, actor_id=person.id,
-                                          action="cancelled", from_state=previous,
-                                          to_state="cancelled", reason=reason or None, at=now)
+            await self._move(session, task, OPEN_TASK_STATES, "cancelled", actor_id=person.id,
+                             reason=reason or None)
             snap = await self.snapshot(session)
             await self._withdraw_pending(session, snap, task, "Cancelled by the delegator.")
             view = self.view(snap, task)
@@ -678,11 +659,8 @@ class Services:
     async def reassign(self, actor: Actor, task_id: int, to_email: str | None = None, *,
                        event_key: str | None = None) -> Reply:
         async def work(session: AsyncSession) -> Reply:
-            person = await self.identify(session, actor)
-            await self._once(session, event_key)
-            task = await self._load_task(session, task_id)
-            if not self._may_supervise(person, task):
-                raise Refusal("forbidden", "Only the delegating attorney or a manager can reassign.")
+            person, task = await self._supervised(session, actor, task_id, event_key,
+                                                  "reassign")
             if task.state not in ("unassigned", "offered", "accepted", "changes_requested"):
                 raise _already(f"task #{task_id}", task.state)
             snap = await self.snapshot(session)
@@ -745,7 +723,8 @@ class Services:
                 until = now + timedelta(hours=1)
             if 0 < task.reminder_stage < OVERDUE:
                 task.reminder_stage -= 1  # the snoozed reminder comes back at `until`
-            task.next_reminder_at = until
+            # A snooze never holds back the overdue alert: the delegator is waiting for it.
+            task.next_reminder_at = min(until, task.due_at) if task.due_at else until
             session.add(task)
             await task_store.record_event(session, task_id=task_id, actor_id=person.id,
                                           action="snoozed", at=now,
@@ -882,6 +861,17 @@ def _why(asked_by_name: bool) -> str:
     if asked_by_name:
         return "you were asked for by name, and you're qualified and free for it."
     return "you're the least expensive qualified person with room for it this week."
+
+
+def _no_takers(offers: list[Offer], firm: Firm) -> str:
+    """Why a task ran out of offers, person by person, for the manager and the digest."""
+    outcomes = []
+    for offer in offers:
+        name = (firm.by_id(offer.staff_id) or _ghost(offer.staff_id)).name
+        outcomes.append(f"{name} didn't answer in time" if offer.state == "expired"
+                        else f"{name} declined ({offer.reason})" if offer.state == "declined"
+                        else f"{name}: {offer.state} ({offer.reason})")
+    return f"Offered {len(offers)} times without an acceptance: {'; '.join(outcomes)}."
 
 
 def _already(what: str, state: str) -> Refusal:

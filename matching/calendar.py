@@ -37,6 +37,12 @@ def previous_business_day(day: date) -> date:
     return day
 
 
+def is_first_business_day_of_week(day: date) -> bool:
+    """Monday, or the Tuesday after a Monday holiday: the day of the weekly summary."""
+    return is_business_day(day) and (
+        previous_business_day(day).isocalendar()[:2] != day.isocalendar()[:2])
+
+
 def add_business_days(day: date, count: int) -> date:
     for _ in range(count):
         day = next_business_day(day)
@@ -65,6 +71,26 @@ def add_working_time(start: datetime, minutes: float, *, zone: ZoneInfo,
             return local + remaining
         remaining -= available
         local = _at(next_business_day(day), opens, zone)
+
+
+def subtract_working_time(end: datetime, minutes: float, *, zone: ZoneInfo,
+                          hours: tuple[time, time]) -> datetime:
+    """`end` minus `minutes` counted only inside working hours on business days, in `zone`."""
+    opens, closes = hours
+    local = end.astimezone(zone)
+    remaining = timedelta(minutes=minutes)
+    while True:
+        day = local.date()
+        day_open, day_close = _at(day, opens, zone), _at(day, closes, zone)
+        if not is_business_day(day) or local <= day_open:
+            local = _at(previous_business_day(day), closes, zone)
+            continue
+        local = min(local, day_close)
+        available = local - day_open
+        if remaining <= available:
+            return local - remaining
+        remaining -= available
+        local = _at(previous_business_day(day), closes, zone)
 
 
 def working_day_start(day: date, *, zone: ZoneInfo, hours: tuple[time, time]) -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -92,14 +92,14 @@ def zone_named(tz: str) -> tuple[ZoneInfo | timezone, tuple[str, ...]]:
     """The zone called `tz`, or UTC with a warning when there is no such zone."""
     zone = _zone(tz) if isinstance(tz, str) and tz else None
     if zone is None:
-        return timezone.utc, (UNKNOWN_ZONE_WARNING.format(tz=tz),)
+        return UTC, (UNKNOWN_ZONE_WARNING.format(tz=tz),)
     return zone, ()
 
 
 def _at(day: date, clock: time, zone: ZoneInfo | timezone) -> datetime:
     # The UTC round trip moves a wall time that DST skips (02:30 in spring) to a real instant.
     naive = datetime.combine(day, clock)
-    return naive.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
+    return naive.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ _FACTS = frozenset(
 # Words that may stand between a marker or fact word and the date itself.
 _FILLERS = frozenset(
     {"on", "the", "is", "at", "of", "this", "be", "it", "to", "date", "will", "and", "or", "as",
-     "about", "around", "by", "in"}
+     "about", "around", "in"}
 )  # fmt: skip
 _WORD = re.compile(r"[a-z0-9']+")
 # Marker and fact words act within their own clause only ("came back, tomorrow at 10").
@@ -236,11 +236,14 @@ _BARE_HOUR = re.compile(
     r"|mins?|pages?|k|x|th|st|nd|rd|of|percent|cents?|dollars?|bucks)\b))"
 )
 _MORNING = re.compile(
-    r"\b(?:first\s+thing(?:\s+in\s+the\s+morning)?|(?:in\s+the\s+)?morning|a\.?m\.?\s+first\s+thing)\b"
+    r"\b(?:first\s+thing(?:\s+in\s+the\s+morning)?|(?:in\s+the\s+)?morning"
+    r"|a\.?m\.?\s+first\s+thing)\b"
 )
 _AT_THE_LATEST = re.compile(r"\s*,?\s*(?:at\s+the\s+latest|latest)\b")
 # What may stand between a day and its time: "tomorrow at 10am", "3pm on Friday", "Fri, 2pm".
-_JOINER = re.compile(r"^[\s,;:()\-]*(?:(?:at|by|on|before|until|till|around|@|the)[\s,;:()\-]*){0,3}$")
+_JOINER = re.compile(
+    r"^[\s,;:()\-]*(?:(?:at|by|on|before|until|till|around|@|the)[\s,;:()\-]*){0,3}$"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,7 +290,7 @@ class _Now:
         return self.moment.date()
 
 
-def number_value(words: str) -> int | None:
+def _number_value(words: str) -> int | None:
     """The count written as digits or English number words ("48", "two", "forty-eight", "a")."""
     words = words.strip()
     if words.isdigit():
@@ -308,7 +311,7 @@ def _hour_of_day(hour: int) -> int | None:
     return hour if 0 <= hour <= 23 else None
 
 
-def _clock_from_meridiem(match: re.Match[str]) -> _Clock | None:
+def _meridiem_clock(match: re.Match[str], folded: str, now: _Now) -> _Clock | None:
     hour, minute = int(match["h"]), int(match["m"] or 0)
     half = match["ap"] or match["ap1"]
     if minute > 59 or hour > 12 or hour == 0 and half == "p":
@@ -317,14 +320,14 @@ def _clock_from_meridiem(match: re.Match[str]) -> _Clock | None:
     return _Clock(match.start(), match.end(), time(hour, minute))
 
 
-def _clock_from_24h(match: re.Match[str]) -> _Clock | None:
+def _24h_clock(match: re.Match[str], folded: str, now: _Now) -> _Clock | None:
     hour, minute = _hour_of_day(int(match["h"])), int(match["m"])
     if hour is None or minute > 59:
         return None
     return _Clock(match.start(), match.end(), time(hour, minute), meridiem=int(match["h"]) > 12)
 
 
-def _clock_from_hour(match: re.Match[str]) -> _Clock | None:
+def _hour_clock(match: re.Match[str], folded: str, now: _Now) -> _Clock | None:
     said = int(match["h"])
     if not 1 <= said <= 12:
         return None
@@ -387,13 +390,13 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month + 1, 28)
 
 
-def _relative(match: re.Match[str], now: _Now) -> _Piece | None:
-    count = number_value(match["n"])
+def _relative(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
+    count = _number_value(match["n"])
     if count is None or count > _MAX_COUNT:
         return None
     unit = (match["unit"] or match["short"]).replace(".", "")
     start, end = match.start(), match.end()
-    if unit[0] in "bw" and "day" in unit or unit.startswith(("business", "biz", "bus", "court")):
+    if _counts_business_days(unit):
         return _Day(start, end, add_business_days(now.today, count), rank=_MARKED)
     if unit.startswith("h"):
         return _Moment(start, end, _later(now, timedelta(hours=count)))
@@ -406,9 +409,14 @@ def _relative(match: re.Match[str], now: _Now) -> _Piece | None:
     return _Day(start, end, now.today + timedelta(days=count), rank=_MARKED)
 
 
+def _counts_business_days(unit: str) -> bool:
+    """ "business days", "biz days", "bdays", "working days", "court days"."""
+    return "day" in unit and unit.startswith(("business", "biz", "bus", "court", "b", "work"))
+
+
 def _later(now: _Now, span: timedelta) -> datetime:
     # Elapsed time, not wall time: "in 2 hours" across a DST change is still 2 hours.
-    return (now.moment.astimezone(timezone.utc) + span).astimezone(now.zone)
+    return (now.moment.astimezone(UTC) + span).astimezone(now.zone)
 
 
 def _weekday_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
@@ -519,37 +527,42 @@ def _morning(match: re.Match[str], folded: str, now: _Now) -> _Piece:
     return _Clock(match.start(), match.end(), FIRST_THING, needs_day=True)
 
 
-def _relative_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
-    return _relative(match, now)
+def _date_piece(
+    match: re.Match[str], month: int, day: int, year: str | None, today: date
+) -> _Day | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    found = _dated(month, day, year, today)
+    return _Day(match.start(), match.end(), found) if found else None
 
 
-def _meridiem_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
-    return _clock_from_meridiem(match)
-
-
-def _clock_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
-    return _clock_from_24h(match)
-
-
-def _hour_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
-    return _clock_from_hour(match)
-
-
-def _ordinal_day_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
-    return _ordinal_piece(match, now.today)
+def _ordinal_date(match: re.Match[str], folded: str, now: _Now) -> _Day | None:
+    """ "by the 15th": the next 15th from today on."""
+    today, wanted = now.today, int(match["d"])
+    for months_ahead in range(3):
+        first = _add_months(today.replace(day=1), months_ahead)
+        try:
+            candidate = first.replace(day=wanted)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return _Day(match.start("the"), match.end(), candidate)
+    return None
 
 
 # Each cue is a cheap search that any text the pattern could match must contain.
 _READERS = (
-    _Reader(_RELATIVE, _relative_piece, _words("in ", "within", "inside", "over ", "next ")),
-    _Reader(_FROM_NOW, _relative_piece, _words("from now", "from today")),
+    _Reader(_RELATIVE, _relative, _words("in ", "within", "inside", "over ", "next ")),
+    _Reader(_FROM_NOW, _relative, _words("from now", "from today")),
     _Reader(_WITHIN_THE_HOUR, _within_the_hour, _words("the hour", "next hour")),
     _Reader(_ISO_DATE, _numeric_date, re.compile(r"\d-\d")),
     _Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),
     _Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
     _Reader(_MONTH_DAY, _named_month_date, re.compile(rf"{_MONTH}\.?\s+(?:the\s+)?\d")),
-    _Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
-    _Reader(_ORDINAL_DAY, _ordinal_day_piece, re.compile(r"\d(?:st|nd|rd|th)")),
+    _Reader(
+        _DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")
+    ),
+    _Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
     _Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, _words("day after")),
     _Reader(_WEEKDAY_RE, _weekday_piece, _words("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
     _Reader(_NEXT_WEEK_END, _next_week, _words("next w")),
@@ -559,17 +572,19 @@ _READERS = (
     _Reader(_END_OF_MONTH, _end_of_month, _words("end of", "eom", "e.o.m", "month")),
     _Reader(_THIS_MONTH, _this_month, _words("this month")),
     _Reader(
-        _END_OF_DAY, _end_of_day, _words("eod", "e.o.d", "cob", "c.o.b", "eob", "close of", "end of")
+        _END_OF_DAY,
+        _end_of_day,
+        _words("eod", "e.o.d", "cob", "c.o.b", "eob", "close of", "end of"),
     ),
     _Reader(_TOMORROW, _tomorrow, _words("tom", "tmr", "tmw", "2mor", "2mo")),
     _Reader(_TONIGHT, _tonight, _words("tonight", "tonite", "2nite", "this evening")),
     _Reader(_TODAY, _today, _words("today", "tdy", "2day", "this afternoon")),
-    _Reader(_CLOCK_MERIDIEM, _meridiem_piece, re.compile(r"\d\s*[ap]")),
-    _Reader(_CLOCK_24, _clock_piece, re.compile(r"\d[:h]\d")),
+    _Reader(_CLOCK_MERIDIEM, _meridiem_clock, re.compile(r"\d\s*[ap]")),
+    _Reader(_CLOCK_24, _24h_clock, re.compile(r"\d[:h]\d")),
     _Reader(_NOON, _noon, _words("noon", "midday", "mid-day")),
     _Reader(_MIDNIGHT, _midnight, _words("midnight")),
-    _Reader(_OCLOCK, _hour_piece, _words("clock")),
-    _Reader(_BARE_HOUR, _hour_piece, re.compile(r"(?:at|by|before|until|till|til|around|@)\s+\d")),
+    _Reader(_OCLOCK, _hour_clock, _words("clock")),
+    _Reader(_BARE_HOUR, _hour_clock, re.compile(r"(?:at|by|before|until|till|til|around|@)\s+\d")),
     _Reader(_MORNING, _morning, _words("morning", "first thing")),
 )
 
@@ -594,28 +609,6 @@ def _pieces(folded: str, now: _Now) -> list[_Piece]:
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in taken)
-
-
-def _date_piece(
-    match: re.Match[str], month: int, day: int, year: str | None, today: date
-) -> _Day | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    found = _dated(month, day, year, today)
-    return _Day(match.start(), match.end(), found) if found else None
-
-
-def _ordinal_piece(match: re.Match[str], today: date) -> _Day | None:
-    wanted = int(match["d"])
-    for months_ahead in range(0, 3):
-        first = _add_months(today.replace(day=1), months_ahead)
-        try:
-            candidate = first.replace(day=wanted)
-        except ValueError:
-            continue
-        if candidate >= today:
-            return _Day(match.start("the"), match.end(), candidate)
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -645,10 +638,8 @@ def _candidates(folded: str, pieces: list[_Piece], now: _Now) -> list[_Candidate
     paired = {i for pair in pairs for i in pair}
     distant = _distant_pair(pieces, paired)
     paired |= {i for pair in distant for i in pair}
-    found = [
-        _combined(pieces[c], pieces[d], now, adjacent=(c, d) not in distant)  # type: ignore[arg-type]
-        for c, d in pairs + distant
-    ]
+    found = [_combined(pieces, c, d, now, adjacent=(c, d) not in distant) for c, d in pairs]
+    found += [_combined(pieces, c, d, now, adjacent=False) for c, d in distant]
     for index, piece in enumerate(pieces):
         if index in paired:
             continue
@@ -689,7 +680,11 @@ def _distant_pair(pieces: list[_Piece], paired: set[int]) -> list[tuple[int, int
     return [(clocks[0], days[0])] if len(clocks) == 1 and len(days) == 1 else []
 
 
-def _combined(clock: _Clock, day: _Day, now: _Now, *, adjacent: bool) -> _Candidate:
+def _combined(
+    pieces: list[_Piece], clock_index: int, day_index: int, now: _Now, *, adjacent: bool
+) -> _Candidate:
+    clock, day = pieces[clock_index], pieces[day_index]
+    assert isinstance(clock, _Clock) and isinstance(day, _Day)
     moment = clock.clock
     if day.evening and not clock.meridiem and moment.hour < 12:
         moment = moment.replace(hour=moment.hour + 12)
@@ -700,13 +695,11 @@ def _combined(clock: _Clock, day: _Day, now: _Now, *, adjacent: bool) -> _Candid
 
 
 def _day_beside(folded: str, pieces: list[_Piece], index: int, paired: set[int]) -> int | None:
-    before, after = index - 1, index + 1
-    if before >= 0 and before not in paired and isinstance(pieces[before], _Day):
-        if _joined(folded, pieces[before], pieces[index]):
-            return before
-    if after < len(pieces) and after not in paired and isinstance(pieces[after], _Day):
-        if _joined(folded, pieces[index], pieces[after]):
-            return after
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(pieces) and near not in paired and isinstance(pieces[near], _Day):
+            left, right = sorted((near, index))
+            if _joined(folded, pieces[left], pieces[right]):
+                return near
     return None
 
 

@@ -69,30 +69,28 @@ _FUZZY_MIN_LETTERS = 5
 _FUZZY_ALONE_MIN_LETTERS = 7
 
 
+_BRITISH_ENDINGS = (
+    ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
+    ("ise", "ize"), ("ysing", "yzing"), ("ysed", "yzed"), ("yse", "yze"),
+)  # fmt: skip
+
+
 @lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     """A crude English stem: "filing", "filed", "files" -> "fil"; "summarise" -> "summariz"."""
     if len(word) <= 3 or not word.isalpha():
         return word
-    for british, american in (
-        ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
-        ("ise", "ize"), ("ysing", "yzing"), ("ysed", "yzed"), ("yse", "yze"),
-    ):  # fmt: skip
+    for british, american in _BRITISH_ENDINGS:
         if word.endswith(british):
             word = word[: -len(british)] + american
             break
-    stripped = True
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
-    elif word.endswith("ing") and len(word) > 5:
-        word = word[:-3]
-    elif word.endswith("ed") and len(word) > 4:
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        word, stripped = word[:-1], False
-    else:
-        stripped = False
-    if stripped and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsaeiouz":
+    elif word.endswith("ing") and len(word) > 5 or word.endswith("ed") and len(word) > 4:
+        word = word[: -3 if word.endswith("ing") else -2]
+        if word[-1] == word[-2] and word[-1] not in "lsaeiouz":  # "prepped", "scanned"
+            word = word[:-1]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
@@ -289,10 +287,11 @@ def _phrase_end(phrase: _Phrase, tokens: list[_Token], start: int) -> int:
 # ---------------------------------------------------------------------------------------------
 
 _URGENT = r"(?:urgent(?:ly)?|asap|a\.s\.a\.p\b\.?|rush(?:ed|ing)?|emergenc(?:y|ies))"
+# "no later than Friday" negates nothing.
 _HIGH = r"(?:high[\s-]*pri(?:ority)?|important)"
 _NEGATION = (
-    r"(?:not|no|non|nothing|never|without|isn't|isnt|ain't|aint|doesn't|doesnt|don't|dont"
-    r"|needn't|neednt)"
+    r"(?:not|no(?!\s+(?:later|sooner|more|longer)\b)|non|nothing|never|without|isn't|isnt|ain't"
+    r"|aint|doesn't|doesnt|don't|dont|needn't|neednt)"
 )
 _PRIORITY_PHRASES = (
     # (pattern, priority): the longest phrase found in the text decides.
@@ -310,6 +309,13 @@ _PRIORITY_PHRASES = (
     (re.compile(rf"\b{_URGENT}(?![a-z])|\bas\s+soon\s+as\s+possible\b"), "urgent"),
 )
 _SEVERITY = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
+# Words a deadline or a priority is made of, which a lower-case surname cannot stand for.
+_TIME_AND_PRIORITY_WORDS = frozenset(
+    {"day", "days", "today", "tonight", "tomorrow", "week", "weeks", "month", "months", "noon",
+     "morning", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "may", "march", "june", "august", "rush", "urgent", "important", "whenever",
+     "priority", "soon", "hour", "hours", "business", "end", "close", "next", "due", "date"}
+)  # fmt: skip
 _PRIORITY_WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -343,7 +349,8 @@ def priority_of(text: str) -> str:
 
 # A run with a digit ("2026-0113", "lit-2025-007"), maybe after a word prefix ("LIT 2025-007").
 _NUMBER_LIKE = re.compile(
-    r"(?<![a-z0-9])(?P<prefix>[a-z]{1,8} )?(?P<number>(?=[a-z0-9./_-]*\d)[a-z0-9]+(?:[-./_][a-z0-9]+)*)"
+    r"(?<![a-z0-9])(?P<prefix>[a-z]{1,8} )?"
+    r"(?P<number>(?=[a-z0-9./_-]*\d)[a-z0-9]+(?:[-./_][a-z0-9]+)*)"
 )
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
@@ -440,12 +447,14 @@ class _Matters:
     ) -> _MatterFinding:
         numbers, number_spans = self._numbers(folded)
         kept = [w for w in found if not _inside(w[0], excluded)]
-        hits, name_spans, mask_spans = self._names(kept)
+        hits, name_spans, mask_spans = self._names(text, kept, is_known_word)
         if not numbers and not hits:
             hits, name_spans = self._misspelt_names(text, kept, is_known_word)
             mask_spans = name_spans
         if len(numbers) > 1:
-            return _MatterFinding(None, number_spans, name_spans, mask_spans, SEVERAL_MATTERS_WARNING)
+            return _MatterFinding(
+                None, number_spans, name_spans, mask_spans, SEVERAL_MATTERS_WARNING
+            )
         if numbers:
             return _MatterFinding(numbers.pop(), number_spans, name_spans, mask_spans, None)
         number, ambiguous = _one_matter(hits)
@@ -468,13 +477,17 @@ class _Matters:
             spans.append((lead.start() if lead else start, match.end()))
         return numbers, spans
 
-    def _names(self, found: list[Word]) -> tuple[list[set[str]], list[Span], list[Span]]:
+    def _names(
+        self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
+    ) -> tuple[list[set[str]], list[Span], list[Span]]:
         hits: list[set[str]] = []
         spans: list[Span] = []
         masks: list[Span] = []
         index = 0
         while index < len(found):
             size = self._name_at(found, index)
+            if size == 1 and _ordinary_word(text, found[index], is_known_word):
+                size = 0
             if size:
                 key = tuple(w[2] for w in found[index : index + size])
                 hits.append(self._by_full_name.get(key) or self._by_surname[key])
@@ -511,13 +524,19 @@ class _Matters:
                 or is_known_word(word)
             ):
                 continue
-            found = process.extract(
+            near = process.extract(
                 word, self._surname_spellings, scorer=OSA.distance, score_cutoff=1, limit=2
             )
-            if len(found) == 1 or (found and found[0][1] < found[1][1]):
-                hits.append(self._by_surname[(found[0][0],)])
+            if len(near) == 1 or (near and near[0][1] < near[1][1]):
+                hits.append(self._by_surname[(near[0][0],)])
                 spans.append((start, end))
         return hits, spans
+
+
+def _ordinary_word(text: str, word: Word, is_known_word: Callable[[str], bool]) -> bool:
+    # A client called Day or Rush is named "Day"; "end of day" and "no rush" are not about them.
+    start, _, spelled = word
+    return text[start].islower() and is_known_word(spelled)
 
 
 def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
@@ -680,8 +699,10 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*[,;:-]*\s*\)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:!?.])")
 _REPEATED_PUNCTUATION = re.compile(r"([,;:!?.-])(?:\s*[,;:!?.-])+")
 _DANGLING = re.compile(
-    r"(?:[\s,;:.!?-]+|\b(?:for|re|on|to|with|of|at|by|and|in|from|the|a|an)\b)+$", re.IGNORECASE
+    r"(?:[\s,;:.!?-]|\b(?:for|re|on|to|with|of|at|by|and|in|from|the|a|an)\b)+$", re.IGNORECASE
 )
+# Enough text for any title; the clean-up regexes then never see more.
+_TITLE_SOURCE_CHARS = 400
 _LEADING = re.compile(r"^[\s,;:.!?-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 
@@ -689,7 +710,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 def _free_title(text: str, removed: list[Span], matter: str | None) -> str:
     """The text itself, minus names, hints, deadline and priority words, as a short title."""
     removed = [(start, _past_possessive(text, end)) for start, end in removed]
-    title = _POLITENESS.sub(" ", blank(text, removed))
+    title = _POLITENESS.sub(" ", blank(text, removed)[:_TITLE_SOURCE_CHARS])
     title = _SYMBOLS.sub(" ", title)
     title = _EMPTY_BRACKETS.sub(" ", title)
     title = " ".join(title.split())
@@ -744,7 +765,7 @@ class Parser:
             )
 
     def _read(self, text: str, now: datetime, tz: str) -> TaskDraft:
-        text = (text if isinstance(text, str) else "" if text is None else str(text))
+        text = text if isinstance(text, str) else "" if text is None else str(text)
         text = text[:MAX_TEXT_CHARS]
         folded = fold(text)
         found = words(folded)
@@ -753,13 +774,15 @@ class Parser:
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(found, masked)
         task_type, confidence = self._catalogue.classify(tokens)
-        priority, priority_spans = _priority_and_spans(folded)
+        priority, priority_spans = _priority_and_spans(
+            blank(folded, hint_spans + matter.name_spans)
+        )
         warnings: list[str] = []
         deadline_spans: list[Span] = []
         due_at = None
         if isinstance(now, datetime):
             warnings += zone_named(tz)[1]
-            deadline = find_deadline(blank(text, masked), now=now, tz=tz)
+            deadline = find_deadline(blank(text, hint_spans + matter.number_spans), now=now, tz=tz)
             if deadline:
                 due_at = deadline.due_at
                 warnings += deadline.warnings
@@ -792,14 +815,20 @@ class Parser:
         return tokens
 
     def _is_known_word(self, word: str) -> bool:
-        # Task vocabulary and staff names are not misspelt client names.
-        return self._catalogue.knows(_canonical(word)) or word in self._roster.name_words
+        # Task, time and priority words and staff names: not (misspelt) client names.
+        return (
+            word in _TIME_AND_PRIORITY_WORDS
+            or self._catalogue.knows(_canonical(word))
+            or word in self._roster.name_words
+        )
 
     def _client_first_name_spans(self, found: list[Word]) -> list[Span]:
         # Titles reach channel digests, where client names must not appear (Rule 1.6(c)).
         return [(s, e) for s, e, w in found if w in self._client_first_names]
 
-    def _title(self, task_type: str | None, text: str, removed: list[Span], matter: str | None) -> str:
+    def _title(
+        self, task_type: str | None, text: str, removed: list[Span], matter: str | None
+    ) -> str:
         known = self._taxonomy.get(task_type)
         if known is None:
             return _free_title(text, removed, matter)

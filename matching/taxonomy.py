@@ -133,9 +133,7 @@ def _skills(value: Any, where: str) -> Mapping[str, int]:
     levels: dict[str, int] = {}
     for skill, level in value.items():
         if skill not in SKILLS:
-            raise TaxonomyError(
-                f"{where}: unknown skill {skill!r} (known: {', '.join(SKILLS)})"
-            )
+            raise TaxonomyError(f"{where}: unknown skill {skill!r} (known: {', '.join(SKILLS)})")
         if isinstance(level, bool) or not isinstance(level, int):
             raise TaxonomyError(f"{where}: level of {skill} must be a whole number")
         if not MIN_LEVEL <= level <= MAX_LEVEL:

@@ -72,7 +72,6 @@ def words(folded: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _WORD.finditer(folded):
         word = match.group()
-        if word.endswith("'s"):
-            word = word[:-2]
+        word = word.removesuffix("'s")
         found.append((match.start(), match.start() + len(word), word))
     return found

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -21,16 +22,25 @@ def _scope(staff_ids: Sequence[int] | None) -> ColumnElement[bool]:
     return or_(Task.assignee_id.in_(staff_ids), Task.delegator_id.in_(staff_ids))
 
 
+def _scope_by_ids(staff_ids: Sequence[int]) -> ColumnElement[bool]:
+    """The same scope as `_scope`, for a query with no other filter: an OR of two IN lists
+    would make SQLite scan every task, while each half of this union reads its own index."""
+    held = select(Task.id).where(Task.assignee_id.in_(staff_ids))
+    delegated = select(Task.id).where(Task.delegator_id.in_(staff_ids))
+    return Task.id.in_(union_all(held, delegated))
+
+
 async def counts_by_state(session: AsyncSession, *, staff_ids: Sequence[int] | None = None
                           ) -> dict[str, int]:
-    query = select(Task.state, func.count()).where(_scope(staff_ids)).group_by(Task.state)
+    scope = _scope_by_ids(staff_ids) if staff_ids is not None else and_(True)
+    query = select(Task.state, func.count()).where(scope).group_by(Task.state)
     return {state: count for state, count in (await session.execute(query)).all()}
 
 
-async def count_created_since(session: AsyncSession, *, since: datetime,
-                              staff_ids: Sequence[int] | None = None) -> int:
-    query = select(func.count()).select_from(Task).where(Task.created_at >= since,
-                                                         _scope(staff_ids))
+async def count_created_between(session: AsyncSession, *, start: datetime, end: datetime,
+                               staff_ids: Sequence[int] | None = None) -> int:
+    query = select(func.count()).select_from(Task).where(
+        Task.created_at >= start, Task.created_at < end, _scope(staff_ids))
     return (await session.execute(query)).scalar_one()
 
 
@@ -54,19 +64,43 @@ async def unassigned_tasks(session: AsyncSession, *, staff_ids: Sequence[int] | 
     return total.scalar_one(), list(rows.scalars())
 
 
-async def load_by_person(session: AsyncSession) -> dict[int, float]:
+async def load_by_person(session: AsyncSession, *, staff_ids: Sequence[int] | None = None
+                         ) -> dict[int, float]:
+    """Open hours per person (offered or in work), read from a covering index."""
     query = (select(Task.assignee_id, func.sum(Task.est_hours))
-             .where(Task.state.in_(LOAD_TASK_STATES), Task.assignee_id.is_not(None))
+             .where(Task.assignee_id.is_not(None), Task.state.in_(LOAD_TASK_STATES))
              .group_by(Task.assignee_id))
+    if staff_ids is not None:
+        query = query.where(Task.assignee_id.in_(staff_ids))
     return {staff_id: float(hours or 0) for staff_id, hours in (await session.execute(query)).all()}
 
 
-async def savings_between(session: AsyncSession, *, start: datetime, end: datetime,
-                          staff_ids: Sequence[int] | None = None) -> Decimal:
-    query = select(func.coalesce(func.sum(Task.savings), 0)).where(
-        Task.state == "completed", Task.completed_at >= start, Task.completed_at < end,
-        _scope(staff_ids))
-    return Decimal((await session.execute(query)).scalar_one() or 0)
+@dataclass(frozen=True, slots=True)
+class Completed:
+    """Tasks completed in one period and what delegating them saved."""
+
+    count: int
+    savings: Decimal
+
+
+async def completed_between(session: AsyncSession, *,
+                            periods: Mapping[str, tuple[datetime, datetime]],
+                            staff_ids: Sequence[int] | None = None) -> dict[str, Completed]:
+    """Completions per named [start, end) period, in one pass over the earliest to the latest."""
+    if not periods:
+        return {}
+    columns = []
+    for start, end in periods.values():
+        inside = and_(Task.completed_at >= start, Task.completed_at < end)
+        columns += [func.count(case((inside, 1))),
+                    func.coalesce(func.sum(case((inside, Task.savings))), 0)]
+    query = select(*columns).where(
+        Task.state == "completed",
+        Task.completed_at >= min(start for start, _ in periods.values()),
+        Task.completed_at < max(end for _, end in periods.values()), _scope(staff_ids))
+    row = (await session.execute(query)).one()
+    return {name: Completed(count=row[2 * n], savings=Decimal(str(row[2 * n + 1] or 0)))
+            for n, name in enumerate(periods)}
 
 
 async def tasks_due_for_reminder(session: AsyncSession, *, now: datetime, limit: int = 200

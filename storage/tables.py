@@ -118,15 +118,22 @@ class MatterScreen(SQLModel, table=True):
 
 class Task(SQLModel, table=True):
     __tablename__ = "tasks"
-    __table_args__ = (Index("ix_tasks_state_due", "state", "due_at"),)
+    # Every due column leads with the state, so rows that left the state (completed tasks with
+    # a stale timer, answered offers) never slow down the scheduler's "what is due" queries.
+    __table_args__ = (Index("ix_tasks_state_due", "state", "due_at"),
+                      Index("ix_tasks_state_reminder", "state", "next_reminder_at"),
+                      Index("ix_tasks_state_completed", "state", "completed_at"),
+                      # Covering: open hours per person are read without touching the table.
+                      Index("ix_tasks_assignee_state", "assignee_id", "state", "est_hours"),
+                      Index("ix_tasks_delegator_state", "delegator_id", "state"))
 
     id: int | None = Field(default=None, primary_key=True)
     text: str
     title: str = Field(max_length=300)
     task_type: str = Field(max_length=64)
     matter_id: int | None = Field(default=None, foreign_key="matters.id", index=True)
-    delegator_id: int = Field(foreign_key="staff.id", index=True)
-    assignee_id: int | None = Field(default=None, foreign_key="staff.id", index=True)
+    delegator_id: int = Field(foreign_key="staff.id")
+    assignee_id: int | None = Field(default=None, foreign_key="staff.id")
     state: str = Field(default="unassigned", max_length=20, index=True)
     priority: str = Field(default="normal", max_length=10)
     due_at: datetime | None = _utc()
@@ -136,7 +143,7 @@ class Task(SQLModel, table=True):
     offers_made: int = 0
     escalation_reason: str | None = None
     reminder_stage: int = 0
-    next_reminder_at: datetime | None = _utc(index=True)
+    next_reminder_at: datetime | None = _utc()
     source: str = Field(default="console", max_length=16)
     created_at: datetime = _utc(default_factory=utcnow, nullable=False, index=True)
     updated_at: datetime = _utc(default_factory=utcnow, nullable=False)
@@ -145,7 +152,8 @@ class Task(SQLModel, table=True):
 
 class Offer(SQLModel, table=True):
     __tablename__ = "offers"
-    __table_args__ = (Index("ix_offers_state_expires", "state", "expires_at"),)
+    __table_args__ = (Index("ix_offers_state_expires", "state", "expires_at"),
+                      Index("ix_offers_state_remind", "state", "remind_at"))
 
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="tasks.id", index=True, ondelete="CASCADE")
@@ -154,7 +162,7 @@ class Offer(SQLModel, table=True):
     explanation: str = ""
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     offered_at: datetime = _utc(nullable=False)
-    remind_at: datetime | None = _utc(index=True)
+    remind_at: datetime | None = _utc()
     expires_at: datetime | None = _utc()
     responded_at: datetime | None = _utc()
     reason: str | None = None

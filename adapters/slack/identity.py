@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.cache import TtlCache
-from adapters.slack.errors import describe
+from adapters.slack.errors import describe, error_code
 from bot.replies import Actor, Reply
 
 log = logging.getLogger(__name__)
@@ -20,6 +20,7 @@ T = TypeVar("T")
 NO_EMAIL = ""  # users.info answered, but shows no e-mail (a bot, a guest, a deleted user)
 EMAIL_TTL = 3600.0
 MISS_TTL = 300.0  # short: someone just added to the roster should not wait long
+NO_SUCH_USER = frozenset({"user_not_found", "user_not_visible"})
 
 
 def email_cache() -> TtlCache[str, str]:
@@ -50,8 +51,13 @@ class SlackIdentity:
             return cached or None
         try:
             response = await self.client.users_info(user=user_id)
-        except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
-            # Not cached: a rate limit or an outage should not hide someone for 5 minutes.
+        except SlackApiError as error:
+            if error_code(error) in NO_SUCH_USER:
+                self.cache.put(user_id, NO_EMAIL, MISS_TTL)
+            else:  # a rate limit or an outage must not hide someone for 5 minutes
+                log.warning("users.info for %s failed: %s", user_id, describe(error))
+            return None
+        except (aiohttp.ClientError, TimeoutError) as error:
             log.warning("users.info for %s failed: %s", user_id, describe(error))
             return None
         user = response.get("user") or {}

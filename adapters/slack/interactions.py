@@ -114,7 +114,7 @@ class Interactions:
     async def after(self, user: str, origin: dict[str, Any], reply: Reply) -> None:
         """Refresh where the click came from. A DM is updated in place by the outbox, so
         there only a refusal needs saying (to the clicker alone)."""
-        note = reply.message.title
+        note = _note(reply)
         if origin.get("kind") == "home":
             await self.ctx.publish_home(user, page=_page(origin), note=note)
         elif origin.get("kind") == "ephemeral":
@@ -240,6 +240,13 @@ class Interactions:
 
 def _problem(message: Message) -> str:
     return clip(" ".join(part for part in (message.title, message.body) if part), ERROR_LIMIT)
+
+
+def _note(reply: Reply) -> str:
+    """One line on top of a refreshed list: the outcome, or why nothing happened."""
+    if reply.status != "ok":
+        return _problem(reply.message)
+    return reply.message.footer or reply.message.title
 
 
 def _page(origin: dict[str, Any]) -> int:

@@ -11,6 +11,7 @@ from bot.clock import ManualClock, parse_instant
 from bot.digest import Scope, build_digest
 from bot.scheduler import send_digest
 from bot.settings import Settings
+from matching.calendar import is_first_business_day_of_week
 
 
 async def _digest(args: argparse.Namespace, settings: Settings) -> int:
@@ -30,7 +31,8 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
             message = await build_digest(session, firm=snap.firm, now=clock(),
                                          zone=settings.zone,
                                          scope=Scope(title="the firm", staff_ids=None),
-                                         weekly=clock().astimezone(settings.zone).weekday() == 0)
+                                         weekly=is_first_business_day_of_week(
+                                             clock().astimezone(settings.zone).date()))
         print(message.as_text())
         return 0
     finally:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from bot.bootstrap import bootstrap
+from bot.clock import ManualClock
 from bot.imports import import_matters, import_roster
 from bot.replies import Actor
 from bot.task_queries import task_rows
 from tests.support import TUESDAY_MORNING, sample_bot, settings_for
-from bot.clock import ManualClock
 
 ROSTER = b"""email,name,role,hourly_rate,skills,weekly_capacity_hours,timezone,working_hours,slack_user_id,teams_user_id,manager_email,bar_admissions,is_manager
 boss@race.test,Bea Boss,partner,500,drafting:5;negotiation:5,40,America/New_York,,UBOSS,,,NY,true

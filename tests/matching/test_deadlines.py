@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -229,14 +229,18 @@ def test_a_naive_now_is_read_as_wall_time_in_the_zone() -> None:
 
 def test_hours_are_elapsed_time_across_spring_forward() -> None:
     # 2027-03-14 02:00 EST jumps to 03:00 EDT.
-    found = find_deadline("in 1 hour", now=datetime.fromisoformat("2027-03-14T01:30:00-05:00"), tz=NY)
+    found = find_deadline(
+        "in 1 hour", now=datetime.fromisoformat("2027-03-14T01:30:00-05:00"), tz=NY
+    )
     assert found is not None
     assert found.due_at.isoformat() == "2027-03-14T03:30:00-04:00"
 
 
 def test_hours_are_elapsed_time_across_fall_back() -> None:
     # 2026-11-01 02:00 EDT falls back to 01:00 EST.
-    found = find_deadline("in 2 hours", now=datetime.fromisoformat("2026-11-01T00:30:00-04:00"), tz=NY)
+    found = find_deadline(
+        "in 2 hours", now=datetime.fromisoformat("2026-11-01T00:30:00-04:00"), tz=NY
+    )
     assert found is not None
     assert found.due_at.isoformat() == "2026-11-01T01:30:00-05:00"
     assert found.due_at - datetime.fromisoformat("2026-11-01T00:30:00-04:00") == timedelta(hours=2)
@@ -250,15 +254,17 @@ def test_five_pm_on_dst_days_carries_the_days_offset() -> None:
 
 
 def test_a_wall_time_dst_skips_moves_forward() -> None:
-    found = find_deadline("today at 2:30am", now=datetime.fromisoformat("2027-03-14T01:00:00-05:00"), tz=NY)
+    found = find_deadline(
+        "today at 2:30am", now=datetime.fromisoformat("2027-03-14T01:00:00-05:00"), tz=NY
+    )
     assert found is not None
     assert found.due_at.isoformat() == "2027-03-14T03:30:00-04:00"
 
 
 def test_an_unknown_zone_reads_times_as_utc_with_a_warning() -> None:
-    found = find_deadline("by 3pm", now=datetime(2026, 12, 8, 10, tzinfo=timezone.utc), tz="Mars/Base")
+    found = find_deadline("by 3pm", now=datetime(2026, 12, 8, 10, tzinfo=UTC), tz="Mars/Base")
     assert found is not None
-    assert found.due_at == datetime(2026, 12, 8, 15, tzinfo=timezone.utc)
+    assert found.due_at == datetime(2026, 12, 8, 15, tzinfo=UTC)
     assert any("timezone" in w for w in found.warnings)
 
 

@@ -38,7 +38,9 @@ def read_roster(path: Path) -> list[StaffProfile]:
                 hourly_rate=float(row["hourly_rate"]),
                 skills={
                     skill: int(level)
-                    for skill, level in (pair.split(":") for pair in row["skills"].split(";") if pair)
+                    for skill, level in (
+                        pair.split(":") for pair in row["skills"].split(";") if pair
+                    )
                 },
                 weekly_capacity_hours=float(row["weekly_capacity_hours"]),
                 timezone=row["timezone"] or "America/New_York",
@@ -71,7 +73,9 @@ def test_dev_corpus_meets_every_target() -> None:
         read_matters(base / "matters.csv"),
         read_roster(base / "roster.csv"),
     )
-    lines = [json.loads(line) for line in (base / "delegations.jsonl").read_text().splitlines() if line]
+    lines = [
+        json.loads(line) for line in (base / "delegations.jsonl").read_text().splitlines() if line
+    ]
     right = dict.fromkeys(TARGETS, 0)
     misses: list[str] = []
     for line in lines:
@@ -84,7 +88,10 @@ def test_dev_corpus_meets_every_target() -> None:
             "matter": draft.matter,
             "assignee": draft.assignee,
         }
-        wanted = {**{f: expect[f] for f in TARGETS if f != "due_at"}, "due_at": expect["due_at_hand"]}
+        wanted = {
+            **{f: expect[f] for f in TARGETS if f != "due_at"},
+            "due_at": expect["due_at_hand"],
+        }
         for field in TARGETS:
             if got[field] == wanted[field]:
                 right[field] += 1

@@ -83,7 +83,10 @@ TYPED = [
     ("docket the pretrial conference for Okoye", "calendar_deadlines"),
     ("calendar every discovery deadline in Grant v. Crown Asset", "calendar_deadlines"),
     ("put the mediation on the calendar for 24-1010", "calendar_deadlines"),
-    ("send Jefferson Capital a debt validation request for Harold Whitaker", "debt_validation_letter"),
+    (
+        "send Jefferson Capital a debt validation request for Harold Whitaker",
+        "debt_validation_letter",
+    ),
     ("1692g letter to Resurgent for Banerjee-Rao", "debt_validation_letter"),
     ("dv ltr for O'Neil", "debt_validation_letter"),
     ("cease and desist to Crown Asset for Nina Grant", "cease_desist_letter"),
@@ -91,16 +94,28 @@ TYPED = [
     ("stop-contact letter under 1692c for Pena", "cease_desist_letter"),
     ("dispute the Crown Asset tradeline with Experian for Nina Grant", "credit_dispute_letter"),
     ("609 letters to all three bureaus for Janet Whitaker", "credit_dispute_letter"),
-    ("FCRA dispute to TransUnion re the duplicate collection account, 24-1002", "credit_dispute_letter"),
+    (
+        "FCRA dispute to TransUnion re the duplicate collection account, 24-1002",
+        "credit_dispute_letter",
+    ),
     ("pre-suit demand to Velocity for Okoye, statutory damages", "demand_letter"),
     ("draft a demand letter to Resurgent on 24-1020", "demand_letter"),
     ("answer the Jefferson Capital complaint for Harold Whitaker", "answer_complaint"),
-    ("Okoye was served with a summons - draft our answer and affirmative defenses", "answer_complaint"),
-    ("draft interrogatories and requests for production to Crown Asset, 24-1050", "discovery_requests"),
+    (
+        "Okoye was served with a summons - draft our answer and affirmative defenses",
+        "answer_complaint",
+    ),
+    (
+        "draft interrogatories and requests for production to Crown Asset, 24-1050",
+        "discovery_requests",
+    ),
     ("respond to Velocity's first set of RFAs in Okoye", "discovery_requests"),
     ("Bates stamp the Okoye production and build the privilege log", "document_production"),
     ("produce the client's statements to opposing counsel in Grant", "document_production"),
-    ("research whether a time-barred debt letter violates 1692e in the 11th Cir.", "legal_research"),
+    (
+        "research whether a time-barred debt letter violates 1692e in the 11th Cir.",
+        "legal_research",
+    ),
     ("legal memo on FCRA willfulness for 24-1002", "legal_research"),
     ("check if the statute of limitations has run on Peña's card", "sol_analysis"),
     ("is the Okoye debt time-barred? last payment 2019", "sol_analysis"),
@@ -158,7 +173,11 @@ def test_typos_are_forgiven(parser: Parser, text: str, expected: str) -> None:
 )  # fmt: skip
 def test_case_emoji_punctuation_and_spacing_do_not_matter(parser: Parser, text: str) -> None:
     draft = read(parser, text)
-    assert (draft.task_type, draft.matter, draft.priority) == ("demand_letter", "LIT-2025-007", "normal")
+    assert (draft.task_type, draft.matter, draft.priority) == (
+        "demand_letter",
+        "LIT-2025-007",
+        "normal",
+    )
 
 
 def test_the_verb_decides_between_task_words(parser: Parser) -> None:
@@ -182,8 +201,14 @@ def test_a_firm_catalogue_of_its_own_is_used(parser: Parser) -> None:
         '[[task_type]]\nid = "notary"\nname = "Notarise"\nest_hours = 0.25\n'
         'skills = { document_management = 1 }\nphrases = ["notarize", "notary", "apostille"]\n'
     )
-    draft = Parser(own, MATTERS, ROSTER).parse("get the affidavit notarized for Okoye", now=NOW, tz=NY)
-    assert (draft.task_type, draft.matter, draft.title) == ("notary", "LIT-2025-007", "Notarise — LIT-2025-007")
+    draft = Parser(own, MATTERS, ROSTER).parse(
+        "get the affidavit notarized for Okoye", now=NOW, tz=NY
+    )
+    assert (draft.task_type, draft.matter, draft.title) == (
+        "notary",
+        "LIT-2025-007",
+        "Notarise — LIT-2025-007",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,7 +384,9 @@ def test_matter_numbers_are_not_read_as_dates(parser: Parser) -> None:
 
 
 def test_a_passed_deadline_keeps_its_moment_and_warns(parser: Parser) -> None:
-    draft = read(parser, "status update for Okoye EOD", now=datetime(2026, 12, 8, 18, tzinfo=ZoneInfo(NY)))
+    draft = read(
+        parser, "status update for Okoye EOD", now=datetime(2026, 12, 8, 18, tzinfo=ZoneInfo(NY))
+    )
     assert draft.due_at == datetime(2026, 12, 8, 17, tzinfo=ZoneInfo(NY))
     assert "deadline has passed" in draft.warnings
 
@@ -384,8 +411,12 @@ def test_the_contract_shape(parser: Parser) -> None:
 
 
 def test_the_convenience_function_reuses_the_parser_for_the_same_inputs() -> None:
-    first = parse("C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=MATTERS, roster=ROSTER)
-    again = parse("C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=MATTERS, roster=ROSTER)
+    first = parse(
+        "C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=MATTERS, roster=ROSTER
+    )
+    again = parse(
+        "C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=MATTERS, roster=ROSTER
+    )
     assert first == again and first.matter == "LIT-2025-007"
     others = (MatterRef("99-0001", "Zed Okoye"),)
     moved = parse("C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=others, roster=ROSTER)
@@ -413,7 +444,9 @@ def assert_valid(draft: TaskDraft, taxonomy: Taxonomy = TAXONOMY) -> None:
         assert first not in title_words and last not in title_words
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text())
 def test_any_unicode_text_parses(parser: Parser, text: str) -> None:
     assert_valid(read(parser, text))
@@ -427,7 +460,9 @@ WORDS = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(pieces=st.lists(WORDS, max_size=14))
 def test_any_mix_of_meaningful_words_parses(parser: Parser, pieces: list[str]) -> None:
     assert_valid(read(parser, " ".join(pieces)))

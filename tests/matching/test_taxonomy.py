@@ -36,7 +36,9 @@ DOMAIN_TABLE = {
     "legal_research": ({"legal_research": 3}, 4, "L120", "A102", False, True),
     "sol_analysis": ({"legal_research": 2}, 1, "L120", "A102", False, True),
     "prefiling_analysis": ({"case_analysis": 3}, 2, "L120", "A104", False, True),
-    "bankruptcy_prep": ({"bankruptcy": 2, "document_management": 1}, 4, "B110", "A103", False, True),
+    "bankruptcy_prep": (
+        {"bankruptcy": 2, "document_management": 1}, 4, "B110", "A103", False, True
+    ),
     "settlement_negotiation": ({"negotiation": 3}, 2, "L160", "A108", True, False),
     "client_advice": ({"client_communication": 2}, 1, "L120", "A106", True, False),
     "court_appearance": ({"litigation_support": 3}, 3, "L450", "A109", True, False),
@@ -191,7 +193,10 @@ def test_taxonomy_error_is_a_value_error() -> None:
 def test_phrase_notation() -> None:
     assert phrase_elements("C&D") == (("c&d",),)
     assert phrase_elements("e-file ... answer|motion") == (
-        ("e",), ("file",), None, ("answer", "motion")
+        ("e",),
+        ("file",),
+        None,
+        ("answer", "motion"),
     )
     assert phrase_elements("1692c(c)") == (("1692c",), ("c",))
 

@@ -13,7 +13,6 @@ from alembic import op
 
 import storage.types
 
-
 revision: str = '0001'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -174,13 +173,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('tasks', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_tasks_assignee_id'), ['assignee_id'], unique=False)
+        batch_op.create_index('ix_tasks_assignee_state', ['assignee_id', 'state', 'est_hours'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_created_at'), ['created_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_tasks_delegator_id'), ['delegator_id'], unique=False)
+        batch_op.create_index('ix_tasks_delegator_state', ['delegator_id', 'state'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_matter_id'), ['matter_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_tasks_next_reminder_at'), ['next_reminder_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_state'), ['state'], unique=False)
+        batch_op.create_index('ix_tasks_state_completed', ['state', 'completed_at'], unique=False)
         batch_op.create_index('ix_tasks_state_due', ['state', 'due_at'], unique=False)
+        batch_op.create_index('ix_tasks_state_reminder', ['state', 'next_reminder_at'], unique=False)
 
     op.create_table('audit_events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -217,9 +217,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('offers', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_offers_remind_at'), ['remind_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_offers_staff_id'), ['staff_id'], unique=False)
         batch_op.create_index('ix_offers_state_expires', ['state', 'expires_at'], unique=False)
+        batch_op.create_index('ix_offers_state_remind', ['state', 'remind_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_offers_task_id'), ['task_id'], unique=False)
 
 
@@ -227,9 +227,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offers_task_id'))
+        batch_op.drop_index('ix_offers_state_remind')
         batch_op.drop_index('ix_offers_state_expires')
         batch_op.drop_index(batch_op.f('ix_offers_staff_id'))
-        batch_op.drop_index(batch_op.f('ix_offers_remind_at'))
 
     op.drop_table('offers')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
@@ -238,13 +238,14 @@ def downgrade() -> None:
 
     op.drop_table('audit_events')
     with op.batch_alter_table('tasks', schema=None) as batch_op:
+        batch_op.drop_index('ix_tasks_state_reminder')
         batch_op.drop_index('ix_tasks_state_due')
+        batch_op.drop_index('ix_tasks_state_completed')
         batch_op.drop_index(batch_op.f('ix_tasks_state'))
-        batch_op.drop_index(batch_op.f('ix_tasks_next_reminder_at'))
         batch_op.drop_index(batch_op.f('ix_tasks_matter_id'))
-        batch_op.drop_index(batch_op.f('ix_tasks_delegator_id'))
+        batch_op.drop_index('ix_tasks_delegator_state')
         batch_op.drop_index(batch_op.f('ix_tasks_created_at'))
-        batch_op.drop_index(batch_op.f('ix_tasks_assignee_id'))
+        batch_op.drop_index('ix_tasks_assignee_state')
 
     op.drop_table('tasks')
     op.drop_table('matter_screens')

@@ -108,7 +108,7 @@ async def test_declines_chain_to_escalation_after_max_offers(database_url: str) 
             holder = detail["assignee"]
             said = await play(console(bot, holder, out), f"decline {offer_id} conflict")
         assert "-> DM to Miriam Castellanos: Task #1 needs an owner" in said
-        assert "Offered 3 times without an acceptance." in said
+        assert "Offered 3 times without an acceptance: Dmitri Albescu declined (conflict);" in said
         async with bot.database.transaction() as session:
             detail = await task_detail(session, task_id=1)
         assert detail["state"] == "unassigned" and detail["assignee"] is None

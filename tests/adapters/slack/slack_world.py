@@ -46,11 +46,12 @@ MATTERS = b"""matter_number,client_name,title,responsible_attorney_email,jurisdi
 DELEGATION = "draft demand letter for 2027-0101 by Friday"
 
 
-def signed_headers(body: str, *, secret: str = SECRET, at: float | None = None,
+def signed_headers(body: str | bytes, *, secret: str = SECRET, at: float | None = None,
                    content_type: str = "application/x-www-form-urlencoded") -> dict[str, str]:
     """The headers Slack sends: X-Slack-Signature = v0=HMAC-SHA256(secret, v0:ts:body)."""
     stamp = str(int(time.time() if at is None else at))
-    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256)
+    raw = body.encode() if isinstance(body, str) else body
+    digest = hmac.new(secret.encode(), f"v0:{stamp}:".encode() + raw, hashlib.sha256)
     return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest.hexdigest()}",
             "Content-Type": content_type}
 
