@@ -108,5 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     module = importlib.import_module(f"bot.commands.{_module_for(args)}")
     try:
         return int(module.run(args, settings) or 0)
+    except SettingsError as error:  # e.g. a firm's task catalogue that does not validate
+        print(f"lpo-bot: configuration error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -48,7 +48,12 @@ class ConversationBook:
         async with self.database.transaction() as session:
             await conversation_store.delete_reference(session, teams_user_id=teams_user_id)
 
-    async def seed(self) -> dict[str, Any] | None:
-        """A known reference whose service URL, bot and tenant can open a new 1:1 chat."""
+    async def seed(self) -> Conversation | None:
+        """A known chat whose service URL, bot and tenant can open a new 1:1 chat."""
         async with self.database.transaction() as session:
-            return await conversation_store.latest_reference(session)
+            row = await conversation_store.latest_reference(session)
+        if row is None:
+            return None
+        return Conversation(teams_user_id=row.teams_user_id, tenant_id=row.tenant_id,
+                            service_url=row.service_url, conversation_id=row.conversation_id,
+                            reference=dict(row.reference))

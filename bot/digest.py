@@ -36,7 +36,7 @@ def _task_line(task: Task, firm: Firm, zone: str) -> str:
     matter = firm.matter_by_id(task.matter_id)
     holder = firm.by_id(task.assignee_id) if task.assignee_id else None
     parts = [f"#{task.id} {task.title}"]
-    if matter:
+    if matter and matter.number not in task.title:
         parts.append(matter.number)
     parts.append(views.when(task.due_at, zone))
     parts.append(holder.name if holder else "unassigned")

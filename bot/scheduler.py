@@ -32,6 +32,7 @@ from storage.tables import Offer, Task
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 30
+SHUTDOWN_GRACE_SECONDS = 10
 DIGEST_GRACE = timedelta(hours=4)
 EVENT_MEMORY = timedelta(days=1)
 
@@ -112,15 +113,25 @@ async def _remind_one(services: Services, session, snap, task: Task, now: dateti
     if away:
         return 0
     when = views.when(task.due_at, person.timezone)
-    title = (f"Due tomorrow: task #{task.id}" if reminder.stage == DAY_BEFORE
-             else f"Due soon: task #{task.id}")
-    message = Message(title=title, body=f"{task.title} is due {when}.",
+    message = Message(title=_reminder_title(task, reminder.stage, person.timezone, now),
+                      body=f"{task.title} is due {when}.",
                       facts=view.facts(person), actions=snooze_actions(task.id or 0)
                       + (views.done_action(task.id or 0),), kind="reminder")
     await enqueue_message(session, message=message, now=now, staff_id=person.id,
                           dedupe_key=f"task:{task.id}:remind:{reminder.stage}:"
                                      f"{scheduled_for.isoformat()}")
     return 1
+
+
+def _reminder_title(task: Task, stage: int, zone: str, now: datetime) -> str:
+    """`Due tomorrow`, or `Due Monday` from Friday, or `Due today` after a snooze."""
+    if stage != DAY_BEFORE or task.due_at is None:
+        return f"Due soon: task #{task.id}"
+    local = ZoneInfo(zone)
+    due_day, today = task.due_at.astimezone(local).date(), now.astimezone(local).date()
+    day = ("today" if due_day == today else "tomorrow" if due_day == today + timedelta(days=1)
+           else f"{due_day:%A}")
+    return f"Due {day}: task #{task.id}"
 
 
 async def _overdue(services: Services, session, snap, view, person, away: bool,  # type: ignore[no-untyped-def]
@@ -227,9 +238,10 @@ def scheduler_context(services: Services) -> Callable[[web.Application], AsyncIt
         scheduler.start()
         yield
         scheduler.shutdown(wait=False)
-        for tick in list(running):
-            tick.cancel()
-        await asyncio.gather(*running, return_exceptions=True)
+        if running:  # let a tick in flight finish its transaction; cancel only a stuck one
+            _done, stuck = await asyncio.wait(list(running), timeout=SHUTDOWN_GRACE_SECONDS)
+            for tick in stuck:
+                tick.cancel()
 
     return context
 
@@ -240,5 +252,8 @@ async def _tick(services: Services, running: set[asyncio.Task[None]]) -> None:
         running.add(current)  # type: ignore[arg-type]
     try:
         await run_due_jobs(services, services.clock())
+    except asyncio.CancelledError:
+        # Shutdown interrupted the tick: its transaction rolled back, the next start redoes it.
+        log.info("scheduler tick interrupted by shutdown")
     finally:
         running.discard(current)  # type: ignore[arg-type]

@@ -64,12 +64,11 @@ async def get_reference(session: AsyncSession, *, teams_user_id: str) -> dict[st
     return dict(row.reference)
 
 
-async def latest_reference(session: AsyncSession) -> dict[str, Any] | None:
+async def latest_reference(session: AsyncSession) -> ConversationRef | None:
     """The most recently stored real reference: its service URL and bot open new 1:1 chats."""
     query = (select(ConversationRef).where(ConversationRef.conversation_id != UNREACHABLE)
              .order_by(ConversationRef.updated_at.desc(), ConversationRef.id.desc()).limit(1))
-    row = (await session.execute(query)).scalars().first()
-    return dict(row.reference) if row else None
+    return (await session.execute(query)).scalars().first()
 
 
 async def unreachable_user_ids(session: AsyncSession) -> set[str]:

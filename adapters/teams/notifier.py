@@ -153,8 +153,8 @@ class TeamsNotifier:
         if seed is None or not recipient.teams_user_id:
             return await self._unreachable(
                 recipient, "nobody at the firm has opened lpo-bot in Teams yet")
-        template = ConversationReference.deserialize(seed)
-        tenant = template.conversation.tenant_id if template.conversation else None
+        template = ConversationReference.deserialize(seed.reference)
+        tenant = seed.tenant_id
         parameters = ConversationParameters(
             is_group=False, bot=template.bot, tenant_id=tenant,
             members=[ChannelAccount(id=recipient.teams_user_id)],

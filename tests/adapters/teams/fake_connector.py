@@ -61,7 +61,7 @@ class FakeConnector:
     """Answers like Teams' connector; `refuse` users can't get a 1:1; `fail` queues errors."""
 
     refuse: set[str] = field(default_factory=set)
-    failures: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)
+    failures: list[tuple[str, str | None, int, dict[str, str]]] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     url: str = ""
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -101,19 +101,22 @@ class FakeConnector:
         call = Call(request.method, request.path, request.match_info["conversation"],
                     request.match_info.get("activity"), body)
         self.calls.append(call)
-        failure = next((f for f in self.failures if f[0] == request.method), None)
+        failure = next((f for f in self.failures if f[0] == request.method
+                        and f[1] in (None, call.conversation_id)), None)
         if failure is not None:
             self.failures.remove(failure)
-            call.status = failure[1]
+            call.status = failure[2]
             return web.json_response({"error": {"code": "Refused", "message": "not now"}},
-                                     status=failure[1], headers=failure[2])
+                                     status=failure[2], headers=failure[3])
         call.answered_id = (call.activity_id if request.method == "PUT"
                             else f"act-{next(self._ids)}")
         return web.json_response({"id": call.answered_id})
 
-    def fail(self, method: str, status: int, **headers: str) -> None:
-        """The next `method` (POST or PUT) call on an activity answers `status`."""
-        self.failures.append((method, status, {k.replace("_", "-"): v for k, v in headers.items()}))
+    def fail(self, method: str, status: int, *, conversation: str | None = None,
+             **headers: str) -> None:
+        """The next `method` (POST or PUT) call on an activity (in `conversation`) fails."""
+        self.failures.append((method, conversation, status,
+                              {k.replace("_", "-"): v for k, v in headers.items()}))
 
     # --- reading what happened ----------------------------------------------------------------
 

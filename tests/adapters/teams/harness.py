@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
@@ -39,7 +40,18 @@ MATTERS = b"""matter_number,client_name,title,responsible_attorney_email,jurisdi
 2027-0102,Tom Garcia,Garcia - Northgate validation dispute,ava.stone@firm.test,FL,
 2027-0103,Lee Brown,Brown v. Cavalry (FCRA),ava.stone@firm.test,FL,
 """
+T = TypeVar("T")
 NAMES = {AVA: "Ava Stone", BEN: "Ben Ortiz", CARA: "Cara Diaz", DAN: "Dan Kim", EVE: "Eve X"}
+
+
+async def eventually(probe: Callable[[], Awaitable[T]], check: Callable[[T], bool], *,
+                     timeout: float = 15.0) -> T:
+    """Probe until the check holds; fail at the deadline (no fixed sleeps)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check(value := await probe()):
+        assert asyncio.get_running_loop().time() < deadline, f"still {value!r}"
+        await asyncio.sleep(0.02)
+    return value
 
 
 def dm(user: str) -> str:
@@ -106,16 +118,19 @@ class Teams:
 async def teams_bot(database_url: str, *, with_dan: bool = False,
                     **overrides: Any) -> AsyncIterator[Teams]:
     """The production app (build_app) in emulator mode, talking to a fake connector."""
-    connector = await FakeConnector().start()
     settings = settings_for(database_url, **{"LPO_TEAMS_ALLOW_UNAUTHENTICATED": True, **overrides})
     clock = ManualClock(TUESDAY_MORNING)
+    connector = await FakeConnector().start()
     database = Database(database_url)
-    await load_firm(database, with_dan=with_dan)
-    app = build_app(settings, clock=clock, database=database)
-    client = TestClient(TestServer(app, host="127.0.0.1", port=0))
-    await client.start_server()
     try:
-        yield Teams(client, connector, clock, app[DISPATCHER_KEY], database)
+        await load_firm(database, with_dan=with_dan)
+        app = build_app(settings, clock=clock, database=database)
+        client = TestClient(TestServer(app, host="127.0.0.1", port=0))
+        await client.start_server()
+        try:
+            yield Teams(client, connector, clock, app[DISPATCHER_KEY], database)
+        finally:
+            await client.close()
     finally:
-        await client.close()
+        await database.dispose()
         await connector.stop()

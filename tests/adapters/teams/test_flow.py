@@ -81,7 +81,7 @@ async def test_decline_with_reason_goes_to_the_next_person(database_url: str) ->
         opened = await teams.connector.wait_for(
             lambda c: c.path == "/v3/conversations" and c.method == "POST", after=mark)
         assert opened.body["members"] == [{"id": CARA}]
-        assert opened.body["tenantId"] == TENANT
+        assert opened.body["channelData"] == {"tenant": {"id": TENANT}}
         reoffer = await teams.connector.wait_for(_in(f"a:opened-{CARA}", "New task"), after=mark)
         assert "Accept" in _titles(reoffer)
         told = await teams.connector.wait_for(_in(dm(AVA), "Ben Ortiz declined task #1"),
