@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 VERBS = ("delegate", "tasks", "accept", "decline", "done", "approve", "changes", "cancel",
-         "reassign", "away", "back", "digest", "help", "confirm", "as", "quit")
+         "reassign", "snooze", "away", "back", "digest", "help", "confirm", "as", "quit")
 ALIASES = {"lpo": "", "exit": "quit", "request-changes": "changes", "list": "tasks",
            "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done"}
-_ID_FIRST = frozenset({"accept", "decline", "done", "approve", "changes", "cancel", "reassign"})
+_ID_FIRST = frozenset({"accept", "decline", "done", "approve", "changes", "cancel", "reassign",
+                       "snooze"})
 _MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 
 
@@ -45,10 +46,11 @@ def parse_command(text: str) -> Command:
 
 
 def _with_target(verb: str, rest: str) -> Command:
+    """`12 no capacity`, `#12 ...`, and a button's own value `12:hour` (snooze 12:hour)."""
     head, _, tail = rest.partition(" ")
-    number = head.lstrip("#")
+    number, _, option = head.lstrip("#").partition(":")
     if number.isdigit():
-        return Command(verb, tail.strip(), int(number))
+        return Command(verb, f"{option} {tail}".strip(), int(number))
     return Command(verb, rest)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert, select, text  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
 
 from bot.bootstrap import Bot, bootstrap  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402
@@ -168,9 +168,14 @@ async def bench(url: str, args: argparse.Namespace) -> None:
                await timed(lambda: digest(Scope("the firm", None)), args.rounds), 500)
         report(f"digest, one manager's team ({len(scopes[0][1].staff_ids or ())} people)",
                await timed(lambda: digest(scopes[0][1]), args.rounds), 500)
-        async with bot.database.transaction() as session:
-            count = (await session.execute(select(Task.id).order_by(Task.id.desc()).limit(1)))
-            print(f"  (largest task id {count.scalar_one():,})")
+
+        async def every_digest() -> None:
+            await digest(Scope("the firm", None))
+            for _, scope in scopes:
+                await digest(scope)
+
+        report(f"the day's digests, channel + {len(scopes)} managers",
+               await timed(every_digest, max(1, args.rounds // 5)))
     finally:
         await bot.close()
 

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from datetime import datetime, timedelta
+from functools import partial
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import update
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import metrics, views
 from bot.digest import Scope, build_digest, manager_scopes
 from bot.messages import Action, Message
 from bot.outbox import enqueue_message
-from bot.services import Services
+from bot.services import Services, Snapshot
+from bot.views import TaskView
 from matching.calendar import is_business_day, is_first_business_day_of_week
+from matching.model import StaffProfile
 from matching.reminders import DAY_BEFORE, OVERDUE, due_reminder, next_reminder
 from storage import reports
 from storage import tasks as task_store
@@ -32,63 +37,101 @@ from storage.tables import Offer, Task
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 30
+ROWS_PER_TICK = 500  # per job: a long outage's backlog drains over a few ticks
 SHUTDOWN_GRACE_SECONDS = 10
 DIGEST_GRACE = timedelta(hours=4)
 EVENT_MEMORY = timedelta(days=1)
 
 Job = Callable[[Services, datetime], Awaitable[int]]
+Row = TypeVar("Row", Offer, Task)
+Claim = Callable[[AsyncSession, Collection[int]], Awaitable[Row | None]]
+
+
+async def _one_at_a_time(services: Services, claim: Claim[Row],
+                         handle: Callable[[AsyncSession, Row], Awaitable[int]]) -> int:
+    """Claim and handle due rows oldest first, one transaction each, at most ROWS_PER_TICK.
+
+    A row whose handling fails is logged and left for the next tick, so one broken row (say,
+    a task whose type left the catalogue) never holds up everybody else's timers.
+    """
+    done, seen = 0, set[int]()
+    while len(seen) < ROWS_PER_TICK:
+        claimed = None
+        try:
+            async with services.database.transaction() as session:
+                row = await claim(session, seen)
+                if row is None:
+                    break
+                claimed = f"{type(row).__name__.lower()} {row.id}"
+                seen.add(row.id or 0)
+                done += await handle(session, row)
+        except Exception:
+            if claimed is None:
+                raise  # the claim itself failed (database down): the whole job is retried
+            log.exception("scheduler could not handle %s; the next tick retries it", claimed)
+    return done
 
 
 async def remind_offers(services: Services, now: datetime) -> int:
     """Nudge offerees halfway through the timeout (their working time)."""
-    sent = 0
-    async with services.database.transaction() as session:
-        for offer in await task_store.offers_to_remind(session, now=now):
-            claimed = await session.execute(
-                update(Offer).where(Offer.id == offer.id, Offer.remind_at.is_not(None))
-                .values(remind_at=None))
-            if claimed.rowcount != 1:
-                continue
-            task = await task_store.get_task(session, task_id=offer.task_id)
-            snap = await services.snapshot(session)
-            person = snap.firm.by_id(offer.staff_id)
-            if task is None or person is None:
-                continue
-            view = services.view(snap, task)
-            message = views.offer(view, person, offer.id or 0, offer.explanation or "")
-            reminder = Message(title=f"Reminder: task #{task.id} is waiting for your answer",
-                               body=f"It moves to someone else at "
-                                    f"{views.when(offer.expires_at, person.timezone)}.",
-                               facts=message.facts, actions=message.actions, kind="reminder")
-            await enqueue_message(session, message=reminder, dedupe_key=f"offer:{offer.id}:remind",
-                                  now=now, staff_id=person.id)
-            sent += 1
-    return sent
+    async def claim(session: AsyncSession, seen: Collection[int]) -> Offer | None:
+        return _first(await task_store.offers_to_remind(session, now=now, limit=1, exclude=seen))
+
+    return await _one_at_a_time(services, claim, partial(_remind_offer, services, now=now))
+
+
+async def _remind_offer(services: Services, session: AsyncSession, offer: Offer, *,
+                        now: datetime) -> int:
+    claimed = await session.execute(
+        update(Offer).where(Offer.id == offer.id, Offer.remind_at.is_not(None))
+        .values(remind_at=None))
+    if claimed.rowcount != 1:
+        return 0  # another instance got there first
+    task = await task_store.get_task(session, task_id=offer.task_id)
+    snap = await services.snapshot(session)
+    person = snap.firm.by_id(offer.staff_id)
+    if task is None or person is None:
+        return 0
+    view = services.view(snap, task)
+    message = views.offer(view, person, offer.id or 0, offer.explanation or "")
+    reminder = Message(title=f"Reminder: task #{task.id} is waiting for your answer",
+                       body=f"It moves to someone else at "
+                            f"{views.when(offer.expires_at, person.timezone)}.",
+                       facts=message.facts, actions=message.actions, kind="reminder")
+    await enqueue_message(session, message=reminder, dedupe_key=f"offer:{offer.id}:remind",
+                          now=now, staff_id=person.id)
+    return 1
 
 
 async def expire_offers(services: Services, now: datetime) -> int:
     """Time out offers in expiry order; each one moves on to the next cheapest person."""
-    expired = 0
-    while True:
-        async with services.database.transaction() as session:
-            batch = await task_store.due_offers(session, now=now, limit=20)
-            for offer in batch:
-                expired += int(await services.expire_offer(session, offer))
-        if len(batch) < 20:
-            return expired
+    async def claim(session: AsyncSession, seen: Collection[int]) -> Offer | None:
+        return _first(await task_store.due_offers(session, now=now, limit=1, exclude=seen))
+
+    async def expire(session: AsyncSession, offer: Offer) -> int:
+        return int(await services.expire_offer(session, offer))
+
+    return await _one_at_a_time(services, claim, expire)
 
 
 async def remind_deadlines(services: Services, now: datetime) -> int:
     """Business-morning-before, two-hours-before and overdue reminders, once each."""
-    sent = 0
-    async with services.database.transaction() as session:
-        snap = await services.snapshot(session)
-        for task in await reports.tasks_due_for_reminder(session, now=now):
-            sent += await _remind_one(services, session, snap, task, now)
-    return sent
+    async def claim(session: AsyncSession, seen: Collection[int]) -> Task | None:
+        return _first(await reports.tasks_due_for_reminder(session, now=now, limit=1,
+                                                           exclude=seen))
+
+    async def remind(session: AsyncSession, task: Task) -> int:
+        return await _remind_one(services, session, await services.snapshot(session), task, now)
+
+    return await _one_at_a_time(services, claim, remind)
 
 
-async def _remind_one(services: Services, session, snap, task: Task, now: datetime) -> int:  # type: ignore[no-untyped-def]
+def _first(rows: list[Row]) -> Row | None:
+    return rows[0] if rows else None
+
+
+async def _remind_one(services: Services, session: AsyncSession, snap: Snapshot, task: Task,
+                      now: datetime) -> int:
     person = snap.firm.by_id(task.assignee_id)
     if person is None or task.due_at is None:
         task.next_reminder_at = None
@@ -109,7 +152,7 @@ async def _remind_one(services: Services, session, snap, task: Task, now: dateti
     view = services.view(snap, task)
     away = person.away_at(now) is not None
     if reminder.stage == OVERDUE:
-        return await _overdue(services, session, snap, view, person, away, now)
+        return await _overdue(session, snap, view, person, away, now)
     if away:
         return 0
     when = views.when(task.due_at, person.timezone)
@@ -134,8 +177,9 @@ def _reminder_title(task: Task, stage: int, zone: str, now: datetime) -> str:
     return f"Due {day}: task #{task.id}"
 
 
-async def _overdue(services: Services, session, snap, view, person, away: bool,  # type: ignore[no-untyped-def]
-                   now: datetime) -> int:
+async def _overdue(session: AsyncSession, snap: Snapshot, view: TaskView, person: StaffProfile,
+                   away: bool, now: datetime) -> int:
+    """To the delegator, and to the assignee or, while they are away, to their manager."""
     recipients = {view.delegator.email: view.delegator}
     if away:
         manager = snap.firm.by_email(person.manager_email) if person.manager_email else None

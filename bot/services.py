@@ -292,12 +292,13 @@ class Services:
                 await self._reroute(session, snap, offer, person)
             manager = snap.firm.by_email(person.manager_email) if person.manager_email else None
             if newly and manager:
-                await self._send(session, to=manager, key=f"unreachable:{staff_id}:{now:%Y-%m-%d}",
-                                 message=Message(
+                notice = Message(
                     title=f"{person.name} can't receive lpo-bot messages in Teams",
                     body=("Please install lpo-bot for them in Teams (or ask them to open it "
                           "once). Until then no tasks are offered to them."),
-                    footer=f"Teams said: {reason}", kind="escalation"))
+                    footer=f"Teams said: {reason}", kind="escalation")
+                await self._send(session, to=manager, message=notice,
+                                 key=f"unreachable:{staff_id}:{now:%Y-%m-%d}")
             return Reply(status="ok", message=views.plain(f"{person.name} is unreachable."))
 
         return await self._run(work)

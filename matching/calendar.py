@@ -44,9 +44,16 @@ def is_first_business_day_of_week(day: date) -> bool:
 
 
 def add_business_days(day: date, count: int) -> date:
+    """The business day `count` business days after `day` (`day` itself not counted)."""
     for _ in range(count):
         day = next_business_day(day)
     return day
+
+
+def last_business_day_of_month(year: int, month: int) -> date:
+    """The month's last business day: what "end of month" means in a deadline."""
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return previous_business_day(first_of_next)
 
 
 def _at(day: date, moment: time, zone: ZoneInfo) -> datetime:

@@ -10,20 +10,10 @@ from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-import holidays
-
+from matching.calendar import add_business_days, last_business_day_of_month
 from matching.text import fold
 
-__all__ = [
-    "END_OF_DAY",
-    "PASSED_WARNING",
-    "Deadline",
-    "add_business_days",
-    "find_deadline",
-    "is_business_day",
-    "last_business_day_of_month",
-    "zone_named",
-]
+__all__ = ["END_OF_DAY", "PASSED_WARNING", "Deadline", "find_deadline", "zone_named"]
 
 END_OF_DAY = time(17, 0)
 LAST_MINUTE = time(23, 59)
@@ -49,35 +39,8 @@ class Deadline:
 
 
 # ---------------------------------------------------------------------------------------------
-# Calendar
+# Zones
 # ---------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=128)
-def _federal_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("US", years=year))
-
-
-def is_business_day(day: date) -> bool:
-    """Monday to Friday and not a US federal holiday (observed dates)."""
-    return day.weekday() < 5 and day not in _federal_holidays(day.year)
-
-
-def add_business_days(day: date, count: int) -> date:
-    """The business day `count` business days after `day` (`day` itself not counted)."""
-    while count > 0:
-        day += timedelta(days=1)
-        if is_business_day(day):
-            count -= 1
-    return day
-
-
-def last_business_day_of_month(year: int, month: int) -> date:
-    first_of_next = date(year + month // 12, month % 12 + 1, 1)
-    day = first_of_next - timedelta(days=1)
-    while not is_business_day(day):
-        day -= timedelta(days=1)
-    return day
 
 
 @lru_cache(maxsize=64)
@@ -125,13 +88,15 @@ _WEEKDAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
     "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+    # The misspellings people type fast enough to send.
+    "tuseday": 1, "tusday": 1, "teusday": 1, "wensday": 2, "wendsday": 2, "wednsday": 2,
+    "wedensday": 2, "thrusday": 3, "thursay": 3, "thurday": 3, "firday": 4, "fridy": 4,
 }  # fmt: skip
 # Short forms that are also English words ("the file sat there") count only when introduced.
 _WORDLIKE_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
-_WEEKDAY = (
-    r"(?P<wd>monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu"
-    r"|friday|fri|saturday|sat|sunday|sun)"
-)
+_INTRODUCERS = frozenset({"on", "this", "next", "for", "by", "before", "until", "till", "due"})
+# Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
+_WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -148,13 +113,28 @@ _MARKERS = frozenset(
     {"by", "due", "before", "until", "till", "til", "deadline", "than", "latest", "need",
      "needed", "needs", "eod", "cob", "within", "expected"}
 )  # fmt: skip
-# Words that, right before a date, make it a fact ("served 11/20", "21 days from 11/23").
+# Words that, right before a date, make it a fact ("served 11/20", "21 days from 11/23") or
+# no date at all ("Happy Friday!").
 _FACTS = frozenset(
-    {"served", "service", "received", "dated", "mailed", "postmarked", "signed", "entered",
-     "issued", "opened", "since", "from", "after", "was", "were", "filed", "sent", "paid",
-     "made", "last", "happened", "occurred", "started", "began", "called", "held",
-     "had", "ago", "effective"}
+    {"since", "from", "after", "was", "were", "last", "had", "ago", "effective", "payment",
+     "pmt", "activity", "default", "delinquency", "happy"}
 )  # fmt: skip
+# Verbs of past events: they make a date a fact even a few words on ("served by mail 11/24",
+# "Midland called her 9 times today", "charged off 5/2021").
+_FACT_VERBS = frozenset(
+    {"served", "service", "received", "rcvd", "recd", "dated", "mailed", "postmarked", "signed",
+     "entered", "issued", "opened", "filed", "sent", "paid", "made", "happened", "occurred",
+     "started", "began", "called", "held", "charged", "defaulted", "calling", "contacted",
+     "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
+     "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
+     "scheduled"}
+)  # fmt: skip
+# Words before a fact verb that make it a request ("get it filed", "needs to be sent").
+_REQUESTS = frozenset(
+    {"get", "have", "need", "needs", "want", "wants", "be", "must", "should", "please", "pls"}
+)
+# How many other words may stand between a fact verb and the date it makes a fact.
+_FACT_REACH = 3
 # Words that may stand between a marker or fact word and the date itself.
 _FILLERS = frozenset(
     {"on", "the", "is", "at", "of", "this", "be", "it", "to", "date", "will", "and", "or", "as",
@@ -194,6 +174,17 @@ _DAY_MONTH = re.compile(
 _ORDINAL_DAY = re.compile(
     r"\b(?:by|on|before|until|due)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
 )
+# What may follow "the 15th" when it is a day of the month; any other word is a noun it
+# qualifies ("on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit").
+_AFTER_ORDINAL_DATE = frozenset(
+    {"at", "by", "eod", "cob", "eob", "pls", "please", "thanks", "thx", "ty", "if", "and", "or",
+     "so", "to", "for", "latest", "when", "as", "but", "then", "is", "works", "ok", "okay", "in",
+     "on", "with", "re", "the", "of", "morning", "afternoon", "noon", "midnight", "end", "close",
+     "deadline", "would", "will", "should", "that", "which", "because", "since", "unless",
+     "otherwise", "we", "i", "she", "he", "they", "it", "you", "asap", "urgent", "tops", "max",
+     "before", "not", "no"}
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _NEXT_WEEK_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+w(?:ee)?k|next\s+w(?:ee)?k)\b")
 _WEEKDAY_RE = re.compile(
     r"\b(?:(?P<next>next)\s+|(?:this\s+coming|this|coming)\s+)?"
@@ -434,8 +425,9 @@ def _weekday_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | Non
 
 
 def _introduced(folded: str, start: int) -> bool:
+    # "on wed", "for wed", "need it wed": a short form that is also a word needs a lead-in.
     words = _WORD.findall(folded, max(0, start - 24), start)
-    return bool(words) and (words[-1] in _MARKERS or words[-1] in ("on", "this", "next"))
+    return bool(words) and (words[-1] in _INTRODUCERS or _lead(folded, start) == _MARKED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,14 +436,19 @@ class _Reader:
 
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], str, _Now], _Piece | None]
-    cue: re.Pattern[str]
+    cue: re.Pattern[str] | tuple[str, ...]  # a pattern, or plain strings (faster to look for)
 
     def applies_to(self, folded: str) -> bool:
+        if isinstance(self.cue, tuple):
+            for word in self.cue:
+                if word in folded:
+                    return True
+            return False
         return self.cue.search(folded) is not None
 
 
-def _words(*cues: str) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues)))
+def _words(*cues: str) -> tuple[str, ...]:
+    return cues
 
 
 def _numeric_date(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
@@ -538,6 +535,9 @@ def _date_piece(
 
 def _ordinal_date(match: re.Match[str], folded: str, now: _Now) -> _Day | None:
     """ "by the 15th": the next 15th from today on."""
+    following = _NEXT_WORD.match(folded, match.end())
+    if following and following[1] not in _AFTER_ORDINAL_DATE:
+        return None  # "on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit"
     today, wanted = now.today, int(match["d"])
     for months_ahead in range(3):
         first = _add_months(today.replace(day=1), months_ahead)
@@ -564,7 +564,7 @@ _READERS = (
     ),
     _Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
     _Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, _words("day after")),
-    _Reader(_WEEKDAY_RE, _weekday_piece, _words("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
+    _Reader(_WEEKDAY_RE, _weekday_piece, _words(*sorted({day[:3] for day in _WEEKDAYS}))),
     _Reader(_NEXT_WEEK_END, _next_week, _words("next w")),
     _Reader(_END_OF_WEEK, _end_of_week, _words("end of", "eow", "e.o.w", "weekend")),
     _Reader(_THIS_WEEK, _this_week, _words("this w")),
@@ -715,13 +715,25 @@ def _ranked(folded: str, candidate: _Candidate) -> _Candidate:
 
 def _lead(folded: str, start: int) -> int:
     """What the few words before `start` make of a day: deadline, fact, or neither."""
-    clause = _CLAUSE_BREAK.split(folded[max(0, start - 40) : start])[-1]
-    for word in reversed(_WORD.findall(clause)[-4:]):
-        if word in _MARKERS:
+    clause = _CLAUSE_BREAK.split(folded[max(0, start - 60) : start])[-1]
+    # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
+    # verb also from a few words back.
+    between = 0
+    found = _WORD.findall(clause)[-8:]
+    for index in range(len(found) - 1, -1, -1):
+        word = found[index]
+        if word in _FILLERS:
+            continue
+        if between == 0 and word in _MARKERS:
             return _MARKED
-        if word in _FACTS:
+        if word in _FACT_VERBS:
+            # "get the NOA filed today" asks for the event; "she got served today" reports it.
+            asked = not _REQUESTS.isdisjoint(found[max(0, index - 3) : index])
+            return _STANDING if asked else _CONTEXT
+        if between == 0 and word in _FACTS:
             return _CONTEXT
-        if word not in _FILLERS:
+        between += 1
+        if between > _FACT_REACH:
             break
     return _STANDING
 
@@ -748,4 +760,6 @@ def _choose(candidates: list[_Candidate]) -> _Candidate | None:
     if not meant:
         return None
     best = max(c.rank for c in meant)
-    return min((c for c in meant if c.rank == best), key=lambda c: c.start)
+    # Of two deadlines given ("answer deadline is 12/28; draft by 12/23"), the task must meet
+    # the sooner; the later is the one it serves.
+    return min((c for c in meant if c.rank == best), key=lambda c: (c.due_at, c.start))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,11 +49,16 @@ _SHORTHAND = {
     "scheds": "schedules", "q": "question", "prep": "prepare", "prepped": "prepare",
     "prepping": "prepare", "bankr": "bankruptcy", "bkcy": "bankruptcy", "msg": "message",
     "appt": "appointment", "tel": "telephone", "cust": "customer", "mgmt": "management",
+    "thru": "through", "mtd": "motion", "msj": "motion", "mtc": "motion", "hrg": "hearing",
+    "conf": "conference", "mtg": "meeting", "opp": "opposition", "oppo": "opposition",
+    "compl": "complaint", "subp": "subpoena", "rsrch": "research", "amt": "amount",
 }  # fmt: skip
-# Words that never decide what a task is; dropped from text and phrases alike.
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "my", "your"}
-)
+# Words that never decide what a task is; dropped from text and phrases alike ("and" too, so
+# that "meet & confer" and "answer + affirmative defenses" read as their phrases).
+_IGNORED_WORDS = frozenset(
+    {"the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "my", "your",
+     "and"}
+)  # fmt: skip
 # Phrases that mention a task word without asking for that task ("send it to me for review",
 # "settle before the hearing"); they claim their words so no task type gets them.
 _CONTEXT_PHRASES = (
@@ -60,8 +66,14 @@ _CONTEXT_PHRASES = (
     "before hearing", "after hearing", "prior to hearing", "before meeting", "at latest",
     "before we file", "once filed", "client file", "case file", "on file", "file number",
     "file folder", "file room", "summary judgment", "opposing counsel",
+    # What the delegator keeps for themself is not the task ("I'll file it myself").
+    "file|draft|call|review|handle|send|sign|do|argue ... myself",
 )  # fmt: skip
 _GAP_WORDS = 4
+# What a client's name reads as in a catalogue phrase: "call Garcia" matches "call client".
+_CLIENT = "client"
+# Punctuation that ends a clause: the words of a phrase do not stand on both sides of it.
+_CLAUSE_BREAK = re.compile(r"[,:;!?]|\s-|-\s")
 _HEAD_BONUS = 0.5
 _FUZZY_WEIGHT = 0.85
 _FUZZY_MIN_LETTERS = 5
@@ -109,6 +121,7 @@ class _Token(NamedTuple):
     masked: bool
     fuzzy: bool
     letters: int
+    joined: bool = True  # False after a clause break: "re: Garcia - file it" is no "Garcia file"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,6 +134,7 @@ class _Phrase:
     owner: int  # index of the task type; -1 for a context phrase that names no task
     elements: tuple[frozenset[str] | None, ...]  # None: a gap of a few words
     weight: int  # how many words it matches; more words, more specific
+    last: frozenset[str]  # its last words: a text without one of them cannot match it
 
 
 class _Match(NamedTuple):
@@ -128,6 +142,7 @@ class _Match(NamedTuple):
     start: int
     end: int
     weight: float
+    anchors: tuple[int, ...]  # the tokens the phrase's words matched; not the words of its gaps
 
 
 def _compiled(owner: int, phrase: str) -> _Phrase | None:
@@ -141,13 +156,17 @@ def _compiled(owner: int, phrase: str) -> _Phrase | None:
             if elements and elements[-1] is not None:
                 elements.append(None)
             continue
-        kept = frozenset(_canonical(w) for w in element if w not in _DETERMINERS)
+        kept = frozenset(_canonical(w) for w in element if w not in _IGNORED_WORDS)
         if kept:
             elements.append(kept)
     while elements and elements[-1] is None:
         elements.pop()
     weight = sum(1 for e in elements if e is not None)
-    return _Phrase(owner, tuple(elements), weight) if weight else None
+    if not weight:
+        return None
+    last = elements[-1]
+    assert last is not None
+    return _Phrase(owner, tuple(elements), weight, last)
 
 
 class _Catalogue:
@@ -229,38 +248,50 @@ class _Catalogue:
         return self.type_ids[best_index], confidence
 
     def _winning_matches(self, tokens: list[_Token]) -> list[_Match]:
-        # The longest phrase wins its stretch of text: "notice of appearance" is a filing,
-        # and its "appearance" is then not also a court appearance. Between equals the earlier
-        # wins, as a verb comes before its object ("review ... bank statements").
-        found = sorted(self._matches(tokens), key=lambda m: (-m.weight, m.start, m.end))
+        # The longest phrase wins its words: "notice of appearance" is a filing, and its
+        # "appearance" is then not also a court appearance. Between equals the earlier wins, as
+        # a verb comes before its object ("review ... bank statements"). The words in a gap are
+        # left to other phrases: in "check SOL on the account", "check ... account" does not
+        # silence "SOL". A context phrase wins a tie: it exists to veto a reading.
+        found = sorted(
+            self._matches(tokens), key=lambda m: (-m.weight, m.owner >= 0, m.start, m.end)
+        )
         taken = [False] * len(tokens)
         winners = []
         for match in found:
-            if any(taken[match.start : match.end]):
+            if any(taken[i] for i in match.anchors):
                 continue
-            taken[match.start : match.end] = [True] * (match.end - match.start)
+            for i in match.anchors:
+                taken[i] = True
             winners.append(match)
         return winners
 
     def _matches(self, tokens: list[_Token]) -> Iterable[_Match]:
         any_fuzzy = any(t.fuzzy for t in tokens)
+        present = {t.canon for t in tokens}
         for index, token in enumerate(tokens):
             if token.masked:
                 continue
             for phrase in self._by_first.get(token.canon, ()):
-                end = _phrase_end(phrase, tokens, index)
-                if end < 0:
+                if phrase.last.isdisjoint(present):
                     continue
-                fuzzy = [t for t in tokens[index:end] if t.fuzzy] if any_fuzzy else []
+                anchors = _phrase_anchors(phrase, tokens, index)
+                if anchors is None:
+                    continue
+                start, end = anchors[0], anchors[-1] + 1
+                fuzzy = [tokens[i] for i in anchors if tokens[i].fuzzy] if any_fuzzy else []
                 if not fuzzy:
-                    yield _Match(phrase.owner, index, end, phrase.weight)
+                    yield _Match(phrase.owner, start, end, phrase.weight, anchors)
                 elif phrase.weight > 1 or fuzzy[0].letters >= _FUZZY_ALONE_MIN_LETTERS:
-                    yield _Match(phrase.owner, index, end, phrase.weight * _FUZZY_WEIGHT)
+                    yield _Match(phrase.owner, start, end, phrase.weight * _FUZZY_WEIGHT, anchors)
 
 
-def _phrase_end(phrase: _Phrase, tokens: list[_Token], start: int) -> int:
-    """Index after the last token of `phrase` matched from `start`, or -1."""
+def _phrase_anchors(phrase: _Phrase, tokens: list[_Token], start: int) -> tuple[int, ...] | None:
+    """The indexes of the tokens `phrase` matches from `start` (gaps excluded), or None."""
     elements, count = phrase.elements, len(tokens)
+    if len(elements) == 1:
+        return (start,)
+    anchors = [start]
     position, element_index = start + 1, 1
     while element_index < len(elements):
         element = elements[element_index]
@@ -271,15 +302,18 @@ def _phrase_end(phrase: _Phrase, tokens: list[_Token], start: int) -> int:
             for probe in range(position, limit):
                 token = tokens[probe]
                 if not token.masked and token.canon in wanted:
+                    anchors.append(probe)
                     position, element_index = probe + 1, element_index + 2
                     break
             else:
-                return -1
+                return None
             continue
-        if position >= count or tokens[position].masked or tokens[position].canon not in element:
-            return -1
+        token = tokens[position] if position < count else None
+        if token is None or token.masked or not token.joined or token.canon not in element:
+            return None
+        anchors.append(position)
         position, element_index = position + 1, element_index + 1
-    return position
+    return tuple(anchors)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,6 +393,7 @@ _COMPANY_SUFFIXES = frozenset(
     {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
 )
 _MATTER_FILE = frozenset({"file", "files"})
+_POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SURNAME_PARTICLES = frozenset(
     {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
@@ -458,6 +493,13 @@ class _Matters:
         if numbers:
             return _MatterFinding(numbers.pop(), number_spans, name_spans, mask_spans, None)
         number, ambiguous = _one_matter(hits)
+        capitalised = [
+            h for h, (start, _) in zip(hits, name_spans, strict=True) if text[start].isupper()
+        ]
+        if ambiguous and 0 < len(capitalised) < len(hits):
+            # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
+            # happens to be another client's surname (Page).
+            number, ambiguous = _one_matter(capitalised)
         warning = AMBIGUOUS_MATTER_WARNING if ambiguous else None
         return _MatterFinding(number, number_spans, name_spans, mask_spans, warning)
 
@@ -493,7 +535,9 @@ class _Matters:
                 hits.append(self._by_full_name.get(key) or self._by_surname[key])
                 spans.append((found[index][0], found[index + size - 1][1]))
                 # "the Garcia file" is the matter's file, not something to file with a court.
-                if index + size < len(found) and found[index + size][2] in _MATTER_FILE:
+                if index + size < len(found) and _files_of(
+                    text, found[index + size - 1], found[index + size]
+                ):
                     size += 1
                 masks.append((found[index][0], found[index + size - 1][1]))
                 index += size
@@ -533,6 +577,17 @@ class _Matters:
         return hits, spans
 
 
+def _named_clients(folded: str, name_spans: list[Span]) -> list[Span]:
+    # "Garcia's statements" are the client's things, not the client.
+    return [(s, e) for s, e in name_spans if not folded.startswith("'", e)]
+
+
+def _files_of(text: str, name: Word, following: Word) -> bool:
+    # "the Garcia file", "Garcia's file"; not "re: Garcia - file the motion".
+    between = text[name[1] : following[0]].strip()
+    return following[2] in _MATTER_FILE and between in _POSSESSIVE_MARKS
+
+
 def _ordinary_word(text: str, word: Word, is_known_word: Callable[[str], bool]) -> bool:
     # A client called Day or Rush is named "Day"; "end of day" and "no rush" are not about them.
     start, _, spelled = word
@@ -549,6 +604,20 @@ def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
         if all(number in h for h in hits):
             return number, False
     return None, True
+
+
+def _covered(found: list[Word], spans: list[Span]) -> list[bool]:
+    """For each word, whether it starts inside one of `spans`; [] when there are none."""
+    if not spans:
+        return []
+    starts = [start for start, _, _ in found]
+    flags = [False] * len(found)
+    for span_start, span_end in spans:
+        index = bisect_left(starts, span_start)
+        while index < len(starts) and starts[index] < span_end:
+            flags[index] = True
+            index += 1
+    return flags
 
 
 def _inside(position: int, spans: list[Span]) -> bool:
@@ -772,7 +841,7 @@ class Parser:
         assignee, hint_spans = self._roster.find(text, folded, found)
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
-        tokens = self._tokens(found, masked)
+        tokens = self._tokens(folded, found, masked, _named_clients(folded, matter.name_spans))
         task_type, confidence = self._catalogue.classify(tokens)
         priority, priority_spans = _priority_and_spans(
             blank(folded, hint_spans + matter.name_spans)
@@ -804,14 +873,30 @@ class Parser:
             warnings=tuple(dict.fromkeys(warnings)),
         )
 
-    def _tokens(self, found: list[Word], masked: list[Span]) -> list[_Token]:
-        tokens = []
-        for start, end, word in found:
-            if word in _DETERMINERS:
+    def _tokens(
+        self, folded: str, found: list[Word], masked: list[Span], clients: list[Span]
+    ) -> list[_Token]:
+        hidden, named = _covered(found, masked), _covered(found, clients)
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
+        next_break = 0
+        tokens: list[_Token] = []
+        previous_end = 0
+        for index, (start, end, word) in enumerate(found):
+            while next_break < len(breaks) and breaks[next_break] < previous_end:
+                next_break += 1
+            joined = next_break == len(breaks) or breaks[next_break] >= start
+            previous_end = end
+            if word in _IGNORED_WORDS:
+                continue
+            if named and named[index]:
+                # A client named as the one spoken to reads as "client" ("call Garcia" is
+                # "call client"); the rest of a full name adds nothing.
+                if not (tokens and tokens[-1].canon == _CLIENT and joined):
+                    tokens.append(_Token(start, end, _CLIENT, False, False, len(word), joined))
                 continue
             canon, fuzzy = self._catalogue.reading(word)
-            hidden = _inside(start, masked) if masked else False
-            tokens.append(_Token(start, end, canon, hidden, fuzzy, len(word)))
+            masked_word = hidden[index] if hidden else False
+            tokens.append(_Token(start, end, canon, masked_word, fuzzy, len(word), joined))
         return tokens
 
     def _is_known_word(self, word: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -103,8 +103,12 @@ async def completed_between(session: AsyncSession, *,
             for n, name in enumerate(periods)}
 
 
-async def tasks_due_for_reminder(session: AsyncSession, *, now: datetime, limit: int = 200
-                                 ) -> list[Task]:
+async def tasks_due_for_reminder(session: AsyncSession, *, now: datetime, limit: int = 200,
+                                 exclude: Collection[int] = ()) -> list[Task]:
+    """Tasks in work whose next deadline reminder is due, oldest first, claimed for this instance."""
     query = (select(Task).where(Task.next_reminder_at <= now, Task.state.in_(WORK_STATES))
-             .order_by(Task.next_reminder_at).limit(limit).with_for_update(skip_locked=True))
+             .order_by(Task.next_reminder_at, Task.id).limit(limit)
+             .with_for_update(skip_locked=True))
+    if exclude:
+        query = query.where(Task.id.not_in(exclude))
     return list((await session.execute(query)).scalars())

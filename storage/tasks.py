@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -106,18 +106,23 @@ async def resolve_offer(session: AsyncSession, *, offer_id: int, to_state: str, 
     return result.rowcount == 1
 
 
-async def due_offers(session: AsyncSession, *, now: datetime, limit: int = 100) -> list[Offer]:
+async def due_offers(session: AsyncSession, *, now: datetime, limit: int = 100,
+                     exclude: Collection[int] = ()) -> list[Offer]:
     """Pending offers whose timeout has passed, oldest first, claimed for this instance."""
     query = (select(Offer).where(Offer.state == "pending", Offer.expires_at <= now)
              .order_by(Offer.expires_at, Offer.id).limit(limit)
              .with_for_update(skip_locked=True))
+    if exclude:
+        query = query.where(Offer.id.not_in(exclude))
     return list((await session.execute(query)).scalars())
 
 
-async def offers_to_remind(session: AsyncSession, *, now: datetime, limit: int = 200
-                           ) -> list[Offer]:
+async def offers_to_remind(session: AsyncSession, *, now: datetime, limit: int = 200,
+                           exclude: Collection[int] = ()) -> list[Offer]:
     query = (select(Offer).where(Offer.state == "pending", Offer.remind_at <= now)
              .order_by(Offer.remind_at, Offer.id).limit(limit).with_for_update(skip_locked=True))
+    if exclude:
+        query = query.where(Offer.id.not_in(exclude))
     return list((await session.execute(query)).scalars())
 
 

@@ -24,6 +24,7 @@ HELP = """Commands (the same verbs as Slack):
   changes ID NOTE           send submitted work back with a note
   cancel ID [REASON]        cancel a task I delegated
   reassign ID [EMAIL]       (managers) move a task to someone else, or the next cheapest
+  snooze ID [hour|morning]  put a deadline reminder off for an hour, or to tomorrow morning
   /lpo away [until WHEN]    stop receiving offers (until Monday, until Dec 2, ...)
   /lpo back                 receive offers again
   /lpo digest               (managers) preview today's digest
@@ -165,6 +166,10 @@ class ConsoleSession:
     async def _do_reassign(self, command: Command) -> None:
         self._show(await self.services.reassign(self.actor, command.target or 0,
                                                 command.rest or None))
+
+    async def _do_snooze(self, command: Command) -> None:
+        choice = "morning" if "morning" in command.rest.lower() else "hour"
+        self._show(await self.services.snooze(self.actor, command.target or 0, choice))
 
     async def _do_away(self, command: Command) -> None:
         self._show(await self.services.away(self.actor, away_until_text(command.rest)))

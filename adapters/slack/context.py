@@ -24,6 +24,7 @@ from bot.services import Services
 log = logging.getLogger(__name__)
 
 SEARCH_TTL = 3600.0  # as long as someone may keep a confirmation modal open
+SHUTDOWN_GRACE_SECONDS = 5.0
 
 
 class Background:
@@ -46,7 +47,10 @@ class Background:
         if not task.cancelled() and task.exception() is not None:
             log.error("Slack follow-up failed", exc_info=task.exception())
 
-    async def close(self) -> None:
+    async def close(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> None:
+        """Let running follow-ups finish (a shutdown should not drop a modal), then cancel."""
+        if self._tasks:
+            await asyncio.wait(list(self._tasks), timeout=grace)
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

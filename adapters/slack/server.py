@@ -71,9 +71,10 @@ def mount_slack(app: web.Application, settings: Settings, services: Services,
     secret = _secret(settings.slack_signing_secret)
     bolt = build_bolt_app(client, ctx, signing_secret=secret)
     app[BOLT_KEY] = bolt
-    # Registered before the dispatcher's own context, so the HTTP session is up before the
-    # first delivery and closes only after the last.
-    app.cleanup_ctx.insert(0, _client_session(client, ctx))
+    # The HTTP session opens first and closes last (after the dispatcher's last delivery);
+    # follow-ups finish while the database is still open.
+    app.cleanup_ctx.insert(0, _client_session(client))
+    app.cleanup_ctx.append(_follow_ups(ctx))
     if secret:
         app.router.add_post(EVENTS_PATH, events_endpoint(bolt, secret))
     else:
@@ -127,16 +128,23 @@ def _off(reason: str) -> Handler:
     return handle
 
 
-def _client_session(client: AsyncWebClient, ctx: SlackContext) -> Lifetime:
+def _client_session(client: AsyncWebClient) -> Lifetime:
     """One pooled HTTP session for every Slack call (the client opens one per call without)."""
 
     async def lifetime(_app: web.Application) -> AsyncIterator[None]:
         session = aiohttp.ClientSession()
         client.session = session
         yield
-        await ctx.background.close()
         client.session = None
         await session.close()
+
+    return lifetime
+
+
+def _follow_ups(ctx: SlackContext) -> Lifetime:
+    async def lifetime(_app: web.Application) -> AsyncIterator[None]:
+        yield
+        await ctx.background.close()
 
     return lifetime
 

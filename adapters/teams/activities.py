@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity
@@ -15,14 +16,22 @@ TEAMS = "msteams"
 MAX_ATTACHMENTS = 10  # Teams renders at most ten cards in one message
 
 
+def _canonical(user_id: str) -> str:
+    """Object ids as the roster stores them: a lower-case GUID."""
+    try:
+        return str(uuid.UUID(user_id))
+    except ValueError:
+        return user_id
+
+
 def user_id_of(activity: Activity) -> str | None:
     """Teams: the AAD object id (the roster's teams_user_id). Emulators have none: their id."""
     account = activity.from_property
     if account is None:
         return None
     if account.aad_object_id:
-        return account.aad_object_id
-    return account.id if activity.channel_id != TEAMS and account.id else None
+        return _canonical(account.aad_object_id)
+    return _canonical(account.id) if activity.channel_id != TEAMS and account.id else None
 
 
 def actor_of(activity: Activity) -> Actor | None:
@@ -49,9 +58,13 @@ def personal_conversation(activity: Activity) -> Conversation | None:
     user_id = user_id_of(activity)
     if not user_id or not is_personal(activity) or not activity.service_url:
         return None
+    tenant = tenant_of(activity)
+    if len(user_id) > 64 or len(tenant or "") > 64 or max(
+            len(activity.service_url), len(activity.conversation.id)) > 500:
+        return None  # not a Teams chat the table can hold (a Teams id is a 36-character GUID)
     reference = TurnContext.get_conversation_reference(activity)
     reference.activity_id = None  # a proactive message starts a new thread, not a reply
-    return Conversation(teams_user_id=user_id, tenant_id=tenant_of(activity),
+    return Conversation(teams_user_id=user_id, tenant_id=tenant,
                         service_url=activity.service_url,
                         conversation_id=activity.conversation.id,
                         reference=reference.serialize())

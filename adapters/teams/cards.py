@@ -131,8 +131,12 @@ def _local_date(moment: datetime | None, zone: str) -> str | None:
     return moment.astimezone(ZoneInfo(zone)).date().isoformat() if moment else None
 
 
-def confirmation_card(message: Message, confirmation: Confirmation, *, zone: str) -> Card:
-    """What the parser understood, with choice sets to fix the type, the matter and the date."""
+def confirmation_card(message: Message, confirmation: Confirmation, *, zone: str,
+                      request: str) -> Card:
+    """What the parser understood, with choice sets to fix the type, the matter and the date.
+
+    `request` names the message that asked; a second click on Delegate is then "already handled".
+    """
     types = _choices([(c.value, c.label) for c in confirmation.type_choices])
     matters = _choices([(NO_MATTER, "No matter")] + [
         (c.value, c.label) for c in confirmation.matter_choices[:MAX_CHOICES]])
@@ -158,7 +162,7 @@ def confirmation_card(message: Message, confirmation: Confirmation, *, zone: str
              "choices": _choices([(p, p.capitalize()) for p in PRIORITIES])},
             {"type": "Input.Text", "id": "notes", "label": "Notes for the assignee (optional)",
              "isMultiline": True, "maxLength": 500}]
-    data: dict[str, Any] = {"action": "confirm", "value": confirmation.text}
+    data: dict[str, Any] = {"action": "confirm", "value": confirmation.text, "request": request}
     if confirmation.due_at and due_date:
         # Kept so an unchanged date keeps the parsed time of day, not a default 17:00.
         data["due_at"] = confirmation.due_at.isoformat()

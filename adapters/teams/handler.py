@@ -45,6 +45,9 @@ UNKNOWN_USER = Refusal("invalid", "I can't tell who you are.",
                        "Message me from your Microsoft 365 account in Teams.")
 
 CommandHandler = Callable[[Actor, Command, str], Awaitable[Reply | list[Card]]]
+ButtonHandler = Callable[[Actor, int, dict[str, Any], str], Awaitable[Reply]]
+# What a typed `decline 12 no capacity` puts where the card's input would have.
+TYPED_INPUTS = {"decline": "decline_reason", "changes": "change_note", "cancel": "reason"}
 
 
 def _invalid(title: str, body: str = "") -> Reply:
@@ -62,10 +65,10 @@ def _text(data: dict[str, Any], key: str) -> str | None:
 
 
 def _decline_reason(data: dict[str, Any]) -> str:
-    reason = _text(data, "decline_reason") or "other"
+    reason = _text(data, "decline_reason") or ""
     note = _text(data, "decline_note")
-    if not note:
-        return reason
+    if not (reason and note):
+        return reason or note or ""
     return f"{DECLINE_REASONS.get(reason, reason)}: {note}"
 
 
@@ -98,10 +101,21 @@ class TeamsBot(ActivityHandler):
         self._late: set[asyncio.Task[Reply]] = set()
         self._commands: dict[str, CommandHandler] = {
             "delegate": self._delegate, "tasks": self._tasks, "away": self._away,
-            "back": self._back, "digest": self._digest, "accept": self._accept_text,
-            "decline": self._decline_text, "done": self._done_text,
-            "approve": self._approve_text, "changes": self._changes_text,
-            "cancel": self._cancel_text}
+            "back": self._back, "digest": self._digest,
+            **dict.fromkeys(("accept", "decline", "done", "approve", "changes", "cancel"),
+                            self._typed_button)}
+        self._buttons: dict[str, ButtonHandler] = {
+            "accept": lambda actor, target, _data, key: services.accept(
+                actor, target, event_key=key),
+            "decline": lambda actor, target, data, key: services.decline(
+                actor, target, _decline_reason(data), event_key=key),
+            "done": lambda actor, target, _data, key: services.done(actor, target, event_key=key),
+            "approve": lambda actor, target, _data, key: services.approve(
+                actor, target, event_key=key),
+            "changes": lambda actor, target, data, key: services.request_changes(
+                actor, target, _text(data, "change_note") or "", event_key=key),
+            "cancel": lambda actor, target, data, key: services.cancel(
+                actor, target, _text(data, "reason") or "", event_key=key)}
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         conversation = personal_conversation(turn_context.activity)
@@ -114,6 +128,12 @@ class TeamsBot(ActivityHandler):
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         await self._send(turn_context, [help_card("Hi! I'm lpo-bot. Here's what I can do:")],
                          "Hi! I'm lpo-bot.")
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        """Uninstalled from a 1:1 chat: that chat can no longer be written to."""
+        conversation = personal_conversation(turn_context.activity)
+        if conversation is not None:
+            await self.conversations.forget(conversation.teams_user_id)
 
     # --- messages ----------------------------------------------------------------------------
 
@@ -155,26 +175,12 @@ class TeamsBot(ActivityHandler):
     async def _digest(self, actor: Actor, _command: Command, _key: str) -> Reply:
         return await self.services.digest_preview(actor)
 
-    async def _accept_text(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.accept(actor, command.target or 0, event_key=key)
-
-    async def _decline_text(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.decline(actor, command.target or 0, command.rest,
-                                           event_key=key)
-
-    async def _done_text(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.done(actor, command.target or 0, event_key=key)
-
-    async def _approve_text(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.approve(actor, command.target or 0, event_key=key)
-
-    async def _changes_text(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.request_changes(actor, command.target or 0, command.rest,
-                                                   event_key=key)
-
-    async def _cancel_text(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.cancel(actor, command.target or 0, command.rest,
-                                          event_key=key)
+    async def _typed_button(self, actor: Actor, command: Command, key: str) -> Reply:
+        """`accept 12`, `decline 12 no capacity`: a button typed instead of clicked."""
+        data: dict[str, Any] = {"action": command.verb, "value": command.target}
+        if command.verb in TYPED_INPUTS:
+            data[TYPED_INPUTS[command.verb]] = command.rest
+        return await self._perform(actor, data, key)
 
     # --- card clicks (Action.Submit arrives as a message with a value) -------------------------
 
@@ -191,23 +197,15 @@ class TeamsBot(ActivityHandler):
     async def _perform(self, actor: Actor, data: dict[str, Any], key: str) -> Reply:
         action = data.get("action")
         if action == "confirm":
-            return await self._confirm(actor, data, key)
+            request = _text(data, "request")
+            return await self._confirm(actor, data, f"{request[:100]}:confirm" if request else key)
         if action == "discard":
             return Reply(status="ok", message=plain("Not delegated.", "Nothing was created."))
         target = _number(data.get("value"))
-        if target is None or action not in ("accept", "decline", "done", "approve", "changes"):
+        button = self._buttons.get(str(action))
+        if target is None or button is None:
             return _invalid("I didn't understand that button.", "Type help to see what I can do.")
-        if action == "accept":
-            return await self.services.accept(actor, target, event_key=key)
-        if action == "decline":
-            return await self.services.decline(actor, target, _decline_reason(data),
-                                               event_key=key)
-        if action == "done":
-            return await self.services.done(actor, target, event_key=key)
-        if action == "approve":
-            return await self.services.approve(actor, target, event_key=key)
-        return await self.services.request_changes(actor, target, _text(data, "change_note") or "",
-                                                   event_key=key)
+        return await button(actor, target, data, key)
 
     async def _confirm(self, actor: Actor, data: dict[str, Any], key: str) -> Reply:
         person = await self.services.whoami(actor)
@@ -279,7 +277,8 @@ class TeamsBot(ActivityHandler):
         if reply.confirmation is not None and actor is not None:
             person = await self.services.whoami(actor)
             zone = person.timezone if person else self.services.settings.timezone
-            card = confirmation_card(reply.message, reply.confirmation, zone=zone)
+            card = confirmation_card(reply.message, reply.confirmation, zone=zone,
+                                     request=event_key(turn_context.activity))
         else:
             card = message_card(reply.message)
         await turn_context.send_activity(card_message(card, reply.message.title))

@@ -27,6 +27,7 @@ from bot.outbox import Delivery, DeliveryError, Recipient
 log = logging.getLogger(__name__)
 
 DELIVERY_TIMEOUT_SECONDS = 30.0
+CONNECTOR_TIMEOUT_SECONDS = 20.0
 RETRYABLE = frozenset({401, 408, 412, 429, 500, 502, 503, 504})
 GONE = frozenset({403, 404})     # chat deleted, app uninstalled or blocked by the user
 NOT_EDITABLE = frozenset({400, 403, 404})
@@ -53,6 +54,14 @@ def _retry_after(error: HttpOperationError) -> float | None:
         return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
     except (TypeError, ValueError):
         return None
+
+
+def _bounded(context: TurnContext) -> TurnContext:
+    """Cap the connector's HTTP calls: they run in worker threads a hung Teams would pin."""
+    connector = context.turn_state.get(BotAdapter.BOT_CONNECTOR_CLIENT_KEY)
+    if connector is not None:
+        connector.config.connection.timeout = CONNECTOR_TIMEOUT_SECONDS
+    return context
 
 
 def _delivery_error(error: HttpOperationError) -> DeliveryError:
@@ -113,7 +122,7 @@ class TeamsNotifier:
         activity.id = previous["activity_id"]
 
         async def update(context: TurnContext) -> None:
-            await context.update_activity(activity)
+            await _bounded(context).update_activity(activity)
 
         try:
             await self.adapter.continue_conversation(reference, update, self.app_id)
@@ -134,7 +143,7 @@ class TeamsNotifier:
 
         async def send(context: TurnContext) -> None:
             context.activity.id = None  # a new message in the chat, not a reply to one
-            response = await context.send_activity(activity)
+            response = await _bounded(context).send_activity(activity)
             sent["id"] = getattr(response, "id", None)
 
         try:
@@ -172,7 +181,7 @@ class TeamsNotifier:
                 service_url=template.service_url, conversation_id=reference.conversation.id,
                 reference=opened["reference"]))
             await self.pacer.acquire(reference.conversation.id)
-            response = await context.send_activity(activity)
+            response = await _bounded(context).send_activity(activity)
             opened["activity_id"] = getattr(response, "id", None)
 
         try:

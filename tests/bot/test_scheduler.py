@@ -23,7 +23,7 @@ from bot.task_queries import task_detail
 from storage import tasks as task_store
 from storage.outbox import list_messages
 from storage.tables import AuditEvent, JobRun, Offer
-from tests.support import NEW_YORK, sample_bot
+from tests.support import NEW_YORK, console, play, sample_bot
 
 THEO = "theo.varga@sample-firm.test"        # associate, $320/h; manager Miriam
 NOOR = "noor.haddad@sample-firm.test"       # associate, $275/h, Chicago; manager Miriam
@@ -113,8 +113,8 @@ async def test_the_offeree_is_reminded_at_half_the_timeout(database_url: str) ->
         await delegate(bot, out, DEMAND)  # Tuesday 10:00 in New York, 08:00 for Dmitri
         assert dms(await tick(bot, clock, out, ny(2027, 3, 2, 10, 14, 59))) == []
         said = await tick(bot, clock, out, ny(2027, 3, 2, 10, 15))
-        assert dms(said) == ["-> DM to Dmitri Albescu: Reminder: task #1 is waiting for your "
-                             "answer"]
+        assert dms(said) == [("-> DM to Dmitri Albescu: Reminder: task #1 is waiting for your "
+                              "answer")]
         assert "It moves to someone else at Tue Mar 2, 8:30 AM MST." in said
         assert "[Accept: accept 1]" in said
         assert dms(await tick(bot, clock, out, ny(2027, 3, 2, 10, 16))) == []
@@ -189,8 +189,8 @@ async def test_an_offer_at_1650_on_friday_runs_on_the_next_business_day(
                        start + timedelta(days=2), expires - timedelta(minutes=15, seconds=1)):
             assert dms(await tick(bot, clock, out, moment)) == [], moment
         said = await tick(bot, clock, out, expires - timedelta(minutes=15))
-        assert dms(said) == ["-> DM to Felix Marchetti: Reminder: task #1 is waiting for your "
-                             "answer"]
+        assert dms(said) == [("-> DM to Felix Marchetti: Reminder: task #1 is waiting for your "
+                              "answer")]
         assert "expired" not in await tick(bot, clock, out, expires - timedelta(seconds=1))
         said = await tick(bot, clock, out, expires)
         assert "This offer expired" in said
@@ -272,6 +272,31 @@ async def test_deadline_reminders_come_in_the_assignees_working_time(database_ur
         assert dms(await tick(bot, clock, out, ny(2027, 3, 8, 9, 0))) == []
 
 
+@pytest.mark.parametrize(("start", "due_day"), [
+    (ny(2027, 3, 11, 10, 0), 15),   # spring forward on Sunday 14 March
+    (ny(2027, 11, 4, 10, 0), 8),    # fall back on Sunday 7 November
+], ids=["spring-dst", "autumn-dst"])
+async def test_deadline_reminders_across_a_dst_weekend(database_url: str, start: datetime,
+                                                       due_day: int) -> None:
+    async with sample_bot(database_url, start=start) as (bot, clock, out):
+        await delegate(bot, out, "draft answer to complaint for 2027-0302 by Monday")
+        await accept(bot, 1, FELIX)
+        sent: list[tuple[datetime, str]] = []
+        moment = start.astimezone(UTC)
+        while moment < start + timedelta(days=5):  # every half hour, through the DST Sunday
+            moment += timedelta(minutes=30)
+            sent += [(moment, line) for line in dms(await tick(bot, clock, out, moment))]
+        monday = start.replace(day=due_day)
+        assert sorted(sent) == [
+            (start.replace(day=due_day - 3, hour=9).astimezone(UTC),
+             "-> DM to Felix Marchetti: Due Monday: task #1"),
+            (monday.replace(hour=15).astimezone(UTC),
+             "-> DM to Felix Marchetti: Due soon: task #1"),
+            (monday.replace(hour=17).astimezone(UTC),
+             "-> DM to Felix Marchetti: Overdue: task #1"),
+            (monday.replace(hour=17).astimezone(UTC), "-> DM to Theo Varga: Overdue: task #1")]
+
+
 async def test_a_missed_reminder_is_not_sent_late_when_a_later_one_is_due(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, clock, out):
@@ -300,8 +325,9 @@ async def test_snooze_brings_the_reminder_back(database_url: str) -> None:
         await _accepted_demand(bot, out)
         await tick(bot, clock, out, ny(2027, 3, 4, 9, 0))
         clock.set(ny(2027, 3, 4, 9, 2))
-        reply = await bot.services.snooze(Actor(email=DMITRI), 1, "hour")
-        assert reply.ok and reply.message.title == "Snoozed until Thu Mar 4, 8:02 AM MST."
+        # The button's console hint, typed as shown on the reminder.
+        said = await play(console(bot, DMITRI, out), "snooze 1:hour")
+        assert "Snoozed until Thu Mar 4, 8:02 AM MST." in said
         assert dms(await tick(bot, clock, out, ny(2027, 3, 4, 10, 1))) == []
         said = await tick(bot, clock, out, ny(2027, 3, 4, 10, 2))
         assert dms(said) == ["-> DM to Dmitri Albescu: Due tomorrow: task #1"]
@@ -328,7 +354,7 @@ async def test_snoozing_past_the_deadline_does_not_hold_back_the_overdue_alert(
 
 
 async def test_only_the_assignee_can_snooze(database_url: str) -> None:
-    async with sample_bot(database_url) as (bot, clock, out):
+    async with sample_bot(database_url) as (bot, _clock, out):
         await _accepted_demand(bot, out)
         reply = await bot.services.snooze(Actor(email=THEO), 1, "hour")
         assert reply.status == "forbidden"
@@ -534,6 +560,64 @@ async def test_two_instances_send_every_message_exactly_once(database_url: str) 
         assert len([t for t in titles if t.startswith("Daily digest")]) == 3
 
 
+async def test_three_instances_share_a_burst_of_expiries(database_url: str) -> None:
+    texts = [f"draft demand letter for 2027-030{n % 8 + 1} by Friday" for n in range(12)]
+    texts += [f"collect bank statements for 2027-030{n % 8 + 1} by Friday" for n in range(12)]
+    async with sample_bot(database_url) as (first, clock, out):
+        for n, text in enumerate(texts):
+            await delegate(first, out, text, who=(THEO, NOOR)[n % 2])
+        moment = ny(2027, 3, 2, 16, 0)  # long after every offer timed out; no digest due
+        clock.set(moment)
+        outputs = [out] + [io.StringIO() for _ in range(2)]
+        others = [bootstrap(first.settings, notifiers=[ConsoleNotifier(o)],
+                            clock=ManualClock(moment)) for o in outputs[1:]]
+        bots = [first, *others]
+        marks = [len(o.getvalue()) for o in outputs]
+        async with first.database.transaction() as session:
+            before = len(await list_messages(session))
+        try:
+            results = await asyncio.gather(*(run_due_jobs(b.services, moment) for b in bots))
+            await asyncio.gather(*(b.dispatcher.drain() for b in bots))
+        finally:
+            for other in others:
+                await other.close()
+        assert all(n >= 0 for done in results for n in done.values()), results
+        assert sum(done["expire_offers"] for done in results) == len(texts)
+        delivered = [block for o, mark in zip(outputs, marks, strict=True)
+                     for block in blocks(since(o, mark))]
+        async with first.database.transaction() as session:
+            rows = (await list_messages(session))[before:]
+            expired = (await session.execute(
+                select(AuditEvent.task_id, func.count()).where(AuditEvent.action == "expired")
+                .group_by(AuditEvent.task_id))).all()
+            pending = (await session.execute(
+                select(Offer.task_id, func.count()).where(Offer.state == "pending")
+                .group_by(Offer.task_id))).all()
+        assert {row.state for row in rows} == {"sent"} and len(delivered) == len(rows)
+        assert len(set(delivered)) == len(delivered), delivered
+        assert [count for _, count in expired] == [1] * len(texts)
+        assert all(count == 1 for _, count in pending)
+
+
+
+async def test_an_accept_racing_the_expiry_has_one_winner(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        await delegate(bot, out, DEMAND)
+        other = bootstrap(bot.settings, notifiers=[ConsoleNotifier(io.StringIO())], clock=clock)
+        clock.set(ny(2027, 3, 2, 10, 30))
+        try:
+            reply, done = await asyncio.gather(bot.services.accept(Actor(email=DMITRI), 1),
+                                               run_due_jobs(other.services, clock()))
+        finally:
+            await other.close()
+        found = await detail(bot, 1)
+        if reply.ok:  # the click won: nothing expired
+            assert done["expire_offers"] == 0
+            assert [o["state"] for o in found["offers"]] == ["accepted"]
+        else:         # the timer won: the click is told, the task moved on
+            assert reply.status == "already_handled" and done["expire_offers"] == 1
+            assert [o["state"] for o in found["offers"]] == ["expired", "pending"]
+
 # --- wiring -------------------------------------------------------------------------------------
 
 
@@ -545,20 +629,42 @@ async def test_a_failing_job_does_not_stop_the_others(database_url: str,
     async with sample_bot(database_url) as (bot, clock, out):
         await delegate(bot, out, DEMAND)
         monkeypatch.setattr(scheduler, "JOBS", (("broken", broken),) + scheduler.JOBS)
-        done = await run_due_jobs(bot.services, ny(2027, 3, 2, 10, 30))
+        clock.set(ny(2027, 3, 2, 10, 30))
+        done = await run_due_jobs(bot.services, clock())
         assert done["broken"] == -1 and done["expire_offers"] == 1
 
 
 async def test_the_scheduler_runs_with_the_server_and_stops_with_it(database_url: str) -> None:
-    async with sample_bot(database_url, start=datetime.now(UTC)) as (bot, clock, out):
+    async with sample_bot(database_url, start=datetime.now(UTC)) as (bot, clock, _out):
         ticked = asyncio.Event()
         bot.services.wake = ticked.set  # run_due_jobs wakes the dispatcher after every tick
+        clock.set(datetime.now(UTC))  # the first tick is due at once, by APScheduler's own clock
         context = scheduler_context(bot.services)(None)  # type: ignore[arg-type]
         await anext(context)
         await asyncio.wait_for(ticked.wait(), timeout=10)
         with pytest.raises(StopAsyncIteration):
             await anext(context)
 
+
+async def test_one_broken_row_does_not_hold_up_the_others(database_url: str,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        for text in (DEMAND, ANSWER):
+            await delegate(bot, out, text)
+        await accept(bot, 2, FELIX)
+        # Task #1's type leaves the catalogue (a firm edited LPO_TAXONOMY): it can't be shown.
+        async with bot.database.transaction() as session:
+            broken = await task_store.get_task(session, task_id=1)
+            assert broken is not None
+            broken.task_type = "retired_type"
+            session.add(broken)
+        await delegate(bot, out, "draft demand letter for 2027-0303 by Friday")  # 3, 10:00 too
+        said = await tick(bot, clock, out, ny(2027, 3, 10, 17, 0))
+        assert "-> DM to Imani Sutherland: New task from Theo Varga" in said  # #3 moved on
+        assert "-> DM to Felix Marchetti: Overdue: task #2" in said
+        assert "could not handle offer 1; the next tick retries it" in caplog.text
+        assert "task #1" not in said
+        assert (await detail(bot, 1))["state"] == "offered"  # retried at the next tick
 
 # --- the command line ---------------------------------------------------------------------------
 
@@ -618,3 +724,4 @@ def test_tick_and_digest_need_an_initialised_database(cli_env: str,
     assert "lpo-bot init" in capsys.readouterr().err
     assert main(["digest"]) == 2
     assert "lpo-bot init" in capsys.readouterr().err
+

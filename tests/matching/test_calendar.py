@@ -9,9 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.calendar import (add_business_days, add_working_time, is_business_day,
-                               is_first_business_day_of_week, next_business_day,
-                               previous_business_day, subtract_working_time, working_day_start)
+from matching.calendar import (
+    add_business_days,
+    add_working_time,
+    is_business_day,
+    is_first_business_day_of_week,
+    last_business_day_of_month,
+    next_business_day,
+    previous_business_day,
+    subtract_working_time,
+    working_day_start,
+)
 
 NEW_YORK = ZoneInfo("America/New_York")
 PHOENIX = ZoneInfo("America/Phoenix")
@@ -51,6 +59,36 @@ def test_next_and_previous_business_day_skip_weekends_and_holidays() -> None:
     assert next_business_day(date(2027, 3, 2)) == date(2027, 3, 3)
     assert add_business_days(date(2027, 1, 14), 3) == date(2027, 1, 20)
     assert add_business_days(date(2027, 1, 14), 0) == date(2027, 1, 14)
+
+
+# Deadlines count on the same calendar (DOMAIN.md: "in N business days", EOM).
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 11, 26), False),  # Thanksgiving
+        (date(2026, 11, 27), True),  # the day after Thanksgiving is not a federal holiday
+        (date(2026, 12, 25), False),  # Christmas
+        (date(2026, 12, 24), True),  # Christmas Eve is a working day
+        (date(2026, 11, 11), False),  # Veterans Day
+        (date(2028, 11, 10), False),  # Veterans Day observed (11/11/2028 is a Saturday)
+        (date(2026, 7, 3), False),  # Independence Day observed
+        (date(2026, 12, 12), False),  # Saturday
+        (date(2026, 12, 13), False),  # Sunday
+        (date(2026, 12, 14), True),
+    ],
+)
+def test_the_deadline_calendar_of_2026(day: date, expected: bool) -> None:
+    assert is_business_day(day) is expected
+
+
+def test_business_day_arithmetic_for_deadlines() -> None:
+    assert add_business_days(date(2026, 11, 25), 1) == date(2026, 11, 27)
+    assert add_business_days(date(2028, 11, 9), 1) == date(2028, 11, 13)
+    assert add_business_days(date(2026, 12, 12), 1) == date(2026, 12, 14)  # from a Saturday
+    assert add_business_days(date(2026, 12, 8), 0) == date(2026, 12, 8)
+    assert last_business_day_of_month(2027, 1) == date(2027, 1, 29)
+    assert last_business_day_of_month(2027, 12) == date(2027, 12, 30)  # 12/31 observes New Year
+    assert last_business_day_of_month(2026, 12) == date(2026, 12, 31)
 
 
 @pytest.mark.parametrize(("day", "first"), [

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.deadlines import (
-    PASSED_WARNING,
-    add_business_days,
-    find_deadline,
-    is_business_day,
-    last_business_day_of_month,
-)
+from matching.deadlines import PASSED_WARNING, find_deadline
 
 NY = "America/New_York"
 CHICAGO = "America/Chicago"
@@ -273,35 +267,6 @@ def test_the_span_points_at_the_deadline_words() -> None:
     found = find_deadline(text, now=datetime.fromisoformat(TUE), tz=NY)
     assert found is not None
     assert [text[a:b] for a, b in found.spans] == ["Friday at 2pm"]
-
-
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (date(2026, 11, 26), False),  # Thanksgiving
-        (date(2026, 11, 27), True),  # the day after Thanksgiving is not a federal holiday
-        (date(2026, 12, 25), False),  # Christmas
-        (date(2026, 12, 24), True),  # Christmas Eve is a working day
-        (date(2026, 11, 11), False),  # Veterans Day
-        (date(2028, 11, 10), False),  # Veterans Day observed (11/11/2028 is a Saturday)
-        (date(2026, 7, 3), False),  # Independence Day observed
-        (date(2026, 12, 12), False),  # Saturday
-        (date(2026, 12, 13), False),  # Sunday
-        (date(2026, 12, 14), True),
-    ],
-)
-def test_business_days(day: date, expected: bool) -> None:
-    assert is_business_day(day) is expected
-
-
-def test_business_day_arithmetic() -> None:
-    assert add_business_days(date(2026, 11, 25), 1) == date(2026, 11, 27)
-    assert add_business_days(date(2028, 11, 9), 1) == date(2028, 11, 13)
-    assert add_business_days(date(2026, 12, 12), 1) == date(2026, 12, 14)  # from a Saturday
-    assert add_business_days(date(2026, 12, 8), 0) == date(2026, 12, 8)
-    assert last_business_day_of_month(2027, 1) == date(2027, 1, 29)
-    assert last_business_day_of_month(2027, 12) == date(2027, 12, 30)  # 12/31 observes New Year
-    assert last_business_day_of_month(2026, 12) == date(2026, 12, 31)
 
 
 def test_business_days_next_to_veterans_day_observed() -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from matching.reminders import (DAY_BEFORE, OVERDUE, TWO_HOURS, Reminder, due_reminder,
-                                first_reminder, next_reminder, reminder_plan)
+from matching.reminders import (
+    DAY_BEFORE,
+    OVERDUE,
+    TWO_HOURS,
+    Reminder,
+    due_reminder,
+    first_reminder,
+    next_reminder,
+    reminder_plan,
+)
 
 NEW_YORK = ZoneInfo("America/New_York")
 PHOENIX = ZoneInfo("America/Phoenix")

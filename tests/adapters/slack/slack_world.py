@@ -211,6 +211,9 @@ async def slack_world(database_url: str, **overrides: object) -> AsyncIterator[S
         yield SlackWorld(http=http, fake=fake, clock=clock, services=services,
                          dispatcher=app[DISPATCHER_KEY])
     finally:
+        # Let in-flight deliveries finish: a dispatcher cancelled mid-delivery can leave an
+        # aiosqlite close pending after the engine is disposed (reported to the lead).
+        await app[DISPATCHER_KEY].drain()
         await http.close()
         await fake.stop()
     assert fake.problems == [], "\n".join(fake.problems)

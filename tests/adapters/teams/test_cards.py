@@ -6,8 +6,15 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from adapters.teams.cards import (MAX_ACTIONS, MAX_CHOICES, MAX_TEXT, confirmation_card,
-                                  help_card, message_card, task_list_cards)
+from adapters.teams.cards import (
+    MAX_ACTIONS,
+    MAX_CHOICES,
+    MAX_TEXT,
+    confirmation_card,
+    help_card,
+    message_card,
+    task_list_cards,
+)
 from bot.catalogue import load_taxonomy
 from bot.messages import Action, Fact, Message
 from bot.replies import Choice, Confirmation, TaskList
@@ -74,7 +81,7 @@ def test_the_confirmation_card_offers_types_matters_a_date_and_priority() -> Non
         matter_choices=matters)
     card = confirmation_card(Message(title="Let's confirm the details.",
                                      body=confirmation.reason), confirmation,
-                             zone="America/Los_Angeles")
+                             zone="America/Los_Angeles", request="teams:activity:abc")
     assert_card_valid(card)
     inputs = {e["id"]: e for e in card["body"] if e["type"].startswith("Input.")}
     assert len(inputs["task_type"]["choices"]) == len(taxonomy.types) >= 20
@@ -82,7 +89,7 @@ def test_the_confirmation_card_offers_types_matters_a_date_and_priority() -> Non
     assert len(inputs["matter"]["choices"]) == MAX_CHOICES + 1
     assert inputs["due_date"]["value"] == "2027-03-05"
     delegate, cancel = card["actions"]
-    assert delegate["data"] == {"action": "confirm", "value": NASTY,
+    assert delegate["data"] == {"action": "confirm", "value": NASTY, "request": "teams:activity:abc",
                                 "due_at": "2027-03-05T17:00:00-05:00"}
     assert cancel["associatedInputs"] == "none"
     assert len(json.dumps(card)) < 28 * 1024

@@ -52,11 +52,13 @@ async def test_channel_mention_is_stripped_and_not_stored_as_a_dm(database_url: 
     async with teams_bot(database_url) as teams:
         channel = "19:general@thread.tacv2;messageid=1"
         mark = len(teams.connector.calls)
-        response = await teams.post(teams.activity(
+        message = teams.activity(
             BEN, text="<at>lpo-bot</at> tasks",
             conversation={"id": channel, "conversationType": "channel", "tenantId": TENANT},
             entities=[{"type": "mention", "text": "<at>lpo-bot</at>",
-                       "mentioned": {"id": BOT_ID, "name": "lpo-bot"}}]))
+                       "mentioned": {"id": BOT_ID, "name": "lpo-bot"}}])
+        message["from"]["aadObjectId"] = BEN.upper()  # ids compare as GUIDs, not as text
+        response = await teams.post(message)
         assert response.status == 200
         await teams.connector.wait_for(_in(channel, "Nothing on your plate"), after=mark)
         async with teams.database.transaction() as session:
@@ -90,6 +92,9 @@ async def test_unsure_parse_asks_with_a_card_then_delegates(database_url: str) -
         assert (task.task_type, task.priority, task.source) == ("demand_letter", "high", "teams")
         assert task.due_at is not None and task.due_at.isoformat() == "2027-03-08T22:00:00+00:00"
         assert "use the new form" in task.text
+        mark = await teams.click(AVA, card.submit("Delegate"), card_id=card.answered_id,
+                                 task_type="demand_letter", matter="2027-0102")
+        await teams.connector.wait_for(_in(dm(AVA), "Already handled"), after=mark)
 
         mark = await teams.say(AVA, "delegate draft demand letter for Garcia by Friday")
         card = await teams.connector.wait_for(_in(dm(AVA), "Let's confirm"), after=mark)
@@ -138,3 +143,31 @@ async def test_action_execute_invoke_returns_the_card_in_the_http_response(
         bad = await teams.post(teams.activity(BEN, kind="invoke", name="adaptiveCard/action",
                                               value={"action": "nope"}))
         assert bad.status == 400
+
+
+async def test_buttons_can_be_typed_too(database_url: str) -> None:
+    async with teams_bot(database_url) as teams:
+        await teams.install(BEN)
+        mark = await teams.say(AVA, "delegate draft demand letter for 2027-0103 by Friday")
+        await teams.connector.wait_for(_in(dm(BEN), "New task"), after=mark)
+        mark = await teams.say(BEN, "decline 1 no_capacity")
+        await teams.connector.wait_for(_in(dm(BEN), "Declined task #1"), after=mark)
+        await teams.connector.wait_for(_in(dm(AVA), "Ben Ortiz declined task #1 (no capacity)"),
+                                       after=mark)
+        mark = await teams.say(AVA, "cancel 1 client settled")
+        await teams.connector.wait_for(_in(dm(AVA), "Cancelled task #1"), after=mark)
+        mark = await teams.say(BEN, "done 99")
+        await teams.connector.wait_for(_in(dm(BEN), "There is no task #99"), after=mark)
+        mark = await teams.say(BEN, "accept")
+        await teams.connector.wait_for(_in(dm(BEN), "I don't know \u201caccept\u201d"), after=mark)
+
+
+async def test_odd_emulator_ids_are_answered_but_not_stored(database_url: str) -> None:
+    async with teams_bot(database_url) as teams:
+        message = teams.activity(BEN, text="tasks", channelId="emulator")
+        message["from"] = {"id": "u" * 300, "name": "Someone"}
+        response = await teams.post(message)
+        assert response.status == 200
+        await teams.connector.wait_for(_in(dm(BEN), "not on the lpo-bot roster"))
+        async with teams.database.transaction() as session:
+            assert (await session.execute(select(ConversationRef))).scalars().all() == []

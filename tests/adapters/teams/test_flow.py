@@ -94,7 +94,7 @@ async def test_decline_with_reason_goes_to_the_next_person(database_url: str) ->
         assert_cards_valid(teams.connector.calls)
 
 
-async def test_installation_stores_the_reference_and_welcomes(database_url: str) -> None:
+async def test_installation_stores_the_reference_and_removal_forgets_it(database_url: str) -> None:
     async with teams_bot(database_url) as teams:
         mark = len(teams.connector.calls)
         await teams.install(CARA)
@@ -107,6 +107,12 @@ async def test_installation_stores_the_reference_and_welcomes(database_url: str)
         assert row.reference["conversation"]["id"] == dm(CARA)
         assert row.reference["user"]["aadObjectId"] == CARA
         assert row.reference["bot"]["id"] == "28:lpo-bot-test"
+
+        response = await teams.post(teams.activity(CARA, kind="installationUpdate",
+                                                   action="remove"))
+        assert response.status == 200
+        async with teams.database.transaction() as session:
+            assert (await session.execute(select(ConversationRef))).scalars().all() == []
 
 
 async def test_unreachable_staff_are_skipped_and_their_manager_is_told(
