@@ -72,14 +72,21 @@ async def build_digest(session: AsyncSession, *, firm: Firm, scope: Scope, now: 
     heading = "Daily digest"
     if weekly:
         heading = "Weekly summary and daily digest"
-        created = await reports.count_created_between(session, start=periods["last_week"][0],
-                                                      end=periods["last_week"][1], staff_ids=ids)
-        last_week = done["last_week"]
-        facts += (Fact("Saved last week", views.money(float(last_week.savings))),)
-        lines.insert(0, f"Last week: {created} new, {last_week.count} completed, "
-                        f"{views.money(float(last_week.savings))} saved")
+        summary, saved = await _last_week(session, periods["last_week"], done["last_week"], ids)
+        lines.insert(0, summary)
+        facts += (saved,)
     return Message(title=f"{heading} — {scope.title} — {today:%a %b} {today.day}",
                    facts=facts, lines=tuple(lines), kind="digest")
+
+
+async def _last_week(session: AsyncSession, period: tuple[datetime, datetime],
+                     completed: reports.Completed, ids: list[int] | None) -> tuple[str, Fact]:
+    """The weekly summary: last week's new work, completed work and savings."""
+    created = await reports.count_created_between(session, start=period[0], end=period[1],
+                                                  staff_ids=ids)
+    saved = views.money(float(completed.savings))
+    return (f"Last week: {created} new, {completed.count} completed, {saved} saved",
+            Fact("Saved last week", saved))
 
 
 def _same_time_on(day: date, now: datetime, zone: ZoneInfo) -> datetime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 from dataclasses import dataclass
@@ -115,10 +116,11 @@ class Dispatcher:
             except Exception:  # a database outage must not kill the loop; try again later
                 log.exception("outbox dispatcher round failed")
                 timeout = IDLE_WAIT_SECONDS
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout)
-            except TimeoutError:
-                pass
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel that
+            # lands as the event is set, and the server's shutdown then waits forever.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
             self._wake.clear()
 
     async def drain(self) -> int:

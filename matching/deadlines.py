@@ -438,6 +438,10 @@ class _Reader:
     read: Callable[[re.Match[str], str, _Now], _Piece | None]
     cue: re.Pattern[str] | tuple[str, ...]  # a pattern, or plain strings (faster to look for)
 
+    @property
+    def needs_digit(self) -> bool:
+        return not isinstance(self.cue, tuple) and r"\d" in self.cue.pattern
+
     def applies_to(self, folded: str) -> bool:
         if isinstance(self.cue, tuple):
             for word in self.cue:
@@ -448,6 +452,7 @@ class _Reader:
 
 
 def _words(*cues: str) -> tuple[str, ...]:
+    """A cue of plain strings: one of them is in any text the pattern could match."""
     return cues
 
 
@@ -589,11 +594,17 @@ _READERS = (
 )
 
 
+# Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
+_WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
+_DIGIT = re.compile(r"\d")
+
+
 def _pieces(folded: str, now: _Now) -> list[_Piece]:
     """Every day, time and moment the text names, none overlapping another."""
     taken: list[tuple[int, int]] = []
     pieces: list[_Piece] = []
-    for reader in _READERS:
+    readers = _READERS if _DIGIT.search(folded) else _WORD_READERS
+    for reader in readers:
         if not reader.applies_to(folded):
             continue
         for match in reader.pattern.finditer(folded):

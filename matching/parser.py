@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -50,7 +51,7 @@ _SHORTHAND = {
     "prepping": "prepare", "bankr": "bankruptcy", "bkcy": "bankruptcy", "msg": "message",
     "appt": "appointment", "tel": "telephone", "cust": "customer", "mgmt": "management",
     "thru": "through", "mtd": "motion", "msj": "motion", "mtc": "motion", "hrg": "hearing",
-    "conf": "conference", "mtg": "meeting", "opp": "opposition", "oppo": "opposition",
+    "conf": "conference", "mtg": "meeting", "oppo": "opposition",
     "compl": "complaint", "subp": "subpoena", "rsrch": "research", "amt": "amount",
 }  # fmt: skip
 # Words that never decide what a task is; dropped from text and phrases alike ("and" too, so
@@ -73,7 +74,9 @@ _GAP_WORDS = 4
 # What a client's name reads as in a catalogue phrase: "call Garcia" matches "call client".
 _CLIENT = "client"
 # Punctuation that ends a clause: the words of a phrase do not stand on both sides of it.
-_CLAUSE_BREAK = re.compile(r"[,:;!?]|\s-|-\s")
+_PHRASE_BREAK = re.compile(r"[,:;!?]|\s-|-\s")
+# Words after a task's own name that show it is the object of a verb before it.
+_PREPOSITIONS = frozenset({"on", "for", "in", "re", "about", "regarding", "against", "with"})
 _HEAD_BONUS = 0.5
 _FUZZY_WEIGHT = 0.85
 _FUZZY_MIN_LETTERS = 5
@@ -253,17 +256,14 @@ class _Catalogue:
         # a verb comes before its object ("review ... bank statements"). The words in a gap are
         # left to other phrases: in "check SOL on the account", "check ... account" does not
         # silence "SOL". A context phrase wins a tie: it exists to veto a reading.
-        found = sorted(
-            self._matches(tokens), key=lambda m: (-m.weight, m.owner >= 0, m.start, m.end)
-        )
-        taken = [False] * len(tokens)
+        found = _objects_kept(list(self._matches(tokens)), tokens)
+        found.sort(key=lambda m: (-m.weight, m.owner >= 0, m.start, m.end))
+        taken: set[int] = set()
         winners = []
         for match in found:
-            if any(taken[i] for i in match.anchors):
-                continue
-            for i in match.anchors:
-                taken[i] = True
-            winners.append(match)
+            if taken.isdisjoint(match.anchors):
+                taken.update(match.anchors)
+                winners.append(match)
         return winners
 
     def _matches(self, tokens: list[_Token]) -> Iterable[_Match]:
@@ -284,6 +284,37 @@ class _Catalogue:
                     yield _Match(phrase.owner, start, end, phrase.weight, anchors)
                 elif phrase.weight > 1 or fuzzy[0].letters >= _FUZZY_ALONE_MIN_LETTERS:
                     yield _Match(phrase.owner, start, end, phrase.weight * _FUZZY_WEIGHT, anchors)
+
+
+def _objects_kept(found: list[_Match], tokens: list[_Token]) -> list[_Match]:
+    """The matches, less any verb ... noun phrase whose gap holds its verb's real object.
+
+    In "check SOL on the Johnson account" the thing checked is the SOL, a task of its own
+    followed by a preposition; "check ... account" is then no reading of the text.
+    """
+    count = len(tokens)
+    objects = [
+        m for m in found if m.end < count and m.owner >= 0 and tokens[m.end].canon in _PREPOSITIONS
+    ]
+    if not objects:
+        return found
+    # Only a phrase with a gap can skip over anything.
+    return [
+        m
+        for m in found
+        if m.end - m.start == len(m.anchors) or not any(_skips_object(m, o) for o in objects)
+    ]
+
+
+def _skips_object(match: _Match, other: _Match) -> bool:
+    # `other` and the preposition after it stand in one gap of `match`.
+    if other.owner == match.owner or not match.start < other.start:
+        return False
+    anchors = match.anchors
+    for left, right in pairwise(anchors):
+        if left < other.start and other.end < right:
+            return True
+    return False
 
 
 def _phrase_anchors(phrase: _Phrase, tokens: list[_Token], start: int) -> tuple[int, ...] | None:
@@ -493,13 +524,14 @@ class _Matters:
         if numbers:
             return _MatterFinding(numbers.pop(), number_spans, name_spans, mask_spans, None)
         number, ambiguous = _one_matter(hits)
-        capitalised = [
-            h for h, (start, _) in zip(hits, name_spans, strict=True) if text[start].isupper()
-        ]
-        if ambiguous and 0 < len(capitalised) < len(hits):
+        if ambiguous:
             # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
             # happens to be another client's surname (Page).
-            number, ambiguous = _one_matter(capitalised)
+            capitalised = [
+                h for h, (s, _) in zip(hits, name_spans, strict=True) if text[s].isupper()
+            ]
+            if 0 < len(capitalised) < len(hits):
+                number, ambiguous = _one_matter(capitalised)
         warning = AMBIGUOUS_MATTER_WARNING if ambiguous else None
         return _MatterFinding(number, number_spans, name_spans, mask_spans, warning)
 
@@ -877,7 +909,7 @@ class Parser:
         self, folded: str, found: list[Word], masked: list[Span], clients: list[Span]
     ) -> list[_Token]:
         hidden, named = _covered(found, masked), _covered(found, clients)
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
+        breaks = [m.start() for m in _PHRASE_BREAK.finditer(folded)]
         next_break = 0
         tokens: list[_Token] = []
         previous_end = 0

@@ -95,7 +95,9 @@ class TeamsNotifier:
         activity = card_message(message_card(delivery.message, managed=True),
                                 delivery.message.title)
         try:
-            return await asyncio.wait_for(self._deliver(delivery, activity), self.timeout)
+            # asyncio.timeout, not wait_for, which on 3.11 can swallow the dispatcher's cancel.
+            async with asyncio.timeout(self.timeout):
+                return await self._deliver(delivery, activity)
         except TimeoutError:
             raise DeliveryError("Teams did not answer in time") from None
         except Busy as busy:

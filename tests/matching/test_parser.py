@@ -189,6 +189,30 @@ def test_the_verb_decides_between_task_words(parser: Parser) -> None:
 
 def test_a_clients_file_is_not_a_court_filing(parser: Parser) -> None:
     assert read(parser, "send the Okoye file to opposing counsel").task_type != "court_filing"
+    assert read(parser, "re: Okoye - file the motion to compel").task_type == "court_filing"
+
+
+def test_words_in_a_gap_are_left_to_other_phrases(parser: Parser) -> None:
+    # "check ... account" does not swallow the SOL it skips over.
+    assert read(parser, "check SOL on the Okoye account").task_type == "sol_analysis"
+
+
+def test_a_client_spoken_to_reads_as_client(parser: Parser) -> None:
+    assert read(parser, "text Okoye that Experian deleted the tradeline").task_type == (
+        "client_update"
+    )
+    # The client's collector is not the client.
+    assert read(parser, "call Okoye's collector and negotiate a payment plan").task_type == (
+        "settlement_negotiation"
+    )
+
+
+def test_a_capitalised_name_outweighs_a_lower_case_surname() -> None:
+    matters = (*MATTERS, MatterRef("25-0001", "Carter Page"))
+    draft = Parser(TAXONOMY, matters, ROSTER).parse(
+        "summarize the 3-page letter for Okoye", now=NOW, tz=NY
+    )
+    assert draft.matter == "LIT-2025-007"
 
 
 def test_sending_it_to_me_for_review_is_not_a_document_review(parser: Parser) -> None:
