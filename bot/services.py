@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.views import TaskView
 from matching.availability import resolve_until
 from matching.calendar import add_working_time, next_business_day, working_day_start
+from matching.deadlines import PASSED_WARNING
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import StaffProfile, TaskDraft, Taxonomy
 from matching.parser import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, parse
@@ -846,9 +847,14 @@ class Services:
 
 
 def _apply(draft: TaskDraft, overrides: Overrides | None) -> TaskDraft:
+    """The draft with what the person fixed by hand; warnings they resolved are dropped."""
     if overrides is None:
         return draft
+    resolved = {AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING} if overrides.matter else set()
+    if overrides.due_at:
+        resolved.add(PASSED_WARNING)
     return replace(draft,
+                   warnings=tuple(w for w in draft.warnings if w not in resolved),
                    task_type=overrides.task_type or draft.task_type,
                    matter=overrides.matter or draft.matter,
                    due_at=overrides.due_at or draft.due_at,

@@ -254,8 +254,8 @@ class _Catalogue:
         # The longest phrase wins its words: "notice of appearance" is a filing, and its
         # "appearance" is then not also a court appearance. Between equals the earlier wins, as
         # a verb comes before its object ("review ... bank statements"). The words in a gap are
-        # left to other phrases: in "check SOL on the account", "check ... account" does not
-        # silence "SOL". A context phrase wins a tie: it exists to veto a reading.
+        # left to other phrases: "check ... account" does not silence the "SOL" it skips over.
+        # A context phrase wins a tie: it exists to veto a reading.
         found = _objects_kept(list(self._matches(tokens)), tokens)
         found.sort(key=lambda m: (-m.weight, m.owner >= 0, m.start, m.end))
         taken: set[int] = set()
