@@ -15,7 +15,7 @@ import pytest
 
 from bot.cli import main
 
-DEADLINE_SECONDS = 30
+DEADLINE_SECONDS = 60
 
 
 def _free_port() -> int:
