@@ -1,4 +1,11 @@
-"""Benchmark: signed /delegate over HTTP on SQLite with 1,000 staff, beside a bare Bolt app."""
+"""Benchmark: signed /delegate over HTTP on SQLite with 1,000 staff, beside a bare Bolt app.
+
+Three processes, so neither the load nor the fake Slack steals the server's event loop:
+the servers under test (lpo-bot, lpo-bot with its services stubbed out, and a bare Bolt app
+that only acks, in both of Bolt's ack modes), a fake Slack Web API that notes when each offer
+DM arrives, and this process, which sends the signed requests and prints the numbers.
+Usage: python bench/bench_slack.py [--sequential 300] [--concurrent 2000] [--profile]
+"""
 
 from __future__ import annotations
 
@@ -7,28 +14,31 @@ import asyncio
 import hashlib
 import hmac
 import json
+import multiprocessing
 import random
 import re
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aiohttp import ClientSession, TCPConnector, web  # noqa: E402
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request  # noqa: E402
-from slack_bolt.async_app import AsyncApp  # noqa: E402
-from slack_sdk.web.async_client import AsyncWebClient  # noqa: E402
+from aiohttp import ClientSession, TCPConnector, web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.bootstrap import SERVICES_KEY, build_app  # noqa: E402
-from bot.imports import MATTER_COLUMNS, ROSTER_COLUMNS, import_matters, import_roster  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from storage.db import upgrade  # noqa: E402
+from bot.bootstrap import SERVICES_KEY, build_app
+from bot.imports import MATTER_COLUMNS, ROSTER_COLUMNS, import_matters, import_roster
+from bot.replies import Actor, Reply
+from bot.services import Services
+from bot.settings import Settings
+from storage.db import upgrade
 
 SECRET = "bench-signing-secret"
 TOKEN = "xoxb-bench-token"
@@ -40,27 +50,32 @@ ROLES = (("legal_assistant", 30, 45, 2, 30), ("paralegal", 45, 90, 4, 40),
          ("associate", 250, 350, 4, 20), ("partner", 450, 550, 5, 10))
 SKILLS = ("client_communication", "document_management", "litigation_support", "drafting",
           "legal_research", "case_analysis", "bankruptcy", "negotiation")
+ROWS = (("bare Bolt, ack only (default mode)", "bare_default"),
+        ("bare Bolt, ack only (process_before)", "bare_before"),
+        ("lpo-bot Slack layer, services stubbed", "stubbed"),
+        ("lpo-bot /delegate", "lpo"))
 _TASK_ID = re.compile(r"#(\d+) ")
 
 
-# --- a Slack Web API that only records when each DM arrived -----------------------------------
+# --- the fake Slack (its own process) ---------------------------------------------------------
 
 
 @dataclass
 class FakeSlack:
+    """Answers the few Web API methods a delegation uses; notes when each offer DM arrives."""
+
     dm_at: dict[int, float] = field(default_factory=dict)
-    posts: int = 0
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/api/{method}", self.api)
+        app.router.add_get("/dm_at", self.arrivals)
         return app
 
     async def api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         body = await request.json() if request.content_type == "application/json" else {}
         if method == "chat.postMessage":
-            self.posts += 1
             found = _TASK_ID.search(json.dumps(body.get("blocks", [])))
             if found and "New task" in body.get("text", ""):
                 self.dm_at.setdefault(int(found[1]), time.perf_counter())
@@ -73,15 +88,27 @@ class FakeSlack:
                                       "team_id": "T1"})
         return web.json_response({"ok": True})
 
+    async def arrivals(self, _request: web.Request) -> web.Response:
+        return web.json_response(self.dm_at)
 
-# --- the firm ----------------------------------------------------------------------------------
+
+def run_fake_slack(urls: Any) -> None:
+    async def main() -> None:
+        _runner, url = await serve(FakeSlack().app())
+        urls.put(url)
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+# --- the servers under test (their own process) ------------------------------------------------
 
 
 def roster_csv(rng: random.Random) -> tuple[bytes, list[str]]:
-    """1,000 people; returns the CSV and the Slack ids of the attorneys (the delegators)."""
+    """1,000 people; the CSV, and the Slack ids of the attorneys (who delegate)."""
     lines, attorneys = [",".join(ROSTER_COLUMNS)], []
     for n in range(STAFF):
-        role, low, high, top, weight = rng.choices(ROLES, weights=[r[4] for r in ROLES])[0]
+        role, low, high, top, _weight = rng.choices(ROLES, weights=[r[4] for r in ROLES])[0]
         skills = {s: rng.randint(1, top) for s in rng.sample(SKILLS, rng.randint(2, 6))}
         skills["drafting"] = max(skills.get("drafting", 0), rng.randint(1, top))
         slack_id = f"U{n:07d}"
@@ -102,9 +129,6 @@ def matters_csv(attorney_email: str) -> bytes:
     rows = [",".join(MATTER_COLUMNS)] + [
         f"2027-{n:04d},Client {n} Example,Matter {n},{attorney_email},NY," for n in range(MATTERS)]
     return ("\n".join(rows) + "\n").encode()
-
-
-# --- the servers -------------------------------------------------------------------------------
 
 
 def bare_bolt(api_url: str, *, process_before_response: bool) -> web.Application:
@@ -133,7 +157,88 @@ async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}"
 
 
-# --- the load ----------------------------------------------------------------------------------
+async def services_only(services: Services, users: list[str], rng: random.Random,
+                        total: int) -> list[float]:
+    """services.delegate alone, no HTTP and no Slack: the part the adapter cannot speed up."""
+    latencies = []
+    for n in range(total):
+        started = time.perf_counter()
+        await services.delegate(Actor(slack_user_id=rng.choice(users)),
+                                TEXT.format(matter=f"2027-{rng.randrange(MATTERS):04d}"),
+                                source="slack", event_key=f"bench:direct:{n}")
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def control_app(profile: bool) -> web.Application:
+    """Start and stop pyinstrument in this process, from the load process."""
+    app = web.Application()
+    state: dict[str, Any] = {}
+
+    async def start(_request: web.Request) -> web.Response:
+        if profile:
+            from pyinstrument import Profiler  # optional: pip install pyinstrument
+
+            state["profiler"] = Profiler(async_mode="disabled", interval=0.0005)
+            state["profiler"].start()
+        return web.Response(text="started")
+
+    async def stop(_request: web.Request) -> web.Response:
+        profiler = state.pop("profiler", None)
+        if profiler is None:
+            return web.Response(text="")
+        profiler.stop()
+        return web.Response(text=profiler.output_text(unicode=False, color=False))
+
+    app.router.add_post("/start", start)
+    app.router.add_post("/stop", stop)
+    return app
+
+
+def run_servers(api_url: str, profile: bool, sequential: int, urls: Any) -> None:
+    async def main() -> None:
+        rng = random.Random(SEED)
+        with tempfile.TemporaryDirectory() as tmp:
+            real, stub = f"sqlite:///{tmp}/bench.db", f"sqlite:///{tmp}/stub.db"
+            upgrade(real)
+            upgrade(stub)
+            settings = Settings(_env_file=None, LPO_DATABASE_URL=real, SLACK_BOT_TOKEN=TOKEN,
+                                SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url + "/api/",
+                                LPO_DIGEST_TIME="23:59")  # type: ignore[call-arg]
+            app = build_app(settings)
+            services = app[SERVICES_KEY]
+            roster, attorneys = roster_csv(rng)
+            async with services.database.transaction() as session:
+                await import_roster(session, roster)
+                await import_matters(session, matters_csv(f"person{int(attorneys[0][1:])}"
+                                                          "@firm.test"))
+            canned = await services.delegate(Actor(slack_user_id=attorneys[0]),
+                                             TEXT.format(matter="2027-0000"), source="slack")
+            stubbed = build_app(settings.model_copy(update={"database_url": stub}))
+            stubbed[SERVICES_KEY].delegate = _canned(canned)  # type: ignore[method-assign]
+            direct = await services_only(services, attorneys, rng, sequential)
+            found = {"attorneys": attorneys, "direct": direct}
+            apps = {"lpo": app, "stubbed": stubbed, "control": control_app(profile),
+                    "bare_default": bare_bolt(api_url + "/api/", process_before_response=False),
+                    "bare_before": bare_bolt(api_url + "/api/", process_before_response=True)}
+            runners = []
+            for name, served in apps.items():
+                runner, found[name] = await serve(served)
+                runners.append(runner)
+            urls.put(found)
+            await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+def _canned(reply: Reply):  # type: ignore[no-untyped-def]
+    async def delegate(*_args: object, **_kwargs: object) -> Reply:
+        return reply
+
+    return delegate
+
+
+# --- the load (this process) -------------------------------------------------------------------
 
 
 def signed(body: str) -> dict[str, str]:
@@ -147,29 +252,31 @@ def signed(body: str) -> dict[str, str]:
 class Result:
     latencies: list[float]
     elapsed: float
-    acked_at: dict[int, float]
-    failures: int
+    acked_at: dict[int, float] = field(default_factory=dict)
+    failures: int = 0
 
     def line(self, name: str, concurrency: int) -> str:
         ms = sorted(x * 1000 for x in self.latencies)
-        p50, p99 = statistics.median(ms), ms[min(len(ms) - 1, int(len(ms) * 0.99))]
         rate = len(ms) / self.elapsed
         bad = f"  ({self.failures} failed)" if self.failures else ""
-        return (f"{name:<34} c={concurrency:<3} n={len(ms):<5} p50 {p50:7.2f} ms  "
-                f"p99 {p99:7.2f} ms  {rate:8.0f} req/s{bad}")
+        return (f"{name:<38} c={concurrency:<3} n={len(ms):<5} p50 {percentile(ms, 50):7.2f} ms"
+                f"  p99 {percentile(ms, 99):7.2f} ms  {rate:7.0f}/s{bad}")
+
+
+def percentile(values: list[float], pct: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * pct / 100))]
 
 
 async def load(url: str, users: list[str], *, total: int, concurrency: int,
                rng: random.Random) -> Result:
-    latencies: list[float] = []
-    acked_at: dict[int, float] = {}
-    failures = 0
-    counter = iter(range(total))
+    """`total` signed /delegate requests from `concurrency` clients on kept-alive connections."""
+    result = Result([], 0.0)
+    numbers = iter(range(total))
 
     async with ClientSession(connector=TCPConnector(limit=concurrency)) as http:
-        async def worker() -> None:
-            nonlocal failures
-            for n in counter:
+        async def client() -> None:
+            for n in numbers:
                 form = {"team_id": "T1", "channel_id": "C1", "user_id": rng.choice(users),
                         "command": "/delegate", "api_app_id": "A1",
                         "text": TEXT.format(matter=f"2027-{rng.randrange(MATTERS):04d}"),
@@ -177,102 +284,84 @@ async def load(url: str, users: list[str], *, total: int, concurrency: int,
                         "trigger_id": f"trigger-{n}-{rng.random()}"}
                 body = urlencode(form)
                 started = time.perf_counter()
-                async with http.post(f"{url}/slack/events", data=body, headers=signed(body)) as r:
-                    answer = await r.read()
+                async with http.post(f"{url}/slack/events", data=body,
+                                     headers=signed(body)) as response:
+                    answer = (await response.read()).decode()
                 done = time.perf_counter()
-                latencies.append(done - started)
-                if r.status != 200 or b"Offered to" not in answer and b'"ok"' not in answer:
-                    failures += 1
-                found = _TASK_ID.search(answer.decode())
-                if found:
-                    acked_at[int(found[1])] = done
+                result.latencies.append(done - started)
+                if response.status != 200 or not ("Offered to" in answer or '"ok"' in answer):
+                    result.failures += 1
+                if (found := _TASK_ID.search(answer)) and "Offered to" in answer:
+                    result.acked_at[int(found[1])] = done
 
         started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
-    return Result(latencies, elapsed, acked_at, failures)
-
-
-async def wait_for_dms(fake: FakeSlack, expected: int, timeout: float = 30.0) -> None:
-    deadline = time.perf_counter() + timeout
-    while len(fake.dm_at) < expected and time.perf_counter() < deadline:
-        await asyncio.sleep(0.01)
-
-
-def ack_to_dm(fake: FakeSlack, result: Result) -> str:
-    gaps = sorted((fake.dm_at[t] - at) * 1000 for t, at in result.acked_at.items()
-                  if t in fake.dm_at)
-    if not gaps:
-        return "ack -> DM: no DMs matched"
-    p99 = gaps[min(len(gaps) - 1, int(len(gaps) * 0.99))]
-    return (f"{'':34} ack -> DM at fake Slack: p50 {statistics.median(gaps):7.2f} ms  "
-            f"p99 {p99:7.2f} ms  ({len(gaps)}/{len(result.acked_at)} DMs)")
-
-
-async def run(args: argparse.Namespace) -> None:
-    rng = random.Random(SEED)
-    fake = FakeSlack()
-    fake_runner, fake_url = await serve(fake.app())
-    api = f"{fake_url}/api/"
-    with tempfile.TemporaryDirectory() as tmp:
-        db_url = f"sqlite:///{tmp}/bench.db"
-        upgrade(db_url)
-        settings = Settings(_env_file=None, LPO_DATABASE_URL=db_url, SLACK_BOT_TOKEN=TOKEN,
-                            SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api,
-                            LPO_DIGEST_TIME="23:59")  # type: ignore[call-arg]
-        app = build_app(settings)
-        roster, attorneys = roster_csv(rng)
-        async with app[SERVICES_KEY].database.transaction() as session:
-            await import_roster(session, roster)
-            first_attorney = f"person{int(attorneys[0][1:])}@firm.test"
-            await import_matters(session, matters_csv(first_attorney))
-        ours_runner, ours = await serve(app)
-        bare_runners = {}
-        for mode in (False, True):
-            bare_runners[mode] = await serve(bare_bolt(api, process_before_response=mode))
-        print(f"SQLite, {STAFF} staff ({len(attorneys)} attorneys delegating), {MATTERS} "
-              f"matters; signed POST /slack/events over loopback TCP")
-        try:
-            for name, url in (("bare Bolt (ack only, default)", bare_runners[False][1]),
-                              ("bare Bolt (process_before_resp.)", bare_runners[True][1]),
-                              ("lpo-bot /delegate", ours)):
-                await load(url, attorneys, total=20, concurrency=1, rng=rng)  # warm up
-                for concurrency, total in ((1, args.sequential), (20, args.concurrent)):
-                    before = len(fake.dm_at)
-                    result = await profiled(args, name, concurrency, lambda: load(
-                        url, attorneys, total=total, concurrency=concurrency, rng=rng))
-                    print(result.line(name, concurrency))
-                    if url == ours:
-                        await wait_for_dms(fake, before + len(result.acked_at))
-                        print(ack_to_dm(fake, result))
-        finally:
-            await ours_runner.cleanup()
-            for runner, _ in bare_runners.values():
-                await runner.cleanup()
-            await fake_runner.cleanup()
-
-
-async def profiled(args: argparse.Namespace, name: str, concurrency: int,
-                   work: Callable[[], Awaitable[Result]]) -> Result:
-    """Run `work`, under pyinstrument when --profile names this run (e.g. lpo-bot@1)."""
-    if args.profile != f"{name.split()[0]}@{concurrency}":
-        return await work()
-    from pyinstrument import Profiler  # optional: pip install pyinstrument
-
-    profiler = Profiler(async_mode="enabled")
-    profiler.start()
-    result = await work()
-    profiler.stop()
-    print(profiler.output_text(unicode=False, color=False, show_all=False))
+        await asyncio.gather(*(client() for _ in range(concurrency)))
+        result.elapsed = time.perf_counter() - started
     return result
 
 
+async def ack_to_dm(http: ClientSession, fake_url: str, result: Result) -> str:
+    """From the ack leaving our server to the offer DM reaching the fake Slack."""
+    deadline = time.perf_counter() + 60
+    while True:
+        async with http.get(f"{fake_url}/dm_at") as response:
+            arrived = {int(k): v for k, v in (await response.json()).items()}
+        gaps = [(arrived[t] - at) * 1000 for t, at in result.acked_at.items() if t in arrived]
+        if len(gaps) == len(result.acked_at) or time.perf_counter() > deadline:
+            break
+        await asyncio.sleep(0.1)
+    if not gaps:
+        return "no DMs arrived"
+    return (f"{'':38}       ack -> DM at fake Slack: p50 {statistics.median(gaps):7.2f} ms  "
+            f"p99 {percentile(gaps, 99):7.2f} ms  ({len(gaps)}/{len(result.acked_at)} DMs)")
+
+
+async def measure(args: argparse.Namespace, fake_url: str, found: dict[str, Any]) -> None:
+    rng = random.Random(SEED + 1)
+    users = found["attorneys"]
+    print(f"SQLite, {STAFF} staff ({len(users)} attorneys delegating), {MATTERS} matters; "
+          "signed POST /slack/events over loopback TCP; load, servers and fake Slack in "
+          "separate processes")
+    print(Result(found["direct"], sum(found["direct"])).line("services.delegate alone (no HTTP)",
+                                                              1))
+    async with ClientSession() as http:
+        for title, key in ROWS:
+            await load(found[key], users, total=30, concurrency=1, rng=rng)  # warm up
+            for concurrency, total in ((1, args.sequential), (20, args.concurrent)):
+                profiling = args.profile and key == "lpo"
+                if profiling:
+                    await http.post(f"{found['control']}/start")
+                result = await load(found[key], users, total=total, concurrency=concurrency,
+                                    rng=rng)
+                print(result.line(title, concurrency))
+                if key == "lpo":
+                    print(await ack_to_dm(http, fake_url, result))
+                if profiling:
+                    async with http.post(f"{found['control']}/stop") as response:
+                        print(await response.text())
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sequential", type=int, default=300, help="requests at concurrency 1")
-    parser.add_argument("--concurrent", type=int, default=2000, help="requests at concurrency 20")
-    parser.add_argument("--profile", metavar="NAME@C", help="profile one run, e.g. lpo-bot@1")
-    asyncio.run(run(parser.parse_args()))
+    parser.add_argument("--concurrent", type=int, default=2000,
+                        help="requests at concurrency 20")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the lpo-bot server during its runs (needs pyinstrument)")
+    args = parser.parse_args()
+    spawn = multiprocessing.get_context("spawn")
+    urls = spawn.Queue()
+    fake = spawn.Process(target=run_fake_slack, args=(urls,), daemon=True)
+    fake.start()
+    fake_url = urls.get(timeout=60)
+    servers = spawn.Process(target=run_servers, daemon=True,
+                            args=(fake_url, args.profile, args.sequential, urls))
+    servers.start()
+    try:
+        asyncio.run(measure(args, fake_url, urls.get(timeout=600)))
+    finally:
+        servers.terminate()
+        fake.terminate()
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ HELP = Message(
         "/lpo digest: (managers) preview today's digest",
         "/lpo cancel 12 [reason]: cancel a task you delegated",
         "/lpo reassign 12 [email]: (managers) give a task to someone else",
-        "/lpo accept 12, /lpo decline 12 reason, /lpo done 12, /lpo approve 12, "
-        "/lpo changes 12 note: the buttons, typed",
+        ("/lpo accept 12, /lpo decline 12 reason, /lpo done 12, /lpo approve 12, "
+         "/lpo changes 12 note: the buttons, typed"),
         "The Home tab shows everything at a glance.",
     ),
     kind="help")
@@ -68,14 +68,12 @@ class Commands:
             actor, text, source="slack", event_key=command_key(command)))
         if reply.status == "needs_confirmation" and reply.confirmation:
             await ack()
-            self.ctx.background.spawn(self.confirm(command, reply))
+            self.ctx.background.spawn(self.confirm(command, reply.confirmation))
             return
         await ack(**ephemeral(reply.message))
 
-    async def confirm(self, command: dict[str, Any], reply: Reply) -> None:
+    async def confirm(self, command: dict[str, Any], confirmation: Confirmation) -> None:
         """Open the confirmation modal, prefilled with what the parser understood."""
-        confirmation = reply.confirmation
-        assert confirmation is not None  # the caller checked
         url = command.get("response_url")
         metadata = {"text": confirmation.text, "url": url,
                     "search": self.remember_choices(confirmation)}

@@ -11,11 +11,30 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from adapters.slack.blocks import ACTION_PREFIX, NEW_TASK_ACTION, PAGE_ACTION, action_parts
 from adapters.slack.commands import Commands
 from adapters.slack.context import SlackContext, ephemeral
-from adapters.slack.modals import (CHANGES_CALLBACK, CONFIRM_CALLBACK, DECLINE_CALLBACK, DETAIL,
-                                   DUE, MATTER, NEW_TASK_CALLBACK, NOTE, REASON, TEXT, TYPE,
-                                   changes_modal, confirmation_modal, decline_modal,
-                                   decline_reason, field_of, metadata_of, new_task_modal, option,
-                                   read_confirmation, result_modal, typed)
+from adapters.slack.modals import (
+    CHANGES_CALLBACK,
+    CONFIRM_CALLBACK,
+    DECLINE_CALLBACK,
+    DETAIL,
+    DUE,
+    MATTER,
+    NEW_TASK_CALLBACK,
+    NOTE,
+    REASON,
+    TEXT,
+    TYPE,
+    changes_modal,
+    confirmation_modal,
+    decline_modal,
+    decline_reason,
+    field_of,
+    metadata_of,
+    new_task_modal,
+    option,
+    read_confirmation,
+    result_modal,
+    typed,
+)
 from adapters.slack.text import clip
 from bot import views
 from bot.messages import Message
@@ -26,6 +45,7 @@ Call = Callable[[Actor], Awaitable[Reply]]
 ERROR_LIMIT = 300
 STALE_BUTTON = views.plain("That button no longer works.",
                            "Use /tasks to see what is open now.", kind="error")
+UPDATED_BY_OUTBOX = frozenset({"accept", "done", "approve"})
 # What a refusal of a modal's input looks like, as opposed to "that already happened".
 FIELD_PROBLEMS = ("invalid", "forbidden", "not_found")
 
@@ -109,17 +129,20 @@ class Interactions:
             return
         reply = await self.ctx.identity.act(user, call)
         await ack()
-        self.ctx.background.spawn(self.after(user, origin, reply))
+        self.ctx.background.spawn(self.after(user, origin, reply,
+                                             updated_by_outbox=verb in UPDATED_BY_OUTBOX))
 
-    async def after(self, user: str, origin: dict[str, Any], reply: Reply) -> None:
-        """Refresh where the click came from. A DM is updated in place by the outbox, so
-        there only a refusal needs saying (to the clicker alone)."""
+    async def after(self, user: str, origin: dict[str, Any], reply: Reply, *,
+                    updated_by_outbox: bool = True) -> None:
+        """Refresh where the click came from. The outbox updates a DM in place after accept,
+        decline, done, approve and changes, so there only a refusal needs saying (to the
+        clicker alone); other outcomes (a snooze) are said the same way."""
         note = _note(reply)
         if origin.get("kind") == "home":
             await self.ctx.publish_home(user, page=_page(origin), note=note)
         elif origin.get("kind") == "ephemeral":
             await self.ctx.refresh_list(user, origin.get("url"), note)
-        elif reply.status != "ok":
+        elif reply.status != "ok" or not updated_by_outbox:
             await self.ctx.respond(origin.get("url"),
                                    {"replace_original": False, **ephemeral(reply.message)})
 
@@ -218,14 +241,13 @@ class Interactions:
         reply = await self.ctx.identity.act(user, lambda actor: call(actor, target))
         if reply.status == "invalid":
             await ack(response_action="errors", errors={field: _problem(reply.message)})
-            return
-        if reply.status == "ok":
-            await ack()
-        else:
+        elif reply.status != "ok":  # already handled, or not theirs: say so where they look
             await ack(response_action="update", view=result_modal(reply.message.without_actions()))
-        origin = metadata.get("origin")
-        self.ctx.background.spawn(self.after(user, origin if isinstance(origin, dict) else {},
-                                             reply))
+        else:
+            await ack()
+            origin = metadata.get("origin")
+            self.ctx.background.spawn(self.after(user, origin if isinstance(origin, dict) else {},
+                                                 reply))
 
     # --- typed search in big selects ------------------------------------------------------------
 

@@ -36,7 +36,6 @@ EVENTS_PATH = "/slack/events"
 API_TIMEOUT_SECONDS = 10
 SOCKET_RETRY_MAX_SECONDS = 60.0
 SIGNATURE_MAX_AGE_SECONDS = 300  # Slack's replay window, as Bolt applies it
-BOLT_KEY = web.AppKey("slack_bolt", AsyncApp)
 
 Lifetime = Callable[[web.Application], AsyncIterator[None]]
 Handler = Callable[[web.Request], Awaitable[web.Response]]
@@ -59,18 +58,17 @@ def slack_notifier(settings: Settings) -> SlackNotifier | None:
 
 
 def mount_slack(app: web.Application, settings: Settings, services: Services,
-                notifiers: Sequence[Notifier]) -> AsyncApp | None:
+                notifiers: Sequence[Notifier]) -> None:
     """Route /slack/events to Bolt, sharing the notifier's client; say "off" without Slack."""
     notifier = next((n for n in notifiers if isinstance(n, SlackNotifier)), None)
     if notifier is None:
         app.router.add_post(EVENTS_PATH, _off("Slack is off on this server: set SLACK_BOT_TOKEN "
                                               "and SLACK_SIGNING_SECRET to enable it."))
-        return None
+        return
     client = notifier.client
     ctx = SlackContext(services=services, client=client, identity=SlackIdentity(client))
     secret = _secret(settings.slack_signing_secret)
     bolt = build_bolt_app(client, ctx, signing_secret=secret)
-    app[BOLT_KEY] = bolt
     # The HTTP session opens first and closes last (after the dispatcher's last delivery);
     # follow-ups finish while the database is still open.
     app.cleanup_ctx.insert(0, _client_session(client))
@@ -85,7 +83,6 @@ def mount_slack(app: web.Application, settings: Settings, services: Services,
         app.cleanup_ctx.append(socket_mode(bolt, app_token))
     log.info("Slack is on: %s%s", EVENTS_PATH if secret else "no HTTP endpoint",
              ", Socket Mode" if app_token else "")
-    return bolt
 
 
 def events_endpoint(bolt: AsyncApp, signing_secret: str) -> Handler:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from aiohttp import WSMsgType, web
+from slack_sdk.errors import SlackObjectFormationError
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
@@ -56,7 +57,7 @@ def block_problems(blocks: Any, limit: int, where: str) -> list[str]:
             continue
         try:
             parsed.validate_json()
-        except Exception as error:  # slack_sdk raises SlackObjectFormationError
+        except SlackObjectFormationError as error:
             problems.append(f"{where}: {raw.get('type')} block: {error}")
         if parsed.to_dict() != raw:
             problems.append(f"{where}: block has fields Slack does not know: {raw!r:.200}")
@@ -74,9 +75,13 @@ def view_problems(view: Any, where: str) -> list[str]:
     if not isinstance(view, dict):
         return [f"{where}: no view"]
     try:
-        View(**view).validate_json()
-    except Exception as error:  # slack_sdk raises SlackObjectFormationError
+        model = View(**view)
+        model.validate_json()
+    except SlackObjectFormationError as error:
         return [f"{where}: view: {error}"]
+    unknown = set(view) - set(model.to_dict())
+    if unknown:
+        return [f"{where}: view fields Slack does not know: {sorted(unknown)}"]
     if len(view.get("private_metadata", "")) > 3000:
         return [f"{where}: private_metadata over 3000 characters"]
     return block_problems(view.get("blocks"), 100, where)

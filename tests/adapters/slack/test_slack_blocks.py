@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from adapters.slack.blocks import (action_id, action_parts, home_view, message_blocks,
-                                   message_payload, task_list_blocks)
-from adapters.slack.modals import (changes_modal, confirmation_modal, decline_modal,
-                                   decline_reason, new_task_modal, read_confirmation,
-                                   result_modal)
+from adapters.slack.blocks import (
+    action_id,
+    action_parts,
+    home_view,
+    message_blocks,
+    message_payload,
+    task_list_blocks,
+)
+from adapters.slack.modals import (
+    changes_modal,
+    confirmation_modal,
+    decline_modal,
+    decline_reason,
+    new_task_modal,
+    read_confirmation,
+    result_modal,
+)
 from adapters.slack.text import clip, escape, fallback
 from bot.messages import Action, Fact, Message
 from bot.replies import Choice, Confirmation, TaskList

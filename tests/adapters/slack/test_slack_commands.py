@@ -9,8 +9,16 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.bootstrap import build_app
 from bot.imports import MATTER_COLUMNS, import_matters
 from bot.task_queries import task_rows
-from tests.adapters.slack.slack_world import (AVA, BEN, CARA, DELEGATION, ELI, buttons,
-                                              slack_world, texts)
+from tests.adapters.slack.slack_world import (
+    AVA,
+    BEN,
+    CARA,
+    DELEGATION,
+    ELI,
+    buttons,
+    slack_world,
+    texts,
+)
 from tests.support import settings_for
 
 MATTER_HEADER = ",".join(MATTER_COLUMNS) + "\n"

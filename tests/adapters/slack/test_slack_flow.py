@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from adapters.slack.blocks import message_payload
+from bot.messages import Message
+from bot.scheduler import snooze_actions
 from bot.task_queries import task_rows
-from tests.adapters.slack.slack_world import (AVA, BEN, CARA, DELEGATION, buttons, slack_world,
-                                              texts)
+from tests.adapters.slack.fake_slack import Call
+from tests.adapters.slack.slack_world import AVA, BEN, CARA, DELEGATION, buttons, slack_world, texts
 
 
 async def test_delegate_accept_done_approve(database_url: str) -> None:
@@ -82,7 +85,8 @@ async def test_decline_modal_reoffers_to_the_next_person(database_url: str) -> N
         # The same modal submitted again (a double click on Decline) changes nothing.
         again = await world.submit(BEN, modal, {
             "reason": {"type": "static_select", "selected_option": {"value": "conflict"}}})
-        assert again in ({}, {"response_action": "update"}) or again.get("response_action")
+        assert again["response_action"] == "update"
+        assert "Already handled" in texts(again["view"])
         assert len(fake.to("chat.postMessage", channel=fake.dm_channel(CARA))) == 1
 
 
@@ -125,3 +129,52 @@ async def test_unsure_parse_opens_a_prefilled_modal_and_creates_on_submit(
             rows = await task_rows(session)
         assert [(row["task_type"], row["matter"], row["priority"]) for row in rows] == [
             ("demand_letter", "2027-0102", "high")]
+
+
+async def test_request_changes_modal_sends_the_work_back(database_url: str) -> None:
+    async with slack_world(database_url) as world:
+        fake = world.fake
+        await world.command(AVA, "/delegate", DELEGATION)
+        await world.click(BEN, await fake.dm(BEN), "Accept")
+        accepted = (await fake.nth("chat.update", channel=fake.dm_channel(BEN)))[0]
+        await world.click(BEN, accepted, "Mark done")
+        review = next(call for call in await fake.nth("chat.postMessage", 2,
+                                                         channel=fake.dm_channel(AVA))
+                      if "review" in call.payload["text"])
+
+        assert await world.click(AVA, review, "Request changes") == {}
+        modal = await world.opened_view()
+        assert modal["callback_id"] == "lpo_changes"
+        assert (await world.submit(AVA, modal, {"note": {"value": "   "}}))["errors"] == {
+            "note": "Say what should change."}
+        assert await world.submit(AVA, modal, {"note": {"value": "cite the 1692g date"}}) == {}
+
+        closed = (await fake.nth("chat.update", channel=fake.dm_channel(AVA)))[0]
+        assert buttons(closed.payload) == {} and "cite the 1692g date" in texts(closed.payload)
+        back = await fake.dm(BEN, 2)
+        assert "Changes requested on task #1" in back.payload["text"]
+        assert set(buttons(back.payload)) == {"Mark done"}
+
+        await world.click(BEN, back, "Mark done")
+        await fake.nth("chat.update", 1, ts=back.answer["ts"])
+        again = next(call for call in await fake.nth("chat.postMessage", 3,
+                                                        channel=fake.dm_channel(AVA))
+                     if call is not review and "review" in call.payload["text"])
+        assert set(buttons(again.payload)) == {"Approve", "Request changes"}
+
+
+async def test_snooze_on_a_reminder_is_confirmed_to_the_clicker(database_url: str) -> None:
+    async with slack_world(database_url) as world:
+        fake = world.fake
+        await world.command(AVA, "/delegate", DELEGATION)
+        await world.click(BEN, await fake.dm(BEN), "Accept")
+        await fake.nth("chat.update", channel=fake.dm_channel(BEN))
+        reminder = Call("chat.postMessage", message_payload(Message(
+            title="Task #1 is due tomorrow", actions=snooze_actions(1))),
+            answer={"channel": fake.dm_channel(BEN), "ts": "1790000099.000001"})
+        await world.click(BEN, reminder, "Tomorrow morning")
+        said = (await fake.nth("response_url"))[0].payload
+        assert said["replace_original"] is False and "Snoozed until" in said["text"]
+        await world.click(CARA, reminder, "Snooze 1 hour")
+        refused = (await fake.nth("response_url", 2))[1].payload
+        assert "Only the person working on it" in refused["text"]

@@ -91,8 +91,7 @@ async def test_a_stale_dm_channel_is_reopened_on_the_retry(slack) -> None:  # ty
     assert len(fake.to("conversations.open")) == 2
 
 
-async def test_an_unreachable_slack_is_retried(slack) -> None:  # type: ignore[no-untyped-def]
-    fake, _ = slack
+async def test_an_unreachable_slack_is_retried() -> None:
     notifier = SlackNotifier(AsyncWebClient(token=BOT_TOKEN, base_url="http://127.0.0.1:9/api/"))
     with pytest.raises(DeliveryError) as raised:
         await notifier.deliver(delivery())

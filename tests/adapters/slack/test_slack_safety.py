@@ -14,8 +14,14 @@ from sqlalchemy import select
 
 from bot.task_queries import task_rows
 from storage.tables import OutboxMessage
-from tests.adapters.slack.slack_world import (AVA, BEN, DELEGATION, SECRET, signed_headers,
-                                              slack_world, texts)
+from tests.adapters.slack.slack_world import (
+    AVA,
+    BEN,
+    DELEGATION,
+    signed_headers,
+    slack_world,
+    texts,
+)
 
 INJECTION = "<!channel> <!here> <@U0EVIL01> *bold* _it_ <http://evil.test|click> & co"
 
@@ -136,11 +142,9 @@ async def retry_scheduled(world: Any, *, attempts: int) -> datetime:
 def mrkdwn_strings(payload: Any) -> Iterator[str]:
     """Every string Slack would read as mrkdwn: mrkdwn text objects and fallback `text`."""
     if isinstance(payload, dict):
-        if payload.get("type") == "mrkdwn":
+        fallback = payload.get("type") is None and payload.get("mrkdwn") is not False
+        if payload.get("type") == "mrkdwn" or (fallback and isinstance(payload.get("text"), str)):
             yield payload["text"]
-        elif isinstance(payload.get("text"), str) and payload.get("type") is None:
-            if payload.get("mrkdwn") is not False:
-                yield payload["text"]
         for key, value in payload.items():
             if key != "text" or isinstance(value, dict | list):
                 yield from mrkdwn_strings(value)
