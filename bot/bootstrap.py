@@ -26,6 +26,7 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 
+DISPATCHER_GRACE_SECONDS = 10
 SERVICES_KEY = web.AppKey("services", Services)
 DISPATCHER_KEY = web.AppKey("dispatcher", Dispatcher)
 
@@ -68,9 +69,12 @@ def _dispatcher_context(dispatcher: Dispatcher):  # type: ignore[no-untyped-def]
     async def context(_app: web.Application) -> AsyncIterator[None]:
         worker = asyncio.create_task(dispatcher.run(), name="outbox-dispatcher")
         yield
-        worker.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await worker
+        dispatcher.stop()  # cancelling mid-delivery would strand a database connection
+        _done, stuck = await asyncio.wait([worker], timeout=DISPATCHER_GRACE_SECONDS)
+        for task in stuck:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     return context
 

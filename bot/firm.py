@@ -48,6 +48,19 @@ class Firm:
         """An active staff member by email (any case)."""
         return self._by_email.get(normalise_email(email))
 
+    @cached_property
+    def _by_chat_id(self) -> dict[str, StaffProfile]:
+        ids = {}
+        for profile in self.staff:
+            for chat_id in (profile.slack_user_id, profile.teams_user_id):
+                if chat_id:
+                    ids[chat_id] = profile
+        return ids
+
+    def by_chat_id(self, chat_id: str | None) -> StaffProfile | None:
+        """An active staff member by Slack user id or Teams (AAD object) id."""
+        return self._by_chat_id.get(chat_id) if chat_id else None
+
     def by_id(self, staff_id: int | None) -> StaffProfile | None:
         """An active staff member by database id."""
         return self._by_id.get(staff_id) if staff_id is not None else None

@@ -101,15 +101,21 @@ class Dispatcher:
         self.clock = clock
         self.policy = policy or RetryPolicy()
         self._wake = asyncio.Event()
+        self._stopping = False
         self._parallel = asyncio.Semaphore(concurrency)
         self._drain_lock = asyncio.Lock()
 
     def wake(self) -> None:
         self._wake.set()
 
+    def stop(self) -> None:
+        """Finish the delivery round in flight, then leave `run()`."""
+        self._stopping = True
+        self._wake.set()
+
     async def run(self) -> None:
-        """Deliver forever: on wake-up, or when the next retry comes due."""
-        while True:
+        """Deliver until stopped: on wake-up, or when the next retry comes due."""
+        while not self._stopping:
             try:
                 await self.drain()
                 timeout = await self._seconds_until_next_due()

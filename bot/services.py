@@ -87,7 +87,13 @@ class Services:
             self._snapshot = cached
         return cached
 
-    async def identify(self, session: AsyncSession, actor: Actor) -> Staff:
+    async def identify(self, session: AsyncSession, actor: Actor) -> Staff | StaffProfile:
+        """The acting staff member: from the cached firm when a chat id is known, else stored."""
+        snap = await self.snapshot(session)
+        known = (snap.firm.by_chat_id(actor.slack_user_id)
+                 or snap.firm.by_chat_id(actor.teams_user_id))
+        if known is not None:
+            return known
         person = None
         if actor.slack_user_id:
             person = await staff_store.get_staff_by_slack_id(session,
@@ -214,7 +220,7 @@ class Services:
         await task_store.record_event(session, task_id=task.id, actor_id=delegator.id,
                                       action="created", to_state="unassigned", at=now,
                                       detail={"text": text, "parsed": draft.as_contract()})
-        result = await self._offer_next(session, snap, task, named=draft.assignee)
+        result = await self._offer_next(session, snap, task, named=draft.assignee, fresh=True)
         return self._delegate_reply(snap, task, delegator, draft, result)
 
     def _delegate_reply(self, snap: Snapshot, task: Task, delegator: StaffProfile,
@@ -235,12 +241,12 @@ class Services:
             kind="delegated"))
 
     async def _offer_next(self, session: AsyncSession, snap: Snapshot, task: Task, *,
-                          named: str | None = None, also_exclude: frozenset[str] = frozenset()
-                          ) -> MatchResult:
+                          named: str | None = None, also_exclude: frozenset[str] = frozenset(),
+                          fresh: bool = False) -> MatchResult:
         """Offer the task to the cheapest eligible person, or escalate when there is none."""
         now = self.clock()
         firm = snap.firm
-        past = await task_store.offers_of(session, task_id=task.id or 0)
+        past = [] if fresh else await task_store.offers_of(session, task_id=task.id or 0)
         excluded = frozenset(firm.email_of(o.staff_id) for o in past
                              if o.state in ("declined", "expired", "withdrawn")) | also_exclude
         spec = TaskSpec(task_type=self.taxonomy.get(task.task_type),  # type: ignore[arg-type]
@@ -333,9 +339,9 @@ class Services:
         person = snap.firm.by_email(email)
         if person is None or person.id is None:
             return False
-        if is_postgres(session):
-            await session.execute(select(Staff.id).where(Staff.id == person.id)
-                                  .with_for_update())
+        if not is_postgres(session):
+            return True  # BEGIN IMMEDIATE: the loads just read cannot have changed since
+        await session.execute(select(Staff.id).where(Staff.id == person.id).with_for_update())
         load = (await task_store.open_loads(session, staff_ids=[person.id])).get(person.id, 0.0)
         return load + est_hours <= person.weekly_capacity_hours + 1e-9
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -89,6 +91,9 @@ class Database:
         self.engine = make_async_engine(url)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
                                             expire_on_commit=False)
+        # SQLite has one writer: queueing here, first come first served, is far cheaper than
+        # letting transactions collide on the file lock and sleep in SQLite's busy handler.
+        self._writer = asyncio.Lock() if is_sqlite(url) else contextlib.nullcontext()
 
     @property
     def dialect(self) -> str:
@@ -97,7 +102,7 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One unit of work: commits when the block ends, rolls back on any exception."""
-        async with self._sessions() as session, session.begin():
+        async with self._writer, self._sessions() as session, session.begin():
             yield session
 
     async def ping(self) -> bool:
