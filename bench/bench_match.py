@@ -6,7 +6,7 @@ import random
 import statistics
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -15,7 +15,7 @@ from matching.matcher import MatchContext, StaffIndex, TaskSpec, match  # noqa: 
 from matching.model import AwayPeriod, MatterRef, StaffProfile, TaskType  # noqa: E402
 from matching.optimiser import greedy, optimise  # noqa: E402
 
-NOW = datetime(2026, 11, 20, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 SEED = 20261120
 
 # A slice of the launch catalogue (DOMAIN.md), inlined so the bench needs no taxonomy file.

@@ -8,8 +8,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.tables import LOAD_TASK_STATES, OPEN_TASK_STATES, Task
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import func, or_, select
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.firm_version import bump_firm_version
 from storage.tables import AwayPeriod, Staff, utcnow

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.commands._shared import aligned, run_import, run_listing
 from bot.imports import import_matters

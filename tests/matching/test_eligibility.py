@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -17,7 +17,7 @@ from matching.eligibility import (
 )
 from matching.model import AwayPeriod, StaffProfile
 
-NOW = datetime(2026, 11, 20, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
 
 def person(email: str = "maria@firm.test", **fields: object) -> StaffProfile:
@@ -109,19 +109,19 @@ def test_screen_matches_the_email_whatever_its_case() -> None:
 
 # Rule 4: away
 def test_away_with_a_return_date() -> None:
-    back = datetime(2026, 12, 2, 5, 0, tzinfo=timezone.utc)  # midnight in New York
+    back = datetime(2026, 12, 2, 5, 0, tzinfo=UTC)  # midnight in New York
     someone = person(away=(AwayPeriod(NOW - timedelta(days=1), back),))
     assert reasons_against(someone, needs()) == ("away until Dec 2",)
 
 
 def test_return_date_is_given_in_the_persons_timezone() -> None:
-    back = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)  # still Dec 1 in New York
+    back = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # still Dec 1 in New York
     someone = person(away=(AwayPeriod(NOW - timedelta(days=1), back),))
     assert reasons_against(someone, needs()) == ("away until Dec 1",)
 
 
 def test_return_date_in_another_year_shows_the_year() -> None:
-    back = datetime(2027, 1, 5, 14, 0, tzinfo=timezone.utc)
+    back = datetime(2027, 1, 5, 14, 0, tzinfo=UTC)
     someone = person(away=(AwayPeriod(NOW - timedelta(days=1), back),))
     assert reasons_against(someone, needs()) == ("away until Jan 5, 2027",)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -16,7 +16,7 @@ from matching.matcher import (
 )
 from matching.model import AwayPeriod, MatterRef, StaffProfile, TaskType
 
-NOW = datetime(2026, 11, 20, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 DEMAND = TaskType("demand_letter", "Demand letter", {"drafting": 2}, 2.0, "L160", "A103")
 ANSWER = TaskType(
     "answer_complaint", "Answer", {"drafting": 3, "litigation_support": 2}, 3.0, "L210", "A103"
@@ -248,7 +248,7 @@ def test_attorney_only_task_without_jurisdiction_needs_no_admission() -> None:
 
 # Nobody eligible
 def test_nobody_eligible_names_the_closest_and_why() -> None:
-    back = datetime(2026, 12, 2, 17, tzinfo=timezone.utc)
+    back = datetime(2026, 12, 2, 17, tzinfo=UTC)
     away = person("maria@f.test", "Maria Lopez", 65.0,
                   away=(AwayPeriod(NOW - timedelta(days=1), back),))
     full = person("grace@f.test", "Grace Kim", 90.0)

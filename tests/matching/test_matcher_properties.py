@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from random import Random
 
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +13,7 @@ from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, ma
 from matching.model import AwayPeriod, MatterRef, StaffProfile, TaskType
 from matching.optimiser import greedy, optimise
 
-NOW = datetime(2026, 11, 20, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 SKILLS = ("drafting", "bankruptcy", "negotiation")
 CLIENT = "Qzxclientname"
 PROPERTY = settings(max_examples=250, deadline=None,

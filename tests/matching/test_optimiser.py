@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import itertools
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from matching.eligibility import fits_capacity, reasons_against
 from matching.matcher import MatchContext, StaffIndex, TaskSpec, cost_cents, requirements_for
 from matching.model import MatterRef, StaffProfile, TaskType
 from matching.optimiser import BatchPlan, greedy, optimise
 
-NOW = datetime(2026, 11, 20, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 LETTER = TaskType("demand_letter", "Demand letter", {"drafting": 1}, 2.0, "L160", "A103")
 PETITION = TaskType("bankruptcy_prep", "Petition", {"bankruptcy": 2}, 2.0, "B110", "A103")
 BOSS = "boss@f.test"
