@@ -40,6 +40,8 @@ from storage.tables import OPEN_TASK_STATES, Offer, Staff, Task
 log = logging.getLogger(__name__)
 
 URGENT_TIMEOUT_SHARE = 0.5
+# "Least recently offered" only breaks ties; a month of history is plenty and keeps it cheap.
+TIE_BREAK_MEMORY = timedelta(days=30)
 DECLINE_REASONS = {"no_capacity": "no capacity", "not_my_skill": "not my skill",
                    "conflict": "conflict", "other": "other"}
 
@@ -272,7 +274,7 @@ class Services:
                        excluded: frozenset[str]) -> MatchContext:
         firm = snap.firm
         loads = await task_store.open_loads(session)
-        offered = await task_store.last_offered(session)
+        offered = await task_store.last_offered(session, since=now - TIE_BREAK_MEMORY)
         return MatchContext(now=now, loads={firm.email_of(k): v for k, v in loads.items()},
                             excluded=excluded,
                             last_offered={firm.email_of(k): v for k, v in offered.items()},

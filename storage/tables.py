@@ -161,7 +161,7 @@ class Offer(SQLModel, table=True):
     state: str = Field(default="pending", max_length=10)
     explanation: str = ""
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
-    offered_at: datetime = _utc(nullable=False)
+    offered_at: datetime = _utc(nullable=False, index=True)
     remind_at: datetime | None = _utc()
     expires_at: datetime | None = _utc()
     responded_at: datetime | None = _utc()

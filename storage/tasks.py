@@ -64,8 +64,10 @@ async def open_loads(session: AsyncSession, *, staff_ids: Sequence[int] | None =
     return {staff_id: float(hours or 0) for staff_id, hours in (await session.execute(query)).all()}
 
 
-async def last_offered(session: AsyncSession) -> dict[int, datetime]:
-    query = select(Offer.staff_id, func.max(Offer.offered_at)).group_by(Offer.staff_id)
+async def last_offered(session: AsyncSession, *, since: datetime) -> dict[int, datetime]:
+    """When each person was last offered anything since `since` (a bounded, indexed scan)."""
+    query = (select(Offer.staff_id, func.max(Offer.offered_at))
+             .where(Offer.offered_at >= since).group_by(Offer.staff_id))
     return {staff_id: at for staff_id, at in (await session.execute(query)).all()}
 
 

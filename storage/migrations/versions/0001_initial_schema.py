@@ -217,6 +217,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('offers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_offers_offered_at'), ['offered_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_offers_staff_id'), ['staff_id'], unique=False)
         batch_op.create_index('ix_offers_state_expires', ['state', 'expires_at'], unique=False)
         batch_op.create_index('ix_offers_state_remind', ['state', 'remind_at'], unique=False)
@@ -230,6 +231,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_offers_state_remind')
         batch_op.drop_index('ix_offers_state_expires')
         batch_op.drop_index(batch_op.f('ix_offers_staff_id'))
+        batch_op.drop_index(batch_op.f('ix_offers_offered_at'))
 
     op.drop_table('offers')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
