@@ -8,7 +8,7 @@ import logging
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -48,6 +48,12 @@ class Delivery:
     message: Message
     thread_key: str | None
     previous_ref: dict[str, Any] | None
+
+
+class Sent(NamedTuple):
+    delivery: Delivery
+    platform: str
+    ref: dict[str, Any] | None
 
 
 class DeliveryError(Exception):
@@ -138,7 +144,10 @@ class Dispatcher:
                 if not batch:
                     break
                 results = await asyncio.gather(*(self._deliver(row) for row in batch))
-                delivered += sum(results)
+                sent = [result for result in results if result is not None]
+                if sent:
+                    await self._record_sent(sent)
+                delivered += len(sent)
         return delivered
 
     async def _seconds_until_next_due(self) -> float:
@@ -173,37 +182,40 @@ class Dispatcher:
         preferred = [n for n in reaching if n.platform == previous_platform]
         return (preferred or reaching or [None])[0]
 
-    async def _deliver(self, delivery: Delivery) -> int:
+    async def _deliver(self, delivery: Delivery) -> Sent | None:
+        """Send one message; failures are recorded here, successes by the caller in a batch."""
         notifier = self._notifier_for(delivery)
         if notifier is None:
             await self._give_up(delivery, "unknown", "no chat platform reaches this recipient")
-            return 0
+            return None
         async with self._parallel:
             try:
                 with metrics.DELIVERY_SECONDS.labels(notifier.platform).time():
                     ref = await notifier.deliver(delivery)
             except DeliveryError as error:
                 await self._after_failure(delivery, notifier.platform, error)
-                return 0
+                return None
             except Exception as error:  # an unexpected notifier bug is retried, then given up
                 log.exception("notifier %s crashed on outbox %s", notifier.platform,
                               delivery.outbox_id)
                 await self._after_failure(delivery, notifier.platform, DeliveryError(repr(error)))
-                return 0
-        await self._after_success(delivery, notifier.platform, ref)
-        return 1
+                return None
+        return Sent(delivery, notifier.platform, ref)
 
-    async def _after_success(self, delivery: Delivery, platform: str,
-                             ref: dict[str, Any] | None) -> None:
+    async def _record_sent(self, sent: list[Sent]) -> None:
+        """Mark a round's deliveries sent in one transaction (SQLite has a single writer)."""
         now = self.clock()
         async with self.database.transaction() as session:
-            await outbox_store.mark_sent(session, outbox_id=delivery.outbox_id, now=now,
-                                         platform=platform)
-            if ref and delivery.thread_key:
-                await outbox_store.save_delivery_ref(
-                    session, thread_key=delivery.thread_key,
-                    recipient_key=delivery.recipient.key, platform=platform, ref=ref, now=now)
-        metrics.OUTBOX_DELIVERED.labels(platform).inc()
+            for delivery, platform, ref in sent:
+                await outbox_store.mark_sent(session, outbox_id=delivery.outbox_id, now=now,
+                                             platform=platform)
+                if ref and delivery.thread_key:
+                    await outbox_store.save_delivery_ref(
+                        session, thread_key=delivery.thread_key,
+                        recipient_key=delivery.recipient.key, platform=platform, ref=ref,
+                        now=now)
+        for _delivery, platform, _ref in sent:
+            metrics.OUTBOX_DELIVERED.labels(platform).inc()
 
     async def _after_failure(self, delivery: Delivery, platform: str,
                              error: DeliveryError) -> None:
