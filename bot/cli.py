@@ -93,8 +93,9 @@ def _configure_logging(*, verbose: bool, server: bool) -> None:
     """Servers log their progress; one-shot commands speak only when something is wrong."""
     level = logging.DEBUG if verbose else logging.INFO if server else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if not verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+    if not verbose:  # libraries that narrate every migration step and every 30-second tick
+        for chatty in ("alembic", "apscheduler"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
