@@ -26,7 +26,7 @@ def require_shared(path: Path = DEV_FIRM) -> Path:
     if not path.exists():
         if IN_CI:
             pytest.fail(f"{path} is missing; CI runs with ../shared beside the repo")
-        pytest.skip("../shared dev data unavailable (fresh clone)")
+        pytest.skip(reason="../shared dev data unavailable (fresh clone)")
     return path
 
 
@@ -51,7 +51,7 @@ def postgres_url() -> Iterator[str]:
     if problem:
         if IN_CI:
             pytest.fail(f"PostgreSQL unavailable at {POSTGRES_ADMIN_URL}: {problem}")
-        pytest.skip(f"PostgreSQL unavailable at {POSTGRES_ADMIN_URL}: {problem}")
+        pytest.skip(reason=f"PostgreSQL unavailable at {POSTGRES_ADMIN_URL}: {problem}")
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     name = f"lpo_test_{worker}_{os.getpid()}"  # several test runs may share one server
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:

@@ -24,7 +24,7 @@ def dev_firm() -> Path:
     if not DEV_FIRM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{DEV_FIRM} is missing; CI runs with ../shared beside the repo")
-        pytest.skip("../shared dev corpus not present")
+        pytest.skip(reason="../shared dev corpus unavailable (fresh clone)")
     return DEV_FIRM
 
 

@@ -48,7 +48,7 @@ def _tools() -> None:
               "run tests/adapters/teams/webchat/setup.sh")
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
-    pytest.skip(reason)
+    pytest.skip(reason=f"chromium or node_modules unavailable: {reason}")
 
 
 def _free_port() -> int:
