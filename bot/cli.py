@@ -8,9 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.commands import EXIT_USAGE
 from bot.settings import SettingsError, load_settings
-
-EXIT_USAGE = 2
 
 
 def _add_now(parser: argparse.ArgumentParser) -> None:

@@ -92,10 +92,6 @@ class StaffProfile:
     def away_at(self, moment: datetime) -> AwayPeriod | None:
         return next((p for p in self.away if p.covers(moment)), None)
 
-    @property
-    def first_name(self) -> str:
-        return self.name.split()[0] if self.name else ""
-
 
 @dataclass(frozen=True, slots=True)
 class MatterRef:

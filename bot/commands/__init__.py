@@ -12,6 +12,3 @@ def fail(message: str, code: int = EXIT_USAGE) -> int:
     print(f"lpo-bot: {message}", file=sys.stderr)
     return code
 
-
-def not_available(command: str, arrives_with: str) -> int:
-    return fail(f"'{command}' is not available yet: it arrives with {arrives_with}.")
