@@ -7,7 +7,7 @@ import difflib
 import io
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
@@ -561,23 +561,33 @@ async def _write_roster(session: AsyncSession, rows: Sequence[tuple[Line, Roster
     return _summarise("staff", changes.values())
 
 
+async def _import(session: AsyncSession, data: bytes, *, source: str, columns: Sequence[str],
+                  required: Sequence[str], model: type[Row],
+                  problems_with: Callable[[Table, dict[str, Staff]], list[Problem]],
+                  write: Callable[..., Awaitable[ImportSummary]]) -> ImportSummary:
+    """Read, validate everything against the stored roster, then write — or refuse whole."""
+    table = read_csv(data, columns=columns, required=required)
+    if not table.columns:  # unreadable, or no usable header: there is nothing to check further
+        raise ImportRefused(source, table.problems)
+    rows, problems = validate_rows(table, model)
+    await lock_imports(session)
+    people = {staff.email: staff
+              for staff in await staff_store.list_staff(session, active_only=False)}
+    problems += problems_with(table, people)
+    if problems:
+        raise ImportRefused(source, _in_column_order(problems, columns))
+    return await write(session, rows, people, table.columns)
+
+
 async def import_roster(session: AsyncSession, data: bytes, *,
                         source: str = "roster.csv") -> ImportSummary:
     """Upsert staff by email from a Roster CSV (DESIGN.md §4) inside the caller's transaction.
 
     Raises ImportRefused, listing every problem, before anything is written.
     """
-    table = read_csv(data, columns=ROSTER_COLUMNS, required=ROSTER_REQUIRED)
-    if not table.columns:  # unreadable, or no usable header: there is nothing to check further
-        raise ImportRefused(source, table.problems)
-    rows, problems = validate_rows(table, RosterRow)
-    await lock_imports(session)
-    existing = {staff.email: staff
-                for staff in await staff_store.list_staff(session, active_only=False)}
-    problems += _roster_problems(table, existing)
-    if problems:
-        raise ImportRefused(source, _in_column_order(problems, ROSTER_COLUMNS))
-    return await _write_roster(session, rows, existing, table.columns)
+    return await _import(session, data, source=source, columns=ROSTER_COLUMNS,
+                         required=ROSTER_REQUIRED, model=RosterRow,
+                         problems_with=_roster_problems, write=_write_roster)
 
 
 def _matter_problems(table: Table, people: dict[str, Staff]) -> list[Problem]:
@@ -632,14 +642,6 @@ async def import_matters(session: AsyncSession, data: bytes, *,
     People are looked up on the roster, so import the roster first. Raises ImportRefused,
     listing every problem, before anything is written.
     """
-    table = read_csv(data, columns=MATTER_COLUMNS, required=MATTER_REQUIRED)
-    if not table.columns:  # unreadable, or no usable header: there is nothing to check further
-        raise ImportRefused(source, table.problems)
-    rows, problems = validate_rows(table, MatterRow)
-    await lock_imports(session)
-    people = {staff.email: staff
-              for staff in await staff_store.list_staff(session, active_only=False)}
-    problems += _matter_problems(table, people)
-    if problems:
-        raise ImportRefused(source, _in_column_order(problems, MATTER_COLUMNS))
-    return await _write_matters(session, rows, people, table.columns)
+    return await _import(session, data, source=source, columns=MATTER_COLUMNS,
+                         required=MATTER_REQUIRED, model=MatterRow,
+                         problems_with=_matter_problems, write=_write_matters)
