@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-import matching
 from matching.model import MatterRef, StaffProfile
 from matching.parser import Parser
 from matching.taxonomy import parse_taxonomy
+from tests.matching.bundled import BUNDLED_TAXONOMY_FILE
 
 DEV_FIRM = Path(__file__).resolve().parents[3] / "shared" / "data" / "dev-firm"
-TAXONOMY_FILE = Path(matching.__file__).parent / "data" / "taxonomy.toml"
+TAXONOMY_FILE = BUNDLED_TAXONOMY_FILE
 TARGETS = {"task_type": 0.95, "due_at": 0.98, "priority": 1.0, "matter": 1.0, "assignee": 1.0}
 
 

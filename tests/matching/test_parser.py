@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import matching
 from matching.model import PRIORITIES, MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parser import CONFIDENCE_THRESHOLD, Parser, parse, priority_of
 from matching.taxonomy import parse_taxonomy
+from tests.matching.bundled import BUNDLED_TAXONOMY
 
 NY = "America/New_York"
 NOW = datetime(2026, 12, 8, 10, 0, tzinfo=ZoneInfo(NY))  # a Tuesday
 
-TAXONOMY = parse_taxonomy(
-    (Path(matching.__file__).parent / "data" / "taxonomy.toml").read_text(encoding="utf-8")
-)
+TAXONOMY = BUNDLED_TAXONOMY
 
 
 def person(email: str, name: str, role: str, slack: str | None = None) -> StaffProfile:

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-import matching
 from matching.model import MatterRef, StaffProfile, TaskDraft
 from matching.parser import Parser
-from matching.taxonomy import parse_taxonomy
+from tests.matching.bundled import BUNDLED_TAXONOMY
 
 NY = "America/New_York"
 ZONE = ZoneInfo(NY)
 # Monday 30 November 2026, mid-morning: Nov 30 is also the last business day of the month.
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=ZONE)
 
-TAXONOMY = parse_taxonomy(
-    (Path(matching.__file__).parent / "data" / "taxonomy.toml").read_text(encoding="utf-8")
-)
+TAXONOMY = BUNDLED_TAXONOMY
 
 
 def person(email: str, name: str, role: str, slack: str | None = None) -> StaffProfile:

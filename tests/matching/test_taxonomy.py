@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import matching
 from matching.model import SKILLS
 from matching.taxonomy import TaxonomyError, parse_taxonomy, phrase_elements
+from tests.matching.bundled import BUNDLED_TAXONOMY_FILE
 
-BUNDLED = Path(matching.__file__).parent / "data" / "taxonomy.toml"
+BUNDLED = BUNDLED_TAXONOMY_FILE
 
 # DOMAIN.md's launch catalogue: id -> (skills, est hours, UTBMS task, activity, attorney, review)
 DOMAIN_TABLE = {
