@@ -21,6 +21,7 @@ from bot.outbox import enqueue_message
 from bot.replies import NOT_ON_ROSTER, Actor, Choice, Confirmation, Refusal, Reply, TaskList
 from bot.settings import Settings
 from bot.views import TaskView
+from bot.workload import Workload, load_workload
 from matching.availability import resolve_until
 from matching.calendar import add_working_time, next_business_day, working_day_start
 from matching.deadlines import PASSED_WARNING
@@ -34,12 +35,15 @@ from storage import tasks as task_store
 from storage.db import Database
 from storage.dialect import is_postgres
 from storage.events import claim_event
-from storage.firm_version import bump_firm_version, get_firm_version
 from storage.tables import OPEN_TASK_STATES, Offer, Staff, Task
+from storage.versions import Versions, bump_firm_version, counts_work, get_versions
 
 log = logging.getLogger(__name__)
 
 URGENT_TIMEOUT_SHARE = 0.5
+# Per-transaction memos in AsyncSession.info.
+SNAPSHOT, VERSIONS, DELEGATED_OFFER = "lpo_snapshot", "lpo_versions", "lpo_delegated_offer"
+WATCHED_ROWS_PER_DELEGATION = 2  # the task and its offer (see migration 0002)
 # "Least recently offered" only breaks ties; a month of history is plenty and keeps it cheap.
 TIE_BREAK_MEMORY = timedelta(days=30)
 DECLINE_REASONS = {"no_capacity": "no capacity", "not_my_skill": "not my skill",
@@ -76,18 +80,56 @@ class Services:
         self.clock = clock
         self.wake = wake
         self._snapshot: Snapshot | None = None
+        self._workload: Workload | None = None
 
     # --- plumbing -------------------------------------------------------------------------
 
     async def snapshot(self, session: AsyncSession) -> Snapshot:
         """The firm as of this transaction, rebuilt only when the roster version changed."""
-        version = await get_firm_version(session)
+        if (memo := session.info.get(SNAPSHOT)) is not None:
+            return memo  # type: ignore[no-any-return]
+        versions = await get_versions(session)
         cached = self._snapshot
-        if cached is None or cached.version != version:
+        if cached is None or cached.version != versions.firm:
             firm = await load_firm(session, settings=self.settings)
-            cached = Snapshot(version=version, firm=firm, index=StaffIndex(firm.staff))
+            cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff))
             self._snapshot = cached
+        session.info[SNAPSHOT], session.info[VERSIONS] = cached, versions
         return cached
+
+    async def workload(self, session: AsyncSession, snap: Snapshot) -> Workload:
+        """Open hours, recent offers and unreachable people; cached while the counters agree."""
+        versions: Versions = session.info[VERSIONS]
+        cached = self._workload
+        if counts_work(session) and cached is not None and cached.versions == versions:
+            return cached
+        workload = await load_workload(session, snap.firm, versions=versions,
+                                       offered_since=self.clock() - TIE_BREAK_MEMORY,
+                                       slack_enabled=self.settings.slack_enabled)
+        if counts_work(session):
+            self._workload = workload
+        return workload
+
+    def _note_delegated_offer(self, session: AsyncSession, email: str, hours: float,
+                              at: datetime) -> None:
+        """A fresh task offered in this transaction: the cached workload can follow it."""
+        session.info[DELEGATED_OFFER] = (email, hours, at)
+
+    async def _workload_after(self, session: AsyncSession) -> Workload | None:
+        """The cached workload plus this transaction's delegated offer, if nothing else moved.
+
+        A delegation writes two watched rows (its task and its offer). The counter is read
+        again before commit: any other change means the cache is simply rebuilt next time.
+        """
+        offer = session.info.get(DELEGATED_OFFER)
+        cached, start = self._workload, session.info.get(VERSIONS)
+        if offer is None or cached is None or cached.versions != start or start is None:
+            return None
+        end = await get_versions(session)
+        if end != Versions(start.firm, start.work + WATCHED_ROWS_PER_DELEGATION):
+            return None
+        email, hours, at = offer
+        return cached.with_offer(email, hours, at, versions=end)
 
     async def identify(self, session: AsyncSession, actor: Actor) -> Staff | StaffProfile:
         """The acting staff member: from the cached firm when a chat id is known, else stored."""
@@ -122,8 +164,11 @@ class Services:
         try:
             async with self.database.transaction() as session:
                 reply = await work(session)  # type: ignore[misc]
+                workload = await self._workload_after(session)
         except Refusal as refusal:
             return refusal.reply()
+        if workload is not None:
+            self._workload = workload  # only once committed: the counters now say it is current
         self.wake()
         return reply  # type: ignore[return-value]
 
@@ -213,16 +258,28 @@ class Services:
                           "An ethical wall keeps you off it, so you can't delegate its work.")
         now = self.clock()
         notes = overrides.notes.strip() if overrides and overrides.notes else ""
-        task = await task_store.add_task(session, task=Task(
+        task = Task(
             text=text + (f"\n\nNotes: {notes}" if notes else ""), title=draft.title[:300],
             task_type=task_type.id, matter_id=snap.firm.matter_id(matter.number) if matter else None,
             delegator_id=delegator.id or 0, state="unassigned", priority=draft.priority,
             due_at=draft.due_at, est_hours=task_type.est_hours, source=source,
-            created_at=now, updated_at=now))
+            created_at=now, updated_at=now)
+        result = await self._choose(session, snap, task, named=draft.assignee,
+                                    excluded=frozenset())
+        offerable = self._offerable(task, result)
+        if offerable:
+            self._assign(snap, task, result)  # so the task is written once, already offered
+        await task_store.add_task(session, task=task)
         await task_store.record_event(session, task_id=task.id, actor_id=delegator.id,
                                       action="created", to_state="unassigned", at=now,
                                       detail={"text": text, "parsed": draft.as_contract()})
-        result = await self._offer_next(session, snap, task, named=draft.assignee, fresh=True)
+        if offerable:
+            await self._record_offer(session, snap, task, result, draft.assignee,
+                                     from_state="unassigned")
+            self._note_delegated_offer(session, result.chosen.email,  # type: ignore[union-attr]
+                                       task.est_hours, now)
+        else:
+            await self._escalate(session, snap, task, result, offers=[])
         return self._delegate_reply(snap, task, delegator, draft, result)
 
     def _delegate_reply(self, snap: Snapshot, task: Task, delegator: StaffProfile,
@@ -243,14 +300,30 @@ class Services:
             kind="delegated"))
 
     async def _offer_next(self, session: AsyncSession, snap: Snapshot, task: Task, *,
-                          named: str | None = None, also_exclude: frozenset[str] = frozenset(),
-                          fresh: bool = False) -> MatchResult:
-        """Offer the task to the cheapest eligible person, or escalate when there is none."""
-        now = self.clock()
+                          named: str | None = None,
+                          also_exclude: frozenset[str] = frozenset()) -> MatchResult:
+        """Offer a stored task to the cheapest eligible person, or escalate when there is none."""
         firm = snap.firm
-        past = [] if fresh else await task_store.offers_of(session, task_id=task.id or 0)
+        past = await task_store.offers_of(session, task_id=task.id or 0)
         excluded = frozenset(firm.email_of(o.staff_id) for o in past
                              if o.state in ("declined", "expired", "withdrawn")) | also_exclude
+        result = await self._choose(session, snap, task, named=named, excluded=excluded)
+        if not self._offerable(task, result):
+            # offers_made, not every offer ever: a manager's reassign starts a fresh round.
+            await self._escalate(session, snap, task, result,
+                                 offers=past[len(past) - task.offers_made:])
+            return result
+        from_state = task.state
+        self._assign(snap, task, result)
+        session.add(task)
+        await self._record_offer(session, snap, task, result, named, from_state=from_state)
+        return result
+
+    async def _choose(self, session: AsyncSession, snap: Snapshot, task: Task, *,
+                      named: str | None, excluded: frozenset[str]) -> MatchResult:
+        """The match, skipping anyone whose last hours another transaction just took."""
+        now = self.clock()
+        firm = snap.firm
         spec = TaskSpec(task_type=self.taxonomy.get(task.task_type),  # type: ignore[arg-type]
                         delegator_email=firm.email_of(task.delegator_id),
                         matter=firm.matter_by_id(task.matter_id), est_hours=task.est_hours,
@@ -259,33 +332,22 @@ class Services:
         while True:
             ctx = await self._context(session, snap, now, excluded | frozenset(full))
             result = match(spec, snap.index, ctx)
-            # offers_made, not every offer ever: a manager's reassign starts a fresh round.
-            if result.chosen is None or task.offers_made >= self.settings.max_offers:
-                await self._escalate(session, snap, task, result,
-                                     offers=past[len(past) - task.offers_made:])
+            if not self._offerable(task, result):
                 return result
-            if await self._still_has_room(session, snap, result.chosen.email, task.est_hours):
-                break
-            full.add(result.chosen.email)
-        await self._make_offer(session, snap, task, result, named)
-        return result
+            if await self._still_has_room(session, snap, result.chosen.email,  # type: ignore[union-attr]
+                                          task.est_hours):
+                return result
+            full.add(result.chosen.email)  # type: ignore[union-attr]
+
+    def _offerable(self, task: Task, result: MatchResult) -> bool:
+        return result.chosen is not None and task.offers_made < self.settings.max_offers
 
     async def _context(self, session: AsyncSession, snap: Snapshot, now: datetime,
                        excluded: frozenset[str]) -> MatchContext:
-        firm = snap.firm
-        loads = await task_store.open_loads(session)
-        offered = await task_store.last_offered(session, since=now - TIE_BREAK_MEMORY)
-        return MatchContext(now=now, loads={firm.email_of(k): v for k, v in loads.items()},
-                            excluded=excluded,
-                            last_offered={firm.email_of(k): v for k, v in offered.items()},
-                            unreachable=await self._unreachable(session, snap))
-
-    async def _unreachable(self, session: AsyncSession, snap: Snapshot) -> frozenset[str]:
-        """Whom no chat reaches now: Teams could not open a chat with them, and no Slack."""
-        teams_ids = await conversation_store.unreachable_user_ids(session)
-        slack = self.settings.slack_enabled
-        return frozenset(p.email for p in snap.firm.staff
-                         if p.teams_user_id in teams_ids and not (slack and p.slack_user_id))
+        workload = await self.workload(session, snap)
+        return MatchContext(now=now, loads=workload.loads, excluded=excluded,
+                            last_offered=workload.last_offered,
+                            unreachable=workload.unreachable)
 
     async def staff_unreachable(self, staff_id: int, reason: str) -> Reply:
         """Teams can't reach this person: skip them for now, move their offers, tell the manager."""
@@ -347,8 +409,18 @@ class Services:
         load = (await task_store.open_loads(session, staff_ids=[person.id])).get(person.id, 0.0)
         return load + est_hours <= person.weekly_capacity_hours + 1e-9
 
-    async def _make_offer(self, session: AsyncSession, snap: Snapshot, task: Task,
-                          result: MatchResult, named: str | None) -> None:
+    def _assign(self, snap: Snapshot, task: Task, result: MatchResult) -> None:
+        """Move the task to the chosen person in memory; `_record_offer` writes the rest."""
+        chosen = result.chosen
+        assert chosen is not None
+        task.state, task.assignee_id = "offered", snap.firm.staff_id(chosen.email)
+        task.offers_made += 1
+        task.cost, task.savings = _cents(chosen.cost), _cents(result.savings)
+        task.updated_at = self.clock()
+
+    async def _record_offer(self, session: AsyncSession, snap: Snapshot, task: Task,
+                            result: MatchResult, named: str | None, *, from_state: str) -> None:
+        """The offer row, its audit event and the DM, for a task `_assign` just moved."""
         now = self.clock()
         chosen = result.chosen
         offeree = snap.firm.by_email(chosen.email) if chosen else None
@@ -363,12 +435,6 @@ class Services:
             explanation=result.explanation, cost=_cents(chosen.cost), offered_at=now,
             remind_at=add_working_time(now, timeout / 2, zone=zone, hours=offeree.working_hours),
             expires_at=add_working_time(now, timeout, zone=zone, hours=offeree.working_hours)))
-        from_state = task.state
-        task.state, task.assignee_id = "offered", offeree.id
-        task.offers_made += 1
-        task.cost, task.savings = _cents(chosen.cost), _cents(result.savings)
-        task.updated_at = now
-        session.add(task)
         await task_store.record_event(
             session, task_id=task.id, actor_id=None, action="offered", from_state=from_state,
             to_state="offered", at=now,

@@ -13,15 +13,21 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
 
+from storage import inline_sqlite
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Execution option marking the connections that take SQLite's write lock when they begin.
+WRITE_LOCK = "lpo_sqlite_write_lock"
 
 
 def _base_url(url: str) -> URL:
@@ -50,28 +56,33 @@ def is_sqlite(url: str) -> bool:
     return _base_url(url).get_backend_name() == "sqlite"
 
 
-def _tune_sqlite(sync_engine: Engine) -> None:
-    """WAL, foreign keys, and BEGIN IMMEDIATE so SQLite has exactly one writer at a time."""
+def _tune_sqlite(sync_engine: Engine, *, busy_timeout_ms: int) -> None:
+    """WAL and foreign keys; units of work begin IMMEDIATE so SQLite has one writer at a time."""
 
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
+        dbapi_connection.isolation_level = None  # SQLAlchemy's BEGIN below, not the driver's
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        writes = connection.get_execution_options().get(WRITE_LOCK, True)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def make_async_engine(url: str) -> AsyncEngine:
     if is_sqlite(url):
-        engine = create_async_engine(async_url(url), connect_args={"timeout": 15})
-        _tune_sqlite(engine.sync_engine)
+        path = make_url(url).database or ":memory:"
+        # Statements run on the event loop's thread, so they must never sleep in SQLite's busy
+        # handler: Database.transaction waits for the write lock asynchronously instead.
+        engine = create_async_engine(async_url(url),
+                                     async_creator=lambda: inline_sqlite.connect(path))
+        _tune_sqlite(engine.sync_engine, busy_timeout_ms=0)
         return engine
     return create_async_engine(async_url(url), pool_size=10, max_overflow=20, pool_pre_ping=True)
 
@@ -79,7 +90,7 @@ def make_async_engine(url: str) -> AsyncEngine:
 def make_sync_engine(url: str) -> Engine:
     engine = create_engine(sync_url(url))
     if is_sqlite(url):
-        _tune_sqlite(engine)
+        _tune_sqlite(engine, busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
     return engine
 
 
@@ -92,7 +103,7 @@ class Database:
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
                                             expire_on_commit=False)
         # SQLite has one writer: queueing here, first come first served, is far cheaper than
-        # letting transactions collide on the file lock and sleep in SQLite's busy handler.
+        # letting transactions collide on the file lock.
         self._writer = asyncio.Lock() if is_sqlite(url) else contextlib.nullcontext()
 
     @property
@@ -102,12 +113,44 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One unit of work: commits when the block ends, rolls back on any exception."""
-        async with self._writer, self._sessions() as session, session.begin():
-            yield session
+        async with self._writer:
+            session = await self._begin()
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+            finally:
+                await session.close()
+
+    async def _begin(self) -> AsyncSession:
+        """A session whose transaction has begun; waits, without blocking, for another process
+        that holds SQLite's write lock (the CLI, or a second server on the same file)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SQLITE_BUSY_TIMEOUT_MS / 1000
+        pause = 0.001
+        while True:
+            session = self._sessions()
+            try:
+                await session.connection()
+                return session
+            except OperationalError as error:
+                await session.close()
+                if not _locked(error) or loop.time() >= deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.05)
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncConnection]:
+        """A read-only connection that never takes or waits for the write lock."""
+        async with self.engine.connect() as connection:
+            yield await connection.execution_options(**{WRITE_LOCK: False})
 
     async def ping(self) -> bool:
         try:
-            async with self.engine.connect() as connection:
+            async with self.reading() as connection:
                 await connection.execute(text("SELECT 1"))
         except Exception:  # any driver error means "not reachable" for a health check
             return False
@@ -115,6 +158,10 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def _locked(error: OperationalError) -> bool:
+    return "database is locked" in str(error.orig)
 
 
 def alembic_config(url: str) -> Config:

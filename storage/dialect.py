@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
 def insert_ignoring_conflicts(session: AsyncSession, table: Any) -> Any:
-    """`INSERT ... ON CONFLICT DO NOTHING` for the session's database."""
-    name = session.bind.dialect.name if session.bind else "sqlite"
-    module = postgresql if name == "postgresql" else sqlite
+    """`INSERT ... ON CONFLICT DO NOTHING` for the session's database.
+
+    Built once per table: run it with a parameter dict, so hot paths skip statement building.
+    """
+    return _insert_ignoring_conflicts(session.bind.dialect.name if session.bind else "sqlite",
+                                      table)
+
+
+@cache
+def _insert_ignoring_conflicts(dialect: str, table: Table) -> Any:
+    module = postgresql if dialect == "postgresql" else sqlite
     return module.insert(table).on_conflict_do_nothing()
 
 

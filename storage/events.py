@@ -13,9 +13,11 @@ from storage.tables import JobRun, ProcessedEvent
 
 async def claim_event(session: AsyncSession, *, key: str, now: datetime) -> bool:
     """Record an inbound event id; False when it was already processed (a retry or a double click)."""
-    statement = insert_ignoring_conflicts(session, ProcessedEvent.__table__).values(key=key, at=now)
+    statement = insert_ignoring_conflicts(session, ProcessedEvent.__table__)
     # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for this INSERT.
-    return (await session.execute(statement.returning(ProcessedEvent.key))).first() is not None
+    claimed = await session.execute(statement.returning(ProcessedEvent.key),
+                                    {"key": key, "at": now})
+    return claimed.first() is not None
 
 
 async def prune_events(session: AsyncSession, *, older_than: datetime) -> int:

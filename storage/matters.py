@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.firm_version import bump_firm_version
 from storage.staff import Change
 from storage.tables import Matter, MatterScreen, utcnow
+from storage.versions import bump_firm_version
 
 
 async def count_matters(session: AsyncSession) -> int:

@@ -18,11 +18,12 @@ async def enqueue(session: AsyncSession, *, dedupe_key: str, recipient_key: str,
                   channel: str | None = None, thread_key: str | None = None,
                   replaces_key: str | None = None) -> bool:
     """Add a message unless one with this dedupe key exists; True when it was added."""
-    statement = insert_ignoring_conflicts(session, OutboxMessage.__table__).values(
-        dedupe_key=dedupe_key, recipient_key=recipient_key, recipient_id=recipient_id,
-        channel=channel, thread_key=thread_key, replaces_key=replaces_key, payload=payload,
-        state="pending", attempts=0, next_attempt_at=now, created_at=now)
-    result = await session.execute(statement)
+    row = {"dedupe_key": dedupe_key, "recipient_key": recipient_key,
+           "recipient_id": recipient_id, "channel": channel, "thread_key": thread_key,
+           "replaces_key": replaces_key, "payload": payload, "state": "pending", "attempts": 0,
+           "next_attempt_at": now, "created_at": now}
+    result = await session.execute(insert_ignoring_conflicts(session, OutboxMessage.__table__),
+                                   row)
     return result.rowcount == 1
 
 

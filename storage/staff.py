@@ -9,8 +9,8 @@ from typing import Any, Literal
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.firm_version import bump_firm_version
 from storage.tables import AwayPeriod, Staff, utcnow
+from storage.versions import bump_firm_version
 
 Change = Literal["created", "updated", "unchanged"]
 

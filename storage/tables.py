@@ -248,12 +248,14 @@ class ConversationRef(SQLModel, table=True):
 
 
 class FirmVersion(SQLModel, table=True):
-    """A counter bumped whenever staff, matters or away periods change (roster cache key)."""
+    """Cache keys in one row: `version` moves with staff, matters and away periods;
+    `work_version` with tasks, offers and reachability (SQLite triggers keep it, see 0002)."""
 
     __tablename__ = "firm_version"
 
     id: int = Field(default=1, primary_key=True)
     version: int = 0
+    work_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class JobRun(SQLModel, table=True):

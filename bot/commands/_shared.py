@@ -43,7 +43,7 @@ async def open_ready_database(settings: Settings) -> Database:
         raise DatabaseNotReady(f"there is no database at {shown}: {INIT_FIRST}")
     database = Database(url)
     try:
-        async with database.engine.connect() as connection:
+        async with database.reading() as connection:
             current = await connection.run_sync(_revision)
     except DBAPIError as error:
         await database.dispose()

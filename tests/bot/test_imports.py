@@ -16,7 +16,7 @@ from bot.imports import ImportRefused, ImportSummary, import_matters, import_ros
 from bot.settings import Settings, load_settings
 from storage import staff as staff_store
 from storage.db import Database
-from storage.firm_version import get_firm_version
+from storage.versions import get_versions
 
 HEADER = ("email,name,role,hourly_rate,skills,weekly_capacity_hours,timezone,working_hours,"
           "slack_user_id,teams_user_id,manager_email,bar_admissions,is_manager")
@@ -57,7 +57,7 @@ async def refused(db: Database, data: bytes | str, *, matters: bool = False) -> 
 async def snapshot(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
     async with db.transaction() as session:
         return (await staff_records(session, settings=Settings()),
-                await matter_records(session), await get_firm_version(session))
+                await matter_records(session), (await get_versions(session)).firm)
 
 
 # --- the happy path -----------------------------------------------------------------------

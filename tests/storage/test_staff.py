@@ -10,7 +10,7 @@ import pytest
 
 from storage import staff as staff_store
 from storage.db import Database
-from storage.firm_version import get_firm_version
+from storage.versions import get_versions
 
 NOW = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
 
@@ -133,12 +133,12 @@ async def test_an_away_period_must_end_after_it_starts(db: Database) -> None:
 
 async def test_changes_bump_the_firm_version_and_no_ops_do_not(db: Database) -> None:
     async with db.transaction() as session:
-        start = await get_firm_version(session)
+        start = (await get_versions(session)).firm
     staff_id = await _add(db)
     async with db.transaction() as session:
-        created = await get_firm_version(session)
+        created = (await get_versions(session)).firm
         await staff_store.upsert_staff(session, email="ada.quill@example.test", values=_values())
         await staff_store.end_away(session, staff_id=staff_id, at=NOW)
-        assert await get_firm_version(session) == created
+        assert (await get_versions(session)).firm == created
         await staff_store.add_away_period(session, staff_id=staff_id, starts_at=NOW)
-        assert await get_firm_version(session) > created > start
+        assert (await get_versions(session)).firm > created > start

@@ -1,0 +1,42 @@
+"""Counters that tell in-process caches when to reload: the firm's and the work's."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.dialect import insert_ignoring_conflicts, is_postgres
+from storage.tables import FirmVersion
+
+
+class Versions(NamedTuple):
+    firm: int
+    work: int
+
+
+_BOTH = select(FirmVersion.version, FirmVersion.work_version).where(FirmVersion.id == 1)
+
+
+async def get_versions(session: AsyncSession) -> Versions:
+    """Both counters in one statement (it runs at the start of every unit of work)."""
+    row = (await session.execute(_BOTH)).first()
+    return Versions(*row) if row else Versions(0, 0)
+
+
+async def bump_firm_version(session: AsyncSession) -> None:
+    """Call in the same transaction as the change, so caches reload exactly when it commits."""
+    await session.execute(insert_ignoring_conflicts(session, FirmVersion.__table__)
+                          .values(id=1, version=0, work_version=0))
+    await session.execute(update(FirmVersion).where(FirmVersion.id == 1)
+                          .values(version=FirmVersion.version + 1))
+
+
+def counts_work(session: AsyncSession) -> bool:
+    """Whether `work_version` moves with every change to tasks, offers and reachability.
+
+    True on SQLite, where triggers bump it at no cost because there is one writer anyway. On
+    PostgreSQL a shared counter would serialize every writer, so callers read live instead.
+    """
+    return not is_postgres(session)
