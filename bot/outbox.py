@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)
 IDLE_WAIT_SECONDS = 30.0
+CLAIM_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,22 +152,26 @@ class Dispatcher:
         return delivered
 
     async def _seconds_until_next_due(self) -> float:
+        if self._wake.is_set():
+            return 0.0  # more arrived while delivering
         async with self.database.transaction() as session:
-            due = await outbox_store.next_due_at(session)
-            counts = await outbox_store.count_by_state(session)
-        metrics.OUTBOX_PENDING.set(counts.get("pending", 0))
-        if due is None:
+            waiting = await outbox_store.pending(session)
+        metrics.OUTBOX_PENDING.set(waiting.count)
+        if waiting.next_due_at is None:
             return IDLE_WAIT_SECONDS
-        return min(IDLE_WAIT_SECONDS, max(0.0, (due - self.clock()).total_seconds()))
+        return min(IDLE_WAIT_SECONDS,
+                   max(0.0, (waiting.next_due_at - self.clock()).total_seconds()))
 
     async def _claim(self) -> list[Delivery]:
         now = self.clock()
         async with self.database.transaction() as session:
-            rows = await outbox_store.claim_due(session, now=now, lease=LEASE)
-            return [await self._prepare(session, row) for row in rows]
+            rows = await outbox_store.claim_due(session, now=now, lease=LEASE, limit=CLAIM_LIMIT)
+            recipients = await _recipients_of(session, rows)
+            return [await self._prepare(session, row, recipients[row.recipient_key])
+                    for row in rows]
 
-    async def _prepare(self, session: AsyncSession, row: OutboxMessage) -> Delivery:
-        recipient = await _recipient_of(session, row)
+    async def _prepare(self, session: AsyncSession, row: OutboxMessage,
+                       recipient: Recipient) -> Delivery:
         previous = None
         if row.replaces_key:
             ref = await outbox_store.get_delivery_ref(session, thread_key=row.replaces_key,
@@ -205,17 +210,20 @@ class Dispatcher:
     async def _record_sent(self, sent: list[Sent]) -> None:
         """Mark a round's deliveries sent in one transaction (SQLite has a single writer)."""
         now = self.clock()
+        by_platform: dict[str, list[int]] = {}
+        for delivery, platform, _ref in sent:
+            by_platform.setdefault(platform, []).append(delivery.outbox_id)
+        refs = [outbox_store.DeliveryRef(thread_key=delivery.thread_key,
+                                         recipient_key=delivery.recipient.key,
+                                         platform=platform, ref=ref, at=now)
+                for delivery, platform, ref in sent if ref and delivery.thread_key]
         async with self.database.transaction() as session:
-            for delivery, platform, ref in sent:
-                await outbox_store.mark_sent(session, outbox_id=delivery.outbox_id, now=now,
+            for platform, outbox_ids in by_platform.items():
+                await outbox_store.mark_sent(session, outbox_ids=outbox_ids, now=now,
                                              platform=platform)
-                if ref and delivery.thread_key:
-                    await outbox_store.save_delivery_ref(
-                        session, thread_key=delivery.thread_key,
-                        recipient_key=delivery.recipient.key, platform=platform, ref=ref,
-                        now=now)
-        for _delivery, platform, _ref in sent:
-            metrics.OUTBOX_DELIVERED.labels(platform).inc()
+            await outbox_store.save_delivery_refs(session, refs=refs)
+        for platform, outbox_ids in by_platform.items():
+            metrics.OUTBOX_DELIVERED.labels(platform).inc(len(outbox_ids))
 
     async def _after_failure(self, delivery: Delivery, platform: str,
                              error: DeliveryError) -> None:
@@ -245,17 +253,27 @@ class Dispatcher:
         log.error("outbox %s to %s: %s", delivery.outbox_id, delivery.recipient.key, reason)
 
 
-async def _recipient_of(session: AsyncSession, row: OutboxMessage) -> Recipient:
-    if row.recipient_id is None:
-        return Recipient(key=row.recipient_key, channel=row.channel)
-    person = await staff_store.get_staff(session, staff_id=row.recipient_id)
-    if person is None:
-        return Recipient(key=row.recipient_key, staff_id=row.recipient_id)
-    reference = (await conversation_store.get_reference(session, teams_user_id=person.teams_user_id)
-                 if person.teams_user_id else None)
-    return Recipient(key=row.recipient_key, staff_id=person.id, email=person.email,
-                     name=person.name, slack_user_id=person.slack_user_id,
-                     teams_user_id=person.teams_user_id, teams_reference=reference)
+async def _recipients_of(session: AsyncSession,
+                         rows: list[OutboxMessage]) -> dict[str, Recipient]:
+    """Each row's recipient by key, in two queries for the whole batch."""
+    people = await staff_store.staff_by_ids(
+        session, staff_ids=[row.recipient_id for row in rows if row.recipient_id is not None])
+    references = await conversation_store.references_for(
+        session, teams_user_ids=[p.teams_user_id for p in people.values() if p.teams_user_id])
+    recipients = {}
+    for row in rows:
+        person = people.get(row.recipient_id) if row.recipient_id is not None else None
+        if row.recipient_id is None:
+            recipient = Recipient(key=row.recipient_key, channel=row.channel)
+        elif person is None:
+            recipient = Recipient(key=row.recipient_key, staff_id=row.recipient_id)
+        else:
+            recipient = Recipient(key=row.recipient_key, staff_id=person.id, email=person.email,
+                                  name=person.name, slack_user_id=person.slack_user_id,
+                                  teams_user_id=person.teams_user_id,
+                                  teams_reference=references.get(person.teams_user_id or ""))
+        recipients[row.recipient_key] = recipient
+    return recipients
 
 
 async def enqueue_message(session: AsyncSession, *, message: Message, dedupe_key: str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -62,6 +63,18 @@ async def get_reference(session: AsyncSession, *, teams_user_id: str) -> dict[st
     if row is None or row.conversation_id == UNREACHABLE:
         return None
     return dict(row.reference)
+
+
+async def references_for(session: AsyncSession, *,
+                         teams_user_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The usable stored references of these Teams users, by user id."""
+    wanted = set(teams_user_ids)
+    if not wanted:
+        return {}
+    query = select(ConversationRef).where(ConversationRef.teams_user_id.in_(wanted),
+                                          ConversationRef.conversation_id != UNREACHABLE)
+    return {row.teams_user_id: dict(row.reference)
+            for row in (await session.execute(query)).scalars()}
 
 
 async def latest_reference(session: AsyncSession) -> ConversationRef | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple, TypedDict
 
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,9 +51,9 @@ async def claim_due(session: AsyncSession, *, now: datetime, lease: timedelta,
     return rows
 
 
-async def mark_sent(session: AsyncSession, *, outbox_id: int, now: datetime,
+async def mark_sent(session: AsyncSession, *, outbox_ids: Sequence[int], now: datetime,
                     platform: str) -> None:
-    await session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(
+    await session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(outbox_ids)).values(
         state="sent", sent_at=now, platform=platform, attempts=OutboxMessage.attempts + 1,
         last_error=None))
 
@@ -68,15 +69,19 @@ async def mark_failed(session: AsyncSession, *, outbox_id: int, error: str) -> N
         state="failed", attempts=OutboxMessage.attempts + 1, last_error=error[:2000]))
 
 
-async def next_due_at(session: AsyncSession) -> datetime | None:
-    query = select(func.min(OutboxMessage.next_attempt_at)).where(
-        OutboxMessage.state == "pending")
-    return (await session.execute(query)).scalar_one_or_none()
+class Pending(NamedTuple):
+    count: int
+    next_due_at: datetime | None
 
 
-async def count_by_state(session: AsyncSession) -> dict[str, int]:
-    query = select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
-    return {state: count for state, count in (await session.execute(query)).all()}
+_PENDING = select(func.count(), func.min(OutboxMessage.next_attempt_at)).where(
+    OutboxMessage.state == "pending")
+
+
+async def pending(session: AsyncSession) -> Pending:
+    """How many messages wait, and when the next is due (one scan of the pending index)."""
+    count, due = (await session.execute(_PENDING)).one()
+    return Pending(count=count, next_due_at=due)
 
 
 async def list_messages(session: AsyncSession, *, state: str | None = None) -> list[OutboxMessage]:
@@ -93,8 +98,18 @@ async def get_delivery_ref(session: AsyncSession, *, thread_key: str,
     return (await session.execute(query)).scalars().first()
 
 
-async def save_delivery_ref(session: AsyncSession, *, thread_key: str, recipient_key: str,
-                            platform: str, ref: dict[str, Any], now: datetime) -> None:
-    statement = insert_ignoring_conflicts(session, DeliveredMessage.__table__).values(
-        thread_key=thread_key, recipient_key=recipient_key, platform=platform, ref=ref, at=now)
-    await session.execute(statement)
+class DeliveryRef(TypedDict):
+    """Where a delivered message lives on its platform, so later updates can edit it."""
+
+    thread_key: str
+    recipient_key: str
+    platform: str
+    ref: dict[str, Any]
+    at: datetime
+
+
+async def save_delivery_refs(session: AsyncSession, *, refs: Sequence[DeliveryRef]) -> None:
+    """Keep the first ref of each thread and recipient (a retry must not move it)."""
+    if refs:
+        await session.execute(insert_ignoring_conflicts(session, DeliveredMessage.__table__),
+                              list(refs))

@@ -35,6 +35,11 @@ async def get_staff(session: AsyncSession, *, staff_id: int) -> Staff | None:
     return await session.get(Staff, staff_id)
 
 
+async def staff_by_ids(session: AsyncSession, *, staff_ids: Iterable[int]) -> dict[int, Staff]:
+    query = select(Staff).where(Staff.id.in_(set(staff_ids)))
+    return {row.id: row for row in (await session.execute(query)).scalars() if row.id}
+
+
 async def get_staff_by_email(session: AsyncSession, *, email: str) -> Staff | None:
     query = select(Staff).where(Staff.email == normalise_email(email))
     return (await session.execute(query)).scalars().first()
