@@ -33,7 +33,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.bootstrap import SERVICES_KEY, build_app
+from bot.bootstrap import DISPATCHER_KEY, SERVICES_KEY, build_app
 from bot.imports import MATTER_COLUMNS, ROSTER_COLUMNS, import_matters, import_roster
 from bot.replies import Actor, Reply
 from bot.services import Services
@@ -225,6 +225,7 @@ def run_servers(api_url: str, profile: bool, sequential: int, urls: Any) -> None
             for name, served in apps.items():
                 runner, found[name] = await serve(served)
                 runners.append(runner)
+            await app[DISPATCHER_KEY].drain()  # the direct run's DMs, before anything is timed
             urls.put(found)
             await asyncio.Event().wait()
 

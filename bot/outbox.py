@@ -140,14 +140,13 @@ class Dispatcher:
         """Deliver everything due now (in order per recipient); the number delivered."""
         delivered = 0
         async with self._drain_lock:
+            sent: list[Sent] = []
             while True:
-                batch = await self._claim()
+                batch = await self._record_and_claim(sent)
                 if not batch:
                     break
                 results = await asyncio.gather(*(self._deliver(row) for row in batch))
                 sent = [result for result in results if result is not None]
-                if sent:
-                    await self._record_sent(sent)
                 delivered += len(sent)
         return delivered
 
@@ -162,13 +161,18 @@ class Dispatcher:
         return min(IDLE_WAIT_SECONDS,
                    max(0.0, (waiting.next_due_at - self.clock()).total_seconds()))
 
-    async def _claim(self) -> list[Delivery]:
+    async def _record_and_claim(self, sent: list[Sent]) -> list[Delivery]:
+        """Mark the last round sent and lease the next, in one transaction (one writer)."""
         now = self.clock()
         async with self.database.transaction() as session:
+            await _record_sent(session, sent, now)
             rows = await outbox_store.claim_due(session, now=now, lease=LEASE, limit=CLAIM_LIMIT)
             recipients = await _recipients_of(session, rows)
-            return [await self._prepare(session, row, recipients[row.recipient_key])
-                    for row in rows]
+            claimed = [await self._prepare(session, row, recipients[row.recipient_key])
+                       for row in rows]
+        for _delivery, platform, _ref in sent:
+            metrics.OUTBOX_DELIVERED.labels(platform).inc()
+        return claimed
 
     async def _prepare(self, session: AsyncSession, row: OutboxMessage,
                        recipient: Recipient) -> Delivery:
@@ -207,24 +211,6 @@ class Dispatcher:
                 return None
         return Sent(delivery, notifier.platform, ref)
 
-    async def _record_sent(self, sent: list[Sent]) -> None:
-        """Mark a round's deliveries sent in one transaction (SQLite has a single writer)."""
-        now = self.clock()
-        by_platform: dict[str, list[int]] = {}
-        for delivery, platform, _ref in sent:
-            by_platform.setdefault(platform, []).append(delivery.outbox_id)
-        refs = [outbox_store.DeliveryRef(thread_key=delivery.thread_key,
-                                         recipient_key=delivery.recipient.key,
-                                         platform=platform, ref=ref, at=now)
-                for delivery, platform, ref in sent if ref and delivery.thread_key]
-        async with self.database.transaction() as session:
-            for platform, outbox_ids in by_platform.items():
-                await outbox_store.mark_sent(session, outbox_ids=outbox_ids, now=now,
-                                             platform=platform)
-            await outbox_store.save_delivery_refs(session, refs=refs)
-        for platform, outbox_ids in by_platform.items():
-            metrics.OUTBOX_DELIVERED.labels(platform).inc(len(outbox_ids))
-
     async def _after_failure(self, delivery: Delivery, platform: str,
                              error: DeliveryError) -> None:
         async with self.database.transaction() as session:
@@ -251,6 +237,19 @@ class Dispatcher:
             await outbox_store.mark_failed(session, outbox_id=delivery.outbox_id, error=reason)
         metrics.OUTBOX_FAILED.labels(platform).inc()
         log.error("outbox %s to %s: %s", delivery.outbox_id, delivery.recipient.key, reason)
+
+
+async def _record_sent(session: AsyncSession, sent: list[Sent], now: datetime) -> None:
+    by_platform: dict[str, list[int]] = {}
+    for delivery, platform, _ref in sent:
+        by_platform.setdefault(platform, []).append(delivery.outbox_id)
+    for platform, outbox_ids in by_platform.items():
+        await outbox_store.mark_sent(session, outbox_ids=outbox_ids, now=now, platform=platform)
+    await outbox_store.save_delivery_refs(session, refs=[
+        outbox_store.DeliveryRef(thread_key=delivery.thread_key,
+                                 recipient_key=delivery.recipient.key, platform=platform,
+                                 ref=ref, at=now)
+        for delivery, platform, ref in sent if ref and delivery.thread_key])
 
 
 async def _recipients_of(session: AsyncSession,

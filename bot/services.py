@@ -36,7 +36,7 @@ from storage.db import Database
 from storage.dialect import is_postgres
 from storage.events import claim_event
 from storage.tables import OPEN_TASK_STATES, Offer, Staff, Task
-from storage.versions import Versions, bump_firm_version, counts_work, get_versions
+from storage.versions import Versions, bump_firm_version, get_versions
 
 log = logging.getLogger(__name__)
 
@@ -101,12 +101,12 @@ class Services:
         """Open hours, recent offers and unreachable people; cached while the counters agree."""
         versions: Versions = session.info[VERSIONS]
         cached = self._workload
-        if counts_work(session) and cached is not None and cached.versions == versions:
+        if versions.work is not None and cached is not None and cached.versions == versions:
             return cached
         workload = await load_workload(session, snap.firm, versions=versions,
                                        offered_since=self.clock() - TIE_BREAK_MEMORY,
                                        slack_enabled=self.settings.slack_enabled)
-        if counts_work(session):
+        if versions.work is not None:
             self._workload = workload
         return workload
 
@@ -123,7 +123,9 @@ class Services:
         """
         offer = session.info.get(DELEGATED_OFFER)
         cached, start = self._workload, session.info.get(VERSIONS)
-        if offer is None or cached is None or cached.versions != start or start is None:
+        if offer is None or cached is None or start is None or start.work is None:
+            return None
+        if cached.versions != start:
             return None
         end = await get_versions(session)
         if end != Versions(start.firm, start.work + WATCHED_ROWS_PER_DELEGATION):

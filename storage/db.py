@@ -97,8 +97,9 @@ def make_sync_engine(url: str) -> Engine:
 class Database:
     """An async engine plus explicit transactions: `async with db.transaction() as session`."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, lock_timeout: float = SQLITE_BUSY_TIMEOUT_MS / 1000) -> None:
         self.url = url
+        self.lock_timeout = lock_timeout
         self.engine = make_async_engine(url)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
                                             expire_on_commit=False)
@@ -128,7 +129,7 @@ class Database:
         """A session whose transaction has begun; waits, without blocking, for another process
         that holds SQLite's write lock (the CLI, or a second server on the same file)."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + SQLITE_BUSY_TIMEOUT_MS / 1000
+        deadline = loop.time() + self.lock_timeout
         pause = 0.001
         while True:
             session = self._sessions()

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, TypedDict
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.dialect import insert_ignoring_conflicts
 from storage.tables import DeliveredMessage, OutboxMessage
+from storage.types import UTCDateTime
 
 
 async def enqueue(session: AsyncSession, *, dedupe_key: str, recipient_key: str,
@@ -35,27 +36,35 @@ def _head_of_queue() -> Any:
                                 earlier.state == "pending", earlier.id < OutboxMessage.id))
 
 
+# Built once: the dispatcher runs this after every delegation.
+_DUE = (select(OutboxMessage)
+        .where(OutboxMessage.state == "pending",
+               OutboxMessage.next_attempt_at <= bindparam("now", type_=UTCDateTime()),
+               _head_of_queue())
+        .order_by(OutboxMessage.id).limit(bindparam("limit"))
+        .with_for_update(skip_locked=True, of=OutboxMessage))
+_LEASE = (update(OutboxMessage).where(OutboxMessage.id.in_(bindparam("ids", expanding=True)))
+          .values(next_attempt_at=bindparam("until", type_=UTCDateTime())))
+
+
 async def claim_due(session: AsyncSession, *, now: datetime, lease: timedelta,
                     limit: int = 50) -> list[OutboxMessage]:
     """Lease the due head-of-queue rows so no other dispatcher sends them meanwhile."""
-    query = (select(OutboxMessage)
-             .where(OutboxMessage.state == "pending", OutboxMessage.next_attempt_at <= now,
-                    _head_of_queue())
-             .order_by(OutboxMessage.id).limit(limit)
-             .with_for_update(skip_locked=True, of=OutboxMessage))
-    rows = list((await session.execute(query)).scalars())
+    rows = list((await session.execute(_DUE, {"now": now, "limit": limit})).scalars())
     if rows:
-        await session.execute(update(OutboxMessage)
-                              .where(OutboxMessage.id.in_([row.id for row in rows]))
-                              .values(next_attempt_at=now + lease))
+        await session.execute(_LEASE, {"ids": [row.id for row in rows], "until": now + lease})
     return rows
+
+
+_SENT = (update(OutboxMessage).where(OutboxMessage.id.in_(bindparam("ids", expanding=True)))
+         .values(state="sent", sent_at=bindparam("now", type_=UTCDateTime()),
+                 platform=bindparam("platform"), attempts=OutboxMessage.attempts + 1,
+                 last_error=None))
 
 
 async def mark_sent(session: AsyncSession, *, outbox_ids: Sequence[int], now: datetime,
                     platform: str) -> None:
-    await session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(outbox_ids)).values(
-        state="sent", sent_at=now, platform=platform, attempts=OutboxMessage.attempts + 1,
-        last_error=None))
+    await session.execute(_SENT, {"ids": list(outbox_ids), "now": now, "platform": platform})
 
 
 async def mark_retry(session: AsyncSession, *, outbox_id: int, at: datetime,

@@ -36,7 +36,10 @@ async def get_staff(session: AsyncSession, *, staff_id: int) -> Staff | None:
 
 
 async def staff_by_ids(session: AsyncSession, *, staff_ids: Iterable[int]) -> dict[int, Staff]:
-    query = select(Staff).where(Staff.id.in_(set(staff_ids)))
+    wanted = set(staff_ids)
+    if not wanted:
+        return {}
+    query = select(Staff).where(Staff.id.in_(wanted))
     return {row.id: row for row in (await session.execute(query)).scalars() if row.id}
 
 

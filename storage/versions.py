@@ -13,16 +13,23 @@ from storage.tables import FirmVersion
 
 class Versions(NamedTuple):
     firm: int
-    work: int
+    work: int | None  # None where nothing counts changes to the work: read it live
 
 
 _BOTH = select(FirmVersion.version, FirmVersion.work_version).where(FirmVersion.id == 1)
 
 
 async def get_versions(session: AsyncSession) -> Versions:
-    """Both counters in one statement (it runs at the start of every unit of work)."""
+    """Both counters in one statement (it runs at the start of every unit of work).
+
+    Only SQLite counts the work, with triggers that cost nothing there because it has one
+    writer anyway. On PostgreSQL a shared counter would serialize every writer.
+    """
     row = (await session.execute(_BOTH)).first()
-    return Versions(*row) if row else Versions(0, 0)
+    if row is None:
+        return Versions(firm=0, work=None)  # no row, so the triggers have nothing to bump
+    firm, work = row
+    return Versions(firm=firm, work=None if is_postgres(session) else work)
 
 
 async def bump_firm_version(session: AsyncSession) -> None:
@@ -31,12 +38,3 @@ async def bump_firm_version(session: AsyncSession) -> None:
                           .values(id=1, version=0, work_version=0))
     await session.execute(update(FirmVersion).where(FirmVersion.id == 1)
                           .values(version=FirmVersion.version + 1))
-
-
-def counts_work(session: AsyncSession) -> bool:
-    """Whether `work_version` moves with every change to tasks, offers and reachability.
-
-    True on SQLite, where triggers bump it at no cost because there is one writer anyway. On
-    PostgreSQL a shared counter would serialize every writer, so callers read live instead.
-    """
-    return not is_postgres(session)
