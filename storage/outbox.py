@@ -43,7 +43,8 @@ _DUE = (select(OutboxMessage)
                _head_of_queue())
         .order_by(OutboxMessage.id).limit(bindparam("limit"))
         .with_for_update(skip_locked=True, of=OutboxMessage))
-_LEASE = (update(OutboxMessage).where(OutboxMessage.id.in_(bindparam("ids", expanding=True)))
+_OUTBOX = OutboxMessage.__table__.c
+_LEASE = (update(OutboxMessage.__table__).where(_OUTBOX.id.in_(bindparam("ids", expanding=True)))
           .values(next_attempt_at=bindparam("until", type_=UTCDateTime())))
 
 
@@ -56,9 +57,9 @@ async def claim_due(session: AsyncSession, *, now: datetime, lease: timedelta,
     return rows
 
 
-_SENT = (update(OutboxMessage).where(OutboxMessage.id.in_(bindparam("ids", expanding=True)))
+_SENT = (update(OutboxMessage.__table__).where(_OUTBOX.id.in_(bindparam("ids", expanding=True)))
          .values(state="sent", sent_at=bindparam("now", type_=UTCDateTime()),
-                 platform=bindparam("platform"), attempts=OutboxMessage.attempts + 1,
+                 platform=bindparam("platform"), attempts=_OUTBOX.attempts + 1,
                  last_error=None))
 
 

@@ -16,7 +16,8 @@ class Versions(NamedTuple):
     work: int | None  # None where nothing counts changes to the work: read it live
 
 
-_BOTH = select(FirmVersion.version, FirmVersion.work_version).where(FirmVersion.id == 1)
+_ROW = FirmVersion.__table__.c  # Core columns: the ORM layer adds nothing to a two-int read
+_BOTH = select(_ROW.version, _ROW.work_version).where(_ROW.id == 1)
 
 
 async def get_versions(session: AsyncSession) -> Versions:
