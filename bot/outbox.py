@@ -148,7 +148,7 @@ class Dispatcher:
         async with self._drain_lock:
             sent: list[Sent] = []
             while True:
-                if gather_seconds:
+                if gather_seconds and not self._stopping:
                     await asyncio.sleep(gather_seconds)
                 batch = await self._record_and_claim(sent)
                 if not batch:

@@ -268,18 +268,17 @@ class Services:
             created_at=now, updated_at=now)
         result = await self._choose(session, snap, task, named=draft.assignee,
                                     excluded=frozenset())
-        offerable = self._offerable(task, result)
-        if offerable:
+        chosen = result.chosen if self._offerable(task, result) else None
+        if chosen:
             self._assign(snap, task, result)  # so the task is written once, already offered
         await task_store.add_task(session, task=task)
         await task_store.record_event(session, task_id=task.id, actor_id=delegator.id,
                                       action="created", to_state="unassigned", at=now,
                                       detail={"text": text, "parsed": draft.as_contract()})
-        if offerable:
+        if chosen:
             await self._record_offer(session, snap, task, result, draft.assignee,
                                      from_state="unassigned")
-            self._note_delegated_offer(session, result.chosen.email,  # type: ignore[union-attr]
-                                       task.est_hours, now)
+            self._note_delegated_offer(session, chosen.email, task.est_hours, now)
         else:
             await self._escalate(session, snap, task, result, offers=[])
         return self._delegate_reply(snap, task, delegator, draft, result)
@@ -334,12 +333,12 @@ class Services:
         while True:
             ctx = await self._context(session, snap, now, excluded | frozenset(full))
             result = match(spec, snap.index, ctx)
-            if not self._offerable(task, result):
+            chosen = result.chosen
+            if chosen is None or not self._offerable(task, result):
                 return result
-            if await self._still_has_room(session, snap, result.chosen.email,  # type: ignore[union-attr]
-                                          task.est_hours):
+            if await self._still_has_room(session, snap, chosen.email, task.est_hours):
                 return result
-            full.add(result.chosen.email)  # type: ignore[union-attr]
+            full.add(chosen.email)
 
     def _offerable(self, task: Task, result: MatchResult) -> bool:
         return result.chosen is not None and task.offers_made < self.settings.max_offers

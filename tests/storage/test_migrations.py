@@ -1,4 +1,4 @@
-"""The single migration builds exactly the tables the models describe, and unwinds cleanly."""
+"""The migrations build exactly the tables the models describe, and unwind cleanly."""
 
 from __future__ import annotations
 
