@@ -10,19 +10,20 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
-def insert_ignoring_conflicts(session: AsyncSession, table: Any) -> Any:
-    """`INSERT ... ON CONFLICT DO NOTHING` for the session's database.
+def insert_ignoring_conflicts(session: AsyncSession, table: Any, *returning: Any) -> Any:
+    """`INSERT ... ON CONFLICT DO NOTHING [RETURNING ...]` for the session's database.
 
     Built once per table: run it with a parameter dict, so hot paths skip statement building.
     """
     return _insert_ignoring_conflicts(session.bind.dialect.name if session.bind else "sqlite",
-                                      table)
+                                      table, returning)
 
 
 @cache
-def _insert_ignoring_conflicts(dialect: str, table: Table) -> Any:
+def _insert_ignoring_conflicts(dialect: str, table: Table, returning: tuple[Any, ...]) -> Any:
     module = postgresql if dialect == "postgresql" else sqlite
-    return module.insert(table).on_conflict_do_nothing()
+    statement = module.insert(table).on_conflict_do_nothing()
+    return statement.returning(*returning) if returning else statement
 
 
 def is_postgres(session: AsyncSession) -> bool:

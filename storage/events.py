@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import Table, delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.dialect import insert_ignoring_conflicts
@@ -13,11 +13,7 @@ from storage.tables import JobRun, ProcessedEvent
 
 async def claim_event(session: AsyncSession, *, key: str, now: datetime) -> bool:
     """Record an inbound event id; False when it was already processed (a retry or a double click)."""
-    statement = insert_ignoring_conflicts(session, ProcessedEvent.__table__)
-    # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for this INSERT.
-    claimed = await session.execute(statement.returning(ProcessedEvent.key),
-                                    {"key": key, "at": now})
-    return claimed.first() is not None
+    return await _claimed(session, ProcessedEvent.__table__, key=key, now=now)
 
 
 async def prune_events(session: AsyncSession, *, older_than: datetime) -> int:
@@ -27,5 +23,10 @@ async def prune_events(session: AsyncSession, *, older_than: datetime) -> int:
 
 async def claim_job_run(session: AsyncSession, *, key: str, now: datetime) -> bool:
     """Claim a scheduler slot (e.g. one day's digest); False when some instance already ran it."""
-    statement = insert_ignoring_conflicts(session, JobRun.__table__).values(key=key, at=now)
-    return (await session.execute(statement.returning(JobRun.key))).first() is not None
+    return await _claimed(session, JobRun.__table__, key=key, now=now)
+
+
+async def _claimed(session: AsyncSession, table: Table, *, key: str, now: datetime) -> bool:
+    # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for this INSERT.
+    statement = insert_ignoring_conflicts(session, table, table.c.key)
+    return (await session.execute(statement, {"key": key, "at": now})).first() is not None
