@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -31,7 +32,7 @@ from matching.model import StaffProfile
 from matching.reminders import DAY_BEFORE, OVERDUE, due_reminder, next_reminder
 from storage import reports
 from storage import tasks as task_store
-from storage.events import claim_job_run, prune_events
+from storage.events import claim_job_run, job_ran, prune_events
 from storage.tables import Offer, Task
 
 log = logging.getLogger(__name__)
@@ -214,32 +215,57 @@ def digest_due(services: Services, now: datetime) -> bool:
 
 
 async def send_digest(services: Services, now: datetime, *, force: bool = False) -> int:
-    """Post today's digest to the channel and each manager, once per day across instances."""
+    """Post today's digest to the channel and each manager, once per day across instances.
+
+    The digests are read first, each in a read-only session, then claimed and queued in one
+    short transaction: a big firm's reports never hold SQLite's single writer, and if two
+    instances race, the one that claims the day sends it.
+    """
     if not force and not digest_due(services, now):
         return 0
-    zone: ZoneInfo = services.settings.zone
-    day = now.astimezone(zone).date()
+    day = now.astimezone(services.settings.zone).date()
+    key = f"digest:{day.isoformat()}"
+    async with services.database.read_session() as session:
+        if await job_ran(session, key=key):
+            return 0  # the usual answer for the rest of the grace period: no reports built
+    messages = await _digests(services, now, day)
     async with services.database.transaction() as session:
-        if not await claim_job_run(session, key=f"digest:{day.isoformat()}", now=now):
+        if not await claim_job_run(session, key=key, now=now):
             return 0
-        snap = await services.snapshot(session)
-        weekly = is_first_business_day_of_week(day)
-        sent = 0
-        channel = services.settings.digest_channel
-        if channel:
-            message = await build_digest(session, firm=snap.firm, now=now, zone=zone,
-                                         scope=Scope(title="the firm", staff_ids=None),
-                                         weekly=weekly)
-            await enqueue_message(session, message=message, now=now, channel=channel,
-                                  dedupe_key=f"digest:{day.isoformat()}:channel")
-            sent += 1
-        for manager_id, scope in manager_scopes(snap.firm):
-            message = await build_digest(session, firm=snap.firm, now=now, zone=zone,
-                                         scope=scope, weekly=weekly)
-            await enqueue_message(session, message=message, now=now, staff_id=manager_id,
-                                  dedupe_key=f"digest:{day.isoformat()}:{manager_id}")
-            sent += 1
-    return sent
+        for recipient, message in messages:
+            await enqueue_message(session, message=message, now=now,
+                                  dedupe_key=f"{key}:{recipient.dedupe}",
+                                  channel=recipient.channel, staff_id=recipient.staff_id)
+    return len(messages)
+
+
+@dataclass(frozen=True, slots=True)
+class _DigestReader:
+    dedupe: str
+    channel: str | None = None
+    staff_id: int | None = None
+
+
+async def _digests(services: Services, now: datetime,
+                   day: date) -> list[tuple[_DigestReader, Message]]:
+    """Today's digest for the channel (if set) and for each manager, one read at a time."""
+    zone: ZoneInfo = services.settings.zone
+    weekly = is_first_business_day_of_week(day)
+    async with services.database.read_session() as session:
+        firm = (await services.snapshot(session)).firm
+    readers: list[tuple[_DigestReader, Scope]] = []
+    channel = services.settings.digest_channel
+    if channel:
+        readers.append((_DigestReader("channel", channel=channel),
+                        Scope(title="the firm", staff_ids=None)))
+    readers.extend((_DigestReader(str(manager_id), staff_id=manager_id), scope)
+                   for manager_id, scope in manager_scopes(firm))
+    digests = []
+    for reader, scope in readers:
+        async with services.database.read_session() as session:
+            digests.append((reader, await build_digest(session, firm=firm, now=now, zone=zone,
+                                                       scope=scope, weekly=weekly)))
+    return digests
 
 
 async def forget_old_events(services: Services, now: datetime) -> int:

@@ -149,6 +149,14 @@ class Database:
         async with self.engine.connect() as connection:
             yield await connection.execution_options(**{WRITE_LOCK: False})
 
+    @asynccontextmanager
+    async def read_session(self) -> AsyncIterator[AsyncSession]:
+        """A session for reads alone: on SQLite it neither takes nor queues for the writer,
+        so a long report leaves delegations free to commit meanwhile."""
+        async with self._sessions() as session:
+            await session.connection(execution_options={WRITE_LOCK: False})
+            yield session
+
     async def ping(self) -> bool:
         try:
             async with self.reading() as connection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Table, delete
+from sqlalchemy import Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.dialect import insert_ignoring_conflicts
@@ -24,6 +24,12 @@ async def prune_events(session: AsyncSession, *, older_than: datetime) -> int:
 async def claim_job_run(session: AsyncSession, *, key: str, now: datetime) -> bool:
     """Claim a scheduler slot (e.g. one day's digest); False when some instance already ran it."""
     return await _claimed(session, JobRun.__table__, key=key, now=now)
+
+
+async def job_ran(session: AsyncSession, *, key: str) -> bool:
+    """Whether some instance already claimed this scheduler slot."""
+    query = select(JobRun.__table__.c.key).where(JobRun.__table__.c.key == key)
+    return (await session.execute(query)).first() is not None
 
 
 async def _claimed(session: AsyncSession, table: Table, *, key: str, now: datetime) -> bool:

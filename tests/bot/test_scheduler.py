@@ -506,6 +506,25 @@ async def test_a_missed_digest_is_sent_once_within_the_grace_period(database_url
             assert list(runs) == ["digest:2027-03-03", "digest:2027-03-05"]
 
 
+async def test_ticks_after_the_digest_went_out_build_no_reports(
+        database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with sample_bot(database_url, start=ny(2027, 3, 3, 7, 0),
+                          LPO_DIGEST_CHANNEL=CHANNEL) as (bot, clock, out):
+        assert len(digests(await tick(bot, clock, out, ny(2027, 3, 3, 8, 0)))) == 3
+        built: list[object] = []
+        original = scheduler.build_digest
+
+        async def counting(*args: Any, **kwargs: Any) -> Any:
+            built.append(kwargs["scope"])
+            return await original(*args, **kwargs)
+
+        monkeypatch.setattr(scheduler, "build_digest", counting)
+        for minute in (1, 30, 90, 200):  # still inside the grace period: digest_due says yes
+            assert digests(await tick(bot, clock, out, ny(2027, 3, 3, 8, 0) +
+                                      timedelta(minutes=minute))) == []
+        assert built == []
+
+
 # --- several instances ------------------------------------------------------------------------
 
 

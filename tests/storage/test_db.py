@@ -93,3 +93,14 @@ async def test_a_failed_unit_of_work_rolls_back(database_url: str) -> None:
     async with database.transaction() as session:
         assert (await session.execute(text("SELECT count(*) FROM job_runs"))).scalar() == 0
     await database.dispose()
+
+
+async def test_a_read_session_neither_takes_nor_waits_for_the_writer(database_url: str) -> None:
+    database = Database(database_url)
+    async with database.transaction() as writing:
+        await writing.execute(text("INSERT INTO job_runs (key, at) VALUES ('x', '2026-11-26')"))
+        async with database.read_session() as reading:  # no deadlock: no writer queue here
+            assert (await reading.execute(text("SELECT count(*) FROM job_runs"))).scalar() == 0
+    async with database.read_session() as reading:
+        assert (await reading.execute(text("SELECT count(*) FROM job_runs"))).scalar() == 1
+    await database.dispose()
