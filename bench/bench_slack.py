@@ -190,8 +190,12 @@ def control_app(profile: bool) -> web.Application:
         profiler.stop()
         return web.Response(text=profiler.output_text(unicode=False, color=False))
 
+    async def cpu(_request: web.Request) -> web.Response:
+        return web.Response(text=str(time.process_time()))
+
     app.router.add_post("/start", start)
     app.router.add_post("/stop", stop)
+    app.router.add_get("/cpu", cpu)
     return app
 
 
@@ -317,6 +321,11 @@ async def ack_to_dm(http: ClientSession, fake_url: str, result: Result) -> str:
             f"p99 {percentile(gaps, 99):7.2f} ms  ({len(gaps)}/{len(result.acked_at)} DMs)")
 
 
+async def server_cpu(http: ClientSession, control_url: str) -> float:
+    async with http.get(f"{control_url}/cpu") as response:
+        return float(await response.text())
+
+
 async def measure(args: argparse.Namespace, fake_url: str, found: dict[str, Any]) -> None:
     rng = random.Random(SEED + 1)
     users = found["attorneys"]
@@ -332,11 +341,15 @@ async def measure(args: argparse.Namespace, fake_url: str, found: dict[str, Any]
                 profiling = args.profile and key == "lpo"
                 if profiling:
                     await http.post(f"{found['control']}/start")
+                cpu_before = await server_cpu(http, found["control"])
                 result = await load(found[key], users, total=total, concurrency=concurrency,
                                     rng=rng)
                 print(result.line(title, concurrency))
                 if key == "lpo":
                     print(await ack_to_dm(http, fake_url, result))
+                    spent = await server_cpu(http, found["control"]) - cpu_before
+                    print(f"{'':38}       server CPU per delegation, its DM included: "
+                          f"{spent / total * 1000:.2f} ms")
                 if profiling:
                     async with http.post(f"{found['control']}/stop") as response:
                         print(await response.text())
