@@ -1,11 +1,21 @@
-"""The catalogue shipped in the package, loaded once for the matching tests."""
+"""What the matching tests share: the bundled catalogue, loaded once, and parser roster entries."""
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import matching
+from matching.model import StaffProfile
 from matching.taxonomy import parse_taxonomy
 
 BUNDLED_TAXONOMY_FILE = Path(matching.__file__).parent / "data" / "taxonomy.toml"
 BUNDLED_TAXONOMY = parse_taxonomy(BUNDLED_TAXONOMY_FILE.read_text(encoding="utf-8"))
+
+
+def named_person(email: str, name: str, role: str, slack: str | None = None) -> StaffProfile:
+    """A roster entry for parser tests: only the name, role and Slack id matter there."""
+    return StaffProfile(
+        email=email, name=name, role=role, hourly_rate=60.0, skills={},
+        weekly_capacity_hours=40.0, working_hours=(time(9), time(17)), slack_user_id=slack,
+    )  # fmt: skip

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matching.model import PRIORITIES, MatterRef, StaffProfile, TaskDraft, Taxonomy
+from matching.model import PRIORITIES, MatterRef, TaskDraft, Taxonomy
 from matching.parser import CONFIDENCE_THRESHOLD, Parser, parse, priority_of
 from matching.taxonomy import parse_taxonomy
 from tests.matching.bundled import BUNDLED_TAXONOMY
+from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
 NOW = datetime(2026, 12, 8, 10, 0, tzinfo=ZoneInfo(NY))  # a Tuesday
 
 TAXONOMY = BUNDLED_TAXONOMY
 
-
-def person(email: str, name: str, role: str, slack: str | None = None) -> StaffProfile:
-    return StaffProfile(
-        email=email, name=name, role=role, hourly_rate=60.0, skills={},
-        weekly_capacity_hours=40.0, working_hours=(time(9), time(17)), slack_user_id=slack,
-    )  # fmt: skip
 
 
 ROSTER = (

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.model import MatterRef, StaffProfile, TaskDraft
+from matching.model import MatterRef, TaskDraft
 from matching.parser import Parser
 from tests.matching.bundled import BUNDLED_TAXONOMY
+from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
 ZONE = ZoneInfo(NY)
@@ -18,12 +19,6 @@ NOW = datetime(2026, 11, 30, 10, 0, tzinfo=ZONE)
 
 TAXONOMY = BUNDLED_TAXONOMY
 
-
-def person(email: str, name: str, role: str, slack: str | None = None) -> StaffProfile:
-    return StaffProfile(
-        email=email, name=name, role=role, hourly_rate=70.0, skills={},
-        weekly_capacity_hours=40.0, working_hours=(time(9), time(17)), slack_user_id=slack,
-    )  # fmt: skip
 
 
 # A small consumer-defence shop: other names, other matter-number format than the dev firm.
