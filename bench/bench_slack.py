@@ -1,7 +1,7 @@
 """Benchmark: signed /delegate over HTTP on SQLite with 1,000 staff, beside a bare Bolt app.
 
 Three processes, so neither the load nor the fake Slack steals the server's event loop:
-the servers under test (lpo-bot, lpo-bot with its services stubbed out, and a bare Bolt app
+the servers under test (lpo-bot, lpo-bot with its services stubbed out, a bare Bolt app
 that only acks, in both of Bolt's ack modes), a fake Slack Web API that notes when each offer
 DM arrives, and this process, which sends the signed requests and prints the numbers.
 Usage: python bench/bench_slack.py [--sequential 300] [--concurrent 2000] [--profile]
@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,13 +33,14 @@ from aiohttp import ClientSession, TCPConnector, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert
 
 from bot.bootstrap import DISPATCHER_KEY, SERVICES_KEY, build_app
 from bot.imports import MATTER_COLUMNS, ROSTER_COLUMNS, import_matters, import_roster
 from bot.replies import Actor, Reply
 from bot.services import Services
 from bot.settings import Settings
-from storage.db import upgrade
+from storage.db import make_async_engine, upgrade
 
 SECRET = "bench-signing-secret"
 TOKEN = "xoxb-bench-token"
@@ -52,9 +54,11 @@ SKILLS = ("client_communication", "document_management", "litigation_support", "
           "legal_research", "case_analysis", "bankruptcy", "negotiation")
 ROWS = (("bare Bolt, ack only (default mode)", "bare_default"),
         ("bare Bolt, ack only (process_before)", "bare_before"),
+        ("floor: Bolt + 1 SQLite row + DM", "floor"),
         ("lpo-bot Slack layer, services stubbed", "stubbed"),
         ("lpo-bot /delegate", "lpo"))
 _TASK_ID = re.compile(r"#(\d+) ")
+FLOOR_IDS = 10_000_000  # the floor's task numbers, apart from lpo-bot's at the fake Slack
 
 
 # --- the fake Slack (its own process) ---------------------------------------------------------
@@ -148,6 +152,48 @@ def bare_bolt(api_url: str, *, process_before_response: bool) -> web.Application
     return app
 
 
+def floor_bolt(api_url: str, db_url: str) -> web.Application:
+    """The least any durable delegation on this stack does: verify, write one row, ack, DM.
+
+    Bolt in `process_before_response` mode, one INSERT committed through SQLAlchemy on the same
+    inline SQLite engine lpo-bot uses, and the DM posted with slack_sdk as soon as the ack is
+    out. No parse, no match, no outbox: a lower bound, not an alternative design.
+    """
+    client = AsyncWebClient(token=TOKEN, base_url=api_url)
+    bolt = AsyncApp(client=client, signing_secret=SECRET, process_before_response=True)
+    engine = make_async_engine(db_url)
+    rows = Table("floor_tasks", MetaData(), Column("id", Integer, primary_key=True),
+                 Column("delegator", String), Column("text", String))
+    insert_row = insert(rows).returning(rows.c.id)
+    posting: set[asyncio.Task[Any]] = set()
+
+    @bolt.command("/delegate")
+    async def delegate(ack, command) -> None:  # type: ignore[no-untyped-def]
+        async with engine.begin() as connection:
+            number = FLOOR_IDS + (await connection.execute(
+                insert_row, {"delegator": command["user_id"], "text": command["text"]})).scalar_one()
+        await ack(response_type="ephemeral", text=f"Offered to Person 1: #{number} ")
+        post = asyncio.create_task(client.chat_postMessage(
+            channel=command["user_id"], text="New task", blocks=[
+                {"type": "section", "text": {"type": "mrkdwn", "text": f"#{number} "}}]))
+        posting.add(post)
+        post.add_done_callback(posting.discard)
+
+    async def create_table(_app: web.Application) -> AsyncIterator[None]:
+        async with engine.begin() as connection:
+            await connection.run_sync(rows.metadata.create_all)
+        yield
+        await engine.dispose()
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
+
+    app = web.Application()
+    app.router.add_post("/slack/events", events)
+    app.cleanup_ctx.append(create_table)
+    return app
+
+
 async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
@@ -204,6 +250,7 @@ def run_servers(api_url: str, profile: bool, sequential: int, urls: Any) -> None
         rng = random.Random(SEED)
         with tempfile.TemporaryDirectory() as tmp:
             real, stub = f"sqlite:///{tmp}/bench.db", f"sqlite:///{tmp}/stub.db"
+            floor = f"sqlite:///{tmp}/floor.db"
             upgrade(real)
             upgrade(stub)
             settings = Settings(_env_file=None, LPO_DATABASE_URL=real, SLACK_BOT_TOKEN=TOKEN,
@@ -224,7 +271,8 @@ def run_servers(api_url: str, profile: bool, sequential: int, urls: Any) -> None
             found = {"attorneys": attorneys, "direct": direct}
             apps = {"lpo": app, "stubbed": stubbed, "control": control_app(profile),
                     "bare_default": bare_bolt(api_url + "/api/", process_before_response=False),
-                    "bare_before": bare_bolt(api_url + "/api/", process_before_response=True)}
+                    "bare_before": bare_bolt(api_url + "/api/", process_before_response=True),
+                    "floor": floor_bolt(api_url + "/api/", floor)}
             runners = []
             for name, served in apps.items():
                 runner, found[name] = await serve(served)
@@ -345,7 +393,7 @@ async def measure(args: argparse.Namespace, fake_url: str, found: dict[str, Any]
                 result = await load(found[key], users, total=total, concurrency=concurrency,
                                     rng=rng)
                 print(result.line(title, concurrency))
-                if key == "lpo":
+                if key in ("lpo", "floor"):
                     print(await ack_to_dm(http, fake_url, result))
                     spent = await server_cpu(http, found["control"]) - cpu_before
                     print(f"{'':38}       server CPU per delegation, its DM included: "
