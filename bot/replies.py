@@ -86,3 +86,8 @@ class Refusal(Exception):
 
 NOT_ON_ROSTER = Refusal("not_on_roster", "You're not on the lpo-bot roster yet.",
                         "Ask a manager to add you to the firm's roster, then try again.")
+
+
+def unknown_person(result: object) -> bool:
+    """Whether a service answered "not on the roster" (None from whoami, or the refusal)."""
+    return result is None or (isinstance(result, Reply) and result.status == "not_on_roster")

@@ -153,6 +153,10 @@ class Services:
                 await staff_store.set_slack_user_id(session, staff_id=person.id,
                                                     slack_user_id=actor.slack_user_id)
                 await bump_firm_version(session)
+            if person and actor.teams_user_id and not person.teams_user_id:
+                await staff_store.set_teams_user_id(session, staff_id=person.id,
+                                                    teams_user_id=actor.teams_user_id)
+                await bump_firm_version(session)
         if person is None or not person.active:
             raise NOT_ON_ROSTER
         return person

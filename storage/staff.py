@@ -67,6 +67,15 @@ async def set_slack_user_id(session: AsyncSession, *, staff_id: int,
     return staff
 
 
+async def set_teams_user_id(session: AsyncSession, *, staff_id: int,
+                            teams_user_id: str | None) -> Staff | None:
+    """Link (or unlink, with None) a Teams object id; None when there is no such staff member."""
+    staff = await get_staff(session, staff_id=staff_id)
+    if staff is not None:
+        await update_staff(session, staff=staff, values={"teams_user_id": teams_user_id})
+    return staff
+
+
 async def update_staff(session: AsyncSession, *, staff: Staff, values: Mapping[str, Any]) -> bool:
     """Apply the values that differ; True when anything changed (then updated_at moves)."""
     changed = {key: value for key, value in values.items() if getattr(staff, key) != value}

@@ -13,8 +13,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.cache import TtlCache
 from adapters.slack.blocks import home_view, message_blocks, message_text, task_list_blocks
-from adapters.slack.cache import TtlCache
 from adapters.slack.errors import describe
 from adapters.slack.identity import SlackIdentity
 from bot.messages import Message

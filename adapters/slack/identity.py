@@ -10,9 +10,9 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.cache import TtlCache
+from adapters.cache import TtlCache
 from adapters.slack.errors import describe, error_code
-from bot.replies import Actor, Reply
+from bot.replies import Actor, unknown_person
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,4 @@ class SlackIdentity:
         email = email.lower()
         self.cache.put(user_id, email, None if email else MISS_TTL)
         return email or None
-
-
-def unknown_person(result: object) -> bool:
-    """Whether a service answered "not on the roster" (None from whoami, or the refusal)."""
-    return result is None or (isinstance(result, Reply) and result.status == "not_on_roster")
 

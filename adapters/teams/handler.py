@@ -31,6 +31,7 @@ from adapters.teams.cards import (
     message_card,
     task_list_cards,
 )
+from adapters.teams.identity import TeamsIdentity
 from bot.conversations import ConversationBook
 from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
 from bot.services import DECLINE_REASONS, Overrides, Services
@@ -94,9 +95,11 @@ class TeamsBot(ActivityHandler):
     """Every inbound activity remembers its 1:1 chat, then runs one command or one click."""
 
     def __init__(self, services: Services, conversations: ConversationBook, *,
+                 identity: TeamsIdentity | None = None,
                  invoke_budget: float = INVOKE_BUDGET_SECONDS) -> None:
         self.services = services
         self.conversations = conversations
+        self.identity = identity or TeamsIdentity()
         self.invoke_budget = invoke_budget
         self._late: set[asyncio.Task[Reply]] = set()
         self._commands: dict[str, CommandHandler] = {
@@ -153,7 +156,9 @@ class TeamsBot(ActivityHandler):
                      else f"I don't know \u201c{command.verb}\u201d. Here's what I can do:")
             await self._send(turn_context, [help_card(title)], title)
             return
-        answer = await handler(actor, command, event_key(activity))
+        key = event_key(activity)
+        answer = await self.identity.act(turn_context, actor,
+                                         lambda who: handler(who, command, key))
         if isinstance(answer, list):
             await self._send(turn_context, answer, "Your tasks")
         else:
@@ -186,7 +191,9 @@ class TeamsBot(ActivityHandler):
 
     async def _on_click(self, turn_context: TurnContext, actor: Actor,
                         data: dict[str, Any]) -> None:
-        reply = await self._perform(actor, data, event_key(turn_context.activity))
+        key = event_key(turn_context.activity)
+        reply = await self.identity.act(turn_context, actor,
+                                        lambda who: self._perform(who, data, key))
         if not reply.ok:
             await self._say(turn_context, reply, actor)
         elif data.get("via") != "outbox":
@@ -249,7 +256,9 @@ class TeamsBot(ActivityHandler):
         if actor is None or not isinstance(data, dict):
             return _invoke(400, "application/vnd.microsoft.error",
                            {"code": "BadRequest", "message": "missing action data"})
-        work = asyncio.ensure_future(self._perform(actor, data, event_key(activity)))
+        key = event_key(activity)
+        work = asyncio.ensure_future(self.identity.act(
+            turn_context, actor, lambda who: self._perform(who, data, key)))
         finished, _ = await asyncio.wait({work}, timeout=self.invoke_budget)
         if not finished:
             self._finish_late(work)
@@ -275,7 +284,7 @@ class TeamsBot(ActivityHandler):
     async def _say(self, turn_context: TurnContext, reply: Reply,
                    actor: Actor | None = None) -> None:
         if reply.confirmation is not None and actor is not None:
-            person = await self.services.whoami(actor)
+            person = await self.identity.act(turn_context, actor, self.services.whoami)
             zone = person.timezone if person else self.services.settings.timezone
             card = confirmation_card(reply.message, reply.confirmation, zone=zone,
                                      request=event_key(turn_context.activity))

@@ -58,10 +58,16 @@ def _texts(node: Any) -> list[str]:
 
 @dataclass
 class FakeConnector:
-    """Answers like Teams' connector; `refuse` users can't get a 1:1; `fail` queues errors."""
+    """Answers like Teams' connector; `refuse` users can't get a 1:1; `fail` queues errors.
+
+    `members` are the directory (member JSON by the id the bot asks with); `member_errors`
+    answer a member lookup with that HTTP status instead, until removed.
+    """
 
     refuse: set[str] = field(default_factory=set)
     failures: list[tuple[str, str | None, int, dict[str, str]]] = field(default_factory=list)
+    members: dict[str, dict[str, Any]] = field(default_factory=dict)
+    member_errors: dict[str, int] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     url: str = ""
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -75,6 +81,7 @@ class FakeConnector:
                             self._activity)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}",
                            self._activity)
+        app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -112,6 +119,19 @@ class FakeConnector:
                             else f"act-{next(self._ids)}")
         return web.json_response({"id": call.answered_id})
 
+    async def _member(self, request: web.Request) -> web.Response:
+        """GET one member of a conversation: the directory entry, or an error status."""
+        member_id = request.match_info["member"]
+        call = Call("GET", request.path, request.match_info["conversation"], None, {})
+        self.calls.append(call)
+        known = member_id in self.members
+        call.status = self.member_errors.get(member_id) or (200 if known else 404)
+        if call.status != 200:
+            code = "NotFound" if call.status == 404 else "ServiceError"
+            return web.json_response({"error": {"code": code, "message": "no such member"}},
+                                     status=call.status)
+        return web.json_response(self.members[member_id])
+
     def fail(self, method: str, status: int, *, conversation: str | None = None,
              **headers: str) -> None:
         """The next `method` (POST or PUT) call on an activity (in `conversation`) fails."""
@@ -122,6 +142,11 @@ class FakeConnector:
 
     def to(self, conversation_id: str) -> list[Call]:
         return [c for c in self.calls if c.conversation_id == conversation_id]
+
+    def member_lookups(self, member_id: str | None = None) -> list[Call]:
+        """The member lookups the bot made (of one member id, when given)."""
+        return [c for c in self.calls if c.method == "GET" and "/members/" in c.path
+                and (member_id is None or c.path.endswith(f"/members/{member_id}"))]
 
     def since(self, mark: int) -> list[Call]:
         return self.calls[mark:]

@@ -27,6 +27,7 @@ BEN = "7d2a1c90-0001-4b6e-9d3a-00000000000b"   # paralegal, $60/h, drafting 3
 CARA = "7d2a1c90-0001-4b6e-9d3a-00000000000c"  # paralegal, $75/h, drafting 3
 DAN = "7d2a1c90-0001-4b6e-9d3a-00000000000d"   # paralegal, $50/h, drafting 3: never opened Teams
 EVE = "7d2a1c90-0001-4b6e-9d3a-00000000000e"   # not on the roster
+FAY = "7d2a1c90-0001-4b6e-9d3a-00000000000f"   # associate, $300/h: on the roster by e-mail only
 
 ROSTER = f"""email,name,role,hourly_rate,skills,weekly_capacity_hours,timezone,working_hours,slack_user_id,teams_user_id,manager_email,bar_admissions,is_manager
 ava.stone@firm.test,Ava Stone,partner,500,drafting:5;legal_research:5;case_analysis:5;negotiation:5;client_communication:5;litigation_support:4,40,America/New_York,,,{AVA},,FL,true
@@ -35,13 +36,16 @@ cara.diaz@firm.test,Cara Diaz,paralegal,75,drafting:3;document_management:3;liti
 """.encode()
 DAN_ROW = f"""dan.kim@firm.test,Dan Kim,paralegal,50,drafting:3;document_management:3,40,America/New_York,,,{DAN},ava.stone@firm.test,,false
 """.encode()
+FAY_ROW = b"""fay.lane@firm.test,Fay Lane,associate,300,drafting:4;legal_research:4,40,America/New_York,,,,ava.stone@firm.test,FL,false
+"""
 MATTERS = b"""matter_number,client_name,title,responsible_attorney_email,jurisdiction,screened_emails
 2027-0101,Maria Garcia,Garcia v. Apex Recovery (FDCPA),ava.stone@firm.test,FL,
 2027-0102,Tom Garcia,Garcia - Northgate validation dispute,ava.stone@firm.test,FL,
 2027-0103,Lee Brown,Brown v. Cavalry (FCRA),ava.stone@firm.test,FL,
 """
 T = TypeVar("T")
-NAMES = {AVA: "Ava Stone", BEN: "Ben Ortiz", CARA: "Cara Diaz", DAN: "Dan Kim", EVE: "Eve X"}
+NAMES = {AVA: "Ava Stone", BEN: "Ben Ortiz", CARA: "Cara Diaz", DAN: "Dan Kim", EVE: "Eve X",
+         FAY: "Fay Lane"}
 
 
 async def eventually(probe: Callable[[], Awaitable[T]], check: Callable[[T], bool], *,
@@ -59,9 +63,16 @@ def dm(user: str) -> str:
     return f"a:dm-{user[-2:]}"
 
 
-async def load_firm(database: Database, *, with_dan: bool = False) -> None:
+def member_id(user: str) -> str:
+    """The user's id in the chat (`from.id`), which the bot asks the connector about."""
+    return f"29:{user}"
+
+
+async def load_firm(database: Database, *, with_dan: bool = False,
+                    with_fay: bool = False) -> None:
     async with database.transaction() as session:
-        await import_roster(session, ROSTER + (DAN_ROW if with_dan else b""))
+        await import_roster(session, ROSTER + (DAN_ROW if with_dan else b"")
+                            + (FAY_ROW if with_fay else b""))
         await import_matters(session, MATTERS)
 
 
@@ -83,10 +94,17 @@ class Teams:
         return {
             "type": kind, "id": f"in-{next(self._ids)}", "channelId": "msteams",
             "serviceUrl": self.connector.url, "timestamp": "2027-03-02T15:00:00Z",
-            "from": {"id": f"29:{user}", "name": NAMES[user], "aadObjectId": user},
+            "from": {"id": member_id(user), "name": NAMES[user], "aadObjectId": user},
             "recipient": {"id": BOT_ID, "name": "lpo-bot"},
             "conversation": {"id": dm(user), "conversationType": "personal", "tenantId": TENANT},
             "channelData": {"tenant": {"id": TENANT}}, **fields}
+
+    def in_directory(self, user: str, *, email: str | None = None,
+                     upn: str | None = None) -> None:
+        """List `user` in the connector's directory, as Teams reports a member."""
+        self.connector.members[member_id(user)] = {
+            "id": member_id(user), "name": NAMES[user], "aadObjectId": user, "email": email,
+            "userPrincipalName": upn, "tenantId": TENANT, "userRole": "user"}
 
     async def post(self, body: dict[str, Any], **headers: str) -> ClientResponse:
         return await self.client.post("/api/messages", json=body, headers=headers)
@@ -115,7 +133,7 @@ class Teams:
 
 
 @asynccontextmanager
-async def teams_bot(database_url: str, *, with_dan: bool = False,
+async def teams_bot(database_url: str, *, with_dan: bool = False, with_fay: bool = False,
                     **overrides: Any) -> AsyncIterator[Teams]:
     """The production app (build_app) in emulator mode, talking to a fake connector."""
     settings = settings_for(database_url, **{"LPO_TEAMS_ALLOW_UNAUTHENTICATED": True, **overrides})
@@ -123,7 +141,7 @@ async def teams_bot(database_url: str, *, with_dan: bool = False,
     connector = await FakeConnector().start()
     database = Database(database_url)
     try:
-        await load_firm(database, with_dan=with_dan)
+        await load_firm(database, with_dan=with_dan, with_fay=with_fay)
         app = build_app(settings, clock=clock, database=database)
         client = TestClient(TestServer(app, host="127.0.0.1", port=0))
         await client.start_server()

@@ -12,7 +12,7 @@ V = TypeVar("V")
 
 
 class TtlCache(Generic[K, V]):
-    """Per-process memory only: losing it on a restart costs one extra Slack call, nothing more."""
+    """Per-process memory only: a restart costs one extra platform call, nothing more."""
 
     def __init__(self, *, ttl: float, size: int = 10_000,
                  clock: Callable[[], float] = time.monotonic) -> None:
