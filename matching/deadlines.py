@@ -27,6 +27,8 @@ _CONTEXT, _STANDING, _MARKED = 0, 1, 2
 
 # Counts beyond this are typos or ids, not deadlines, and would overflow the calendar.
 _MAX_COUNT = 999
+# A date with a year further back than this is history, not a deadline, unless marked as one.
+STALE_DATE = timedelta(days=31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,14 @@ _WEEKDAYS = {
 # Short forms that are also English words ("the file sat there") count only when introduced.
 _WORDLIKE_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
 _INTRODUCERS = frozenset({"on", "this", "next", "for", "by", "before", "until", "till", "due"})
+# What shows such a short form is a day without a lead-in: a time right after it, or a clause
+# of its own at the end of the text.
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:at|@|by)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m)?\b"
+    r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b)"
+)
+_CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(]|\s-+)\s*$")
+_TEXT_END = re.compile(r"\s*[.!)]?\s*")
 # Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
 _WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
 _MONTHS = {
@@ -127,12 +137,14 @@ _FACT_VERBS = frozenset(
      "started", "began", "called", "held", "charged", "defaulted", "calling", "contacted",
      "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
-     "scheduled"}
+     "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed"}
 )  # fmt: skip
 # Words before a fact verb that make it a request ("get it filed", "needs to be sent").
 _REQUESTS = frozenset(
     {"get", "have", "need", "needs", "want", "wants", "be", "must", "should", "please", "pls"}
 )
+# Papers named after an event: "cert of service tmrw" asks for the certificate, by tomorrow.
+_PAPERS_OF = frozenset({"certificate", "cert", "proof", "affidavit", "declaration", "notice"})
 # How many other words may stand between a fact verb and the date it makes a fact.
 _FACT_REACH = 3
 # Words that may stand between a marker or fact word and the date itself.
@@ -141,8 +153,9 @@ _FILLERS = frozenset(
      "about", "around", "in"}
 )  # fmt: skip
 _WORD = re.compile(r"[a-z0-9']+")
-# Marker and fact words act within their own clause only ("came back, tomorrow at 10").
-_CLAUSE_BREAK = re.compile(r"[,;!?()]|\.\s")
+# Marker and fact words act within their own clause only ("came back, tomorrow at 10"; "hrg got
+# moved - cover it on 1/26"): a dash between spaces ends a clause, one inside a word does not.
+_CLAUSE_BREAK = re.compile(r"[,;!?()]|\.\s|\s-+\s")
 
 # ---------------------------------------------------------------------------------------------
 # Patterns (all run on folded text; each finds one kind of piece)
@@ -413,7 +426,8 @@ def _later(now: _Now, span: timedelta) -> datetime:
 def _weekday_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | None:
     name = match["wd"]
     introduced = bool(match["next"] or match.group(0) != name or match["suffix"])
-    if name in _WORDLIKE_WEEKDAYS and not introduced and not _introduced(folded, match.start()):
+    if (name in _WORDLIKE_WEEKDAYS and not introduced and not _introduced(folded, match.start())
+            and not _said_as_day(folded, match)):
         return None
     wanted = _WEEKDAYS[name]
     suffix = match["suffix"] or ""
@@ -422,6 +436,14 @@ def _weekday_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | Non
     else:
         day = _weekday_on_or_after(wanted, now)
     return _Day(match.start(), match.end(), day)
+
+
+def _said_as_day(folded: str, match: re.Match[str]) -> bool:
+    # "wed 3pm", "Mon at 8:30", or a last clause of its own ("1692c(c) letter, Wed").
+    if _TIME_AFTER.match(folded, match.end()):
+        return True
+    return bool(_CLAUSE_END_BEFORE.search(folded, 0, match.start())
+                and _TEXT_END.fullmatch(folded, match.end()))
 
 
 def _introduced(folded: str, start: int) -> bool:
@@ -535,7 +557,12 @@ def _date_piece(
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     found = _dated(month, day, year, today)
-    return _Day(match.start(), match.end(), found) if found else None
+    if found is None:
+        return None
+    # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
+    # a marker asks for it ("due 3/15/2025" is still read, and warned about).
+    stale = year is not None and found < today - STALE_DATE
+    return _Day(match.start(), match.end(), found, rank=_CONTEXT if stale else _STANDING)
 
 
 def _ordinal_date(match: re.Match[str], folded: str, now: _Now) -> _Day | None:
@@ -706,12 +733,15 @@ def _combined(
 
 
 def _day_beside(folded: str, pieces: list[_Piece], index: int, paired: set[int]) -> int | None:
+    """The day said with this time; between two, the closer ("hrg is 2/2 - by 2pm tmrw")."""
+    joined = []
     for near in (index - 1, index + 1):
         if 0 <= near < len(pieces) and near not in paired and isinstance(pieces[near], _Day):
             left, right = sorted((near, index))
             if _joined(folded, pieces[left], pieces[right]):
-                return near
-    return None
+                gap = folded[pieces[left].end : pieces[right].start]
+                joined.append((len(gap.split()), near))
+    return min(joined)[1] if joined else None
 
 
 def _ranked(folded: str, candidate: _Candidate) -> _Candidate:
@@ -737,7 +767,7 @@ def _lead(folded: str, start: int) -> int:
             continue
         if between == 0 and word in _MARKERS:
             return _MARKED
-        if word in _FACT_VERBS:
+        if word in _FACT_VERBS and not _names_a_paper(found, index):
             # "get the NOA filed today" asks for the event; "she got served today" reports it.
             asked = not _REQUESTS.isdisjoint(found[max(0, index - 3) : index])
             return _STANDING if asked else _CONTEXT
@@ -747,6 +777,10 @@ def _lead(folded: str, start: int) -> int:
         if between > _FACT_REACH:
             break
     return _STANDING
+
+
+def _names_a_paper(found: list[str], index: int) -> bool:
+    return index >= 2 and found[index - 1] == "of" and found[index - 2] in _PAPERS_OF
 
 
 def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:

@@ -66,11 +66,28 @@ _CONTEXT_PHRASES = (
     "for review", "for my review", "for approval", "for signature", "for sign off",
     "before hearing", "after hearing", "prior to hearing", "before meeting", "at latest",
     "before we file", "once filed", "client file", "case file", "on file", "file number",
-    "file folder", "file room", "summary judgment", "opposing counsel",
+    "file folder", "file room", "summary judgment", "opposing counsel", "co-counsel",
+    "referral source", "pay advice",
+    # Office and IT chores that mention a tool of the trade.
+    "pacer|westlaw|lexis|clio|ecf account|password|pw|login|subscription",
+    "reset|renew ... pacer|westlaw|lexis|clio|ecf|password|pw|login|account|subscription",
+    "update ... website|bio|profile|card|password|software",
     # What the delegator keeps for themself is not the task ("I'll file it myself").
     "file|draft|call|review|handle|send|sign|do|argue ... myself",
 )  # fmt: skip
 _GAP_WORDS = 4
+# Words after which a task phrase says what the task is for or about, not what it is: "collect
+# pay advices for the amended sched I", "advise Van Dyke on whether to file a Chapter 13".
+_TOPIC_MARKERS = frozenset({"for", "about", "whether", "regard"})  # "regarding" reads "regard"
+_TOPIC_WEIGHT = 1 / 3
+# "filed" reports what someone did ("Midland filed suit", "who filed POCs") unless it is asked
+# for a few words before ("get the Brown answer filed", "needs to be filed").
+_PAST_FILED = "filed"
+_ASKING_WORDS = frozenset(
+    {"get", "getting", "have", "having", "be", "need", "needs", "must", "should", "want",
+     "wants", "please", "pls"}
+)  # fmt: skip
+_ASKING_REACH = 4
 # What a client's name reads as in a catalogue phrase: "call Garcia" matches "call client".
 _CLIENT = "client"
 # Punctuation that ends a clause: the words of a phrase do not stand on both sides of it.
@@ -222,20 +239,28 @@ class _Catalogue:
         found = process.extract(
             word, self._spelling_list, scorer=OSA.distance, score_cutoff=limit, limit=2
         )
-        if found and (len(found) == 1 or found[0][1] < found[1][1]):
+        # Typos keep the first letter; a word that loses it is another word ("reserve" is no
+        # misspelt "eserve").
+        if found and (len(found) == 1 or found[0][1] < found[1][1]) and found[0][0][0] == word[0]:
             return self._spellings[found[0][0]]
         return None
 
-    def classify(self, tokens: list[_Token]) -> tuple[str | None, float]:
-        """The task type the tokens ask for and how sure that is (0..1)."""
+    def classify(self, tokens: list[_Token], request_at: int = 0) -> tuple[str | None, float]:
+        """The task type the tokens ask for and how sure that is (0..1).
+
+        `request_at` is where the request itself begins ("The judge moved the hearing. Please
+        update the calendar"): its first phrase is the head.
+        """
         scores = [0.0] * len(self.type_ids)
-        winners = self._winning_matches(tokens)
-        for match in winners:
-            if match.owner >= 0:
-                scores[match.owner] += match.weight
+        winners = sorted(self._winning_matches(tokens), key=lambda m: m.start)
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
-        head = min(winners, key=lambda m: m.start, default=None)
+        head = next((m for m in winners if tokens[m.start].start >= request_at),
+                    winners[0] if winners else None)
+        for match in winners:
+            if match.owner >= 0:
+                topic = _is_topic(match, head, tokens)
+                scores[match.owner] += match.weight * (_TOPIC_WEIGHT if topic else 1.0)
         if head is not None and head.owner >= 0:
             scores[head.owner] += _HEAD_BONUS
         if not scores:
@@ -284,6 +309,13 @@ class _Catalogue:
                     yield _Match(phrase.owner, start, end, phrase.weight, anchors)
                 elif phrase.weight > 1 or fuzzy[0].letters >= _FUZZY_ALONE_MIN_LETTERS:
                     yield _Match(phrase.owner, start, end, phrase.weight * _FUZZY_WEIGHT, anchors)
+
+
+def _is_topic(match: _Match, head: _Match | None, tokens: list[_Token]) -> bool:
+    """Whether `match` follows the head task after "for", "about" or "whether"."""
+    if head is None or head.owner < 0 or match is head or match.start < head.end:
+        return False
+    return any(tokens[i].canon in _TOPIC_MARKERS for i in range(head.end, match.start))
 
 
 def _objects_kept(found: list[_Match], tokens: list[_Token]) -> list[_Match]:
@@ -792,6 +824,7 @@ _POLITENESS = re.compile(
     r"|\b(?:i\s+)?need\s+(?:someone|somebody|you)\s+to\s+",
     re.IGNORECASE,
 )
+_SENTENCE_ENDS = frozenset(".!?;:-\n")
 _DEADLINE_LEAD = re.compile(
     r"(?:\b(?:by|due|before|until|till|on|at|within|in|deadline\s+is|no\s+later\s+than)\s*)+$"
 )
@@ -806,6 +839,15 @@ _DANGLING = re.compile(
 _TITLE_SOURCE_CHARS = 400
 _LEADING = re.compile(r"^[\s,;:.!?-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
+
+
+def _request_start(folded: str) -> int:
+    """Where the ask begins: a sentence opening with "please" or "could you" after some news."""
+    for polite in _POLITENESS.finditer(folded):
+        before = folded[: polite.start()].rstrip()
+        if before and before[-1] in _SENTENCE_ENDS:
+            return polite.end()
+    return 0
 
 
 def _free_title(text: str, removed: list[Span], matter: str | None) -> str:
@@ -838,6 +880,13 @@ def _deadline_span(folded: str, start: int, end: int) -> Span:
 # ---------------------------------------------------------------------------------------------
 # The parser
 # ---------------------------------------------------------------------------------------------
+
+
+def _reports_filing(found: list[Word], index: int) -> bool:
+    if found[index][2] != _PAST_FILED:
+        return False
+    before = {w for _, _, w in found[max(0, index - _ASKING_REACH) : index]}
+    return before.isdisjoint(_ASKING_WORDS)
 
 
 class Parser:
@@ -874,7 +923,7 @@ class Parser:
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, _named_clients(folded, matter.name_spans))
-        task_type, confidence = self._catalogue.classify(tokens)
+        task_type, confidence = self._catalogue.classify(tokens, _request_start(folded))
         priority, priority_spans = _priority_and_spans(
             blank(folded, hint_spans + matter.name_spans)
         )
@@ -927,7 +976,7 @@ class Parser:
                     tokens.append(_Token(start, end, _CLIENT, False, False, len(word), joined))
                 continue
             canon, fuzzy = self._catalogue.reading(word)
-            masked_word = hidden[index] if hidden else False
+            masked_word = (hidden[index] if hidden else False) or _reports_filing(found, index)
             tokens.append(_Token(start, end, canon, masked_word, fuzzy, len(word), joined))
         return tokens
 

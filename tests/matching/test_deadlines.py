@@ -183,6 +183,13 @@ NOTES = [
     ("charged off 5/1/2021", TUE, None),
     ("get the NOA filed today", TUE, "2026-12-08 17:00"),
     ("answer deadline is 12/28; draft by 12/23", TUE, "2026-12-23 17:00"),
+    ("hrg got moved - cover it for me on 12/14 at 10", TUE, "2026-12-14 10:00"),
+    ("file the cert of service in the Garcia case tmrw", TUE, "2026-12-09 17:00"),
+    ("served by mail 11/24, answer it", TUE, None),
+    ("she discovered the tradeline on 3/15/2025", TUE, None),
+    ("a collector's letter dated way back in 3/15/2025", TUE, None),
+    ("due 3/15/2025", TUE, "2025-03-15 17:00"),
+    ("trustee's hearing is 12/16 - by 2pm tmrw", TUE, "2026-12-09 14:00"),
     # A short weekday that is also a word needs a lead-in; common misspellings are read.
     ("need it wed", TUE, "2026-12-09 17:00"),
     ("for sat", TUE, "2026-12-12 17:00"),
@@ -190,6 +197,13 @@ NOTES = [
     ("by wensday", TUE, "2026-12-09 17:00"),
     ("thrusday", TUE, "2026-12-10 17:00"),
     ("Happy Friday! C&D for Garcia", TUE, None),
+    # ... or a time right after it, or a last clause of its own.
+    ("wed 3pm", TUE, "2026-12-09 15:00"),
+    ("cover it for me mon at 10am", TUE, "2026-12-14 10:00"),
+    ("appear at the pretrial conference, Mon at 8:30", TUE, "2026-12-14 08:30"),
+    ("1692c(c) letter, Wed", TUE, "2026-12-09 17:00"),
+    ("see you mon", TUE, None),
+    ("the sun is out, call Garcia", TUE, None),
     # "the 15th" before a noun is no day of the month.
     ("respond to the 2nd set by the 15th", TUE, "2026-12-15 17:00"),
     ("fix the copier on the 3rd floor", TUE, None),

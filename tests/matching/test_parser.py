@@ -207,6 +207,40 @@ def test_a_capitalised_name_outweighs_a_lower_case_surname() -> None:
     assert draft.matter == "LIT-2025-007"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the task is for or about does not decide what it is.
+        ("collect pay advices from de la Cruz for the amended schedule I", "document_collection"),
+        ("advise Okoye on whether he should file a Chapter 13 first", "client_advice"),
+        ("appear for me at the status call in Grant", "court_appearance"),
+        # A filing someone reports is not a filing to do.
+        ("Velocity filed a 2nd suit vs Okoye - answer + aff defenses", "answer_complaint"),
+        ("summarize the docket in Grant (who filed POCs)", "document_review"),
+        ("get the Okoye answer filed by 4", "court_filing"),
+        # The ask after the news is the task.
+        ("The judge continued the hearing in Grant. Please update the calendar with the new "
+         "hearing date.", "calendar_deadlines"),
+        # Filing a bankruptcy paper is a filing; preparing it is bankruptcy work.
+        ("e-file the amended sched I & J for de la Cruz", "court_filing"),
+        ("prepare the amended sched I & J for de la Cruz", "bankruptcy_prep"),
+    ],
+)  # fmt: skip
+def test_the_request_not_its_context_decides(parser: Parser, text: str, expected: str) -> None:
+    assert read(parser, text).task_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["reserve the large conference room for the Grant deposition prep",
+     "ask IT to reset my Westlaw pw", "renew the firm's PACER acct and update the card on file",
+     "update the firm website bio with my CLE talk",
+     "mail the holiday cards to our co-counsel and referral sources"],
+)  # fmt: skip
+def test_office_chores_that_mention_legal_words_have_no_type(parser: Parser, text: str) -> None:
+    assert read(parser, text).task_type is None
+
+
 def test_sending_it_to_me_for_review_is_not_a_document_review(parser: Parser) -> None:
     draft = read(parser, "C&D for Pena, send it to me for review")
     assert draft.task_type == "cease_desist_letter"

@@ -1,0 +1,111 @@
+"""Labelled delegation corpora — a firm's roster, matters and requests — and the parser's score."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from matching.model import MatterRef, StaffProfile
+from matching.parser import Parser
+from matching.taxonomy import parse_taxonomy
+from tests.matching.bundled import BUNDLED_TAXONOMY_FILE
+
+TARGETS = {"task_type": 0.95, "due_at": 0.98, "priority": 1.0, "matter": 1.0, "assignee": 1.0}
+
+
+def read_roster(path: Path) -> list[StaffProfile]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            StaffProfile(
+                email=row["email"],
+                name=row["name"],
+                role=row["role"],
+                hourly_rate=float(row["hourly_rate"]),
+                skills={
+                    skill: int(level)
+                    for skill, level in (
+                        pair.split(":") for pair in row["skills"].split(";") if pair
+                    )
+                },
+                weekly_capacity_hours=float(row["weekly_capacity_hours"]),
+                timezone=row["timezone"] or "America/New_York",
+                slack_user_id=row["slack_user_id"] or None,
+                teams_user_id=row["teams_user_id"] or None,
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+def read_matters(path: Path) -> list[MatterRef]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            MatterRef(
+                number=row["matter_number"],
+                client_name=row["client_name"],
+                title=row["title"],
+                jurisdiction=row["jurisdiction"] or None,
+                responsible_email=row["responsible_attorney_email"] or None,
+                screened=frozenset(e for e in row["screened_emails"].split(";") if e),
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+def firm_parser(firm: Path) -> Parser:
+    """A parser over the firm's matters and roster, with the bundled task catalogue."""
+    return Parser(
+        parse_taxonomy(BUNDLED_TAXONOMY_FILE.read_text(encoding="utf-8")),
+        read_matters(firm / "matters.csv"),
+        read_roster(firm / "roster.csv"),
+    )
+
+
+@dataclass
+class Score:
+    """Right answers per field over a corpus, and a line for each miss."""
+
+    name: str
+    lines: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TARGETS, 0))
+    misses: list[str] = field(default_factory=list)
+
+    def accuracy(self, field_name: str) -> float:
+        return self.right[field_name] / self.lines if self.lines else 0.0
+
+    def meets_targets(self) -> bool:
+        return all(self.accuracy(f) >= target for f, target in TARGETS.items())
+
+    def report(self) -> str:
+        rows = [f"{self.name} ({self.lines} requests):"]
+        rows += [f"  {f:10s} {self.accuracy(f):7.2%}  (target {t:.0%})" for f, t in TARGETS.items()]
+        rows += [f"  miss {miss}" for miss in self.misses]
+        return "\n".join(rows)
+
+
+def score_corpus(firm: Path) -> Score:
+    """Parse every request in `firm/delegations.jsonl` and compare each field with its label."""
+    parser = firm_parser(firm)
+    score = Score(firm.name)
+    for line in (firm / "delegations.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        draft = parser.parse(request["text"], now=datetime.fromisoformat(request["now"]),
+                             tz=request["tz"])
+        expect = request["expect"]
+        got = {"task_type": draft.task_type, "priority": draft.priority, "matter": draft.matter,
+               "assignee": draft.assignee,
+               "due_at": draft.due_at.isoformat() if draft.due_at else None}
+        wanted = {**{f: expect[f] for f in TARGETS if f != "due_at"},
+                  "due_at": expect["due_at_hand"]}
+        score.lines += 1
+        for name in TARGETS:
+            if got[name] == wanted[name]:
+                score.right[name] += 1
+            else:
+                score.misses.append(f"{request['id']} {name}: got {got[name]!r}, "
+                                    f"want {wanted[name]!r}  ({request['text']})")
+    return score
