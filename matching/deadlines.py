@@ -137,7 +137,8 @@ _FACT_VERBS = frozenset(
      "started", "began", "called", "held", "charged", "defaulted", "calling", "contacted",
      "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
-     "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed"}
+     "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
+     "came", "arrived"}
 )  # fmt: skip
 # Words before a fact verb that make it a request ("get it filed", "needs to be sent").
 _REQUESTS = frozenset(

@@ -67,7 +67,7 @@ _CONTEXT_PHRASES = (
     "before hearing", "after hearing", "prior to hearing", "before meeting", "at latest",
     "before we file", "once filed", "client file", "case file", "on file", "file number",
     "file folder", "file room", "summary judgment", "opposing counsel", "co-counsel",
-    "referral source", "pay advice",
+    "referral source", "personnel file", "cle certificate|credit|credits|course|hours",
     # Office and IT chores that mention a tool of the trade.
     "pacer|westlaw|lexis|clio|ecf account|password|pw|login|subscription",
     "reset|renew ... pacer|westlaw|lexis|clio|ecf|password|pw|login|account|subscription",
@@ -245,22 +245,22 @@ class _Catalogue:
             return self._spellings[found[0][0]]
         return None
 
-    def classify(self, tokens: list[_Token], request_at: int = 0) -> tuple[str | None, float]:
+    def classify(self, tokens: list[_Token], asks: Sequence[_Ask] = ()) -> tuple[str | None, float]:
         """The task type the tokens ask for and how sure that is (0..1).
 
-        `request_at` is where the request itself begins ("The judge moved the hearing. Please
-        update the calendar"): its first phrase is the head.
+        `asks` are where a request may begin after some news ("The judge moved the hearing.
+        Please update the calendar"; "Convergent never answered. Draft a demand letter").
         """
         scores = [0.0] * len(self.type_ids)
         winners = sorted(self._winning_matches(tokens), key=lambda m: m.start)
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
-        head = next((m for m in winners if tokens[m.start].start >= request_at),
-                    winners[0] if winners else None)
+        head, news_ends = _head(winners, tokens, asks)
         for match in winners:
             if match.owner >= 0:
-                topic = _is_topic(match, head, tokens)
-                scores[match.owner] += match.weight * (_TOPIC_WEIGHT if topic else 1.0)
+                news = tokens[match.anchors[-1]].start < news_ends
+                aside = news or _is_topic(match, head, tokens)
+                scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
             scores[head.owner] += _HEAD_BONUS
         if not scores:
@@ -311,11 +311,38 @@ class _Catalogue:
                     yield _Match(phrase.owner, start, end, phrase.weight * _FUZZY_WEIGHT, anchors)
 
 
+class _Ask(NamedTuple):
+    at: int  # where the request begins in the folded text
+    opening: bool  # True: only a phrase opening the sentence is the request ("Draft ...")
+
+
+def _head(winners: list[_Match], tokens: list[_Token],
+          asks: Sequence[_Ask]) -> tuple[_Match | None, int]:
+    """The phrase that names the task, and where the news before the request ends (0: none)."""
+    for ask in asks:
+        for match in winners:
+            if ask.opening and _opens(tokens, match.start, ask.at):
+                return match, ask.at
+            if not ask.opening and tokens[match.anchors[-1]].start >= ask.at:
+                return match, ask.at
+    return (winners[0] if winners else None), 0
+
+
+def _opens(tokens: list[_Token], index: int, sentence_at: int) -> bool:
+    """Whether the phrase at `index` opens the sentence as its verb ("Draft a ..."), not as a
+    subject telling news ("They called her at 6am")."""
+    token = tokens[index]
+    opening = token.start >= sentence_at and (index == 0 or tokens[index - 1].start < sentence_at)
+    return opening and token.canon not in _SUBJECTS
+
+
 def _is_topic(match: _Match, head: _Match | None, tokens: list[_Token]) -> bool:
-    """Whether `match` follows the head task after "for", "about" or "whether"."""
+    """Whether `match` follows the head task after "for", "about" or "whether" (but not "for
+    Garcia": a client named there is the matter, not a purpose)."""
     if head is None or head.owner < 0 or match is head or match.start < head.end:
         return False
-    return any(tokens[i].canon in _TOPIC_MARKERS for i in range(head.end, match.start))
+    return any(tokens[i].canon in _TOPIC_MARKERS and tokens[i + 1].canon != _CLIENT
+               for i in range(head.end, match.start))
 
 
 def _objects_kept(found: list[_Match], tokens: list[_Token]) -> list[_Match]:
@@ -825,6 +852,9 @@ _POLITENESS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_ENDS = frozenset(".!?;:-\n")
+_SENTENCE_START = re.compile(r"[.!?]+\s+(?=\S)")
+# Words that open a sentence as its subject: what follows is news, not a request.
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", _CLIENT})
 _DEADLINE_LEAD = re.compile(
     r"(?:\b(?:by|due|before|until|till|on|at|within|in|deadline\s+is|no\s+later\s+than)\s*)+$"
 )
@@ -841,13 +871,12 @@ _LEADING = re.compile(r"^[\s,;:.!?-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 
 
-def _request_start(folded: str) -> int:
-    """Where the ask begins: a sentence opening with "please" or "could you" after some news."""
-    for polite in _POLITENESS.finditer(folded):
-        before = folded[: polite.start()].rstrip()
-        if before and before[-1] in _SENTENCE_ENDS:
-            return polite.end()
-    return 0
+def _asks(folded: str) -> list[_Ask]:
+    """Where a request may begin after news: a sentence opening with "please" or "could you",
+    else any later sentence (whose opening phrase, an imperative, names the task)."""
+    polite = [_Ask(m.end(), opening=False) for m in _POLITENESS.finditer(folded)
+              if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS]
+    return polite + [_Ask(m.end(), opening=True) for m in _SENTENCE_START.finditer(folded)]
 
 
 def _free_title(text: str, removed: list[Span], matter: str | None) -> str:
@@ -923,7 +952,7 @@ class Parser:
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, _named_clients(folded, matter.name_spans))
-        task_type, confidence = self._catalogue.classify(tokens, _request_start(folded))
+        task_type, confidence = self._catalogue.classify(tokens, _asks(folded))
         priority, priority_spans = _priority_and_spans(
             blank(folded, hint_spans + matter.name_spans)
         )

@@ -221,9 +221,14 @@ def test_a_capitalised_name_outweighs_a_lower_case_surname() -> None:
         # The ask after the news is the task.
         ("The judge continued the hearing in Grant. Please update the calendar with the new "
          "hearing date.", "calendar_deadlines"),
+        ("Velocity never answered our validation request. Draft a demand letter for Okoye",
+         "demand_letter"),
+        ("the trustee wants updated pay stubs. Collect them from de la Cruz", "document_collection"),
+        ("any FDCPA claims against Velocity for Okoye? They called him at 6am", "prefiling_analysis"),
         # Filing a bankruptcy paper is a filing; preparing it is bankruptcy work.
         ("e-file the amended sched I & J for de la Cruz", "court_filing"),
         ("prepare the amended sched I & J for de la Cruz", "bankruptcy_prep"),
+        ("File the de la Cruz Chapter 7 petition with the bankruptcy court", "court_filing"),
     ],
 )  # fmt: skip
 def test_the_request_not_its_context_decides(parser: Parser, text: str, expected: str) -> None:
@@ -235,7 +240,8 @@ def test_the_request_not_its_context_decides(parser: Parser, text: str, expected
     ["reserve the large conference room for the Grant deposition prep",
      "ask IT to reset my Westlaw pw", "renew the firm's PACER acct and update the card on file",
      "update the firm website bio with my CLE talk",
-     "mail the holiday cards to our co-counsel and referral sources"],
+     "mail the holiday cards to our co-counsel and referral sources",
+     "send my CLE certificates to HR for my personnel file"],
 )  # fmt: skip
 def test_office_chores_that_mention_legal_words_have_no_type(parser: Parser, text: str) -> None:
     assert read(parser, text).task_type is None
