@@ -149,14 +149,10 @@ class Services:
                                                              teams_user_id=actor.teams_user_id)
         if person is None and actor.email:
             person = await staff_store.get_staff_by_email(session, email=actor.email.lower())
-            if person and actor.slack_user_id and not person.slack_user_id:
-                await staff_store.set_slack_user_id(session, staff_id=person.id,
-                                                    slack_user_id=actor.slack_user_id)
-                await bump_firm_version(session)
-            if person and actor.teams_user_id and not person.teams_user_id:
-                await staff_store.set_teams_user_id(session, staff_id=person.id,
-                                                    teams_user_id=actor.teams_user_id)
-                await bump_firm_version(session)
+            if person is not None:
+                await staff_store.link_chat_ids(session, staff=person,
+                                                slack_user_id=actor.slack_user_id,
+                                                teams_user_id=actor.teams_user_id)
         if person is None or not person.active:
             raise NOT_ON_ROSTER
         return person

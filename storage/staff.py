@@ -67,13 +67,12 @@ async def set_slack_user_id(session: AsyncSession, *, staff_id: int,
     return staff
 
 
-async def set_teams_user_id(session: AsyncSession, *, staff_id: int,
-                            teams_user_id: str | None) -> Staff | None:
-    """Link (or unlink, with None) a Teams object id; None when there is no such staff member."""
-    staff = await get_staff(session, staff_id=staff_id)
-    if staff is not None:
-        await update_staff(session, staff=staff, values={"teams_user_id": teams_user_id})
-    return staff
+async def link_chat_ids(session: AsyncSession, *, staff: Staff, slack_user_id: str | None = None,
+                        teams_user_id: str | None = None) -> bool:
+    """Fill in the chat identities the row lacks (never replacing one); True when it changed."""
+    given = {"slack_user_id": slack_user_id, "teams_user_id": teams_user_id}
+    missing = {key: value for key, value in given.items() if value and not getattr(staff, key)}
+    return bool(missing) and await update_staff(session, staff=staff, values=missing)
 
 
 async def update_staff(session: AsyncSession, *, staff: Staff, values: Mapping[str, Any]) -> bool:

@@ -16,42 +16,41 @@ from tests.matching.bundled import BUNDLED_TAXONOMY_FILE
 TARGETS = {"task_type": 0.95, "due_at": 0.98, "priority": 1.0, "matter": 1.0, "assignee": 1.0}
 
 
-def read_roster(path: Path) -> list[StaffProfile]:
+def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            StaffProfile(
-                email=row["email"],
-                name=row["name"],
-                role=row["role"],
-                hourly_rate=float(row["hourly_rate"]),
-                skills={
-                    skill: int(level)
-                    for skill, level in (
-                        pair.split(":") for pair in row["skills"].split(";") if pair
-                    )
-                },
-                weekly_capacity_hours=float(row["weekly_capacity_hours"]),
-                timezone=row["timezone"] or "America/New_York",
-                slack_user_id=row["slack_user_id"] or None,
-                teams_user_id=row["teams_user_id"] or None,
-            )
-            for row in csv.DictReader(handle)
-        ]
+        return list(csv.DictReader(handle))
+
+
+def read_roster(path: Path) -> list[StaffProfile]:
+    return [
+        StaffProfile(
+            email=row["email"],
+            name=row["name"],
+            role=row["role"],
+            hourly_rate=float(row["hourly_rate"]),
+            skills={skill: int(level) for skill, level in
+                    (pair.split(":") for pair in row["skills"].split(";") if pair)},
+            weekly_capacity_hours=float(row["weekly_capacity_hours"]),
+            timezone=row["timezone"] or "America/New_York",
+            slack_user_id=row["slack_user_id"] or None,
+            teams_user_id=row["teams_user_id"] or None,
+        )
+        for row in _rows(path)
+    ]
 
 
 def read_matters(path: Path) -> list[MatterRef]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            MatterRef(
-                number=row["matter_number"],
-                client_name=row["client_name"],
-                title=row["title"],
-                jurisdiction=row["jurisdiction"] or None,
-                responsible_email=row["responsible_attorney_email"] or None,
-                screened=frozenset(e for e in row["screened_emails"].split(";") if e),
-            )
-            for row in csv.DictReader(handle)
-        ]
+    return [
+        MatterRef(
+            number=row["matter_number"],
+            client_name=row["client_name"],
+            title=row["title"],
+            jurisdiction=row["jurisdiction"] or None,
+            responsible_email=row["responsible_attorney_email"] or None,
+            screened=frozenset(e for e in row["screened_emails"].split(";") if e),
+        )
+        for row in _rows(path)
+    ]
 
 
 def firm_parser(firm: Path) -> Parser:

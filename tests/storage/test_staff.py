@@ -95,24 +95,24 @@ async def test_chat_identity_lookups_and_linking(db: Database) -> None:
 
 
 
-async def test_linking_a_teams_id_finds_the_person_by_it_and_moves_the_firm_version(
+async def test_linking_chat_ids_fills_only_what_is_missing_and_moves_the_firm_version(
         db: Database) -> None:
     staff_id = await _add(db)
     teams_id = "7d2a1c90-0000-4000-8000-00000000000f"
     async with db.transaction() as session:
+        staff = await staff_store.get_staff(session, staff_id=staff_id)
+        assert staff is not None
         before = (await get_versions(session)).firm
-        linked = await staff_store.set_teams_user_id(session, staff_id=staff_id,
-                                                     teams_user_id=teams_id)
-        assert linked is not None and linked.teams_user_id == teams_id
+        assert await staff_store.link_chat_ids(session, staff=staff, teams_user_id=teams_id)
+        assert staff.teams_user_id == teams_id
         assert (await get_versions(session)).firm > before
-        assert await staff_store.set_teams_user_id(session, staff_id=9999,
-                                                   teams_user_id=teams_id) is None
+        assert not await staff_store.link_chat_ids(session, staff=staff,
+                                                   teams_user_id="another-object-id")
+        assert not await staff_store.link_chat_ids(session, staff=staff)
     async with db.transaction() as session:
         found = await staff_store.get_staff_by_teams_id(session, teams_user_id=teams_id)
         assert found is not None and found.id == staff_id
-        await staff_store.set_teams_user_id(session, staff_id=staff_id, teams_user_id=None)
-    async with db.transaction() as session:
-        assert await staff_store.get_staff_by_teams_id(session, teams_user_id=teams_id) is None
+
 
 async def test_end_away_closes_current_and_open_periods_only(db: Database) -> None:
     ada = await _add(db, "ada@example.test")
