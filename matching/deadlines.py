@@ -86,6 +86,31 @@ _NUMBER = (
     rf"|{_ONES}|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|an?)"
 )
 
+# Spoken times and days ("by three", "at nine thirty", "feb fifth"), as a phone dictates them.
+_HOURS = {word: n for n, word in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+_MINUTES = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
+            "forty": 40, "forty five": 45, "forty-five": 45, "fifty": 50}
+_SPOKEN_CLOCK = re.compile(
+    r"\b(?:at|by|before|until|till|around)\s+(?P<h>"
+    + "|".join(sorted(_HOURS, key=len, reverse=True))
+    + r")(?:[\s-]+(?P<m>"
+    + "|".join(sorted(_MINUTES, key=len, reverse=True)).replace(" ", r"[\s-]")
+    + r"))?\b(?!\s+(?:days?|hours?|hrs?|weeks?|wks?|months?|business|biz|minutes?|mins?)\b)"
+)
+_ORDINALS = {word: n for n, word in enumerate(
+    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")
+    .split(), start=1)}
+_ORDINALS |= {f"twenty {w}": 20 + n for w, n in list(_ORDINALS.items())[:9]}
+_ORDINALS |= {"thirtieth": 30, "thirty first": 31}
+_SPOKEN_DAY = re.compile(
+    r"\b(?P<lead>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?"
+    r"|the\s+)(?P<ord>"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace(" ", r"[\s-]")
+    + r")\b"
+)
+
 _WEEKDAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
     "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
@@ -104,6 +129,11 @@ _TIME_AFTER = re.compile(
     r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b)"
 )
 _CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(]|\s-+)\s*$")
+_DATE_AFTER = re.compile(
+    r"[\s,]+(?:the\s+)?(?:\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
 _TEXT_END = re.compile(r"\s*[.!)]?\s*")
 # Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
 _WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
@@ -138,8 +168,10 @@ _FACT_VERBS = frozenset(
      "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
      "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
-     "came", "arrived"}
+     "came", "arrived", "extended"}
 )  # fmt: skip
+# "came by", "stopped by": a visit, not a deadline marker.
+_VISITED = frozenset({"came", "come", "stopped", "dropped", "swung"})
 # Words before a fact verb that make it a request ("get it filed", "needs to be sent").
 _REQUESTS = frozenset(
     {"get", "have", "need", "needs", "want", "wants", "be", "must", "should", "please", "pls"}
@@ -430,6 +462,8 @@ def _weekday_piece(match: re.Match[str], folded: str, now: _Now) -> _Piece | Non
     if (name in _WORDLIKE_WEEKDAYS and not introduced and not _introduced(folded, match.start())
             and not _said_as_day(folded, match)):
         return None
+    if _DATE_AFTER.match(folded, match.end()):
+        return None  # "Friday 1/22", "Fri, Jan 22nd": the date says which Friday
     wanted = _WEEKDAYS[name]
     suffix = match["suffix"] or ""
     if match["next"] or "next" in suffix:
@@ -764,8 +798,8 @@ def _lead(folded: str, start: int) -> int:
     found = _WORD.findall(clause)[-8:]
     for index in range(len(found) - 1, -1, -1):
         word = found[index]
-        if word in _FILLERS:
-            continue
+        if word in _FILLERS or (word == "by" and index and found[index - 1] in _VISITED):
+            continue  # "the walk-in who came by this afternoon" is no deadline
         if between == 0 and word in _MARKERS:
             return _MARKED
         if word in _FACT_VERBS and not _names_a_paper(found, index):
@@ -784,6 +818,24 @@ def _names_a_paper(found: list[str], index: int) -> bool:
     return index >= 2 and found[index - 1] == "of" and found[index - 2] in _PAPERS_OF
 
 
+def _digits_for_spoken(folded: str) -> str:
+    """"by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
+    so that every span still points into the text as written."""
+
+    def clock(match: re.Match[str]) -> str:
+        hour = _HOURS[match["h"]]
+        minute = _MINUTES[" ".join(match["m"].replace("-", " ").split())] if match["m"] else None
+        said = f"{hour}:{minute:02d}" if minute is not None else str(hour)
+        lead = match.group(0)[: match.start("h") - match.start()]
+        return (lead + said).ljust(len(match.group(0)))
+
+    def day(match: re.Match[str]) -> str:
+        number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
+        return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
+
+    return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))
+
+
 def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
     """The deadline `text` gives, as an aware datetime in `tz`; None when it gives none.
 
@@ -792,7 +844,7 @@ def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = _Now(local, zone)
-    folded = fold(text)
+    folded = _digits_for_spoken(fold(text))
     chosen = _choose(_candidates(folded, _pieces(folded, clock), clock))
     if chosen is None:
         return None

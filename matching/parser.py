@@ -69,9 +69,12 @@ _CONTEXT_PHRASES = (
     "file folder", "file room", "summary judgment", "opposing counsel", "co-counsel",
     "referral source", "personnel file", "cle certificate|credit|credits|course|hours",
     # Office and IT chores that mention a tool of the trade.
-    "pacer|westlaw|lexis|clio|ecf account|password|pw|login|subscription",
+    "pacer|westlaw|lexis|clio|ecf|nyscef account|accounts|password|pw|login|logins|subscription",
     "reset|renew ... pacer|westlaw|lexis|clio|ecf|password|pw|login|account|subscription",
-    "update ... website|bio|profile|card|password|software",
+    "update ... website|bio|profile|card|password|software", "notification list",
+    "efiling|ecf notification|notifications|account|accounts|login|logins",
+    "e-filing notification|notifications|account|accounts|login|logins",
+    "set up ... access",
     # What the delegator keeps for themself is not the task ("I'll file it myself").
     "file|draft|call|review|handle|send|sign|do|argue ... myself",
 )  # fmt: skip
@@ -88,6 +91,8 @@ _ASKING_WORDS = frozenset(
      "wants", "please", "pls"}
 )  # fmt: skip
 _ASKING_REACH = 4
+_WHEN_WORDS = frozenset({"by", "today", "tomorrow", "tonight", "asap", "before", "within", "eod",
+                         "cob", "no", "in"})
 # What a client's name reads as in a catalogue phrase: "call Garcia" matches "call client".
 _CLIENT = "client"
 # Punctuation that ends a clause: the words of a phrase do not stand on both sides of it.
@@ -255,7 +260,7 @@ class _Catalogue:
         winners = sorted(self._winning_matches(tokens), key=lambda m: m.start)
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
-        head, news_ends = _head(winners, tokens, asks)
+        head, news_ends = _head(winners, tokens, asks, self.knows)
         for match in winners:
             if match.owner >= 0:
                 news = tokens[match.anchors[-1]].start < news_ends
@@ -316,24 +321,31 @@ class _Ask(NamedTuple):
     opening: bool  # True: only a phrase opening the sentence is the request ("Draft ...")
 
 
-def _head(winners: list[_Match], tokens: list[_Token],
-          asks: Sequence[_Ask]) -> tuple[_Match | None, int]:
+def _head(winners: list[_Match], tokens: list[_Token], asks: Sequence[_Ask],
+          knows: Callable[[str], bool]) -> tuple[_Match | None, int]:
     """The phrase that names the task, and where the news before the request ends (0: none)."""
     for ask in asks:
         for match in winners:
-            if ask.opening and _opens(tokens, match.start, ask.at):
+            if ask.opening and _opens(tokens, match.start, ask.at, knows):
                 return match, ask.at
             if not ask.opening and tokens[match.anchors[-1]].start >= ask.at:
                 return match, ask.at
     return (winners[0] if winners else None), 0
 
 
-def _opens(tokens: list[_Token], index: int, sentence_at: int) -> bool:
-    """Whether the phrase at `index` opens the sentence as its verb ("Draft a ..."), not as a
-    subject telling news ("They called her at 6am")."""
-    token = tokens[index]
-    opening = token.start >= sentence_at and (index == 0 or tokens[index - 1].start < sentence_at)
-    return opening and token.canon not in _SUBJECTS
+def _opens(tokens: list[_Token], index: int, sentence_at: int,
+           knows: Callable[[str], bool]) -> bool:
+    """Whether the phrase at `index` opens the sentence: as its verb ("Draft a demand letter"),
+    or as the object of a task verb ("draft our first interrogatories"); not after a subject
+    telling news ("They called her at 6am", "Equifax has answered")."""
+    first = next((i for i, t in enumerate(tokens) if t.start >= sentence_at), None)
+    if first is None or not first <= index < first + _OPENING_WORDS:
+        return False
+    lead = tokens[first].canon
+    if lead in _SUBJECTS:
+        return False
+    between = {t.canon for t in tokens[first:index]}
+    return index == first or (lead != _CLIENT and knows(lead) and between.isdisjoint(_AUXILIARIES))
 
 
 def _is_topic(match: _Match, head: _Match | None, tokens: list[_Token]) -> bool:
@@ -483,6 +495,7 @@ _COMPANY_SUFFIXES = frozenset(
     {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
 )
 _MATTER_FILE = frozenset({"file", "files"})
+_CAPTION_SIDE = re.compile(r"\s+(?:v|vs)\.?\s+\w", re.IGNORECASE)
 _POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SURNAME_PARTICLES = frozenset(
@@ -619,7 +632,8 @@ class _Matters:
         index = 0
         while index < len(found):
             size = self._name_at(found, index)
-            if size == 1 and _ordinary_word(text, found[index], is_known_word):
+            if (size == 1 and _ordinary_word(text, found[index], is_known_word)
+                    and not _in_caption(text, found[index])):
                 size = 0
             if size:
                 key = tuple(w[2] for w in found[index : index + size])
@@ -683,6 +697,11 @@ def _ordinary_word(text: str, word: Word, is_known_word: Callable[[str], bool]) 
     # A client called Day or Rush is named "Day"; "end of day" and "no rush" are not about them.
     start, _, spelled = word
     return text[start].islower() and is_known_word(spelled)
+
+
+def _in_caption(text: str, word: Word) -> bool:
+    # "call v jefferson capital": a party to a case, even in lower case.
+    return _CAPTION_SIDE.match(text, word[1]) is not None
 
 
 def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
@@ -853,8 +872,21 @@ _POLITENESS = re.compile(
 )
 _SENTENCE_ENDS = frozenset(".!?;:-\n")
 _SENTENCE_START = re.compile(r"[.!?]+\s+(?=\S)")
+_LAST_WORD = re.compile(r"[a-z0-9]*$")
+_LAST_MARK = re.compile(r"(\S)\s*$")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "inc", "co", "corp", "llc", "no", "et", "al",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "esq",
+     "approx", "etc", "ch", "sec", "u.s.c", "usc", "cir", "ct", "fed", "supp"}
+)  # fmt: skip
+_POLITE_OPENING = re.compile(
+    r"(?:(?:could|can|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)\s+)?"
+    r"(?:(?:please|pls|plz|kindly)\s+)?"
+)
 # Words that open a sentence as its subject: what follows is news, not a request.
-_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", _CLIENT})
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
+_OPENING_WORDS = 3  # a verb and up to two words before the phrase: "draft our first rogs"
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "did"})
 _DEADLINE_LEAD = re.compile(
     r"(?:\b(?:by|due|before|until|till|on|at|within|in|deadline\s+is|no\s+later\s+than)\s*)+$"
 )
@@ -871,12 +903,25 @@ _LEADING = re.compile(r"^[\s,;:.!?-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 
 
-def _asks(folded: str) -> list[_Ask]:
+def _asks(text: str, folded: str) -> list[_Ask]:
     """Where a request may begin after news: a sentence opening with "please" or "could you",
-    else any later sentence (whose opening phrase, an imperative, names the task)."""
+    else any later sentence (whose opening phrase, an imperative, names the task). A full stop
+    before a lower-case word ends an abbreviation ("aff. defenses"), not a sentence."""
     polite = [_Ask(m.end(), opening=False) for m in _POLITENESS.finditer(folded)
-              if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS]
-    return polite + [_Ask(m.end(), opening=True) for m in _SENTENCE_START.finditer(folded)]
+              if (before := _LAST_MARK.search(folded, 0, m.start())) and before[1] in _SENTENCE_ENDS]
+    # "Could someone please draft ...": the asking words are not the sentence's verb.
+    openings = [_POLITE_OPENING.match(folded, m.end()).end()  # type: ignore[union-attr]
+                for m in _SENTENCE_START.finditer(folded)
+                if not text[m.end()].islower() and not _abbreviated(folded, m.start())]
+    return polite + [_Ask(at, opening=True) for at in openings]
+
+
+def _abbreviated(folded: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation ("Mr.", "v.", "Grace T."), not a
+    sentence."""
+    before = _LAST_WORD.search(folded, max(0, stop - 12), stop)
+    word = before[0] if before else ""
+    return len(word) <= 1 or word in _ABBREVIATIONS
 
 
 def _free_title(text: str, removed: list[Span], matter: str | None) -> str:
@@ -915,7 +960,9 @@ def _reports_filing(found: list[Word], index: int) -> bool:
     if found[index][2] != _PAST_FILED:
         return False
     before = {w for _, _, w in found[max(0, index - _ASKING_REACH) : index]}
-    return before.isdisjoint(_ASKING_WORDS)
+    after = found[index + 1][2] if index + 1 < len(found) else None
+    # "... objection to the proof of claim filed", "the NOA filed by Friday": asked for.
+    return before.isdisjoint(_ASKING_WORDS) and after is not None and after not in _WHEN_WORDS
 
 
 class Parser:
@@ -952,7 +999,7 @@ class Parser:
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, _named_clients(folded, matter.name_spans))
-        task_type, confidence = self._catalogue.classify(tokens, _asks(folded))
+        task_type, confidence = self._catalogue.classify(tokens, _asks(text, folded))
         priority, priority_spans = _priority_and_spans(
             blank(folded, hint_spans + matter.name_spans)
         )

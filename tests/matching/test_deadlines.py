@@ -190,6 +190,20 @@ NOTES = [
     ("a collector's letter dated way back in 3/15/2025", TUE, None),
     ("due 3/15/2025", TUE, "2025-03-15 17:00"),
     ("trustee's hearing is 12/16 - by 2pm tmrw", TUE, "2026-12-09 14:00"),
+    ("the court extended our time to 2/1), call him by 3pm", TUE, "2026-12-08 15:00"),
+    ("intake for the walk-in who came by this afternoon, next week", TUE, "2026-12-18 17:00"),
+    # A weekday with its date: the date says which one.
+    ("By Friday 12/18 please", TUE, "2026-12-18 17:00"),
+    ("by Fri, Dec 18th", TUE, "2026-12-18 17:00"),
+    # Spoken numbers, as dictated: times after at/by, ordinal days after a month or "the".
+    ("e-file it with the clerk by three", TUE, "2026-12-08 15:00"),
+    ("appear next tues at nine thirty", TUE, "2026-12-15 09:30"),
+    ("walk in tomorrow at eight am", TUE, "2026-12-09 08:00"),
+    ("at three forty-five pm", TUE, "2026-12-08 15:45"),
+    ("ready for me by dec fifth", TUE, "2027-12-05 17:00"),
+    ("by the twenty first", TUE, "2026-12-21 17:00"),
+    ("file seven or thirteen", TUE, None),
+    ("in three days", TUE, "2026-12-11 17:00"),
     # A short weekday that is also a word needs a lead-in; common misspellings are read.
     ("need it wed", TUE, "2026-12-09 17:00"),
     ("for sat", TUE, "2026-12-12 17:00"),

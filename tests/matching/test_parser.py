@@ -225,6 +225,12 @@ def test_a_capitalised_name_outweighs_a_lower_case_surname() -> None:
          "demand_letter"),
         ("the trustee wants updated pay stubs. Collect them from de la Cruz", "document_collection"),
         ("any FDCPA claims against Velocity for Okoye? They called him at 6am", "prefiling_analysis"),
+        ("Hi all. Velocity has answered in Okoye. Could someone please draft our first "
+         "interrogatories to Velocity", "discovery_requests"),
+        ("Mr. Okoye's Experian file shows a new tradeline. Could you draft a 1681i dispute?",
+         "credit_dispute_letter"),
+        ("within six hours i need de la Cruz's objection to the proof of claim filed",
+         "court_filing"),
         # Filing a bankruptcy paper is a filing; preparing it is bankruptcy work.
         ("e-file the amended sched I & J for de la Cruz", "court_filing"),
         ("prepare the amended sched I & J for de la Cruz", "bankruptcy_prep"),
@@ -245,6 +251,17 @@ def test_the_request_not_its_context_decides(parser: Parser, text: str, expected
 )  # fmt: skip
 def test_office_chores_that_mention_legal_words_have_no_type(parser: Parser, text: str) -> None:
     assert read(parser, text).task_type is None
+
+
+def test_a_client_named_like_a_task_word_is_found_in_a_lower_case_caption() -> None:
+    matters = (*MATTERS, MatterRef("25-0002", "Rosa Call", "Call v. Jefferson Capital"))
+    draft = Parser(TAXONOMY, matters, ROSTER).parse(
+        "need the jury demand filed in call v jefferson capital by 2/16", now=NOW, tz=NY
+    )
+    assert (draft.matter, draft.task_type) == ("25-0002", "court_filing")
+    assert Parser(TAXONOMY, matters, ROSTER).parse("call Okoye", now=NOW, tz=NY).matter == (
+        "LIT-2025-007"
+    )
 
 
 def test_sending_it_to_me_for_review_is_not_a_document_review(parser: Parser) -> None:
