@@ -135,6 +135,7 @@ _DATE_AFTER = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
 _TEXT_END = re.compile(r"\s*[.!)]?\s*")
+_TERSE_WORDS = 6
 # Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
 _WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
 _MONTHS = {
@@ -168,7 +169,7 @@ _FACT_VERBS = frozenset(
      "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
      "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
-     "came", "arrived", "extended"}
+     "came", "arrived", "extended", "took"}
 )  # fmt: skip
 # "came by", "stopped by": a visit, not a deadline marker.
 _VISITED = frozenset({"came", "come", "stopped", "dropped", "swung"})
@@ -188,6 +189,7 @@ _FILLERS = frozenset(
 _WORD = re.compile(r"[a-z0-9']+")
 # Marker and fact words act within their own clause only ("came back, tomorrow at 10"; "hrg got
 # moved - cover it on 1/26"): a dash between spaces ends a clause, one inside a word does not.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _CLAUSE_BREAK = re.compile(r"[,;!?()]|\.\s|\s-+\s")
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +273,15 @@ _BARE_HOUR = re.compile(
     r"(?!\s*(?:%|percent|[:/.,-]\s*\d|\d"
     r"|(?:-|\s)*(?:days?|hours?|hrs?|h|weeks?|wks?|months?|years?|yrs?|business|biz|minutes?"
     r"|mins?|pages?|k|x|th|st|nd|rd|of|percent|cents?|dollars?|bucks)\b))"
+)
+# "tmrw 9", "thu 10": an hour right after a day, as terse messages give it.
+_HOUR_AFTER_DAY = re.compile(
+    r"(?<=[a-z.] )(?P<h>\d{1,2})\b(?![:/.,-]?\d|\s*(?:%|[ap]\.?m"
+    r"|days?|hours?|hrs?|weeks?|wks?|months?|business|biz|copies|copy|pages?|times|x)\b)"
+)
+_DAY_BEFORE = re.compile(
+    r"\b(?:today|tomorrow|tmrw|tmr|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs"
+    r"|thursday|fri|friday|sat|saturday|sun|sunday)\.? $"
 )
 _MORNING = re.compile(
     r"\b(?:first\s+thing(?:\s+in\s+the\s+morning)?|(?:in\s+the\s+)?morning"
@@ -370,6 +381,12 @@ def _hour_clock(match: re.Match[str], folded: str, now: _Now) -> _Clock | None:
         return None
     hour = _hour_of_day(said)
     return _Clock(match.start("h"), match.end(), time(hour or 0), meridiem=False)
+
+
+def _hour_after_day(match: re.Match[str], folded: str, now: _Now) -> _Clock | None:
+    if not _DAY_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+        return None
+    return _hour_clock(match, folded, now)
 
 
 def _nearest_date(month: int, day: int, today: date) -> date | None:
@@ -477,8 +494,11 @@ def _said_as_day(folded: str, match: re.Match[str]) -> bool:
     # "wed 3pm", "Mon at 8:30", or a last clause of its own ("1692c(c) letter, Wed").
     if _TIME_AFTER.match(folded, match.end()):
         return True
-    return bool(_CLAUSE_END_BEFORE.search(folded, 0, match.start())
-                and _TEXT_END.fullmatch(folded, match.end()))
+    if not _TEXT_END.fullmatch(folded, match.end()):
+        return False
+    # Last, after a clause break or in a terse command ("ans Munday mon", "C&D Ruiz wed").
+    terse = len(_WORD.findall(folded)) <= _TERSE_WORDS
+    return terse or bool(_CLAUSE_END_BEFORE.search(folded, 0, match.start()))
 
 
 def _introduced(folded: str, start: int) -> bool:
@@ -652,6 +672,7 @@ _READERS = (
     _Reader(_MIDNIGHT, _midnight, _words("midnight")),
     _Reader(_OCLOCK, _hour_clock, _words("clock")),
     _Reader(_BARE_HOUR, _hour_clock, re.compile(r"(?:at|by|before|until|till|til|around|@)\s+\d")),
+    _Reader(_HOUR_AFTER_DAY, _hour_after_day, re.compile(r"[a-z]\.? \d")),
     _Reader(_MORNING, _morning, _words("morning", "first thing")),
 )
 
@@ -709,7 +730,7 @@ def _candidates(folded: str, pieces: list[_Piece], now: _Now) -> list[_Candidate
     pieces = [p for p in pieces if p.rank == _MARKED or _lead(folded, p.start) != _CONTEXT]
     pairs = _adjacent_pairs(folded, pieces)
     paired = {i for pair in pairs for i in pair}
-    distant = _distant_pair(pieces, paired)
+    distant = _distant_pair(folded, pieces, paired)
     paired |= {i for pair in distant for i in pair}
     found = [_combined(pieces, c, d, now, adjacent=(c, d) not in distant) for c, d in pairs]
     found += [_combined(pieces, c, d, now, adjacent=False) for c, d in distant]
@@ -740,7 +761,8 @@ def _adjacent_pairs(folded: str, pieces: list[_Piece]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _distant_pair(pieces: list[_Piece], paired: set[int]) -> list[tuple[int, int]]:
+def _distant_pair(folded: str, pieces: list[_Piece],
+                  paired: set[int]) -> list[tuple[int, int]]:
     # "cover the 9am hearing for Garcia tomorrow": one time and one day, apart, are one moment.
     clocks = [
         i for i, p in enumerate(pieces)
@@ -750,7 +772,13 @@ def _distant_pair(pieces: list[_Piece], paired: set[int]) -> list[tuple[int, int
         i for i, p in enumerate(pieces)
         if i not in paired and isinstance(p, _Day) and p.rank < _MARKED
     ]  # fmt: skip
-    return [(clocks[0], days[0])] if len(clocks) == 1 and len(days) == 1 else []
+    if len(clocks) != 1 or len(days) != 1:
+        return []
+    # ... within one sentence: "e-file it by 14:30. The garnishment hits Friday" is two.
+    first, last = sorted((pieces[clocks[0]], pieces[days[0]]), key=lambda p: p.start)
+    if _SENTENCE_BREAK.search(folded, first.end, last.start):
+        return []
+    return [(clocks[0], days[0])]
 
 
 def _combined(

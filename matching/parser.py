@@ -53,6 +53,7 @@ _SHORTHAND = {
     "thru": "through", "mtd": "motion", "msj": "motion", "mtc": "motion", "hrg": "hearing",
     "conf": "conference", "mtg": "meeting", "oppo": "opposition",
     "compl": "complaint", "subp": "subpoena", "rsrch": "research", "amt": "amount",
+    "ans": "answer", "cal": "calendar", "rpt": "report", "rpts": "reports", "defs": "defenses",
 }  # fmt: skip
 # Words that never decide what a task is; dropped from text and phrases alike ("and" too, so
 # that "meet & confer" and "answer + affirmative defenses" read as their phrases).
@@ -75,6 +76,7 @@ _CONTEXT_PHRASES = (
     "efiling|ecf notification|notifications|account|accounts|login|logins",
     "e-filing notification|notifications|account|accounts|login|logins",
     "set up ... access",
+    "organize|plan|arrange ... potluck|party|lunch|outing|retreat|clean|cleanup|celebration",
     # What the delegator keeps for themself is not the task ("I'll file it myself").
     "file|draft|call|review|handle|send|sign|do|argue ... myself",
 )  # fmt: skip
@@ -495,6 +497,7 @@ _COMPANY_SUFFIXES = frozenset(
     {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
 )
 _MATTER_FILE = frozenset({"file", "files"})
+_DIGIT_NEXT = re.compile(r"\s*\d")  # "May 5": a month after all, even for a client named May
 _CAPTION_SIDE = re.compile(r"\s+(?:v|vs)\.?\s+\w", re.IGNORECASE)
 _POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -873,7 +876,6 @@ _POLITENESS = re.compile(
 _SENTENCE_ENDS = frozenset(".!?;:-\n")
 _SENTENCE_START = re.compile(r"[.!?]+\s+(?=\S)")
 _LAST_WORD = re.compile(r"[a-z0-9]*$")
-_LAST_MARK = re.compile(r"(\S)\s*$")
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "inc", "co", "corp", "llc", "no", "et", "al",
      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "esq",
@@ -908,7 +910,7 @@ def _asks(text: str, folded: str) -> list[_Ask]:
     else any later sentence (whose opening phrase, an imperative, names the task). A full stop
     before a lower-case word ends an abbreviation ("aff. defenses"), not a sentence."""
     polite = [_Ask(m.end(), opening=False) for m in _POLITENESS.finditer(folded)
-              if (before := _LAST_MARK.search(folded, 0, m.start())) and before[1] in _SENTENCE_ENDS]
+              if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS]
     # "Could someone please draft ...": the asking words are not the sentence's verb.
     openings = [_POLITE_OPENING.match(folded, m.end()).end()  # type: ignore[union-attr]
                 for m in _SENTENCE_START.finditer(folded)
@@ -1008,7 +1010,10 @@ class Parser:
         due_at = None
         if isinstance(now, datetime):
             warnings += zone_named(tz)[1]
-            deadline = find_deadline(blank(text, hint_spans + matter.number_spans), now=now, tz=tz)
+            # A client called Noon or Munday is no time or day ("rogs resp Noon fri").
+            names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
+            deadline = find_deadline(blank(text, hint_spans + matter.number_spans + names),
+                                     now=now, tz=tz)
             if deadline:
                 due_at = deadline.due_at
                 warnings += deadline.warnings

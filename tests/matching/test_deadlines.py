@@ -216,7 +216,9 @@ NOTES = [
     ("cover it for me mon at 10am", TUE, "2026-12-14 10:00"),
     ("appear at the pretrial conference, Mon at 8:30", TUE, "2026-12-14 08:30"),
     ("1692c(c) letter, Wed", TUE, "2026-12-09 17:00"),
-    ("see you mon", TUE, None),
+    ("C&D Ruiz wed", TUE, "2026-12-09 17:00"),
+    ("cover Munday hrg tmrw 9", TUE, "2026-12-09 09:00"),
+    ("e-file it by 14:30. The garnishment hits Friday.", TUE, "2026-12-08 14:30"),
     ("the sun is out, call Garcia", TUE, None),
     # "the 15th" before a noun is no day of the month.
     ("respond to the 2nd set by the 15th", TUE, "2026-12-15 17:00"),
