@@ -111,6 +111,11 @@ _SPOKEN_DAY = re.compile(
     + r")\b"
 )
 
+# Cheap to look for first: the stems every spoken hour and ordinal day contains.
+_SPOKEN_CUES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twel", "first", "second", "third", "fif", "eigh", "nin", "twent",
+                "thirt")
+
 _WEEKDAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
     "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
@@ -672,7 +677,9 @@ _READERS = (
     _Reader(_MIDNIGHT, _midnight, _words("midnight")),
     _Reader(_OCLOCK, _hour_clock, _words("clock")),
     _Reader(_BARE_HOUR, _hour_clock, re.compile(r"(?:at|by|before|until|till|til|around|@)\s+\d")),
-    _Reader(_HOUR_AFTER_DAY, _hour_after_day, re.compile(r"[a-z]\.? \d")),
+    _Reader(_HOUR_AFTER_DAY, _hour_after_day,
+            ("today ", "tomorrow ", "tmrw ", "tmr ", "mon", "tue", "wed", "thu", "fri", "sat",
+             "sun")),
     _Reader(_MORNING, _morning, _words("morning", "first thing")),
 )
 
@@ -861,6 +868,8 @@ def _digits_for_spoken(folded: str) -> str:
         number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
         return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
 
+    if not any(word in folded for word in _SPOKEN_CUES):
+        return folded
     return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))
 
 

@@ -909,6 +909,8 @@ def _asks(text: str, folded: str) -> list[_Ask]:
     """Where a request may begin after news: a sentence opening with "please" or "could you",
     else any later sentence (whose opening phrase, an imperative, names the task). A full stop
     before a lower-case word ends an abbreviation ("aff. defenses"), not a sentence."""
+    if _SENTENCE_ENDS.isdisjoint(folded):
+        return []
     polite = [_Ask(m.end(), opening=False) for m in _POLITENESS.finditer(folded)
               if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS]
     # "Could someone please draft ...": the asking words are not the sentence's verb.
