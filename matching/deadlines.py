@@ -111,10 +111,9 @@ _SPOKEN_DAY = re.compile(
     + r")\b"
 )
 
-# Cheap to look for first: the stems every spoken hour and ordinal day contains.
-_SPOKEN_CUES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twel", "first", "second", "third", "fif", "eigh", "nin", "twent",
-                "thirt")
+# Cheap to look for first: how every spoken hour and ordinal day begins.
+_SPOKEN_CUE = re.compile(
+    r"\b(?:one|two|thr|fou|fiv|fif|six|sev|eig|nin|ten|ele|twe|fir|sec|thi)")
 
 _WEEKDAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
@@ -868,7 +867,7 @@ def _digits_for_spoken(folded: str) -> str:
         number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
         return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
 
-    if not any(word in folded for word in _SPOKEN_CUES):
+    if not _SPOKEN_CUE.search(folded):
         return folded
     return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))
 

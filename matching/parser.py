@@ -252,21 +252,27 @@ class _Catalogue:
             return self._spellings[found[0][0]]
         return None
 
-    def classify(self, tokens: list[_Token], asks: Sequence[_Ask] = ()) -> tuple[str | None, float]:
+    def classify(self, tokens: list[_Token], asks: Sequence[_Ask] = (),
+                 reasons_from: int | None = None) -> tuple[str | None, float]:
         """The task type the tokens ask for and how sure that is (0..1).
 
         `asks` are where a request may begin after some news ("The judge moved the hearing.
         Please update the calendar"; "Convergent never answered. Draft a demand letter").
+        `reasons_from` is where the reasons begin after a request made first.
         """
         scores = [0.0] * len(self.type_ids)
         winners = sorted(self._winning_matches(tokens), key=lambda m: m.start)
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
-        head, news_ends = _head(winners, tokens, asks, self.knows)
+        # A text that opens with its ask has no news before it, only reasons after it.
+        later_asks = asks if reasons_from is None else ()
+        head, news_ends = _head(winners, tokens, later_asks, self.knows)
         for match in winners:
             if match.owner >= 0:
                 news = tokens[match.anchors[-1]].start < news_ends
-                aside = news or _is_topic(match, head, tokens)
+                reason = (reasons_from is not None and head is not None
+                          and tokens[head.start].start < reasons_from <= tokens[match.start].start)
+                aside = news or reason or _is_topic(match, head, tokens)
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
             scores[head.owner] += _HEAD_BONUS
@@ -882,7 +888,9 @@ _ABBREVIATIONS = frozenset(
      "approx", "etc", "ch", "sec", "u.s.c", "usc", "cir", "ct", "fed", "supp"}
 )  # fmt: skip
 _POLITE_OPENING = re.compile(
-    r"(?:(?:could|can|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)\s+)?"
+    r"(?:(?:could|can|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)\s+"
+    r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:love|like|want|need)\s+"
+    r"(?:(?:somebody|someone|you)\s+to\s+)?)?"
     r"(?:(?:please|pls|plz|kindly)\s+)?"
 )
 # Words that open a sentence as its subject: what follows is news, not a request.
@@ -913,11 +921,26 @@ def _asks(text: str, folded: str) -> list[_Ask]:
         return []
     polite = [_Ask(m.end(), opening=False) for m in _POLITENESS.finditer(folded)
               if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS]
-    # "Could someone please draft ...": the asking words are not the sentence's verb.
-    openings = [_POLITE_OPENING.match(folded, m.end()).end()  # type: ignore[union-attr]
-                for m in _SENTENCE_START.finditer(folded)
-                if not text[m.end()].islower() and not _abbreviated(folded, m.start())]
-    return polite + [_Ask(at, opening=True) for at in openings]
+    # "Could someone please draft ...", "I want a ...": the asking words are not the verb, and
+    # whatever they ask for comes next.
+    openings = []
+    for start in _sentence_starts(text, folded):
+        asked = _POLITE_OPENING.match(folded, start).end()  # type: ignore[union-attr]
+        openings.append(_Ask(asked, opening=asked == start))
+    return polite + openings
+
+
+def _sentence_starts(text: str, folded: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_START.finditer(folded)
+            if not text[m.end()].islower() and not _abbreviated(folded, m.start())]
+
+
+def _asked_first_until(text: str, folded: str) -> int | None:
+    """Where the first sentence ends when the text opens with an ask ("Can somebody pull the
+    Equifax report? Equifax answered our dispute ..."): what follows is the reason."""
+    if not _POLITE_OPENING.match(folded).end():  # type: ignore[union-attr]
+        return None
+    return next(iter(_sentence_starts(text, folded)), None)
 
 
 def _abbreviated(folded: str, stop: int) -> bool:
@@ -1003,7 +1026,8 @@ class Parser:
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, _named_clients(folded, matter.name_spans))
-        task_type, confidence = self._catalogue.classify(tokens, _asks(text, folded))
+        task_type, confidence = self._catalogue.classify(tokens, _asks(text, folded),
+                                                         _asked_first_until(text, folded))
         priority, priority_spans = _priority_and_spans(
             blank(folded, hint_spans + matter.name_spans)
         )

@@ -229,6 +229,11 @@ def test_a_capitalised_name_outweighs_a_lower_case_surname() -> None:
          "interrogatories to Velocity", "discovery_requests"),
         ("Mr. Okoye's Experian file shows a new tradeline. Could you draft a 1681i dispute?",
          "credit_dispute_letter"),
+        ("Velocity never answered the validation letter. I want a pre-filing evaluation.",
+         "prefiling_analysis"),
+        # An ask made first, then its reasons.
+        ("Can somebody pull a fresh Equifax report for Okoye? Equifax answered our dispute.",
+         "document_collection"),
         ("within six hours i need de la Cruz's objection to the proof of claim filed",
          "court_filing"),
         # Filing a bankruptcy paper is a filing; preparing it is bankruptcy work.
