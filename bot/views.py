@@ -107,6 +107,11 @@ def done_action(task_id: int) -> Action:
     return Action("done", "Mark done", str(task_id), style="primary")
 
 
+def snooze_actions(task_id: int) -> tuple[Action, ...]:
+    return (Action("snooze", "Snooze 1 hour", f"{task_id}:hour"),
+            Action("snooze", "Tomorrow morning", f"{task_id}:morning"))
+
+
 def review_actions(task_id: int) -> tuple[Action, ...]:
     return (Action("approve", "Approve", str(task_id), style="primary"),
             Action("changes", "Request changes", str(task_id), needs="change_note"))

@@ -7,10 +7,10 @@ import asyncio
 import json
 import sys
 
+from bot.app.commands import fail
+from bot.app.commands.jsonl import each_request
 from bot.catalogue import load_taxonomy
 from bot.clock import parse_instant
-from bot.commands import fail
-from bot.commands.jsonl import each_request
 from bot.dry_run import DryRunError, load_context, parse_one
 from bot.settings import Settings
 

@@ -6,13 +6,10 @@ import argparse
 import sys
 from functools import partial
 
-from bot.bootstrap import Bot, bootstrap, platform_notifiers
+from bot.app.bootstrap import Bot, bootstrap, platform_notifiers
+from bot.app.commands._shared import run_on_database
 from bot.clock import ManualClock, parse_instant
-from bot.commands._shared import run_on_database
-from bot.digest import Scope, build_digest
-from bot.scheduler import send_digest
 from bot.settings import Settings
-from matching.calendar import is_first_business_day_of_week
 from storage.db import Database
 
 
@@ -23,30 +20,18 @@ async def _digest(args: argparse.Namespace, settings: Settings, database: Databa
     if args.post:
         await _post(bot, clock)
     else:
-        await _preview(bot, clock)
+        print((await bot.application.queries.firm_digest()).as_text())
     return 0
 
 
 async def _post(bot: Bot, clock: ManualClock) -> None:
     """Send today's digest unless it went out already (by the scheduler or an earlier --post)."""
-    sent = await send_digest(bot.services, clock(), force=True)
+    sent = await bot.application.digest.send(clock(), force=True)
     delivered = await bot.dispatcher.drain()
     if not sent:
         print("Today's digest was already sent.")
     else:
         print(f"Digest sent: {sent} messages queued, {delivered} delivered.")
-
-
-async def _preview(bot: Bot, clock: ManualClock) -> None:
-    """The firm-wide digest, as the channel would get it; nothing is sent or recorded."""
-    zone = bot.settings.zone
-    async with bot.database.transaction() as session:
-        snap = await bot.services.snapshot(session)
-        message = await build_digest(
-            session, firm=snap.firm, now=clock(), zone=zone,
-            scope=Scope(title="the firm", staff_ids=None),
-            weekly=is_first_business_day_of_week(clock().astimezone(zone).date()))
-    print(message.as_text())
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

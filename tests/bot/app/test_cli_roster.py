@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
+from bot.app.cli import main
 from storage.db import downgrade
 from tests.conftest import require_shared
 

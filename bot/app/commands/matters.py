@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.commands._shared import aligned, run_import, run_listing
+from bot.app.commands._shared import aligned, run_import, run_listing
 from bot.imports import import_matters
 from bot.settings import Settings
 from storage import matters as matter_store

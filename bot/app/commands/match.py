@@ -8,10 +8,10 @@ import json
 import sys
 from typing import Any
 
+from bot.app.commands import fail
+from bot.app.commands.jsonl import each_request
 from bot.catalogue import load_taxonomy
 from bot.clock import parse_instant
-from bot.commands import fail
-from bot.commands.jsonl import each_request
 from bot.dry_run import DryRunError, load_context, match_one
 from bot.settings import Settings
 from matching.matcher import StaffIndex

@@ -1,4 +1,4 @@
-"""The `lpo-bot` command line: argument parsing and dispatch to bot.commands.*."""
+"""The `lpo-bot` command line: argument parsing and dispatch to bot.app.commands.*."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot.commands import EXIT_USAGE
+from bot.app.commands import EXIT_USAGE
 from bot.settings import SettingsError, load_settings
 
 
@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"lpo-bot: configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    module = importlib.import_module(f"bot.commands.{_module_for(args)}")
+    module = importlib.import_module(f"bot.app.commands.{_module_for(args)}")
     try:
         return int(module.run(args, settings) or 0)
     except SettingsError as error:  # e.g. a firm's task catalogue that does not validate

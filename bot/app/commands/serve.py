@@ -7,7 +7,7 @@ import logging
 
 from aiohttp import web
 
-from bot.bootstrap import build_app
+from bot.app.bootstrap import build_app
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from bot.commands import fail
+from bot.app.commands import fail
 from bot.sample import SampleRefused, load_sample_firm
 from bot.settings import Settings
 from storage.db import Database, upgrade

@@ -6,9 +6,9 @@ import argparse
 import sys
 from functools import partial
 
-from bot.bootstrap import bootstrap, platform_notifiers
+from bot.app.bootstrap import bootstrap, platform_notifiers
+from bot.app.commands._shared import run_on_database
 from bot.clock import ManualClock, parse_instant
-from bot.commands._shared import run_on_database
 from bot.scheduler import run_due_jobs
 from bot.settings import Settings
 from storage.db import Database
@@ -18,7 +18,7 @@ async def _tick(args: argparse.Namespace, settings: Settings, database: Database
     clock = ManualClock(parse_instant(args.now))
     bot = bootstrap(settings, notifiers=platform_notifiers(settings, out=sys.stdout), clock=clock,
                     database=database)
-    done = await run_due_jobs(bot.services, clock())
+    done = await run_due_jobs(bot.application, clock())
     delivered = await bot.dispatcher.drain()
     summary = ", ".join(f"{name} {count}" for name, count in done.items())
     print(f"tick at {clock().isoformat()}: {summary}; delivered {delivered}")

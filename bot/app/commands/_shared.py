@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.commands import fail
+from bot.app.commands import fail
 from bot.imports import ImportRefused, ImportSummary
 from bot.settings import Settings
 from storage.db import Database, alembic_config, is_sqlite

@@ -8,9 +8,9 @@ import sys
 
 from adapters.console.notifier import ConsoleNotifier
 from adapters.console.repl import ConsoleSession, run_console
-from bot.bootstrap import bootstrap
+from bot.app.bootstrap import bootstrap
+from bot.app.commands import fail
 from bot.clock import ManualClock, parse_instant, system_clock
-from bot.commands import fail
 from bot.settings import Settings, SettingsError
 
 
@@ -18,7 +18,7 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     clock = ManualClock(parse_instant(args.now)) if args.now else system_clock
     bot = bootstrap(settings, notifiers=[ConsoleNotifier(sys.stdout)], clock=clock)
     try:
-        session = ConsoleSession(bot.services, bot.dispatcher.drain, email=args.as_email,
+        session = ConsoleSession(bot.application, bot.dispatcher.drain, email=args.as_email,
                                  out=sys.stdout)
         return await run_console(session, sys.stdin)
     finally:

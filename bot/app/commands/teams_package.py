@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from adapters.teams.package import PackageError, build_package
-from bot.commands import fail
+from bot.app.commands import fail
 from bot.settings import Settings
 
 DEFAULT_VERSION = "0.1.0"

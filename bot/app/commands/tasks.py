@@ -7,9 +7,9 @@ import asyncio
 import json
 from typing import Any
 
-from bot.commands import fail
+from bot.app.commands import fail
+from bot.queries import task_detail, task_rows
 from bot.settings import Settings
-from bot.task_queries import task_detail, task_rows
 from storage.db import Database
 from storage.tables import TASK_STATES
 

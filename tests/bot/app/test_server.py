@@ -6,7 +6,7 @@ import socket
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.bootstrap import build_app
+from bot.app.bootstrap import build_app
 from tests.support import settings_for
 
 

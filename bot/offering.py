@@ -1,0 +1,208 @@
+"""The offer engine: offer a task to the cheapest qualified person with room, or escalate.
+
+Delegation, declines, expiry, reassignment and unreachable offerees all end here: the next
+offer round excludes everyone who already said no (or never answered), and after
+`max_offers` offers, or when nobody is eligible, the delegator and their manager are told.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from bot import notifications
+from bot.firm import Firm
+from bot.firm_state import Snapshot
+from bot.settings import Settings
+from bot.unit_of_work import UnitOfWork
+from matching.calendar import add_working_time
+from matching.matcher import MatchContext, MatchResult, TaskSpec, match
+from matching.model import StaffProfile, Taxonomy
+from storage import staff as staff_store
+from storage import tasks as task_store
+from storage.dialect import is_postgres
+from storage.tables import Offer, Task
+
+URGENT_TIMEOUT_SHARE = 0.5
+# Offers in these states are not made again to the same person in this round.
+CLOSED_OFFER_STATES = ("declined", "expired", "withdrawn")
+
+
+class Offering:
+    """Chooses, offers and escalates, inside the caller's unit of work."""
+
+    def __init__(self, settings: Settings, taxonomy: Taxonomy) -> None:
+        self.settings = settings
+        self.taxonomy = taxonomy
+
+    async def offer_next(self, uow: UnitOfWork, snap: Snapshot, task: Task, *,
+                         named: str | None = None,
+                         also_exclude: frozenset[str] = frozenset()) -> MatchResult:
+        """Offer a stored task to the cheapest eligible person, or escalate when there is none."""
+        firm = snap.firm
+        past = await task_store.offers_of(uow.session, task_id=task.id or 0)
+        excluded = frozenset(email for o in past if o.state in CLOSED_OFFER_STATES
+                             if (email := firm.email_of(o.staff_id))) | also_exclude
+        result = await self.choose(uow, snap, task, named=named, excluded=excluded)
+        if not self.offerable(task, result):
+            # offers_made, not every offer ever: a manager's reassign starts a fresh round.
+            await self.escalate(uow, snap, task, result,
+                                offers=past[len(past) - task.offers_made:])
+            return result
+        from_state = task.state
+        self.assign(uow, snap, task, result)
+        uow.session.add(task)
+        await self.record_offer(uow, snap, task, result, named, from_state=from_state)
+        return result
+
+    async def choose(self, uow: UnitOfWork, snap: Snapshot, task: Task, *,
+                     named: str | None, excluded: frozenset[str]) -> MatchResult:
+        """The match, skipping anyone whose last hours another transaction just took."""
+        firm = snap.firm
+        spec = TaskSpec(task_type=self.taxonomy.get(task.task_type),  # type: ignore[arg-type]
+                        delegator_email=firm.email_of(task.delegator_id) or "",
+                        matter=firm.matter_by_id(task.matter_id), est_hours=task.est_hours,
+                        named_assignee=named)
+        full: set[str] = set()
+        while True:
+            ctx = await self._context(uow, snap, excluded | frozenset(full))
+            result = match(spec, snap.index, ctx)
+            chosen = result.chosen
+            if chosen is None or not self.offerable(task, result):
+                return result
+            if await self._still_has_room(uow, snap, chosen.email, task.est_hours):
+                return result
+            full.add(chosen.email)
+
+    def offerable(self, task: Task, result: MatchResult) -> bool:
+        return result.chosen is not None and task.offers_made < self.settings.max_offers
+
+    async def _context(self, uow: UnitOfWork, snap: Snapshot,
+                       excluded: frozenset[str]) -> MatchContext:
+        workload = await uow.workload(snap)
+        return MatchContext(now=uow.now, loads=workload.loads, excluded=excluded,
+                            last_offered=workload.last_offered,
+                            unreachable=workload.unreachable)
+
+    async def _still_has_room(self, uow: UnitOfWork, snap: Snapshot, email: str,
+                              est_hours: float) -> bool:
+        """Lock the person, then recount: two matches at once can't both fill the last hours."""
+        person = snap.firm.by_email(email)
+        if person is None or person.id is None:
+            return False
+        session = uow.session
+        if not is_postgres(session):
+            return True  # BEGIN IMMEDIATE: the loads just read cannot have changed since
+        await staff_store.lock_staff(session, staff_id=person.id)
+        load = (await task_store.open_loads(session, staff_ids=[person.id])).get(person.id, 0.0)
+        return load + est_hours <= person.weekly_capacity_hours + 1e-9
+
+    def assign(self, uow: UnitOfWork, snap: Snapshot, task: Task, result: MatchResult) -> None:
+        """Move the task to the chosen person in memory; `record_offer` writes the rest."""
+        chosen = result.chosen
+        assert chosen is not None
+        task.state, task.assignee_id = "offered", snap.firm.staff_id(chosen.email)
+        task.offers_made += 1
+        task.cost, task.savings = cents(chosen.cost), cents(result.savings)
+        task.updated_at = uow.now
+
+    async def record_offer(self, uow: UnitOfWork, snap: Snapshot, task: Task,
+                           result: MatchResult, named: str | None, *, from_state: str) -> None:
+        """The offer row, its audit event and the DM, for a task `assign` just moved."""
+        now = uow.now
+        chosen = result.chosen
+        offeree = snap.firm.by_email(chosen.email) if chosen else None
+        if offeree is None or chosen is None:
+            return
+        offer = await task_store.add_offer(uow.session, offer=Offer(
+            task_id=task.id or 0, staff_id=offeree.id or 0, state="pending",
+            explanation=result.explanation, cost=cents(chosen.cost), offered_at=now,
+            remind_at=self._after(now, self._timeout_minutes(task) / 2, offeree),
+            expires_at=self._after(now, self._timeout_minutes(task), offeree)))
+        await task_store.record_event(
+            uow.session, task_id=task.id, actor_id=None, action="offered", from_state=from_state,
+            to_state="offered", at=now,
+            detail={"offer_id": offer.id, "to": offeree.email, "cost": chosen.cost,
+                    "savings": result.savings, "explanation": result.explanation})
+        await uow.send(notifications.offered(uow.view(snap, task), offeree, offer.id or 0,
+                                             asked_by_name=named == chosen.email))
+
+    def _timeout_minutes(self, task: Task) -> int:
+        minutes = self.settings.offer_timeout_minutes
+        if task.priority == "urgent":
+            minutes = max(1, round(minutes * URGENT_TIMEOUT_SHARE))
+        return minutes
+
+    @staticmethod
+    def _after(now: datetime, minutes: float, offeree: StaffProfile) -> datetime:
+        """`minutes` of the offeree's working time after `now`."""
+        return add_working_time(now, minutes, zone=ZoneInfo(offeree.timezone),
+                                hours=offeree.working_hours)
+
+    async def escalate(self, uow: UnitOfWork, snap: Snapshot, task: Task, result: MatchResult,
+                       *, offers: list[Offer]) -> None:
+        """Nobody (else) can take it: unassign it and tell the delegator and their manager."""
+        now = uow.now
+        reason = (no_takers(offers, snap.firm)
+                  if len(offers) >= self.settings.max_offers and result.chosen
+                  else result.explanation)
+        from_state = task.state
+        task.state, task.assignee_id, task.escalation_reason = "unassigned", None, reason
+        task.updated_at = now
+        uow.session.add(task)
+        await task_store.record_event(uow.session, task_id=task.id, actor_id=None,
+                                      action="escalated", from_state=from_state,
+                                      to_state="unassigned", reason=reason, at=now)
+        view = uow.view(snap, task)
+        delegator = view.delegator
+        manager = snap.firm.by_email(delegator.manager_email) if delegator.manager_email else None
+        readers = tuple(person for person in (manager, delegator) if person)
+        await uow.send(*notifications.escalated(view, readers, reason, task.offers_made))
+
+    async def reroute(self, uow: UnitOfWork, snap: Snapshot, offer: Offer,
+                      person: StaffProfile) -> None:
+        """Withdraw an offer its offeree can't see and offer the task to the next person."""
+        now = uow.now
+        task = await task_store.get_task(uow.session, task_id=offer.task_id)
+        if task is None or task.state != "offered" or not await task_store.resolve_offer(
+                uow.session, offer_id=offer.id or 0, to_state="withdrawn", at=now,
+                reason="unreachable in chat"):
+            return
+        await task_store.record_event(uow.session, task_id=task.id, actor_id=None,
+                                      action="withdrawn", from_state="offered",
+                                      to_state="offered", at=now,
+                                      reason=f"{person.name} can't be reached in chat",
+                                      detail={"offer_id": offer.id})
+        result = await self.offer_next(uow, snap, task)
+        detail = notifications.next_step(
+            task.state, result.chosen.name if result.chosen else None)
+        await uow.send(notifications.rerouted(uow.view(snap, task), person, offer.id or 0,
+                                              detail))
+
+    async def withdraw_pending(self, uow: UnitOfWork, snap: Snapshot, task: Task,
+                               outcome: str) -> None:
+        """Take back the task's open offer, if any, and close it for its offeree."""
+        offer = await task_store.pending_offer(uow.session, task_id=task.id or 0)
+        if offer is None:
+            return
+        await task_store.resolve_offer(uow.session, offer_id=offer.id or 0,
+                                       to_state="withdrawn", at=uow.now, reason=outcome)
+        offeree = snap.firm.person(offer.staff_id)
+        await uow.send(notifications.offer_withdrawn(uow.view(snap, task), offeree,
+                                                     offer.id or 0, outcome))
+
+
+def no_takers(offers: list[Offer], firm: Firm) -> str:
+    """Why a task ran out of offers, person by person, for the manager and the digest."""
+    outcomes = []
+    for offer in offers:
+        name = firm.person(offer.staff_id).name
+        outcomes.append(f"{name} didn't answer in time" if offer.state == "expired"
+                        else f"{name} declined ({offer.reason})" if offer.state == "declined"
+                        else f"{name}: {offer.state} ({offer.reason})")
+    return f"Offered {len(offers)} times without an acceptance: {'; '.join(outcomes)}."
+
+
+def cents(amount: float) -> Decimal:
+    return Decimal(str(round(amount, 2)))

@@ -1,0 +1,133 @@
+"""Answering an offer: accept, decline, let it expire, or be unreachable in chat."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+
+from bot import notifications, views
+from bot.firm_state import Snapshot
+from bot.offering import Offering
+from bot.replies import Actor, Refusal, Reply
+from bot.transitions import move
+from bot.unit_of_work import UnitOfWork, Units, already
+from bot.usecases.common import offered_to
+from bot.usecases.reminders import schedule_reminders
+from matching.model import StaffProfile
+from storage import conversations as conversation_store
+from storage import tasks as task_store
+from storage.tables import Offer, Task
+
+DECLINE_REASONS = {"no_capacity": "no capacity", "not_my_skill": "not my skill",
+                   "conflict": "conflict", "other": "other"}
+
+
+class Respond:
+    """The offeree's side of an offer, and what happens when they don't answer."""
+
+    def __init__(self, units: Units, offering: Offering) -> None:
+        self.units = units
+        self.offering = offering
+
+    async def accept(self, actor: Actor, offer_id: int, *, event_key: str | None = None) -> Reply:
+        async def work(uow: UnitOfWork) -> Reply:
+            person = await uow.identify(actor)
+            await uow.once(event_key)
+            offer, task = await offered_to(uow, offer_id, person)
+            if not await task_store.resolve_offer(uow.session, offer_id=offer_id,
+                                                  to_state="accepted", at=uow.now,
+                                                  staff_id=person.id):
+                raise already(f"offer {offer_id}", offer.state)
+            await move(uow, task, ("offered",), "accepted", actor_id=person.id,
+                       values={"assignee_id": person.id}, detail={"offer_id": offer_id})
+            snap = await uow.snapshot()
+            schedule_reminders(task, person, uow.now)
+            view = uow.view(snap, task)
+            update = notifications.offer_accepted(view, person, offer_id)
+            await uow.send(update, notifications.accepted_for_delegator(view, person, offer_id))
+            return Reply(status="ok", task_id=task.id, message=update.message)
+
+        return await self.units.run(work)
+
+    async def decline(self, actor: Actor, offer_id: int, reason: str = "",
+                      *, event_key: str | None = None) -> Reply:
+        async def work(uow: UnitOfWork) -> Reply:
+            person = await uow.identify(actor)
+            await uow.once(event_key)
+            offer, task = await offered_to(uow, offer_id, person)
+            why = DECLINE_REASONS.get(reason.strip(), reason.strip()) or "no reason given"
+            if not await task_store.resolve_offer(uow.session, offer_id=offer_id,
+                                                  to_state="declined", at=uow.now, reason=why,
+                                                  staff_id=person.id):
+                raise already(f"offer {offer_id}", offer.state)
+            await task_store.record_event(uow.session, task_id=task.id, actor_id=person.id,
+                                          action="declined", from_state=task.state,
+                                          to_state=task.state, reason=why, at=uow.now,
+                                          detail={"offer_id": offer_id})
+            await self._moved_on(uow, await uow.snapshot(), task, offer_id, person,
+                                 outcome=f"You declined ({why}).",
+                                 headline=f"{person.name} declined task #{task.id} ({why})")
+            return Reply(status="ok", task_id=task.id,
+                         message=views.plain(f"Declined task #{task.id}.",
+                                             "Thanks — it goes to the next person."))
+
+        return await self.units.run(work)
+
+    async def expire_due_offers(self, now: datetime) -> int:
+        """Time out offers in expiry order; each one moves on to the next cheapest person."""
+        async def claim(uow: UnitOfWork, seen: Collection[int]) -> Offer | None:
+            due = await task_store.due_offers(uow.session, now=now, limit=1, exclude=seen)
+            return due[0] if due else None
+
+        async def expire(uow: UnitOfWork, offer: Offer) -> int:
+            return int(await self.expire_offer(uow, offer))
+
+        return await self.units.each_due(now, claim, expire)
+
+    async def expire_offer(self, uow: UnitOfWork, offer: Offer) -> bool:
+        """Time out one pending offer and move on (the caller owns the unit of work)."""
+        if not await task_store.resolve_offer(uow.session, offer_id=offer.id or 0,
+                                              to_state="expired", at=uow.now,
+                                              reason="timed out"):
+            return False
+        task = await task_store.get_task(uow.session, task_id=offer.task_id)
+        if task is None or task.state != "offered":
+            return True
+        await task_store.record_event(uow.session, task_id=task.id, actor_id=None,
+                                      action="expired", from_state="offered", to_state="offered",
+                                      reason="no answer before the timeout", at=uow.now,
+                                      detail={"offer_id": offer.id})
+        snap = await uow.snapshot()
+        offeree = snap.firm.person(offer.staff_id)
+        await self._moved_on(uow, snap, task, offer.id or 0, offeree,
+                             outcome="This offer expired and went to someone else.",
+                             headline=f"{offeree.name} didn't answer in time on task #{task.id}")
+        return True
+
+    async def _moved_on(self, uow: UnitOfWork, snap: Snapshot, task: Task, offer_id: int,
+                        offeree: StaffProfile, *, outcome: str, headline: str) -> None:
+        """Close the offer for its offeree, offer the task onwards, tell the delegator."""
+        await uow.send(notifications.offer_closed(uow.view(snap, task), offeree, offer_id,
+                                                  outcome))
+        result = await self.offering.offer_next(uow, snap, task)
+        detail = notifications.next_step(
+            task.state, result.chosen.name if result.chosen else None)
+        await uow.send(notifications.moved_on(uow.view(snap, task), offer_id, headline, detail))
+
+    async def staff_unreachable(self, staff_id: int, reason: str) -> Reply:
+        """Teams can't reach this person: skip them for now, move their offers, tell the manager."""
+        async def work(uow: UnitOfWork) -> Reply:
+            snap = await uow.snapshot()
+            person = snap.firm.by_id(staff_id)
+            if person is None or not person.teams_user_id:
+                raise Refusal("not_found", f"Staff member {staff_id} has no Teams identity.")
+            newly = await conversation_store.mark_unreachable(
+                uow.session, teams_user_id=person.teams_user_id, reason=reason, now=uow.now)
+            for offer in await task_store.pending_offers_for(uow.session, staff_id=staff_id):
+                await self.offering.reroute(uow, snap, offer, person)
+            manager = snap.firm.by_email(person.manager_email) if person.manager_email else None
+            if newly and manager:
+                await uow.send(notifications.unreachable(person, manager, reason, uow.now))
+            return Reply(status="ok", message=views.plain(f"{person.name} is unreachable."))
+
+        return await self.units.run(work)

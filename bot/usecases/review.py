@@ -1,0 +1,96 @@
+"""Finishing work: mark it done, and the delegator approves it or asks for changes."""
+
+from __future__ import annotations
+
+from bot import notifications, views
+from bot.replies import Actor, Refusal, Reply
+from bot.transitions import move
+from bot.unit_of_work import UnitOfWork, Units
+from bot.usecases.common import supervised
+from bot.views import TaskView
+from matching.model import StaffProfile
+from storage import tasks as task_store
+from storage.tables import Task
+
+
+class Review:
+    """Done, then (for types that need it) one review round per submission."""
+
+    def __init__(self, units: Units) -> None:
+        self.units = units
+
+    async def done(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
+        async def work(uow: UnitOfWork) -> Reply:
+            person = await uow.identify(actor)
+            await uow.once(event_key)
+            task = await uow.task(task_id)
+            if task.assignee_id != person.id or task.state == "offered":
+                raise Refusal("forbidden", "Only the person working on it can mark it done.")
+            snap = await uow.snapshot()
+            review = uow.view(snap, task).task_type.review_required
+            earlier_rounds = task.review_round
+            values: dict[str, object] = (
+                {"review_round": earlier_rounds + 1} if review else {"completed_at": uow.now})
+            await move(uow, task, ("accepted", "changes_requested"),
+                       "submitted" if review else "completed", actor_id=person.id,
+                       action="done", values=values)
+            view = uow.view(snap, task)
+            outcome = "Sent to the attorney for review." if review else "Completed. Thank you!"
+            await self._close_work_card(uow, task, person, view, outcome, earlier_rounds)
+            if review:
+                await uow.send(notifications.review_requested(view, person, task.review_round))
+            else:
+                await uow.send(notifications.completed(view, person))
+            return Reply(status="ok", task_id=task_id, message=views.plain(
+                f"Task #{task_id} {'submitted for review' if review else 'completed'}.", outcome))
+
+        return await self.units.run(work)
+
+    @staticmethod
+    async def _close_work_card(uow: UnitOfWork, task: Task, holder: StaffProfile,
+                               view: TaskView, outcome: str, earlier_rounds: int) -> None:
+        """Close what the holder worked from: the last changes note, else their offer."""
+        if earlier_rounds:
+            thread: str | None = notifications.changes_thread(task.id or 0, earlier_rounds)
+        else:
+            offers = await task_store.offers_of(uow.session, task_id=task.id or 0)
+            accepted = [o for o in offers if o.state == "accepted" and o.staff_id == holder.id]
+            thread = notifications.offer_thread(accepted[-1].id or 0) if accepted else None
+        if thread:
+            await uow.send(notifications.work_closed(view, holder, thread, task.updated_at,
+                                                     outcome))
+
+    async def approve(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
+        async def work(uow: UnitOfWork) -> Reply:
+            person, task = await supervised(uow, actor, task_id, event_key, "approve")
+            await move(uow, task, ("submitted",), "completed", actor_id=person.id,
+                       action="approved", values={"completed_at": uow.now})
+            view = uow.view(await uow.snapshot(), task)
+            await uow.send(notifications.review_closed(view, task.review_round, "Approved."))
+            if view.holder:
+                await uow.send(notifications.approved(view, view.holder, person))
+            return Reply(status="ok", task_id=task_id,
+                         message=views.plain(f"Approved task #{task_id}.", "It is complete."))
+
+        return await self.units.run(work)
+
+    async def request_changes(self, actor: Actor, task_id: int, note: str, *,
+                              event_key: str | None = None) -> Reply:
+        async def work(uow: UnitOfWork) -> Reply:
+            person, task = await supervised(uow, actor, task_id, event_key, "request changes")
+            cleaned = (note or "").strip()
+            if not cleaned:
+                raise Refusal("invalid", "Say what should change.",
+                              "Add a short note for the person doing the work.")
+            await move(uow, task, ("submitted",), "changes_requested", actor_id=person.id,
+                       reason=cleaned)
+            view = uow.view(await uow.snapshot(), task)
+            await uow.send(notifications.review_closed(view, task.review_round,
+                                                       f"Changes requested: {cleaned}"))
+            if view.holder:
+                await uow.send(notifications.changes_requested(view, view.holder, person,
+                                                               cleaned, task.review_round))
+            return Reply(status="ok", task_id=task_id, message=views.plain(
+                f"Sent task #{task_id} back with your note."))
+
+        return await self.units.run(work)
