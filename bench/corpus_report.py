@@ -1,0 +1,47 @@
+"""Right and wrong counts per field for labelled firm folders, scored as tests/matching/corpus.py does."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.matching.corpus import TARGETS, Score, score_corpus
+
+BLIND_FIRMS = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind"
+
+
+def table(scores: list[Score]) -> str:
+    """A Markdown table: one row per firm, `right / wrong (accuracy)` per field."""
+    header = "| firm | requests | " + " | ".join(TARGETS) + " |"
+    rule = "|---|---:|" + "---:|" * len(TARGETS)
+    rows = [
+        f"| {score.name} | {score.lines} | "
+        + " | ".join(f"{score.right[f]} / {score.lines - score.right[f]} ({score.accuracy(f):.0%})"
+                     for f in TARGETS)
+        + " |"
+        for score in scores
+    ]
+    return "\n".join([header, rule, *rows])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("firms", nargs="*", type=Path,
+                        help="firm folders holding roster.csv, matters.csv and delegations.jsonl "
+                             "(default: every folder under tests/data/blind)")
+    parser.add_argument("--misses", action="store_true", help="also list every wrong field")
+    args = parser.parse_args()
+    firms = args.firms or sorted(p for p in BLIND_FIRMS.iterdir() if p.is_dir())
+    scores = [score_corpus(firm) for firm in firms]
+    print(table(scores))
+    if args.misses:
+        for score in scores:
+            print(f"\n{score.name}:")
+            print("\n".join(f"  {miss}" for miss in score.misses))
+
+
+if __name__ == "__main__":
+    main()
