@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from bot import views
 from bot.messages import Message
 from bot.views import TaskView
+from matching.lifecycle import TaskState
 from matching.model import StaffProfile
 from matching.reminders import DAY_BEFORE
 
@@ -185,7 +186,7 @@ def rerouted(view: TaskView, offeree: StaffProfile, offer_id: int, detail: str) 
 
 def next_step(state: str, chosen: str | None) -> str:
     """Where a task went after an offer closed (to whom, by name), as the delegator reads it."""
-    if state == "offered" and chosen:
+    if state == TaskState.OFFERED and chosen:
         return f"Offered to {chosen} instead."
     return "Nobody else is eligible; your manager has been told."
 

@@ -11,12 +11,20 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot import notifications
+from bot import notifications, transitions
 from bot.firm import Firm
 from bot.firm_state import Snapshot
 from bot.settings import Settings
 from bot.unit_of_work import UnitOfWork
+from matching import lifecycle
 from matching.calendar import add_working_time
+from matching.lifecycle import (
+    EscalationReason,
+    OfferState,
+    TaskState,
+    Transition,
+    WithdrawReason,
+)
 from matching.matcher import MatchContext, MatchResult, TaskSpec, match
 from matching.model import StaffProfile, Taxonomy
 from storage import staff as staff_store
@@ -25,8 +33,9 @@ from storage.dialect import is_postgres
 from storage.tables import Offer, Task
 
 URGENT_TIMEOUT_SHARE = 0.5
-# Offers in these states are not made again to the same person in this round.
-CLOSED_OFFER_STATES = ("declined", "expired", "withdrawn")
+# Whoever declined an offer of the task, let it expire or had it withdrawn is not offered it
+# again (a manager may still name them in a reassign).
+CLOSED_OFFER_STATES = (OfferState.DECLINED, OfferState.EXPIRED, OfferState.WITHDRAWN)
 
 
 class Offering:
@@ -50,10 +59,8 @@ class Offering:
             await self.escalate(uow, snap, task, result,
                                 offers=past[len(past) - task.offers_made:])
             return result
-        from_state = task.state
-        self.assign(uow, snap, task, result)
-        uow.session.add(task)
-        await self.record_offer(uow, snap, task, result, named, from_state=from_state)
+        transition = await self.assign(uow, snap, task, result)
+        await self.record_offer(uow, snap, task, result, named, transition)
         return result
 
     async def choose(self, uow: UnitOfWork, snap: Snapshot, task: Task, *,
@@ -98,31 +105,34 @@ class Offering:
         load = (await task_store.open_loads(session, staff_ids=[person.id])).get(person.id, 0.0)
         return load + est_hours <= person.weekly_capacity_hours + 1e-9
 
-    def assign(self, uow: UnitOfWork, snap: Snapshot, task: Task, result: MatchResult) -> None:
-        """Move the task to the chosen person in memory; `record_offer` writes the rest."""
+    async def assign(self, uow: UnitOfWork, snap: Snapshot, task: Task,
+                     result: MatchResult) -> Transition:
+        """Move the task to the chosen person (a new task in memory, to be written once);
+        `record_offer` then writes the offer and tells them."""
         chosen = result.chosen
-        assert chosen is not None
-        task.state, task.assignee_id = "offered", snap.firm.staff_id(chosen.email)
-        task.offers_made += 1
-        task.cost, task.savings = cents(chosen.cost), cents(result.savings)
-        task.updated_at = uow.now
+        assert chosen is not None, "only an offerable match is assigned"
+        offeree = snap.firm.person(snap.firm.staff_id(chosen.email))
+        transition = transitions.decide(task, lambda status: lifecycle.offer(status,
+                                                                             offeree.id or 0))
+        await transitions.write(uow, task, transition, {"cost": cents(chosen.cost),
+                                                        "savings": cents(result.savings)})
+        return transition
 
     async def record_offer(self, uow: UnitOfWork, snap: Snapshot, task: Task,
-                           result: MatchResult, named: str | None, *, from_state: str) -> None:
+                           result: MatchResult, named: str | None,
+                           transition: Transition) -> None:
         """The offer row, its audit event and the DM, for a task `assign` just moved."""
         now = uow.now
         chosen = result.chosen
-        offeree = snap.firm.by_email(chosen.email) if chosen else None
-        if offeree is None or chosen is None:
-            return
+        assert chosen is not None, "only an offerable match is assigned"
+        offeree = snap.firm.person(task.assignee_id)
         offer = await task_store.add_offer(uow.session, offer=Offer(
-            task_id=task.id or 0, staff_id=offeree.id or 0, state="pending",
+            task_id=task.id or 0, staff_id=offeree.id or 0, state=OfferState.PENDING,
             explanation=result.explanation, cost=cents(chosen.cost), offered_at=now,
             remind_at=self._after(now, self._timeout_minutes(task) / 2, offeree),
             expires_at=self._after(now, self._timeout_minutes(task), offeree)))
-        await task_store.record_event(
-            uow.session, task_id=task.id, actor_id=None, action="offered", from_state=from_state,
-            to_state="offered", at=now,
+        await transitions.record(
+            uow, task, transition, actor_id=None,
             detail={"offer_id": offer.id, "to": offeree.email, "cost": chosen.cost,
                     "savings": result.savings, "explanation": result.explanation})
         await uow.send(notifications.offered(uow.view(snap, task), offeree, offer.id or 0,
@@ -143,17 +153,16 @@ class Offering:
     async def escalate(self, uow: UnitOfWork, snap: Snapshot, task: Task, result: MatchResult,
                        *, offers: list[Offer]) -> None:
         """Nobody (else) can take it: unassign it and tell the delegator and their manager."""
-        now = uow.now
-        reason = (no_takers(offers, snap.firm)
-                  if len(offers) >= self.settings.max_offers and result.chosen
-                  else result.explanation)
-        from_state = task.state
-        task.state, task.assignee_id, task.escalation_reason = "unassigned", None, reason
-        task.updated_at = now
-        uow.session.add(task)
-        await task_store.record_event(uow.session, task_id=task.id, actor_id=None,
-                                      action="escalated", from_state=from_state,
-                                      to_state="unassigned", reason=reason, at=now)
+        if len(offers) >= self.settings.max_offers and result.chosen:
+            code, reason = EscalationReason.MAX_OFFERS, no_takers(offers, snap.firm)
+        else:
+            code = (EscalationReason.EVERYONE_TRIED if task.offers_made
+                    else EscalationReason.NOBODY_ELIGIBLE)
+            reason = result.explanation
+        transition = transitions.decide(task, lambda status: lifecycle.escalate(status, code))
+        await transitions.apply(uow, task, transition, actor_id=None, reason=reason,
+                                values={"escalation_reason": reason},
+                                detail={"reason_code": code.value})
         view = uow.view(snap, task)
         delegator = view.delegator
         manager = snap.firm.by_email(delegator.manager_email) if delegator.manager_email else None
@@ -163,17 +172,16 @@ class Offering:
     async def reroute(self, uow: UnitOfWork, snap: Snapshot, offer: Offer,
                       person: StaffProfile) -> None:
         """Withdraw an offer its offeree can't see and offer the task to the next person."""
-        now = uow.now
         task = await task_store.get_task(uow.session, task_id=offer.task_id)
-        if task is None or task.state != "offered" or not await task_store.resolve_offer(
-                uow.session, offer_id=offer.id or 0, to_state="withdrawn", at=now,
+        if task is None or task.state != TaskState.OFFERED or not await task_store.resolve_offer(
+                uow.session, offer_id=offer.id or 0, to_state=OfferState.WITHDRAWN, at=uow.now,
                 reason="unreachable in chat"):
             return
-        await task_store.record_event(uow.session, task_id=task.id, actor_id=None,
-                                      action="withdrawn", from_state="offered",
-                                      to_state="offered", at=now,
-                                      reason=f"{person.name} can't be reached in chat",
-                                      detail={"offer_id": offer.id})
+        transition = transitions.decide(
+            task, lambda status: lifecycle.withdraw(status, WithdrawReason.UNREACHABLE))
+        await transitions.apply(uow, task, transition, actor_id=None,
+                                reason=f"{person.name} can't be reached in chat",
+                                detail={"offer_id": offer.id})
         result = await self.offer_next(uow, snap, task)
         detail = notifications.next_step(
             task.state, result.chosen.name if result.chosen else None)
@@ -182,12 +190,13 @@ class Offering:
 
     async def withdraw_pending(self, uow: UnitOfWork, snap: Snapshot, task: Task,
                                outcome: str) -> None:
-        """Take back the task's open offer, if any, and close it for its offeree."""
+        """Close the task's open offer, if any, once a transition withdrew it (a cancel or a
+        reassign), and tell its offeree."""
         offer = await task_store.pending_offer(uow.session, task_id=task.id or 0)
         if offer is None:
             return
         await task_store.resolve_offer(uow.session, offer_id=offer.id or 0,
-                                       to_state="withdrawn", at=uow.now, reason=outcome)
+                                       to_state=OfferState.WITHDRAWN, at=uow.now, reason=outcome)
         offeree = snap.firm.person(offer.staff_id)
         await uow.send(notifications.offer_withdrawn(uow.view(snap, task), offeree,
                                                      offer.id or 0, outcome))
@@ -198,8 +207,9 @@ def no_takers(offers: list[Offer], firm: Firm) -> str:
     outcomes = []
     for offer in offers:
         name = firm.person(offer.staff_id).name
-        outcomes.append(f"{name} didn't answer in time" if offer.state == "expired"
-                        else f"{name} declined ({offer.reason})" if offer.state == "declined"
+        outcomes.append(f"{name} didn't answer in time" if offer.state == OfferState.EXPIRED
+                        else f"{name} declined ({offer.reason})"
+                        if offer.state == OfferState.DECLINED
                         else f"{name}: {offer.state} ({offer.reason})")
     return f"Offered {len(offers)} times without an acceptance: {'; '.join(outcomes)}."
 

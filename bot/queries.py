@@ -15,13 +15,12 @@ from bot.replies import Actor, Refusal, Reply, TaskList
 from bot.settings import Settings
 from bot.unit_of_work import UnitOfWork, Units
 from matching.calendar import is_first_business_day_of_week
+from matching.lifecycle import TaskState, holds_work
 from matching.model import StaffProfile
 from storage import matters as matter_store
 from storage import staff as staff_store
 from storage import tasks as task_store
 from storage.tables import Task
-
-WORKING_STATES = ("accepted", "changes_requested", "submitted")
 
 
 class Queries:
@@ -86,14 +85,15 @@ async def _task_list(uow: UnitOfWork, snap: Snapshot, me: StaffProfile) -> TaskL
     hours_open = 0.0
     for task in await task_store.tasks_for(session, staff_id=me.id or 0):
         view = uow.view(snap, task)
-        if task.assignee_id == me.id and task.state in WORKING_STATES:
-            hours_open += task.est_hours if task.state != "submitted" else 0.0
-            actions: tuple[Action, ...] = (
-                (views.done_action(task.id or 0),) if task.state != "submitted" else ())
+        state = TaskState(task.state)
+        if task.assignee_id == me.id and holds_work(state):
+            in_hand = state != TaskState.SUBMITTED
+            hours_open += task.est_hours if in_hand else 0.0
+            actions: tuple[Action, ...] = (views.done_action(task.id or 0),) if in_hand else ()
             working.append(views.offer_closed(view, me, views.STATE_LABELS[task.state],
                                               actions=actions))
         if task.delegator_id == me.id:
-            actions = views.review_actions(task.id or 0) if task.state == "submitted" else ()
+            actions = views.review_actions(task.id or 0) if state == TaskState.SUBMITTED else ()
             holder = f" — {view.holder.name}" if view.holder else ""
             delegated.append(views.offer_closed(
                 view, me, f"{views.STATE_LABELS[task.state]}{holder}", actions=actions))
@@ -118,7 +118,7 @@ def _money(value: Any) -> float | None:
 
 
 def _row(task: Task, emails: dict[int, str], numbers: dict[int, str]) -> dict[str, Any]:
-    holder = task.assignee_id if task.state != "unassigned" else None
+    holder = task.assignee_id if task.state != TaskState.UNASSIGNED else None
     return {"id": task.id, "title": task.title, "task_type": task.task_type, "state": task.state,
             "assignee": emails.get(holder) if holder else None,
             "delegator": emails.get(task.delegator_id),

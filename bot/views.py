@@ -7,13 +7,16 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.messages import Action, Fact, Message
+from matching.lifecycle import TaskState
 from matching.model import MatterRef, StaffProfile, TaskType
 
 ROLE_LABELS = {"legal_assistant": "legal assistant", "paralegal": "paralegal",
                "associate": "associate", "partner": "partner"}
-STATE_LABELS = {"unassigned": "unassigned", "offered": "offered", "accepted": "in progress",
-                "submitted": "awaiting your review", "changes_requested": "changes requested",
-                "completed": "completed", "cancelled": "cancelled"}
+STATE_LABELS: dict[str, str] = {
+    TaskState.UNASSIGNED: "unassigned", TaskState.OFFERED: "offered",
+    TaskState.ACCEPTED: "in progress", TaskState.SUBMITTED: "awaiting your review",
+    TaskState.CHANGES_REQUESTED: "changes requested", TaskState.COMPLETED: "completed",
+    TaskState.CANCELLED: "cancelled"}
 
 
 def money(amount: float) -> str:

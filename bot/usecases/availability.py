@@ -10,6 +10,7 @@ from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
 from matching.availability import resolve_until
 from matching.calendar import next_business_day, working_day_start
+from matching.lifecycle import TaskState
 from matching.reminders import OVERDUE
 from storage import staff as staff_store
 from storage import tasks as task_store
@@ -77,8 +78,8 @@ class Availability:
             person = await uow.identify(actor)
             await uow.once(event_key)
             task = await uow.task(task_id)
-            if task.assignee_id != person.id or task.state not in ("accepted",
-                                                                   "changes_requested"):
+            in_hand = (TaskState.ACCEPTED, TaskState.CHANGES_REQUESTED)
+            if task.assignee_id != person.id or task.state not in in_hand:
                 raise Refusal("forbidden", "Only the person working on it can snooze it.")
             now = uow.now
             zone = ZoneInfo(person.timezone)

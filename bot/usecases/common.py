@@ -1,4 +1,4 @@
-"""Checks several use case groups share: who may act on a task, and on an offer."""
+"""What several use case groups load first: the actor with the task, or with their offer."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from storage import tasks as task_store
 from storage.tables import Offer, Task
 
 
-async def supervised(uow: UnitOfWork, actor: Actor, task_id: int, event_key: str | None,
-                     verb: str) -> tuple[StaffProfile, Task]:
-    """The acting delegator (or manager) and the task, or a polite refusal."""
+async def acting_on(uow: UnitOfWork, actor: Actor, task_id: int,
+                    event_key: str | None) -> tuple[StaffProfile, Task]:
+    """The acting person and the task (whether they may act on it is the lifecycle's call)."""
     person = await uow.identify(actor)
     await uow.once(event_key)
-    task = await uow.task(task_id)
-    if person.id != task.delegator_id and not person.is_manager:
-        raise Refusal("forbidden", f"Only the delegating attorney or a manager can {verb}.")
-    return person, task
+    return person, await uow.task(task_id)
 
 
 async def offered_to(uow: UnitOfWork, offer_id: int, person: StaffProfile) -> tuple[Offer, Task]:

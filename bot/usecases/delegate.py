@@ -12,6 +12,7 @@ from bot.offering import Offering
 from bot.replies import Actor, Choice, Confirmation, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
 from matching.deadlines import PASSED_WARNING
+from matching.lifecycle import TaskState
 from matching.matcher import MatchResult
 from matching.model import StaffProfile, TaskDraft, Taxonomy
 from matching.parser import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, parse
@@ -97,22 +98,22 @@ class Delegation:
         task = Task(
             text=text + (f"\n\nNotes: {notes}" if notes else ""), title=draft.title[:300],
             task_type=task_type.id, matter_id=snap.firm.matter_id(matter.number) if matter else None,
-            delegator_id=delegator.id or 0, state="unassigned", priority=draft.priority,
-            due_at=draft.due_at, est_hours=task_type.est_hours, source=source,
-            created_at=now, updated_at=now)
+            delegator_id=delegator.id or 0, state=TaskState.UNASSIGNED.value,
+            priority=draft.priority, due_at=draft.due_at, est_hours=task_type.est_hours,
+            source=source, created_at=now, updated_at=now)
         offering = self.offering
         result = await offering.choose(uow, snap, task, named=draft.assignee,
                                        excluded=frozenset())
         chosen = result.chosen if offering.offerable(task, result) else None
-        if chosen:
-            offering.assign(uow, snap, task, result)  # so the task is written once, offered
+        # Offered before it is stored, so the task row is written once.
+        offered = await offering.assign(uow, snap, task, result) if chosen else None
         await task_store.add_task(uow.session, task=task)
         await task_store.record_event(uow.session, task_id=task.id, actor_id=delegator.id,
-                                      action="created", to_state="unassigned", at=now,
-                                      detail={"text": text, "parsed": draft.as_contract()})
-        if chosen:
-            await offering.record_offer(uow, snap, task, result, draft.assignee,
-                                        from_state="unassigned")
+                                      action="created", to_state=TaskState.UNASSIGNED.value,
+                                      at=now, detail={"text": text,
+                                                      "parsed": draft.as_contract()})
+        if chosen and offered:
+            await offering.record_offer(uow, snap, task, result, draft.assignee, offered)
             FirmState.note_delegated_offer(uow.session, chosen.email, task.est_hours, now)
         else:
             await offering.escalate(uow, snap, task, result, offers=[])

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from bot import notifications, views
+from bot import notifications, transitions, views
 from bot.offering import Offering
 from bot.replies import Actor, Refusal, Reply
-from bot.transitions import move
-from bot.unit_of_work import UnitOfWork, Units, already
-from bot.usecases.common import supervised
-from storage import tasks as task_store
-from storage.tables import OPEN_TASK_STATES
-
-REASSIGNABLE_STATES = ("unassigned", "offered", "accepted", "changes_requested")
+from bot.unit_of_work import UnitOfWork, Units
+from bot.usecases.common import acting_on
+from matching import lifecycle
+from matching.lifecycle import Cancelled, Withdrawn
 
 
 class Manage:
@@ -24,15 +21,20 @@ class Manage:
     async def cancel(self, actor: Actor, task_id: int, reason: str = "", *,
                      event_key: str | None = None) -> Reply:
         async def work(uow: UnitOfWork) -> Reply:
-            person, task = await supervised(uow, actor, task_id, event_key, "cancel")
-            previous = task.state
-            await move(uow, task, OPEN_TASK_STATES, "cancelled", actor_id=person.id,
-                       reason=reason or None)
+            person, task = await acting_on(uow, actor, task_id, event_key)
+            transition = transitions.decide(task, lambda status: lifecycle.cancel(
+                status, transitions.caller(person), reason))
+            await transitions.apply(uow, task, transition, actor_id=person.id,
+                                    reason=reason or None)
             snap = await uow.snapshot()
-            await self.offering.withdraw_pending(uow, snap, task, "Cancelled by the delegator.")
+            if any(isinstance(event, Withdrawn) for event in transition.events):
+                await self.offering.withdraw_pending(uow, snap, task,
+                                                     "Cancelled by the delegator.")
             view = uow.view(snap, task)
-            if view.holder and view.holder.id != person.id and previous != "offered":
-                await uow.send(notifications.cancelled(view, view.holder, person))
+            for event in transition.events:
+                holder = snap.firm.by_id(event.holder) if isinstance(event, Cancelled) else None
+                if holder and holder.id != person.id:  # whoever had the work in hand
+                    await uow.send(notifications.cancelled(view, holder, person))
             return Reply(status="ok", task_id=task_id,
                          message=views.plain(f"Cancelled task #{task_id}."))
 
@@ -43,21 +45,18 @@ class Manage:
         """Take the task back and offer it anew: to `to_email`, or to the next cheapest person
         (never straight back to its current holder)."""
         async def work(uow: UnitOfWork) -> Reply:
-            person, task = await supervised(uow, actor, task_id, event_key, "reassign")
-            if task.state not in REASSIGNABLE_STATES:
-                raise already(f"task #{task_id}", task.state)
+            person, task = await acting_on(uow, actor, task_id, event_key)
+            transition = transitions.decide(
+                task, lambda status: lifecycle.reassign(status, transitions.caller(person)))
             snap = await uow.snapshot()
             target = snap.firm.by_email(to_email.lower()) if to_email else None
             if to_email and target is None:
                 raise Refusal("invalid", f"{to_email} is not on the roster.")
             previous_holder = snap.firm.by_id(task.assignee_id) if task.assignee_id else None
-            await self.offering.withdraw_pending(uow, snap, task, "Reassigned by a manager.")
-            await task_store.record_event(uow.session, task_id=task_id, actor_id=person.id,
-                                          action="reassigned", from_state=task.state,
-                                          to_state="unassigned", at=uow.now,
-                                          detail={"to": to_email})
-            task.state, task.assignee_id, task.offers_made = "unassigned", None, 0
-            uow.session.add(task)
+            if any(isinstance(event, Withdrawn) for event in transition.events):
+                await self.offering.withdraw_pending(uow, snap, task, "Reassigned by a manager.")
+            await transitions.apply(uow, task, transition, actor_id=person.id,
+                                    detail={"to": to_email})
             exclude = (frozenset({previous_holder.email}) if previous_holder and not target
                        else frozenset())
             result = await self.offering.offer_next(uow, snap, task,

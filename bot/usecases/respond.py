@@ -5,21 +5,22 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from bot import notifications, views
+from bot import notifications, transitions, views
 from bot.firm_state import Snapshot
 from bot.offering import Offering
 from bot.replies import Actor, Refusal, Reply
-from bot.transitions import move
 from bot.unit_of_work import UnitOfWork, Units, already
 from bot.usecases.common import offered_to
 from bot.usecases.reminders import schedule_reminders
+from matching import lifecycle
+from matching.lifecycle import DeclineReason, OfferState, TaskState
 from matching.model import StaffProfile
 from storage import conversations as conversation_store
 from storage import tasks as task_store
 from storage.tables import Offer, Task
 
-DECLINE_REASONS = {"no_capacity": "no capacity", "not_my_skill": "not my skill",
-                   "conflict": "conflict", "other": "other"}
+# The reasons offered on the Decline button, by code.
+DECLINE_REASONS = {reason.value: reason.label for reason in DeclineReason}
 
 
 class Respond:
@@ -35,11 +36,13 @@ class Respond:
             await uow.once(event_key)
             offer, task = await offered_to(uow, offer_id, person)
             if not await task_store.resolve_offer(uow.session, offer_id=offer_id,
-                                                  to_state="accepted", at=uow.now,
+                                                  to_state=OfferState.ACCEPTED, at=uow.now,
                                                   staff_id=person.id):
                 raise already(f"offer {offer_id}", offer.state)
-            await move(uow, task, ("offered",), "accepted", actor_id=person.id,
-                       values={"assignee_id": person.id}, detail={"offer_id": offer_id})
+            transition = transitions.decide(
+                task, lambda status: lifecycle.accept(status, transitions.caller(person)))
+            await transitions.apply(uow, task, transition, actor_id=person.id,
+                                    detail={"offer_id": offer_id})
             snap = await uow.snapshot()
             schedule_reminders(task, person, uow.now)
             view = uow.view(snap, task)
@@ -57,13 +60,14 @@ class Respond:
             offer, task = await offered_to(uow, offer_id, person)
             why = DECLINE_REASONS.get(reason.strip(), reason.strip()) or "no reason given"
             if not await task_store.resolve_offer(uow.session, offer_id=offer_id,
-                                                  to_state="declined", at=uow.now, reason=why,
-                                                  staff_id=person.id):
+                                                  to_state=OfferState.DECLINED, at=uow.now,
+                                                  reason=why, staff_id=person.id):
                 raise already(f"offer {offer_id}", offer.state)
-            await task_store.record_event(uow.session, task_id=task.id, actor_id=person.id,
-                                          action="declined", from_state=task.state,
-                                          to_state=task.state, reason=why, at=uow.now,
-                                          detail={"offer_id": offer_id})
+            code = DeclineReason.parse(reason)
+            transition = transitions.decide(task, lambda status: lifecycle.decline(
+                status, transitions.caller(person), code, why))
+            await transitions.apply(uow, task, transition, actor_id=person.id, reason=why,
+                                    detail={"offer_id": offer_id})
             await self._moved_on(uow, await uow.snapshot(), task, offer_id, person,
                                  outcome=f"You declined ({why}).",
                                  headline=f"{person.name} declined task #{task.id} ({why})")
@@ -87,16 +91,16 @@ class Respond:
     async def expire_offer(self, uow: UnitOfWork, offer: Offer) -> bool:
         """Time out one pending offer and move on (the caller owns the unit of work)."""
         if not await task_store.resolve_offer(uow.session, offer_id=offer.id or 0,
-                                              to_state="expired", at=uow.now,
+                                              to_state=OfferState.EXPIRED, at=uow.now,
                                               reason="timed out"):
             return False
         task = await task_store.get_task(uow.session, task_id=offer.task_id)
-        if task is None or task.state != "offered":
+        if task is None or task.state != TaskState.OFFERED:
             return True
-        await task_store.record_event(uow.session, task_id=task.id, actor_id=None,
-                                      action="expired", from_state="offered", to_state="offered",
-                                      reason="no answer before the timeout", at=uow.now,
-                                      detail={"offer_id": offer.id})
+        transition = transitions.decide(task, lifecycle.expire)
+        await transitions.apply(uow, task, transition, actor_id=None,
+                                reason="no answer before the timeout",
+                                detail={"offer_id": offer.id})
         snap = await uow.snapshot()
         offeree = snap.firm.person(offer.staff_id)
         await self._moved_on(uow, snap, task, offer.id or 0, offeree,

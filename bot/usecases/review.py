@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot import notifications, views
+from bot import notifications, transitions, views
 from bot.replies import Actor, Refusal, Reply
-from bot.transitions import move
 from bot.unit_of_work import UnitOfWork, Units
-from bot.usecases.common import supervised
+from bot.usecases.common import acting_on
 from bot.views import TaskView
+from matching import lifecycle
+from matching.lifecycle import OfferState
 from matching.model import StaffProfile
 from storage import tasks as task_store
 from storage.tables import Task
@@ -24,17 +25,14 @@ class Review:
             person = await uow.identify(actor)
             await uow.once(event_key)
             task = await uow.task(task_id)
-            if task.assignee_id != person.id or task.state == "offered":
-                raise Refusal("forbidden", "Only the person working on it can mark it done.")
-            snap = await uow.snapshot()
-            review = uow.view(snap, task).task_type.review_required
+            task_type = uow.taxonomy.get(task.task_type)
+            review = task_type is not None and task_type.review_required
             earlier_rounds = task.review_round
-            values: dict[str, object] = (
-                {"review_round": earlier_rounds + 1} if review else {"completed_at": uow.now})
-            await move(uow, task, ("accepted", "changes_requested"),
-                       "submitted" if review else "completed", actor_id=person.id,
-                       action="done", values=values)
-            view = uow.view(snap, task)
+            transition = transitions.decide(task, lambda status: lifecycle.submit(
+                status, transitions.caller(person), review_required=review))
+            await transitions.apply(uow, task, transition, actor_id=person.id,
+                                    values={} if review else {"completed_at": uow.now})
+            view = uow.view(await uow.snapshot(), task)
             outcome = "Sent to the attorney for review." if review else "Completed. Thank you!"
             await self._close_work_card(uow, task, person, view, outcome, earlier_rounds)
             if review:
@@ -54,7 +52,8 @@ class Review:
             thread: str | None = notifications.changes_thread(task.id or 0, earlier_rounds)
         else:
             offers = await task_store.offers_of(uow.session, task_id=task.id or 0)
-            accepted = [o for o in offers if o.state == "accepted" and o.staff_id == holder.id]
+            accepted = [o for o in offers
+                        if o.state == OfferState.ACCEPTED and o.staff_id == holder.id]
             thread = notifications.offer_thread(accepted[-1].id or 0) if accepted else None
         if thread:
             await uow.send(notifications.work_closed(view, holder, thread, task.updated_at,
@@ -62,9 +61,11 @@ class Review:
 
     async def approve(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
         async def work(uow: UnitOfWork) -> Reply:
-            person, task = await supervised(uow, actor, task_id, event_key, "approve")
-            await move(uow, task, ("submitted",), "completed", actor_id=person.id,
-                       action="approved", values={"completed_at": uow.now})
+            person, task = await acting_on(uow, actor, task_id, event_key)
+            transition = transitions.decide(
+                task, lambda status: lifecycle.approve(status, transitions.caller(person)))
+            await transitions.apply(uow, task, transition, actor_id=person.id,
+                                    values={"completed_at": uow.now})
             view = uow.view(await uow.snapshot(), task)
             await uow.send(notifications.review_closed(view, task.review_round, "Approved."))
             if view.holder:
@@ -77,13 +78,14 @@ class Review:
     async def request_changes(self, actor: Actor, task_id: int, note: str, *,
                               event_key: str | None = None) -> Reply:
         async def work(uow: UnitOfWork) -> Reply:
-            person, task = await supervised(uow, actor, task_id, event_key, "request changes")
+            person, task = await acting_on(uow, actor, task_id, event_key)
+            transition = transitions.decide(task, lambda status: lifecycle.request_changes(
+                status, transitions.caller(person), (note or "").strip()))
             cleaned = (note or "").strip()
             if not cleaned:
                 raise Refusal("invalid", "Say what should change.",
                               "Add a short note for the person doing the work.")
-            await move(uow, task, ("submitted",), "changes_requested", actor_id=person.id,
-                       reason=cleaned)
+            await transitions.apply(uow, task, transition, actor_id=person.id, reason=cleaned)
             view = uow.view(await uow.snapshot(), task)
             await uow.send(notifications.review_closed(view, task.review_round,
                                                        f"Changes requested: {cleaned}"))
