@@ -43,8 +43,11 @@ def asks(text: str, folded: str) -> list[Ask]:
     before a lower-case word ends an abbreviation ("aff. defenses"), not a sentence."""
     if _SENTENCE_ENDS.isdisjoint(folded):
         return []
-    polite = [Ask(m.end(), opening=False) for m in POLITENESS.finditer(folded)
-              if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS]
+    polite = [
+        Ask(m.end(), opening=False)
+        for m in POLITENESS.finditer(folded)
+        if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS
+    ]
     openings = []
     for start in _sentence_starts(text, folded):
         asked = _polite_opening_end(folded, start)
@@ -67,8 +70,11 @@ def _polite_opening_end(folded: str, start: int) -> int:
 
 
 def _sentence_starts(text: str, folded: str) -> list[int]:
-    return [m.end() for m in _SENTENCE_START.finditer(folded)
-            if not text[m.end()].islower() and not _abbreviated(folded, m.start())]
+    return [
+        m.end()
+        for m in _SENTENCE_START.finditer(folded)
+        if not text[m.end()].islower() and not _abbreviated(folded, m.start())
+    ]
 
 
 def _abbreviated(folded: str, stop: int) -> bool:

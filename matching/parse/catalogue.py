@@ -118,8 +118,9 @@ class Catalogue:
         # misspelt "eserve").
         return self._spellings[found] if found and found[0] == word[0] else None
 
-    def classify(self, tokens: list[Token], asks: Sequence[Ask] = (),
-                 reasons_from: int | None = None) -> tuple[str | None, float]:
+    def classify(
+        self, tokens: list[Token], asks: Sequence[Ask] = (), reasons_from: int | None = None
+    ) -> tuple[str | None, float]:
         """The task type the tokens ask for and how sure that is (0..1).
 
         `asks` are where a request may begin after some news ("The judge moved the hearing.
@@ -137,8 +138,11 @@ class Catalogue:
         for match in winners:
             if match.owner >= 0:
                 news = tokens[match.anchors[-1]].start < news_ends
-                reason = (reasons_from is not None and head is not None
-                          and tokens[head.start].start < reasons_from <= tokens[match.start].start)
+                reason = (
+                    reasons_from is not None
+                    and head is not None
+                    and tokens[head.start].start < reasons_from <= tokens[match.start].start
+                )
                 aside = news or reason or self._is_topic(match, head, tokens)
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
@@ -213,8 +217,9 @@ class Catalogue:
                 elif phrase.weight > 1 or fuzzy[0].letters >= _FUZZY_ALONE_MIN_LETTERS:
                     yield _Match(phrase.owner, start, end, phrase.weight * _FUZZY_WEIGHT, anchors)
 
-    def _head(self, winners: list[_Match], tokens: list[Token],
-              asks: Sequence[Ask]) -> tuple[_Match | None, int]:
+    def _head(
+        self, winners: list[_Match], tokens: list[Token], asks: Sequence[Ask]
+    ) -> tuple[_Match | None, int]:
         """The phrase that names the task, and where the news before the request ends."""
         for ask in asks:
             for match in winners:
@@ -244,8 +249,10 @@ class Catalogue:
         "for Garcia": a client named there is the matter, not a purpose)."""
         if head is None or head.owner < 0 or match is head or match.start < head.end:
             return False
-        return any(tokens[i].canon in self._topic_markers and tokens[i + 1].canon != CLIENT
-                   for i in range(head.end, match.start))
+        return any(
+            tokens[i].canon in self._topic_markers and tokens[i + 1].canon != CLIENT
+            for i in range(head.end, match.start)
+        )
 
 
 def _objects_kept(found: list[_Match], tokens: list[Token]) -> list[_Match]:
@@ -297,8 +304,10 @@ def _phrase_anchors(phrase: _Phrase, tokens: list[Token], start: int) -> tuple[i
             else:
                 return None
             continue
-        token = tokens[position] if position < count else None
-        if token is None or token.masked or not token.joined or token.canon not in element:
+        if position >= count:
+            return None
+        token = tokens[position]
+        if token.masked or not token.joined or token.canon not in element:
             return None
         anchors.append(position)
         position, element_index = position + 1, element_index + 1

@@ -10,8 +10,13 @@ from matching.model import MatterRef
 from matching.parse.words import FUZZY_MIN_LETTERS, Span, Word, closest_spelling, inside, name_words
 from matching.text import fold
 
-__all__ = ["AMBIGUOUS_MATTER_WARNING", "SEVERAL_MATTERS_WARNING", "MatterFinding", "Matters",
-           "named_clients"]
+__all__ = [
+    "AMBIGUOUS_MATTER_WARNING",
+    "SEVERAL_MATTERS_WARNING",
+    "MatterFinding",
+    "Matters",
+    "named_clients",
+]
 
 AMBIGUOUS_MATTER_WARNING = "the client name fits more than one matter; give the matter number"
 SEVERAL_MATTERS_WARNING = "the text names more than one matter; give one matter number"
@@ -161,8 +166,11 @@ class Matters:
         index = 0
         while index < len(found):
             size = self._name_at(found, index)
-            if (size == 1 and _ordinary_word(text, found[index], is_known_word)
-                    and not _in_caption(text, found[index])):
+            if (
+                size == 1
+                and _ordinary_word(text, found[index], is_known_word)
+                and not _in_caption(text, found[index])
+            ):
                 size = 0
             if size:
                 key = tuple(w[2] for w in found[index : index + size])

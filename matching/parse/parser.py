@@ -32,8 +32,9 @@ _DIGIT_NEXT = re.compile(r"\s*\d")  # "May 5": a month after all, even for a cli
 # for a few words before ("get the Brown answer filed", "needs to be filed").
 _PAST_FILED = "filed"
 _ASKING_REACH = 4
-_WHEN_WORDS = frozenset({"by", "today", "tomorrow", "tonight", "asap", "before", "within", "eod",
-                         "cob", "no", "in"})
+_WHEN_WORDS = frozenset(
+    {"by", "today", "tomorrow", "tonight", "asap", "before", "within", "eod", "cob", "no", "in"}
+)
 
 
 class Parser:
@@ -73,8 +74,9 @@ class Parser:
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
-        task_type, confidence = self._catalogue.classify(tokens, asks(text, folded),
-                                                         asked_first_until(text, folded))
+        task_type, confidence = self._catalogue.classify(
+            tokens, asks(text, folded), asked_first_until(text, folded)
+        )
         priority, priority_spans = priority_and_spans(blank(folded, hint_spans + matter.name_spans))
         warnings: list[str] = []
         deadline_spans: list[Span] = []
@@ -83,8 +85,9 @@ class Parser:
             warnings += zone_named(tz)[1]
             # A client called Noon or Munday is no time or day ("rogs resp Noon fri").
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
-            deadline = find_deadline(blank(text, hint_spans + matter.number_spans + names),
-                                     now=now, tz=tz)
+            deadline = find_deadline(
+                blank(text, hint_spans + matter.number_spans + names), now=now, tz=tz
+            )
             if deadline:
                 due_at = deadline.due_at
                 warnings += deadline.warnings

@@ -126,5 +126,3 @@ class Roster:
     @staticmethod
     def _unique(emails: set[str] | None) -> str | None:
         return next(iter(emails)) if emails and len(emails) == 1 else None
-
-

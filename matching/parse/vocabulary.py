@@ -59,8 +59,7 @@ def _one_word(text: str) -> bool:
 
 def _word_list(document: Mapping[str, Any], key: str) -> list[str]:
     listed = document.get(key, [])
-    if not isinstance(listed, list) or not all(isinstance(w, str) and _one_word(w)
-                                               for w in listed):
+    if not isinstance(listed, list) or not all(isinstance(w, str) and _one_word(w) for w in listed):
         raise VocabularyError(f"{key} must be a list of lower-case single words")
     return listed
 

@@ -57,8 +57,7 @@ def closest_spelling(word: str, spellings: Sequence[str], max_edits: int = 1) ->
 
     `spellings` must be sorted (rapidfuzz then returns ties in a stable order).
     """
-    found = process.extract(word, spellings, scorer=OSA.distance, score_cutoff=max_edits,
-                            limit=2)
+    found = process.extract(word, spellings, scorer=OSA.distance, score_cutoff=max_edits, limit=2)
     if len(found) == 1 or (found and found[0][1] < found[1][1]):
         return found[0][0]
     return None

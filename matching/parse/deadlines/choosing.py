@@ -18,15 +18,14 @@ from matching.parse.deadlines.pieces import (
     wall_time,
 )
 
-# Marker and fact words act within their own clause only ("came back, tomorrow at 10"; "hrg got
-# moved - cover it on 1/26"): a dash between spaces ends a clause, one inside a word does not.
+# A time and a day in two sentences are two moments ("e-file it by 14:30. The garnishment hits
+# Friday").
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _AT_THE_LATEST = re.compile(r"\s*,?\s*(?:at\s+the\s+latest|latest)\b")
 # What may stand between a day and its time: "tomorrow at 10am", "3pm on Friday", "Fri, 2pm".
 _JOINER = re.compile(
     r"^[\s,;:()\-]*(?:(?:at|by|on|before|until|till|around|@|the)[\s,;:()\-]*){0,3}$"
 )
-
 
 
 class _Candidate(NamedTuple):
@@ -80,8 +79,7 @@ def _adjacent_pairs(folded: str, pieces: list[Piece]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _distant_pair(folded: str, pieces: list[Piece],
-                  paired: set[int]) -> list[tuple[int, int]]:
+def _distant_pair(folded: str, pieces: list[Piece], paired: set[int]) -> list[tuple[int, int]]:
     # "cover the 9am hearing for Garcia tomorrow": one time and one day, apart, are one moment.
     clocks = [
         i for i, p in enumerate(pieces)

@@ -7,6 +7,7 @@ import re
 from matching.parse.deadlines.pieces import CONTEXT, MARKED, STANDING
 from matching.parse.words import ASKING_WORDS
 
+# Words that introduce a short weekday that is also a word ("on wed", "for sat").
 _INTRODUCERS = frozenset({"on", "this", "next", "for", "by", "before", "until", "till", "due"})
 # Words that, right before a day or time, make it the deadline ("by", "due", "deadline is").
 _MARKERS = frozenset(
@@ -32,7 +33,6 @@ _FACT_VERBS = frozenset(
 )  # fmt: skip
 # "came by", "stopped by": a visit, not a deadline marker.
 _VISITED = frozenset({"came", "come", "stopped", "dropped", "swung"})
-# Words before a fact verb that make it a request ("get it filed", "needs to be sent").
 # Papers named after an event: "cert of service tmrw" asks for the certificate, by tomorrow.
 _PAPERS_OF = frozenset({"certificate", "cert", "proof", "affidavit", "declaration", "notice"})
 # How many other words may stand between a fact verb and the date it makes a fact.
@@ -49,10 +49,10 @@ _CLAUSE_BREAK = re.compile(r"[,;!?()]|\.\s|\s-+\s")
 
 
 def is_introduced(folded: str, start: int) -> bool:
-    # "on wed", "for wed", "need it wed": a short form that is also a word needs a lead-in.
+    """Whether a lead-in stands before `start` ("on wed", "for wed", "need it wed"): a short
+    weekday that is also a word needs one."""
     words = WORD.findall(folded, max(0, start - 24), start)
     return bool(words) and (words[-1] in _INTRODUCERS or rank_of_lead(folded, start) == MARKED)
-
 
 
 def rank_of_lead(folded: str, start: int) -> int:
@@ -82,5 +82,3 @@ def rank_of_lead(folded: str, start: int) -> int:
 
 def _names_a_paper(found: list[str], index: int) -> bool:
     return index >= 2 and found[index - 1] == "of" and found[index - 2] in _PAPERS_OF
-
-

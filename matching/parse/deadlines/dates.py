@@ -127,9 +127,9 @@ _TOMORROW = re.compile(r"\b(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2mo
 _TODAY = re.compile(r"\b(?:today|tdy|2day|this\s+afternoon)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|tonite|2nite|this\s+evening)\b")
 
+
 def _month_number(name: str) -> int:
     return _MONTHS[name[:3]]
-
 
 
 def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
@@ -156,12 +156,15 @@ def _counts_business_days(unit: str) -> bool:
     return "day" in unit and unit.startswith(("business", "biz", "bus", "court", "b", "work"))
 
 
-
 def _weekday_piece(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     name = match["wd"]
     introduced = bool(match["next"] or match.group(0) != name or match["suffix"])
-    if (name in _WORDLIKE_WEEKDAYS and not introduced and not is_introduced(folded, match.start())
-            and not _said_as_day(folded, match)):
+    if (
+        name in _WORDLIKE_WEEKDAYS
+        and not introduced
+        and not is_introduced(folded, match.start())
+        and not _said_as_day(folded, match)
+    ):
         return None
     if _DATE_AFTER.match(folded, match.end()):
         return None  # "Friday 1/22", "Fri, Jan 22nd": the date says which Friday
@@ -183,7 +186,6 @@ def _said_as_day(folded: str, match: re.Match[str]) -> bool:
     # Last, after a clause break or in a terse command ("ans Munday mon", "C&D Ruiz wed").
     terse = len(WORD.findall(folded)) <= _TERSE_WORDS
     return terse or bool(_CLAUSE_END_BEFORE.search(folded, 0, match.start()))
-
 
 
 def _numeric_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
@@ -273,8 +275,6 @@ def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
     return None
 
 
-
-
 # In the order they are tried: a span the first reader claims is no other's. Each cue is a cheap
 # search that any text the pattern could match must contain.
 DAY_READERS = (
@@ -285,9 +285,7 @@ DAY_READERS = (
     Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),
     Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
     Reader(_MONTH_DAY, _named_month_date, re.compile(rf"{_MONTH}\.?\s+(?:the\s+)?\d")),
-    Reader(
-        _DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")
-    ),
+    Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
     Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
     Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, cue("day after")),
     Reader(_WEEKDAY_RE, _weekday_piece, cue(*sorted({day[:3] for day in _WEEKDAYS}))),

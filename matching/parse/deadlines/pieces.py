@@ -35,7 +35,6 @@ class Deadline:
     warnings: tuple[str, ...] = ()
 
 
-
 @lru_cache(maxsize=64)
 def _zone(tz: str) -> ZoneInfo | None:
     try:
@@ -56,8 +55,6 @@ def wall_time(day: date, clock: time, zone: ZoneInfo | timezone) -> datetime:
     # The UTC round trip moves a wall time that DST skips (02:30 in spring) to a real instant.
     naive = datetime.combine(day, clock)
     return naive.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
-
-
 
 
 class Day(NamedTuple):
@@ -121,7 +118,6 @@ def dated(month: int, day: int, year: str | None, today: date) -> date | None:
         return None
 
 
-
 def weekday_on_or_after(wanted: int, now: Now) -> date:
     """The nearest such weekday from today on whose 17:00 is still ahead."""
     today = now.today
@@ -151,11 +147,9 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, 28)
 
 
-
 def later(now: Now, span: timedelta) -> datetime:
     # Elapsed time, not wall time: "in 2 hours" across a DST change is still 2 hours.
     return (now.moment.astimezone(UTC) + span).astimezone(now.zone)
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,4 +176,3 @@ class Reader:
 def cue(*cues: str) -> tuple[str, ...]:
     """A cue of plain strings: one of them is in any text the pattern could match."""
     return cues
-

@@ -20,10 +20,23 @@ NUMBER = (
 )
 
 # Spoken times and days ("by three", "at nine thirty", "feb fifth"), as a phone dictates them.
-_HOURS = {word: n for n, word in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
-_MINUTES = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
-            "forty": 40, "forty five": 45, "forty-five": 45, "fifty": 50}
+_HOURS = {
+    word: n
+    for n, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
+_MINUTES = {
+    "oh five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty five": 45,
+    "forty-five": 45,
+    "fifty": 50,
+}
 _SPOKEN_CLOCK = re.compile(
     r"\b(?:at|by|before|until|till|around)\s+(?P<h>"
     + "|".join(sorted(_HOURS, key=len, reverse=True))
@@ -31,10 +44,16 @@ _SPOKEN_CLOCK = re.compile(
     + "|".join(sorted(_MINUTES, key=len, reverse=True)).replace(" ", r"[\s-]")
     + r"))?\b(?!\s+(?:days?|hours?|hrs?|weeks?|wks?|months?|business|biz|minutes?|mins?)\b)"
 )
-_ORDINALS = {word: n for n, word in enumerate(
-    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")
-    .split(), start=1)}
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+        ).split(),
+        start=1,
+    )
+}
 _ORDINALS |= {f"twenty {w}": 20 + n for w, n in list(_ORDINALS.items())[:9]}
 _ORDINALS |= {"thirtieth": 30, "thirty first": 31}
 _SPOKEN_DAY = re.compile(
@@ -45,8 +64,7 @@ _SPOKEN_DAY = re.compile(
 )
 
 # Cheap to look for first: how every spoken hour and ordinal day begins.
-_SPOKEN_CUE = re.compile(
-    r"\b(?:one|two|thr|fou|fiv|fif|six|sev|eig|nin|ten|ele|twe|fir|sec|thi)")
+_SPOKEN_CUE = re.compile(r"\b(?:one|two|thr|fou|fiv|fif|six|sev|eig|nin|ten|ele|twe|fir|sec|thi)")
 
 
 def number_value(words: str) -> int | None:
@@ -63,9 +81,8 @@ def number_value(words: str) -> int | None:
     return sum(v for v in values if v is not None)
 
 
-
 def digits_for_spoken(folded: str) -> str:
-    """"by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
+    """ "by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
     so that every span still points into the text as written."""
 
     def clock(match: re.Match[str]) -> str:
@@ -82,5 +99,3 @@ def digits_for_spoken(folded: str) -> str:
     if not _SPOKEN_CUE.search(folded):
         return folded
     return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))
-
-

@@ -50,6 +50,7 @@ _MORNING = re.compile(
     r"|a\.?m\.?\s+first\s+thing)\b"
 )
 
+
 def _hour_of_day(hour: int) -> int | None:
     """An hour said without am/pm: 7-11 morning, 12 noon, 1-6 afternoon; 0 and 13-23 as is."""
     if 1 <= hour <= 6:
@@ -104,8 +105,6 @@ def _morning(match: re.Match[str], folded: str, now: Now) -> Piece:
     return Clock(match.start(), match.end(), FIRST_THING, needs_day=True)
 
 
-
-
 # In the order they are tried, after the days (see DAY_READERS).
 TIME_READERS = (
     Reader(
@@ -119,8 +118,10 @@ TIME_READERS = (
     Reader(_MIDNIGHT, _midnight, cue("midnight")),
     Reader(_OCLOCK, _hour_clock, cue("clock")),
     Reader(_BARE_HOUR, _hour_clock, re.compile(r"(?:at|by|before|until|till|til|around|@)\s+\d")),
-    Reader(_HOUR_AFTER_DAY, _hour_after_day,
-           ("today ", "tomorrow ", "tmrw ", "tmr ", "mon", "tue", "wed", "thu", "fri", "sat",
-            "sun")),
+    Reader(
+        _HOUR_AFTER_DAY,
+        _hour_after_day,
+        ("today ", "tomorrow ", "tmrw ", "tmr ", "mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    ),
     Reader(_MORNING, _morning, cue("morning", "first thing")),
 )
