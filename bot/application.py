@@ -53,7 +53,7 @@ def build_application(database: Database, settings: Settings, taxonomy: Taxonomy
                       clock: Clock = system_clock,
                       wake: Callable[[], None] = lambda: None) -> Application:
     """The use case groups over one database; `wake` is called after each commit."""
-    units = Units(database, FirmState(settings, clock=clock), taxonomy, clock=clock, wake=wake)
+    units = Units(database, FirmState(settings, taxonomy, clock=clock), taxonomy, clock=clock, wake=wake)
     offering = Offering(settings, taxonomy)
     return Application(
         settings=settings, clock=clock, units=units,

@@ -1,5 +1,6 @@
-"""The firm as matching sees it, cached across transactions: the roster snapshot and the workload.
+"""The firm as matching sees it, cached across transactions: the snapshot and the workload.
 
+The snapshot holds the roster, the matters, the matcher's index and the parser built for them.
 Both caches are keyed by counters stored with the data (storage/versions.py), so a change
 made by any server instance reloads them; see docs/architecture.md, "Caches".
 """
@@ -12,10 +13,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.catalogue import load_vocabulary
 from bot.clock import Clock
 from bot.firm import Firm, load_firm
 from bot.settings import Settings
 from matching.matcher import StaffIndex
+from matching.model import Taxonomy
+from matching.parse import Catalogue, Parser
 from storage import conversations as conversation_store
 from storage import tasks as task_store
 from storage.versions import Versions, get_versions
@@ -34,6 +38,7 @@ class Snapshot:
     version: int
     firm: Firm
     index: StaffIndex
+    parser: Parser  # built for this version's matters and roster
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +79,10 @@ async def load_workload(session: AsyncSession, firm: Firm, *, versions: Versions
 class FirmState:
     """Hands each transaction the current snapshot and workload, rebuilding only what moved."""
 
-    def __init__(self, settings: Settings, *, clock: Clock) -> None:
+    def __init__(self, settings: Settings, taxonomy: Taxonomy, *, clock: Clock) -> None:
         self.settings = settings
+        # The compiled catalogue outlives firm versions: only the taxonomy shapes it.
+        self.catalogue = Catalogue(taxonomy, load_vocabulary())
         self.clock = clock
         self._snapshot: Snapshot | None = None
         self._workload: Workload | None = None
@@ -89,7 +96,8 @@ class FirmState:
         cached = self._snapshot
         if cached is None or cached.version != versions.firm:
             firm = await load_firm(session, settings=self.settings)
-            cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff))
+            cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff),
+                              parser=Parser(self.catalogue, firm.matters, firm.staff))
             self._snapshot = cached
         session.info[SNAPSHOT], session.info[VERSIONS] = cached, versions
         return cached

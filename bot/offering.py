@@ -18,6 +18,7 @@ from bot.settings import Settings
 from bot.unit_of_work import UnitOfWork
 from matching import lifecycle
 from matching.calendar import add_working_time
+from matching.eligibility import fits_capacity
 from matching.lifecycle import (
     EscalationReason,
     OfferState,
@@ -103,7 +104,7 @@ class Offering:
             return True  # BEGIN IMMEDIATE: the loads just read cannot have changed since
         await staff_store.lock_staff(session, staff_id=person.id)
         load = (await task_store.open_loads(session, staff_ids=[person.id])).get(person.id, 0.0)
-        return load + est_hours <= person.weekly_capacity_hours + 1e-9
+        return fits_capacity(load, est_hours, person.weekly_capacity_hours)
 
     async def assign(self, uow: UnitOfWork, snap: Snapshot, task: Task,
                      result: MatchResult) -> Transition:

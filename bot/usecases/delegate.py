@@ -11,11 +11,11 @@ from bot.messages import Message
 from bot.offering import Offering
 from bot.replies import Actor, Choice, Confirmation, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
-from matching.deadlines import PASSED_WARNING
 from matching.lifecycle import TaskState
 from matching.matcher import MatchResult
 from matching.model import StaffProfile, TaskDraft, Taxonomy
-from matching.parser import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, parse
+from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING
+from matching.parse.deadlines import PASSED_WARNING
 from storage import tasks as task_store
 from storage.tables import Task
 
@@ -64,10 +64,9 @@ class Delegation:
         metrics.DELEGATIONS.labels(source, reply.status).inc()
         return reply
 
-    def _parse(self, uow: UnitOfWork, snap: Snapshot, person: StaffProfile,
-               text: str) -> TaskDraft:
-        return parse(text, now=uow.now, tz=person.timezone, taxonomy=self.taxonomy,
-                     matters=snap.firm.matters, roster=snap.firm.staff)
+    @staticmethod
+    def _parse(uow: UnitOfWork, snap: Snapshot, person: StaffProfile, text: str) -> TaskDraft:
+        return snap.parser.parse(text, now=uow.now, tz=person.timezone)
 
     def _confirmation(self, text: str, draft: TaskDraft, reason: str, snap: Snapshot,
                       delegator: StaffProfile) -> Reply:
