@@ -1,4 +1,8 @@
-"""Engines, the unit of work, and schema migrations for SQLite and PostgreSQL."""
+"""Engines, the unit of work, and schema migrations for SQLite and PostgreSQL.
+
+On SQLite the async engine runs each statement inline on the event loop, through our own
+connection class (storage/inline_sqlite.py); why: docs/decisions/0001-inline-sqlite.md.
+"""
 
 from __future__ import annotations
 
