@@ -154,11 +154,17 @@ class Services:
             person = await staff_store.get_staff_by_teams_id(session,
                                                              teams_user_id=actor.teams_user_id)
         if person is None and actor.email:
-            person = await staff_store.get_staff_by_email(session, email=actor.email.lower())
-            if person is not None:
-                await staff_store.link_chat_ids(session, staff=person,
-                                                slack_user_id=actor.slack_user_id,
-                                                teams_user_id=actor.teams_user_id)
+            person = await staff_store.get_staff_by_email(session, email=actor.email)
+            if person is not None and person.active:
+                # The e-mail only vouches for a row no account of that platform holds yet: a
+                # second account showing the same address must never act as the person.
+                taken = await staff_store.claim_chat_ids(session, staff=person,
+                                                         slack_user_id=actor.slack_user_id,
+                                                         teams_user_id=actor.teams_user_id)
+                if taken:
+                    log.warning("e-mail match refused: staff %s is linked to another %s account",
+                                person.id, "/".join(taken))
+                    raise NOT_ON_ROSTER
         if person is None or not person.active:
             raise NOT_ON_ROSTER
         return person
