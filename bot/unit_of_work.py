@@ -52,7 +52,7 @@ class UnitOfWork:
 
     async def identify(self, actor: Actor) -> StaffProfile:
         """The acting staff member: from the cached firm when a chat id is known, else stored
-        (and a chat id first seen with a roster e-mail is linked to that person)."""
+        (a chat id first seen with a roster e-mail is linked to a row that has none)."""
         snap = await self.snapshot()
         known = (snap.firm.by_chat_id(actor.slack_user_id)
                  or snap.firm.by_chat_id(actor.teams_user_id))
@@ -74,11 +74,17 @@ class UnitOfWork:
             person = await staff_store.get_staff_by_teams_id(session,
                                                              teams_user_id=actor.teams_user_id)
         if person is None and actor.email:
-            person = await staff_store.get_staff_by_email(session, email=actor.email.lower())
-            if person is not None:
-                await staff_store.link_chat_ids(session, staff=person,
-                                                slack_user_id=actor.slack_user_id,
-                                                teams_user_id=actor.teams_user_id)
+            person = await staff_store.get_staff_by_email(session, email=actor.email)
+            if person is not None and person.active:
+                # The e-mail only vouches for a row no account of that platform holds yet: a
+                # second account showing the same address must never act as the person.
+                taken = await staff_store.claim_chat_ids(session, staff=person,
+                                                         slack_user_id=actor.slack_user_id,
+                                                         teams_user_id=actor.teams_user_id)
+                if taken:
+                    log.warning("e-mail match refused: staff %s is linked to another %s account",
+                                person.id, "/".join(taken))
+                    raise NOT_ON_ROSTER
         return person
 
     async def once(self, event_key: str | None) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from matching.jurisdictions import is_admitted
 from matching.model import StaffProfile
 
 # Open loads are sums of quarter hours in floats; this keeps 34.75 + 0.25 from exceeding 35.
@@ -79,12 +80,12 @@ def skill_gap(person: StaffProfile, skills: tuple[tuple[str, int], ...]) -> int:
 
 
 def role_reasons(person: StaffProfile, req: Requirements) -> tuple[str, ...]:
-    """Rule 2: attorney-only work needs an attorney admitted where the matter is."""
+    """Rule 2: attorney-only work needs an attorney admitted where the matter is (federal: any)."""
     if not req.attorney_only:
         return ()
     if not person.is_attorney:
         return ("attorney-only task",)
-    if req.jurisdiction and req.jurisdiction not in {b.upper() for b in person.bar_admissions}:
+    if req.jurisdiction and not is_admitted(person.bar_admissions, req.jurisdiction):
         return (f"not admitted in {req.jurisdiction}",)
     return ()
 

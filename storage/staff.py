@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -14,6 +14,7 @@ from storage.tables import AwayPeriod, Staff, utcnow
 from storage.versions import bump_firm_version
 
 Change = Literal["created", "updated", "unchanged"]
+CHAT_PLATFORMS = {"slack_user_id": "slack", "teams_user_id": "teams"}
 
 
 def normalise_email(email: str) -> str:
@@ -75,12 +76,35 @@ async def set_slack_user_id(session: AsyncSession, *, staff_id: int,
     return staff
 
 
-async def link_chat_ids(session: AsyncSession, *, staff: Staff, slack_user_id: str | None = None,
-                        teams_user_id: str | None = None) -> bool:
-    """Fill in the chat identities the row lacks (never replacing one); True when it changed."""
-    given = {"slack_user_id": slack_user_id, "teams_user_id": teams_user_id}
-    missing = {key: value for key, value in given.items() if value and not getattr(staff, key)}
-    return bool(missing) and await update_staff(session, staff=staff, values=missing)
+def _held_by_others(staff: Staff, ids: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(CHAT_PLATFORMS[column] for column, value in ids.items()
+                 if getattr(staff, column) not in (None, value))
+
+
+async def claim_chat_ids(session: AsyncSession, *, staff: Staff, slack_user_id: str | None = None,
+                         teams_user_id: str | None = None) -> tuple[str, ...]:
+    """Link chat identities to a row that has none yet for their platform; never replace one.
+
+    Returns the platforms ("slack", "teams") on which the row already belongs to another
+    account: then nothing is written. The link is a compare-and-set, so of two accounts
+    racing for one unlinked row exactly one gets it.
+    """
+    given = {column: value for column, value in
+             (("slack_user_id", slack_user_id), ("teams_user_id", teams_user_id)) if value}
+    taken = _held_by_others(staff, given)
+    missing = {column: value for column, value in given.items() if not getattr(staff, column)}
+    if taken or not missing:
+        return taken
+    claim = (update(Staff).where(Staff.id == staff.id,
+                                 *(getattr(Staff, column).is_(None) for column in missing))
+             .values(**missing, updated_at=utcnow())
+             .execution_options(synchronize_session=False))
+    claimed = (await session.execute(claim)).rowcount == 1
+    await session.refresh(staff)
+    if not claimed:  # another account linked it since the row was read
+        return _held_by_others(staff, given)
+    await bump_firm_version(session)
+    return ()
 
 
 async def update_staff(session: AsyncSession, *, staff: Staff, values: Mapping[str, Any]) -> bool:

@@ -28,6 +28,8 @@ def modules() -> dict[str, Path]:
 
 
 def _imported(path: Path, name: str) -> Iterator[str]:
+    """The modules `path` imports: `from a import b` is a.b when that is a module, else a."""
+    known = modules()
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):
@@ -37,14 +39,14 @@ def _imported(path: Path, name: str) -> Iterator[str]:
             if node.level:
                 anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            yield base
-            yield from (f"{base}.{alias.name}" for alias in node.names)
+            for alias in node.names:
+                submodule = f"{base}.{alias.name}"
+                yield submodule if submodule in known else base
 
 
 @cache
 def imports() -> dict[str, frozenset[str]]:
-    """Each module's imports of other product modules (`from a import b` counts a.b if a
-    module)."""
+    """Each module's imports of other product modules."""
     known = modules()
     return {name: frozenset(target for target in _imported(path, name)
                             if target in known and target != name)

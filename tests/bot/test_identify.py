@@ -1,4 +1,4 @@
-"""UnitOfWork.identify: a chat id found by its roster e-mail is stored on the staff row."""
+"""UnitOfWork.identify: a chat id found by its roster e-mail is stored on a row that has none."""
 
 from __future__ import annotations
 
@@ -38,10 +38,10 @@ async def test_a_teams_id_found_by_email_is_linked(database_url: str) -> None:
         assert again is not None and again.email == OZZIE
 
 
-async def test_a_linked_teams_id_is_not_replaced(database_url: str) -> None:
+async def test_a_linked_teams_id_is_neither_replaced_nor_impersonated(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
-        person = await bot.application.queries.whoami(Actor(teams_user_id=NEW_TEAMS, email=MIRIAM))
-        assert person is not None and person.email == MIRIAM
+        assert await bot.application.queries.whoami(
+            Actor(teams_user_id=NEW_TEAMS, email=MIRIAM)) is None
         assert await _teams_id(bot, MIRIAM) == MIRIAM_TEAMS
         assert await bot.application.queries.whoami(Actor(teams_user_id=NEW_TEAMS)) is None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,8 +13,10 @@ import pytest
 
 from bot.app.commands.matters import matter_records
 from bot.app.commands.roster import staff_records
+from bot.firm import load_firm
 from bot.imports import ImportRefused, ImportSummary, import_matters, import_roster
 from bot.settings import Settings, load_settings
+from matching.eligibility import Requirements, role_reasons
 from storage import staff as staff_store
 from storage.db import Database
 from storage.versions import get_versions
@@ -196,6 +199,61 @@ async def test_matters_import_resolves_people_and_walls(db: Database) -> None:
     assert records[1]["jurisdiction"] == "FL" and records[1]["screened_emails"] == []
 
 
+# --- jurisdictions: stored as postal codes ------------------------------------------------
+
+
+async def test_jurisdiction_spellings_are_stored_as_codes(db: Database) -> None:
+    await load(db, roster(BOSS.replace("FL;NY", "Florida;N.Y.;new york;D.C.;Federal"),
+                          PARALEGAL, ASSISTANT))
+    await load(db, MATTERS_HEADER + "\n2027-0001,Vera Lind,,lead@firm.test,Florida,\n"
+                                    "2027-0002,Abe Ost,,lead@firm.test,fl,\n"
+                                    "2027-0003,Ida Ray,,lead@firm.test,Fla.,\n"
+                                    "2027-0004,Ned Oak,,lead@firm.test,U.S.,\n", matters=True)
+    staff, matters, _ = await snapshot(db)
+    boss = next(record for record in staff if record["email"] == "lead@firm.test")
+    assert boss["bar_admissions"] == ["FL", "NY", "DC", "US"]
+    assert [matter["jurisdiction"] for matter in matters] == ["FL", "FL", "FL", "US"]
+
+
+async def test_an_attorney_admitted_in_florida_may_take_florida_work(db: Database) -> None:
+    """The finding: "Florida" was stored as FLORIDA and then nobody was admitted there."""
+    await load(db, roster(BOSS.replace("FL;NY", "Florida"), PARALEGAL, ASSISTANT))
+    await load(db, MATTERS_HEADER + "\n2027-0001,Vera Lind,,lead@firm.test,florida,\n",
+               matters=True)
+    async with db.transaction() as session:
+        firm = await load_firm(session, settings=Settings())
+    boss, matter = firm.by_email("lead@firm.test"), firm.matter("2027-0001")
+    assert boss is not None and matter is not None and matter.jurisdiction is not None
+    court = Requirements(skills=(), hours=1.0, now=datetime(2027, 3, 2, 15, tzinfo=UTC),
+                         attorney_only=True, jurisdiction=matter.jurisdiction)
+    assert role_reasons(boss, court) == ()
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Washington", "line 2, bar_admissions: 'Washington' is not a US jurisdiction; did you mean "
+                   "WA (Washington State) or DC (District of Columbia)? use a postal code"),
+    ("NY;Flurida", "line 2, bar_admissions: 'Flurida' is not a US jurisdiction; did you mean "
+                   "FL (Florida)? use a postal code like FL or NY, or US for federal practice"),
+    ("S.D.N.Y.", "line 2, bar_admissions: 'S.D.N.Y.' is not a US jurisdiction; use a postal"),
+])
+async def test_a_jurisdiction_that_names_no_place_is_refused_with_a_suggestion(
+        db: Database, cell: str, expected: str) -> None:
+    await load(db, roster(BOSS))
+    problems = await refused(db, roster(ASSISTANT.replace(",,lead@firm.test,,false",
+                                                          f",,lead@firm.test,{cell},false")))
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+async def test_a_matter_jurisdiction_that_names_no_place_is_refused(db: Database) -> None:
+    await load(db, ROSTER)
+    problems = await refused(db, MATTERS_HEADER + "\n2027-0001,Vera Lind,,lead@firm.test,,\n"
+                                                  "2027-0002,Abe Ost,,lead@firm.test,Flori da,\n",
+                             matters=True)
+    assert problems == ["line 3, jurisdiction: 'Flori da' is not a US jurisdiction; did you "
+                        "mean FL (Florida)? use a postal code like FL or NY, or US for federal "
+                        "practice"]
+
+
 async def test_matters_reimport_changes_the_wall_only(db: Database) -> None:
     await load(db, ROSTER)
     await load(db, MATTERS, matters=True)
@@ -254,8 +312,9 @@ ROW_PROBLEMS = [
     (ASSISTANT.replace("al@firm.test,", "al at firm,"),
      "line 2, email: 'al at firm' is not an email address"),
     (ASSISTANT.replace("Al Assist", ""), "line 2, name: is empty; this column is required"),
-    (ASSISTANT.replace(",,lead@firm.test,,false", ",,lead@firm.test,Florida!,false"),
-     "line 2, bar_admissions: 'Florida!' is not a jurisdiction code (like FL or NY)"),
+    (ASSISTANT.replace(",,lead@firm.test,,false", ",,lead@firm.test,Atlantis,false"),
+     "line 2, bar_admissions: 'Atlantis' is not a US jurisdiction; use a postal code like FL "
+     "or NY, or US for federal practice"),
     (ASSISTANT.replace(",false", ",maybe"),
      "line 2, is_manager: expected true or false, got 'maybe'"),
     (ASSISTANT + ",extra", "line 2: has 14 values but the header names 13 columns"),
@@ -359,7 +418,7 @@ MATTER_PROBLEMS = [
     ("2027-0003,Ida Ray,,lead@firm.test,FL,lead@firm.test",
      "line 2, screened_emails: the responsible attorney cannot be screened from their own matter"),
     ("2027-0003,Ida Ray,,lead@firm.test,F L,",
-     "line 2, jurisdiction: 'F L' is not a jurisdiction code"),
+     "line 2, jurisdiction: 'F L' is not a US jurisdiction; did you mean FL (Florida)?"),
     (",Ida Ray,,lead@firm.test,FL,", "line 2, matter_number: is empty; this column is required"),
     ("2027-0003,,,lead@firm.test,FL,", "line 2, client_name: is empty; this column is required"),
 ]

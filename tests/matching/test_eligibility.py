@@ -87,6 +87,19 @@ def test_bar_admission_compares_without_case() -> None:
     assert reasons_against(lawyer, needs(attorney_only=True, jurisdiction="GA")) == ()
 
 
+def test_a_federal_matter_takes_an_admission_anywhere() -> None:
+    federal = needs(attorney_only=True, jurisdiction="US")
+    assert reasons_against(person(role="associate", bar_admissions=frozenset({"FL"})),
+                           federal) == ()
+    assert reasons_against(person(role="associate"), federal) == ("not admitted in US",)
+
+
+def test_a_federal_admission_alone_does_not_admit_in_a_state() -> None:
+    lawyer = person(role="associate", bar_admissions=frozenset({"US"}))
+    req = needs(attorney_only=True, jurisdiction="FL")
+    assert reasons_against(lawyer, req) == ("not admitted in FL",)
+
+
 def test_jurisdiction_does_not_matter_for_work_anyone_may_do() -> None:
     assert reasons_against(person(), needs(jurisdiction="GA")) == ()
 

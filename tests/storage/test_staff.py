@@ -95,7 +95,7 @@ async def test_chat_identity_lookups_and_linking(db: Database) -> None:
 
 
 
-async def test_linking_chat_ids_fills_only_what_is_missing_and_moves_the_firm_version(
+async def test_claiming_chat_ids_fills_only_what_is_missing_and_moves_the_firm_version(
         db: Database) -> None:
     staff_id = await _add(db)
     teams_id = "7d2a1c90-0000-4000-8000-00000000000f"
@@ -103,12 +103,17 @@ async def test_linking_chat_ids_fills_only_what_is_missing_and_moves_the_firm_ve
         staff = await staff_store.get_staff(session, staff_id=staff_id)
         assert staff is not None
         before = (await get_versions(session)).firm
-        assert await staff_store.link_chat_ids(session, staff=staff, teams_user_id=teams_id)
+        assert await staff_store.claim_chat_ids(session, staff=staff, teams_user_id=teams_id) == ()
         assert staff.teams_user_id == teams_id
-        assert (await get_versions(session)).firm > before
-        assert not await staff_store.link_chat_ids(session, staff=staff,
-                                                   teams_user_id="another-object-id")
-        assert not await staff_store.link_chat_ids(session, staff=staff)
+        linked = (await get_versions(session)).firm
+        assert linked > before
+        assert await staff_store.claim_chat_ids(session, staff=staff,
+                                                teams_user_id="another-object-id") == ("teams",)
+        assert await staff_store.claim_chat_ids(session, staff=staff, teams_user_id=teams_id,
+                                                slack_user_id="U0OTHER") == ()
+        assert staff.slack_user_id == "U0OTHER"
+        assert await staff_store.claim_chat_ids(session, staff=staff) == ()
+        assert staff.teams_user_id == teams_id
     async with db.transaction() as session:
         found = await staff_store.get_staff_by_teams_id(session, teams_user_id=teams_id)
         assert found is not None and found.id == staff_id

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app.commands import fail
-from bot.imports import ImportRefused, ImportSummary
+from bot.imports import ImportRefused, ImportSummary, read_import_file
 from bot.settings import Settings
 from storage.db import Database, alembic_config, is_sqlite
 
@@ -74,9 +74,11 @@ def run_on_database(settings: Settings, work: Callable[[Database], Awaitable[int
 
 
 def _read(path: str) -> bytes | str:
-    """The file's bytes, or a one-line reason it cannot be read."""
+    """The file's bytes (within the import limits), or a one-line reason they cannot be had."""
     try:
-        return Path(path).read_bytes()
+        return read_import_file(path)
+    except ImportRefused as refused:
+        return str(refused)
     except FileNotFoundError:
         return f"no such file: {path}"
     except IsADirectoryError:
