@@ -23,7 +23,7 @@ class Firm:
 
     staff: tuple[StaffProfile, ...] = ()
     matters: tuple[MatterRef, ...] = ()
-    # MatterRef carries no database id; services need it to store a task's matter.
+    # MatterRef carries no database id; use cases need it to store a task's matter.
     matter_ids: Mapping[str, int] = field(default_factory=dict)
     # Every staff id, inactive people too: old tasks and offers still name them.
     emails: Mapping[int, str] = field(default_factory=dict)

@@ -119,7 +119,7 @@ class TaskDraft:
     warnings: tuple[str, ...] = field(default=())
 
     def as_contract(self) -> dict[str, object]:
-        """The `parse` JSON result of DESIGN.md §4."""
+        """The `lpo-bot parse` JSON result (README, "Command line")."""
         return {
             "task_type": self.task_type,
             "confidence": round(self.confidence, 3),
