@@ -532,10 +532,10 @@ class Services:
         task = await task_store.get_task(session, task_id=offer.task_id) if offer else None
         if offer is None or task is None:
             raise Refusal("not_found", f"There is no offer {offer_id}.")
+        await self._behind_wall(session, person, task)
         if offer.staff_id != person.id:
             raise Refusal("forbidden", "That offer was made to someone else.",
                           "Only the person it was offered to can accept or decline it.")
-        await self._behind_wall(session, person, task)
         return offer, task
 
     async def _behind_wall(self, session: AsyncSession, person: Staff | StaffProfile,
@@ -648,9 +648,9 @@ class Services:
             person = await self.identify(session, actor)
             await self._once(session, event_key)
             task = await self._load_task(session, task_id)
+            await self._behind_wall(session, person, task)
             if task.assignee_id != person.id or task.state == "offered":
                 raise Refusal("forbidden", "Only the person working on it can mark it done.")
-            await self._behind_wall(session, person, task)
             snap = await self.snapshot(session)
             review = self.view(snap, task).task_type.review_required
             target = "submitted" if review else "completed"
@@ -721,9 +721,9 @@ class Services:
         person = await self.identify(session, actor)
         await self._once(session, event_key)
         task = await self._load_task(session, task_id)
+        await self._behind_wall(session, person, task)
         if person.id != task.delegator_id and not person.is_manager:
             raise Refusal("forbidden", f"Only the delegating attorney or a manager can {verb}.")
-        await self._behind_wall(session, person, task)
         return person, task
 
     async def approve(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
@@ -865,10 +865,10 @@ class Services:
             person = await self.identify(session, actor)
             await self._once(session, event_key)
             task = await self._load_task(session, task_id)
+            await self._behind_wall(session, person, task)
             if task.assignee_id != person.id or task.state not in ("accepted",
                                                                    "changes_requested"):
                 raise Refusal("forbidden", "Only the person working on it can snooze it.")
-            await self._behind_wall(session, person, task)
             snap = await self.snapshot(session)
             me = snap.firm.by_id(person.id) or _ghost(person.id)
             now = self.clock()
