@@ -15,9 +15,9 @@ from bot.commands._shared import aligned, run_import, run_listing
 from bot.imports import ImportSummary, import_matters
 from bot.services import Services, WallReport
 from bot.settings import Settings
-from storage.db import Database
 from storage import matters as matter_store
 from storage import staff as staff_store
+from storage.db import Database
 
 HEADERS = ("NUMBER", "CLIENT", "TITLE", "RESPONSIBLE", "JURISDICTION", "SCREENED")
 
