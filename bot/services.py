@@ -21,7 +21,6 @@ from bot.messages import Message
 from bot.outbox import enqueue_message
 from bot.reasons import (
     CANCELLED,
-    DECLINE_REASONS,
     EXPIRED,
     NOBODY_ELIGIBLE,
     REASSIGNED,
@@ -60,7 +59,6 @@ SNAPSHOT, VERSIONS, DELEGATED_OFFER = "lpo_snapshot", "lpo_versions", "lpo_deleg
 WATCHED_ROWS_PER_DELEGATION = 2  # the task and its offer (see migration 0002)
 # "Least recently offered" only breaks ties; a month of history is plenty and keeps it cheap.
 TIE_BREAK_MEMORY = timedelta(days=30)
-__all__ = ["DECLINE_REASONS", "Overrides", "Services", "Snapshot", "WallReport"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,11 +497,10 @@ class Services:
         matcher's full explanation (which names skills and walls) stays in the audit trail.
         """
         now = self.clock()
-        ran_out = len(offers) >= self.settings.max_offers and result.chosen
+        ran_out = len(offers) >= self.settings.max_offers and result.chosen is not None
         reason = no_takers(offers, snap.firm) if ran_out else NOBODY_ELIGIBLE
         from_state = task.state
         task.state, task.assignee_id, task.escalation_reason = "unassigned", None, reason
-        task.next_reminder_at = None
         task.updated_at = now
         session.add(task)
         await task_store.record_event(session, task_id=task.id, actor_id=None,
