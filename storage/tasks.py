@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Insert, Table, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
+from sqlmodel import col
 
 from storage.tables import (
     LOAD_TASK_STATES,
@@ -78,9 +79,10 @@ async def tasks_for(session: AsyncSession, *, staff_id: int, open_only: bool = T
 
 async def tasks_behind_walls(session: AsyncSession) -> list[Task]:
     """Open tasks offered to or held by someone screened from their matter, oldest first."""
-    query = (select(Task).join(MatterScreen, and_(MatterScreen.matter_id == Task.matter_id,
-                                                  MatterScreen.staff_id == Task.assignee_id))
-             .where(Task.state.in_(HELD_TASK_STATES)).order_by(Task.id))
+    screen = and_(col(MatterScreen.matter_id) == col(Task.matter_id),
+                  col(MatterScreen.staff_id) == col(Task.assignee_id))
+    query = (select(Task).join(MatterScreen, screen)
+             .where(col(Task.state).in_(HELD_TASK_STATES)).order_by(col(Task.id)))
     return list((await session.execute(query)).scalars())
 
 
