@@ -14,11 +14,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import matching
 from matching.model import MatterRef, StaffProfile
-from matching.parser import Parser
+from matching.parse import Catalogue, Parser, parse_vocabulary
 from matching.taxonomy import parse_taxonomy
 
 DEV_FIRM = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev-firm"
 TAXONOMY_FILE = Path(matching.__file__).parent / "data" / "taxonomy.toml"
+VOCABULARY_FILE = TAXONOMY_FILE.with_name("vocabulary.toml")
 SECONDS = 3.0
 ROUNDS = 5
 
@@ -74,8 +75,9 @@ def main() -> None:
     source = "dev corpus" if DEV_FIRM.exists() else "built-in phrasings"
     roster, matters, texts = _dev_firm() if DEV_FIRM.exists() else _built_in()
     taxonomy = parse_taxonomy(TAXONOMY_FILE.read_text(encoding="utf-8"))
+    vocabulary = parse_vocabulary(VOCABULARY_FILE.read_text(encoding="utf-8"))
     started = time.perf_counter()
-    parser = Parser(taxonomy, matters, roster)
+    parser = Parser(Catalogue(taxonomy, vocabulary), matters, roster)
     print(f"parser built in {(time.perf_counter() - started) * 1000:.1f} ms "
           f"({len(roster)} staff, {len(matters)} matters)")  # fmt: skip
     for text, now, tz in texts:

@@ -1,4 +1,5 @@
-"""Loads the task catalogue: the firm's own file (LPO_TAXONOMY) or the bundled default."""
+"""Loads the task catalogue (the firm's own file, LPO_TAXONOMY, or the bundled default) and the
+parser's bundled vocabulary."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ from pathlib import Path
 
 from bot.settings import Settings, SettingsError
 from matching.model import Taxonomy
+from matching.parse import Vocabulary, parse_vocabulary
 from matching.taxonomy import TaxonomyError, parse_taxonomy
 
 
 def default_taxonomy_text() -> str:
     return resources.files("matching").joinpath("data/taxonomy.toml").read_text("utf-8")
+
+
+def load_vocabulary() -> Vocabulary:
+    """The parser's shorthand, ignored words and vetoes (matching/data/vocabulary.toml)."""
+    text = resources.files("matching").joinpath("data/vocabulary.toml").read_text("utf-8")
+    return parse_vocabulary(text)
 
 
 def load_taxonomy(settings: Settings) -> Taxonomy:

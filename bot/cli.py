@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.commands import EXIT_USAGE
+from bot.logs import configure_logging
 from bot.settings import SettingsError, load_settings
 
 
@@ -97,8 +98,7 @@ def _module_for(args: argparse.Namespace) -> str:
 
 def _configure_logging(*, verbose: bool, server: bool) -> None:
     """Servers log their progress; one-shot commands speak only when something is wrong."""
-    level = logging.DEBUG if verbose else logging.INFO if server else logging.WARNING
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(logging.DEBUG if verbose else logging.INFO if server else logging.WARNING)
     if not verbose:  # libraries that narrate every migration step and every 30-second tick
         for chatty in ("alembic", "apscheduler"):
             logging.getLogger(chatty).setLevel(logging.WARNING)

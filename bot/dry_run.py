@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.catalogue import load_vocabulary
 from bot.firm import Firm, load_firm
 from bot.settings import Settings, check_timezone
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import TaskDraft, Taxonomy
-from matching.parser import parse
+from matching.parse import Catalogue, Parser
 from storage import tasks as task_store
 from storage.db import Database
 
@@ -34,21 +35,26 @@ async def load_context(settings: Settings) -> tuple[Firm, dict[str, float], str 
         await database.dispose()
 
 
-def parse_one(text: str, *, now: datetime, tz: str, taxonomy: Taxonomy, firm: Firm) -> TaskDraft:
+def firm_parser(taxonomy: Taxonomy, firm: Firm) -> Parser:
+    """A parser for the firm as loaded, built once for a whole run of requests."""
+    return Parser(Catalogue(taxonomy, load_vocabulary()), firm.matters, firm.staff)
+
+
+def parse_one(text: str, *, now: datetime, tz: str, parser: Parser) -> TaskDraft:
     try:
         check_timezone(tz)
     except ValueError as error:
         raise DryRunError(str(error)) from None
-    return parse(text, now=now, tz=tz, taxonomy=taxonomy, matters=firm.matters,
-                 roster=firm.staff)
+    return parser.parse(text, now=now, tz=tz)
 
 
 def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxonomy: Taxonomy,
-              firm: Firm, index: StaffIndex, loads: dict[str, float]) -> dict[str, Any]:
+              firm: Firm, parser: Parser, index: StaffIndex,
+              loads: dict[str, float]) -> dict[str, Any]:
     delegator = firm.by_email(as_email.strip().lower())
     if delegator is None:
         raise DryRunError(f"{as_email} is not on the roster")
-    draft = parse_one(text, now=now, tz=tz or delegator.timezone, taxonomy=taxonomy, firm=firm)
+    draft = parse_one(text, now=now, tz=tz or delegator.timezone, parser=parser)
     task_type = taxonomy.get(draft.task_type)
     if task_type is None:
         return {"task": draft.as_contract(), "chosen": None, "candidates": [],

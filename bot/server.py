@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, TypedDict
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.typedefs import Handler, Middleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from bot.settings import Settings
@@ -16,6 +19,9 @@ log = logging.getLogger(__name__)
 
 DB_KEY = web.AppKey("db", Database)
 SETTINGS_KEY = web.AppKey("settings", Settings)
+
+MAX_BODY_BYTES = 1024 * 1024
+LINGER_SECONDS = 10.0  # aiohttp's default for draining a body its handler did not read
 
 CleanupContext = Callable[[web.Application], AsyncIterator[None]]
 
@@ -34,6 +40,62 @@ async def metrics(_request: web.Request) -> web.Response:
     return response
 
 
+class MalformedRequestsInBrief(logging.Filter):
+    """aiohttp logs every malformed request (a 400: a header over 8 KiB, bad framing) at ERROR
+    with a traceback quoting the offending bytes; one INFO line with the status is enough."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, HttpProcessingError) and error.code < 500:
+            record.msg, record.args = "refused a malformed request: %d %s", (
+                error.code, type(error).__name__)
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.INFO, logging.getLevelName(logging.INFO)
+        return True
+
+
+def _brief_malformed_requests() -> None:
+    server_logger = logging.getLogger("aiohttp.server")
+    if not any(isinstance(f, MalformedRequestsInBrief) for f in server_logger.filters):
+        server_logger.addFilter(MalformedRequestsInBrief())
+
+
+class ConnectionOptions(TypedDict):
+    keepalive_timeout: float
+    lingering_time: float
+
+
+def connection_options(settings: Settings) -> ConnectionOptions:
+    """aiohttp's per-connection limits (keywords of web.run_app and web.AppRunner).
+
+    keepalive_timeout: aiohttp closes a connection that has not delivered a request's headers
+    this long after it opened or after its previous answer (also how long an idle connection
+    is kept). lingering_time: after an answer sent before the body was read, how long to
+    drain the rest; never longer than a body may take.
+    """
+    return ConnectionOptions(keepalive_timeout=settings.header_timeout_seconds,
+                             lingering_time=min(LINGER_SECONDS, settings.body_timeout_seconds))
+
+
+def body_deadline(seconds: float) -> Middleware:
+    """Middleware: the whole body must arrive within `seconds`, else 408 (aiohttp then closes
+    a connection whose body was not read). Read once here, aiohttp keeps the body for the
+    handler's read(), text() and json()."""
+
+    @web.middleware
+    async def read_body_in_time(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.body_exists:
+            try:
+                async with asyncio.timeout(seconds):
+                    await request.read()
+            except TimeoutError:
+                log.info("dropped a request: its body took over %gs to arrive", seconds)
+                raise web.HTTPRequestTimeout(text="The request body arrived too slowly.") from None
+        return await handler(request)
+
+    return read_body_in_time
+
+
 def _database_context(database: Database) -> CleanupContext:
     async def context(_app: web.Application) -> AsyncIterator[None]:
         yield
@@ -45,7 +107,9 @@ def _database_context(database: Database) -> CleanupContext:
 def init_app(settings: Settings, *, database: Database | None = None,
              extra: tuple[Callable[[web.Application], Any], ...] = ()) -> web.Application:
     """Build the server; `extra` hooks mount adapters and background workers."""
-    app = web.Application(client_max_size=1024 * 1024)
+    app = web.Application(client_max_size=MAX_BODY_BYTES,
+                          middlewares=[body_deadline(settings.body_timeout_seconds)])
+    _brief_malformed_requests()
     app[SETTINGS_KEY] = settings
     app[DB_KEY] = database or Database(settings.database_url)
     app.router.add_get("/healthz", healthz)

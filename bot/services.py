@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics, views
+from bot.catalogue import load_vocabulary
 from bot.clock import Clock, system_clock
 from bot.digest import Scope, build_digest, manager_scopes
 from bot.firm import Firm, load_firm
@@ -24,10 +25,11 @@ from bot.views import TaskView
 from bot.workload import Workload, load_workload
 from matching.availability import resolve_until
 from matching.calendar import add_working_time, next_business_day, working_day_start
-from matching.deadlines import PASSED_WARNING
+from matching.eligibility import fits_capacity
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import StaffProfile, TaskDraft, Taxonomy
-from matching.parser import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, parse
+from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Catalogue, Parser
+from matching.parse.deadlines import PASSED_WARNING
 from matching.reminders import OVERDUE, Reminder, first_reminder, reminder_plan
 from storage import conversations as conversation_store
 from storage import staff as staff_store
@@ -55,6 +57,7 @@ class Snapshot:
     version: int
     firm: Firm
     index: StaffIndex
+    parser: Parser  # built for this version's matters and roster
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ class Services:
         self.database = database
         self.settings = settings
         self.taxonomy = taxonomy
+        # The compiled catalogue outlives firm versions: only the taxonomy shapes it.
+        self.catalogue = Catalogue(taxonomy, load_vocabulary())
         self.clock = clock
         self.wake = wake
         self._snapshot: Snapshot | None = None
@@ -92,7 +97,8 @@ class Services:
         cached = self._snapshot
         if cached is None or cached.version != versions.firm:
             firm = await load_firm(session, settings=self.settings)
-            cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff))
+            cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff),
+                              parser=Parser(self.catalogue, firm.matters, firm.staff))
             self._snapshot = cached
         session.info[SNAPSHOT], session.info[VERSIONS] = cached, versions
         return cached
@@ -194,8 +200,7 @@ class Services:
     # --- delegate ---------------------------------------------------------------------------
 
     def parse_for(self, snap: Snapshot, person: StaffProfile, text: str) -> TaskDraft:
-        return parse(text, now=self.clock(), tz=person.timezone, taxonomy=self.taxonomy,
-                     matters=snap.firm.matters, roster=snap.firm.staff)
+        return snap.parser.parse(text, now=self.clock(), tz=person.timezone)
 
     async def delegate(self, actor: Actor, text: str, *, source: str = "console",
                        overrides: Overrides | None = None, event_key: str | None = None,
@@ -408,7 +413,7 @@ class Services:
             return True  # BEGIN IMMEDIATE: the loads just read cannot have changed since
         await session.execute(select(Staff.id).where(Staff.id == person.id).with_for_update())
         load = (await task_store.open_loads(session, staff_ids=[person.id])).get(person.id, 0.0)
-        return load + est_hours <= person.weekly_capacity_hours + 1e-9
+        return fits_capacity(load, est_hours, person.weekly_capacity_hours)
 
     def _assign(self, snap: Snapshot, task: Task, result: MatchResult) -> None:
         """Move the task to the chosen person in memory; `_record_offer` writes the rest."""

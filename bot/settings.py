@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 _HOURS_RANGE = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
 _CLOCK = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
@@ -18,6 +20,14 @@ SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres")
 
 class SettingsError(Exception):
     """A configuration value is invalid; the message is one line naming the variable."""
+
+
+def shown_url(url: str) -> str:
+    """A database URL fit to print: the password masked; one that does not parse, not at all."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "(not a URL)"
 
 
 def parse_hours_range(value: str) -> tuple[time, time]:
@@ -54,7 +64,8 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    database_url: str = Field("sqlite:///./lpo.db", alias="LPO_DATABASE_URL")
+    database_url: str = Field("sqlite:///./lpo.db", alias="LPO_DATABASE_URL",
+                              repr=False)  # its password stays out of any repr
     timezone: str = Field("America/New_York", alias="LPO_TIMEZONE")
     business_hours: str = Field("09:00-17:00", alias="LPO_BUSINESS_HOURS")
     offer_timeout_minutes: int = Field(30, alias="LPO_OFFER_TIMEOUT_MINUTES", ge=1, le=10080)
@@ -71,15 +82,24 @@ class Settings(BaseSettings):
     microsoft_app_password: SecretStr | None = Field(None, alias="MICROSOFT_APP_PASSWORD")
     microsoft_app_tenant_id: str | None = Field(None, alias="MICROSOFT_APP_TENANT_ID")
     microsoft_app_type: str = Field("MultiTenant", alias="MICROSOFT_APP_TYPE")
+    # Slow clients: the headers of a request must arrive within this long of the connection
+    # opening (or of the previous answer, which is also how long an idle connection stays).
+    header_timeout_seconds: float = Field(10.0, alias="LPO_HEADER_TIMEOUT_SECONDS",
+                                          gt=0, le=3600)
+    body_timeout_seconds: float = Field(30.0, alias="LPO_BODY_TIMEOUT_SECONDS", gt=0, le=3600)
 
     @field_validator("database_url")
     @classmethod
     def _supported_database(cls, value: str) -> str:
         scheme = value.split(":", 1)[0].split("+", 1)[0].lower()
         if scheme not in SUPPORTED_SCHEMES or "://" not in value:
-            raise ValueError(
-                f"unsupported database URL {value!r} (use sqlite:///path.db or postgresql://...)"
-            )
+            raise ValueError(f"unsupported database URL {shown_url(value)} "
+                             "(use sqlite:///path.db or postgresql://...)")
+        try:
+            make_url(value)
+        except (ArgumentError, ValueError):
+            raise ValueError("the database URL does not parse (is the port a number? "
+                             "percent-encode special characters in the password)") from None
         return value
 
     @field_validator("timezone")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from matching.deadlines import find_deadline
+from matching.parse.deadlines import find_deadline
 
 _EXPLICIT_TIME = re.compile(r"\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d\d|\bnoon\b|\bmidnight\b",
                             re.IGNORECASE)

@@ -1,4 +1,8 @@
-"""Engines, the unit of work, and schema migrations for SQLite and PostgreSQL."""
+"""Engines, the unit of work, and schema migrations for SQLite and PostgreSQL.
+
+On SQLite the async engine runs each statement inline on the event loop, through our own
+connection class (storage/inline_sqlite.py); why: docs/decisions/0001-inline-sqlite.md.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +62,12 @@ def is_sqlite(url: str) -> bool:
 
 
 def _tune_sqlite(sync_engine: Engine, *, busy_timeout_ms: int) -> None:
-    """WAL and foreign keys; units of work begin IMMEDIATE so SQLite has one writer at a time."""
+    """WAL and foreign keys; units of work begin IMMEDIATE so SQLite has one writer at a time.
+    Both engines open their connections with the driver's own BEGIN turned off (isolation_level
+    None), so the BEGIN below is the only one."""
 
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # SQLAlchemy's BEGIN below, not the driver's
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
@@ -78,19 +84,21 @@ def _tune_sqlite(sync_engine: Engine, *, busy_timeout_ms: int) -> None:
 def make_async_engine(url: str) -> AsyncEngine:
     if is_sqlite(url):
         path = make_url(url).database or ":memory:"
-        # Statements run on the event loop's thread, so they must never sleep in SQLite's busy
-        # handler: Database.transaction waits for the write lock asynchronously instead.
+        # Statements run on the event loop's thread (docs/decisions/0001-inline-sqlite.md), so
+        # they must never sleep in SQLite's busy handler: Database.transaction waits for the
+        # write lock asynchronously instead.
         engine = create_async_engine(async_url(url),
-                                     async_creator=lambda: inline_sqlite.connect(path))
+                                     async_creator=partial(inline_sqlite.connect, path))
         _tune_sqlite(engine.sync_engine, busy_timeout_ms=0)
         return engine
     return create_async_engine(async_url(url), pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
 def make_sync_engine(url: str) -> Engine:
-    engine = create_engine(sync_url(url))
-    if is_sqlite(url):
-        _tune_sqlite(engine, busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
+    if not is_sqlite(url):
+        return create_engine(sync_url(url))
+    engine = create_engine(sync_url(url), connect_args={"isolation_level": None})
+    _tune_sqlite(engine, busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
     return engine
 
 

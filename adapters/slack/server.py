@@ -9,6 +9,7 @@ import hmac
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from urllib.parse import parse_qsl
 
 import aiohttp
 from aiohttp import web
@@ -19,6 +20,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.payloads import nested_too_deep
 from adapters.slack.app import build_bolt_app
 from adapters.slack.context import SlackContext
 from adapters.slack.errors import describe, error_code
@@ -68,7 +70,7 @@ def mount_slack(app: web.Application, settings: Settings, services: Services,
     client = notifier.client
     ctx = SlackContext(services=services, client=client, identity=SlackIdentity(client))
     secret = _secret(settings.slack_signing_secret)
-    bolt = build_bolt_app(client, ctx, signing_secret=secret)
+    bolt = build_bolt_app(client, ctx)
     # The HTTP session opens first and closes last (after the dispatcher's last delivery);
     # follow-ups finish while the database is still open.
     app.cleanup_ctx.insert(0, _client_session(client))
@@ -86,32 +88,51 @@ def mount_slack(app: web.Application, settings: Settings, services: Services,
 
 
 def events_endpoint(bolt: AsyncApp, signing_secret: str) -> Handler:
-    """POST /slack/events: commands, interactivity and events on one URL (Bolt verifies)."""
+    """POST /slack/events: commands, interactivity and events on one URL.
+
+    The signature is checked here, before anything in the body is parsed or logged (Bolt's
+    own check is off: it logs every refused body); then the body must be readable JSON or
+    form data of sane depth, and Bolt routes it.
+    """
 
     async def handle(request: web.Request) -> web.Response:
-        try:
-            bolt_request = await to_bolt_request(request)
-        except (ValueError, AttributeError, TypeError, KeyError):  # a body Bolt can't parse
-            response = await _unreadable(request, signing_secret)
-        else:
-            response = await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
+        response = await _answer(request)
         metrics.REQUESTS.labels(EVENTS_PATH, str(response.status)).inc()
         return response
+
+    async def _answer(request: web.Request) -> web.Response:
+        body = await request.read()
+        if not signed_by_slack(body, request.headers, signing_secret):
+            log.info("refused a request on %s: no valid Slack signature", EVENTS_PATH)
+            return web.Response(status=401, text="invalid request")
+        if _too_deep(body, request.content_type):
+            return web.Response(status=400, text="That request body is nested too deeply.")
+        try:
+            bolt_request = await to_bolt_request(request)
+        except (ValueError, AttributeError, TypeError, LookupError):  # a body Bolt can't parse
+            return web.Response(status=400, text="That request body could not be read.")
+        return await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
 
     return handle
 
 
-async def _unreadable(request: web.Request, signing_secret: str) -> web.Response:
-    """401 unless Slack signed it (as Bolt would answer); else the body itself is bad: 400."""
-    if not signed_by_slack(await request.read(), request.headers, signing_secret):
-        return web.Response(status=401, text="invalid request")
-    return web.Response(status=400, text="That request body could not be read.")
+def _too_deep(body: bytes, content_type: str) -> bool:
+    """Whether the JSON Bolt would parse (the body, or its `payload=` field) nests too deep."""
+    text = body.decode("utf-8", errors="replace")
+    if content_type == "application/json" or text.startswith("{"):
+        return nested_too_deep(text)
+    return any(nested_too_deep(value) for key, value in parse_qsl(text) if key == "payload")
 
 
 def signed_by_slack(body: bytes, headers: Mapping[str, str], signing_secret: str) -> bool:
-    """Slack's v0 signature over the raw bytes (slack_sdk's verifier wants UTF-8 text)."""
+    """Slack's v0 signature over the raw bytes (slack_sdk's verifier wants UTF-8 text).
+
+    A missing, non-numeric or stale timestamp fails here rather than in int() further on.
+    """
     stamp = headers.get("X-Slack-Request-Timestamp", "")
-    if not stamp.isdigit() or abs(time.time() - int(stamp)) > SIGNATURE_MAX_AGE_SECONDS:
+    if not (stamp.isascii() and stamp.isdigit()):
+        return False
+    if abs(time.time() - int(stamp)) > SIGNATURE_MAX_AGE_SECONDS:
         return False
     digest = hmac.new(signing_secret.encode(), b"v0:" + stamp.encode() + b":" + body,
                       hashlib.sha256).hexdigest()

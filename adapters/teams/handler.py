@@ -240,7 +240,8 @@ class TeamsBot(ActivityHandler):
                 await turn_context.update_activity(activity)
                 return
             except ClientException as error:  # deleted or too old to edit: send it anew
-                log.info("could not update card %s in place (%s); sending anew", clicked, error)
+                log.info("could not update card %s in place (%s); sending anew", clicked,
+                         type(error).__name__)
             activity.id = None
         await turn_context.send_activity(activity)
 

@@ -12,7 +12,7 @@ from bot.catalogue import load_taxonomy
 from bot.clock import parse_instant
 from bot.commands import fail
 from bot.commands.jsonl import each_request
-from bot.dry_run import DryRunError, load_context, match_one
+from bot.dry_run import DryRunError, firm_parser, load_context, match_one
 from bot.settings import Settings
 from matching.matcher import StaffIndex
 
@@ -33,14 +33,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     firm, loads, note = asyncio.run(load_context(settings))
     if note:
         return fail(note)
-    index = StaffIndex(firm.staff)
+    index, parser = StaffIndex(firm.staff), firm_parser(taxonomy, firm)
 
     def answer(text: str, now: str | None, tz: str | None, as_email: str | None
                ) -> dict[str, Any]:
         if not as_email:
             raise DryRunError("say who delegates: --as EMAIL (or \"as\" in each JSON line)")
         return match_one(text, now=parse_instant(now), as_email=as_email, tz=tz,
-                         taxonomy=taxonomy, firm=firm, index=index, loads=loads)
+                         taxonomy=taxonomy, firm=firm, parser=parser, index=index,
+                         loads=loads)
 
     if args.jsonl:
         return each_request(sys.stdin, sys.stdout, answer,

@@ -11,7 +11,7 @@ from bot.catalogue import load_taxonomy
 from bot.clock import parse_instant
 from bot.commands import fail
 from bot.commands.jsonl import each_request
-from bot.dry_run import DryRunError, load_context, parse_one
+from bot.dry_run import DryRunError, firm_parser, load_context, parse_one
 from bot.settings import Settings
 
 
@@ -20,10 +20,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     firm, _loads, note = asyncio.run(load_context(settings))
     if note:
         print(f"lpo-bot: note: {note} (matters and people are not recognised)", file=sys.stderr)
+    parser = firm_parser(taxonomy, firm)
 
     def answer(text: str, now: str | None, tz: str | None, _as: str | None) -> dict[str, object]:
         draft = parse_one(text, now=parse_instant(now), tz=tz or settings.timezone,
-                          taxonomy=taxonomy, firm=firm)
+                          parser=parser)
         return draft.as_contract()
 
     if args.jsonl:

@@ -1,4 +1,5 @@
-"""What the matching tests share: the bundled catalogue, loaded once, and parser roster entries."""
+"""What the matching tests share: the bundled catalogue and vocabulary, loaded once, and parser
+roster entries."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ from pathlib import Path
 
 import matching
 from matching.model import StaffProfile
+from matching.parse import Catalogue, parse_vocabulary
 from matching.taxonomy import parse_taxonomy
 
 BUNDLED_TAXONOMY_FILE = Path(matching.__file__).parent / "data" / "taxonomy.toml"
 BUNDLED_TAXONOMY = parse_taxonomy(BUNDLED_TAXONOMY_FILE.read_text(encoding="utf-8"))
+BUNDLED_VOCABULARY_FILE = BUNDLED_TAXONOMY_FILE.with_name("vocabulary.toml")
+BUNDLED_VOCABULARY = parse_vocabulary(BUNDLED_VOCABULARY_FILE.read_text(encoding="utf-8"))
+# Compiled once for the whole test run, as the bot compiles it once per process.
+BUNDLED_CATALOGUE = Catalogue(BUNDLED_TAXONOMY, BUNDLED_VOCABULARY)
 
 
 def named_person(email: str, name: str, role: str, slack: str | None = None) -> StaffProfile:

@@ -9,9 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from matching.model import MatterRef, StaffProfile
-from matching.parser import Parser
-from matching.taxonomy import parse_taxonomy
-from tests.matching.bundled import BUNDLED_TAXONOMY_FILE
+from matching.parse import Parser
+from tests.matching.bundled import BUNDLED_CATALOGUE
 
 TARGETS = {"task_type": 0.95, "due_at": 0.98, "priority": 1.0, "matter": 1.0, "assignee": 1.0}
 
@@ -56,7 +55,7 @@ def read_matters(path: Path) -> list[MatterRef]:
 def firm_parser(firm: Path) -> Parser:
     """A parser over the firm's matters and roster, with the bundled task catalogue."""
     return Parser(
-        parse_taxonomy(BUNDLED_TAXONOMY_FILE.read_text(encoding="utf-8")),
+        BUNDLED_CATALOGUE,
         read_matters(firm / "matters.csv"),
         read_roster(firm / "roster.csv"),
     )

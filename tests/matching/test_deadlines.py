@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.deadlines import PASSED_WARNING, find_deadline
+from matching.parse.deadlines import PASSED_WARNING, find_deadline
 
 NY = "America/New_York"
 CHICAGO = "America/Chicago"

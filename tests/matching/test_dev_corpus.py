@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from matching.parser import Parser
+from matching.parse import Parser
 from tests.matching.corpus import firm_parser, score_corpus
 
 DEV_FIRM = Path(__file__).resolve().parents[3] / "shared" / "data" / "dev-firm"

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching.model import PRIORITIES, MatterRef, TaskDraft, Taxonomy
-from matching.parser import CONFIDENCE_THRESHOLD, Parser, parse, priority_of
+from matching.parse import CONFIDENCE_THRESHOLD, Catalogue, Parser, parse, priority_of
 from matching.taxonomy import parse_taxonomy
-from tests.matching.bundled import BUNDLED_TAXONOMY
+from tests.matching.bundled import BUNDLED_CATALOGUE, BUNDLED_TAXONOMY, BUNDLED_VOCABULARY
 from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
@@ -45,7 +45,7 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(TAXONOMY, MATTERS, ROSTER)
+    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER)
 
 
 def read(parser: Parser, text: str, now: datetime = NOW, tz: str = NY) -> TaskDraft:
@@ -201,7 +201,7 @@ def test_a_client_spoken_to_reads_as_client(parser: Parser) -> None:
 
 def test_a_capitalised_name_outweighs_a_lower_case_surname() -> None:
     matters = (*MATTERS, MatterRef("25-0001", "Carter Page"))
-    draft = Parser(TAXONOMY, matters, ROSTER).parse(
+    draft = Parser(BUNDLED_CATALOGUE, matters, ROSTER).parse(
         "summarize the 3-page letter for Okoye", now=NOW, tz=NY
     )
     assert draft.matter == "LIT-2025-007"
@@ -260,11 +260,11 @@ def test_office_chores_that_mention_legal_words_have_no_type(parser: Parser, tex
 
 def test_a_client_named_like_a_task_word_is_found_in_a_lower_case_caption() -> None:
     matters = (*MATTERS, MatterRef("25-0002", "Rosa Call", "Call v. Jefferson Capital"))
-    draft = Parser(TAXONOMY, matters, ROSTER).parse(
+    draft = Parser(BUNDLED_CATALOGUE, matters, ROSTER).parse(
         "need the jury demand filed in call v jefferson capital by 2/16", now=NOW, tz=NY
     )
     assert (draft.matter, draft.task_type) == ("25-0002", "court_filing")
-    assert Parser(TAXONOMY, matters, ROSTER).parse("call Okoye", now=NOW, tz=NY).matter == (
+    assert Parser(BUNDLED_CATALOGUE, matters, ROSTER).parse("call Okoye", now=NOW, tz=NY).matter == (
         "LIT-2025-007"
     )
 
@@ -279,7 +279,7 @@ def test_a_firm_catalogue_of_its_own_is_used(parser: Parser) -> None:
         '[[task_type]]\nid = "notary"\nname = "Notarise"\nest_hours = 0.25\n'
         'skills = { document_management = 1 }\nphrases = ["notarize", "notary", "apostille"]\n'
     )
-    draft = Parser(own, MATTERS, ROSTER).parse(
+    draft = Parser(Catalogue(own, BUNDLED_VOCABULARY), MATTERS, ROSTER).parse(
         "get the affidavit notarized for Okoye", now=NOW, tz=NY
     )
     assert (draft.task_type, draft.matter, draft.title) == (
@@ -488,16 +488,19 @@ def test_the_contract_shape(parser: Parser) -> None:
     }
 
 
-def test_the_convenience_function_reuses_the_parser_for_the_same_inputs() -> None:
+def test_the_convenience_function_reads_as_a_parser_built_for_its_inputs() -> None:
     first = parse(
-        "C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=MATTERS, roster=ROSTER
+        "C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, vocabulary=BUNDLED_VOCABULARY,
+        matters=MATTERS, roster=ROSTER
     )
     again = parse(
-        "C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=MATTERS, roster=ROSTER
+        "C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, vocabulary=BUNDLED_VOCABULARY,
+        matters=MATTERS, roster=ROSTER
     )
     assert first == again and first.matter == "LIT-2025-007"
     others = (MatterRef("99-0001", "Zed Okoye"),)
-    moved = parse("C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY, matters=others, roster=ROSTER)
+    moved = parse("C&D for Okoye", now=NOW, tz=NY, taxonomy=TAXONOMY,
+                  vocabulary=BUNDLED_VOCABULARY, matters=others, roster=ROSTER)
     assert moved.matter == "99-0001"
 
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from matching.model import MatterRef, TaskDraft
-from matching.parser import Parser
-from tests.matching.bundled import BUNDLED_TAXONOMY
+from matching.parse import Parser
+from tests.matching.bundled import BUNDLED_CATALOGUE, BUNDLED_TAXONOMY
 from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
@@ -1048,7 +1048,7 @@ SECOND_FIRM = [
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(TAXONOMY, MATTERS, ROSTER)
+    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER)
 
 
 def _fields(draft: TaskDraft) -> tuple[object, ...]:
@@ -1093,7 +1093,7 @@ def test_phrasing_in_christmas_week(
 
 @pytest.fixture(scope="module")
 def second_parser() -> Parser:
-    return Parser(TAXONOMY, SECOND_MATTERS, SECOND_ROSTER)
+    return Parser(BUNDLED_CATALOGUE, SECOND_MATTERS, SECOND_ROSTER)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,85 @@
+"""Sentences and asks: where in a text a request begins, and where its reasons do."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["POLITENESS", "Ask", "asked_first_until", "asks"]
+
+# The words that make a request polite, and nothing more ("please", "could you").
+_PLEASE = "please|pls|plz|kindly"
+POLITENESS = re.compile(
+    rf"\b(?:{_PLEASE}|thx|thanks|thank\s+you|ty)\b"
+    r"|^\s*(?:can|could|would)\s+(?:you|someone|somebody|anyone)\s+"
+    r"|\b(?:i\s+)?need\s+(?:someone|somebody|you)\s+to\s+",
+    re.IGNORECASE,
+)
+# "Could someone please draft ...", "I want a ...": asking words before the verb.
+_POLITE_OPENING = re.compile(
+    r"(?:(?:could|can|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)\s+"
+    r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:love|like|want|need)\s+"
+    r"(?:(?:somebody|someone|you)\s+to\s+)?)?"
+    rf"(?:(?:{_PLEASE})\s+)?"
+)
+_SENTENCE_ENDS = frozenset(".!?;:-\n")
+_SENTENCE_START = re.compile(r"[.!?]+\s+(?=\S)")
+_LAST_WORD = re.compile(r"[a-z0-9]*$")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "inc", "co", "corp", "llc", "no", "et", "al",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "esq",
+     "approx", "etc", "ch", "sec", "u.s.c", "usc", "cir", "ct", "fed", "supp"}
+)  # fmt: skip
+
+
+class Ask(NamedTuple):
+    at: int  # where the request begins in the folded text
+    opening: bool  # True: only a phrase opening the sentence is the request ("Draft ...")
+
+
+def asks(text: str, folded: str) -> list[Ask]:
+    """Where a request may begin after news: a sentence opening with "please" or "could you",
+    else any later sentence (whose opening phrase, an imperative, names the task). A full stop
+    before a lower-case word ends an abbreviation ("aff. defenses"), not a sentence."""
+    if _SENTENCE_ENDS.isdisjoint(folded):
+        return []
+    polite = [
+        Ask(m.end(), opening=False)
+        for m in POLITENESS.finditer(folded)
+        if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS
+    ]
+    openings = []
+    for start in _sentence_starts(text, folded):
+        asked = _polite_opening_end(folded, start)
+        openings.append(Ask(asked, opening=asked == start))
+    return polite + openings
+
+
+def asked_first_until(text: str, folded: str) -> int | None:
+    """Where the first sentence ends when the text opens with an ask ("Can somebody pull the
+    Equifax report? Equifax answered our dispute ..."): what follows is the reason."""
+    if not _polite_opening_end(folded, 0):
+        return None
+    return next(iter(_sentence_starts(text, folded)), None)
+
+
+def _polite_opening_end(folded: str, start: int) -> int:
+    # The pattern matches the empty string too, so it always matches.
+    opening = _POLITE_OPENING.match(folded, start)
+    return opening.end() if opening else start
+
+
+def _sentence_starts(text: str, folded: str) -> list[int]:
+    return [
+        m.end()
+        for m in _SENTENCE_START.finditer(folded)
+        if not text[m.end()].islower() and not _abbreviated(folded, m.start())
+    ]
+
+
+def _abbreviated(folded: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation ("Mr.", "v.", "Grace T."), not a
+    sentence."""
+    before = _LAST_WORD.search(folded, max(0, stop - 12), stop)
+    word = before[0] if before else ""
+    return len(word) <= 1 or word in _ABBREVIATIONS

@@ -1,0 +1,314 @@
+"""The task catalogue compiled for reading: its phrases, matched over tokens and scored."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
+
+from matching.model import Taxonomy
+from matching.parse.asks import Ask
+from matching.parse.vocabulary import Vocabulary
+from matching.parse.words import FUZZY_MIN_LETTERS, Token, closest_spelling, stem
+from matching.taxonomy import phrase_elements
+from matching.text import fold, words
+
+__all__ = ["CLIENT", "CONFIDENCE_THRESHOLD", "Catalogue"]
+
+# Below this the text is not taken to name any catalogue task (the bot asks instead).
+CONFIDENCE_THRESHOLD = 0.4
+# What a client's name reads as in a catalogue phrase: "call Garcia" matches "call client".
+CLIENT = "client"
+_GAP_WORDS = 4
+_TOPIC_WEIGHT = 1 / 3
+# Words after a task's own name that show it is the object of a verb before it.
+_PREPOSITIONS = frozenset({"on", "for", "in", "re", "about", "regarding", "against", "with"})
+_HEAD_BONUS = 0.5
+_FUZZY_WEIGHT = 0.85
+# A lone corrected word counts only when long enough that one edit is unlikely to be a word.
+_FUZZY_ALONE_MIN_LETTERS = 7
+# Words that open a sentence as its subject: what follows is news, not a request.
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
+_OPENING_WORDS = 3  # a verb and up to two words before the phrase: "draft our first rogs"
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "did"})
+_READINGS_KEPT = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    owner: int  # index of the task type; -1 for a veto, which names no task
+    elements: tuple[frozenset[str] | None, ...]  # None: a gap of a few words
+    weight: int  # how many words it matches; more words, more specific
+    last: frozenset[str]  # its last words: a text without one of them cannot match it
+
+
+class _Match(NamedTuple):
+    owner: int
+    start: int
+    end: int
+    weight: float
+    anchors: tuple[int, ...]  # the tokens the phrase's words matched; not the words of its gaps
+
+
+class Catalogue:
+    """The catalogue's phrases and the vocabulary's vetoes, indexed by first word, with the
+    spellings typos are fixed to. Built once per taxonomy; shared by the firm's parsers."""
+
+    def __init__(self, taxonomy: Taxonomy, vocabulary: Vocabulary) -> None:
+        self.taxonomy = taxonomy
+        self.ignored = vocabulary.ignored
+        self._shorthand = vocabulary.shorthand
+        self._topic_markers = vocabulary.topic_markers
+        self._by_first: dict[str, list[_Phrase]] = {}
+        self._vocabulary: set[str] = set()
+        self._canonical: dict[str, str] = {}
+        spellings: dict[str, str] = {}
+        owned = [(i, p) for i, t in enumerate(taxonomy.types) for p in t.phrases]
+        for owner, text in [*owned, *((-1, p) for p in vocabulary.vetoes)]:
+            phrase = self._compiled(owner, text)
+            if phrase is None:
+                continue
+            first = phrase.elements[0]
+            assert first is not None
+            for word in first:
+                self._by_first.setdefault(word, []).append(phrase)
+            for element in phrase.elements:
+                self._vocabulary.update(element or ())
+            for _, _, word in words(fold(text)):
+                if word.isalpha() and len(word) >= FUZZY_MIN_LETTERS:
+                    spellings[word] = self.canonical(word)
+        self._spellings = spellings
+        self._spelling_list = sorted(spellings)
+        self._readings: dict[str, tuple[str, bool]] = {}
+
+    def canonical(self, word: str) -> str:
+        """A word as catalogue phrases hold it: shorthand spelt out, then stemmed."""
+        known = self._canonical.get(word)
+        if known is None:
+            known = stem(self._shorthand.get(word, word))
+            if len(self._canonical) > _READINGS_KEPT:
+                self._canonical.clear()
+            self._canonical[word] = known
+        return known
+
+    def knows(self, canon: str) -> bool:
+        return canon in self._vocabulary
+
+    def reading(self, word: str) -> tuple[str, bool]:
+        """The catalogue form of a word of text, and whether it was a typo corrected to it."""
+        known = self._readings.get(word)
+        if known is not None:
+            return known
+        canon, fuzzy = self.canonical(word), False
+        if canon not in self._vocabulary and len(word) >= FUZZY_MIN_LETTERS and word.isalpha():
+            fixed = self.corrected(word)
+            if fixed:
+                canon, fuzzy = fixed, True
+        if len(self._readings) > _READINGS_KEPT:
+            self._readings.clear()
+        self._readings[word] = (canon, fuzzy)
+        return canon, fuzzy
+
+    def corrected(self, word: str) -> str | None:
+        """The catalogue word `word` is a typo of (one edit; two for long words), if any."""
+        found = closest_spelling(word, self._spelling_list, 1 if len(word) < 9 else 2)
+        # Typos keep the first letter; a word that loses it is another word ("reserve" is no
+        # misspelt "eserve").
+        return self._spellings[found] if found and found[0] == word[0] else None
+
+    def classify(
+        self, tokens: list[Token], asks: Sequence[Ask] = (), reasons_from: int | None = None
+    ) -> tuple[str | None, float]:
+        """The task type the tokens ask for and how sure that is (0..1).
+
+        `asks` are where a request may begin after some news ("The judge moved the hearing.
+        Please update the calendar"; "Convergent never answered. Draft a demand letter").
+        `reasons_from` is where the reasons begin after a request made first.
+        """
+        type_ids = self.taxonomy.ids
+        scores = [0.0] * len(type_ids)
+        winners = sorted(self._winning_matches(tokens), key=lambda m: m.start)
+        # A delegation names its task first ("client update for X: PRA answered the validation
+        # request"); the rest is detail, so the head phrase breaks a tie.
+        # A text that opens with its ask has no news before it, only reasons after it.
+        later_asks = asks if reasons_from is None else ()
+        head, news_ends = self._head(winners, tokens, later_asks)
+        for match in winners:
+            if match.owner >= 0:
+                news = tokens[match.anchors[-1]].start < news_ends
+                reason = (
+                    reasons_from is not None
+                    and head is not None
+                    and tokens[head.start].start < reasons_from <= tokens[match.start].start
+                )
+                aside = news or reason or self._is_topic(match, head, tokens)
+                scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
+        if head is not None and head.owner >= 0:
+            scores[head.owner] += _HEAD_BONUS
+        if not scores:
+            return None, 0.0
+        best_index = max(range(len(scores)), key=scores.__getitem__)
+        best = scores[best_index]
+        if best <= 0:
+            return None, 0.0
+        runner_up = max((s for i, s in enumerate(scores) if i != best_index), default=0.0)
+        confidence = (1 - math.exp(-best / 1.5)) * (0.5 + 0.5 * (best - runner_up) / best)
+        if confidence < CONFIDENCE_THRESHOLD:
+            return None, confidence
+        return type_ids[best_index], confidence
+
+    def _compiled(self, owner: int, phrase: str) -> _Phrase | None:
+        try:
+            raw = phrase_elements(phrase)
+        except ValueError:
+            return None
+        elements: list[frozenset[str] | None] = []
+        for element in raw:
+            if element is None:
+                if elements and elements[-1] is not None:
+                    elements.append(None)
+                continue
+            kept = frozenset(self.canonical(w) for w in element if w not in self.ignored)
+            if kept:
+                elements.append(kept)
+        while elements and elements[-1] is None:
+            elements.pop()
+        weight = sum(1 for e in elements if e is not None)
+        if not weight:
+            return None
+        last = elements[-1]
+        assert last is not None
+        return _Phrase(owner, tuple(elements), weight, last)
+
+    def _winning_matches(self, tokens: list[Token]) -> list[_Match]:
+        # The longest phrase wins its words: "notice of appearance" is a filing, and its
+        # "appearance" is then not also a court appearance. Between equals the earlier wins, as
+        # a verb comes before its object ("review ... bank statements"). The words in a gap are
+        # left to other phrases: "check ... account" does not silence the "SOL" it skips over.
+        # A veto wins a tie: it exists to veto a reading.
+        found = _objects_kept(list(self._matches(tokens)), tokens)
+        found.sort(key=lambda m: (-m.weight, m.owner >= 0, m.start, m.end))
+        taken: set[int] = set()
+        winners = []
+        for match in found:
+            if taken.isdisjoint(match.anchors):
+                taken.update(match.anchors)
+                winners.append(match)
+        return winners
+
+    def _matches(self, tokens: list[Token]) -> Iterable[_Match]:
+        any_fuzzy = any(t.fuzzy for t in tokens)
+        present = {t.canon for t in tokens}
+        for index, token in enumerate(tokens):
+            if token.masked:
+                continue
+            for phrase in self._by_first.get(token.canon, ()):
+                if phrase.last.isdisjoint(present):
+                    continue
+                anchors = _phrase_anchors(phrase, tokens, index)
+                if anchors is None:
+                    continue
+                start, end = anchors[0], anchors[-1] + 1
+                fuzzy = [tokens[i] for i in anchors if tokens[i].fuzzy] if any_fuzzy else []
+                if not fuzzy:
+                    yield _Match(phrase.owner, start, end, phrase.weight, anchors)
+                elif phrase.weight > 1 or fuzzy[0].letters >= _FUZZY_ALONE_MIN_LETTERS:
+                    yield _Match(phrase.owner, start, end, phrase.weight * _FUZZY_WEIGHT, anchors)
+
+    def _head(
+        self, winners: list[_Match], tokens: list[Token], asks: Sequence[Ask]
+    ) -> tuple[_Match | None, int]:
+        """The phrase that names the task, and where the news before the request ends."""
+        for ask in asks:
+            for match in winners:
+                if ask.opening and self._opens(tokens, match.start, ask.at):
+                    return match, ask.at
+                if not ask.opening and tokens[match.anchors[-1]].start >= ask.at:
+                    return match, ask.at
+        return (winners[0] if winners else None), 0
+
+    def _opens(self, tokens: list[Token], index: int, sentence_at: int) -> bool:
+        """Whether the phrase at `index` opens the sentence: as its verb ("Draft a demand
+        letter"), or as the object of a task verb ("draft our first interrogatories"); not
+        after a subject telling news ("They called her at 6am", "Equifax has answered")."""
+        first = next((i for i, t in enumerate(tokens) if t.start >= sentence_at), None)
+        if first is None or not first <= index < first + _OPENING_WORDS:
+            return False
+        lead = tokens[first].canon
+        if lead in _SUBJECTS:
+            return False
+        between = {t.canon for t in tokens[first:index]}
+        return index == first or (
+            lead != CLIENT and self.knows(lead) and between.isdisjoint(_AUXILIARIES)
+        )
+
+    def _is_topic(self, match: _Match, head: _Match | None, tokens: list[Token]) -> bool:
+        """Whether `match` follows the head task after "for", "about" or "whether" (but not
+        "for Garcia": a client named there is the matter, not a purpose)."""
+        if head is None or head.owner < 0 or match is head or match.start < head.end:
+            return False
+        return any(
+            tokens[i].canon in self._topic_markers and tokens[i + 1].canon != CLIENT
+            for i in range(head.end, match.start)
+        )
+
+
+def _objects_kept(found: list[_Match], tokens: list[Token]) -> list[_Match]:
+    """The matches, less any verb ... noun phrase whose gap holds its verb's real object.
+
+    In "check SOL on the Johnson account" the thing checked is the SOL, a task of its own
+    followed by a preposition; "check ... account" is then no reading of the text.
+    """
+    count = len(tokens)
+    objects = [
+        m for m in found if m.end < count and m.owner >= 0 and tokens[m.end].canon in _PREPOSITIONS
+    ]
+    if not objects:
+        return found
+    # Only a phrase with a gap can skip over anything.
+    return [
+        m
+        for m in found
+        if m.end - m.start == len(m.anchors) or not any(_skips_object(m, o) for o in objects)
+    ]
+
+
+def _skips_object(match: _Match, other: _Match) -> bool:
+    # `other` and the preposition after it stand in one gap of `match`.
+    if other.owner == match.owner or not match.start < other.start:
+        return False
+    return any(left < other.start and other.end < right for left, right in pairwise(match.anchors))
+
+
+def _phrase_anchors(phrase: _Phrase, tokens: list[Token], start: int) -> tuple[int, ...] | None:
+    """The indexes of the tokens `phrase` matches from `start` (gaps excluded), or None."""
+    elements, count = phrase.elements, len(tokens)
+    if len(elements) == 1:
+        return (start,)
+    anchors = [start]
+    position, element_index = start + 1, 1
+    while element_index < len(elements):
+        element = elements[element_index]
+        if element is None:
+            wanted = elements[element_index + 1]
+            assert wanted is not None
+            limit = min(position + _GAP_WORDS + 1, count)
+            for probe in range(position, limit):
+                token = tokens[probe]
+                if not token.masked and token.canon in wanted:
+                    anchors.append(probe)
+                    position, element_index = probe + 1, element_index + 2
+                    break
+            else:
+                return None
+            continue
+        if position >= count:
+            return None
+        token = tokens[position]
+        if token.masked or not token.joined or token.canon not in element:
+            return None
+        anchors.append(position)
+        position, element_index = position + 1, element_index + 1
+    return tuple(anchors)

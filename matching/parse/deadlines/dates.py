@@ -1,0 +1,301 @@
+"""Readers of days: dates, weekdays, "tomorrow", "in 3 business days", "end of month"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from matching.calendar import add_business_days, last_business_day_of_month
+from matching.parse.deadlines.context import WORD, is_introduced
+from matching.parse.deadlines.pieces import (
+    CONTEXT,
+    LAST_MINUTE,
+    MARKED,
+    MAX_COUNT,
+    STALE_DATE,
+    STANDING,
+    Day,
+    Moment,
+    Now,
+    Piece,
+    Reader,
+    add_months,
+    cue,
+    dated,
+    friday_of_week,
+    later,
+    weekday_next_week,
+    weekday_on_or_after,
+)
+from matching.parse.deadlines.spoken import NUMBER, number_value
+
+_WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
+    "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+    # The misspellings people type fast enough to send.
+    "tuseday": 1, "tusday": 1, "teusday": 1, "wensday": 2, "wendsday": 2, "wednsday": 2,
+    "wedensday": 2, "thrusday": 3, "thursay": 3, "thurday": 3, "firday": 4, "fridy": 4,
+}  # fmt: skip
+# Short forms that are also English words ("the file sat there") count only when introduced.
+_WORDLIKE_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
+# What shows such a short form is a day without a lead-in: a time right after it, or a clause
+# of its own at the end of the text.
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:at|@|by)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m)?\b"
+    r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b)"
+)
+_CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(]|\s-+)\s*$")
+_DATE_AFTER = re.compile(
+    r"[\s,]+(?:the\s+)?(?:\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+_TEXT_END = re.compile(r"\s*[.!)]?\s*")
+_TERSE_WORDS = 6
+# Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
+_WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
+_YEAR_TAIL = r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
+
+_RELATIVE = re.compile(
+    r"\b(?:(?:in|within|inside(?:\s+of)?|over)\s+(?:the\s+)?(?:next\s+)?|next\s+)"
+    rf"(?P<n>{NUMBER})"
+    r"(?:(?<=\d)(?P<short>[dhw])|(?:(?<=\d)|\b)\s*(?P<unit>(?:business|biz|bus\.?|working|work"
+    r"|court)[\s-]*days?|b-?days?|(?:calendar\s+)?days?|hours?|hrs?|hr|minutes?|mins?|weeks?"
+    r"|wks?|months?|mos?))\b(?:'s|s')?(?:\s+time)?"
+)
+_FROM_NOW = re.compile(
+    rf"\b(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|b-?days?|days?"
+    r"|hours?|hrs?|minutes?|mins?|weeks?|wks?|months?)\s+from\s+(?:now|today)\b"
+)
+_WITHIN_THE_HOUR = re.compile(r"\b(?:within|in)\s+the\s+(?:next\s+)?hour\b")
+_ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.$-])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%]|\s+of\b)"
+)
+_DASHED_DATE = re.compile(r"(?<![\d/.$-])(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<y>\d{4}|\d{2})(?![\d-])")
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\.?\s+(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}(?![\d:])\b{_YEAR_TAIL}"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}"
+)
+_ORDINAL_DAY = re.compile(
+    r"\b(?:by|on|before|until|due)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+)
+# What may follow "the 15th" when it is a day of the month; any other word is a noun it
+# qualifies ("on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit").
+_AFTER_ORDINAL_DATE = frozenset(
+    {"at", "by", "eod", "cob", "eob", "pls", "please", "thanks", "thx", "ty", "if", "and", "or",
+     "so", "to", "for", "latest", "when", "as", "but", "then", "is", "works", "ok", "okay", "in",
+     "on", "with", "re", "the", "of", "morning", "afternoon", "noon", "midnight", "end", "close",
+     "deadline", "would", "will", "should", "that", "which", "because", "since", "unless",
+     "otherwise", "we", "i", "she", "he", "they", "it", "you", "asap", "urgent", "tops", "max",
+     "before", "not", "no"}
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_NEXT_WEEK_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+w(?:ee)?k|next\s+w(?:ee)?k)\b")
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(?P<next>next)\s+|(?:this\s+coming|this|coming)\s+)?"
+    rf"{_WEEKDAY}\b\.?"
+    r"(?P<suffix>\s+(?:of\s+)?(?:next|this)\s+w(?:ee)?k\b)?"
+)
+_END_OF_WEEK = re.compile(
+    r"(?:\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?w(?:ee)?k\b|\beow\b|\be\.o\.w\b\.?"
+    r"|\b(?:by|before)\s+the\s+weekend\b)"
+)
+_THIS_WEEK = re.compile(r"\bthis\s+w(?:ee)?k\b")
+_END_OF_MONTH = re.compile(
+    r"(?:\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b|\be\.o\.m\b\.?"
+    r"|\bmonth[\s-]end\b)"
+)
+_THIS_MONTH = re.compile(r"\bthis\s+month\b")
+_NEXT_MONTH = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+month|next\s+month)\b")
+_DAY_AFTER_TOMORROW = re.compile(
+    r"\b(?:the\s+)?day\s+after\s+(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b"
+)
+_TOMORROW = re.compile(r"\b(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b")
+_TODAY = re.compile(r"\b(?:today|tdy|2day|this\s+afternoon)\b")
+_TONIGHT = re.compile(r"\b(?:tonight|tonite|2nite|this\s+evening)\b")
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name[:3]]
+
+
+def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    count = number_value(match["n"])
+    if count is None or count > MAX_COUNT:
+        return None
+    unit = (match["unit"] or match["short"]).replace(".", "")
+    start, end = match.start(), match.end()
+    if _counts_business_days(unit):
+        return Day(start, end, add_business_days(now.today, count), rank=MARKED)
+    if unit.startswith("h"):
+        return Moment(start, end, later(now, timedelta(hours=count)))
+    if unit.startswith("min"):
+        return Moment(start, end, later(now, timedelta(minutes=count)))
+    if unit.startswith("w"):
+        return Day(start, end, now.today + timedelta(weeks=count), rank=MARKED)
+    if unit.startswith("mo"):
+        return Day(start, end, add_months(now.today, count), rank=MARKED)
+    return Day(start, end, now.today + timedelta(days=count), rank=MARKED)
+
+
+def _counts_business_days(unit: str) -> bool:
+    """ "business days", "biz days", "bdays", "working days", "court days"."""
+    return "day" in unit and unit.startswith(("business", "biz", "bus", "court", "b", "work"))
+
+
+def _weekday_piece(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    name = match["wd"]
+    introduced = bool(match["next"] or match.group(0) != name or match["suffix"])
+    if (
+        name in _WORDLIKE_WEEKDAYS
+        and not introduced
+        and not is_introduced(folded, match.start())
+        and not _said_as_day(folded, match)
+    ):
+        return None
+    if _DATE_AFTER.match(folded, match.end()):
+        return None  # "Friday 1/22", "Fri, Jan 22nd": the date says which Friday
+    wanted = _WEEKDAYS[name]
+    suffix = match["suffix"] or ""
+    if match["next"] or "next" in suffix:
+        day = weekday_next_week(wanted, now.today)
+    else:
+        day = weekday_on_or_after(wanted, now)
+    return Day(match.start(), match.end(), day)
+
+
+def _said_as_day(folded: str, match: re.Match[str]) -> bool:
+    # "wed 3pm", "Mon at 8:30", or a last clause of its own ("1692c(c) letter, Wed").
+    if _TIME_AFTER.match(folded, match.end()):
+        return True
+    if not _TEXT_END.fullmatch(folded, match.end()):
+        return False
+    # Last, after a clause break or in a terse command ("ans Munday mon", "C&D Ruiz wed").
+    terse = len(WORD.findall(folded)) <= _TERSE_WORDS
+    return terse or bool(_CLAUSE_END_BEFORE.search(folded, 0, match.start()))
+
+
+def _numeric_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    return _date_piece(match, int(match["m"]), int(match["d"]), match["y"], now.today)
+
+
+def _named_month_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    return _date_piece(match, _month_number(match["mon"]), int(match["d"]), match["y"], now.today)
+
+
+def _within_the_hour(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Moment(match.start(), match.end(), later(now, timedelta(hours=1)))
+
+
+def _day_after_tomorrow(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), now.today + timedelta(days=2))
+
+
+def _next_week(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), friday_of_week(now.today, 1))
+
+
+def _end_of_week(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), friday_of_week(now.today, 0), rank=MARKED)
+
+
+def _this_week(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), friday_of_week(now.today, 0))
+
+
+def _next_month(match: re.Match[str], folded: str, now: Now) -> Piece:
+    following = add_months(now.today.replace(day=1), 1)
+    day = last_business_day_of_month(following.year, following.month)
+    return Day(match.start(), match.end(), day)
+
+
+def _end_of_month(match: re.Match[str], folded: str, now: Now) -> Piece:
+    day = last_business_day_of_month(now.today.year, now.today.month)
+    return Day(match.start(), match.end(), day, rank=MARKED)
+
+
+def _this_month(match: re.Match[str], folded: str, now: Now) -> Piece:
+    day = last_business_day_of_month(now.today.year, now.today.month)
+    return Day(match.start(), match.end(), day)
+
+
+def _tomorrow(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), now.today + timedelta(days=1))
+
+
+def _tonight(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), now.today, LAST_MINUTE, evening=True)
+
+
+def _today(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), now.today)
+
+
+def _date_piece(
+    match: re.Match[str], month: int, day: int, year: str | None, today: date
+) -> Day | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    found = dated(month, day, year, today)
+    if found is None:
+        return None
+    # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
+    # a marker asks for it ("due 3/15/2025" is still read, and warned about).
+    stale = year is not None and found < today - STALE_DATE
+    return Day(match.start(), match.end(), found, rank=CONTEXT if stale else STANDING)
+
+
+def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
+    """ "by the 15th": the next 15th from today on."""
+    following = _NEXT_WORD.match(folded, match.end())
+    if following and following[1] not in _AFTER_ORDINAL_DATE:
+        return None  # "on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit"
+    today, wanted = now.today, int(match["d"])
+    for months_ahead in range(3):
+        first = add_months(today.replace(day=1), months_ahead)
+        try:
+            candidate = first.replace(day=wanted)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return Day(match.start("the"), match.end(), candidate)
+    return None
+
+
+# In the order they are tried: a span the first reader claims is no other's. Each cue is a cheap
+# search that any text the pattern could match must contain.
+DAY_READERS = (
+    Reader(_RELATIVE, _relative, cue("in ", "within", "inside", "over ", "next ")),
+    Reader(_FROM_NOW, _relative, cue("from now", "from today")),
+    Reader(_WITHIN_THE_HOUR, _within_the_hour, cue("the hour", "next hour")),
+    Reader(_ISO_DATE, _numeric_date, re.compile(r"\d-\d")),
+    Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),
+    Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
+    Reader(_MONTH_DAY, _named_month_date, re.compile(rf"{_MONTH}\.?\s+(?:the\s+)?\d")),
+    Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
+    Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
+    Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, cue("day after")),
+    Reader(_WEEKDAY_RE, _weekday_piece, cue(*sorted({day[:3] for day in _WEEKDAYS}))),
+    Reader(_NEXT_WEEK_END, _next_week, cue("next w")),
+    Reader(_END_OF_WEEK, _end_of_week, cue("end of", "eow", "e.o.w", "weekend")),
+    Reader(_THIS_WEEK, _this_week, cue("this w")),
+    Reader(_NEXT_MONTH, _next_month, cue("next month")),
+    Reader(_END_OF_MONTH, _end_of_month, cue("end of", "eom", "e.o.m", "month")),
+    Reader(_THIS_MONTH, _this_month, cue("this month")),
+    Reader(_TOMORROW, _tomorrow, cue("tom", "tmr", "tmw", "2mor", "2mo")),
+    Reader(_TONIGHT, _tonight, cue("tonight", "tonite", "2nite", "this evening")),
+    Reader(_TODAY, _today, cue("today", "tdy", "2day", "this afternoon")),
+)

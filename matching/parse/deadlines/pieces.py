@@ -1,0 +1,178 @@
+"""What the deadline readers find: days, times and moments, and the calendar arithmetic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+END_OF_DAY = time(17, 0)
+LAST_MINUTE = time(23, 59)
+FIRST_THING = time(9, 0)
+NOON = time(12, 0)
+PASSED_WARNING = "deadline has passed"
+UNKNOWN_ZONE_WARNING = "unknown timezone {tz!r}; times read as UTC"
+
+# Ranks of a candidate: how surely it is the task's deadline rather than a fact in passing.
+CONTEXT, STANDING, MARKED = 0, 1, 2
+
+# Counts beyond this are typos or ids, not deadlines, and would overflow the calendar.
+MAX_COUNT = 999
+# A date with a year further back than this is history, not a deadline, unless marked as one.
+STALE_DATE = timedelta(days=31)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The deadline a text gives, where it was said (spans of the text), and any warnings."""
+
+    due_at: datetime
+    spans: tuple[tuple[int, int], ...]
+    warnings: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=64)
+def _zone(tz: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(tz)
+    except (ValueError, OSError, TypeError, KeyError):
+        return None
+
+
+def zone_named(tz: str) -> tuple[ZoneInfo | timezone, tuple[str, ...]]:
+    """The zone called `tz`, or UTC with a warning when there is no such zone."""
+    zone = _zone(tz) if isinstance(tz, str) and tz else None
+    if zone is None:
+        return UTC, (UNKNOWN_ZONE_WARNING.format(tz=tz),)
+    return zone, ()
+
+
+def wall_time(day: date, clock: time, zone: ZoneInfo | timezone) -> datetime:
+    # The UTC round trip moves a wall time that DST skips (02:30 in spring) to a real instant.
+    naive = datetime.combine(day, clock)
+    return naive.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
+
+
+class Day(NamedTuple):
+    start: int
+    end: int
+    day: date
+    clock: time = END_OF_DAY
+    rank: int = STANDING
+    evening: bool = False  # "tonight at 9" is 21:00
+
+
+class Clock(NamedTuple):
+    start: int
+    end: int
+    clock: time
+    rank: int = STANDING
+    meridiem: bool = True  # False: an hour like "at 9" whose half of the day was inferred
+    needs_day: bool = False  # "morning" means nothing without a day
+    stated: bool = True  # False: "EOD", which is a time of day only by convention
+
+
+class Moment(NamedTuple):
+    start: int
+    end: int
+    moment: datetime
+    rank: int = MARKED
+
+
+Piece = Day | Clock | Moment
+
+
+@dataclass(frozen=True, slots=True)
+class Now:
+    moment: datetime
+    zone: ZoneInfo | timezone
+
+    @property
+    def today(self) -> date:
+        return self.moment.date()
+
+
+def nearest_date(month: int, day: int, today: date) -> date | None:
+    """The first `month`/`day` from `today` on (Feb 29 waits for a leap year)."""
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def dated(month: int, day: int, year: str | None, today: date) -> date | None:
+    if not year:
+        return nearest_date(month, day, today)
+    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return date(full_year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_on_or_after(wanted: int, now: Now) -> date:
+    """The nearest such weekday from today on whose 17:00 is still ahead."""
+    today = now.today
+    ahead = (wanted - today.weekday()) % 7
+    if ahead == 0 and now.moment.time() >= END_OF_DAY:
+        ahead = 7
+    return today + timedelta(days=ahead)
+
+
+def weekday_next_week(wanted: int, today: date) -> date:
+    """That weekday in the Monday-to-Sunday week after this one."""
+    return today - timedelta(days=today.weekday()) + timedelta(days=7 + wanted)
+
+
+def friday_of_week(today: date, weeks_ahead: int) -> date:
+    return today - timedelta(days=today.weekday()) + timedelta(days=4 + 7 * weeks_ahead)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, last)
+        except ValueError:
+            continue
+    return date(year, month + 1, 28)
+
+
+def later(now: Now, span: timedelta) -> datetime:
+    # Elapsed time, not wall time: "in 2 hours" across a DST change is still 2 hours.
+    return (now.moment.astimezone(UTC) + span).astimezone(now.zone)
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """One pattern and how to read its matches; tried only when its cheap cue is in the text."""
+
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str], str, Now], Piece | None]
+    cue: re.Pattern[str] | tuple[str, ...]  # a pattern, or plain strings (faster to look for)
+
+    @property
+    def needs_digit(self) -> bool:
+        return not isinstance(self.cue, tuple) and r"\d" in self.cue.pattern
+
+    def applies_to(self, folded: str) -> bool:
+        if isinstance(self.cue, tuple):
+            for word in self.cue:
+                if word in folded:
+                    return True
+            return False
+        return self.cue.search(folded) is not None
+
+
+def cue(*cues: str) -> tuple[str, ...]:
+    """A cue of plain strings: one of them is in any text the pattern could match."""
+    return cues

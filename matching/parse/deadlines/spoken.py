@@ -1,0 +1,101 @@
+"""Numbers as people say them: "forty-eight", "a couple of", "by three", "feb fifth"."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "couple": 2, "few": 3,
+}  # fmt: skip
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER = (
+    rf"(?:\d{{1,3}}|(?:{_TENS})(?:[-\s](?:{_ONES}))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
+    rf"|{_ONES}|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|an?)"
+)
+
+# Spoken times and days ("by three", "at nine thirty", "feb fifth"), as a phone dictates them.
+_HOURS = {
+    word: n
+    for n, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
+_MINUTES = {
+    "oh five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty five": 45,
+    "forty-five": 45,
+    "fifty": 50,
+}
+_SPOKEN_CLOCK = re.compile(
+    r"\b(?:at|by|before|until|till|around)\s+(?P<h>"
+    + "|".join(sorted(_HOURS, key=len, reverse=True))
+    + r")(?:[\s-]+(?P<m>"
+    + "|".join(sorted(_MINUTES, key=len, reverse=True)).replace(" ", r"[\s-]")
+    + r"))?\b(?!\s+(?:days?|hours?|hrs?|weeks?|wks?|months?|business|biz|minutes?|mins?)\b)"
+)
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+        ).split(),
+        start=1,
+    )
+}
+_ORDINALS |= {f"twenty {w}": 20 + n for w, n in list(_ORDINALS.items())[:9]}
+_ORDINALS |= {"thirtieth": 30, "thirty first": 31}
+_SPOKEN_DAY = re.compile(
+    r"\b(?P<lead>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?"
+    r"|the\s+)(?P<ord>"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace(" ", r"[\s-]")
+    + r")\b"
+)
+
+# Cheap to look for first: how every spoken hour and ordinal day begins.
+_SPOKEN_CUE = re.compile(r"\b(?:one|two|thr|fou|fiv|fif|six|sev|eig|nin|ten|ele|twe|fir|sec|thi)")
+
+
+def number_value(words: str) -> int | None:
+    """The count written as digits or English number words ("48", "two", "forty-eight", "a")."""
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    parts = [w for w in re.split(r"[\s-]+", words) if w != "of"]
+    if len(parts) > 1:
+        parts = [w for w in parts if w not in ("a", "an")]
+    values = [_UNITS.get(w) for w in parts]
+    if not values or None in values:
+        return None
+    return sum(v for v in values if v is not None)
+
+
+def digits_for_spoken(folded: str) -> str:
+    """ "by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
+    so that every span still points into the text as written."""
+
+    def clock(match: re.Match[str]) -> str:
+        hour = _HOURS[match["h"]]
+        minute = _MINUTES[" ".join(match["m"].replace("-", " ").split())] if match["m"] else None
+        said = f"{hour}:{minute:02d}" if minute is not None else str(hour)
+        lead = match.group(0)[: match.start("h") - match.start()]
+        return (lead + said).ljust(len(match.group(0)))
+
+    def day(match: re.Match[str]) -> str:
+        number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
+        return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
+
+    if not _SPOKEN_CUE.search(folded):
+        return folded
+    return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))

@@ -1,0 +1,181 @@
+"""One delegation text read into a TaskDraft: type, title, deadline, priority, matter, assignee."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
+from matching.parse.asks import asked_first_until, asks
+from matching.parse.catalogue import CLIENT, Catalogue
+from matching.parse.deadlines import find_deadline, zone_named
+from matching.parse.matters import Matters, named_clients
+from matching.parse.people import Roster
+from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
+from matching.parse.titles import deadline_span, free_title
+from matching.parse.vocabulary import Vocabulary
+from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered
+from matching.text import blank, fold, words
+
+__all__ = ["MAX_TEXT_CHARS", "NO_CLOCK_WARNING", "UNREADABLE_WARNING", "Parser", "parse"]
+
+# Slack caps a slash command at 4,000 characters; longer input is not a delegation.
+MAX_TEXT_CHARS = 4000
+UNREADABLE_WARNING = "could not read the text ({error}); please pick the details"
+NO_CLOCK_WARNING = "no valid `now` given; deadline not read"
+
+# Punctuation that ends a clause: the words of a phrase do not stand on both sides of it.
+_PHRASE_BREAK = re.compile(r"[,:;!?]|\s-|-\s")
+_DIGIT_NEXT = re.compile(r"\s*\d")  # "May 5": a month after all, even for a client named May
+# "filed" reports what someone did ("Midland filed suit", "who filed POCs") unless it is asked
+# for a few words before ("get the Brown answer filed", "needs to be filed").
+_PAST_FILED = "filed"
+_ASKING_REACH = 4
+_WHEN_WORDS = frozenset(
+    {"by", "today", "tomorrow", "tonight", "asap", "before", "within", "eod", "cob", "no", "in"}
+)
+
+
+class Parser:
+    """Reads delegation texts for one firm: its catalogue, matters and roster, indexed once.
+
+    Build it once per version of the firm (the bot's firm snapshot holds one) and share the
+    `Catalogue` between versions: it depends on the taxonomy and vocabulary alone.
+    """
+
+    def __init__(
+        self, catalogue: Catalogue, matters: Sequence[MatterRef], roster: Sequence[StaffProfile]
+    ) -> None:
+        self._catalogue = catalogue
+        self._matters = Matters(matters)
+        self._roster = Roster(roster, self._matters.name_words)
+        self._client_first_names = self._matters.first_names - self._roster.name_words
+
+    def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
+        """What `text` asks for; never raises, whatever the text."""
+        try:
+            return self._read(text, now, tz)
+        except Exception as error:  # noqa: BLE001 - a parser bug must cost a question, not a 500
+            return TaskDraft(
+                task_type=None,
+                confidence=0.0,
+                title="Task",
+                due_at=None,
+                warnings=(UNREADABLE_WARNING.format(error=type(error).__name__),),
+            )
+
+    def _read(self, text: str, now: datetime, tz: str) -> TaskDraft:
+        text = text if isinstance(text, str) else "" if text is None else str(text)
+        text = text[:MAX_TEXT_CHARS]
+        folded = fold(text)
+        found = words(folded)
+        assignee, hint_spans = self._roster.find(text, folded, found)
+        matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
+        masked = hint_spans + matter.number_spans + matter.mask_spans
+        tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
+        task_type, confidence = self._catalogue.classify(
+            tokens, asks(text, folded), asked_first_until(text, folded)
+        )
+        priority, priority_spans = priority_and_spans(blank(folded, hint_spans + matter.name_spans))
+        warnings: list[str] = []
+        deadline_spans: list[Span] = []
+        due_at = None
+        if isinstance(now, datetime):
+            warnings += zone_named(tz)[1]
+            # A client called Noon or Munday is no time or day ("rogs resp Noon fri").
+            names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
+            deadline = find_deadline(
+                blank(text, hint_spans + matter.number_spans + names), now=now, tz=tz
+            )
+            if deadline:
+                due_at = deadline.due_at
+                warnings += deadline.warnings
+                deadline_spans += [deadline_span(folded, *span) for span in deadline.spans]
+        else:
+            warnings.append(NO_CLOCK_WARNING)
+        if matter.warning:
+            warnings.append(matter.warning)
+        removed = hint_spans + matter.number_spans + matter.name_spans + priority_spans
+        removed += deadline_spans + self._client_first_name_spans(found)
+        return TaskDraft(
+            task_type=task_type,
+            confidence=confidence,
+            title=self._title(task_type, text, removed, matter.number),
+            due_at=due_at,
+            priority=priority,
+            matter=matter.number,
+            assignee=assignee,
+            warnings=tuple(dict.fromkeys(warnings)),
+        )
+
+    def _tokens(
+        self, folded: str, found: list[Word], masked: list[Span], clients: list[Span]
+    ) -> list[Token]:
+        hidden, named = covered(found, masked), covered(found, clients)
+        breaks = [m.start() for m in _PHRASE_BREAK.finditer(folded)]
+        ignored = self._catalogue.ignored
+        next_break = 0
+        tokens: list[Token] = []
+        previous_end = 0
+        for index, (start, end, word) in enumerate(found):
+            while next_break < len(breaks) and breaks[next_break] < previous_end:
+                next_break += 1
+            joined = next_break == len(breaks) or breaks[next_break] >= start
+            previous_end = end
+            if word in ignored:
+                continue
+            if named and named[index]:
+                # A client named as the one spoken to reads as "client" ("call Garcia" is
+                # "call client"); the rest of a full name adds nothing.
+                if not (tokens and tokens[-1].canon == CLIENT and joined):
+                    tokens.append(Token(start, end, CLIENT, False, False, len(word), joined))
+                continue
+            canon, fuzzy = self._catalogue.reading(word)
+            masked_word = (hidden[index] if hidden else False) or _reports_filing(found, index)
+            tokens.append(Token(start, end, canon, masked_word, fuzzy, len(word), joined))
+        return tokens
+
+    def _is_known_word(self, word: str) -> bool:
+        # Task, time and priority words and staff names: not (misspelt) client names.
+        return (
+            word in TIME_AND_PRIORITY_WORDS
+            or self._catalogue.knows(self._catalogue.canonical(word))
+            or word in self._roster.name_words
+        )
+
+    def _client_first_name_spans(self, found: list[Word]) -> list[Span]:
+        # Titles reach channel digests, where client names must not appear (Rule 1.6(c)).
+        return [(s, e) for s, e, w in found if w in self._client_first_names]
+
+    def _title(
+        self, task_type: str | None, text: str, removed: list[Span], matter: str | None
+    ) -> str:
+        known = self._catalogue.taxonomy.get(task_type)
+        if known is None:
+            return free_title(text, removed, matter)
+        return f"{known.name} — {matter}" if matter else known.name
+
+
+def _reports_filing(found: list[Word], index: int) -> bool:
+    if found[index][2] != _PAST_FILED:
+        return False
+    before = {w for _, _, w in found[max(0, index - _ASKING_REACH) : index]}
+    after = found[index + 1][2] if index + 1 < len(found) else None
+    # "... objection to the proof of claim filed", "the NOA filed by Friday": asked for.
+    return before.isdisjoint(ASKING_WORDS) and after is not None and after not in _WHEN_WORDS
+
+
+def parse(
+    text: str,
+    *,
+    now: datetime,
+    tz: str,
+    taxonomy: Taxonomy,
+    vocabulary: Vocabulary,
+    matters: Sequence[MatterRef],
+    roster: Sequence[StaffProfile],
+) -> TaskDraft:
+    """One text read with a parser built for it alone; to read many, build a `Parser` once."""
+    parser = Parser(Catalogue(taxonomy, vocabulary), matters, roster)
+    return parser.parse(text, now=now, tz=tz)

@@ -1,0 +1,66 @@
+"""Priority words in delegation text: low, normal, high or urgent (DOMAIN.md)."""
+
+from __future__ import annotations
+
+import re
+
+from matching.parse.words import Span
+from matching.text import fold
+
+__all__ = ["TIME_AND_PRIORITY_WORDS", "priority_and_spans", "priority_of"]
+
+_URGENT = r"(?:urgent(?:ly)?|asap|a\.s\.a\.p\b\.?|rush(?:ed|ing)?|emergenc(?:y|ies))"
+_HIGH = r"(?:high[\s-]*pri(?:ority)?|important)"
+# "no later than Friday" negates nothing.
+_NEGATION = (
+    r"(?:not|no(?!\s+(?:later|sooner|more|longer)\b)|non|nothing|never|without|isn't|isnt|ain't"
+    r"|aint|doesn't|doesnt|don't|dont|needn't|neednt)"
+)
+_PRIORITY_PHRASES = (
+    # (pattern, priority): the longest phrase found in the text decides.
+    (re.compile(rf"\b{_NEGATION}\b(?:[\s-]+[a-z']+){{0,3}}?[\s-]+{_URGENT}(?![a-z])"), "low"),
+    (re.compile(rf"\b{_NEGATION}\b(?:[\s-]+[a-z']+){{0,2}}?[\s-]+{_HIGH}(?![a-z])"), "low"),
+    (re.compile(r"\blow[\s-]*pri(?:ority)?\b|\bwhenever\b|\bno\s+rush\b|\bno\s+hurry\b"), "low"),
+    (re.compile(r"\bhigh[\s-]*pri(?:ority)?\b"), "high"),
+    (
+        re.compile(
+            r"\bimportant\b(?!\s+(?:client|customer|case|matter|account|person|people"
+            r"|referral|lead|partner|relationship|firm|one)s?\b)"
+        ),
+        "high",
+    ),
+    (re.compile(rf"\b{_URGENT}(?![a-z])|\bas\s+soon\s+as\s+possible\b"), "urgent"),
+)
+_SEVERITY = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
+# Words a deadline or a priority is made of, which a lower-case surname cannot stand for.
+TIME_AND_PRIORITY_WORDS = frozenset(
+    {"day", "days", "today", "tonight", "tomorrow", "week", "weeks", "month", "months", "noon",
+     "morning", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "may", "march", "june", "august", "rush", "urgent", "important", "whenever",
+     "priority", "soon", "hour", "hours", "business", "end", "close", "next", "due", "date"}
+)  # fmt: skip
+_PRIORITY_WORD = re.compile(r"[a-z0-9']+")
+# Cheap to look for first: every priority phrase holds one of these.
+_PRIORITY_CUE = re.compile(
+    r"urgent|asap|a\.s\.a\.p|rush|emergenc|pri|important|whenever|hurry|as soon"
+)
+
+
+def priority_and_spans(folded: str) -> tuple[str, list[Span]]:
+    """The priority folded text asks for, and where each priority phrase stands."""
+    if _PRIORITY_CUE.search(folded) is None:
+        return "normal", []
+    found: list[tuple[int, int, str, Span]] = []
+    for pattern, priority in _PRIORITY_PHRASES:
+        for match in pattern.finditer(folded):
+            size = len(_PRIORITY_WORD.findall(match.group()))
+            found.append((size, _SEVERITY[priority], priority, match.span()))
+    if not found:
+        return "normal", []
+    _, _, priority, _ = max(found, key=lambda f: (f[0], f[1]))
+    return priority, [span for *_, span in found]
+
+
+def priority_of(text: str) -> str:
+    """low, normal, high or urgent, by DOMAIN.md's priority words (longest phrase wins)."""
+    return priority_and_spans(fold(text))[0]
