@@ -28,8 +28,16 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
-from matching.model import Taxonomy
-from matching.second_opinion import NO_NAMES, NO_TASK, NameBook, catalogue_examples, normalise
+from matching.model import TaskDraft, Taxonomy
+from matching.parse import Parser
+from matching.second_opinion import (
+    NO_NAMES,
+    NO_TASK,
+    NameBook,
+    catalogue_examples,
+    normalise,
+    reviewed,
+)
 
 CATALOGUE_SOURCE = "catalogue"
 TRAINING_DATA = "data/training.jsonl"
@@ -207,6 +215,19 @@ def cross_validated_accuracy(examples: Sequence[Example]) -> float | None:
 def model_for(taxonomy: Taxonomy, *, clock: Callable[[], datetime]) -> RequestModel:
     """The firm's model as the bot builds it at start-up."""
     return train(training_examples(taxonomy, shipped_examples()), trained_at=clock())
+
+
+@dataclass(frozen=True)
+class ReviewedParser:
+    """The rule-based parser with the classifier's second opinion on each draft's task type."""
+
+    parser: Parser
+    model: RequestModel
+    names: NameBook
+
+    def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
+        draft = self.parser.parse(text, now=now, tz=tz)
+        return reviewed(draft, self.model.probabilities(text, self.names))
 
 
 def status(model: RequestModel, cv_accuracy: float | None) -> dict[str, object]:

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 
-from matching.model import MatterRef, StaffProfile, Taxonomy
+from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.taxonomy import phrase_elements
 from matching.text import fold, words
 
 __all__ = [
     "CHOSEN_THRESHOLDS", "CLIENT", "DATE", "MATTER", "MAX_CANDIDATES", "MONEY", "NO_NAMES",
     "NO_TASK", "NUMBER", "PERSON", "NameBook", "Opinion", "Thresholds", "catalogue_examples", "decide",
-    "normalise",
+    "normalise", "reviewed",
 ]  # fmt: skip
 
 # Placeholders. A client reads as the word "client", as the catalogue's phrases spell it
@@ -221,3 +221,14 @@ def _candidates(rule_type: str, ranked: list[tuple[str, float]]) -> tuple[str, .
     """The classifier's best types with the rules' type first; at most MAX_CANDIDATES."""
     others = [label for label, _ in ranked if label not in (NO_TASK, rule_type)]
     return (rule_type, *others[:MAX_CANDIDATES - 1])
+
+
+def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
+             thresholds: Thresholds = CHOSEN_THRESHOLDS) -> TaskDraft:
+    """The parser's draft with the second opinion: candidates, and `task_type` unsure if asked."""
+    opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds)
+    unsure = draft.unsure
+    if opinion.unsure and "task_type" not in unsure:
+        unsure = (*unsure, "task_type")
+    return replace(draft, task_type=opinion.task_type, unsure=unsure,
+                   candidates=opinion.candidates)

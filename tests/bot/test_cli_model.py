@@ -60,3 +60,17 @@ def test_a_broken_catalogue_is_a_configuration_error(tmp_path: Path,
     monkeypatch.setenv("LPO_TAXONOMY", str(catalogue))
     assert main(["model", "status"]) == 2
     assert "est_hours" in capsys.readouterr().err
+
+
+def test_parse_prints_what_it_would_ask_and_the_candidates(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "please draft the answer to the complaint by Friday",
+                 "--now", "2027-01-04T09:00:00-05:00"]) == 0
+    agreed = json.loads(capsys.readouterr().out)
+    assert agreed["task_type"] == "answer_complaint" and agreed["unsure"] == []
+    assert agreed["candidates"][0] == "answer_complaint" and len(agreed["candidates"]) <= 3
+
+    assert main(["parse", "thanks all for a great quarter"]) == 0
+    unclear = json.loads(capsys.readouterr().out)
+    assert unclear["task_type"] is None and unclear["unsure"] == ["task_type"]
+    assert 1 <= len(unclear["candidates"]) <= 3

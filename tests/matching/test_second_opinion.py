@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from matching.model import MatterRef, TaskType, Taxonomy
+from matching.model import MatterRef, TaskDraft, TaskType, Taxonomy
 from matching.second_opinion import (
     NO_TASK,
     NameBook,
@@ -13,6 +15,7 @@ from matching.second_opinion import (
     catalogue_examples,
     decide,
     normalise,
+    reviewed,
 )
 from tests.matching.bundled import named_person
 
@@ -92,3 +95,16 @@ def test_decision_rule(rule_type: str | None, confidence: float, thresholds: Thr
 def test_a_type_the_classifier_does_not_know_is_asked_about() -> None:
     opinion = decide("firm_only_type", 0.8, PROBABILITIES, STRICT)
     assert opinion.unsure and opinion.candidates[0] == "firm_only_type"
+
+
+def test_a_reviewed_draft_says_what_it_would_ask() -> None:
+    draft = TaskDraft(task_type="court_filing", confidence=0.9, title="Court filing",
+                      due_at=None, unsure=("due_at",))
+    asked = reviewed(draft, PROBABILITIES, STRICT)
+    assert asked.unsure == ("due_at", "task_type")
+    assert asked.task_type == "court_filing"
+    assert asked.candidates == ("court_filing", "answer_complaint", "discovery_requests")
+    assert asked.as_contract()["unsure"] == ["due_at", "task_type"]
+    agreed = reviewed(replace(draft, task_type="answer_complaint", unsure=()), PROBABILITIES,
+                      STRICT)
+    assert agreed.unsure == () and agreed.candidates[0] == "answer_complaint"
