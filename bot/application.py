@@ -19,6 +19,7 @@ from bot.usecases.manage import Manage
 from bot.usecases.reminders import Reminders
 from bot.usecases.respond import Respond
 from bot.usecases.review import Review
+from bot.usecases.screens import Screens
 from matching.model import Taxonomy
 from storage.db import Database
 
@@ -41,6 +42,7 @@ class Application:
     manage: Manage
     availability: Availability
     reminders: Reminders
+    screens: Screens
     digest: Digest
     queries: Queries
 
@@ -64,5 +66,6 @@ def build_application(database: Database, settings: Settings, taxonomy: Taxonomy
         manage=Manage(units, offering),
         availability=Availability(units),
         reminders=Reminders(units),
+        screens=Screens(units, offering),
         digest=Digest(units, settings),
         queries=Queries(units, settings))

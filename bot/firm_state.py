@@ -102,6 +102,11 @@ class FirmState:
         session.info[SNAPSHOT], session.info[VERSIONS] = cached, versions
         return cached
 
+    @staticmethod
+    def forget(session: AsyncSession) -> None:
+        """Drop this transaction's memo: it changed the firm, so the next read rebuilds it."""
+        session.info.pop(SNAPSHOT, None)
+
     async def workload(self, session: AsyncSession, snap: Snapshot) -> Workload:
         """Open hours, recent offers and unreachable people; cached while the counters agree."""
         versions: Versions = session.info[VERSIONS]

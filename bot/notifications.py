@@ -96,6 +96,17 @@ def overdue_key(task_id: int, due_at: datetime | None, reader_id: int | None) ->
     return task_update_key(task_id, "overdue", f"{due}:{reader_id}")
 
 
+def wall_notice_key(task_id: int, last_offer_id: int, reader_id: int | None) -> str:
+    """`wall:{task}:{last offer}:{reader}`: a wall took the task from someone, told once per
+    reader (the last offer tells one wall's effect from the next)."""
+    return f"wall:{task_id}:{last_offer_id}:{reader_id}"
+
+
+def walled_key(thread: str) -> str:
+    """`{thread}:walled`: the holder's work card, emptied when a wall takes the task back."""
+    return f"{thread}:walled"
+
+
 def digest_run_key(day: date) -> str:
     """`digest:{day}`: the job-run claim that sends one day's digest exactly once."""
     return f"digest:{day.isoformat()}"
@@ -147,6 +158,28 @@ def offer_withdrawn(view: TaskView, offeree: StaffProfile, offer_id: int,
     """A pending offer taken back (cancelled, reassigned): its buttons go."""
     return _to(offeree, views.offer_closed(view, offeree, outcome),
                offer_update_key(offer_id, "withdrawn"), replaces_key=offer_thread(offer_id))
+
+
+def offer_walled(task_id: int, offeree: StaffProfile, offer_id: int) -> Outgoing:
+    """An offer withdrawn behind a new wall: a bare notice, no title, matter or client."""
+    return _to(offeree, views.withdrawn(task_id, "This offer was withdrawn."),
+               offer_update_key(offer_id, "withdrawn"), replaces_key=offer_thread(offer_id))
+
+
+def work_walled(task_id: int, holder: StaffProfile, thread: str) -> Outgoing:
+    """Work taken back behind a new wall: the holder's card says so, and no more."""
+    return _to(holder, views.withdrawn(task_id, "This task was taken back."), walled_key(thread),
+               replaces_key=thread)
+
+
+def wall_notice(task_id: int, reader: StaffProfile, person: StaffProfile, matter_number: str,
+                *, held: bool, last_offer_id: int) -> Outgoing:
+    """To the delegator and the person's unscreened manager: matter number only."""
+    notice = views.plain(
+        f"Task #{task_id} was {'taken back from' if held else 'withdrawn from'} {person.name}",
+        f"{person.name} is now screened from matter {matter_number}. "
+        "The task is being offered to the next eligible person.", kind="update")
+    return _to(reader, notice, wall_notice_key(task_id, last_offer_id, reader.id))
 
 
 def offer_closed(view: TaskView, offeree: StaffProfile, offer_id: int,

@@ -11,9 +11,9 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot import notifications, transitions
-from bot.firm import Firm
+from bot import notifications, transitions, walls
 from bot.firm_state import Snapshot
+from bot.reasons import NOBODY_ELIGIBLE, UNREACHABLE, no_takers
 from bot.settings import Settings
 from bot.unit_of_work import UnitOfWork
 from matching import lifecycle
@@ -153,22 +153,27 @@ class Offering:
 
     async def escalate(self, uow: UnitOfWork, snap: Snapshot, task: Task, result: MatchResult,
                        *, offers: list[Offer]) -> None:
-        """Nobody (else) can take it: unassign it and tell the delegator and their manager."""
-        if len(offers) >= self.settings.max_offers and result.chosen:
+        """Nobody (else) can take it: unassign it and tell the delegator and a manager.
+
+        The stored reason reaches the digest channel, so it is built from codes and names; the
+        matcher's full explanation (which names skills and walls) stays in the audit trail.
+        """
+        ran_out = len(offers) >= self.settings.max_offers and result.chosen is not None
+        if ran_out:
             code, reason = EscalationReason.MAX_OFFERS, no_takers(offers, snap.firm)
         else:
             code = (EscalationReason.EVERYONE_TRIED if task.offers_made
                     else EscalationReason.NOBODY_ELIGIBLE)
-            reason = result.explanation
+            reason = NOBODY_ELIGIBLE
         transition = transitions.decide(task, lambda status: lifecycle.escalate(status, code))
         await transitions.apply(uow, task, transition, actor_id=None, reason=reason,
                                 values={"escalation_reason": reason},
-                                detail={"reason_code": code.value})
+                                detail={"explanation": result.explanation,
+                                        "reason_code": code.value})
         view = uow.view(snap, task)
-        delegator = view.delegator
-        manager = snap.firm.by_email(delegator.manager_email) if delegator.manager_email else None
-        readers = tuple(person for person in (manager, delegator) if person)
-        await uow.send(*notifications.escalated(view, readers, reason, task.offers_made))
+        readers = told_of(snap, task, view.delegator)
+        detail = f"Why: {reason}." if ran_out else result.explanation
+        await uow.send(*notifications.escalated(view, readers, detail, task.offers_made))
 
     async def reroute(self, uow: UnitOfWork, snap: Snapshot, offer: Offer,
                       person: StaffProfile) -> None:
@@ -176,7 +181,7 @@ class Offering:
         task = await task_store.get_task(uow.session, task_id=offer.task_id)
         if task is None or task.state != TaskState.OFFERED or not await task_store.resolve_offer(
                 uow.session, offer_id=offer.id or 0, to_state=OfferState.WITHDRAWN, at=uow.now,
-                reason="unreachable in chat"):
+                reason=UNREACHABLE):
             return
         transition = transitions.decide(
             task, lambda status: lifecycle.withdraw(status, WithdrawReason.UNREACHABLE))
@@ -190,29 +195,26 @@ class Offering:
                                               detail))
 
     async def withdraw_pending(self, uow: UnitOfWork, snap: Snapshot, task: Task,
-                               outcome: str) -> None:
+                               outcome: str, code: str) -> None:
         """Close the task's open offer, if any, once a transition withdrew it (a cancel or a
         reassign), and tell its offeree."""
         offer = await task_store.pending_offer(uow.session, task_id=task.id or 0)
         if offer is None:
             return
         await task_store.resolve_offer(uow.session, offer_id=offer.id or 0,
-                                       to_state=OfferState.WITHDRAWN, at=uow.now, reason=outcome)
+                                       to_state=OfferState.WITHDRAWN, at=uow.now, reason=code)
         offeree = snap.firm.person(offer.staff_id)
         await uow.send(notifications.offer_withdrawn(uow.view(snap, task), offeree,
                                                      offer.id or 0, outcome))
 
 
-def no_takers(offers: list[Offer], firm: Firm) -> str:
-    """Why a task ran out of offers, person by person, for the manager and the digest."""
-    outcomes = []
-    for offer in offers:
-        name = firm.person(offer.staff_id).name
-        outcomes.append(f"{name} didn't answer in time" if offer.state == OfferState.EXPIRED
-                        else f"{name} declined ({offer.reason})"
-                        if offer.state == OfferState.DECLINED
-                        else f"{name}: {offer.state} ({offer.reason})")
-    return f"Offered {len(offers)} times without an acceptance: {'; '.join(outcomes)}."
+def told_of(snap: Snapshot, task: Task, person: StaffProfile) -> tuple[StaffProfile, ...]:
+    """`person` and their manager, walking around any wall on the task's matter."""
+    firm = snap.firm
+    manager = walls.unscreened_manager(firm, person, firm.matter_by_id(task.matter_id))
+    told = {p.email: p for p in (manager, person)
+            if p and not walls.screened(firm, p.email, task.matter_id)}
+    return tuple(told.values())
 
 
 def cents(amount: float) -> Decimal:

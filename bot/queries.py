@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import views
+from bot import views, walls
 from bot.digest import Scope, build_digest, manager_scopes
 from bot.firm_state import Snapshot
 from bot.messages import Action, Message
@@ -57,7 +57,7 @@ class Queries:
             snap = await uow.snapshot()
             scope = dict(manager_scopes(snap.firm)).get(person.id or 0)
             message = await build_digest(uow.session, firm=snap.firm, now=uow.now,
-                                         zone=self.settings.zone,
+                                         zone=self.settings.zone, type_names=uow.type_names,
                                          scope=scope or Scope("you", (person.id or 0,)))
             return Reply(status="ok", message=message)
 
@@ -70,20 +70,28 @@ class Queries:
             snap = await uow.snapshot()
             return await build_digest(
                 uow.session, firm=snap.firm, now=uow.now, zone=zone,
-                scope=Scope(title="the firm", staff_ids=None),
+                scope=Scope(title="the firm", staff_ids=None), type_names=uow.type_names,
                 weekly=is_first_business_day_of_week(uow.now.astimezone(zone).date()))
 
 
 async def _task_list(uow: UnitOfWork, snap: Snapshot, me: StaffProfile) -> TaskList:
+    """The person's offers, work and delegations, leaving out any matter walled off from them
+    now (a wall raised a moment ago holds here too)."""
     offers, working, delegated = [], [], []
+    walled: set[int] = set()
     session = uow.session
     for offer in await task_store.pending_offers_for(session, staff_id=me.id or 0):
         task = await task_store.get_task(session, task_id=offer.task_id)
-        if task:
+        if task and walls.screened(snap.firm, me.email, task.matter_id):
+            walled.add(task.id or 0)
+        elif task:
             offers.append(views.offer(uow.view(snap, task), me, offer.id or 0,
                                       why_you(asked_by_name=False)))
     hours_open = 0.0
     for task in await task_store.tasks_for(session, staff_id=me.id or 0):
+        if walls.screened(snap.firm, me.email, task.matter_id):
+            walled.add(task.id or 0)
+            continue
         view = uow.view(snap, task)
         state = TaskState(task.state)
         if task.assignee_id == me.id and holds_work(state):
@@ -97,8 +105,10 @@ async def _task_list(uow: UnitOfWork, snap: Snapshot, me: StaffProfile) -> TaskL
             holder = f" — {view.holder.name}" if view.holder else ""
             delegated.append(views.offer_closed(
                 view, me, f"{views.STATE_LABELS[task.state]}{holder}", actions=actions))
+    notes = (f"{len(walled)} task(s) not shown: you are screened from that matter.",
+             ) if walled else ()
     return TaskList(offers=tuple(offers), working=tuple(working), delegated=tuple(delegated),
-                    hours_open=hours_open, capacity=me.weekly_capacity_hours)
+                    hours_open=hours_open, capacity=me.weekly_capacity_hours, notes=notes)
 
 
 # --- the command line's read models ------------------------------------------------------------
@@ -151,7 +161,7 @@ async def task_detail(session: AsyncSession, *, task_id: int) -> dict[str, Any] 
          "offered_at": o.offered_at.isoformat(),
          "expires_at": o.expires_at.isoformat() if o.expires_at else None,
          "responded_at": o.responded_at.isoformat() if o.responded_at else None,
-         "reason": o.reason, "cost": _money(o.cost)}
+         "reason": o.reason, "note": o.note, "cost": _money(o.cost)}
         for o in await task_store.offers_of(session, task_id=task_id)]
     detail["history"] = [
         {"at": e.at.isoformat(), "actor": names.get(e.actor_id) if e.actor_id else "lpo-bot",

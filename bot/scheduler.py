@@ -1,4 +1,4 @@
-"""Scheduler jobs: offer reminders and expiry, deadline reminders, the daily digest.
+"""Scheduler jobs: walls, offer reminders and expiry, deadline reminders, the daily digest.
 
 Each job is a use case that takes `now`, asks the database what is due, and is safe to run on
 every server instance at once: claims (FOR UPDATE SKIP LOCKED, conditional updates, job-run
@@ -27,6 +27,10 @@ EVENT_MEMORY = timedelta(days=1)
 Job = Callable[[Application, datetime], Awaitable[int]]
 
 
+async def hold_walls(bot: Application, now: datetime) -> int:
+    return await bot.screens.hold(now)
+
+
 async def expire_offers(bot: Application, now: datetime) -> int:
     return await bot.respond.expire_due_offers(now)
 
@@ -48,6 +52,7 @@ async def forget_old_events(bot: Application, now: datetime) -> int:
 
 
 JOBS: tuple[tuple[str, Job], ...] = (
+    ("hold_walls", hold_walls),
     ("expire_offers", expire_offers),
     ("remind_offers", remind_offers),
     ("remind_deadlines", remind_deadlines),

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import views
 from bot.clock import Clock
 from bot.firm_state import FirmState, Snapshot, Workload
 from bot.notifications import Outgoing
@@ -46,6 +47,10 @@ class UnitOfWork:
 
     async def snapshot(self) -> Snapshot:
         return await self.state.snapshot(self.session)
+
+    def forget_snapshot(self) -> None:
+        """This transaction changed the firm (walls raised by an import): read it afresh."""
+        self.state.forget(self.session)
 
     async def workload(self, snap: Snapshot) -> Workload:
         return await self.state.workload(self.session, snap)
@@ -107,17 +112,24 @@ class UnitOfWork:
             raise Refusal("not_found", f"There is no task #{task_id}.")
         return task
 
+    @property
+    def type_names(self) -> dict[str, str]:
+        """Task type id -> catalogue label: what channels may call a task."""
+        return {task_type.id: task_type.name for task_type in self.taxonomy.types}
+
     def view(self, snap: Snapshot, task: Task) -> TaskView:
         """What messages about `task` may show, from the firm as of this transaction."""
         firm = snap.firm
         task_type = self.taxonomy.get(task.task_type)
         if task_type is None:
             raise Refusal("invalid", f"Task #{task.id} has a type this catalogue no longer has.")
-        return TaskView(task_id=task.id or 0, title=task.title, task_type=task_type,
-                        due_at=task.due_at, priority=task.priority, est_hours=task.est_hours,
-                        state=task.state, matter=firm.matter_by_id(task.matter_id),
+        matter = firm.matter_by_id(task.matter_id)
+        return TaskView(task_id=task.id or 0, title=views.task_title(task_type, matter),
+                        task_type=task_type, due_at=task.due_at, priority=task.priority,
+                        est_hours=task.est_hours, state=task.state, matter=matter,
                         delegator=firm.person(task.delegator_id),
-                        holder=firm.by_id(task.assignee_id) if task.assignee_id else None)
+                        holder=firm.by_id(task.assignee_id) if task.assignee_id else None,
+                        request=task.text)
 
 
 def already(what: str, state: str) -> Refusal:
@@ -137,6 +149,10 @@ class Units:
         self.taxonomy = taxonomy
         self.clock = clock
         self.wake = wake
+
+    def within(self, session: AsyncSession, now: datetime | None = None) -> UnitOfWork:
+        """A unit of work in a transaction the caller holds (a matters import raising walls)."""
+        return self._unit(session, now)
 
     def _unit(self, session: AsyncSession, now: datetime | None = None) -> UnitOfWork:
         return UnitOfWork(session, now=now or self.clock(), state=self.state,

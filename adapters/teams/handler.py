@@ -34,9 +34,9 @@ from adapters.teams.cards import (
 from adapters.teams.identity import TeamsIdentity
 from bot.application import Application
 from bot.conversations import ConversationBook
+from bot.reasons import DECLINE_REASONS
 from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
 from bot.usecases.delegate import Overrides
-from bot.usecases.respond import DECLINE_REASONS
 from bot.views import plain
 
 log = logging.getLogger(__name__)

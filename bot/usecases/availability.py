@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from bot import views
 from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
+from bot.usecases.common import unwalled_task
 from matching.availability import resolve_until
 from matching.calendar import next_business_day, working_day_start
 from matching.lifecycle import TaskState
@@ -77,7 +78,7 @@ class Availability:
         async def work(uow: UnitOfWork) -> Reply:
             person = await uow.identify(actor)
             await uow.once(event_key)
-            task = await uow.task(task_id)
+            task = await unwalled_task(uow, person, task_id)
             in_hand = (TaskState.ACCEPTED, TaskState.CHANGES_REQUESTED)
             if task.assignee_id != person.id or task.state not in in_hand:
                 raise Refusal("forbidden", "Only the person working on it can snooze it.")

@@ -95,7 +95,9 @@ class Delegation:
         now = uow.now
         notes = overrides.notes.strip() if overrides and overrides.notes else ""
         task = Task(
-            text=text + (f"\n\nNotes: {notes}" if notes else ""), title=draft.title[:300],
+            # The title may reach a channel: never the request's words (they may name a client).
+            text=text + (f"\n\nNotes: {notes}" if notes else ""),
+            title=views.task_title(task_type, matter),
             task_type=task_type.id, matter_id=snap.firm.matter_id(matter.number) if matter else None,
             delegator_id=delegator.id or 0, state=TaskState.UNASSIGNED.value,
             priority=draft.priority, due_at=draft.due_at, est_hours=task_type.est_hours,

@@ -79,5 +79,6 @@ class Digest:
             async with self.units.reading(now) as uow:
                 digests.append((reader, await build_digest(uow.session, firm=firm, now=now,
                                                            zone=zone, scope=scope,
-                                                           weekly=weekly)))
+                                                           weekly=weekly,
+                                                           type_names=uow.type_names)))
         return digests

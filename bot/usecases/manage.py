@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import notifications, transitions, views
 from bot.offering import Offering
+from bot.reasons import CANCELLED, REASSIGNED
 from bot.replies import Actor, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
 from bot.usecases.common import acting_on
@@ -29,7 +30,7 @@ class Manage:
             snap = await uow.snapshot()
             if any(isinstance(event, Withdrawn) for event in transition.events):
                 await self.offering.withdraw_pending(uow, snap, task,
-                                                     "Cancelled by the delegator.")
+                                                     "Cancelled by the delegator.", CANCELLED)
             view = uow.view(snap, task)
             for event in transition.events:
                 holder = snap.firm.by_id(event.holder) if isinstance(event, Cancelled) else None
@@ -54,7 +55,8 @@ class Manage:
                 raise Refusal("invalid", f"{to_email} is not on the roster.")
             previous_holder = snap.firm.by_id(task.assignee_id) if task.assignee_id else None
             if any(isinstance(event, Withdrawn) for event in transition.events):
-                await self.offering.withdraw_pending(uow, snap, task, "Reassigned by a manager.")
+                await self.offering.withdraw_pending(uow, snap, task, "Reassigned by a manager.",
+                                                     REASSIGNED)
             await transitions.apply(uow, task, transition, actor_id=person.id,
                                     detail={"to": to_email})
             exclude = (frozenset({previous_holder.email}) if previous_holder and not target

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import notifications
+from bot import notifications, walls
 from bot.firm_state import Snapshot
 from bot.unit_of_work import UnitOfWork, Units
 from bot.views import TaskView
@@ -53,8 +53,8 @@ class Reminders:
         task = await task_store.get_task(uow.session, task_id=offer.task_id)
         snap = await uow.snapshot()
         person = snap.firm.by_id(offer.staff_id)
-        if task is None or person is None:
-            return 0
+        if task is None or person is None or walls.screened(snap.firm, person.email, task.matter_id):
+            return 0  # a wall raised since the offer: the walls job withdraws it
         await uow.send(notifications.offer_reminder(uow.view(snap, task), person, offer.id or 0,
                                                     offer.explanation or "", offer.expires_at))
         return 1
@@ -74,8 +74,9 @@ class Reminders:
     async def _remind_deadline(self, uow: UnitOfWork, snap: Snapshot, task: Task) -> int:
         now = uow.now
         person = snap.firm.by_id(task.assignee_id)
-        if person is None or task.due_at is None:
-            task.next_reminder_at = None
+        if (person is None or task.due_at is None
+                or walls.screened(snap.firm, person.email, task.matter_id)):
+            task.next_reminder_at = None  # nobody to remind; a screened holder loses the work
             uow.session.add(task)
             return 0
         plan = reminder_plan(task.due_at, person)
@@ -103,14 +104,12 @@ class Reminders:
     @staticmethod
     async def _overdue(uow: UnitOfWork, snap: Snapshot, view: TaskView,
                        holder: StaffProfile, away: bool) -> int:
-        """To the delegator, and to the holder or, while they are away, to their manager."""
-        readers = {view.delegator.email: view.delegator}
-        if away:
-            manager = snap.firm.by_email(holder.manager_email) if holder.manager_email else None
-            if manager:
-                readers[manager.email] = manager
-        else:
-            readers[holder.email] = holder
+        """To the delegator, and to the holder or, while they are away, to their manager
+        (walking around any wall on the matter)."""
+        told = [view.delegator,
+                walls.unscreened_manager(snap.firm, holder, view.matter) if away else holder]
+        readers = {reader.email: reader for reader in told
+                   if reader and not (view.matter and reader.email in view.matter.screened)}
         await uow.send(*(notifications.overdue(view, reader, holder, holder_away=away)
                          for reader in readers.values()))
         return len(readers)

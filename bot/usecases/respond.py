@@ -8,6 +8,7 @@ from datetime import datetime
 from bot import notifications, transitions, views
 from bot.firm_state import Snapshot
 from bot.offering import Offering
+from bot.reasons import EXPIRED, decline_label, split_decline
 from bot.replies import Actor, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units, already
 from bot.usecases.common import offered_to
@@ -18,9 +19,6 @@ from matching.model import StaffProfile
 from storage import conversations as conversation_store
 from storage import tasks as task_store
 from storage.tables import Offer, Task
-
-# The reasons offered on the Decline button, by code.
-DECLINE_REASONS = {reason.value: reason.label for reason in DeclineReason}
 
 
 class Respond:
@@ -53,26 +51,30 @@ class Respond:
         return await self.units.run(work)
 
     async def decline(self, actor: Actor, offer_id: int, reason: str = "",
-                      *, event_key: str | None = None) -> Reply:
+                      *, note: str | None = None, event_key: str | None = None) -> Reply:
+        """`reason` is a code, or a code or label followed by words, or just words (`other`)."""
         async def work(uow: UnitOfWork) -> Reply:
             person = await uow.identify(actor)
             await uow.once(event_key)
             offer, task = await offered_to(uow, offer_id, person)
-            why = DECLINE_REASONS.get(reason.strip(), reason.strip()) or "no reason given"
+            code, typed = split_decline(reason)
+            words = "\n".join(part for part in (typed, (note or "").strip()) if part) or None
             if not await task_store.resolve_offer(uow.session, offer_id=offer_id,
                                                   to_state=OfferState.DECLINED, at=uow.now,
-                                                  reason=why, staff_id=person.id):
+                                                  reason=code, note=words, staff_id=person.id):
                 raise already(f"offer {offer_id}", offer.state)
-            code = DeclineReason.parse(reason)
             transition = transitions.decide(task, lambda status: lifecycle.decline(
-                status, transitions.caller(person), code, why))
-            await transitions.apply(uow, task, transition, actor_id=person.id, reason=why,
-                                    detail={"offer_id": offer_id})
+                status, transitions.caller(person), DeclineReason(code), words or ""))
+            await transitions.apply(uow, task, transition, actor_id=person.id, reason=code,
+                                    detail={"offer_id": offer_id, "note": words})
+            why = decline_label(code)
+            # The note may name a client: it goes to the delegator alone.
             await self._moved_on(uow, await uow.snapshot(), task, offer_id, person,
                                  outcome=f"You declined ({why}).",
-                                 headline=f"{person.name} declined task #{task.id} ({why})")
+                                 headline=f"{person.name} declined task #{task.id} ({why})",
+                                 note=f"{person.name}'s note: {words}" if words else "")
             return Reply(status="ok", task_id=task.id,
-                         message=views.plain(f"Declined task #{task.id}.",
+                         message=views.plain(f"Declined task #{task.id} ({why}).",
                                              "Thanks — it goes to the next person."))
 
         return await self.units.run(work)
@@ -92,7 +94,7 @@ class Respond:
         """Time out one pending offer and move on (the caller owns the unit of work)."""
         if not await task_store.resolve_offer(uow.session, offer_id=offer.id or 0,
                                               to_state=OfferState.EXPIRED, at=uow.now,
-                                              reason="timed out"):
+                                              reason=EXPIRED):
             return False
         task = await task_store.get_task(uow.session, task_id=offer.task_id)
         if task is None or task.state != TaskState.OFFERED:
@@ -109,13 +111,16 @@ class Respond:
         return True
 
     async def _moved_on(self, uow: UnitOfWork, snap: Snapshot, task: Task, offer_id: int,
-                        offeree: StaffProfile, *, outcome: str, headline: str) -> None:
-        """Close the offer for its offeree, offer the task onwards, tell the delegator."""
+                        offeree: StaffProfile, *, outcome: str, headline: str,
+                        note: str = "") -> None:
+        """Close the offer for its offeree, offer the task onwards, tell the delegator (with
+        the decliner's note, which only they see)."""
         await uow.send(notifications.offer_closed(uow.view(snap, task), offeree, offer_id,
                                                   outcome))
         result = await self.offering.offer_next(uow, snap, task)
         detail = notifications.next_step(
             task.state, result.chosen.name if result.chosen else None)
+        detail = f"{note}\n{detail}" if note else detail
         await uow.send(notifications.moved_on(uow.view(snap, task), offer_id, headline, detail))
 
     async def staff_unreachable(self, staff_id: int, reason: str) -> Reply:

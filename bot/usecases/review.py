@@ -5,13 +5,8 @@ from __future__ import annotations
 from bot import notifications, transitions, views
 from bot.replies import Actor, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
-from bot.usecases.common import acting_on
-from bot.views import TaskView
+from bot.usecases.common import acting_on, unwalled_task, work_thread
 from matching import lifecycle
-from matching.lifecycle import OfferState
-from matching.model import StaffProfile
-from storage import tasks as task_store
-from storage.tables import Task
 
 
 class Review:
@@ -24,17 +19,19 @@ class Review:
         async def work(uow: UnitOfWork) -> Reply:
             person = await uow.identify(actor)
             await uow.once(event_key)
-            task = await uow.task(task_id)
+            task = await unwalled_task(uow, person, task_id)
             task_type = uow.taxonomy.get(task.task_type)
             review = task_type is not None and task_type.review_required
-            earlier_rounds = task.review_round
             transition = transitions.decide(task, lambda status: lifecycle.submit(
                 status, transitions.caller(person), review_required=review))
             await transitions.apply(uow, task, transition, actor_id=person.id,
                                     values={} if review else {"completed_at": uow.now})
             view = uow.view(await uow.snapshot(), task)
             outcome = "Sent to the attorney for review." if review else "Completed. Thank you!"
-            await self._close_work_card(uow, task, person, view, outcome, earlier_rounds)
+            thread = await work_thread(uow, task, person)  # the card they worked from
+            if thread:
+                await uow.send(notifications.work_closed(view, person, thread, task.updated_at,
+                                                         outcome))
             if review:
                 await uow.send(notifications.review_requested(view, person, task.review_round))
             else:
@@ -43,21 +40,6 @@ class Review:
                 f"Task #{task_id} {'submitted for review' if review else 'completed'}.", outcome))
 
         return await self.units.run(work)
-
-    @staticmethod
-    async def _close_work_card(uow: UnitOfWork, task: Task, holder: StaffProfile,
-                               view: TaskView, outcome: str, earlier_rounds: int) -> None:
-        """Close what the holder worked from: the last changes note, else their offer."""
-        if earlier_rounds:
-            thread: str | None = notifications.changes_thread(task.id or 0, earlier_rounds)
-        else:
-            offers = await task_store.offers_of(uow.session, task_id=task.id or 0)
-            accepted = [o for o in offers
-                        if o.state == OfferState.ACCEPTED and o.staff_id == holder.id]
-            thread = notifications.offer_thread(accepted[-1].id or 0) if accepted else None
-        if thread:
-            await uow.send(notifications.work_closed(view, holder, thread, task.updated_at,
-                                                     outcome))
 
     async def approve(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
         async def work(uow: UnitOfWork) -> Reply:

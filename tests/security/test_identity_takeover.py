@@ -6,8 +6,8 @@ import asyncio
 import logging
 
 import pytest
-from bot.task_queries import task_rows
 
+from bot.queries import task_rows
 from bot.replies import Actor
 from storage import staff as staff_store
 from storage.db import Database
