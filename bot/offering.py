@@ -1,8 +1,8 @@
 """The offer engine: offer a task to the cheapest qualified person with room, or escalate.
 
-Delegation, declines, expiry, reassignment and unreachable offerees all end here: the next
-offer round excludes everyone who already said no (or never answered), and after
-`max_offers` offers, or when nobody is eligible, the delegator and their manager are told.
+Delegation, declines, expiry, reassignment, walls and unreachable offerees all end here: the
+next offer skips everyone who already declined, let it expire or had it withdrawn, and after
+`max_offers` offers, or when nobody is eligible, the delegator and a manager are told.
 """
 
 from __future__ import annotations
