@@ -6,7 +6,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Style = Literal["primary", "danger"] | None
-Input = Literal["decline_reason", "change_note"] | None
+# What a button asks for before it acts: a decline reason, a note, or the right task type.
+Input = Literal["decline_reason", "change_note", "task_type"] | None
+# The typed command each input's button stands for, and what follows its task number.
+TYPED = {"decline_reason": ("decline", " <reason>"), "change_note": ("changes", " <note>"),
+         "task_type": ("wrong", " <type>")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +77,5 @@ class Message:
 
 
 def _action_hint(action: Action) -> str:
-    verb = {"change_note": "changes", "decline_reason": "decline"}.get(action.needs or "",
-                                                                       action.id)
-    suffix = " <reason>" if action.needs == "decline_reason" else (
-        " <note>" if action.needs == "change_note" else "")
+    verb, suffix = TYPED.get(action.needs or "", (action.id, ""))
     return f"{verb} {action.value}{suffix}"
