@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 
 VERBS = ("delegate", "tasks", "accept", "decline", "done", "approve", "changes", "cancel",
-         "reassign", "snooze", "away", "back", "digest", "help", "confirm", "as", "quit")
+         "reassign", "snooze", "wrong", "away", "back", "digest", "help", "confirm", "as", "quit")
 ALIASES = {"lpo": "", "exit": "quit", "request-changes": "changes", "list": "tasks",
-           "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done"}
+           "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done",
+           "retype": "wrong"}
 _ID_FIRST = frozenset({"accept", "decline", "done", "approve", "changes", "cancel", "reassign",
-                       "snooze"})
+                       "snooze", "wrong"})
 _MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 
 

@@ -3,6 +3,7 @@ and set a task's type right afterwards ("Wrong type?"). Every answer is a labell
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -22,10 +23,12 @@ from matching.matcher import MatchResult
 from matching.model import StaffProfile, TaskDraft, TaskType, Taxonomy
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING
 from matching.parse.deadlines import PASSED_WARNING
+from matching.text import fold
 from storage import tasks as task_store
 from storage.tables import Task
 
-RETYPE_ACTION = "retype"  # the "Wrong type?" button on the delegator's answer
+MATTER_CHOICES = 100  # a searchable picker shows this many; typing narrows them
+RETYPE_ACTION = "wrong"  # the "Wrong type?" button on the delegator's answer
 # A wrong type is set right before anyone starts on the work; after that, reassign or cancel.
 RETYPABLE = (TaskState.UNASSIGNED.value, TaskState.OFFERED.value)
 WHY_ASKED = {
@@ -89,6 +92,25 @@ class Delegation:
         metrics.DELEGATIONS.labels(source, reply.status).inc()
         return reply
 
+    def type_choices(self) -> tuple[Choice, ...]:
+        """Every task type, labelled for people (a "Wrong type?" picker)."""
+        return tuple(Choice(t.id, t.name) for t in self.taxonomy.types)
+
+    async def matter_choices(self, actor: Actor, query: str) -> tuple[Choice, ...] | None:
+        """The delegator's matters matching `query` (by number or client name), for a
+        searchable picker: never one they are screened from. None when not on the roster."""
+        try:
+            async with self.units.begin() as uow:
+                person = await uow.identify(actor)
+                matters = (await uow.snapshot()).firm.matters
+        except Refusal:
+            return None
+        wanted = fold(query).split()
+        found = (Choice(m.number, f"{m.number} {m.client_name}") for m in matters
+                 if person.email not in m.screened)
+        return tuple(itertools.islice(
+            (c for c in found if all(word in fold(c.label) for word in wanted)), MATTER_CHOICES))
+
     def task_type(self, typed: str) -> TaskType:
         """The task type a person typed or picked (an id, a label, or close: "doc review")."""
         found = self.taxonomy.get(typed.strip()) or find_task_type(self.taxonomy, typed)
@@ -117,10 +139,9 @@ class Delegation:
             due_at=draft.due_at, priority=draft.priority, assignee=draft.assignee,
             type_choices=best + rest, matter_choices=matters, unsure=asked, reasons=reasons,
             candidates=best)
-        guesses = ("Best guesses: " + ", ".join(choice.label for choice in best),) if best else ()
         return Reply(status="needs_confirmation", confirmation=confirmation,
                      message=Message(title="Let's confirm the details.", body="\n".join(reasons),
-                                     lines=guesses, kind="confirm"))
+                                     kind="confirm"))
 
     def _why(self, draft: TaskDraft, field_name: str) -> str:
         """What the bot could not read about one field, in the delegator's terms."""
