@@ -11,7 +11,7 @@ from bot.replies import Choice, Confirmation, TaskList
 
 Card = dict[str, Any]
 
-CARD_VERSION = "1.4"
+CARD_VERSION = "1.5"  # 1.5: choice sets filtered as the person types (Teams supports it)
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_ACTIONS = 6          # Teams shows at most six actions on a card
 MAX_CHOICES = 100        # keeps a big firm's matter list under Teams' 28 KB message limit
