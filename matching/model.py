@@ -138,7 +138,7 @@ class TaskDraft:
         return said or DEFAULT_UNSURE_REASONS.get(field_name, "I could not read this")
 
     def as_contract(self) -> dict[str, object]:
-        """The `parse` JSON result of DESIGN.md §4 (with `unsure_reasons`, one per unsure field)."""
+        """The `lpo-bot parse` JSON result (README, "Command line"), one reason per unsure field."""
         return {
             "task_type": self.task_type,
             "confidence": round(self.confidence, 3),

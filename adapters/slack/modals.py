@@ -10,8 +10,8 @@ from typing import Any
 from adapters.slack.blocks import Block, body_sections, context, message_blocks
 from adapters.slack.text import clip, plain
 from bot.messages import Message
+from bot.reasons import DECLINE_REASONS
 from bot.replies import Choice, Confirmation
-from bot.services import DECLINE_REASONS
 from matching.model import PRIORITIES
 
 CONFIRM_CALLBACK = "lpo_confirm"
@@ -208,7 +208,7 @@ def decline_modal(metadata: dict[str, Any]) -> Block:
 
 
 def decline_reason(view: dict[str, Any]) -> str | None:
-    """The reason the services understand: a key alone, or `reason: detail`, or None."""
+    """The reason the application understands: a key alone, or `reason: detail`, or None."""
     key, detail = selected(view, REASON), typed(view, DETAIL)
     if key not in DECLINE_REASONS:
         return None
@@ -229,5 +229,5 @@ def changes_modal(metadata: dict[str, Any]) -> Block:
 
 
 def result_modal(message: Message, title: str = "lpo-bot") -> Block:
-    """A modal that only shows an outcome (after a submit the services answered)."""
+    """A modal that only shows an outcome (after a submit the application answered)."""
     return modal(title, message_blocks(message), close="Close")

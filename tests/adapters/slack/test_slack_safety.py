@@ -12,7 +12,9 @@ from urllib.parse import urlencode
 
 from sqlalchemy import select
 
-from bot.task_queries import task_rows
+from adapters.slack.blocks import message_text
+from bot.messages import Message
+from bot.queries import task_rows
 from storage.tables import OutboxMessage
 from tests.adapters.slack.slack_world import (
     AVA,
@@ -27,7 +29,7 @@ INJECTION = "<!channel> <!here> <@U0EVIL01> *bold* _it_ <http://evil.test|click>
 
 
 async def task_count(world: Any) -> int:
-    async with world.services.database.transaction() as session:
+    async with world.database.transaction() as session:
         return len(await task_rows(session))
 
 
@@ -129,7 +131,7 @@ async def retry_scheduled(world: Any, *, attempts: int) -> datetime:
     """When the outbox will try the DM again, once it has failed `attempts` times."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             row = (await session.execute(select(OutboxMessage).where(
                 OutboxMessage.recipient_key == "staff:2"))).scalars().first()
         if row is not None and row.attempts >= attempts and row.state == "pending":
@@ -187,4 +189,7 @@ async def test_injection_attempts_are_escaped_everywhere(database_url: str) -> N
             assert_inert(payload)
             assert_inert(json.loads(payload["view"]) if isinstance(payload.get("view"), str)
                          else payload.get("view"))
-        assert "&lt;!channel&gt;" in json.dumps([p.get("text") for p in sent])
+        # Notification text is the title, built from structured fields: no typed text at all,
+        # and what text it could hold is escaped.
+        assert "channel" not in json.dumps([p.get("text") for p in sent])
+        assert "&lt;!channel&gt;" in message_text(Message(title=INJECTION))
