@@ -84,8 +84,9 @@ def build_pipeline() -> Pipeline:
     with the same cross-validated accuracy (0.979 against 0.975 leaving one firm out).
     """
     features = FeatureUnion([
+        # A token here is a word to the vectoriser, not a secret (bandit goes by the name).
         ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                                  token_pattern=r"(?u)\b\w+\b")),
+                                  token_pattern=r"(?u)\b\w+\b")),  # noqa: S106
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
                                   min_df=2)),
     ])

@@ -250,4 +250,6 @@ def remembered(draft: TaskDraft, task_type: str) -> TaskDraft:
     others = [candidate for candidate in draft.candidates if candidate != task_type]
     return replace(draft, task_type=task_type, confidence=1.0,
                    unsure=tuple(name for name in draft.unsure if name != "task_type"),
+                   unsure_reasons=tuple(pair for pair in draft.unsure_reasons
+                                        if pair[0] != "task_type"),
                    candidates=(task_type, *others[:MAX_CANDIDATES - 1]))

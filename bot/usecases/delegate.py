@@ -31,11 +31,6 @@ MATTER_CHOICES = 100  # a searchable picker shows this many; typing narrows them
 RETYPE_ACTION = "wrong"  # the "Wrong type?" button on the delegator's answer
 # A wrong type is set right before anyone starts on the work; after that, reassign or cancel.
 RETYPABLE = (TaskState.UNASSIGNED.value, TaskState.OFFERED.value)
-WHY_ASKED = {
-    "due_at": "I couldn't read the deadline.",
-    "matter": "That fits more than one matter: pick one.",
-    "assignee": "I couldn't tell who you named.",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +139,16 @@ class Delegation:
                                      kind="confirm"))
 
     def _why(self, draft: TaskDraft, field_name: str) -> str:
-        """What the bot could not read about one field, in the delegator's terms."""
-        if field_name != "task_type":
-            return WHY_ASKED.get(field_name, "I couldn't read part of that.")
+        """What the bot could not read about one field, in the delegator's terms (the
+        parser's own words when it gave some; they may quote the request)."""
         guess = self.taxonomy.get(draft.task_type)
-        if guess is None:
-            return "I couldn't tell what kind of task this is."
-        return f"I'm not sure this is {guess.name.lower()}: pick the right kind of task."
+        said = dict(draft.unsure_reasons).get(field_name)
+        if field_name == "task_type" and said is None and guess is not None:
+            said = f"I'm not sure this is {guess.name.lower()}: pick the right kind of task"
+        if field_name == "matter" and said is None:
+            said = "That fits more than one matter: pick one"
+        reason = said or draft.reason(field_name)
+        return reason if reason.endswith((".", "?", "!")) else reason + "."
 
     async def correct(self, actor: Actor, task_id: int, typed: str, *,
                       event_key: str | None = None) -> Reply:
