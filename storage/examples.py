@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from storage.tables import RequestExample, RequestModelTraining
 
@@ -22,18 +23,13 @@ async def add_example(session: AsyncSession, *, text: str, task_type: str, sourc
 
 async def list_examples(session: AsyncSession) -> list[RequestExample]:
     """Every example, oldest first: a later answer about the same words wins."""
-    result = await session.execute(select(RequestExample).order_by(RequestExample.id))
+    result = await session.execute(select(RequestExample).order_by(col(RequestExample.id)))
     return list(result.scalars().all())
 
 
 async def latest_example_id(session: AsyncSession) -> int:
     """The newest example's id (0 when there is none): memories keyed by it stay current."""
-    return (await session.execute(select(func.max(RequestExample.id)))).scalar() or 0
-
-
-async def examples_by_source(session: AsyncSession) -> dict[str, int]:
-    query = select(RequestExample.source, func.count()).group_by(RequestExample.source)
-    return {source: count for source, count in (await session.execute(query)).all()}
+    return (await session.execute(select(func.max(col(RequestExample.id))))).scalar() or 0
 
 
 async def last_training(session: AsyncSession) -> RequestModelTraining | None:
