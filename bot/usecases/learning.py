@@ -14,7 +14,7 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from bot.firm_state import FirmState, Snapshot
 from bot.request_model import (
@@ -78,6 +78,7 @@ class Learning:
 
     async def train(self, now: datetime) -> dict[str, object]:
         """Refit on everything the firm has taught so far, score it, record it and use it."""
+        now = now.astimezone(UTC)  # reported as it is stored
         examples = await self._examples(now)
         # Fitting takes seconds of CPU: off the event loop, so chat keeps being answered.
         training = await asyncio.to_thread(_fit_and_score, examples, now)
