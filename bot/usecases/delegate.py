@@ -147,8 +147,9 @@ class Delegation:
             said = f"I'm not sure this is {guess.name.lower()}: pick the right kind of task"
         if field_name == "matter" and said is None:
             said = "That fits more than one matter: pick one"
-        reason = said or draft.reason(field_name)
-        return reason if reason.endswith((".", "?", "!")) else reason + "."
+        reason = (said or draft.reason(field_name)).strip()
+        sentence = reason[:1].upper() + reason[1:]
+        return sentence if sentence.endswith((".", "?", "!")) else sentence + "."
 
     async def correct(self, actor: Actor, task_id: int, typed: str, *,
                       event_key: str | None = None) -> Reply:
