@@ -1,0 +1,67 @@
+"""Dashboard sign-in links and sessions, stored by hash: issue, use once, look up, revoke."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.tables import DashboardLink, DashboardSession
+
+
+async def add_link(session: AsyncSession, *, token_hash: str, staff_id: int, now: datetime,
+                   expires_at: datetime) -> None:
+    session.add(DashboardLink(token_hash=token_hash, staff_id=staff_id, created_at=now,
+                              expires_at=expires_at))
+    await session.flush()
+
+
+async def use_link(session: AsyncSession, *, token_hash: str, now: datetime) -> int | None:
+    """Mark an unused, unexpired link used and return whose it is; a second use gets None
+    (one conditional UPDATE, so two clicks at once cannot both sign in)."""
+    claimed = await session.execute(
+        update(DashboardLink)
+        .where(DashboardLink.token_hash == token_hash,  # type: ignore[arg-type]
+               DashboardLink.used_at.is_(None),  # type: ignore[union-attr]
+               DashboardLink.expires_at > now)  # type: ignore[arg-type]
+        .values(used_at=now).returning(DashboardLink.staff_id))
+    return claimed.scalar_one_or_none()
+
+
+async def add_session(session: AsyncSession, *, session_hash: str, staff_id: int,
+                      now: datetime, expires_at: datetime) -> None:
+    session.add(DashboardSession(session_hash=session_hash, staff_id=staff_id, created_at=now,
+                                 expires_at=expires_at))
+    await session.flush()
+
+
+async def session_owner(session: AsyncSession, *, session_hash: str,
+                        now: datetime) -> int | None:
+    """Whose session this is, while it lasts."""
+    query = select(DashboardSession.staff_id).where(
+        DashboardSession.session_hash == session_hash,  # type: ignore[arg-type]
+        DashboardSession.expires_at > now)  # type: ignore[arg-type]
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def end_session(session: AsyncSession, *, session_hash: str) -> None:
+    await session.execute(delete(DashboardSession).where(
+        DashboardSession.session_hash == session_hash))  # type: ignore[arg-type]
+
+
+async def revoke_all(session: AsyncSession) -> tuple[int, int]:
+    """End every session and forget every link: (sessions ended, unused links cancelled)."""
+    sessions = await session.execute(delete(DashboardSession))
+    unused = await session.execute(delete(DashboardLink).where(
+        DashboardLink.used_at.is_(None)))  # type: ignore[union-attr]
+    await session.execute(delete(DashboardLink))
+    return sessions.rowcount or 0, unused.rowcount or 0  # type: ignore[attr-defined]
+
+
+async def prune(session: AsyncSession, *, now: datetime) -> None:
+    """Forget expired links and sessions."""
+    await session.execute(delete(DashboardLink).where(
+        DashboardLink.expires_at <= now))  # type: ignore[arg-type]
+    await session.execute(delete(DashboardSession).where(
+        DashboardSession.expires_at <= now))  # type: ignore[arg-type]
