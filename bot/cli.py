@@ -75,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     task_show.add_argument("id", type=int)
     task_show.add_argument("--json", action="store_true", help="print JSON")
 
+    model = commands.add_parser("model", help="the request classifier: train it, or show it")
+    model_verbs = model.add_subparsers(dest="verb", metavar="VERB", required=True)
+    for verb, what in (("train", "retrain on the shipped data and report"),
+                       ("status", "show what the model learns from and how it scores")):
+        model_verb = model_verbs.add_parser(verb, help=what)
+        model_verb.add_argument("--json", action="store_true", help="print JSON")
+
     tick = commands.add_parser("tick", help="run every scheduler job due now, deliver, exit")
     _add_now(tick)
 

@@ -1,7 +1,13 @@
-"""The managers' daily digest: state counts, deadlines, unassigned work, load and savings."""
+"""The managers' daily digest: state counts, deadlines, unassigned work, load and savings.
+
+It may be posted to a channel, so every line is built from structured fields: task numbers,
+task type labels, matter numbers, people's names and reason codes. Never a title or text a
+person typed (Rule 1.6(c)).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -31,12 +37,12 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
 
 
-def _task_line(task: Task, firm: Firm, zone: str) -> str:
-    """Matter numbers only: the digest may go to a channel (Rule 1.6(c))."""
+def _task_line(task: Task, firm: Firm, zone: str, type_names: Mapping[str, str]) -> str:
+    """`#12 Demand letter · 2027-0302 · due · holder`: matter numbers, never clients."""
     matter = firm.matter_by_id(task.matter_id)
     holder = firm.by_id(task.assignee_id) if task.assignee_id else None
-    parts = [f"#{task.id} {task.title}"]
-    if matter and matter.number not in task.title:
+    parts = [f"#{task.id} {type_names.get(task.task_type, 'Task')}"]
+    if matter:
         parts.append(matter.number)
     parts.append(views.when(task.due_at, zone))
     parts.append(holder.name if holder else "unassigned")
@@ -44,7 +50,9 @@ def _task_line(task: Task, firm: Firm, zone: str) -> str:
 
 
 async def build_digest(session: AsyncSession, *, firm: Firm, scope: Scope, now: datetime,
-                       zone: ZoneInfo, weekly: bool = False) -> Message:
+                       zone: ZoneInfo, type_names: Mapping[str, str],
+                       weekly: bool = False) -> Message:
+    """The digest for `scope`; `type_names` maps task type ids to their catalogue labels."""
     today = now.astimezone(zone).date()
     end_today = _midnight(today + timedelta(days=1), zone)
     ids = list(scope.staff_ids) if scope.staff_ids is not None else None
@@ -61,10 +69,10 @@ async def build_digest(session: AsyncSession, *, firm: Firm, scope: Scope, now: 
     periods = _periods(today, zone, now)
     done = await reports.completed_between(session, periods=periods, staff_ids=ids)
     lines = [_counts_line(counts), f"New since {_day_name(since_day, today)}: {new}"]
-    lines += _section(f"Due today ({due_total})", due_today, firm, zone.key)
-    lines += _section(f"Overdue ({overdue_total})", overdue, firm, zone.key)
+    lines += _section(f"Due today ({due_total})", due_today, firm, zone.key, type_names)
+    lines += _section(f"Overdue ({overdue_total})", overdue, firm, zone.key, type_names)
     lines += _section(f"Unassigned ({unassigned_total})", unassigned, firm, zone.key,
-                      reasons=True)
+                      type_names, reasons=True)
     lines += _load_lines(firm, loads, scope)
     facts = (Fact("Saved yesterday", views.money(float(done["yesterday"].savings))),
              Fact("Saved this week", views.money(float(done["week"].savings))),
@@ -115,12 +123,13 @@ def _counts_line(counts: dict[str, int]) -> str:
 
 
 def _section(heading: str, tasks: list[Task], firm: Firm, zone: str,
-             reasons: bool = False) -> list[str]:
+             type_names: Mapping[str, str], reasons: bool = False) -> list[str]:
     if not tasks:
         return [f"{heading}: none"]
     lines = [f"{heading}:"]
     for task in tasks:
-        lines.append("  • " + _task_line(task, firm, zone))
+        lines.append("  • " + _task_line(task, firm, zone, type_names))
+        # Escalation reasons are stored as codes and names (see bot/reasons.py).
         if reasons and task.escalation_reason:
             lines.append(f"      why: {task.escalation_reason}")
     return lines

@@ -8,11 +8,14 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.catalogue import load_vocabulary
+from bot.clock import system_clock
 from bot.firm import Firm, load_firm
+from bot.request_model import ReviewedParser, model_for
 from bot.settings import Settings, check_timezone
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import TaskDraft, Taxonomy
 from matching.parse import Catalogue, Parser
+from matching.second_opinion import NameBook
 from storage import tasks as task_store
 from storage.db import Database
 
@@ -35,12 +38,14 @@ async def load_context(settings: Settings) -> tuple[Firm, dict[str, float], str 
         await database.dispose()
 
 
-def firm_parser(taxonomy: Taxonomy, firm: Firm) -> Parser:
-    """A parser for the firm as loaded, built once for a whole run of requests."""
-    return Parser(Catalogue(taxonomy, load_vocabulary()), firm.matters, firm.staff)
+def firm_parser(taxonomy: Taxonomy, firm: Firm) -> ReviewedParser:
+    """A parser for the firm as loaded, with its request model; built once for a whole run."""
+    return ReviewedParser(Parser(Catalogue(taxonomy, load_vocabulary()), firm.matters, firm.staff),
+                          model_for(taxonomy, clock=system_clock),
+                          NameBook.of_firm(firm.matters, firm.staff))
 
 
-def parse_one(text: str, *, now: datetime, tz: str, parser: Parser) -> TaskDraft:
+def parse_one(text: str, *, now: datetime, tz: str, parser: ReviewedParser) -> TaskDraft:
     try:
         check_timezone(tz)
     except ValueError as error:
@@ -49,7 +54,7 @@ def parse_one(text: str, *, now: datetime, tz: str, parser: Parser) -> TaskDraft
 
 
 def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxonomy: Taxonomy,
-              firm: Firm, parser: Parser, index: StaffIndex,
+              firm: Firm, parser: ReviewedParser, index: StaffIndex,
               loads: dict[str, float]) -> dict[str, Any]:
     delegator = firm.by_email(as_email.strip().lower())
     if delegator is None:
@@ -63,7 +68,12 @@ def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxono
                     matter=firm.matter(draft.matter) if draft.matter else None,
                     named_assignee=draft.assignee)
     result = match(spec, index, MatchContext(now=now, loads=loads), evaluate_all=True)
-    return {"task": draft.as_contract(), **match_contract(result)}
+    contract = {"task": draft.as_contract(), **match_contract(result)}
+    if "task_type" in draft.unsure:
+        offered = ", ".join(draft.candidates)
+        contract["explanation"] = (f"I'd ask first which task this is ({offered}). "
+                                   f"If it is {draft.task_type}: {result.explanation}")
+    return contract
 
 
 def match_contract(result: MatchResult) -> dict[str, Any]:

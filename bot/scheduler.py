@@ -1,4 +1,4 @@
-"""Scheduler jobs: offer reminders and expiry, deadline reminders, the daily digest.
+"""Scheduler jobs: walls, offer reminders and expiry, deadline reminders, the daily digest.
 
 Each job takes `now`, asks the database what is due, and is safe to run on every server
 instance at once: claims (FOR UPDATE SKIP LOCKED, conditional updates, job-run keys) and the
@@ -21,7 +21,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import metrics, views
+from bot import metrics, views, walls
 from bot.digest import Scope, build_digest, manager_scopes
 from bot.messages import Action, Message
 from bot.outbox import enqueue_message
@@ -91,8 +91,8 @@ async def _remind_offer(services: Services, session: AsyncSession, offer: Offer,
     task = await task_store.get_task(session, task_id=offer.task_id)
     snap = await services.snapshot(session)
     person = snap.firm.by_id(offer.staff_id)
-    if task is None or person is None:
-        return 0
+    if task is None or person is None or walls.screened(snap.firm, person.email, task.matter_id):
+        return 0  # a wall raised since the offer: the walls job withdraws it
     view = services.view(snap, task)
     message = views.offer(view, person, offer.id or 0, offer.explanation or "")
     reminder = Message(title=f"Reminder: task #{task.id} is waiting for your answer",
@@ -134,8 +134,9 @@ def _first(rows: list[Row]) -> Row | None:
 async def _remind_one(services: Services, session: AsyncSession, snap: Snapshot, task: Task,
                       now: datetime) -> int:
     person = snap.firm.by_id(task.assignee_id)
-    if person is None or task.due_at is None:
-        task.next_reminder_at = None
+    if (person is None or task.due_at is None
+            or walls.screened(snap.firm, person.email, task.matter_id)):
+        task.next_reminder_at = None  # nobody to remind; a screened holder loses the work
         session.add(task)
         return 0
     plan = services.reminder_plan(task.due_at, person)
@@ -180,14 +181,12 @@ def _reminder_title(task: Task, stage: int, zone: str, now: datetime) -> str:
 
 async def _overdue(session: AsyncSession, snap: Snapshot, view: TaskView, person: StaffProfile,
                    away: bool, now: datetime) -> int:
-    """To the delegator, and to the assignee or, while they are away, to their manager."""
-    recipients = {view.delegator.email: view.delegator}
-    if away:
-        manager = snap.firm.by_email(person.manager_email) if person.manager_email else None
-        if manager:
-            recipients[manager.email] = manager
-    else:
-        recipients[person.email] = person
+    """To the delegator, and to the assignee or, while they are away, to their manager
+    (walking around any wall on the matter)."""
+    readers = [view.delegator, walls.unscreened_manager(snap.firm, person, view.matter)
+               if away else person]
+    recipients = {reader.email: reader for reader in readers
+                  if reader and not (view.matter and reader.email in view.matter.screened)}
     for reader in recipients.values():
         note = f" {person.name} is away." if away else ""
         message = Message(title=f"Overdue: task #{view.task_id}",
@@ -199,6 +198,16 @@ async def _overdue(session: AsyncSession, snap: Snapshot, view: TaskView, person
                               dedupe_key=f"task:{view.task_id}:overdue:{view.due_at.isoformat()}:"
                                          f"{reader.id}")
     return len(recipients)
+
+
+async def hold_walls(services: Services, now: datetime) -> int:
+    """Withdraw offers and take back work behind any wall that went up without an import
+    (one cheap read when there is nothing to do)."""
+    async with services.database.read_session() as session:
+        if not await task_store.tasks_behind_walls(session):
+            return 0
+    report = await services.enforce_screens()
+    return report.withdrawn + report.taken_back
 
 
 def snooze_actions(task_id: int) -> tuple[Action, ...]:
@@ -264,7 +273,8 @@ async def _digests(services: Services, now: datetime,
     for reader, scope in readers:
         async with services.database.read_session() as session:
             digests.append((reader, await build_digest(session, firm=firm, now=now, zone=zone,
-                                                       scope=scope, weekly=weekly)))
+                                                       scope=scope, weekly=weekly,
+                                                       type_names=services.type_names)))
     return digests
 
 
@@ -274,6 +284,7 @@ async def forget_old_events(services: Services, now: datetime) -> int:
 
 
 JOBS: tuple[tuple[str, Job], ...] = (
+    ("hold_walls", hold_walls),
     ("expire_offers", expire_offers),
     ("remind_offers", remind_offers),
     ("remind_deadlines", remind_deadlines),

@@ -12,13 +12,24 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import metrics, views
+from bot import metrics, views, walls
 from bot.catalogue import load_vocabulary
 from bot.clock import Clock, system_clock
 from bot.digest import Scope, build_digest, manager_scopes
 from bot.firm import Firm, load_firm
 from bot.messages import Message
 from bot.outbox import enqueue_message
+from bot.reasons import (
+    CANCELLED,
+    EXPIRED,
+    NOBODY_ELIGIBLE,
+    REASSIGNED,
+    SCREENED,
+    UNREACHABLE,
+    decline_label,
+    no_takers,
+    split_decline,
+)
 from bot.replies import NOT_ON_ROSTER, Actor, Choice, Confirmation, Refusal, Reply, TaskList
 from bot.settings import Settings
 from bot.views import TaskView
@@ -48,8 +59,6 @@ SNAPSHOT, VERSIONS, DELEGATED_OFFER = "lpo_snapshot", "lpo_versions", "lpo_deleg
 WATCHED_ROWS_PER_DELEGATION = 2  # the task and its offer (see migration 0002)
 # "Least recently offered" only breaks ties; a month of history is plenty and keeps it cheap.
 TIE_BREAK_MEMORY = timedelta(days=30)
-DECLINE_REASONS = {"no_capacity": "no capacity", "not_my_skill": "not my skill",
-                   "conflict": "conflict", "other": "other"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,18 @@ class Overrides:
     notes: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class WallReport:
+    """What raising walls undid: offers withdrawn and work taken back."""
+
+    withdrawn: int = 0
+    taken_back: int = 0
+
+    def __str__(self) -> str:
+        return (f"Walls: {self.withdrawn} pending offer(s) withdrawn, {self.taken_back} task(s) "
+                "taken back; each offered to the next eligible person.")
+
+
 class Services:
     """Every use case runs in one unit of work; messages go out through the outbox."""
 
@@ -88,6 +109,11 @@ class Services:
         self._workload: Workload | None = None
 
     # --- plumbing -------------------------------------------------------------------------
+
+    @property
+    def type_names(self) -> dict[str, str]:
+        """Task type id -> catalogue label: what channels may call a task."""
+        return {task_type.id: task_type.name for task_type in self.taxonomy.types}
 
     async def snapshot(self, session: AsyncSession) -> Snapshot:
         """The firm as of this transaction, rebuilt only when the roster version changed."""
@@ -191,11 +217,14 @@ class Services:
         task_type = self.taxonomy.get(task.task_type)
         if task_type is None:
             raise Refusal("invalid", f"Task #{task.id} has a type this catalogue no longer has.")
-        return TaskView(task_id=task.id or 0, title=task.title, task_type=task_type,
+        matter = firm.matter_by_id(task.matter_id)
+        return TaskView(task_id=task.id or 0, title=views.task_title(task_type, matter),
+                        task_type=task_type,
                         due_at=task.due_at, priority=task.priority, est_hours=task.est_hours,
-                        state=task.state, matter=firm.matter_by_id(task.matter_id),
+                        state=task.state, matter=matter,
                         delegator=firm.by_id(task.delegator_id) or _ghost(task.delegator_id),
-                        holder=firm.by_id(task.assignee_id) if task.assignee_id else None)
+                        holder=firm.by_id(task.assignee_id) if task.assignee_id else None,
+                        request=task.text)
 
     async def _send(self, session: AsyncSession, *, to: StaffProfile, message: Message,
                     key: str, thread_key: str | None = None,
@@ -272,7 +301,9 @@ class Services:
         now = self.clock()
         notes = overrides.notes.strip() if overrides and overrides.notes else ""
         task = Task(
-            text=text + (f"\n\nNotes: {notes}" if notes else ""), title=draft.title[:300],
+            # The title may reach a channel: never the request's words (they may name a client).
+            text=text + (f"\n\nNotes: {notes}" if notes else ""),
+            title=views.task_title(task_type, matter),
             task_type=task_type.id, matter_id=snap.firm.matter_id(matter.number) if matter else None,
             delegator_id=delegator.id or 0, state="unassigned", priority=draft.priority,
             due_at=draft.due_at, est_hours=task_type.est_hours, source=source,
@@ -393,7 +424,7 @@ class Services:
         task = await task_store.get_task(session, task_id=offer.task_id)
         if task is None or task.state != "offered" or not await task_store.resolve_offer(
                 session, offer_id=offer.id or 0, to_state="withdrawn", at=now,
-                reason="unreachable in chat"):
+                reason=UNREACHABLE):
             return
         await task_store.record_event(session, task_id=task.id, actor_id=None,
                                       action="withdrawn", from_state="offered",
@@ -460,37 +491,55 @@ class Services:
 
     async def _escalate(self, session: AsyncSession, snap: Snapshot, task: Task,
                         result: MatchResult, *, offers: list[Offer]) -> None:
+        """Nobody (else) can take the task: unassign it and tell the delegator and a manager.
+
+        The stored reason reaches the digest channel, so it is built from codes and names; the
+        matcher's full explanation (which names skills and walls) stays in the audit trail.
+        """
         now = self.clock()
-        reason = (_no_takers(offers, snap.firm)
-                  if len(offers) >= self.settings.max_offers and result.chosen
-                  else result.explanation)
+        ran_out = len(offers) >= self.settings.max_offers and result.chosen is not None
+        reason = no_takers(offers, snap.firm) if ran_out else NOBODY_ELIGIBLE
         from_state = task.state
         task.state, task.assignee_id, task.escalation_reason = "unassigned", None, reason
         task.updated_at = now
         session.add(task)
         await task_store.record_event(session, task_id=task.id, actor_id=None,
                                       action="escalated", from_state=from_state,
-                                      to_state="unassigned", reason=reason, at=now)
+                                      to_state="unassigned", reason=reason, at=now,
+                                      detail={"explanation": result.explanation})
         view = self.view(snap, task)
-        delegator = view.delegator
-        manager = snap.firm.by_email(delegator.manager_email) if delegator.manager_email else None
-        for person in {p.email: p for p in (manager, delegator) if p}.values():
-            message = views.escalation(view, person, reason)
-            await self._send(session, to=person, message=message,
+        detail = f"Why: {reason}." if ran_out else result.explanation
+        for person in self._told_of(snap, task, view.delegator):
+            await self._send(session, to=person, message=views.escalation(view, person, detail),
                              key=f"escalated:{task.id}:{task.offers_made}:{person.id}")
+
+    def _told_of(self, snap: Snapshot, task: Task, person: StaffProfile) -> list[StaffProfile]:
+        """The delegator (or `person`) and their manager, walking around any wall on the matter."""
+        firm = snap.firm
+        manager = walls.unscreened_manager(firm, person, firm.matter_by_id(task.matter_id))
+        told = {p.email: p for p in (manager, person)
+                if p and not walls.screened(firm, p.email, task.matter_id)}
+        return list(told.values())
 
     # --- respond to an offer ------------------------------------------------------------------
 
     async def _load_offer(self, session: AsyncSession, offer_id: int,
-                          person: Staff) -> tuple[Offer, Task]:
+                          person: Staff | StaffProfile) -> tuple[Offer, Task]:
         offer = await task_store.get_offer(session, offer_id=offer_id)
         task = await task_store.get_task(session, task_id=offer.task_id) if offer else None
         if offer is None or task is None:
             raise Refusal("not_found", f"There is no offer {offer_id}.")
+        await self._behind_wall(session, person, task)
         if offer.staff_id != person.id:
             raise Refusal("forbidden", "That offer was made to someone else.",
                           "Only the person it was offered to can accept or decline it.")
         return offer, task
+
+    async def _behind_wall(self, session: AsyncSession, person: Staff | StaffProfile,
+                           task: Task) -> None:
+        """Refuse a screened actor, judged on the walls as they stand in this transaction."""
+        walls.refuse_if_screened((await self.snapshot(session)).firm, person.email,
+                                 task.matter_id)
 
     async def accept(self, actor: Actor, offer_id: int, *, event_key: str | None = None) -> Reply:
         async def work(session: AsyncSession) -> Reply:
@@ -518,27 +567,33 @@ class Services:
         return await self._run(work)
 
     async def decline(self, actor: Actor, offer_id: int, reason: str = "",
-                      *, event_key: str | None = None) -> Reply:
+                      *, note: str | None = None, event_key: str | None = None) -> Reply:
+        """`reason` is a code, or a code or label followed by words, or just words (`other`)."""
         async def work(session: AsyncSession) -> Reply:
             person = await self.identify(session, actor)
             await self._once(session, event_key)
             offer, task = await self._load_offer(session, offer_id, person)
             now = self.clock()
-            why = DECLINE_REASONS.get(reason.strip(), reason.strip()) or "no reason given"
+            code, typed = split_decline(reason)
+            words = "\n".join(part for part in (typed, (note or "").strip()) if part) or None
             if not await task_store.resolve_offer(session, offer_id=offer_id, to_state="declined",
-                                                  at=now, reason=why, staff_id=person.id):
+                                                  at=now, reason=code, note=words,
+                                                  staff_id=person.id):
                 raise _already(f"offer {offer_id}", offer.state)
             await task_store.record_event(session, task_id=task.id, actor_id=person.id,
                                           action="declined", from_state=task.state,
-                                          to_state=task.state, reason=why, at=now,
-                                          detail={"offer_id": offer_id})
+                                          to_state=task.state, reason=code, at=now,
+                                          detail={"offer_id": offer_id, "note": words})
             snap = await self.snapshot(session)
             me = snap.firm.by_id(person.id) or _ghost(person.id)
+            why = decline_label(code)
+            # The note may name a client: it goes to the delegator alone.
             await self._moved_on(session, snap, task, offer_id, me,
                                  outcome=f"You declined ({why}).",
-                                 headline=f"{me.name} declined task #{task.id} ({why})")
+                                 headline=f"{me.name} declined task #{task.id} ({why})",
+                                 note=f"{me.name}'s note: {words}" if words else "")
             return Reply(status="ok", task_id=task.id,
-                         message=views.plain(f"Declined task #{task.id}.",
+                         message=views.plain(f"Declined task #{task.id} ({why}).",
                                              "Thanks — it goes to the next person."))
 
         return await self._run(work)
@@ -547,7 +602,7 @@ class Services:
         """Time out one pending offer and move on (scheduler job; caller owns the transaction)."""
         now = self.clock()
         if not await task_store.resolve_offer(session, offer_id=offer.id or 0,
-                                              to_state="expired", at=now, reason="timed out"):
+                                              to_state="expired", at=now, reason=EXPIRED):
             return False
         task = await task_store.get_task(session, task_id=offer.task_id)
         if task is None or task.state != "offered":
@@ -564,7 +619,8 @@ class Services:
         return True
 
     async def _moved_on(self, session: AsyncSession, snap: Snapshot, task: Task, offer_id: int,
-                        offeree: StaffProfile, *, outcome: str, headline: str) -> None:
+                        offeree: StaffProfile, *, outcome: str, headline: str,
+                        note: str = "") -> None:
         view = self.view(snap, task)
         await self._send(session, to=offeree, key=f"offer:{offer_id}:closed",
                          replaces_key=f"offer:{offer_id}",
@@ -572,6 +628,7 @@ class Services:
         result = await self._offer_next(session, snap, task)
         detail = (f"Offered to {result.chosen.name} instead." if task.state == "offered"
                   and result.chosen else "Nobody else is eligible; your manager has been told.")
+        detail = f"{note}\n{detail}" if note else detail
         await self._send(session, to=view.delegator, key=f"task:{task.id}:moved:{offer_id}",
                          message=views.to_delegator(self.view(snap, task), headline, detail))
 
@@ -588,6 +645,7 @@ class Services:
             person = await self.identify(session, actor)
             await self._once(session, event_key)
             task = await self._load_task(session, task_id)
+            await self._behind_wall(session, person, task)
             if task.assignee_id != person.id or task.state == "offered":
                 raise Refusal("forbidden", "Only the person working on it can mark it done.")
             snap = await self.snapshot(session)
@@ -623,15 +681,19 @@ class Services:
 
     async def _close_work_message(self, session: AsyncSession, task: Task, me: StaffProfile,
                                   view: TaskView, outcome: str) -> None:
+        thread = await self._work_thread(session, task, me)
+        if thread:
+            await self._send(session, to=me, key=f"{thread}:done:{task.updated_at.isoformat()}",
+                             replaces_key=thread, message=views.offer_closed(view, me, outcome))
+
+    async def _work_thread(self, session: AsyncSession, task: Task,
+                           me: StaffProfile) -> str | None:
+        """The message the holder works from: the accepted offer, or the last change request."""
         offers = await task_store.offers_of(session, task_id=task.id or 0)
         accepted = [o for o in offers if o.state == "accepted" and o.staff_id == me.id]
         thread = f"offer:{accepted[-1].id}" if accepted else None
         changes = await self._round(session, task.id or 0, "changes_requested")
-        if changes:
-            thread = f"changes:{task.id}:{changes}"
-        if thread:
-            await self._send(session, to=me, key=f"{thread}:done:{task.updated_at.isoformat()}",
-                             replaces_key=thread, message=views.offer_closed(view, me, outcome))
+        return f"changes:{task.id}:{changes}" if changes else thread
 
     async def _move(self, session: AsyncSession, task: Task, from_states: tuple[str, ...],
                     to_state: str, *, actor_id: int | None, action: str | None = None,
@@ -656,6 +718,7 @@ class Services:
         person = await self.identify(session, actor)
         await self._once(session, event_key)
         task = await self._load_task(session, task_id)
+        await self._behind_wall(session, person, task)
         if person.id != task.delegator_id and not person.is_manager:
             raise Refusal("forbidden", f"Only the delegating attorney or a manager can {verb}.")
         return person, task
@@ -721,7 +784,8 @@ class Services:
             await self._move(session, task, OPEN_TASK_STATES, "cancelled", actor_id=person.id,
                              reason=reason or None)
             snap = await self.snapshot(session)
-            await self._withdraw_pending(session, snap, task, "Cancelled by the delegator.")
+            await self._withdraw_pending(session, snap, task, "Cancelled by the delegator.",
+                                         CANCELLED)
             view = self.view(snap, task)
             if view.holder and view.holder.id != person.id and previous != "offered":
                 await self._send(session, to=view.holder, key=f"task:{task_id}:cancelled",
@@ -733,12 +797,12 @@ class Services:
         return await self._run(work)
 
     async def _withdraw_pending(self, session: AsyncSession, snap: Snapshot, task: Task,
-                                outcome: str) -> None:
+                                outcome: str, code: str) -> None:
         offer = await task_store.pending_offer(session, task_id=task.id or 0)
         if offer is None:
             return
         await task_store.resolve_offer(session, offer_id=offer.id or 0, to_state="withdrawn",
-                                       at=self.clock(), reason=outcome)
+                                       at=self.clock(), reason=code)
         offeree = snap.firm.by_id(offer.staff_id) or _ghost(offer.staff_id)
         await self._send(session, to=offeree, key=f"offer:{offer.id}:withdrawn",
                          replaces_key=f"offer:{offer.id}",
@@ -756,7 +820,8 @@ class Services:
             if to_email and target is None:
                 raise Refusal("invalid", f"{to_email} is not on the roster.")
             previous_holder = snap.firm.by_id(task.assignee_id) if task.assignee_id else None
-            await self._withdraw_pending(session, snap, task, "Reassigned by a manager.")
+            await self._withdraw_pending(session, snap, task, "Reassigned by a manager.",
+                                         REASSIGNED)
             now = self.clock()
             await task_store.record_event(session, task_id=task_id, actor_id=person.id,
                                           action="reassigned", from_state=task.state,
@@ -797,6 +862,7 @@ class Services:
             person = await self.identify(session, actor)
             await self._once(session, event_key)
             task = await self._load_task(session, task_id)
+            await self._behind_wall(session, person, task)
             if task.assignee_id != person.id or task.state not in ("accepted",
                                                                    "changes_requested"):
                 raise Refusal("forbidden", "Only the person working on it can snooze it.")
@@ -821,6 +887,92 @@ class Services:
                 f"Snoozed until {views.when(until, me.timezone)}."))
 
         return await self._run(work)
+
+    # --- ethical walls ---------------------------------------------------------------------
+
+    async def enforce_screens(self, session: AsyncSession | None = None) -> WallReport:
+        """Withdraw offers to, and take back work from, anyone screened from its matter; offer
+        each task to the next eligible person.
+
+        In the caller's transaction (a matters import: the wall and its effects commit
+        together), or in a transaction of its own.
+        """
+        if session is None:
+            async with self.database.transaction() as own:
+                report = await self.enforce_screens(own)
+            self.wake()
+            return report
+        session.info.pop(SNAPSHOT, None)  # this transaction may have just raised the wall
+        snap = await self.snapshot(session)
+        withdrawn = taken_back = 0
+        for task in await task_store.tasks_behind_walls(session):
+            person = snap.firm.by_id(task.assignee_id) or _ghost(task.assignee_id)
+            offers = [o for o in await task_store.offers_of(session, task_id=task.id or 0)
+                      if o.staff_id == task.assignee_id]
+            held = task.state != "offered"
+            if held:
+                taken_back += await self._take_back(session, snap, task, person)
+            else:
+                withdrawn += await self._withdraw_behind_wall(session, snap, task, person)
+            await self._tell_of_wall(session, snap, task, person, held=held,
+                                     last_offer=offers[-1].id or 0 if offers else 0)
+            await self._offer_next(session, snap, task, also_exclude=frozenset({person.email}))
+        return WallReport(withdrawn=withdrawn, taken_back=taken_back)
+
+    async def _withdraw_behind_wall(self, session: AsyncSession, snap: Snapshot, task: Task,
+                                    person: StaffProfile) -> int:
+        """Close the pending offer; its message becomes a bare "withdrawn", no client name."""
+        offer = await task_store.pending_offer(session, task_id=task.id or 0)
+        if offer is None or not await task_store.resolve_offer(
+                session, offer_id=offer.id or 0, to_state="withdrawn", at=self.clock(),
+                reason=SCREENED):
+            return 0
+        await task_store.record_event(session, task_id=task.id, actor_id=None,
+                                      action="withdrawn", from_state="offered",
+                                      to_state="offered", reason=SCREENED, at=self.clock(),
+                                      detail={"offer_id": offer.id, "from": person.email})
+        await self._send(session, to=person, key=f"offer:{offer.id}:withdrawn",
+                         replaces_key=f"offer:{offer.id}",
+                         message=views.withdrawn(task.id or 0, "This offer was withdrawn."))
+        return 1
+
+    async def _take_back(self, session: AsyncSession, snap: Snapshot, task: Task,
+                         person: StaffProfile) -> int:
+        """Unassign work a newly screened person holds; their work message says so, no more."""
+        thread = await self._work_thread(session, task, person)
+        if thread:
+            await self._send(session, to=person, key=f"{thread}:walled", replaces_key=thread,
+                             message=views.withdrawn(task.id or 0, "This task was taken back."))
+        if task.state == "submitted":
+            view = self.view(snap, task)
+            await self._close_review(session, snap, task, view, "Taken back: not reviewed.")
+        now = self.clock()
+        await task_store.record_event(session, task_id=task.id, actor_id=None,
+                                      action="taken_back", from_state=task.state,
+                                      to_state="unassigned", reason=SCREENED, at=now,
+                                      detail={"from": person.email})
+        task.state, task.assignee_id, task.offers_made = "unassigned", None, 0
+        task.reminder_stage, task.next_reminder_at, task.updated_at = 0, None, now
+        session.add(task)
+        return 1
+
+    async def _tell_of_wall(self, session: AsyncSession, snap: Snapshot, task: Task,
+                            person: StaffProfile, *, held: bool, last_offer: int) -> None:
+        """The delegator and the person's (unscreened) manager hear of it: matter number only."""
+        matter = snap.firm.matter_by_id(task.matter_id)
+        number = matter.number if matter else "its matter"
+        notice = views.plain(
+            f"Task #{task.id} was {'taken back from' if held else 'withdrawn from'} "
+            f"{person.name}",
+            f"{person.name} is now screened from matter {number}. "
+            "The task is being offered to the next eligible person.", kind="update")
+        readers = [snap.firm.by_id(task.delegator_id)]
+        if held:
+            readers.append(walls.unscreened_manager(snap.firm, person, matter))
+        for reader in {r.email: r for r in readers if r}.values():
+            if not walls.screened(snap.firm, reader.email, task.matter_id):
+                await self._send(session, to=reader, message=notice,
+                                 key=f"wall:{task.id}:{last_offer}:{reader.id}")
 
     # --- availability ---------------------------------------------------------------------
 
@@ -880,7 +1032,7 @@ class Services:
             snap = await self.snapshot(session)
             scope = dict(manager_scopes(snap.firm)).get(person.id or 0)
             message = await build_digest(session, firm=snap.firm, now=self.clock(),
-                                         zone=self.settings.zone,
+                                         zone=self.settings.zone, type_names=self.type_names,
                                          scope=scope or Scope("you", (person.id or 0,)))
             return Reply(status="ok", message=message)
 
@@ -908,14 +1060,22 @@ class Services:
 
     async def _task_list(self, session: AsyncSession, snap: Snapshot,
                          me: StaffProfile) -> TaskList:
+        """The person's offers, work and delegations, leaving out any matter walled off from
+        them now (a wall raised a moment ago holds here too)."""
         offers, working, delegated = [], [], []
+        walled: set[int] = set()
         for offer in await task_store.pending_offers_for(session, staff_id=me.id or 0):
             task = await task_store.get_task(session, task_id=offer.task_id)
-            if task:
+            if task and walls.screened(snap.firm, me.email, task.matter_id):
+                walled.add(task.id or 0)
+            elif task:
                 offers.append(views.offer(self.view(snap, task), me, offer.id or 0,
                                           _why(asked_by_name=False)))
         hours_open = 0.0
         for task in await task_store.tasks_for(session, staff_id=me.id or 0):
+            if walls.screened(snap.firm, me.email, task.matter_id):
+                walled.add(task.id or 0)
+                continue
             view = self.view(snap, task)
             if task.assignee_id == me.id and task.state in ("accepted", "changes_requested",
                                                              "submitted"):
@@ -928,8 +1088,10 @@ class Services:
                 holder = f" — {view.holder.name}" if view.holder else ""
                 delegated.append(views.offer_closed(
                     view, me, f"{views.STATE_LABELS[task.state]}{holder}", actions=actions))
+        notes = (f"{len(walled)} task(s) not shown: you are screened from that matter.",
+                 ) if walled else ()
         return TaskList(offers=tuple(offers), working=tuple(working), delegated=tuple(delegated),
-                        hours_open=hours_open, capacity=me.weekly_capacity_hours)
+                        hours_open=hours_open, capacity=me.weekly_capacity_hours, notes=notes)
 
 
 def _apply(draft: TaskDraft, overrides: Overrides | None) -> TaskDraft:
@@ -954,17 +1116,6 @@ def _why(asked_by_name: bool) -> str:
     if asked_by_name:
         return "you were asked for by name, and you're qualified and free for it."
     return "you're the least expensive qualified person with room for it this week."
-
-
-def _no_takers(offers: list[Offer], firm: Firm) -> str:
-    """Why a task ran out of offers, person by person, for the manager and the digest."""
-    outcomes = []
-    for offer in offers:
-        name = (firm.by_id(offer.staff_id) or _ghost(offer.staff_id)).name
-        outcomes.append(f"{name} didn't answer in time" if offer.state == "expired"
-                        else f"{name} declined ({offer.reason})" if offer.state == "declined"
-                        else f"{name}: {offer.state} ({offer.reason})")
-    return f"Offered {len(offers)} times without an acceptance: {'; '.join(outcomes)}."
 
 
 def _already(what: str, state: str) -> Refusal:

@@ -59,7 +59,7 @@ async def task_detail(session: AsyncSession, *, task_id: int) -> dict[str, Any] 
          "offered_at": o.offered_at.isoformat(),
          "expires_at": o.expires_at.isoformat() if o.expires_at else None,
          "responded_at": o.responded_at.isoformat() if o.responded_at else None,
-         "reason": o.reason, "cost": _money(o.cost)}
+         "reason": o.reason, "note": o.note, "cost": _money(o.cost)}
         for o in await task_store.offers_of(session, task_id=task_id)]
     detail["history"] = [
         {"at": e.at.isoformat(), "actor": names.get(e.actor_id) if e.actor_id else "lpo-bot",

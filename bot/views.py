@@ -14,6 +14,7 @@ ROLE_LABELS = {"legal_assistant": "legal assistant", "paralegal": "paralegal",
 STATE_LABELS = {"unassigned": "unassigned", "offered": "offered", "accepted": "in progress",
                 "submitted": "awaiting your review", "changes_requested": "changes requested",
                 "completed": "completed", "cancelled": "cancelled"}
+REQUEST_SHOWN = 600  # characters of the request a message quotes
 
 
 def money(amount: float) -> str:
@@ -37,6 +38,11 @@ def when(moment: datetime | None, zone: str) -> str:
     return f"{local:%a %b} {local.day}, {clock} {local.tzname()}"
 
 
+def task_title(task_type: TaskType, matter: MatterRef | None) -> str:
+    """`Demand letter — 2027-0302`: structured only, since titles reach the digest channel."""
+    return f"{task_type.name} \u2014 {matter.number}" if matter else task_type.name
+
+
 def role(person: StaffProfile) -> str:
     return ROLE_LABELS.get(person.role, person.role)
 
@@ -55,6 +61,7 @@ class TaskView:
     matter: MatterRef | None
     delegator: StaffProfile
     holder: StaffProfile | None
+    request: str = ""
 
     def matter_label(self, reader: StaffProfile) -> str | None:
         """Number and client for people on the matter; the number alone for anyone else."""
@@ -67,9 +74,17 @@ class TaskView:
     def may_see_client(self, reader: StaffProfile) -> bool:
         if self.matter is None or reader.email in self.matter.screened:
             return False
-        on_matter = {self.delegator.email, self.matter.responsible_email,
-                     self.holder.email if self.holder else None}
-        return reader.email in on_matter
+        return reader.email in self._on_task()
+
+    def may_see_request(self, reader: StaffProfile) -> bool:
+        """The delegator's own words (which may name any client): for the people on the task."""
+        if self.matter is not None and reader.email in self.matter.screened:
+            return False
+        return reader.email in self._on_task()
+
+    def _on_task(self) -> set[str | None]:
+        return {self.delegator.email, self.matter.responsible_email if self.matter else None,
+                self.holder.email if self.holder else None}
 
     def facts(self, reader: StaffProfile) -> tuple[Fact, ...]:
         facts = [Fact("Task", f"#{self.task_id} {self.title}"),
@@ -81,7 +96,13 @@ class TaskView:
         facts.append(Fact("Estimate", hours(self.est_hours)))
         if self.priority != "normal":
             facts.append(Fact("Priority", self.priority))
+        if self.request and self.may_see_request(reader):
+            facts.append(Fact("Request", _clip(self.request)))
         return tuple(facts)
+
+
+def _clip(text: str, limit: int = REQUEST_SHOWN) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
 def offer(view: TaskView, offeree: StaffProfile, offer_id: int, why: str) -> Message:
@@ -101,6 +122,11 @@ def offer_closed(view: TaskView, reader: StaffProfile, outcome: str,
                  actions: tuple[Action, ...] = ()) -> Message:
     return Message(title=f"Task #{view.task_id}: {view.title}", facts=view.facts(reader),
                    actions=actions, footer=outcome, kind="offer_update")
+
+
+def withdrawn(task_id: int, outcome: str) -> Message:
+    """What replaces an offer or work message behind a new wall: no title, matter or client."""
+    return Message(title=f"Task #{task_id}", footer=outcome, kind="offer_update")
 
 
 def done_action(task_id: int) -> Action:

@@ -117,6 +117,8 @@ class TaskDraft:
     matter: str | None = None
     assignee: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    unsure: tuple[str, ...] = ()  # fields to ask about before offering; each may hold a guess
+    candidates: tuple[str, ...] = ()  # task type ids, best first, at most 3
 
     def as_contract(self) -> dict[str, object]:
         """The `parse` JSON result of DESIGN.md §4."""
@@ -128,4 +130,6 @@ class TaskDraft:
             "priority": self.priority,
             "matter": self.matter,
             "assignee": self.assignee,
+            "unsure": list(self.unsure),
+            "candidates": list(self.candidates),
         }

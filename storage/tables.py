@@ -143,6 +143,7 @@ class Task(SQLModel, table=True):
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     savings: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     offers_made: int = 0
+    # Built from reason codes and people's names only: the digest channel shows it.
     escalation_reason: str | None = None
     reminder_stage: int = 0
     next_reminder_at: datetime | None = _utc()
@@ -167,7 +168,10 @@ class Offer(SQLModel, table=True):
     remind_at: datetime | None = _utc()
     expires_at: datetime | None = _utc()
     responded_at: datetime | None = _utc()
+    # A code (declined: no_capacity, not_my_skill, conflict, other; expired; withdrawn: why);
+    # the decliner's own words go in `note`, which only the delegator and the audit trail see.
     reason: str | None = None
+    note: str | None = None
 
 
 class AuditEvent(SQLModel, table=True):

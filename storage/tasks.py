@@ -7,11 +7,22 @@ from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Insert, Table, func, insert, or_, select, update
+from sqlalchemy import Insert, Table, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
+from sqlmodel import col
 
-from storage.tables import LOAD_TASK_STATES, OPEN_TASK_STATES, AuditEvent, Offer, Task
+from storage.tables import (
+    LOAD_TASK_STATES,
+    OPEN_TASK_STATES,
+    AuditEvent,
+    MatterScreen,
+    Offer,
+    Task,
+)
+
+# States in which a task is someone's: offered to them or in their hands.
+HELD_TASK_STATES = ("offered", "accepted", "changes_requested", "submitted")
 
 Row = TypeVar("Row", Task, Offer)
 
@@ -66,6 +77,15 @@ async def tasks_for(session: AsyncSession, *, staff_id: int, open_only: bool = T
     return list((await session.execute(query.order_by(Task.due_at, Task.id))).scalars())
 
 
+async def tasks_behind_walls(session: AsyncSession) -> list[Task]:
+    """Open tasks offered to or held by someone screened from their matter, oldest first."""
+    screen = and_(col(MatterScreen.matter_id) == col(Task.matter_id),
+                  col(MatterScreen.staff_id) == col(Task.assignee_id))
+    query = (select(Task).join(MatterScreen, screen)
+             .where(col(Task.state).in_(HELD_TASK_STATES)).order_by(col(Task.id)))
+    return list((await session.execute(query)).scalars())
+
+
 async def transition_task(session: AsyncSession, *, task_id: int, from_states: Iterable[str],
                           values: dict[str, Any]) -> bool:
     """Move a task only if it is still in one of `from_states`; True for the one winner."""
@@ -117,13 +137,17 @@ async def pending_offers_for(session: AsyncSession, *, staff_id: int) -> list[Of
 
 
 async def resolve_offer(session: AsyncSession, *, offer_id: int, to_state: str, at: datetime,
-                        reason: str | None = None, staff_id: int | None = None) -> bool:
-    """Close a pending offer (accept/decline/expire/withdraw); True for the one winner."""
+                        reason: str | None = None, note: str | None = None,
+                        staff_id: int | None = None) -> bool:
+    """Close a pending offer (accept/decline/expire/withdraw); True for the one winner.
+
+    `reason` is a code; `note` is what the offeree typed, kept for the delegator and the audit.
+    """
     statement = update(Offer).where(Offer.id == offer_id, Offer.state == "pending")
     if staff_id is not None:
         statement = statement.where(Offer.staff_id == staff_id)
     result = await session.execute(statement.values(state=to_state, responded_at=at,
-                                                     reason=reason))
+                                                     reason=reason, note=note))
     return result.rowcount == 1
 
 

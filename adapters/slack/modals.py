@@ -10,8 +10,8 @@ from typing import Any
 from adapters.slack.blocks import Block, body_sections, context, message_blocks
 from adapters.slack.text import clip, plain
 from bot.messages import Message
+from bot.reasons import DECLINE_REASONS
 from bot.replies import Choice, Confirmation
-from bot.services import DECLINE_REASONS
 from matching.model import PRIORITIES
 
 CONFIRM_CALLBACK = "lpo_confirm"

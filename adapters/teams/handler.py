@@ -33,8 +33,9 @@ from adapters.teams.cards import (
 )
 from adapters.teams.identity import TeamsIdentity
 from bot.conversations import ConversationBook
+from bot.reasons import DECLINE_REASONS
 from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
-from bot.services import DECLINE_REASONS, Overrides, Services
+from bot.services import Overrides, Services
 from bot.views import plain
 
 log = logging.getLogger(__name__)

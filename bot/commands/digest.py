@@ -44,7 +44,7 @@ async def _preview(bot: Bot, clock: ManualClock) -> None:
         snap = await bot.services.snapshot(session)
         message = await build_digest(
             session, firm=snap.firm, now=clock(), zone=zone,
-            scope=Scope(title="the firm", staff_ids=None),
+            scope=Scope(title="the firm", staff_ids=None), type_names=bot.services.type_names,
             weekly=is_first_business_day_of_week(clock().astimezone(zone).date()))
     print(message.as_text())
 

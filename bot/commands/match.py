@@ -20,8 +20,11 @@ from matching.matcher import StaffIndex
 def _readable(result: dict[str, Any]) -> str:
     task = result["task"]
     lines = [f"Task: {task['task_type'] or '?'} · due {task['due_at'] or '-'} · matter "
-             f"{task['matter'] or '-'} · priority {task['priority']}", "", result["explanation"],
-             "", "Candidates (cheapest first):"]
+             f"{task['matter'] or '-'} · priority {task['priority']}"]
+    if task["unsure"]:
+        lines.append(f"Would ask about: {', '.join(task['unsure'])} "
+                     f"(task types offered: {', '.join(task['candidates']) or 'all'})")
+    lines += ["", result["explanation"], "", "Candidates (cheapest first):"]
     for candidate in result["candidates"]:
         mark = "eligible" if candidate["eligible"] else "; ".join(candidate["reasons"])
         lines.append(f"  {candidate['email']:<40} ${candidate['cost']:>9,.2f}  {mark}")

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.catalogue import load_taxonomy
 from bot.commands._shared import aligned, run_import, run_listing
-from bot.imports import import_matters
+from bot.imports import ImportSummary, import_matters
+from bot.services import Services, WallReport
 from bot.settings import Settings
 from storage import matters as matter_store
 from storage import staff as staff_store
+from storage.db import Database
 
 HEADERS = ("NUMBER", "CLIENT", "TITLE", "RESPONSIBLE", "JURISDICTION", "SCREENED")
 
@@ -48,9 +53,33 @@ def render(records: list[dict[str, Any]], *, as_json: bool) -> str:
     return aligned(HEADERS, [_table_row(record) for record in records])
 
 
+@dataclass(frozen=True, slots=True)
+class WalledImport(ImportSummary):
+    """A matters import and what its screens undid, printed together."""
+
+    walls: WallReport = WallReport()
+
+    def __str__(self) -> str:
+        imported = ImportSummary.__str__(self)
+        return f"{imported}\n{self.walls}" if self.walls.withdrawn or self.walls.taken_back \
+            else imported
+
+
+async def import_matters_behind_walls(settings: Settings, session: AsyncSession, data: bytes, *,
+                                      source: str) -> WalledImport:
+    """Import matters, then hold every screen at once, in the same transaction: a screened
+    person's pending offers on the matter are withdrawn and the work they hold taken back."""
+    summary = await import_matters(session, data, source=source)
+    # The services act on the import's session; their own database is never opened.
+    services = Services(Database(settings.database_url), settings, load_taxonomy(settings))
+    walls = await services.enforce_screens(session)
+    return WalledImport(summary.what, created=summary.created, updated=summary.updated,
+                        unchanged=summary.unchanged, walls=walls)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.verb == "import":
-        return run_import(args.file, settings, import_matters)
+        return run_import(args.file, settings, partial(import_matters_behind_walls, settings))
 
     async def listing(session: AsyncSession) -> str:
         return render(await matter_records(session), as_json=args.json)

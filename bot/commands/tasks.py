@@ -49,6 +49,8 @@ def _history(detail: dict[str, Any]) -> str:
         lines.append(f"  #{offer['id']} to {offer['to']}: {offer['state']}"
                      f"{' (' + offer['reason'] + ')' if offer['reason'] else ''} — offered "
                      f"{offer['offered_at']}")
+        if offer["note"]:
+            lines.append(f"      note: {offer['note']}")
     lines += ["", "Audit trail:"]
     for event in detail["history"]:
         move = f" {event['from_state'] or ''}->{event['to_state']}" if event["to_state"] else ""

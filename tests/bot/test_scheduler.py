@@ -133,7 +133,7 @@ async def test_an_expired_offer_goes_to_the_next_cheapest_person(database_url: s
         found = await detail(bot, 1)
         assert [(o["to"], o["state"]) for o in found["offers"]] == [(DMITRI, "expired"),
                                                                    (IMANI, "pending")]
-        assert found["offers"][0]["reason"] == "timed out"
+        assert found["offers"][0]["reason"] == "expired"
         # Imani works 9-5 in Chicago: her 30 minutes end at 11:00 in New York.
         assert found["offers"][1]["expires_at"] == ny(2027, 3, 2, 11, 0).astimezone(
             UTC).isoformat()
@@ -147,13 +147,13 @@ async def test_the_chain_escalates_to_the_manager_after_max_offers(database_url:
         said = await tick(bot, clock, out, ny(2027, 3, 2, 11, 30))  # Felix -> nobody
         assert "-> DM to Miriam Castellanos: Task #1 needs an owner" in said
         assert "-> DM to Theo Varga: Task #1 needs an owner" in said
-        assert ("Offered 3 times without an acceptance: Dmitri Albescu didn't answer in time; "
+        assert ("no acceptance after 3 offers: Dmitri Albescu didn't answer in time; "
                 "Imani Sutherland didn't answer in time; Felix Marchetti didn't answer in time."
                 in said)
         assert "New task" not in said
         found = await detail(bot, 1)
         assert found["state"] == "unassigned" and found["assignee"] is None
-        assert found["escalation_reason"].startswith("Offered 3 times")
+        assert found["escalation_reason"].startswith("no acceptance after 3 offers")
         assert [e["action"] for e in found["history"]] == [
             "created", "offered", "expired", "offered", "expired", "offered", "expired",
             "escalated"]
@@ -412,7 +412,7 @@ async def test_the_digest_content_on_a_populated_firm(database_url: str) -> None
         assert "Overdue (1):" in channel and "#4 Document collection" in channel
         assert "Priscilla Yuen" in channel
         assert "Unassigned (1):" in channel
-        assert "why: Offered 3 times without an acceptance: Dmitri Albescu" in channel
+        assert "why: no acceptance after 3 offers: Dmitri Albescu" in channel
         assert "Load (open hours / weekly capacity):" in channel
         assert "Felix Marchetti: 3 / 40 h" in channel
         assert "Weekly" not in channel
@@ -710,7 +710,7 @@ def test_tick_and_digest_commands_on_the_sample_firm(cli_env: str, capsys: pytes
 
     assert main(["tick", "--now", "2027-03-02T17:10:00Z"]) == 0
     assert capsys.readouterr().out.strip() == (
-        "tick at 2027-03-02T17:10:00+00:00: expire_offers 0, remind_offers 0, "
+        "tick at 2027-03-02T17:10:00+00:00: hold_walls 0, expire_offers 0, remind_offers 0, "
         "remind_deadlines 0, digest 0, forget_old_events 0; delivered 0")
     assert main(["tick", "--now", "2027-03-02T17:30:00Z"]) == 0
     said = capsys.readouterr().out

@@ -485,6 +485,8 @@ def test_the_contract_shape(parser: Parser) -> None:
         "priority": "urgent",
         "matter": "LIT-2025-007",
         "assignee": "sam.adeyemi@lawco.test",
+        "unsure": [],
+        "candidates": [],
     }
 
 

@@ -57,7 +57,7 @@ async def test_delegate_decline_accept_changes_approve(database_url: str) -> Non
                            "changes_requested", "done", "approved"]
         assert [o["state"] for o in detail["offers"]] == ["declined", "accepted"]
         trail = _history(json.loads(json.dumps(detail)))
-        assert "why:" in trail and "no capacity" in trail
+        assert "why:" in trail and "declined (no_capacity)" in trail
 
 
 async def test_forbidden_and_repeated_actions_change_nothing(database_url: str) -> None:
@@ -108,7 +108,7 @@ async def test_declines_chain_to_escalation_after_max_offers(database_url: str) 
             holder = detail["assignee"]
             said = await play(console(bot, holder, out), f"decline {offer_id} conflict")
         assert "-> DM to Miriam Castellanos: Task #1 needs an owner" in said
-        assert "Offered 3 times without an acceptance: Dmitri Albescu declined (conflict);" in said
+        assert "no acceptance after 3 offers: Dmitri Albescu declined (conflict);" in said
         async with bot.database.transaction() as session:
             detail = await task_detail(session, task_id=1)
         assert detail["state"] == "unassigned" and detail["assignee"] is None

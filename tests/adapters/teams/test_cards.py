@@ -17,8 +17,8 @@ from adapters.teams.cards import (
 )
 from bot.catalogue import load_taxonomy
 from bot.messages import Action, Fact, Message
+from bot.reasons import DECLINE_REASONS
 from bot.replies import Choice, Confirmation, TaskList
-from bot.services import DECLINE_REASONS
 from tests.adapters.teams.card_checks import assert_card_valid
 from tests.support import settings_for
 

@@ -75,7 +75,7 @@ async def test_decline_with_reason_goes_to_the_next_person(database_url: str) ->
         mark = await teams.click(BEN, offer.submit("Send: Decline"), card_id=offer.answered_id,
                                  decline_reason="no_capacity", decline_note="trial prep all week")
         declined = await teams.connector.wait_for(_in(dm(BEN), "You declined", "PUT"), after=mark)
-        assert "no capacity: trial prep all week" in declined.text
+        assert "You declined (no capacity)" in declined.text
         assert _titles(declined) == []
         # Cara never talked to the bot: a 1:1 chat is opened with her (tenant + user).
         opened = await teams.connector.wait_for(
@@ -87,6 +87,7 @@ async def test_decline_with_reason_goes_to_the_next_person(database_url: str) ->
         told = await teams.connector.wait_for(_in(dm(AVA), "Ben Ortiz declined task #1"),
                                               after=mark)
         assert "Offered to Cara Diaz instead" in told.text
+        assert "trial prep all week" in told.text  # the note reaches the delegator alone
         async with teams.database.transaction() as session:
             stored = (await session.execute(select(ConversationRef).where(
                 ConversationRef.teams_user_id == CARA))).scalars().one()

@@ -1,0 +1,226 @@
+"""Choose the second opinion's thresholds by leave-one-firm-out cross-validation; print the table.
+
+For each labelled firm the model may learn from (tests/data/firms, tests/data/heldout), the
+classifier is trained on the catalogue and every *other* firm, and both opinions are read on the
+held-out firm's requests. The shared dev corpus (when present) is one more held-out firm, read
+by the model trained on all of them, i.e. the shipped model. Each threshold setting is scored
+per firm on task type: right (acted on the labelled type, or nothing to act on), asked (the bot
+would ask) and silently wrong (acted on another type). The chosen setting minimises silently
+wrong with at most ~8 % asked.
+
+    python bench/second_opinion_cv.py            # the cross-validation table and the choice
+    python bench/second_opinion_cv.py --blind    # once, at the end: the blind firms
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.build_training_data import (  # noqa: E402
+    firm_examples,
+    firm_names,
+    labelled_requests,
+    training_firms,
+)
+from bot.catalogue import default_taxonomy_text  # noqa: E402
+from bot.request_model import CATALOGUE_SOURCE, Example, RequestModel, train  # noqa: E402
+from matching.second_opinion import (  # noqa: E402
+    CHOSEN_THRESHOLDS,
+    NO_TASK,
+    Thresholds,
+    catalogue_examples,
+    decide,
+)
+from matching.taxonomy import parse_taxonomy  # noqa: E402
+from tests.matching.corpus import firm_parser  # noqa: E402
+
+DEV_FIRM = Path("/work/shared/data/dev-firm")
+BLIND = ROOT / "tests" / "data" / "blind"
+MAX_ASKED = 0.08
+GRID = [Thresholds(p, rank, alone)
+        for alone in (None, 0.9) for rank in (1, 2)
+        for p in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Both opinions on one labelled request."""
+
+    label: str
+    rule_type: str | None
+    rule_confidence: float
+    probabilities: dict[str, float]
+
+
+@dataclass
+class Tally:
+    """Right / asked / silently wrong on task type, and how often an ask offered the right type."""
+
+    right: int = 0
+    asked: int = 0
+    wrong: int = 0
+    offered: int = 0
+    first: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.right + self.asked + self.wrong
+
+    def cell(self) -> str:
+        return f"{self.right} / {self.asked} / {self.wrong}"
+
+    def add(self, other: Tally) -> None:
+        self.right += other.right
+        self.asked += other.asked
+        self.wrong += other.wrong
+        self.offered += other.offered
+        self.first += other.first
+
+
+Policy = Callable[[Reading], tuple[str | None, bool, tuple[str, ...]]]
+
+
+def rules_alone(reading: Reading) -> tuple[str | None, bool, tuple[str, ...]]:
+    """Today's bot: acts on whatever type the rules read; asks only when they read none."""
+    return reading.rule_type, reading.rule_type is None, ()
+
+
+def classifier_alone(reading: Reading) -> tuple[str | None, bool, tuple[str, ...]]:
+    best = max(reading.probabilities.items(), key=lambda item: item[1])[0]
+    return (None, False, ()) if best == NO_TASK else (best, False, (best,))
+
+
+def second_opinion(thresholds: Thresholds) -> Policy:
+    def policy(reading: Reading) -> tuple[str | None, bool, tuple[str, ...]]:
+        opinion = decide(reading.rule_type, reading.rule_confidence, reading.probabilities,
+                         thresholds)
+        return opinion.task_type, opinion.unsure, opinion.candidates
+    return policy
+
+
+def score(readings: Sequence[Reading], policy: Policy) -> Tally:
+    tally = Tally()
+    for reading in readings:
+        task_type, unsure, candidates = policy(reading)
+        if reading.label == NO_TASK and (task_type is None or reading.rule_type is None):
+            tally.right += 1  # nothing to delegate, and nothing was delegated
+        elif unsure:
+            tally.asked += 1
+            tally.offered += reading.label in candidates
+            tally.first += bool(candidates) and candidates[0] == reading.label
+        elif task_type == reading.label:
+            tally.right += 1
+        else:
+            tally.wrong += 1
+    return tally
+
+
+def read_firm(firm: Path, model: RequestModel) -> list[Reading]:
+    parser, names = firm_parser(firm), firm_names(firm)
+    readings = []
+    for request in labelled_requests(firm):
+        draft = parser.parse(str(request["text"]), now=datetime.fromisoformat(str(request["now"])),
+                             tz=str(request["tz"]))
+        label = request["expect"]["task_type"] or NO_TASK  # type: ignore[index]
+        readings.append(Reading(label=label,
+                                rule_type=draft.task_type, rule_confidence=draft.confidence,
+                                probabilities=model.probabilities(str(request["text"]), names)))
+    return readings
+
+
+def catalogue() -> list[Example]:
+    taxonomy = parse_taxonomy(default_taxonomy_text())
+    return [Example(text, type_id, CATALOGUE_SOURCE)
+            for text, type_id in catalogue_examples(taxonomy)]
+
+
+def as_examples(firm: Path) -> list[Example]:
+    return [Example(str(row["text"]), str(row["task_type"] or NO_TASK), firm.name)
+            for row in firm_examples(firm)]
+
+
+def cross_validation_readings(dev: Path | None) -> dict[str, list[Reading]]:
+    """Each firm read by a model that never saw it."""
+    firms = training_firms()
+    examples = {firm.name: as_examples(firm) for firm in firms}
+    phrases = catalogue()
+    readings = {}
+    for firm in firms:
+        others = [e for name, rows in examples.items() if name != firm.name for e in rows]
+        readings[firm.name] = read_firm(firm, train(phrases + others, trained_at=datetime.now(UTC)))
+    if dev is not None:
+        everything = [e for rows in examples.values() for e in rows]
+        readings[dev.name] = read_firm(dev, train(phrases + everything,
+                                                  trained_at=datetime.now(UTC)))
+    return readings
+
+
+def table(readings: dict[str, list[Reading]], rows: list[tuple[str, Policy]]) -> str:
+    """Markdown: a row per policy, `right / asked / silently wrong` per firm and overall."""
+    firms = list(readings)
+    lines = ["| setting | " + " | ".join(firms) + " | overall | asked % | wrong % | offered |",
+             "|---|" + "---:|" * (len(firms) + 4)]
+    for name, policy in rows:
+        overall = Tally()
+        cells = []
+        for firm in firms:
+            tally = score(readings[firm], policy)
+            overall.add(tally)
+            cells.append(tally.cell())
+        offered = f"{overall.offered}/{overall.asked}" if overall.asked else "-"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {overall.cell()} | "
+                     f"{overall.asked / overall.total:.1%} | {overall.wrong / overall.total:.1%} | "
+                     f"{offered} |")
+    return "\n".join(lines)
+
+
+def choose(readings: dict[str, list[Reading]]) -> Thresholds:
+    """Fewest silently wrong with at most MAX_ASKED asked; then fewest asked; then the first."""
+    def overall(thresholds: Thresholds) -> Tally:
+        tally = Tally()
+        for firm_readings in readings.values():
+            tally.add(score(firm_readings, second_opinion(thresholds)))
+        return tally
+    allowed = [(overall(t), t) for t in GRID]
+    allowed = [(tally, t) for tally, t in allowed if tally.asked <= MAX_ASKED * tally.total]
+    return min(allowed, key=lambda pair: (pair[0].wrong, pair[0].asked))[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--blind", action="store_true",
+                        help="score the blind firms with the chosen setting (do this once)")
+    parser.add_argument("--no-dev", action="store_true", help="leave out the shared dev corpus")
+    args = parser.parse_args()
+    dev = None if args.no_dev or not DEV_FIRM.is_dir() else DEV_FIRM
+    if args.blind:
+        everything = catalogue() + [e for firm in training_firms() for e in as_examples(firm)]
+        model = train(everything, trained_at=datetime.now(UTC))
+        readings = {firm.name: read_firm(firm, model)
+                    for firm in sorted(p for p in BLIND.iterdir() if p.is_dir())}
+        print(table(readings, [("rules alone", rules_alone),
+                               (f"rules + classifier ({CHOSEN_THRESHOLDS.label()})",
+                                second_opinion(CHOSEN_THRESHOLDS))]))
+        return
+    readings = cross_validation_readings(dev)
+    rows: list[tuple[str, Policy]] = [("rules alone", rules_alone),
+                                      ("classifier alone", classifier_alone)]
+    rows += [(t.label(), second_opinion(t)) for t in GRID]
+    print(table(readings, rows))
+    chosen = choose(readings)
+    print(f"\nchosen: {chosen.label()}  (fewest silently wrong with asked <= {MAX_ASKED:.0%})")
+    if chosen != CHOSEN_THRESHOLDS:
+        print(f"note: matching/second_opinion.py CHOSEN_THRESHOLDS is {CHOSEN_THRESHOLDS.label()}")
+
+
+if __name__ == "__main__":
+    main()

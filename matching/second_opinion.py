@@ -1,0 +1,234 @@
+"""A second opinion on a request's task type: normalised text, catalogue examples, the decision rule.
+
+The rule-based parser reads a task type; a text classifier trained elsewhere (bot/request_model.py)
+gives its probabilities for the same text. This module holds the pure parts both sides share:
+`normalise` turns a request into the form the classifier learns from and reads (the firm's
+client names, people, matter numbers, mentions, dates and numbers become placeholders), and
+`decide` is the rule that says when the two opinions are enough to act and when the bot asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import chain
+
+from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
+from matching.taxonomy import phrase_elements
+from matching.text import fold, words
+
+__all__ = [
+    "CHOSEN_THRESHOLDS", "CLIENT", "DATE", "MATTER", "MAX_CANDIDATES", "MONEY", "NO_NAMES",
+    "NO_TASK", "NUMBER", "PERSON", "NameBook", "Opinion", "Thresholds", "catalogue_examples", "decide",
+    "normalise", "reviewed",
+]  # fmt: skip
+
+# Placeholders. A client reads as the word "client", as the catalogue's phrases spell it
+# ("call client"); the others are tokens no request contains.
+CLIENT, PERSON, MATTER = "client", "xperson", "xmatter"
+MONEY, DATE, NUMBER = "xmoney", "xdate", "xnum"
+NO_TASK = ""  # the classifier's label for a message that delegates nothing ("thanks all")
+MAX_CANDIDATES = 3
+
+# Names that are also everyday words: replaced only where they are written with a capital.
+_EVERYDAY = frozenset(
+    """will may mark grant bill rose hope joy faith june april august summer dawn frank major
+    king young long price page lane hall park case law banks bell wood stone hill green white
+    brown black gray grey rich read reed short small strong cash chase fair ford gay good
+    hunt lee love miles north west south east rice ray sky star storm victor cole drew
+    guy jack art don pat sue ben carol""".split()
+)  # fmt: skip
+_NAME_NOISE = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "mr", "mrs", "ms", "dr", "llc", "inc", "corp", "co", "ltd",
+     "lp", "llp", "pllc", "pa", "pc", "company", "corporation", "the", "of", "and", "et", "al"}
+)  # fmt: skip
+_MIN_NAME_WORD = 3
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+# Mentions and e-mail addresses go first: a name inside them is not a client.
+_ADDRESSES = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|<@[a-z0-9]+(?:\|[^>]*)?>"
+                        r"|(?<![\w.])@[a-z][\w.\-]*", re.IGNORECASE)
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s?[km]\b)?"), MONEY),
+    (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"), DATE),
+    (re.compile(rf"\b{_MONTH}\s+{_ORDINAL}\b(?:,?\s+\d{{4}})?|\b{_ORDINAL}\s+(?:of\s+)?{_MONTH}"),
+     DATE),
+    (re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"), NUMBER),
+)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class NameBook:
+    """The firm's names the classifier should not learn from: clients, people, matter numbers."""
+
+    clients: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    matter_numbers: frozenset[str] = frozenset()
+
+    @classmethod
+    def of_firm(cls, matters: Sequence[MatterRef], roster: Sequence[StaffProfile]) -> NameBook:
+        return cls(
+            clients=frozenset(chain.from_iterable(_name_keys(m.client_name) for m in matters)),
+            people=frozenset(chain.from_iterable(_name_keys(p.name) for p in roster)),
+            matter_numbers=frozenset(fold(m.number) for m in matters if m.number.strip()),
+        )
+
+    @cached_property
+    def _matter_pattern(self) -> re.Pattern[str] | None:
+        return _alternation(self.matter_numbers)
+
+    @cached_property
+    def _name_pattern(self) -> re.Pattern[str] | None:
+        return _alternation(self.clients | self.people)
+
+
+def _name_keys(name: str) -> set[str]:
+    """The whole folded name and each distinctive word of it ("Robert Hale Jr." -> "hale")."""
+    found = [word for _, _, word in words(fold(name))]
+    keys = {word for word in found if len(word) >= _MIN_NAME_WORD and word not in _NAME_NOISE}
+    if found:
+        keys.add(" ".join(found))
+    return keys
+
+
+def _alternation(keys: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted((k for k in keys if k), key=lambda k: (-len(k), k))
+    if not ordered:
+        return None
+    body = "|".join(re.escape(key).replace(r"\ ", r"[\s.,]+") for key in ordered)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+NO_NAMES = NameBook()
+
+
+def normalise(text: str, names: NameBook = NO_NAMES) -> str:
+    """The request in lower case with the firm's names, matter numbers, dates and numbers replaced.
+
+    Mentions, e-mail addresses and the firm's people become `xperson`, clients `client`,
+    matter numbers `xmatter`, amounts `xmoney`, dates `xdate`, other numbers `xnum`. A name
+    that is also an everyday word ("May", "Grant") is replaced only where it has a capital.
+    """
+    text = _ADDRESSES.sub(f" {PERSON} ", text)
+    folded = fold(text)  # as long as `text`, so a name's capital can be read at its index
+    if names._name_pattern is not None:
+        folded = names._name_pattern.sub(lambda m: _name_or_word(m, text, names), folded)
+    if names._matter_pattern is not None:
+        folded = names._matter_pattern.sub(f" {MATTER} ", folded)
+    for pattern, placeholder in _PATTERNS:
+        folded = pattern.sub(f" {placeholder} ", folded)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def _name_or_word(match: re.Match[str], original: str, names: NameBook) -> str:
+    found = match.group()
+    if found in _EVERYDAY and not original[match.start()].isupper():
+        return found
+    return f" {CLIENT if found in names.clients and found not in names.people else PERSON} "
+
+
+def catalogue_examples(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(text, task type id) for each type's name and each spelling of each of its phrases.
+
+    A phrase's gaps are dropped ("file ... answer" -> "file answer"); each alternative of a
+    `a|b` place appears once, the other places taking their first word.
+    """
+    examples: list[tuple[str, str]] = []
+    for task_type in taxonomy.types:
+        texts = [fold(task_type.name)]
+        for phrase in task_type.phrases:
+            texts += _spellings(phrase)
+        examples += [(text, task_type.id) for text in dict.fromkeys(texts)]
+    return examples
+
+
+def _spellings(phrase: str) -> list[str]:
+    places = [element for element in phrase_elements(phrase) if element is not None]
+    first = [choices[0] for choices in places]
+    spellings = [" ".join(first)]
+    for index, choices in enumerate(places):
+        spellings += [" ".join([*first[:index], other, *first[index + 1:]])
+                      for other in choices[1:]]
+    return spellings
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When the rules' task type is acted on without asking.
+
+    The rules' type is acted on when the classifier ranks it among its top `agree_rank` with a
+    probability of at least `agree_probability`, or when the rules alone are at least
+    `rule_alone` confident (None: never).
+    """
+
+    agree_probability: float
+    agree_rank: int = 1
+    rule_alone: float | None = None
+
+    def label(self) -> str:
+        alone = "never" if self.rule_alone is None else f"{self.rule_alone:.2f}"
+        return f"p>={self.agree_probability:.2f} top{self.agree_rank} alone {alone}"
+
+
+# Chosen by leave-one-firm-out cross-validation (bench/second_opinion_cv.py,
+# docs/decisions/0002-second-opinion.md).
+CHOSEN_THRESHOLDS = Thresholds(agree_probability=0.10, agree_rank=2, rule_alone=None)
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """The verdict on a request's task type: the best guess, whether to ask, what to offer."""
+
+    task_type: str | None
+    unsure: bool
+    candidates: tuple[str, ...]
+
+
+def decide(
+    rule_type: str | None,
+    rule_confidence: float,
+    probabilities: Mapping[str, float],
+    thresholds: Thresholds = CHOSEN_THRESHOLDS,
+) -> Opinion:
+    """Act on the rules' type when the classifier agrees (or the rules are sure enough); else ask.
+
+    `probabilities` maps the classifier's labels to probabilities; `NO_TASK` is its label for
+    a message that delegates nothing and is never offered as a candidate. When asking, the
+    candidates are the classifier's best types, the rules' type among them; the best guess
+    comes first.
+    """
+    ranked = sorted(probabilities.items(), key=lambda item: (-item[1], item[0]))
+    if rule_type is None:
+        candidates = tuple(label for label, _ in ranked if label != NO_TASK)[:MAX_CANDIDATES]
+        return Opinion(task_type=None, unsure=True, candidates=candidates)
+    rank = next((i for i, (label, _) in enumerate(ranked, 1) if label == rule_type),
+                len(ranked) + 1)
+    agrees = (rank <= thresholds.agree_rank
+              and probabilities.get(rule_type, 0.0) >= thresholds.agree_probability)
+    sure_alone = thresholds.rule_alone is not None and rule_confidence >= thresholds.rule_alone
+    candidates = _candidates(rule_type, ranked)
+    if agrees or sure_alone:
+        return Opinion(task_type=rule_type, unsure=False, candidates=candidates)
+    return Opinion(task_type=candidates[0], unsure=True, candidates=candidates)
+
+
+def _candidates(rule_type: str, ranked: list[tuple[str, float]]) -> tuple[str, ...]:
+    """The classifier's best types with the rules' type first; at most MAX_CANDIDATES."""
+    others = [label for label, _ in ranked if label not in (NO_TASK, rule_type)]
+    return (rule_type, *others[:MAX_CANDIDATES - 1])
+
+
+def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
+             thresholds: Thresholds = CHOSEN_THRESHOLDS) -> TaskDraft:
+    """The parser's draft with the second opinion: candidates, and `task_type` unsure if asked."""
+    opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds)
+    unsure = draft.unsure
+    if opinion.unsure and "task_type" not in unsure:
+        unsure = (*unsure, "task_type")
+    return replace(draft, task_type=opinion.task_type, unsure=unsure,
+                   candidates=opinion.candidates)

@@ -1,0 +1,110 @@
+"""The second opinion's pure parts: normalising a request, catalogue examples, the decision rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from matching.model import MatterRef, TaskDraft, TaskType, Taxonomy
+from matching.second_opinion import (
+    NO_TASK,
+    NameBook,
+    Opinion,
+    Thresholds,
+    catalogue_examples,
+    decide,
+    normalise,
+    reviewed,
+)
+from tests.matching.bundled import named_person
+
+NAMES = NameBook.of_firm(
+    [MatterRef("2027-CV-00141", "Dana May"), MatterRef("12455-001", "Kestrel Logistics LLC")],
+    [named_person("felix@firm.test", "Felix Okafor", "paralegal"),
+     named_person("grant@firm.test", "Grant Hale", "associate")],
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Have Felix pull Dana May's bank statements for 2027-CV-00141",
+     "have xperson pull client 's bank statements for xmatter"),
+    ("Ms. May called; Kestrel wants a demand letter",
+     "ms. client called; client wants a demand letter"),
+    ("kestrel logistics llc wants an update", "client wants an update"),
+    ("@felix <@U04ABC> mail felix.okafor@firm.test", "xperson xperson mail xperson"),
+    ("$2,316.40 owed since 12/18/2026, due Jan 5th", "xmoney owed since xdate , due xdate"),
+    ("served 2026-11-06; 30 days plus 3", "served xdate ; xnum days plus xnum"),
+])
+def test_normalise_replaces_names_numbers_and_dates(text: str, expected: str) -> None:
+    assert normalise(text, NAMES) == expected
+
+
+def test_a_name_that_is_an_everyday_word_is_replaced_only_with_a_capital() -> None:
+    assert normalise("you may grant the extension", NAMES) == "you may grant the extension"
+    assert normalise("ask Grant; call May", NAMES) == "ask xperson ; call client"
+
+
+def test_normalise_without_a_firm_still_folds_and_replaces_numbers() -> None:
+    assert normalise("  Call  Señor Ruiz at 3 PM ") == "call senor ruiz at xnum pm"
+
+
+def test_catalogue_examples_spell_each_phrase_and_name() -> None:
+    letter = TaskType(id="demand_letter", name="Demand letter", skills={}, est_hours=1.0,
+                      utbms_task="", utbms_activity="",
+                      phrases=("demand letter", "send ... demand", "demand to|for collector"))
+    assert catalogue_examples(Taxonomy(types=(letter,))) == [
+        ("demand letter", "demand_letter"), ("send demand", "demand_letter"),
+        ("demand to collector", "demand_letter"), ("demand for collector", "demand_letter"),
+    ]
+
+
+STRICT = Thresholds(agree_probability=0.5, agree_rank=1)
+PROBABILITIES = {"answer_complaint": 0.6, "discovery_requests": 0.25, NO_TASK: 0.1,
+                 "court_filing": 0.04, "legal_research": 0.01}
+
+
+@pytest.mark.parametrize(("rule_type", "confidence", "thresholds", "expected"), [
+    # agree: the classifier's best is the rules' type, probable enough -> act
+    ("answer_complaint", 0.4, STRICT,
+     Opinion("answer_complaint", False, ("answer_complaint", "discovery_requests",
+                                         "court_filing"))),
+    # disagree -> ask, the rules' type first, then the classifier's best (never NO_TASK)
+    ("court_filing", 0.9, STRICT,
+     Opinion("court_filing", True, ("court_filing", "answer_complaint", "discovery_requests"))),
+    # agree but weak -> ask
+    ("answer_complaint", 0.9, Thresholds(agree_probability=0.7),
+     Opinion("answer_complaint", True, ("answer_complaint", "discovery_requests",
+                                        "court_filing"))),
+    # second best is enough when the setting allows the top two
+    ("discovery_requests", 0.5, Thresholds(agree_probability=0.2, agree_rank=2),
+     Opinion("discovery_requests", False, ("discovery_requests", "answer_complaint",
+                                           "court_filing"))),
+    # rules sure enough on their own -> act despite the classifier
+    ("court_filing", 0.95, Thresholds(agree_probability=0.5, rule_alone=0.9),
+     Opinion("court_filing", False, ("court_filing", "answer_complaint", "discovery_requests"))),
+    # no type from the rules -> ask with the classifier's best three
+    (None, 0.0, STRICT,
+     Opinion(None, True, ("answer_complaint", "discovery_requests", "court_filing"))),
+])
+def test_decision_rule(rule_type: str | None, confidence: float, thresholds: Thresholds,
+                       expected: Opinion) -> None:
+    assert decide(rule_type, confidence, PROBABILITIES, thresholds) == expected
+
+
+def test_a_type_the_classifier_does_not_know_is_asked_about() -> None:
+    opinion = decide("firm_only_type", 0.8, PROBABILITIES, STRICT)
+    assert opinion.unsure and opinion.candidates[0] == "firm_only_type"
+
+
+def test_a_reviewed_draft_says_what_it_would_ask() -> None:
+    draft = TaskDraft(task_type="court_filing", confidence=0.9, title="Court filing",
+                      due_at=None, unsure=("due_at",))
+    asked = reviewed(draft, PROBABILITIES, STRICT)
+    assert asked.unsure == ("due_at", "task_type")
+    assert asked.task_type == "court_filing"
+    assert asked.candidates == ("court_filing", "answer_complaint", "discovery_requests")
+    assert asked.as_contract()["unsure"] == ["due_at", "task_type"]
+    agreed = reviewed(replace(draft, task_type="answer_complaint", unsure=()), PROBABILITIES,
+                      STRICT)
+    assert agreed.unsure == () and agreed.candidates[0] == "answer_complaint"
