@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import views
 from bot.digest import STATE_ORDER, Scope
 from bot.firm import Firm
+from bot.reasons import decline_label
 from matching.model import StaffProfile, Taxonomy
 from storage import reports
 from storage.tables import Task
@@ -21,11 +22,6 @@ WEEKS_SHOWN = 12
 MONTHS_SHOWN = 12
 REFUSALS_DAYS = 30
 LIST_LIMIT = 15
-# Declines were once stored as typed; anything that is not a known code is shown as "other",
-# so a decliner's own words (which may name a client) never reach the dashboard.
-DECLINE_LABELS = {"no_capacity": "no capacity", "no capacity": "no capacity",
-                  "not_my_skill": "not my skill", "not my skill": "not my skill",
-                  "conflict": "conflict", "other": "other"}
 
 
 def local_midnight(day: date, zone: ZoneInfo) -> datetime:
@@ -226,8 +222,8 @@ def _refusals_per_person(rows: list[reports.Refusals], firm: Firm) -> tuple[Pers
     per_person: dict[int, dict[str, int]] = {}
     for row in rows:
         tally = per_person.setdefault(row.staff_id, {})
-        label = "expired" if row.state == "expired" else \
-            DECLINE_LABELS.get((row.reason or "").strip().casefold(), "other")
+        # Reason codes only: a decliner's own words (their note) never reach the dashboard.
+        label = "expired" if row.state == "expired" else decline_label(row.reason)
         tally[label] = tally.get(label, 0) + row.count
     result = []
     for staff_id, tally in per_person.items():
