@@ -34,12 +34,12 @@ class Seeded:
 
 
 @asynccontextmanager
-async def seeded_firm(database_url: str, *, tasks: int = SEEDED_TASKS,
+async def seeded_firm(database_url: str, *, tasks: int = SEEDED_TASKS, days: float = 365.0,
                       **overrides: object) -> AsyncIterator[Seeded]:
     settings = settings_for(database_url, **overrides)
     database = Database(database_url)
     await load_sample_firm(database, settings=settings)
-    await seed_work(database, now=NOW, count=tasks)
+    await seed_work(database, now=NOW, count=tasks, days=days)
     try:
         yield Seeded(database=database, settings=settings, taxonomy=load_taxonomy(settings))
     finally:
