@@ -54,6 +54,7 @@ def environment() -> Environment:
 def render(template: str, **context: Any) -> str:
     context.setdefault("viewer", None)
     context.setdefault("charts", False)
+    context.setdefault("back", None)
     return environment().get_template(template).render(**context)
 
 

@@ -30,7 +30,7 @@
       backgroundColor: n === 1 && !stacked ? 'rgba(183, 121, 31, 0.35)' : PALETTE[n % PALETTE.length],
       borderColor: n === 1 && !stacked ? '#b7791f' : PALETTE[n % PALETTE.length],
       borderWidth: kind === 'line' ? 2 : 1,
-      tension: 0.25,
+      cubicInterpolationMode: 'monotone',
       pointRadius: 3,
       fill: false
     }));
