@@ -1,1 +1,1 @@
-"""Chat platform adapters: platform payloads in, neutral service calls out."""
+"""Chat platform adapters: platform payloads in, use case calls out, neutral messages rendered."""

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert, text  # noqa: E402
 
-from bot.bootstrap import Bot, bootstrap  # noqa: E402
+from bot.app.bootstrap import Bot, bootstrap  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402
 from bot.digest import Scope, build_digest, manager_scopes  # noqa: E402
 from bot.scheduler import run_due_jobs  # noqa: E402
@@ -150,13 +150,13 @@ async def bench(url: str, args: argparse.Namespace) -> None:
               f"{args.staff} staff in {time.perf_counter() - started:.1f} s")
 
         async def tick() -> None:
-            done = await run_due_jobs(bot.services, NOW)
+            done = await run_due_jobs(bot.application, NOW)
             if any(done.values()):
                 raise SystemExit(f"something was due: {done}")
 
         report("tick, nothing due", await timed(tick, args.rounds), 50)
-        async with bot.database.transaction() as session:
-            firm = (await bot.services.snapshot(session)).firm
+        async with bot.application.units.begin() as uow:
+            firm = (await uow.snapshot()).firm
         scopes = manager_scopes(firm)
 
         async def digest(scope: Scope) -> None:

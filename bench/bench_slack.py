@@ -1,7 +1,7 @@
 """Benchmark: signed /delegate over HTTP on SQLite with 1,000 staff, beside a bare Bolt app.
 
 Three processes, so neither the load nor the fake Slack steals the server's event loop:
-the servers under test (lpo-bot, lpo-bot with its services stubbed out, a bare Bolt app
+the servers under test (lpo-bot, lpo-bot with its use cases stubbed out, a bare Bolt app
 that only acks, in both of Bolt's ack modes), a fake Slack Web API that notes when each offer
 DM arrives, and this process, which sends the signed requests and prints the numbers.
 Usage: python bench/bench_slack.py [--sequential 300] [--concurrent 2000] [--profile]
@@ -35,10 +35,11 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert
 
-from bot.bootstrap import DISPATCHER_KEY, SERVICES_KEY, build_app
+from bot.app.bootstrap import APPLICATION_KEY, DISPATCHER_KEY, build_app
+from bot.app.server import DB_KEY
+from bot.application import Application
 from bot.imports import MATTER_COLUMNS, ROSTER_COLUMNS, import_matters, import_roster
 from bot.replies import Actor, Reply
-from bot.services import Services
 from bot.settings import Settings
 from storage.db import make_async_engine, upgrade
 
@@ -55,7 +56,7 @@ SKILLS = ("client_communication", "document_management", "litigation_support", "
 ROWS = (("bare Bolt, ack only (default mode)", "bare_default"),
         ("bare Bolt, ack only (process_before)", "bare_before"),
         ("floor: Bolt + 1 SQLite row + DM", "floor"),
-        ("lpo-bot Slack layer, services stubbed", "stubbed"),
+        ("lpo-bot Slack layer, use cases stubbed", "stubbed"),
         ("lpo-bot /delegate", "lpo"))
 _TASK_ID = re.compile(r"#(\d+) ")
 FLOOR_IDS = 10_000_000  # the floor's task numbers, apart from lpo-bot's at the fake Slack
@@ -203,13 +204,13 @@ async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}"
 
 
-async def services_only(services: Services, users: list[str], rng: random.Random,
-                        total: int) -> list[float]:
-    """services.delegate alone, no HTTP and no Slack: the part the adapter cannot speed up."""
+async def delegation_only(bot: Application, users: list[str], rng: random.Random,
+                          total: int) -> list[float]:
+    """The delegate use case alone, no HTTP and no Slack: what the adapter cannot speed up."""
     latencies = []
     for n in range(total):
         started = time.perf_counter()
-        await services.delegate(Actor(slack_user_id=rng.choice(users)),
+        await bot.delegation.delegate(Actor(slack_user_id=rng.choice(users)),
                                 TEXT.format(matter=f"2027-{rng.randrange(MATTERS):04d}"),
                                 source="slack", event_key=f"bench:direct:{n}")
         latencies.append(time.perf_counter() - started)
@@ -257,17 +258,19 @@ def run_servers(api_url: str, profile: bool, sequential: int, urls: Any) -> None
                                 SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url + "/api/",
                                 LPO_DIGEST_TIME="23:59")  # type: ignore[call-arg]
             app = build_app(settings)
-            services = app[SERVICES_KEY]
+            application = app[APPLICATION_KEY]
             roster, attorneys = roster_csv(rng)
-            async with services.database.transaction() as session:
+            async with app[DB_KEY].transaction() as session:
                 await import_roster(session, roster)
                 await import_matters(session, matters_csv(f"person{int(attorneys[0][1:])}"
                                                           "@firm.test"))
-            canned = await services.delegate(Actor(slack_user_id=attorneys[0]),
-                                             TEXT.format(matter="2027-0000"), source="slack")
+            canned = await application.delegation.delegate(
+                Actor(slack_user_id=attorneys[0]), TEXT.format(matter="2027-0000"),
+                source="slack")
             stubbed = build_app(settings.model_copy(update={"database_url": stub}))
-            stubbed[SERVICES_KEY].delegate = _canned(canned)  # type: ignore[method-assign]
-            direct = await services_only(services, attorneys, rng, sequential)
+            stubbed[APPLICATION_KEY].delegation.delegate = (  # type: ignore[method-assign]
+                _canned(canned))
+            direct = await delegation_only(application, attorneys, rng, sequential)
             found = {"attorneys": attorneys, "direct": direct}
             apps = {"lpo": app, "stubbed": stubbed, "control": control_app(profile),
                     "bare_default": bare_bolt(api_url + "/api/", process_before_response=False),
@@ -380,7 +383,7 @@ async def measure(args: argparse.Namespace, fake_url: str, found: dict[str, Any]
     print(f"SQLite, {STAFF} staff ({len(users)} attorneys delegating), {MATTERS} matters; "
           "signed POST /slack/events over loopback TCP; load, servers and fake Slack in "
           "separate processes")
-    print(Result(found["direct"], sum(found["direct"])).line("services.delegate alone (no HTTP)",
+    print(Result(found["direct"], sum(found["direct"])).line("delegate use case alone (no HTTP)",
                                                               1))
     async with ClientSession() as http:
         for title, key in ROWS:

@@ -18,11 +18,13 @@ from bot import views
 from bot.firm import Firm
 from bot.messages import Fact, Message
 from matching.calendar import previous_business_day
+from matching.lifecycle import TaskState
 from storage import reports
 from storage.tables import Task
 
-STATE_ORDER = ("unassigned", "offered", "accepted", "changes_requested", "submitted",
-               "completed", "cancelled")
+STATE_ORDER = (TaskState.UNASSIGNED, TaskState.OFFERED, TaskState.ACCEPTED,
+               TaskState.CHANGES_REQUESTED, TaskState.SUBMITTED, TaskState.COMPLETED,
+               TaskState.CANCELLED)
 
 
 @dataclass(frozen=True, slots=True)

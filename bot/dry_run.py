@@ -77,7 +77,7 @@ def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxono
 
 
 def match_contract(result: MatchResult) -> dict[str, Any]:
-    """The `match` JSON result of DESIGN.md §4 (without the task)."""
+    """The `lpo-bot match --json` result (README, "Command line"), without the task."""
     chosen = result.chosen
     return {
         "chosen": None if chosen is None else {

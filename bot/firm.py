@@ -23,7 +23,7 @@ class Firm:
 
     staff: tuple[StaffProfile, ...] = ()
     matters: tuple[MatterRef, ...] = ()
-    # MatterRef carries no database id; services need it to store a task's matter.
+    # MatterRef carries no database id; use cases need it to store a task's matter.
     matter_ids: Mapping[str, int] = field(default_factory=dict)
     # Every staff id, inactive people too: old tasks and offers still name them.
     emails: Mapping[int, str] = field(default_factory=dict)
@@ -65,6 +65,10 @@ class Firm:
         """An active staff member by database id."""
         return self._by_id.get(staff_id) if staff_id is not None else None
 
+    def person(self, staff_id: int | None) -> StaffProfile:
+        """An active staff member by id, or a stand-in for someone who has left the roster."""
+        return self.by_id(staff_id) or former_colleague(staff_id)
+
     def staff_id(self, email: str) -> int | None:
         profile = self.by_email(email)
         return profile.id if profile else None
@@ -82,6 +86,13 @@ class Firm:
     def matter_by_id(self, matter_id: int | None) -> MatterRef | None:
         number = self._numbers.get(matter_id) if matter_id is not None else None
         return self.matter(number) if number else None
+
+
+def former_colleague(staff_id: int | None) -> StaffProfile:
+    """A stand-in for someone no longer on the active roster."""
+    return StaffProfile(email=f"former-{staff_id}@invalid", name="a former colleague",
+                        role="paralegal", hourly_rate=0.0, skills={},
+                        weekly_capacity_hours=0.0, id=staff_id)
 
 
 def _profile(row: Staff, *, manager_email: str | None, away: Iterable[AwayRow],

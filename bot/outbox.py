@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, Protocol
@@ -101,15 +102,17 @@ class RetryPolicy:
 class Dispatcher:
     """Delivers due outbox rows; `wake()` after a commit delivers at once, `drain()` on demand."""
 
-    def __init__(self, database: Database, notifiers: list[Notifier], *,
+    def __init__(self, database: Database, notifiers: Sequence[Notifier], *,
                  clock: Clock = system_clock, policy: RetryPolicy | None = None,
-                 concurrency: int = 16, gather_seconds: float = GATHER_SECONDS) -> None:
+                 concurrency: int = 16, gather_seconds: float = GATHER_SECONDS,
+                 wakeup: asyncio.Event | None = None) -> None:
+        """`wakeup` is the event the application sets after each commit (see `wake`)."""
         self.database = database
         self.gather_seconds = gather_seconds
-        self.notifiers = notifiers
+        self.notifiers = tuple(notifiers)
         self.clock = clock
         self.policy = policy or RetryPolicy()
-        self._wake = asyncio.Event()
+        self._wake = wakeup or asyncio.Event()
         self._stopping = False
         self._parallel = asyncio.Semaphore(concurrency)
         self._drain_lock = asyncio.Lock()
@@ -197,7 +200,7 @@ class Dispatcher:
         previous_platform = (delivery.previous_ref or {}).get("platform")
         reaching = [n for n in self.notifiers if n.reaches(delivery.recipient)]
         preferred = [n for n in reaching if n.platform == previous_platform]
-        return (preferred or reaching or [None])[0]
+        return next(iter(preferred or reaching), None)
 
     async def _deliver(self, delivery: Delivery) -> Sent | None:
         """Send one message; failures are recorded here, successes by the caller in a batch."""

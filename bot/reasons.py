@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.firm import Firm
+from matching.lifecycle import DeclineReason, OfferState, WithdrawReason
 from storage.tables import Offer
 
-DECLINE_REASONS = {"no_capacity": "no capacity", "not_my_skill": "not my skill",
-                   "conflict": "conflict", "other": "other"}
-EXPIRED = "expired"
+# The reasons a Decline button offers, by code (matching/lifecycle.py owns the codes).
+DECLINE_REASONS = {reason.value: reason.label for reason in DeclineReason}
+EXPIRED = OfferState.EXPIRED.value
 NOBODY_ELIGIBLE = "nobody eligible"
 # Why an offer was withdrawn, for the audit trail and `tasks show`.
-CANCELLED, REASSIGNED, UNREACHABLE, SCREENED = "cancelled", "reassigned", "unreachable", "screened"
+CANCELLED, REASSIGNED, UNREACHABLE, SCREENED = (
+    reason.value for reason in (WithdrawReason.CANCELLED, WithdrawReason.REASSIGNED,
+                                WithdrawReason.UNREACHABLE, WithdrawReason.SCREENED))
 
 
 def split_decline(text: str) -> tuple[str, str | None]:
@@ -47,8 +50,8 @@ def no_takers(offers: Iterable[Offer], firm: Firm) -> str:
         person = firm.by_id(offer.staff_id)
         name = person.name if person else "a former colleague"
         outcomes.append(f"{name} declined ({decline_label(offer.reason)})"
-                        if offer.state == "declined"
-                        else f"{name} didn't answer in time" if offer.state == "expired"
+                        if offer.state == OfferState.DECLINED
+                        else f"{name} didn't answer in time" if offer.state == OfferState.EXPIRED
                         else f"{name}: {offer.state} ({offer.reason or 'no reason'})")
     return (f"no acceptance after {len(outcomes)} offers: {'; '.join(outcomes)}" if outcomes
             else "no acceptance")

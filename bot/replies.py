@@ -1,4 +1,4 @@
-"""What the services answer: the actor's identity in, a Reply (and its neutral message) out."""
+"""What the use cases answer: the actor's identity in, a Reply (and its neutral message) out."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ Status = Literal["ok", "already_handled", "forbidden", "not_found", "not_on_rost
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """How a platform identifies the person acting; the services resolve it to a staff member."""
+    """How a platform identifies the person acting; the application resolves it to a staff member."""
 
     email: str | None = None
     slack_user_id: str | None = None
@@ -89,5 +89,5 @@ NOT_ON_ROSTER = Refusal("not_on_roster", "You're not on the lpo-bot roster yet."
 
 
 def unknown_person(result: object) -> bool:
-    """Whether a service answered "not on the roster" (None from whoami, or the refusal)."""
+    """Whether a use case answered "not on the roster" (None from whoami, or the refusal)."""
     return result is None or (isinstance(result, Reply) and result.status == "not_on_roster")

@@ -231,7 +231,7 @@ class ReviewedParser:
 
 
 def status(model: RequestModel, cv_accuracy: float | None) -> dict[str, object]:
-    """`lpo-bot model status --json` (DESIGN.md §4)."""
+    """`lpo-bot model status --json` (README, "Command line")."""
     return {"examples": model.examples, "trained_at": model.trained_at.isoformat(),
             "cv_accuracy": None if cv_accuracy is None else round(cv_accuracy, 4),
             "by_source": model.by_source}

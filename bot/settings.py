@@ -1,4 +1,4 @@
-"""One typed settings object for every environment variable of DESIGN.md §4."""
+"""One typed settings object for every environment variable (README, "Configuration")."""
 
 from __future__ import annotations
 

@@ -7,13 +7,16 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.messages import Action, Fact, Message
+from matching.lifecycle import TaskState
 from matching.model import MatterRef, StaffProfile, TaskType
 
 ROLE_LABELS = {"legal_assistant": "legal assistant", "paralegal": "paralegal",
                "associate": "associate", "partner": "partner"}
-STATE_LABELS = {"unassigned": "unassigned", "offered": "offered", "accepted": "in progress",
-                "submitted": "awaiting your review", "changes_requested": "changes requested",
-                "completed": "completed", "cancelled": "cancelled"}
+STATE_LABELS: dict[str, str] = {
+    TaskState.UNASSIGNED: "unassigned", TaskState.OFFERED: "offered",
+    TaskState.ACCEPTED: "in progress", TaskState.SUBMITTED: "awaiting your review",
+    TaskState.CHANGES_REQUESTED: "changes requested", TaskState.COMPLETED: "completed",
+    TaskState.CANCELLED: "cancelled"}
 REQUEST_SHOWN = 600  # characters of the request a message quotes
 
 
@@ -131,6 +134,11 @@ def withdrawn(task_id: int, outcome: str) -> Message:
 
 def done_action(task_id: int) -> Action:
     return Action("done", "Mark done", str(task_id), style="primary")
+
+
+def snooze_actions(task_id: int) -> tuple[Action, ...]:
+    return (Action("snooze", "Snooze 1 hour", f"{task_id}:hour"),
+            Action("snooze", "Tomorrow morning", f"{task_id}:morning"))
 
 
 def review_actions(task_id: int) -> tuple[Action, ...]:

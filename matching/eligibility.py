@@ -1,4 +1,5 @@
-"""Eligibility rules 1-7 of DESIGN.md §3: who may take a task right now, and if not, why not."""
+"""The seven eligibility rules (docs/architecture.md, "Matching"): who may take a task now, and
+if not, why not."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""US jurisdictions as postal codes (DOMAIN.md "Jurisdictions"): the table, spellings, admission."""
+"""US jurisdictions as postal codes (README, "Configuration"): the table, spellings, admission."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The Task lifecycle of DESIGN.md §2 as pure data and operations: states, moves, rights, rounds.
+"""The Task lifecycle as pure data and operations: states, moves, rights, rounds.
+
+The diagram and how use cases apply it: docs/architecture.md, "Task lifecycle".
 
 Every state change of a task is one operation here. An operation takes the task's
 `TaskStatus` (the few columns of the task row that the lifecycle owns), checks that the move
@@ -111,7 +113,7 @@ class EscalationReason(StrEnum):
 
 
 class Right(StrEnum):
-    """Who may make a caller's operation (DESIGN.md §2), named for the refusal message."""
+    """Who may make a caller's operation, named for the refusal message."""
 
     OFFEREE = "offeree"  # accept, decline
     ASSIGNEE = "assignee"  # submit / complete

@@ -121,7 +121,7 @@ class TaskDraft:
     candidates: tuple[str, ...] = ()  # task type ids, best first, at most 3
 
     def as_contract(self) -> dict[str, object]:
-        """The `parse` JSON result of DESIGN.md §4."""
+        """The `lpo-bot parse` JSON result (README, "Command line")."""
         return {
             "task_type": self.task_type,
             "confidence": round(self.confidence, 3),

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from storage.tables import AwayPeriod, Staff, utcnow
 from storage.versions import bump_firm_version
@@ -34,6 +35,13 @@ async def list_staff(session: AsyncSession, *, active_only: bool = True) -> list
 
 async def get_staff(session: AsyncSession, *, staff_id: int) -> Staff | None:
     return await session.get(Staff, staff_id)
+
+
+async def lock_staff(session: AsyncSession, *, staff_id: int) -> None:
+    """Hold this person's row until the transaction ends (PostgreSQL: FOR UPDATE), so two
+    transactions that both count their open hours take turns."""
+    await session.execute(select(col(Staff.id)).where(col(Staff.id) == staff_id)
+                          .with_for_update())
 
 
 async def staff_by_ids(session: AsyncSession, *, staff_ids: Iterable[int]) -> dict[int, Staff]:

@@ -146,6 +146,8 @@ class Task(SQLModel, table=True):
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     savings: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     offers_made: int = 0
+    # Submissions for review so far: numbers each review's message thread (bot/notifications.py).
+    review_round: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     # Built from reason codes and people's names only: the digest channel shows it.
     escalation_reason: str | None = None
     reminder_stage: int = 0

@@ -151,6 +151,13 @@ async def resolve_offer(session: AsyncSession, *, offer_id: int, to_state: str, 
     return result.rowcount == 1
 
 
+async def claim_offer_reminder(session: AsyncSession, *, offer_id: int) -> bool:
+    """Clear a pending offer's reminder time; True for the one instance that sends it."""
+    statement = (update(Offer).where(Offer.id == offer_id, Offer.remind_at.is_not(None))
+                 .values(remind_at=None))
+    return (await session.execute(statement)).rowcount == 1
+
+
 async def due_offers(session: AsyncSession, *, now: datetime, limit: int = 100,
                      exclude: Collection[int] = ()) -> list[Offer]:
     """Pending offers whose timeout has passed, oldest first, claimed for this instance."""

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.console.notifier import ConsoleNotifier
 from adapters.console.repl import ConsoleSession
-from bot.bootstrap import Bot, bootstrap
+from bot.app.bootstrap import Bot, bootstrap
 from bot.clock import ManualClock
 from bot.outbox import Notifier
 from bot.sample import load_sample_firm
@@ -43,7 +43,7 @@ async def sample_bot(database_url: str, *, start: datetime = TUESDAY_MORNING,
 
 
 def console(bot: Bot, email: str, out: io.StringIO) -> ConsoleSession:
-    return ConsoleSession(bot.services, bot.dispatcher.drain, email=email, out=out)
+    return ConsoleSession(bot.application, bot.dispatcher.drain, email=email, out=out)
 
 
 async def play(session: ConsoleSession, *lines: str) -> str:

@@ -1,1 +1,1 @@
-"""Console adapter: a local REPL over the bot services."""
+"""Console adapter: a local REPL over the application."""

@@ -10,8 +10,9 @@ from typing import TextIO
 
 from adapters.commands import Command, away_until_text, parse_command
 from adapters.console.render import indent, render
+from bot.application import Application
 from bot.replies import Actor, Confirmation, Reply, TaskList
-from bot.services import Overrides, Services
+from bot.usecases.delegate import Overrides
 
 HELP = """Commands (the same verbs as Slack):
   /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2026-0101 by Friday
@@ -39,12 +40,12 @@ class ConsoleState:
 
 
 class ConsoleSession:
-    """Reads commands, calls the services, prints answers; DMs print as they are delivered."""
+    """Reads commands, calls the use cases, prints answers; DMs print as they are delivered."""
 
-    def __init__(self, services: Services, deliver: Callable[[], Awaitable[int]], *,
+    def __init__(self, bot: Application, deliver: Callable[[], Awaitable[int]], *,
                  email: str, out: TextIO,
                  digest: Callable[[Actor], Awaitable[Reply]] | None = None) -> None:
-        self.services = services
+        self.bot = bot
         self.deliver = deliver
         self.digest = digest
         self.out = out
@@ -59,7 +60,7 @@ class ConsoleSession:
         self.out.flush()
 
     async def greet(self) -> bool:
-        person = await self.services.whoami(self.actor)
+        person = await self.bot.queries.whoami(self.actor)
         if person is None:
             self.say(f"{self.state.email} is not on the roster. Ask a manager to add you.")
             return False
@@ -110,7 +111,7 @@ class ConsoleSession:
             self.state = ConsoleState(email=previous)
 
     async def _do_delegate(self, command: Command) -> None:
-        self._show(await self.services.delegate(self.actor, command.rest, source="console"))
+        self._show(await self.bot.delegation.delegate(self.actor, command.rest, source="console"))
 
     async def _do_confirm(self, command: Command) -> None:
         pending = self.state.pending
@@ -121,11 +122,11 @@ class ConsoleSession:
         overrides = Overrides(task_type=words[0] if words else pending.task_type,
                               matter=words[1] if len(words) > 1 else pending.matter)
         self.state.pending = None
-        self._show(await self.services.delegate(self.actor, pending.text, source="console",
+        self._show(await self.bot.delegation.delegate(self.actor, pending.text, source="console",
                                                 overrides=overrides, confirmed=True))
 
     async def _do_tasks(self, _command: Command) -> None:
-        listing = await self.services.my_tasks(self.actor)
+        listing = await self.bot.queries.my_tasks(self.actor)
         if isinstance(listing, Reply):
             self._show(listing)
             return
@@ -145,37 +146,37 @@ class ConsoleSession:
         self.say(f"Open hours: {listing.hours_open:g} of {listing.capacity:g} h this week")
 
     async def _do_accept(self, command: Command) -> None:
-        self._show(await self.services.accept(self.actor, command.target or 0))
+        self._show(await self.bot.respond.accept(self.actor, command.target or 0))
 
     async def _do_decline(self, command: Command) -> None:
-        self._show(await self.services.decline(self.actor, command.target or 0, command.rest))
+        self._show(await self.bot.respond.decline(self.actor, command.target or 0, command.rest))
 
     async def _do_done(self, command: Command) -> None:
-        self._show(await self.services.done(self.actor, command.target or 0))
+        self._show(await self.bot.review.done(self.actor, command.target or 0))
 
     async def _do_approve(self, command: Command) -> None:
-        self._show(await self.services.approve(self.actor, command.target or 0))
+        self._show(await self.bot.review.approve(self.actor, command.target or 0))
 
     async def _do_changes(self, command: Command) -> None:
-        self._show(await self.services.request_changes(self.actor, command.target or 0,
+        self._show(await self.bot.review.request_changes(self.actor, command.target or 0,
                                                        command.rest))
 
     async def _do_cancel(self, command: Command) -> None:
-        self._show(await self.services.cancel(self.actor, command.target or 0, command.rest))
+        self._show(await self.bot.manage.cancel(self.actor, command.target or 0, command.rest))
 
     async def _do_reassign(self, command: Command) -> None:
-        self._show(await self.services.reassign(self.actor, command.target or 0,
+        self._show(await self.bot.manage.reassign(self.actor, command.target or 0,
                                                 command.rest or None))
 
     async def _do_snooze(self, command: Command) -> None:
         choice = "morning" if "morning" in command.rest.lower() else "hour"
-        self._show(await self.services.snooze(self.actor, command.target or 0, choice))
+        self._show(await self.bot.availability.snooze(self.actor, command.target or 0, choice))
 
     async def _do_away(self, command: Command) -> None:
-        self._show(await self.services.away(self.actor, away_until_text(command.rest)))
+        self._show(await self.bot.availability.away(self.actor, away_until_text(command.rest)))
 
     async def _do_back(self, _command: Command) -> None:
-        self._show(await self.services.back(self.actor))
+        self._show(await self.bot.availability.back(self.actor))
 
     async def _do_digest(self, _command: Command) -> None:
         if self.digest is None:

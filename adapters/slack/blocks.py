@@ -212,7 +212,7 @@ def home_top(listing: TaskList | None, note: str | None) -> list[Block]:
 
 def home_view(listing: TaskList | Message, *, page: int = 0, note: str | None = None) -> Block:
     """The Home tab: offers, work and delegations, paginated to Slack's 100-block limit."""
-    if isinstance(listing, Message):  # not on the roster, or the services said no
+    if isinstance(listing, Message):  # not on the roster, or the application said no
         return _home(home_top(None, note) + message_blocks(listing), page=0)
     top = home_top(listing, note)
     if listing.empty:

@@ -64,7 +64,7 @@ class Commands:
         if len(text) > MAX_TEXT:
             await ack(**ephemeral(TOO_LONG))
             return
-        reply = await self._as(command, lambda actor: self.ctx.services.delegate(
+        reply = await self._as(command, lambda actor: self.ctx.bot.delegation.delegate(
             actor, text, source="slack", event_key=command_key(command)))
         if reply.status == "needs_confirmation" and reply.confirmation:
             await ack()
@@ -101,7 +101,7 @@ class Commands:
 
     async def tasks(self, ack: AsyncAck, command: dict[str, Any]) -> None:
         listing = await self.ctx.identity.act(command.get("user_id", ""),
-                                              self.ctx.services.my_tasks)
+                                              self.ctx.bot.queries.my_tasks)
         if isinstance(listing, Reply):
             await ack(**ephemeral(listing.message))
             return
@@ -117,20 +117,22 @@ class Commands:
             await ack(**ephemeral(await self.run_verb(command, parsed)))
 
     async def run_verb(self, command: dict[str, Any], parsed: Command) -> Message:
-        """One /lpo verb through the services; unknown ones get the help."""
-        services, key, target = self.ctx.services, command_key(command), parsed.target or 0
+        """One /lpo verb through the application; unknown ones get the help."""
+        bot, key, target = self.ctx.bot, command_key(command), parsed.target or 0
         calls: dict[str, Callable[[Actor], Awaitable[Reply]]] = {
-            "away": lambda a: services.away(a, away_until_text(parsed.rest), event_key=key),
-            "back": lambda a: services.back(a, event_key=key),
-            "accept": lambda a: services.accept(a, target, event_key=key),
-            "decline": lambda a: services.decline(a, target, parsed.rest, event_key=key),
-            "done": lambda a: services.done(a, target, event_key=key),
-            "approve": lambda a: services.approve(a, target, event_key=key),
-            "changes": lambda a: services.request_changes(a, target, parsed.rest, event_key=key),
-            "cancel": lambda a: services.cancel(a, target, parsed.rest, event_key=key),
-            "reassign": lambda a: services.reassign(a, target, parsed.rest or None,
-                                                    event_key=key),
-            "digest": services.digest_preview,
+            "away": lambda a: bot.availability.away(a, away_until_text(parsed.rest),
+                                                     event_key=key),
+            "back": lambda a: bot.availability.back(a, event_key=key),
+            "accept": lambda a: bot.respond.accept(a, target, event_key=key),
+            "decline": lambda a: bot.respond.decline(a, target, parsed.rest, event_key=key),
+            "done": lambda a: bot.review.done(a, target, event_key=key),
+            "approve": lambda a: bot.review.approve(a, target, event_key=key),
+            "changes": lambda a: bot.review.request_changes(a, target, parsed.rest,
+                                                            event_key=key),
+            "cancel": lambda a: bot.manage.cancel(a, target, parsed.rest, event_key=key),
+            "reassign": lambda a: bot.manage.reassign(a, target, parsed.rest or None,
+                                                      event_key=key),
+            "digest": bot.queries.digest_preview,
         }
         call = calls.get(parsed.verb) if parsed.valid else None
         if call is None:

@@ -1,4 +1,4 @@
-"""What every Slack listener shares: services, identity, and the follow-ups that run after the ack."""
+"""What every Slack listener shares: the application, identity, and the follow-ups that run after the ack."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from adapters.cache import TtlCache
 from adapters.slack.blocks import home_view, message_blocks, message_text, task_list_blocks
 from adapters.slack.errors import describe
 from adapters.slack.identity import SlackIdentity
+from bot.application import Application
 from bot.messages import Message
 from bot.replies import Choice, Reply
-from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def ephemeral(message: Message) -> dict[str, Any]:
 
 @dataclass
 class SlackContext:
-    services: Services
+    bot: Application
     client: AsyncWebClient
     identity: SlackIdentity
     background: Background = field(default_factory=Background)
@@ -97,7 +97,7 @@ class SlackContext:
                 await self.respond(fallback_url, ephemeral(fallback))
 
     async def publish_home(self, user_id: str, *, page: int = 0, note: str | None = None) -> None:
-        listing = await self.identity.act(user_id, self.services.my_tasks)
+        listing = await self.identity.act(user_id, self.bot.queries.my_tasks)
         shown = listing.message if isinstance(listing, Reply) else listing
         try:
             await self.client.views_publish(user_id=user_id,
@@ -107,7 +107,7 @@ class SlackContext:
 
     async def refresh_list(self, user_id: str, url: str | None, note: str) -> None:
         """Replace an ephemeral /tasks list with a fresh one after a click in it."""
-        listing = await self.identity.act(user_id, self.services.my_tasks)
+        listing = await self.identity.act(user_id, self.bot.queries.my_tasks)
         if isinstance(listing, Reply):
             await self.respond(url, {"replace_original": True, **ephemeral(listing.message)})
             return

@@ -28,7 +28,7 @@ def email_cache() -> TtlCache[str, str]:
 
 
 class SlackIdentity:
-    """Runs a service call as a Slack user; the services link the Slack id on an e-mail match."""
+    """Runs a use case as a Slack user; the application links the Slack id on an e-mail match."""
 
     def __init__(self, client: AsyncWebClient, cache: TtlCache[str, str] | None = None) -> None:
         self.client = client

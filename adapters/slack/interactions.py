@@ -39,7 +39,7 @@ from adapters.slack.text import clip
 from bot import views
 from bot.messages import Message
 from bot.replies import Actor, Reply
-from bot.services import Overrides
+from bot.usecases.delegate import Overrides
 
 Call = Callable[[Actor], Awaitable[Reply]]
 ERROR_LIMIT = 300
@@ -84,7 +84,7 @@ def user_of(body: dict[str, Any]) -> str:
 
 
 class Interactions:
-    """Every click and every submit: services first, ack with the outcome, refresh after."""
+    """Every click and every submit: the use case first, ack with the outcome, refresh after."""
 
     def __init__(self, ctx: SlackContext, commands: Commands) -> None:
         self.ctx = ctx
@@ -103,12 +103,13 @@ class Interactions:
     # --- buttons -----------------------------------------------------------------------------
 
     def direct_call(self, verb: str, target: int, extra: str, key: str | None) -> Call | None:
-        services = self.ctx.services
+        bot = self.ctx.bot
         calls: dict[str, Call] = {
-            "accept": lambda a: services.accept(a, target, event_key=key),
-            "done": lambda a: services.done(a, target, event_key=key),
-            "approve": lambda a: services.approve(a, target, event_key=key),
-            "snooze": lambda a: services.snooze(a, target, extra or "hour", event_key=key),
+            "accept": lambda a: bot.respond.accept(a, target, event_key=key),
+            "done": lambda a: bot.review.done(a, target, event_key=key),
+            "approve": lambda a: bot.review.approve(a, target, event_key=key),
+            "snooze": lambda a: bot.availability.snooze(a, target, extra or "hour",
+                                                        event_key=key),
         }
         return calls.get(verb)
 
@@ -167,14 +168,14 @@ class Interactions:
         errors = {}
         if form.task_type is None:
             errors[TYPE] = "Pick a task type."
-        if form.due_at and form.due_at <= self.ctx.services.clock():
+        if form.due_at and form.due_at <= self.ctx.bot.clock():
             errors[DUE] = "That moment has already passed."
         if errors:
             await ack(response_action="errors", errors=errors)
             return
         overrides = Overrides(task_type=form.task_type, matter=form.matter, due_at=form.due_at,
                               priority=form.priority, notes=form.notes)
-        reply = await self.ctx.identity.act(user_of(body), lambda actor: self.ctx.services.delegate(
+        reply = await self.ctx.identity.act(user_of(body), lambda actor: self.ctx.bot.delegation.delegate(
             actor, str(metadata.get("text", "")), source="slack", overrides=overrides,
             event_key=submit_key(view), confirmed=True))
         await self.finish_delegation(ack, reply, metadata)
@@ -185,7 +186,7 @@ class Interactions:
         if text is None:
             await ack(response_action="errors", errors={TEXT: "Say what needs doing."})
             return
-        reply = await self.ctx.identity.act(user_of(body), lambda actor: self.ctx.services.delegate(
+        reply = await self.ctx.identity.act(user_of(body), lambda actor: self.ctx.bot.delegation.delegate(
             actor, text, source="slack", event_key=submit_key(view)))
         if reply.status == "needs_confirmation" and reply.confirmation:
             metadata = {"text": text, "search": self.commands.remember_choices(reply.confirmation)}
@@ -218,7 +219,7 @@ class Interactions:
         if reason is None:
             await ack(response_action="errors", errors={REASON: "Pick a reason."})
             return
-        await self._submit(ack, body, view, DETAIL, lambda actor, target: self.ctx.services.decline(
+        await self._submit(ack, body, view, DETAIL, lambda actor, target: self.ctx.bot.respond.decline(
             actor, target, reason, event_key=submit_key(view)))
 
     async def submit_changes(self, ack: AsyncAck, body: dict[str, Any],
@@ -228,7 +229,7 @@ class Interactions:
             await ack(response_action="errors", errors={NOTE: "Say what should change."})
             return
         await self._submit(ack, body, view, NOTE, lambda actor, target: (
-            self.ctx.services.request_changes(actor, target, note, event_key=submit_key(view))))
+            self.ctx.bot.review.request_changes(actor, target, note, event_key=submit_key(view))))
 
     async def _submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
                       field: str, call: Callable[[Actor, int], Awaitable[Reply]]) -> None:

@@ -208,7 +208,7 @@ def decline_modal(metadata: dict[str, Any]) -> Block:
 
 
 def decline_reason(view: dict[str, Any]) -> str | None:
-    """The reason the services understand: a key alone, or `reason: detail`, or None."""
+    """The reason the application understands: a key alone, or `reason: detail`, or None."""
     key, detail = selected(view, REASON), typed(view, DETAIL)
     if key not in DECLINE_REASONS:
         return None
@@ -229,5 +229,5 @@ def changes_modal(metadata: dict[str, Any]) -> Block:
 
 
 def result_modal(message: Message, title: str = "lpo-bot") -> Block:
-    """A modal that only shows an outcome (after a submit the services answered)."""
+    """A modal that only shows an outcome (after a submit the application answered)."""
     return modal(title, message_blocks(message), close="Close")

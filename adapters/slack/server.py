@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from urllib.parse import parse_qsl
 
 import aiohttp
@@ -28,8 +28,7 @@ from adapters.slack.identity import SlackIdentity
 from adapters.slack.logs import sdk_logger
 from adapters.slack.notifier import PERMANENT_ERRORS, SlackNotifier
 from bot import metrics
-from bot.outbox import Notifier
-from bot.services import Services
+from bot.application import Application
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -59,16 +58,20 @@ def slack_notifier(settings: Settings) -> SlackNotifier | None:
     return SlackNotifier(slack_client(settings)) if settings.slack_enabled else None
 
 
-def mount_slack(app: web.Application, settings: Settings, services: Services,
-                notifiers: Sequence[Notifier]) -> None:
-    """Route /slack/events to Bolt, sharing the notifier's client; say "off" without Slack."""
-    notifier = next((n for n in notifiers if isinstance(n, SlackNotifier)), None)
+def mount(app: web.Application, bot: Application) -> SlackNotifier | None:
+    """Route /slack/events to Bolt; the notifier returned shares Bolt's client.
+
+    Without Slack settings the route says "off" and there is nothing to deliver through.
+    """
+    settings = bot.settings
+    notifier = slack_notifier(settings)
     if notifier is None:
+        log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it")
         app.router.add_post(EVENTS_PATH, _off("Slack is off on this server: set SLACK_BOT_TOKEN "
                                               "and SLACK_SIGNING_SECRET to enable it."))
-        return
+        return None
     client = notifier.client
-    ctx = SlackContext(services=services, client=client, identity=SlackIdentity(client))
+    ctx = SlackContext(bot=bot, client=client, identity=SlackIdentity(client))
     secret = _secret(settings.slack_signing_secret)
     bolt = build_bolt_app(client, ctx)
     # The HTTP session opens first and closes last (after the dispatcher's last delivery);
@@ -85,6 +88,7 @@ def mount_slack(app: web.Application, settings: Settings, services: Services,
         app.cleanup_ctx.append(socket_mode(bolt, app_token))
     log.info("Slack is on: %s%s", EVENTS_PATH if secret else "no HTTP endpoint",
              ", Socket Mode" if app_token else "")
+    return notifier
 
 
 def events_endpoint(bolt: AsyncApp, signing_secret: str) -> Handler:

@@ -26,7 +26,7 @@ def escape(text: str) -> str:
 def plain(text: str, limit: int = 3000) -> TextObject:
     """A plain_text object: Slack shows it literally (no formatting, mentions or links).
 
-    Everything a person typed or a service worded goes out this way, so `*bold*` stays
+    Everything a person typed or the application worded goes out this way, so `*bold*` stays
     asterisks and `<!channel>` stays text.
     """
     return {"type": "plain_text", "text": clip(text, limit) or " ", "emoji": True}

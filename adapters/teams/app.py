@@ -16,9 +16,7 @@ from adapters.teams.cards import message_card
 from adapters.teams.endpoint import MessagesEndpoint, refuse_all
 from adapters.teams.handler import TeamsBot
 from adapters.teams.notifier import TeamsNotifier
-from bot.conversations import ConversationBook
-from bot.outbox import Notifier
-from bot.services import Services
+from bot.application import Application
 from bot.settings import Settings, SettingsError
 from bot.views import plain
 
@@ -67,13 +65,13 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
         log.warning("could not tell the user that their turn failed")
 
 
-def mount_teams(app: web.Application, settings: Settings, *, services: Services,
-                conversations: ConversationBook, notifiers: list[Notifier]) -> None:
+def mount(app: web.Application, bot: Application) -> TeamsNotifier | None:
     """Serve `/api/messages` and deliver through Teams, or refuse every request when off."""
+    settings = bot.settings
     if not settings.microsoft_app_id and not settings.teams_allow_unauthenticated:
         log.info("Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it")
         app.router.add_post(MESSAGES_PATH, refuse_all)
-        return
+        return None
     if not settings.microsoft_app_id:
         log.warning("LPO_TEAMS_ALLOW_UNAUTHENTICATED=true: %s accepts requests without a "
                     "token. Use this only with a local emulator.", MESSAGES_PATH)
@@ -81,7 +79,7 @@ def mount_teams(app: web.Application, settings: Settings, *, services: Services,
         log.warning("LPO_TEAMS_ALLOW_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set")
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(sdk_configuration(settings)))
     adapter.on_turn_error = on_turn_error
-    bot = TeamsBot(services, conversations)
-    app.router.add_post(MESSAGES_PATH, MessagesEndpoint(adapter, bot).handle)
-    notifiers.append(TeamsNotifier(adapter, conversations, app_id=settings.microsoft_app_id,
-                                   on_unreachable=services.staff_unreachable))
+    handler = TeamsBot(bot, bot.conversations)
+    app.router.add_post(MESSAGES_PATH, MessagesEndpoint(adapter, handler).handle)
+    return TeamsNotifier(adapter, bot.conversations, app_id=settings.microsoft_app_id,
+                         on_unreachable=bot.respond.staff_unreachable)

@@ -1,4 +1,4 @@
-"""The Teams bot: text commands, card clicks and installs, answered through the services."""
+"""The Teams bot: text commands, card clicks and installs, answered by the application."""
 
 from __future__ import annotations
 
@@ -32,10 +32,11 @@ from adapters.teams.cards import (
     task_list_cards,
 )
 from adapters.teams.identity import TeamsIdentity
+from bot.application import Application
 from bot.conversations import ConversationBook
 from bot.reasons import DECLINE_REASONS
 from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
-from bot.services import Overrides, Services
+from bot.usecases.delegate import Overrides
 from bot.views import plain
 
 log = logging.getLogger(__name__)
@@ -95,10 +96,10 @@ def _invoke(status: int, kind: str, value: Any) -> InvokeResponse:
 class TeamsBot(ActivityHandler):
     """Every inbound activity remembers its 1:1 chat, then runs one command or one click."""
 
-    def __init__(self, services: Services, conversations: ConversationBook, *,
+    def __init__(self, bot: Application, conversations: ConversationBook, *,
                  identity: TeamsIdentity | None = None,
                  invoke_budget: float = INVOKE_BUDGET_SECONDS) -> None:
-        self.services = services
+        self.bot = bot
         self.conversations = conversations
         self.identity = identity or TeamsIdentity()
         self.invoke_budget = invoke_budget
@@ -109,16 +110,17 @@ class TeamsBot(ActivityHandler):
             **dict.fromkeys(("accept", "decline", "done", "approve", "changes", "cancel"),
                             self._typed_button)}
         self._buttons: dict[str, ButtonHandler] = {
-            "accept": lambda actor, target, _data, key: services.accept(
+            "accept": lambda actor, target, _data, key: bot.respond.accept(
                 actor, target, event_key=key),
-            "decline": lambda actor, target, data, key: services.decline(
+            "decline": lambda actor, target, data, key: bot.respond.decline(
                 actor, target, _decline_reason(data), event_key=key),
-            "done": lambda actor, target, _data, key: services.done(actor, target, event_key=key),
-            "approve": lambda actor, target, _data, key: services.approve(
+            "done": lambda actor, target, _data, key: bot.review.done(
                 actor, target, event_key=key),
-            "changes": lambda actor, target, data, key: services.request_changes(
+            "approve": lambda actor, target, _data, key: bot.review.approve(
+                actor, target, event_key=key),
+            "changes": lambda actor, target, data, key: bot.review.request_changes(
                 actor, target, _text(data, "change_note") or "", event_key=key),
-            "cancel": lambda actor, target, data, key: services.cancel(
+            "cancel": lambda actor, target, data, key: bot.manage.cancel(
                 actor, target, _text(data, "reason") or "", event_key=key)}
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -166,20 +168,20 @@ class TeamsBot(ActivityHandler):
             await self._say(turn_context, answer, actor)
 
     async def _delegate(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.delegate(actor, command.rest, source="teams", event_key=key)
+        return await self.bot.delegation.delegate(actor, command.rest, source="teams", event_key=key)
 
     async def _tasks(self, actor: Actor, _command: Command, _key: str) -> Reply | list[Card]:
-        listing = await self.services.my_tasks(actor)
+        listing = await self.bot.queries.my_tasks(actor)
         return listing if isinstance(listing, Reply) else task_list_cards(listing)
 
     async def _away(self, actor: Actor, command: Command, key: str) -> Reply:
-        return await self.services.away(actor, away_until_text(command.rest), event_key=key)
+        return await self.bot.availability.away(actor, away_until_text(command.rest), event_key=key)
 
     async def _back(self, actor: Actor, _command: Command, key: str) -> Reply:
-        return await self.services.back(actor, event_key=key)
+        return await self.bot.availability.back(actor, event_key=key)
 
     async def _digest(self, actor: Actor, _command: Command, _key: str) -> Reply:
-        return await self.services.digest_preview(actor)
+        return await self.bot.queries.digest_preview(actor)
 
     async def _typed_button(self, actor: Actor, command: Command, key: str) -> Reply:
         """`accept 12`, `decline 12 no capacity`: a button typed instead of clicked."""
@@ -216,7 +218,7 @@ class TeamsBot(ActivityHandler):
         return await button(actor, target, data, key)
 
     async def _confirm(self, actor: Actor, data: dict[str, Any], key: str) -> Reply:
-        person = await self.services.whoami(actor)
+        person = await self.bot.queries.whoami(actor)
         if person is None:
             return NOT_ON_ROSTER.reply()
         try:
@@ -229,7 +231,7 @@ class TeamsBot(ActivityHandler):
                               matter=None if matter == NO_MATTER else matter, due_at=due_at,
                               priority=priority if priority in PRIORITIES else None,
                               notes=_text(data, "notes"))
-        return await self.services.delegate(actor, str(data.get("value") or ""), source="teams",
+        return await self.bot.delegation.delegate(actor, str(data.get("value") or ""), source="teams",
                                             overrides=overrides, event_key=key, confirmed=True)
 
     async def _replace_clicked(self, turn_context: TurnContext, card: Card, summary: str) -> None:
@@ -286,8 +288,8 @@ class TeamsBot(ActivityHandler):
     async def _say(self, turn_context: TurnContext, reply: Reply,
                    actor: Actor | None = None) -> None:
         if reply.confirmation is not None and actor is not None:
-            person = await self.identity.act(turn_context, actor, self.services.whoami)
-            zone = person.timezone if person else self.services.settings.timezone
+            person = await self.identity.act(turn_context, actor, self.bot.queries.whoami)
+            zone = person.timezone if person else self.bot.settings.timezone
             card = confirmation_card(reply.message, reply.confirmation, zone=zone,
                                      request=event_key(turn_context.activity))
         else:

@@ -57,7 +57,7 @@ def http_status(error: Exception) -> int | None:
 
 
 class TeamsIdentity:
-    """Runs a service call as a Teams user; the services link the object id on an e-mail match."""
+    """Runs a use case as a Teams user; the application links the object id on an e-mail match."""
 
     def __init__(self, cache: TtlCache[str, str] | None = None, *,
                  timeout: float = LOOKUP_TIMEOUT_SECONDS) -> None:

@@ -1,4 +1,4 @@
-"""The Matters CSV (DESIGN.md §4): its rows, the people it names, and the upsert by number."""
+"""The Matters CSV (README, "Configuration"): its rows, the people it names, the upsert."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ MATTERS = FileKind(columns=MATTER_COLUMNS, required=MATTER_REQUIRED, free_text=M
 
 async def import_matters(session: AsyncSession, data: bytes, *,
                          source: str = "matters.csv") -> ImportSummary:
-    """Upsert matters by number from a Matters CSV (DESIGN.md §4) inside the caller's transaction.
+    """Upsert matters by number from a Matters CSV inside the caller's transaction.
 
     People are looked up on the roster, so import the roster first. Raises ImportRefused,
     listing every problem, before anything is written.

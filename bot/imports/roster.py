@@ -1,4 +1,4 @@
-"""The Roster CSV (DESIGN.md §4): its rows, its whole-file checks, and the upsert by email."""
+"""The Roster CSV (README, "Configuration"): its rows, its whole-file checks, the upsert."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ ROSTER = FileKind(columns=ROSTER_COLUMNS, required=ROSTER_REQUIRED, free_text=RO
 
 async def import_roster(session: AsyncSession, data: bytes, *,
                         source: str = "roster.csv") -> ImportSummary:
-    """Upsert staff by email from a Roster CSV (DESIGN.md §4) inside the caller's transaction.
+    """Upsert staff by email from a Roster CSV inside the caller's transaction.
 
     Raises ImportRefused, listing every problem, before anything is written.
     """

@@ -1,4 +1,4 @@
-"""Priority words in delegation text: low, normal, high or urgent (DOMAIN.md)."""
+"""Priority words in delegation text: urgent (asap, rush), high (important), low (no rush)."""
 
 from __future__ import annotations
 
@@ -62,5 +62,5 @@ def priority_and_spans(folded: str) -> tuple[str, list[Span]]:
 
 
 def priority_of(text: str) -> str:
-    """low, normal, high or urgent, by DOMAIN.md's priority words (longest phrase wins)."""
+    """low, normal, high or urgent, by the priority words above (the longest phrase wins)."""
     return priority_and_spans(fold(text))[0]

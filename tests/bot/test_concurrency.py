@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.bootstrap import bootstrap
+from bot.app.bootstrap import bootstrap
 from bot.clock import ManualClock
 from bot.imports import import_matters, import_roster
+from bot.queries import task_rows
 from bot.replies import Actor
-from bot.task_queries import task_rows
 from tests.support import TUESDAY_MORNING, sample_bot, settings_for
 
 ROSTER = b"""email,name,role,hourly_rate,skills,weekly_capacity_hours,timezone,working_hours,slack_user_id,teams_user_id,manager_email,bar_admissions,is_manager
@@ -23,13 +23,13 @@ MATTERS = b"""matter_number,client_name,title,responsible_attorney_email,jurisdi
 
 async def test_double_accept_has_exactly_one_winner(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, clock, out):
-        reply = await bot.services.delegate(Actor(email="theo.varga@sample-firm.test"),
+        reply = await bot.application.delegation.delegate(Actor(email="theo.varga@sample-firm.test"),
                                             "draft demand letter for 2027-0302 by Friday")
         assert reply.ok
         other = bootstrap(bot.settings, notifiers=[], clock=clock)
         who = Actor(email="dmitri.albescu@sample-firm.test")
-        replies = await asyncio.gather(*(services.accept(who, 1) for services in
-                                         (bot.services, other.services, bot.services)))
+        replies = await asyncio.gather(*(one.application.respond.accept(who, 1)
+                                         for one in (bot, other, bot)))
         assert sorted(r.status for r in replies) == ["already_handled", "already_handled", "ok"]
         await other.close()
 
@@ -44,8 +44,8 @@ async def test_simultaneous_matches_respect_capacity(database_url: str) -> None:
         await import_matters(session, MATTERS)
     boss = Actor(email="boss@race.test")
     replies = await asyncio.gather(
-        first.services.delegate(boss, "demand letter for Zephyr by Friday"),
-        second.services.delegate(boss, "demand letter for 2030-0001 by Friday"))
+        first.application.delegation.delegate(boss, "demand letter for Zephyr by Friday"),
+        second.application.delegation.delegate(boss, "demand letter for 2030-0001 by Friday"))
     assert all(r.ok for r in replies), [r.message for r in replies]
     async with first.database.transaction() as session:
         holders = sorted(row["assignee"] for row in await task_rows(session))

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.commands.matters import matter_records
-from bot.commands.roster import staff_records
+from bot.app.commands.matters import matter_records
+from bot.app.commands.roster import staff_records
 from bot.firm import load_firm
 from bot.imports import ImportRefused, ImportSummary, import_matters, import_roster
 from bot.settings import Settings, load_settings

@@ -13,13 +13,14 @@ from sqlalchemy import func, select
 
 from adapters.console.notifier import ConsoleNotifier
 from bot import scheduler
-from bot.bootstrap import Bot, bootstrap
-from bot.cli import main
+from bot.app.bootstrap import Bot, bootstrap
+from bot.app.cli import main
 from bot.clock import ManualClock
+from bot.queries import task_detail
 from bot.replies import Actor
 from bot.sample import sample_file
 from bot.scheduler import run_due_jobs, scheduler_context
-from bot.task_queries import task_detail
+from bot.usecases import digest as digest_jobs
 from storage import tasks as task_store
 from storage.outbox import list_messages
 from storage.tables import AuditEvent, JobRun, Offer
@@ -52,14 +53,14 @@ async def tick(bot: Bot, clock: ManualClock, out: io.StringIO, at: datetime) -> 
     """Run every due job at `at`, deliver, and return what was delivered meanwhile."""
     clock.set(at)
     mark = len(out.getvalue())
-    done = await run_due_jobs(bot.services, at)
+    done = await run_due_jobs(bot.application, at)
     assert all(count >= 0 for count in done.values()), done
     await bot.dispatcher.drain()
     return since(out, mark)
 
 
 async def delegate(bot: Bot, out: io.StringIO, text: str, who: str = THEO) -> int:
-    reply = await bot.services.delegate(Actor(email=who), text)
+    reply = await bot.application.delegation.delegate(Actor(email=who), text)
     assert reply.ok, reply.message
     await bot.dispatcher.drain()
     return reply.task_id or 0
@@ -74,7 +75,7 @@ async def pending_offer(bot: Bot, task_id: int) -> Offer:
 
 async def accept(bot: Bot, task_id: int, who: str) -> None:
     offer = await pending_offer(bot, task_id)
-    reply = await bot.services.accept(Actor(email=who), offer.id or 0)
+    reply = await bot.application.respond.accept(Actor(email=who), offer.id or 0)
     assert reply.ok, reply.message
     await bot.dispatcher.drain()
 
@@ -165,7 +166,7 @@ async def test_a_manager_can_reassign_an_escalated_task(database_url: str) -> No
         await delegate(bot, out, DEMAND)
         for minute in (30, 60, 90):
             await tick(bot, clock, out, ny(2027, 3, 2, 10, 0) + timedelta(minutes=minute))
-        reply = await bot.services.reassign(Actor(email="miriam.castellanos@sample-firm.test"), 1)
+        reply = await bot.application.manage.reassign(Actor(email="miriam.castellanos@sample-firm.test"), 1)
         assert reply.ok, reply.message
         # Everyone who let it expire is skipped: June is the next cheapest qualified.
         assert reply.message.title == "Task #1 offered to June Abernathy."
@@ -310,7 +311,7 @@ async def test_nobody_away_is_reminded_and_the_manager_gets_the_overdue_alert(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, clock, out):
         await _accepted_demand(bot, out)
-        reply = await bot.services.set_away(Actor(email=DMITRI), ny(2027, 3, 8, 9, 0))
+        reply = await bot.application.availability.set_away(Actor(email=DMITRI), ny(2027, 3, 8, 9, 0))
         assert reply.ok
         for moment in (ny(2027, 3, 4, 9, 0), ny(2027, 3, 5, 13, 0)):
             assert dms(await tick(bot, clock, out, moment)) == [], moment
@@ -332,7 +333,7 @@ async def test_snooze_brings_the_reminder_back(database_url: str) -> None:
         said = await tick(bot, clock, out, ny(2027, 3, 4, 10, 2))
         assert dms(said) == ["-> DM to Dmitri Albescu: Due tomorrow: task #1"]
         clock.set(ny(2027, 3, 4, 10, 3))
-        reply = await bot.services.snooze(Actor(email=DMITRI), 1, "morning")
+        reply = await bot.application.availability.snooze(Actor(email=DMITRI), 1, "morning")
         assert reply.message.title == "Snoozed until Fri Mar 5, 7:00 AM MST."
         assert dms(await tick(bot, clock, out, ny(2027, 3, 4, 16, 0))) == []
         assert dms(await tick(bot, clock, out, ny(2027, 3, 5, 8, 59))) == []
@@ -348,7 +349,7 @@ async def test_snoozing_past_the_deadline_does_not_hold_back_the_overdue_alert(
         await _accepted_demand(bot, out)
         await tick(bot, clock, out, ny(2027, 3, 5, 13, 0))
         clock.set(ny(2027, 3, 5, 13, 1))
-        assert (await bot.services.snooze(Actor(email=DMITRI), 1, "morning")).ok
+        assert (await bot.application.availability.snooze(Actor(email=DMITRI), 1, "morning")).ok
         said = await tick(bot, clock, out, ny(2027, 3, 5, 17, 0))
         assert "-> DM to Theo Varga: Overdue: task #1" in said
 
@@ -356,14 +357,14 @@ async def test_snoozing_past_the_deadline_does_not_hold_back_the_overdue_alert(
 async def test_only_the_assignee_can_snooze(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, out):
         await _accepted_demand(bot, out)
-        reply = await bot.services.snooze(Actor(email=THEO), 1, "hour")
+        reply = await bot.application.availability.snooze(Actor(email=THEO), 1, "hour")
         assert reply.status == "forbidden"
 
 
 async def test_finished_work_is_not_chased(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, clock, out):
         await _accepted_demand(bot, out)
-        assert (await bot.services.done(Actor(email=DMITRI), 1)).ok
+        assert (await bot.application.review.done(Actor(email=DMITRI), 1)).ok
         await bot.dispatcher.drain()
         for moment in (ny(2027, 3, 4, 9, 0), ny(2027, 3, 5, 13, 0), ny(2027, 3, 5, 17, 0)):
             assert dms(await tick(bot, clock, out, moment)) == [], moment
@@ -384,8 +385,8 @@ async def _populated_firm(bot: Bot, clock: ManualClock, out: io.StringIO) -> Non
     clock.set(ny(2027, 3, 2, 12, 0))
     await delegate(bot, out, DEMAND)                                       # 2: completed
     await accept(bot, 2, DMITRI)
-    assert (await bot.services.done(Actor(email=DMITRI), 2)).ok
-    await bot.services.approve(Actor(email=THEO), 2)
+    assert (await bot.application.review.done(Actor(email=DMITRI), 2)).ok
+    await bot.application.review.approve(Actor(email=THEO), 2)
     await delegate(bot, out, "draft answer to complaint for 2027-0302 by Wednesday")  # 3
     await accept(bot, 3, FELIX)
     await delegate(bot, out, "collect bank statements for 2027-0304 by tomorrow 6am",
@@ -490,7 +491,7 @@ async def test_a_missed_digest_is_sent_once_within_the_grace_period(database_url
         other = bootstrap(bot.settings, notifiers=[ConsoleNotifier(later)],
                           clock=ManualClock(ny(2027, 3, 3, 10, 31)))
         try:
-            assert (await run_due_jobs(other.services, ny(2027, 3, 3, 10, 31)))["digest"] == 0
+            assert (await run_due_jobs(other.application, ny(2027, 3, 3, 10, 31)))["digest"] == 0
             await other.dispatcher.drain()
         finally:
             await other.close()
@@ -512,13 +513,13 @@ async def test_ticks_after_the_digest_went_out_build_no_reports(
                           LPO_DIGEST_CHANNEL=CHANNEL) as (bot, clock, out):
         assert len(digests(await tick(bot, clock, out, ny(2027, 3, 3, 8, 0)))) == 3
         built: list[object] = []
-        original = scheduler.build_digest
+        original = digest_jobs.build_digest
 
         async def counting(*args: Any, **kwargs: Any) -> Any:
             built.append(kwargs["scope"])
             return await original(*args, **kwargs)
 
-        monkeypatch.setattr(scheduler, "build_digest", counting)
+        monkeypatch.setattr(digest_jobs, "build_digest", counting)
         for minute in (1, 30, 90, 200):  # still inside the grace period: digest_due says yes
             assert digests(await tick(bot, clock, out, ny(2027, 3, 3, 8, 0) +
                                       timedelta(minutes=minute))) == []
@@ -552,8 +553,8 @@ async def test_two_instances_send_every_message_exactly_once(database_url: str) 
         try:
             mark = len(out.getvalue())
             for _ in range(2):  # a second round finds nothing left to do
-                results = await asyncio.gather(run_due_jobs(first.services, moment),
-                                               run_due_jobs(second.services, moment))
+                results = await asyncio.gather(run_due_jobs(first.application, moment),
+                                               run_due_jobs(second.application, moment))
                 assert all(n >= 0 for done in results for n in done.values()), results
                 await asyncio.gather(first.dispatcher.drain(), second.dispatcher.drain())
             delivered = [line for line in (since(out, mark) + second_out.getvalue()).splitlines()
@@ -595,7 +596,7 @@ async def test_three_instances_share_a_burst_of_expiries(database_url: str) -> N
         async with first.database.transaction() as session:
             before = len(await list_messages(session))
         try:
-            results = await asyncio.gather(*(run_due_jobs(b.services, moment) for b in bots))
+            results = await asyncio.gather(*(run_due_jobs(b.application, moment) for b in bots))
             await asyncio.gather(*(b.dispatcher.drain() for b in bots))
         finally:
             for other in others:
@@ -625,8 +626,8 @@ async def test_an_accept_racing_the_expiry_has_one_winner(database_url: str) -> 
         other = bootstrap(bot.settings, notifiers=[ConsoleNotifier(io.StringIO())], clock=clock)
         clock.set(ny(2027, 3, 2, 10, 30))
         try:
-            reply, done = await asyncio.gather(bot.services.accept(Actor(email=DMITRI), 1),
-                                               run_due_jobs(other.services, clock()))
+            reply, done = await asyncio.gather(bot.application.respond.accept(Actor(email=DMITRI), 1),
+                                               run_due_jobs(other.application, clock()))
         finally:
             await other.close()
         found = await detail(bot, 1)
@@ -642,23 +643,25 @@ async def test_an_accept_racing_the_expiry_has_one_winner(database_url: str) -> 
 
 async def test_a_failing_job_does_not_stop_the_others(database_url: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    async def broken(_services: object, _now: datetime) -> int:
+    async def broken(_bot: object, _now: datetime) -> int:
         raise RuntimeError("boom")
 
     async with sample_bot(database_url) as (bot, clock, out):
         await delegate(bot, out, DEMAND)
         monkeypatch.setattr(scheduler, "JOBS", (("broken", broken),) + scheduler.JOBS)
         clock.set(ny(2027, 3, 2, 10, 30))
-        done = await run_due_jobs(bot.services, clock())
+        done = await run_due_jobs(bot.application, clock())
         assert done["broken"] == -1 and done["expire_offers"] == 1
 
 
-async def test_the_scheduler_runs_with_the_server_and_stops_with_it(database_url: str) -> None:
+async def test_the_scheduler_runs_with_the_server_and_stops_with_it(
+        database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     async with sample_bot(database_url, start=datetime.now(UTC)) as (bot, clock, _out):
         ticked = asyncio.Event()
-        bot.services.wake = ticked.set  # run_due_jobs wakes the dispatcher after every tick
+        # run_due_jobs wakes the dispatcher after every tick
+        monkeypatch.setattr(bot.application.units, "wake", ticked.set)
         clock.set(datetime.now(UTC))  # the first tick is due at once, by APScheduler's own clock
-        context = scheduler_context(bot.services)(None)  # type: ignore[arg-type]
+        context = scheduler_context(bot.application)(None)  # type: ignore[arg-type]
         await anext(context)
         await asyncio.wait_for(ticked.wait(), timeout=10)
         with pytest.raises(StopAsyncIteration):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from adapters.slack.logs import WITHHELD, sdk_logger
-from bot.cli import main
+from bot.app.cli import main
 from bot.logs import LINE_FORMAT, TRACEBACK_MARGIN, OneLineFormatter
 from bot.settings import load_settings
 from tests.security.log_checks import FORGED

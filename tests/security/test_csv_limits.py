@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
+from bot.app.cli import main
 from bot.imports import (
     MAX_FILE_BYTES,
     MAX_ROWS,

@@ -12,11 +12,11 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy import select
 
-from bot.bootstrap import Bot
+from bot.app.bootstrap import Bot
 from bot.clock import ManualClock
 from bot.replies import Actor
-from bot.scheduler import run_due_jobs, send_digest
-from bot.services import Overrides
+from bot.scheduler import run_due_jobs
+from bot.usecases.delegate import Overrides
 from storage import staff as staff_store
 from storage.tables import Offer, Task
 from tests.security.walls_support import CLIENTS, import_screen, outbox
@@ -65,7 +65,7 @@ class FirmDay:
         matter = self.rng.choice(tuple(MATTERS))
         text = self.rng.choice(REQUESTS).format(matter=matter, client=self.client(matter))
         types = Overrides(task_type=self.rng.choice(TYPES)) if self.rng.random() < 0.5 else None
-        await self.bot.services.delegate(Actor(email=self.rng.choice(ATTORNEYS)), text,
+        await self.bot.application.delegation.delegate(Actor(email=self.rng.choice(ATTORNEYS)), text,
                                          overrides=types, confirmed=True)
 
     async def answer(self) -> None:
@@ -75,10 +75,10 @@ class FirmDay:
         offer = self.rng.choice(offers)
         who = Actor(email=self._email(offer.staff_id))
         if self.rng.random() < 0.5:
-            await self.bot.services.accept(who, offer.id or 0)
+            await self.bot.application.respond.accept(who, offer.id or 0)
         else:
             note = self.rng.choice(NOTES).format(client=self.rng.choice(EVERY_CLIENT))
-            await self.bot.services.decline(who, offer.id or 0, note)
+            await self.bot.application.respond.decline(who, offer.id or 0, note)
 
     async def work(self) -> None:
         tasks = await self._rows(Task, Task.state.in_(("accepted", "changes_requested",
@@ -87,13 +87,13 @@ class FirmDay:
             return
         task = self.rng.choice(tasks)
         if task.state != "submitted":
-            await self.bot.services.done(Actor(email=self._email(task.assignee_id)), task.id or 0)
+            await self.bot.application.review.done(Actor(email=self._email(task.assignee_id)), task.id or 0)
         elif self.rng.random() < 0.6:
-            await self.bot.services.approve(Actor(email=self._email(task.delegator_id)),
+            await self.bot.application.review.approve(Actor(email=self._email(task.delegator_id)),
                                             task.id or 0)
         else:
             note = f"cite the letter {self.rng.choice(EVERY_CLIENT)} received"
-            await self.bot.services.request_changes(
+            await self.bot.application.review.request_changes(
                 Actor(email=self._email(task.delegator_id)), task.id or 0, note)
 
     async def wall(self) -> None:
@@ -103,7 +103,7 @@ class FirmDay:
 
     async def time_passes(self) -> None:
         self.clock.set(self.clock() + timedelta(minutes=self.rng.randint(5, 90)))
-        await run_due_jobs(self.bot.services, self.clock())
+        await run_due_jobs(self.bot.application, self.clock())
 
     async def step(self) -> None:
         action = self.rng.choices((self.delegate, self.answer, self.work, self.wall,
@@ -135,8 +135,8 @@ async def test_no_client_name_reaches_a_channel_or_the_log(
         for _ in range(STEPS):
             await day.step()
         clock.set(clock() + timedelta(days=1))  # past the next morning's digest time
-        await run_due_jobs(bot.services, clock())
-        await send_digest(bot.services, clock(), force=True)
+        await run_due_jobs(bot.application, clock())
+        await bot.application.digest.send(clock(), force=True)
         await bot.dispatcher.drain()
 
         # The day did what it is meant to: notes naming clients, timeouts, escalations, digests.

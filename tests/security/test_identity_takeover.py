@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
+from bot.queries import task_rows
 from bot.replies import Actor
-from bot.task_queries import task_rows
 from storage import staff as staff_store
 from storage.db import Database
 from tests.adapters.slack.slack_world import AVA, DELEGATION, ELI, slack_world
@@ -23,16 +23,16 @@ MALLORY = "U0MALLORY"
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
     return [record for record in caplog.records
-            if record.name == "bot.services" and record.levelno == logging.WARNING]
+            if record.name == "bot.unit_of_work" and record.levelno == logging.WARNING]
 
 
 async def test_a_second_slack_account_with_theos_email_is_not_theo(
         database_url: str, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.WARNING, logger="bot.services")
+    caplog.set_level(logging.WARNING, logger="bot.unit_of_work")
     async with sample_bot(database_url) as (bot, _clock, _out):
         impostor = Actor(slack_user_id=MALLORY, email=THEO)
-        assert await bot.services.whoami(impostor) is None
-        assert await bot.services.whoami(Actor(slack_user_id=MALLORY)) is None
+        assert await bot.application.queries.whoami(impostor) is None
+        assert await bot.application.queries.whoami(Actor(slack_user_id=MALLORY)) is None
         async with bot.database.transaction() as session:
             theo = await staff_store.get_staff_by_email(session, email=THEO)
             assert theo is not None and theo.slack_user_id == THEO_SLACK
@@ -44,16 +44,16 @@ async def test_a_second_slack_account_with_theos_email_is_not_theo(
 
 async def test_an_unlinked_row_is_still_linked_by_its_email(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
-        person = await bot.services.whoami(Actor(slack_user_id="U0OZZIE", email=OZZIE))
+        person = await bot.application.queries.whoami(Actor(slack_user_id="U0OZZIE", email=OZZIE))
         assert person is not None and person.email == OZZIE
-        again = await bot.services.whoami(Actor(slack_user_id="U0OZZIE"))
+        again = await bot.application.queries.whoami(Actor(slack_user_id="U0OZZIE"))
         assert again is not None and again.email == OZZIE
 
 
 async def test_two_accounts_racing_for_one_unlinked_row_leave_one_owner(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
-        found = await asyncio.gather(*(bot.services.whoami(Actor(slack_user_id=account,
+        found = await asyncio.gather(*(bot.application.queries.whoami(Actor(slack_user_id=account,
                                                                  email=OZZIE))
                                        for account in ("U0FIRST", "U0SECOND")))
         assert sorted(person is not None for person in found) == [False, True]
@@ -100,7 +100,7 @@ async def test_the_link_is_a_compare_and_set(db: Database) -> None:
 
 async def test_through_slack_a_second_account_cannot_list_or_cancel_the_owners_tasks(
         database_url: str, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.WARNING, logger="bot.services")
+    caplog.set_level(logging.WARNING, logger="bot.unit_of_work")
     async with slack_world(database_url) as world:
         answer = await world.command(AVA, "/delegate", DELEGATION)
         assert "Offered to" in answer["text"]
@@ -112,7 +112,7 @@ async def test_through_slack_a_second_account_cannot_list_or_cancel_the_owners_t
         cancelled = await world.command(MALLORY, "/lpo", "cancel 1 not needed")
         assert "not on the lpo-bot roster" in cancelled["text"]
 
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             (task,) = await task_rows(session)
             ava = await staff_store.get_staff_by_email(session, email=AVA_EMAIL)
         assert task["state"] == "offered"

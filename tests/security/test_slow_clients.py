@@ -9,8 +9,8 @@ from contextlib import asynccontextmanager
 import pytest
 from aiohttp.test_utils import TestServer
 
-from bot.bootstrap import build_app
-from bot.server import connection_options
+from bot.app.bootstrap import build_app
+from bot.app.server import connection_options
 from tests.security.log_checks import assert_clean
 from tests.support import settings_for
 

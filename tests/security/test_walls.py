@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from bot.queries import task_detail
 from bot.replies import Actor, Reply, TaskList
 from bot.scheduler import run_due_jobs
-from bot.task_queries import task_detail
 from storage import tasks as task_store
 from tests.security.walls_support import (
     CLIENTS,
@@ -31,7 +31,7 @@ SCREENED = "You are screened from that matter."
 
 
 async def _delegate(bot: Any, text: str = DEMAND, who: str = THEO) -> int:
-    reply = await bot.services.delegate(Actor(email=who), text)
+    reply = await bot.application.delegation.delegate(Actor(email=who), text)
     assert reply.ok, reply.message
     await bot.dispatcher.drain()
     return reply.task_id or 0
@@ -78,14 +78,14 @@ async def test_a_screen_after_the_offer_withdraws_it_and_offers_the_next(databas
         assert not any(client in str(told) for client in CLIENTS)
 
         # The withdrawn offer stays withdrawn: accepting it is refused by the wall.
-        _refused(await bot.services.accept(Actor(email=DMITRI), first))
+        _refused(await bot.application.respond.accept(Actor(email=DMITRI), first))
         assert (await _snapshot(bot, task_id))["assignee"] == IMANI
 
 
 async def test_a_screen_after_the_accept_takes_the_work_back(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
         task_id = await _delegate(bot)
-        accepted = await bot.services.accept(Actor(email=DMITRI), await _pending(bot, task_id))
+        accepted = await bot.application.respond.accept(Actor(email=DMITRI), await _pending(bot, task_id))
         assert accepted.ok
         await bot.dispatcher.drain()
         mark = max(row.id or 0 for row in await outbox(bot))
@@ -105,32 +105,32 @@ async def test_a_screen_after_the_accept_takes_the_work_back(database_url: str) 
         mine = to(rows, await staff_id(bot, DMITRI), mark)
         assert [p["footer"] for p in mine] == ["This task was taken back."]
         assert not any(client in str(mine) for client in CLIENTS)
-        _refused(await bot.services.done(Actor(email=DMITRI), task_id))
+        _refused(await bot.application.review.done(Actor(email=DMITRI), task_id))
 
 
 async def test_a_screened_manager_cannot_act_on_the_matter(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
         task_id = await _delegate(bot)
-        await bot.services.accept(Actor(email=DMITRI), await _pending(bot, task_id))
-        await bot.services.done(Actor(email=DMITRI), task_id)  # now awaiting review
+        await bot.application.respond.accept(Actor(email=DMITRI), await _pending(bot, task_id))
+        await bot.application.review.done(Actor(email=DMITRI), task_id)  # now awaiting review
         await import_screen(bot, MATTER, MIRIAM)
         before = await _snapshot(bot, task_id)
         miriam = Actor(email=MIRIAM)
 
-        _refused(await bot.services.approve(miriam, task_id))
-        _refused(await bot.services.request_changes(miriam, task_id, "tighten it"))
-        _refused(await bot.services.cancel(miriam, task_id))
-        _refused(await bot.services.reassign(miriam, task_id, IMANI))
+        _refused(await bot.application.review.approve(miriam, task_id))
+        _refused(await bot.application.review.request_changes(miriam, task_id, "tighten it"))
+        _refused(await bot.application.manage.cancel(miriam, task_id))
+        _refused(await bot.application.manage.reassign(miriam, task_id, IMANI))
         assert await _snapshot(bot, task_id) == before
         # An unscreened manager still can.
-        assert (await bot.services.approve(Actor(email=JUNE), task_id)).ok
+        assert (await bot.application.review.approve(Actor(email=JUNE), task_id)).ok
 
 
 async def test_every_action_by_a_screened_actor_is_refused_and_changes_nothing(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, clock, out):
         held = await _delegate(bot, "draft demand letter for 2027-0302 by next Friday")
-        assert (await bot.services.accept(Actor(email=DMITRI), await _pending(bot, held))).ok
+        assert (await bot.application.respond.accept(Actor(email=DMITRI), await _pending(bot, held))).ok
         offered = await _delegate(bot)
         # The walls go up by hand: nothing was withdrawn, only the re-checks stand in the way.
         await screen_by_hand(bot, MATTER, DMITRI, THEO)
@@ -140,20 +140,20 @@ async def test_every_action_by_a_screened_actor_is_refused_and_changes_nothing(
         dmitri, theo = Actor(email=DMITRI), Actor(email=THEO)
 
         for reply in (
-                await bot.services.accept(dmitri, offer_id),
-                await bot.services.decline(dmitri, offer_id, "conflict"),
-                await bot.services.done(dmitri, held),
-                await bot.services.snooze(dmitri, held, "hour"),
-                await bot.services.approve(theo, held),
-                await bot.services.request_changes(theo, held, "again"),
-                await bot.services.cancel(theo, held),
-                await bot.services.reassign(theo, held)):
+                await bot.application.respond.accept(dmitri, offer_id),
+                await bot.application.respond.decline(dmitri, offer_id, "conflict"),
+                await bot.application.review.done(dmitri, held),
+                await bot.application.availability.snooze(dmitri, held, "hour"),
+                await bot.application.review.approve(theo, held),
+                await bot.application.review.request_changes(theo, held, "again"),
+                await bot.application.manage.cancel(theo, held),
+                await bot.application.manage.reassign(theo, held)):
             _refused(reply)
         assert [await _snapshot(bot, task_id) for task_id in (offered, held)] == before
 
         # Views: the walled tasks are not listed, only counted.
         for who in (DMITRI, THEO):
-            listing = await bot.services.my_tasks(Actor(email=who))
+            listing = await bot.application.queries.my_tasks(Actor(email=who))
             assert isinstance(listing, TaskList) and listing.empty, who
             assert listing.notes and "screened" in listing.notes[0]
         said = await play(console(bot, DMITRI, out), "/tasks")
@@ -162,7 +162,7 @@ async def test_every_action_by_a_screened_actor_is_refused_and_changes_nothing(
         # Reminders: none to the screened offeree or holder (the walls job then takes it all back).
         mark = max(row.id or 0 for row in await outbox(bot))
         clock.set(clock() + timedelta(days=2))
-        await run_due_jobs(bot.services, clock())
+        await run_due_jobs(bot.application, clock())
         rows = await outbox(bot)
         for who in (DMITRI, THEO):
             kinds = [p["kind"] for p in to(rows, await staff_id(bot, who), mark)]
@@ -177,7 +177,7 @@ async def test_the_escalation_of_a_walled_matter_goes_to_an_unscreened_manager(
         mark = max(row.id or 0 for row in await outbox(bot))
         offer_id = await _pending(bot, task_id)
         note = "conflict: I know Desmond Achebe personally"
-        assert (await bot.services.decline(Actor(email=DMITRI), offer_id, note)).ok
+        assert (await bot.application.respond.decline(Actor(email=DMITRI), offer_id, note)).ok
 
         rows = await outbox(bot)
         escalations = [row for row in rows if (row.id or 0) > mark

@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
-from bot.bootstrap import Bot
-from bot.commands.matters import WalledImport, import_matters_behind_walls
+from bot.app.bootstrap import Bot
+from bot.app.commands.matters import WalledImport, import_matters_behind_walls
 from bot.sample import SAMPLE_MATTERS, sample_file
 from storage import matters as matter_store
 from storage import staff as staff_store

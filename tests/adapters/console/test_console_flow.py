@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bot.commands.tasks import _history
-from bot.task_queries import task_detail, task_rows
+from bot.app.commands.tasks import _history
+from bot.queries import task_detail, task_rows
 from tests.support import console, play, sample_bot
 
 THEO = "theo.varga@sample-firm.test"      # associate, $320/h, manager Miriam

@@ -15,11 +15,13 @@ from urllib.parse import urlencode
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.bootstrap import DISPATCHER_KEY, SERVICES_KEY, build_app
+from bot.app.bootstrap import APPLICATION_KEY, DISPATCHER_KEY, build_app
+from bot.app.server import DB_KEY
+from bot.application import Application
 from bot.clock import ManualClock
 from bot.imports import import_matters, import_roster
 from bot.outbox import Dispatcher
-from bot.services import Services
+from storage.db import Database
 from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN, Call, FakeSlack
 from tests.support import TUESDAY_MORNING, settings_for
 
@@ -85,7 +87,8 @@ class SlackWorld:
     http: TestClient
     fake: FakeSlack
     clock: ManualClock
-    services: Services
+    bot: Application
+    database: Database
     dispatcher: Dispatcher
 
     def __post_init__(self) -> None:
@@ -187,8 +190,8 @@ async def _json(response: Any) -> Any:
     return json.loads(text) if text.strip() else {}
 
 
-async def load_firm(services: Services) -> None:
-    async with services.database.transaction() as session:
+async def load_firm(database: Database) -> None:
+    async with database.transaction() as session:
         await import_roster(session, ROSTER, source="roster.csv")
         await import_matters(session, MATTERS, source="matters.csv")
 
@@ -203,12 +206,12 @@ async def slack_world(database_url: str, **overrides: object) -> AsyncIterator[S
                             SLACK_API_URL=api, LPO_DIGEST_TIME="23:00", **overrides)
     clock = ManualClock(TUESDAY_MORNING)
     app = build_app(settings, clock=clock)
-    services = app[SERVICES_KEY]
-    await load_firm(services)
+    database = app[DB_KEY]
+    await load_firm(database)
     http = TestClient(TestServer(app))
     await http.start_server()
     try:
-        yield SlackWorld(http=http, fake=fake, clock=clock, services=services,
+        yield SlackWorld(http=http, fake=fake, clock=clock, bot=app[APPLICATION_KEY], database=database,
                          dispatcher=app[DISPATCHER_KEY])
     finally:
         # Let in-flight deliveries finish: a dispatcher cancelled mid-delivery can leave an

@@ -6,9 +6,9 @@ import json
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.bootstrap import build_app
+from bot.app.bootstrap import build_app
 from bot.imports import MATTER_COLUMNS, import_matters
-from bot.task_queries import task_rows
+from bot.queries import task_rows
 from tests.adapters.slack.slack_world import (
     AVA,
     BEN,
@@ -93,7 +93,7 @@ async def test_unknown_slack_user_is_found_by_email_once(database_url: str) -> N
         assert "not on the lpo-bot roster" in ghost["text"]
         await world.command("U0GHOST", "/tasks")
         assert len([c for c in world.fake.calls if c.payload.get("user") == "U0GHOST"]) == 1
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             assert len(await task_rows(session)) == 1
 
 
@@ -181,7 +181,7 @@ async def test_polite_answers_for_empty_long_and_unplaceable_delegations(
                                      "legal research on FDCPA statute of limitations for 2027-0101")
         assert "nobody is eligible" in nobody["text"]
         assert "Ben Cho" in texts(nobody["blocks"])  # who was closest, and why not
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             assert [row["state"] for row in await task_rows(session)] == ["unassigned"]
 
 
@@ -189,7 +189,7 @@ async def test_matters_beyond_a_static_select_are_searched(database_url: str) ->
     async with slack_world(database_url) as world:
         rows = "\n".join(f"2027-{1000 + i},Client{i} Garcia,Matter {i},ava.stone@firm.test,NY,"
                          for i in range(120))
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             await import_matters(session, (MATTER_HEADER + rows + "\n").encode())
         await world.command(AVA, "/delegate", "the Garcia thing")
         modal = await world.opened_view()
@@ -213,7 +213,7 @@ async def test_a_crash_gets_a_polite_answer_not_a_500(database_url: str,
         async def broken(*_args: object, **_kwargs: object) -> None:
             raise RuntimeError("boom")
 
-        monkeypatch.setattr(world.services, "delegate", broken)
+        monkeypatch.setattr(world.bot.delegation, "delegate", broken)
         answer = await world.command(AVA, "/delegate", DELEGATION)
         assert "Something went wrong on our side" in answer["text"]
         modal = {"id": "V1", "type": "modal", "callback_id": "lpo_new_task",

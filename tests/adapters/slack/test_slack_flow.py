@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from adapters.slack.blocks import message_payload
 from bot.messages import Message
-from bot.scheduler import snooze_actions
-from bot.task_queries import task_rows
+from bot.queries import task_rows
+from bot.views import snooze_actions
 from tests.adapters.slack.fake_slack import Call
 from tests.adapters.slack.slack_world import AVA, BEN, CARA, DELEGATION, buttons, slack_world, texts
 
@@ -48,7 +48,7 @@ async def test_delegate_accept_done_approve(database_url: str) -> None:
         assert "approved it" in (await fake.dm(BEN, 2)).payload["text"] or \
             "approved it" in texts((await fake.dm(BEN, 2)).payload["blocks"])
 
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             rows = await task_rows(session)
         assert [(row["state"], row["assignee"]) for row in rows] == [
             ("completed", "ben.cho@firm.test")]
@@ -125,7 +125,7 @@ async def test_unsure_parse_opens_a_prefilled_modal_and_creates_on_submit(
         assert "Henry Garcia" in texts(offer.payload["blocks"])
         assert "high" in texts(offer.payload["blocks"])
 
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             rows = await task_rows(session)
         assert [(row["task_type"], row["matter"], row["priority"]) for row in rows] == [
             ("demand_letter", "2027-0102", "high")]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from adapters.slack.blocks import message_text
 from bot.messages import Message
-from bot.task_queries import task_rows
+from bot.queries import task_rows
 from storage.tables import OutboxMessage
 from tests.adapters.slack.slack_world import (
     AVA,
@@ -29,7 +29,7 @@ INJECTION = "<!channel> <!here> <@U0EVIL01> *bold* _it_ <http://evil.test|click>
 
 
 async def task_count(world: Any) -> int:
-    async with world.services.database.transaction() as session:
+    async with world.database.transaction() as session:
         return len(await task_rows(session))
 
 
@@ -131,7 +131,7 @@ async def retry_scheduled(world: Any, *, attempts: int) -> datetime:
     """When the outbox will try the DM again, once it has failed `attempts` times."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        async with world.services.database.transaction() as session:
+        async with world.database.transaction() as session:
             row = (await session.execute(select(OutboxMessage).where(
                 OutboxMessage.recipient_key == "staff:2"))).scalars().first()
         if row is not None and row.attempts >= attempts and row.state == "pending":

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.bootstrap import DISPATCHER_KEY, build_app
+from bot.app.bootstrap import DISPATCHER_KEY, build_app
 from bot.clock import ManualClock
 from bot.imports import import_matters, import_roster
 from bot.outbox import Dispatcher

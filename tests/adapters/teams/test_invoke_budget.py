@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
@@ -19,7 +20,7 @@ from tests.adapters.teams.harness import eventually
 from tests.support import settings_for
 
 
-class SlowServices:
+class SlowResponses:
     """Accepting takes as long as the test says."""
 
     def __init__(self) -> None:
@@ -32,16 +33,21 @@ class SlowServices:
         return Reply(status="ok", message=plain("You accepted."))
 
 
+@dataclass
+class SlowBot:
+    respond: SlowResponses
+
+
 class Book:
     async def remember(self, conversation: Conversation) -> bool:
         return False
 
 
 async def test_slow_work_gets_a_holding_answer_and_still_finishes() -> None:
-    services = SlowServices()
+    slow = SlowResponses()
     settings = settings_for("sqlite:///unused.db", LPO_TEAMS_ALLOW_UNAUTHENTICATED=True)
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(sdk_configuration(settings)))
-    bot = TeamsBot(services, Book(), invoke_budget=0.05)  # type: ignore[arg-type]
+    bot = TeamsBot(SlowBot(slow), Book(), invoke_budget=0.05)  # type: ignore[arg-type]
     app = web.Application()
     app.router.add_post("/api/messages", MessagesEndpoint(adapter, bot).handle)
     invoke: dict[str, Any] = {
@@ -55,6 +61,6 @@ async def test_slow_work_gets_a_holding_answer_and_still_finishes() -> None:
         body = await response.json()
         assert body["type"] == "application/vnd.microsoft.activity.message"
         assert "Working on it" in body["value"]
-        assert services.accepted == []
-        services.release.set()
-        await eventually(lambda: asyncio.sleep(0, services.accepted), lambda done: done == [4])
+        assert slow.accepted == []
+        slow.release.set()
+        await eventually(lambda: asyncio.sleep(0, slow.accepted), lambda done: done == [4])

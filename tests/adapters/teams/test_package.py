@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.app.cli import main
 
 APP_ID = "3f6c2a10-5a3e-4c1d-9b00-0000000000aa"
 

@@ -15,7 +15,7 @@ import pytest
 from aiohttp import web
 from sqlalchemy import select
 
-from bot.bootstrap import build_app
+from bot.app.bootstrap import build_app
 from storage.db import Database, upgrade
 from storage.tables import Task
 from tests.adapters.teams.harness import AVA, load_firm

@@ -1,0 +1,39 @@
+"""`lpo-bot teams-package`: write the Teams app package (manifest and icons) to upload."""
+
+from __future__ import annotations
+
+import argparse
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from adapters.teams.package import PackageError, build_package
+from bot.app.commands import fail
+from bot.settings import Settings
+
+DEFAULT_VERSION = "0.1.0"
+
+
+def _version() -> str:
+    try:
+        return version("lpo-bot")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return DEFAULT_VERSION
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.microsoft_app_id:
+        return fail("set MICROSOFT_APP_ID to the bot's Microsoft App ID first "
+                    "(Azure portal: your Azure Bot > Configuration)")
+    try:
+        data = build_package(settings.microsoft_app_id, endpoint=args.endpoint,
+                             version=_version())
+    except PackageError as error:
+        return fail(str(error))
+    try:
+        Path(args.out).write_bytes(data)
+    except OSError as error:
+        return fail(f"cannot write {args.out}: {error.strerror or error}")
+    print(f"Wrote {args.out}. Upload it in Teams: Apps > Manage your apps > Upload an app.")
+    if not args.endpoint:
+        print("Tip: add --endpoint https://your-host to list your site in the package.")
+    return 0

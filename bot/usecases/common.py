@@ -1,0 +1,51 @@
+"""What several use case groups load first: the actor with the task, or with their offer."""
+
+from __future__ import annotations
+
+from bot import notifications, walls
+from bot.replies import Actor, Refusal
+from bot.unit_of_work import UnitOfWork
+from matching.lifecycle import OfferState, TaskState
+from matching.model import StaffProfile
+from storage import tasks as task_store
+from storage.tables import Offer, Task
+
+
+async def acting_on(uow: UnitOfWork, actor: Actor, task_id: int,
+                    event_key: str | None) -> tuple[StaffProfile, Task]:
+    """The acting person and the task, unless a wall keeps them off its matter (whether they
+    may act on it otherwise is the lifecycle's call)."""
+    person = await uow.identify(actor)
+    await uow.once(event_key)
+    return person, await unwalled_task(uow, person, task_id)
+
+
+async def unwalled_task(uow: UnitOfWork, person: StaffProfile, task_id: int) -> Task:
+    """The task, judged on the walls as they stand in this transaction."""
+    task = await uow.task(task_id)
+    walls.refuse_if_screened((await uow.snapshot()).firm, person.email, task.matter_id)
+    return task
+
+
+async def offered_to(uow: UnitOfWork, offer_id: int, person: StaffProfile) -> tuple[Offer, Task]:
+    """An offer made to `person`, with its task, or a polite refusal."""
+    offer = await task_store.get_offer(uow.session, offer_id=offer_id)
+    task = await task_store.get_task(uow.session, task_id=offer.task_id) if offer else None
+    if offer is None or task is None:
+        raise Refusal("not_found", f"There is no offer {offer_id}.")
+    walls.refuse_if_screened((await uow.snapshot()).firm, person.email, task.matter_id)
+    if offer.staff_id != person.id:
+        raise Refusal("forbidden", "That offer was made to someone else.",
+                      "Only the person it was offered to can accept or decline it.")
+    return offer, task
+
+
+async def work_thread(uow: UnitOfWork, task: Task, holder: StaffProfile) -> str | None:
+    """The message the holder works from: the last changes note, else their accepted offer."""
+    # Every review round but one under review now was sent back with a changes note.
+    sent_back = task.review_round - (1 if task.state == TaskState.SUBMITTED else 0)
+    if sent_back:
+        return notifications.changes_thread(task.id or 0, sent_back)
+    offers = await task_store.offers_of(uow.session, task_id=task.id or 0)
+    accepted = [o for o in offers if o.state == OfferState.ACCEPTED and o.staff_id == holder.id]
+    return notifications.offer_thread(accepted[-1].id or 0) if accepted else None
