@@ -38,7 +38,7 @@ HOW_TO_SIGN_IN = ("Ask lpo-bot for a sign-in link: type /lpo dashboard in Slack,
 
 DASHBOARD_KEY = web.AppKey("dashboard", Dashboard)
 SETTINGS_KEY = web.AppKey("dashboard_settings", Settings)
-VIEWER_KEY = "lpo_viewer"
+VIEWER_KEY = web.RequestKey("viewer", StaffProfile)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

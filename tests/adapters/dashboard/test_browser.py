@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -57,15 +58,23 @@ def _tools() -> None:
     pytest.skip(reason=reason)
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @asynccontextmanager
-async def _server(seeded: Seeded, clock: ManualClock) -> AsyncIterator[tuple[str, Application]]:
+async def _server(seeded: Seeded, clock: ManualClock, port: int
+                  ) -> AsyncIterator[tuple[str, Application]]:
+    """`lpo-bot serve`'s application on `port` (the one LPO_PUBLIC_URL names)."""
     app = build_app(seeded.settings, clock=clock, database=seeded.database)
     runner = web.AppRunner(app)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
     try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}", app[APPLICATION_KEY]
+        yield f"http://127.0.0.1:{port}", app[APPLICATION_KEY]
     finally:
         await runner.cleanup()
 
@@ -156,10 +165,12 @@ async def test_a_manager_signs_in_from_chat_and_sees_every_page(tmp_path: Path) 
     await asyncio.to_thread(upgrade, url)
     ARTIFACTS.mkdir(exist_ok=True)
     # 300 days: every completion falls inside the savings page's twelve months.
-    async with seeded_firm(url, tasks=700, days=300) as seeded:
+    port = _free_port()
+    async with seeded_firm(url, tasks=700, days=300,
+                           LPO_PUBLIC_URL=f"http://127.0.0.1:{port}") as seeded:
         await _walled_task(seeded)
         clock = ManualClock(NOW - timedelta(minutes=11))
-        async with _server(seeded, clock) as (base, application):
+        async with _server(seeded, clock, port) as (base, application):
             stale = await _link(application, MIRIAM)
             clock.set(NOW)
             link = await _link(application, MIRIAM)
