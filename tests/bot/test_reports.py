@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot import reports
 from bot.digest import Scope
-from bot.task_queries import task_rows
+from bot.queries import task_rows
 from bot.views import STATE_LABELS
 from storage import reports as report_queries
 from storage.tables import LOAD_TASK_STATES, OPEN_TASK_STATES, Offer, Task

@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from adapters.dashboard import mount
 from bot.app.bootstrap import bootstrap
-from bot.app.server import init_app
+from bot.app.server import connection_options, init_app
 from bot.application import Application
 from bot.clock import ManualClock
 from bot.replies import Actor
@@ -48,6 +48,9 @@ async def served(database_url: str, *, tasks: int = 300, **overrides: object
         bot = bootstrap(seeded.settings, clock=clock, database=seeded.database)
         app: web.Application = init_app(seeded.settings, database=seeded.database)
         mount(app, bot.application)
-        async with TestClient(TestServer(app)) as client:
+        server = TestServer(app)
+        # The connection options `lpo-bot serve` runs with (its access log among them).
+        await server.start_server(**connection_options(seeded.settings))
+        async with TestClient(server) as client:
             yield Served(client=client, application=bot.application, clock=clock,
                          seeded=seeded)

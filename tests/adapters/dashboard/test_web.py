@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from datetime import date
 
+import pytest
 from sqlalchemy import update
 
 from adapters.dashboard.web import COOKIE
@@ -140,3 +142,16 @@ async def test_assets_are_ours_and_nothing_else(database_url: str) -> None:
         for path in ("/static/dashboard/..%2Fweb.py", "/static/dashboard/web.py",
                      "/static/dashboard/nope.js"):
             assert (await site.client.get(path)).status == 404
+
+
+async def test_the_access_log_never_holds_a_token(database_url: str,
+                                                  caplog: pytest.LogCaptureFixture) -> None:
+    async with served(database_url, tasks=1) as site:
+        link = await site.link(MIRIAM)
+        with caplog.at_level(logging.INFO, logger="aiohttp.access"):
+            await site.client.get(link, allow_redirects=False)
+            await site.client.get("/dashboard/savings?from=2027-01-01&to=2027-03-01")
+    lines = [record.getMessage() for record in caplog.records if record.name == "aiohttp.access"]
+    assert any('"GET /dashboard/login" 303' in line for line in lines), lines
+    token = link.split("token=")[1]
+    assert all(token not in line and "from=" not in line for line in lines)
