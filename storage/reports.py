@@ -35,7 +35,12 @@ def _scope_by_ids(staff_ids: Sequence[int]) -> ColumnElement[bool]:
 
 async def counts_by_state(session: AsyncSession, *, staff_ids: Sequence[int] | None = None
                           ) -> dict[str, int]:
-    scope = _scope_by_ids(staff_ids) if staff_ids is not None else and_(True)
+    if staff_ids is None:
+        scope = and_(True)
+    elif is_postgres(session):  # a bitmap OR of both indexes; the union below costs it 5x
+        scope = _scope(staff_ids)
+    else:
+        scope = _scope_by_ids(staff_ids)
     query = select(Task.state, func.count()).where(scope).group_by(Task.state)
     return {state: count for state, count in (await session.execute(query)).all()}
 
