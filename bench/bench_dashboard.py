@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 
-from adapters.dashboard import mount  # noqa: E402
+from adapters.dashboard.web import mount  # noqa: E402
 from bot.app.bootstrap import bootstrap  # noqa: E402
 from bot.app.server import init_app  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402

@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from adapters.dashboard import render
+from bot.application import Application
+from bot.outbox import Notifier
 from bot.settings import Settings
 from bot.sign_in import SESSION_LIFETIME
 from bot.usecases.dashboard import Dashboard
@@ -238,3 +240,11 @@ def static_app() -> web.Application:
     app = web.Application(middlewares=[security_headers])
     app.router.add_get("/{name}", static)
     return app
+
+
+def mount(app: web.Application, bot: Application) -> Notifier | None:
+    """Serve `/dashboard` (pages, sign-in, CSV) and `/static/dashboard` (our own assets).
+    The dashboard sends no chat messages, so it delivers nothing: no notifier."""
+    app.add_subapp("/dashboard", dashboard_app(bot.dashboard, bot.settings))
+    app.add_subapp("/static/dashboard", static_app())
+    return None

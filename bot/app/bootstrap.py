@@ -11,8 +11,8 @@ from typing import TextIO
 
 from aiohttp import web
 
-from adapters import dashboard
 from adapters.console.notifier import ConsoleNotifier
+from adapters.dashboard import web as dashboard
 from adapters.slack import server as slack
 from adapters.teams import app as teams
 from bot.app.server import init_app

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from adapters.dashboard import mount
+from adapters.dashboard.web import mount
 from bot.app.bootstrap import bootstrap
 from bot.app.server import connection_options, init_app
 from bot.application import Application
