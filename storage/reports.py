@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Float, and_, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
@@ -130,8 +130,8 @@ def actual_hours_column() -> ColumnElement[float] | None:
 
 def _seconds_between(session: AsyncSession, start: Any, end: Any) -> ColumnElement[float]:
     if is_postgres(session):
-        return func.extract("epoch", end - start)
-    return (func.julianday(end) - func.julianday(start)) * 86400.0
+        return cast(func.extract("epoch", end - start), Float)
+    return cast((func.julianday(end) - func.julianday(start)) * 86400.0, Float)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,17 +147,18 @@ async def offer_outcomes(session: AsyncSession, *, start: datetime, end: datetim
                          staff_ids: Sequence[int] | None = None) -> OfferOutcomes:
     """Acceptance over offers made in [start, end); the median read as the middle row(s)
     of the accepted offers ordered by wait, so no database needs a percentile function."""
-    window = [Offer.offered_at >= start, Offer.offered_at < end]
+    window: list[ColumnElement[bool]] = [col(Offer.offered_at) >= start,
+                                         col(Offer.offered_at) < end]
     if staff_ids is not None:
-        window.append(Offer.staff_id.in_(staff_ids))
-    counts = select(func.count(case((Offer.state.in_(ANSWERED_OFFER_STATES), 1))),
-                    func.count(case((Offer.state == "accepted", 1)))).where(*window)
+        window.append(col(Offer.staff_id).in_(staff_ids))
+    counts = select(func.count(case((col(Offer.state).in_(ANSWERED_OFFER_STATES), 1))),
+                    func.count(case((col(Offer.state) == "accepted", 1)))).where(*window)
     answered, accepted = (await session.execute(counts)).one()
     if not accepted:
         return OfferOutcomes(answered=answered, accepted=0, median_seconds_to_accept=None)
-    wait = _seconds_between(session, Offer.offered_at, Offer.responded_at)
-    middle = (select(wait).where(*window, Offer.state == "accepted",
-                                 Offer.responded_at.is_not(None))
+    wait = _seconds_between(session, col(Offer.offered_at), col(Offer.responded_at))
+    middle = (select(wait).where(*window, col(Offer.state) == "accepted",
+                                 col(Offer.responded_at).is_not(None))
               .order_by(wait).offset((accepted - 1) // 2).limit(2 - accepted % 2))
     waits = [float(value) for value in (await session.execute(middle)).scalars()]
     median = sum(waits) / len(waits) if waits else None
@@ -177,12 +178,12 @@ class Refusals:
 async def refusals_by_person(session: AsyncSession, *, start: datetime, end: datetime,
                              staff_ids: Sequence[int] | None = None) -> list[Refusals]:
     """Offers made in [start, end) that were declined or expired, per person and reason."""
-    query = (select(Offer.staff_id, Offer.state, Offer.reason, func.count())
-             .where(Offer.offered_at >= start, Offer.offered_at < end,
-                    Offer.state.in_(REFUSED_OFFER_STATES))
-             .group_by(Offer.staff_id, Offer.state, Offer.reason))
+    query = (select(col(Offer.staff_id), col(Offer.state), col(Offer.reason), func.count())
+             .where(col(Offer.offered_at) >= start, col(Offer.offered_at) < end,
+                    col(Offer.state).in_(REFUSED_OFFER_STATES))
+             .group_by(col(Offer.staff_id), col(Offer.state), col(Offer.reason)))
     if staff_ids is not None:
-        query = query.where(Offer.staff_id.in_(staff_ids))
+        query = query.where(col(Offer.staff_id).in_(staff_ids))
     return [Refusals(staff_id=staff_id, state=state, reason=reason, count=count)
             for staff_id, state, reason, count in (await session.execute(query)).all()]
 
@@ -199,10 +200,10 @@ async def completed_per_period(session: AsyncSession, *,
                                 literal(start, UTCDateTime()).label("starts"),
                                 literal(end, UTCDateTime()).label("ends"))
                          for name, (start, end) in periods.items())).subquery("periods")
-    query = (select(bounds.c.name, func.count(Task.id), func.coalesce(func.sum(Task.savings), 0))
-             .join_from(bounds, Task, and_(Task.state == "completed",
-                                           Task.completed_at >= bounds.c.starts,
-                                           Task.completed_at < bounds.c.ends))
+    query = (select(bounds.c.name, func.count(col(Task.id)), func.coalesce(func.sum(col(Task.savings)), 0))
+             .join_from(bounds, Task, and_(col(Task.state) == "completed",
+                                           col(Task.completed_at) >= bounds.c.starts,
+                                           col(Task.completed_at) < bounds.c.ends))
              .where(_scope(staff_ids)).group_by(bounds.c.name))
     found = {name: Completed(count=count, savings=Decimal(str(saved or 0)))
              for name, count, saved in (await session.execute(query)).all()}
@@ -227,20 +228,20 @@ class CompletedGroup:
 async def completed_grouped(session: AsyncSession, *, by: str, start: datetime, end: datetime,
                             staff_ids: Sequence[int] | None = None) -> list[CompletedGroup]:
     """Completed tasks in [start, end) grouped `by` "task_type" or "delegator", most saved first."""
-    key = {"task_type": Task.task_type, "delegator": Task.delegator_id}[by]
-    columns: list[Any] = [key, func.count(), func.coalesce(func.sum(Task.est_hours), 0),
-                          func.coalesce(func.sum(Task.savings), 0),
-                          func.coalesce(func.sum(Task.cost), 0)]
+    key = col(Task.task_type) if by == "task_type" else col(Task.delegator_id)
+    columns: list[Any] = [key, func.count(), func.coalesce(func.sum(col(Task.est_hours)), 0),
+                          func.coalesce(func.sum(col(Task.savings)), 0),
+                          func.coalesce(func.sum(col(Task.cost)), 0)]
     actual = actual_hours_column()
     if actual is not None:
         known = actual.is_not(None)
         columns += [func.count(case((known, 1))),
-                    func.coalesce(func.sum(case((known, Task.est_hours))), 0),
+                    func.coalesce(func.sum(case((known, col(Task.est_hours)))), 0),
                     func.coalesce(func.sum(actual), 0)]
     query = (select(*columns)
-             .where(Task.state == "completed", Task.completed_at >= start,
-                    Task.completed_at < end, _scope(staff_ids))
-             .group_by(key).order_by(func.sum(Task.savings).desc(), key))
+             .where(col(Task.state) == "completed", col(Task.completed_at) >= start,
+                    col(Task.completed_at) < end, _scope(staff_ids))
+             .group_by(key).order_by(func.sum(col(Task.savings)).desc(), key))
     return [CompletedGroup(key=row[0], count=row[1], est_hours=float(row[2]),
                            savings=Decimal(str(row[3])), cost=Decimal(str(row[4])),
                            known_count=row[5] if actual is not None else 0,
@@ -270,13 +271,15 @@ async def completed_rows(session: AsyncSession, *, start: datetime, end: datetim
                          batch: int = 2000) -> AsyncIterator[CompletedRow]:
     """Tasks completed in [start, end), oldest first, streamed in batches."""
     actual = actual_hours_column()
-    query = (select(Task.id, Task.completed_at, Task.task_type, Task.matter_id,
-                    Task.delegator_id, Task.assignee_id, Task.est_hours,
-                    actual if actual is not None else literal(None).label("actual_hours"),
-                    Task.cost, Task.savings)
-             .where(Task.state == "completed", Task.completed_at >= start,
-                    Task.completed_at < end, _scope(staff_ids))
-             .order_by(Task.completed_at, Task.id)
+    columns: list[Any] = [col(Task.id), col(Task.completed_at), col(Task.task_type),
+                          col(Task.matter_id), col(Task.delegator_id), col(Task.assignee_id),
+                          col(Task.est_hours),
+                          actual if actual is not None else literal(None).label("actual_hours"),
+                          col(Task.cost), col(Task.savings)]
+    query = (select(*columns)
+             .where(col(Task.state) == "completed", col(Task.completed_at) >= start,
+                    col(Task.completed_at) < end, _scope(staff_ids))
+             .order_by(col(Task.completed_at), col(Task.id))
              .execution_options(yield_per=batch))
     result = await session.stream(query)
     async for row in result:

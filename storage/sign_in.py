@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from storage.tables import DashboardLink, DashboardSession
 
@@ -22,10 +23,10 @@ async def use_link(session: AsyncSession, *, token_hash: str, now: datetime) -> 
     (one conditional UPDATE, so two clicks at once cannot both sign in)."""
     claimed = await session.execute(
         update(DashboardLink)
-        .where(DashboardLink.token_hash == token_hash,  # type: ignore[arg-type]
-               DashboardLink.used_at.is_(None),  # type: ignore[union-attr]
-               DashboardLink.expires_at > now)  # type: ignore[arg-type]
-        .values(used_at=now).returning(DashboardLink.staff_id))
+        .where(col(DashboardLink.token_hash) == token_hash,
+               col(DashboardLink.used_at).is_(None),
+               col(DashboardLink.expires_at) > now)
+        .values(used_at=now).returning(col(DashboardLink.staff_id)))
     return claimed.scalar_one_or_none()
 
 
@@ -39,22 +40,22 @@ async def add_session(session: AsyncSession, *, session_hash: str, staff_id: int
 async def session_owner(session: AsyncSession, *, session_hash: str,
                         now: datetime) -> int | None:
     """Whose session this is, while it lasts."""
-    query = select(DashboardSession.staff_id).where(
-        DashboardSession.session_hash == session_hash,  # type: ignore[arg-type]
-        DashboardSession.expires_at > now)  # type: ignore[arg-type]
+    query = select(col(DashboardSession.staff_id)).where(
+        col(DashboardSession.session_hash) == session_hash,
+        col(DashboardSession.expires_at) > now)
     return (await session.execute(query)).scalar_one_or_none()
 
 
 async def end_session(session: AsyncSession, *, session_hash: str) -> None:
     await session.execute(delete(DashboardSession).where(
-        DashboardSession.session_hash == session_hash))  # type: ignore[arg-type]
+        col(DashboardSession.session_hash) == session_hash))
 
 
 async def revoke_all(session: AsyncSession) -> tuple[int, int]:
     """End every session and forget every link: (sessions ended, unused links cancelled)."""
     sessions = await session.execute(delete(DashboardSession))
     unused = await session.execute(delete(DashboardLink).where(
-        DashboardLink.used_at.is_(None)))  # type: ignore[union-attr]
+        col(DashboardLink.used_at).is_(None)))
     await session.execute(delete(DashboardLink))
     return sessions.rowcount or 0, unused.rowcount or 0  # type: ignore[attr-defined]
 
@@ -62,6 +63,6 @@ async def revoke_all(session: AsyncSession) -> tuple[int, int]:
 async def prune(session: AsyncSession, *, now: datetime) -> None:
     """Forget expired links and sessions."""
     await session.execute(delete(DashboardLink).where(
-        DashboardLink.expires_at <= now))  # type: ignore[arg-type]
+        col(DashboardLink.expires_at) <= now))
     await session.execute(delete(DashboardSession).where(
-        DashboardSession.expires_at <= now))  # type: ignore[arg-type]
+        col(DashboardSession.expires_at) <= now))

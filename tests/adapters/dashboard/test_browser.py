@@ -86,7 +86,7 @@ async def _link(application: Application, email: str) -> str:
 
 
 async def _drive(visits: list[dict[str, Any]], plan: Path) -> list[dict[str, Any]]:
-    plan.write_text(json.dumps({"visits": visits}))
+    await asyncio.to_thread(plan.write_text, json.dumps({"visits": visits}))
     driver = await asyncio.create_subprocess_exec(
         "node", str(HERE / "drive.js"), str(plan), cwd=HERE,
         env={**os.environ, "CHROMIUM": str(CHROMIUM), "NODE_PATH": str(NODE_MODULES)},
