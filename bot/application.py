@@ -14,6 +14,7 @@ from bot.request_model import RequestModel
 from bot.settings import Settings
 from bot.unit_of_work import Units
 from bot.usecases.availability import Availability
+from bot.usecases.dashboard import Dashboard
 from bot.usecases.delegate import Delegation
 from bot.usecases.digest import Digest
 from bot.usecases.learning import Learning
@@ -48,6 +49,7 @@ class Application:
     digest: Digest
     learning: Learning
     queries: Queries
+    dashboard: Dashboard
 
     def wake(self) -> None:
         """Tell the outbox dispatcher that messages are waiting."""
@@ -76,4 +78,5 @@ def build_application(database: Database, settings: Settings, taxonomy: Taxonomy
         screens=Screens(units, offering),
         digest=Digest(units, settings),
         learning=Learning(units, state, taxonomy, settings),
-        queries=Queries(units, settings))
+        queries=Queries(units, settings),
+        dashboard=Dashboard(units, settings))

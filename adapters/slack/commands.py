@@ -25,6 +25,7 @@ HELP = Message(
         "/lpo away until Dec 2 (or just /lpo away): no new offers meanwhile",
         "/lpo back: receive offers again",
         "/lpo digest: (managers) preview today's digest",
+        "/lpo dashboard: (managers) a private sign-in link to the dashboard",
         "/lpo cancel 12 [reason]: cancel a task you delegated",
         "/lpo reassign 12 [email]: (managers) give a task to someone else",
         "/lpo wrong 12 document review: the task is of another type; offer it anew",
@@ -133,6 +134,7 @@ class Commands:
                                                       event_key=key),
             "wrong": lambda a: bot.delegation.correct(a, target, parsed.rest, event_key=key),
             "digest": bot.queries.digest_preview,
+            "dashboard": bot.dashboard.link_for,
         }
         call = calls.get(parsed.verb) if parsed.valid else None
         if call is None:
