@@ -139,7 +139,7 @@ class FirmState:
         if cached.versions != start:
             return None
         end = await get_versions(session)
-        if end != Versions(start.firm, start.work + WATCHED_ROWS_PER_DELEGATION):
+        if end != start._replace(work=start.work + WATCHED_ROWS_PER_DELEGATION):
             return None
         email, hours, at = offer
         return cached.with_offer(email, hours, at, versions=end)

@@ -1,4 +1,5 @@
-"""Aggregate queries for the daily digest: counts, due and overdue work, load and savings."""
+"""Aggregate queries for the daily digest (counts, due and overdue work, load and savings) and
+the firm's median actual hours per task type."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -112,3 +113,35 @@ async def tasks_due_for_reminder(session: AsyncSession, *, now: datetime, limit:
     if exclude:
         query = query.where(Task.id.not_in(exclude))
     return list((await session.execute(query)).scalars())
+
+
+@dataclass(frozen=True, slots=True)
+class TypeMedian:
+    """The median actual hours of one task type over `records` tasks."""
+
+    task_type: str
+    hours: float
+    records: int
+
+
+async def median_actual_hours(session: AsyncSession, *, min_records: int
+                              ) -> list[TypeMedian]:
+    """Per task type with at least `min_records` actual-hour records, their median.
+
+    Window functions both databases have (SQLite has no median aggregate): rank each type's
+    hours, then average the middle one or two.
+    """
+    hours = Task.actual_hours
+    ranked = (select(Task.task_type.label("task_type"), hours.label("hours"),
+                     func.row_number().over(partition_by=Task.task_type,
+                                            order_by=hours).label("n"),
+                     func.count().over(partition_by=Task.task_type).label("total"))
+              .where(hours.is_not(None)).subquery())
+    # Integer halves: the middle rank of an odd count, the two middle ranks of an even one.
+    lower = (ranked.c.total + literal(1)) // literal(2)
+    upper = (ranked.c.total + literal(2)) // literal(2)
+    query = (select(ranked.c.task_type, func.avg(ranked.c.hours), func.max(ranked.c.total))
+             .where(ranked.c.total >= min_records, ranked.c.n.in_([lower, upper]))
+             .group_by(ranked.c.task_type))
+    return [TypeMedian(task_type=kind, hours=float(median), records=int(total))
+            for kind, median, total in (await session.execute(query)).all()]

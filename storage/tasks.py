@@ -86,6 +86,29 @@ async def tasks_behind_walls(session: AsyncSession) -> list[Task]:
     return list((await session.execute(query)).scalars())
 
 
+async def movable_tasks(session: AsyncSession, *, staff_ids: Sequence[int] | None,
+                        lock: bool = False) -> list[tuple[Task, Offer | None]]:
+    """Unassigned tasks and pending offers delegated by or offered to `staff_ids` (everyone's
+    when None), each with its pending offer; `lock` holds the rows until commit."""
+    query = (select(Task, Offer)
+             .outerjoin(Offer, and_(Offer.task_id == Task.id, Offer.state == "pending"))
+             .where(Task.state.in_(("unassigned", "offered"))).order_by(Task.id))
+    if staff_ids is not None:
+        query = query.where(or_(Task.delegator_id.in_(staff_ids),
+                                Task.assignee_id.in_(staff_ids)))
+    if lock:
+        query = query.with_for_update(of=Task)
+    return [(task, offer) for task, offer in (await session.execute(query)).all()]
+
+
+async def record_actual_hours(session: AsyncSession, *, task_id: int, hours: float,
+                              states: Iterable[str]) -> bool:
+    """Store what the work took, while the task is in one of `states`; True when stored."""
+    statement = (update(Task).where(Task.id == task_id, Task.state.in_(tuple(states)))
+                 .values(actual_hours=hours))
+    return (await session.execute(statement)).rowcount == 1
+
+
 async def transition_task(session: AsyncSession, *, task_id: int, from_states: Iterable[str],
                           values: dict[str, Any]) -> bool:
     """Move a task only if it is still in one of `from_states`; True for the one winner."""
