@@ -17,10 +17,12 @@ from bot.catalogue import load_vocabulary
 from bot.clock import Clock
 from bot.firm import Firm, load_firm
 from bot.settings import Settings
+from matching.estimates import MEDIAN_AFTER_RECORDS, Median
 from matching.matcher import StaffIndex
 from matching.model import Taxonomy
 from matching.parse import Catalogue, Parser
 from storage import conversations as conversation_store
+from storage import reports
 from storage import tasks as task_store
 from storage.versions import Versions, get_versions
 
@@ -86,6 +88,7 @@ class FirmState:
         self.clock = clock
         self._snapshot: Snapshot | None = None
         self._workload: Workload | None = None
+        self._medians: tuple[int, Mapping[str, Median]] | None = None
 
     async def snapshot(self, session: AsyncSession) -> Snapshot:
         """The firm as of this transaction, rebuilt only when the roster version changed."""
@@ -119,6 +122,20 @@ class FirmState:
         if versions.work is not None:
             self._workload = workload
         return workload
+
+    async def medians(self, session: AsyncSession) -> Mapping[str, Median]:
+        """The firm's median actual hours per task type (types with enough records), read
+        again only when the hours counter moved: recording hours bumps it."""
+        if VERSIONS not in session.info:
+            await self.snapshot(session)
+        hours = session.info[VERSIONS].hours
+        cached = self._medians
+        if cached is not None and cached[0] == hours:
+            return cached[1]
+        rows = await reports.median_actual_hours(session, min_records=MEDIAN_AFTER_RECORDS)
+        medians = {row.task_type: Median(hours=row.hours, records=row.records) for row in rows}
+        self._medians = (hours, medians)
+        return medians
 
     @staticmethod
     def note_delegated_offer(session: AsyncSession, email: str, hours: float,

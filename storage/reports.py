@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from storage.tables import LOAD_TASK_STATES, OPEN_TASK_STATES, Task
 
@@ -131,11 +132,10 @@ async def median_actual_hours(session: AsyncSession, *, min_records: int
     Window functions both databases have (SQLite has no median aggregate): rank each type's
     hours, then average the middle one or two.
     """
-    hours = Task.actual_hours
-    ranked = (select(Task.task_type.label("task_type"), hours.label("hours"),
-                     func.row_number().over(partition_by=Task.task_type,
-                                            order_by=hours).label("n"),
-                     func.count().over(partition_by=Task.task_type).label("total"))
+    hours, kind = col(Task.actual_hours), col(Task.task_type)
+    ranked = (select(kind.label("task_type"), hours.label("hours"),
+                     func.row_number().over(partition_by=kind, order_by=hours).label("n"),
+                     func.count().over(partition_by=kind).label("total"))
               .where(hours.is_not(None)).subquery())
     # Integer halves: the middle rank of an odd count, the two middle ranks of an even one.
     lower = (ranked.c.total + literal(1)) // literal(2)
