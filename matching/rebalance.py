@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from matching.eligibility import reasons_against
+from matching.eligibility import CAPACITY_SLACK, reasons_against
 from matching.matcher import MatchContext, StaffIndex, TaskSpec, cost_cents, requirements_for
 from matching.optimiser import optimise
 
 # Seconds of solver time for one plan: the answer is awaited in chat.
-PLAN_TIME_LIMIT = 1.0
+PLAN_TIME_LIMIT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +66,36 @@ class RebalancePlan:
 def plan_rebalance(tasks: Sequence[Movable], index: StaffIndex, ctx: MatchContext, *,
                    time_limit: float = PLAN_TIME_LIMIT) -> RebalancePlan:
     """The least total cost for `tasks`, every other load as it is in `ctx`."""
-    loads = _freed(tasks, index, ctx.loads)
-    active = list(tasks)
-    while True:
-        specs = [task.spec for task in active]
-        batch = optimise(specs, index, replace(ctx, loads=loads), time_limit=time_limit)
-        # An offer nobody may take now, not even its offeree (away, say), stays where it is.
-        kept = [i for i, task in enumerate(active)
-                if task.holder is not None and batch.assignments[i] is None]
-        if not kept:
-            break
-        for i in kept:
-            _add(loads, index, active[i].holder, active[i].spec.hours)
-        active = [task for i, task in enumerate(active) if i not in kept]
-    chosen = {task.task_id: batch.assignments[i] for i, task in enumerate(active)}
-    chosen = _stay_where_no_dearer(active, chosen, index, replace(ctx, loads=loads))
-    moves = tuple(move for task in active if (move := _move(task, chosen[task.task_id], index)))
-    stuck = tuple(task.task_id for task in active if chosen[task.task_id] is None)
+    freed = replace(ctx, loads=_freed(tasks, index, ctx.loads))
+    batch = optimise([task.spec for task in tasks], index, freed, time_limit=time_limit)
+    chosen = {task.task_id: batch.assignments[i] for i, task in enumerate(tasks)}
+    # An offer the plan cannot place, not even with its offeree (away now, say), stays put.
+    for task in tasks:
+        if task.holder is not None and chosen[task.task_id] is None:
+            chosen[task.task_id] = task.holder
+    chosen = _within_capacity(tasks, chosen, index, ctx)
+    chosen = _stay_where_no_dearer(tasks, chosen, index, freed)
+    moves = tuple(move for task in tasks if (move := _move(task, chosen[task.task_id], index)))
+    stuck = tuple(task.task_id for task in tasks if chosen[task.task_id] is None)
     return RebalancePlan(moves=moves, stuck=stuck)
+
+
+def _within_capacity(tasks: Sequence[Movable], chosen: dict[int, str | None],
+                     index: StaffIndex, ctx: MatchContext) -> dict[int, str | None]:
+    """Undo moves onto anyone an offer left in place now overfills: the plan counted on the
+    hours that offer would free. Each undo puts a task back where it was, so this ends."""
+    result = dict(chosen)
+    while True:
+        planned = dict(_freed(tasks, index, ctx.loads))
+        for task in tasks:
+            _add(planned, index, result[task.task_id], task.spec.hours)
+        over = {person.email for person in index.staff
+                if planned.get(person.email, 0.0) > person.weekly_capacity_hours + CAPACITY_SLACK}
+        undo = next((task for task in tasks if result[task.task_id] in over
+                     and result[task.task_id] != task.holder), None)
+        if undo is None:
+            return result
+        result[undo.task_id] = undo.holder
 
 
 def _freed(tasks: Sequence[Movable], index: StaffIndex,
