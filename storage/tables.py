@@ -260,7 +260,7 @@ class ConversationRef(SQLModel, table=True):
 class FirmVersion(SQLModel, table=True):
     """Cache keys in one row: `version` moves with staff, matters and away periods;
     `work_version` with tasks, offers and reachability (SQLite triggers keep it, see 0002);
-    `hours_version` with every actual-hours record (the firm's medians, see 0005)."""
+    `hours_version` with every actual-hours record (the firm's medians, see 0006)."""
 
     __tablename__ = "firm_version"
 
