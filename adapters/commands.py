@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 VERBS = ("delegate", "tasks", "accept", "decline", "done", "hours", "approve", "changes",
-         "cancel", "reassign", "snooze", "away", "back", "digest", "rebalance", "help",
-         "confirm", "as", "quit")
+         "cancel", "reassign", "snooze", "away", "back", "digest", "dashboard", "rebalance",
+         "help", "confirm", "as", "quit")
 ALIASES = {"lpo": "", "exit": "quit", "request-changes": "changes", "list": "tasks",
            "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done"}
 _ID_FIRST = frozenset({"accept", "decline", "done", "hours", "approve", "changes", "cancel",

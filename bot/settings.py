@@ -6,6 +6,7 @@ import re
 from datetime import time
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -87,6 +88,8 @@ class Settings(BaseSettings):
     header_timeout_seconds: float = Field(10.0, alias="LPO_HEADER_TIMEOUT_SECONDS",
                                           gt=0, le=3600)
     body_timeout_seconds: float = Field(30.0, alias="LPO_BODY_TIMEOUT_SECONDS", gt=0, le=3600)
+    # Where people reach this server: the dashboard's sign-in links start with it.
+    public_url: str = Field("http://127.0.0.1:3000", alias="LPO_PUBLIC_URL")
 
     @field_validator("database_url")
     @classmethod
@@ -101,6 +104,15 @@ class Settings(BaseSettings):
             raise ValueError("the database URL does not parse (is the port a number? "
                              "percent-encode special characters in the password)") from None
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        parsed = urlsplit(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query:
+            raise ValueError(f"expected an http(s) base URL like https://lpo.example.com, "
+                             f"got {value!r}")
+        return value.strip().rstrip("/")
 
     @field_validator("timezone")
     @classmethod
@@ -152,6 +164,11 @@ class Settings(BaseSettings):
     @cached_property
     def digest_at(self) -> time:
         return parse_clock(self.digest_time)
+
+    @property
+    def public_https(self) -> bool:
+        """Whether browsers reach us over https (then cookies are marked Secure)."""
+        return self.public_url.startswith("https://")
 
     @property
     def slack_enabled(self) -> bool:

@@ -25,6 +25,7 @@ HELP = Message(
         "/lpo away until Dec 2 (or just /lpo away): no new offers meanwhile",
         "/lpo back: receive offers again",
         "/lpo digest: (managers) preview today's digest",
+        "/lpo dashboard: (managers) a private sign-in link to the dashboard",
         ("/lpo rebalance: (managers) see how to move the team's pending offers and unassigned "
          "tasks to the least total cost; /lpo rebalance apply to do it"),
         "/lpo done 12 1.5: mark a task done, and say it took 1.5 hours",
@@ -141,6 +142,7 @@ class Commands:
             "reassign": lambda a: bot.manage.reassign(a, target, parsed.rest or None,
                                                       event_key=key),
             "digest": bot.queries.digest_preview,
+            "dashboard": bot.dashboard.link_for,
         }
         call = calls.get(parsed.verb) if parsed.valid else None
         if call is None:

@@ -29,6 +29,7 @@ HELP_LINES = (
     ("away [until WHEN]", "stop receiving offers, e.g. away until Monday"),
     ("back", "receive offers again"),
     ("digest", "(managers) today's digest"),
+    ("dashboard", "(managers) a private sign-in link to the dashboard"),
     ("rebalance [apply]", "(managers) move the team's pending offers and unassigned tasks to "
                           "the least total cost: see the plan, then apply it"),
     ("done N [hours]", "mark task N done, and how long it took, e.g. done 12 1.5"),

@@ -116,7 +116,8 @@ class TeamsBot(ActivityHandler):
         self._late: set[asyncio.Task[Reply]] = set()
         self._commands: dict[str, CommandHandler] = {
             "delegate": self._delegate, "tasks": self._tasks, "away": self._away,
-            "back": self._back, "digest": self._digest, "rebalance": self._rebalance,
+            "back": self._back, "digest": self._digest,
+            "dashboard": self._dashboard, "rebalance": self._rebalance,
             **dict.fromkeys(("accept", "decline", "done", "hours", "approve", "changes",
                              "cancel"), self._typed_button)}
         self._buttons: dict[str, ButtonHandler] = {
@@ -194,6 +195,9 @@ class TeamsBot(ActivityHandler):
 
     async def _digest(self, actor: Actor, _command: Command, _key: str) -> Reply:
         return await self.bot.queries.digest_preview(actor)
+
+    async def _dashboard(self, actor: Actor, _command: Command, _key: str) -> Reply:
+        return await self.bot.dashboard.link_for(actor)
 
     async def _rebalance(self, actor: Actor, command: Command, key: str) -> Reply:
         request = rebalance_request(command.rest)

@@ -3,7 +3,13 @@ has ten records, the firm's median replaces the catalogue's estimate in matching
 
 from __future__ import annotations
 
+import csv
+import io
+from datetime import timedelta
+
 from bot.app.bootstrap import Bot
+from bot.export import export_lines
+from bot.firm import load_firm
 from bot.replies import Actor
 from storage import tasks as task_store
 from storage.outbox import list_messages
@@ -101,3 +107,17 @@ async def test_the_firms_median_replaces_the_estimate_at_ten_records(database_ur
         assert reply.ok
         assert "Estimate: \u2248 1.2 h, the firm's median of 10." in reply.message.lines
         assert (await _task(bot, reply.task_id or 0)).est_hours == 1.2
+
+
+async def test_the_export_carries_the_actual_hours(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, _out):
+        task_id = await _accepted(bot)
+        assert (await bot.application.review.done(PRISCILLA, task_id, hours="0.75")).ok
+        async with bot.database.transaction() as session:
+            firm = await load_firm(session, settings=bot.settings)
+            lines = [line async for line in export_lines(
+                session, firm=firm, taxonomy=bot.application.units.taxonomy, start=clock() - timedelta(days=1),
+                end=clock() + timedelta(days=1), zone=bot.settings.zone)]
+        rows = list(csv.DictReader(io.StringIO("".join(lines))))
+        assert [(row["task number"], row["estimated hours"], row["actual hours"])
+                for row in rows] == [(str(task_id), "1.5", "0.75")]
