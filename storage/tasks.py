@@ -100,7 +100,7 @@ async def movable_tasks(session: AsyncSession, *, staff_ids: Sequence[int] | Non
         query = query.where(or_(col(Task.delegator_id).in_(staff_ids),
                                 col(Task.assignee_id).in_(staff_ids)))
     if lock:
-        query = query.with_for_update(of=Task)  # type: ignore[arg-type]
+        query = query.with_for_update(of=Task)
     return [(task, offer) for task, offer in (await session.execute(query)).all()]
 
 
@@ -109,7 +109,7 @@ async def record_actual_hours(session: AsyncSession, *, task_id: int, hours: flo
     """Store what the work took, while the task is in one of `states`; True when stored."""
     statement = (update(Task).where(col(Task.id) == task_id, col(Task.state).in_(tuple(states)))
                  .values(actual_hours=hours))
-    return (await session.execute(statement)).rowcount == 1  # type: ignore[attr-defined]
+    return rowcount(await session.execute(statement)) == 1
 
 
 async def transition_task(session: AsyncSession, *, task_id: int, from_states: Iterable[str],

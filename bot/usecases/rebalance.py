@@ -105,26 +105,26 @@ class Rebalancing:
             uow.session, staff_ids=team.staff_ids if team else (manager.id or 0,),
             lock=lock and is_postgres(uow.session))
         # A screened manager's plan leaves walled matters out altogether.
-        rows = [(task, offer) for task, offer in rows
+        kept = [(task, offer, kind) for task, offer in rows
                 if not walls.screened(firm, manager.email, task.matter_id)
-                and uow.taxonomy.get(task.task_type) is not None]
-        history = await task_store.offers_of_tasks(uow.session,
-                                                   task_ids=[task.id or 0 for task, _ in rows])
+                and (kind := uow.taxonomy.get(task.task_type)) is not None]
+        history = await task_store.offers_of_tasks(
+            uow.session, task_ids=[task.id or 0 for task, _, _ in kept])
         movable = [Movable(task_id=task.id or 0, holder=_holder(snap, task, offer),
-                           spec=TaskSpec(task_type=uow.taxonomy.get(task.task_type),  # type: ignore[arg-type]
+                           spec=TaskSpec(task_type=kind,
                                          delegator_email=firm.email_of(task.delegator_id) or "",
                                          matter=firm.matter_by_id(task.matter_id),
                                          est_hours=task.est_hours,
                                          excluded=closed_to(firm, history[task.id or 0])))
-                   for task, offer in rows]
+                   for task, offer, kind in kept]
         workload = await uow.workload(snap)
         ctx = MatchContext(now=uow.now, loads=workload.loads, last_offered=workload.last_offered,
                            unreachable=workload.unreachable)
         # The solver takes up to a second: off the event loop, so chat keeps being answered.
         plan = await asyncio.to_thread(plan_rebalance, movable, snap.index, ctx)
-        tasks = {task.id or 0: task for task, _ in rows}
+        tasks = {task.id or 0: task for task, _, _ in kept}
         return _Planned(plan=plan, snap=snap, type_names=uow.type_names, tasks=tasks,
-                        looked_at=len(rows), token=_token(plan, tasks))
+                        looked_at=len(kept), token=_token(plan, tasks))
 
     async def _hold_room(self, uow: UnitOfWork, planned: _Planned) -> None:
         """On PostgreSQL, lock everyone the plan gives work and count their hours again: an

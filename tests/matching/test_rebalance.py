@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from matching.estimates import Estimate, Median, estimate_for, parse_hours
 from matching.matcher import MatchContext, StaffIndex, TaskSpec
 from matching.model import AwayPeriod, StaffProfile, TaskType
-from matching.rebalance import Move, Movable, plan_rebalance
+from matching.rebalance import Movable, Move, plan_rebalance
 
 NOW = datetime(2027, 3, 2, 15, 0, tzinfo=UTC)
 LETTER = TaskType("demand_letter", "Demand letter", {"drafting": 1}, 2.0, "L160", "A103")

@@ -116,8 +116,9 @@ async def test_the_export_carries_the_actual_hours(database_url: str) -> None:
         async with bot.database.transaction() as session:
             firm = await load_firm(session, settings=bot.settings)
             lines = [line async for line in export_lines(
-                session, firm=firm, taxonomy=bot.application.units.taxonomy, start=clock() - timedelta(days=1),
-                end=clock() + timedelta(days=1), zone=bot.settings.zone)]
+                session, firm=firm, taxonomy=bot.application.units.taxonomy,
+                start=clock() - timedelta(days=1), end=clock() + timedelta(days=1),
+                zone=bot.settings.zone)]
         rows = list(csv.DictReader(io.StringIO("".join(lines))))
         assert [(row["task number"], row["estimated hours"], row["actual hours"])
                 for row in rows] == [(str(task_id), "1.5", "0.75")]
