@@ -118,7 +118,11 @@ class Commands:
 
     async def run_verb(self, command: dict[str, Any], parsed: Command) -> Message:
         """One /lpo verb through the application; unknown ones get the help."""
-        bot, key, target = self.ctx.bot, command_key(command), parsed.target or 0
+        return await self.answer(command.get("user_id", ""), parsed, command_key(command))
+
+    async def answer(self, user_id: str, parsed: Command, key: str | None) -> Message:
+        """One typed verb (after /lpo, or in a direct message) as this Slack user."""
+        bot, target = self.ctx.bot, parsed.target or 0
         calls: dict[str, Callable[[Actor], Awaitable[Reply]]] = {
             "away": lambda a: bot.availability.away(a, away_until_text(parsed.rest),
                                                      event_key=key),
@@ -137,7 +141,7 @@ class Commands:
         call = calls.get(parsed.verb) if parsed.valid else None
         if call is None:
             return HELP if parsed.verb == "help" else _unknown(parsed)
-        return (await self._as(command, call)).message
+        return (await self.ctx.identity.act(user_id, call)).message
 
 
 def _unknown(parsed: Command) -> Message:
