@@ -486,7 +486,8 @@ def test_the_contract_shape(parser: Parser) -> None:
         "matter": "LIT-2025-007",
         "assignee": "sam.adeyemi@lawco.test",
         "unsure": [],
-        "candidates": [],
+        "candidates": ["court_filing", "answer_complaint"],
+        "unsure_reasons": {},
     }
 
 
