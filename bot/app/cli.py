@@ -122,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     package = commands.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", default="lpo-bot-teams.zip", metavar="FILE.zip")
     package.add_argument("--endpoint", metavar="URL",
-                         help="public https base URL of the bot (for validDomains)")
+                         help="the bot's public https address (default: LPO_PUBLIC_URL); "
+                              "only its origin is used")
     return parser
 
 
