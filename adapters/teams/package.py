@@ -60,7 +60,7 @@ def links(public_url: str, *, privacy_url: str | None = None,
 
 def manifest(app_id: str, *, links: Links, version: str) -> dict[str, Any]:
     """The bundled manifest with this bot's id, version, site and links."""
-    document = json.loads(_resource(MANIFEST))
+    document: dict[str, Any] = json.loads(_resource(MANIFEST))
     document["id"] = _app_id(app_id)
     document["version"] = version
     for bot in document["bots"]:
