@@ -20,7 +20,7 @@ MAX_TEXT = 1200  # a delegation is a sentence; details go in the modal's notes
 HELP = Message(
     title="lpo-bot: delegate legal work to the least expensive qualified person",
     lines=(
-        "/delegate draft demand letter for 2026-0101 by Friday: delegate a task",
+        "/delegate draft demand letter for 2027-0302 by Friday: delegate a task",
         "/tasks: your offers, your work, and what you delegated, with buttons",
         "/lpo away until Dec 2 (or just /lpo away): no new offers meanwhile",
         "/lpo back: receive offers again",
@@ -84,7 +84,7 @@ class Commands:
             return
         fallback = views.plain("I couldn't open the form in time.",
                                "Try /delegate again and name the task type, e.g. "
-                               "'draft demand letter for 2026-0101 by Friday'.", kind="error")
+                               "'draft demand letter for 2027-0302 by Friday'.", kind="error")
         await self.ctx.open_view(command.get("trigger_id", ""), view, fallback_url=url,
                                  fallback=fallback)
 
