@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 VERBS = ("delegate", "tasks", "accept", "decline", "done", "approve", "changes", "cancel",
-         "reassign", "snooze", "away", "back", "digest", "help", "confirm", "as", "quit")
+         "reassign", "snooze", "away", "back", "digest", "dashboard", "help", "confirm", "as",
+         "quit")
 ALIASES = {"lpo": "", "exit": "quit", "request-changes": "changes", "list": "tasks",
            "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done"}
 _ID_FIRST = frozenset({"accept", "decline", "done", "approve", "changes", "cancel", "reassign",

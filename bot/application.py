@@ -13,6 +13,7 @@ from bot.queries import Queries
 from bot.settings import Settings
 from bot.unit_of_work import Units
 from bot.usecases.availability import Availability
+from bot.usecases.dashboard import Dashboard
 from bot.usecases.delegate import Delegation
 from bot.usecases.digest import Digest
 from bot.usecases.manage import Manage
@@ -45,6 +46,7 @@ class Application:
     screens: Screens
     digest: Digest
     queries: Queries
+    dashboard: Dashboard
 
     def wake(self) -> None:
         """Tell the outbox dispatcher that messages are waiting."""
@@ -68,4 +70,5 @@ def build_application(database: Database, settings: Settings, taxonomy: Taxonomy
         reminders=Reminders(units),
         screens=Screens(units, offering),
         digest=Digest(units, settings),
-        queries=Queries(units, settings))
+        queries=Queries(units, settings),
+        dashboard=Dashboard(units, settings))

@@ -181,6 +181,11 @@ class Settings(BaseSettings):
         return parse_clock(self.digest_time)
 
     @property
+    def public_https(self) -> bool:
+        """Whether browsers reach us over https (then cookies are marked Secure)."""
+        return self.public_url.startswith("https://")
+
+    @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
 

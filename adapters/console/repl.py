@@ -29,6 +29,7 @@ HELP = """Commands (the same verbs as Slack):
   /lpo away [until WHEN]    stop receiving offers (until Monday, until Dec 2, ...)
   /lpo back                 receive offers again
   /lpo digest               (managers) preview today's digest
+  /lpo dashboard            (managers) a one-time sign-in link to the dashboard
   as EMAIL                  switch to another person
   help, quit"""
 
@@ -177,6 +178,9 @@ class ConsoleSession:
 
     async def _do_back(self, _command: Command) -> None:
         self._show(await self.bot.availability.back(self.actor))
+
+    async def _do_dashboard(self, _command: Command) -> None:
+        self._show(await self.bot.dashboard.link_for(self.actor))
 
     async def _do_digest(self, _command: Command) -> None:
         if self.digest is None:

@@ -25,6 +25,7 @@ HELP = Message(
         "/lpo away until Dec 2 (or just /lpo away): no new offers meanwhile",
         "/lpo back: receive offers again",
         "/lpo digest: (managers) preview today's digest",
+        "/lpo dashboard: (managers) a private sign-in link to the dashboard",
         "/lpo cancel 12 [reason]: cancel a task you delegated",
         "/lpo reassign 12 [email]: (managers) give a task to someone else",
         ("/lpo accept 12, /lpo decline 12 reason, /lpo done 12, /lpo approve 12, "
@@ -137,6 +138,7 @@ class Commands:
             "reassign": lambda a: bot.manage.reassign(a, target, parsed.rest or None,
                                                       event_key=key),
             "digest": bot.queries.digest_preview,
+            "dashboard": bot.dashboard.link_for,
         }
         call = calls.get(parsed.verb) if parsed.valid else None
         if call is None:

@@ -28,6 +28,7 @@ HELP_LINES = (
     ("away [until WHEN]", "stop receiving offers, e.g. away until Monday"),
     ("back", "receive offers again"),
     ("digest", "(managers) today's digest"),
+    ("dashboard", "(managers) a private sign-in link to the dashboard"),
     ("help", "this list"),
 )
 

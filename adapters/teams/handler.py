@@ -107,6 +107,7 @@ class TeamsBot(ActivityHandler):
         self._commands: dict[str, CommandHandler] = {
             "delegate": self._delegate, "tasks": self._tasks, "away": self._away,
             "back": self._back, "digest": self._digest,
+            "dashboard": self._dashboard,
             **dict.fromkeys(("accept", "decline", "done", "approve", "changes", "cancel"),
                             self._typed_button)}
         self._buttons: dict[str, ButtonHandler] = {
@@ -182,6 +183,9 @@ class TeamsBot(ActivityHandler):
 
     async def _digest(self, actor: Actor, _command: Command, _key: str) -> Reply:
         return await self.bot.queries.digest_preview(actor)
+
+    async def _dashboard(self, actor: Actor, _command: Command, _key: str) -> Reply:
+        return await self.bot.dashboard.link_for(actor)
 
     async def _typed_button(self, actor: Actor, command: Command, key: str) -> Reply:
         """`accept 12`, `decline 12 no capacity`: a button typed instead of clicked."""

@@ -119,6 +119,19 @@ def build_parser() -> argparse.ArgumentParser:
     tick = commands.add_parser("tick", help="run every scheduler job due now, deliver, exit")
     _add_now(tick)
 
+    export = commands.add_parser("export", help="completed tasks of a date range as CSV")
+    export.add_argument("--from", dest="first", required=True, metavar="DATE",
+                        help="the first day (YYYY-MM-DD, firm timezone)")
+    export.add_argument("--to", dest="last", required=True, metavar="DATE",
+                        help="the last day, included")
+    export.add_argument("--out", metavar="FILE.csv", help="write here instead of to stdout")
+
+    dashboard = commands.add_parser("dashboard", help="manage the managers' dashboard")
+    dashboard_verbs = dashboard.add_subparsers(dest="verb", metavar="VERB", required=True)
+    revoke = dashboard_verbs.add_parser(
+        "revoke", help="end dashboard sessions and cancel unused sign-in links")
+    revoke.add_argument("--all", action="store_true", help="every session and link")
+
     package = commands.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", default="lpo-bot-teams.zip", metavar="FILE.zip")
     package.add_argument("--endpoint", metavar="URL",

@@ -221,3 +221,12 @@ async def test_a_crash_gets_a_polite_answer_not_a_500(database_url: str,
         answer = await world.submit(AVA, modal, {"text": {"value": DELEGATION}})
         assert answer["response_action"] == "update"
         assert "Something went wrong" in texts(answer["view"])
+
+
+async def test_lpo_dashboard_is_a_private_link_for_managers(database_url: str) -> None:
+    async with slack_world(database_url) as world:
+        refused = await world.command(BEN, "/lpo", "dashboard")
+        assert "dashboard is for managers" in refused["text"]
+        link = await world.command(AVA, "/lpo", "dashboard")
+        assert link["response_type"] == "ephemeral"
+        assert "http://127.0.0.1:3000/dashboard/login?token=" in texts(link)
