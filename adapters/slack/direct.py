@@ -33,6 +33,7 @@ HELP = Message(
         "tasks: your offers, your work, and what you delegated",
         "away until Dec 2 (or just away), back",
         "digest: (managers) preview today's digest",
+        "dashboard: (managers) a private sign-in link to the dashboard",
         "accept 12, decline 12 reason, done 12, approve 12, changes 12 note",
         "cancel 12 [reason], reassign 12 [email]",
         "The slash commands work here too, and the Home tab shows everything at a glance.",

@@ -27,6 +27,8 @@ NEEDS_THE_SCHEMA = [
     ["digest"],
     ["digest", "--post"],
     ["tick"],
+    ["export", "--from", "2027-03-01", "--to", "2027-03-05"],
+    ["dashboard", "revoke", "--all"],
     ["serve", "--port", "1"],
 ]
 
