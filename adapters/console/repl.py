@@ -15,7 +15,7 @@ from bot.replies import Actor, Confirmation, Reply, TaskList
 from bot.usecases.delegate import Overrides
 
 HELP = """Commands (the same verbs as Slack):
-  /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2026-0101 by Friday
+  /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2027-0302 by Friday
   confirm TYPE [MATTER]     finish a delegation the bot was unsure about
   /tasks                    my offers, my work, and what I delegated
   accept ID                 accept an offer

@@ -20,7 +20,7 @@ MAX_TEXT = 1200  # a delegation is a sentence; details go in the modal's notes
 HELP = Message(
     title="lpo-bot: delegate legal work to the least expensive qualified person",
     lines=(
-        "/delegate draft demand letter for 2026-0101 by Friday: delegate a task",
+        "/delegate draft demand letter for 2027-0302 by Friday: delegate a task",
         "/tasks: your offers, your work, and what you delegated, with buttons",
         "/lpo away until Dec 2 (or just /lpo away): no new offers meanwhile",
         "/lpo back: receive offers again",
@@ -88,7 +88,7 @@ class Commands:
             return
         fallback = views.plain("I couldn't open the form in time.",
                                "Try /delegate again and name the task type, e.g. "
-                               "'draft demand letter for 2026-0101 by Friday'.", kind="error")
+                               "'draft demand letter for 2027-0302 by Friday'.", kind="error")
         await self.ctx.open_view(command.get("trigger_id", ""), view, fallback_url=url,
                                  fallback=fallback)
 
@@ -122,7 +122,11 @@ class Commands:
 
     async def run_verb(self, command: dict[str, Any], parsed: Command) -> Message:
         """One /lpo verb through the application; unknown ones get the help."""
-        bot, key, target = self.ctx.bot, command_key(command), parsed.target or 0
+        return await self.answer(command.get("user_id", ""), parsed, command_key(command))
+
+    async def answer(self, user_id: str, parsed: Command, key: str | None) -> Message:
+        """One typed verb (after /lpo, or in a direct message) as this Slack user."""
+        bot, target = self.ctx.bot, parsed.target or 0
         rebalance = rebalance_request(parsed.rest)
         calls: dict[str, Callable[[Actor], Awaitable[Reply]]] = {
             "away": lambda a: bot.availability.away(a, away_until_text(parsed.rest),
@@ -147,7 +151,7 @@ class Commands:
         call = calls.get(parsed.verb) if parsed.valid else None
         if call is None:
             return HELP if parsed.verb == "help" else _unknown(parsed)
-        return (await self._as(command, call)).message
+        return (await self.ctx.identity.act(user_id, call)).message
 
 
 def _unknown(parsed: Command) -> Message:

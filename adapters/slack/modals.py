@@ -190,7 +190,7 @@ def new_task_modal(metadata: dict[str, Any] | None = None) -> Block:
     return modal("Delegate a task", [
         input_block(TEXT, "What needs doing?", {
             "type": "plain_text_input", "multiline": True, "max_length": NOTE_LIMIT,
-            "placeholder": plain("draft demand letter for 2026-0101 by Friday", 150)},
+            "placeholder": plain("draft demand letter for 2027-0302 by Friday", 150)},
             hint="Say what, for which matter or client, and by when. I'll find the least "
                  "expensive qualified person.")],
         callback_id=NEW_TASK_CALLBACK, submit="Delegate", metadata=metadata)

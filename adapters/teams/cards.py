@@ -24,7 +24,7 @@ DECLINE_CHOICES = (("no_capacity", "No capacity"), ("not_my_skill", "Not my skil
 ACTION_STYLES = {"primary": "positive", "danger": "destructive"}
 KIND_COLORS = {"error": "attention", "escalation": "warning", "offer": "accent"}
 HELP_LINES = (
-    ("delegate TEXT", "delegate a task, e.g. delegate draft demand letter for Garcia by Friday"),
+    ("delegate TEXT", "delegate a task, e.g. delegate draft demand letter for 2027-0302 by Friday"),
     ("tasks", "your offers, your work, and what you delegated"),
     ("away [until WHEN]", "stop receiving offers, e.g. away until Monday"),
     ("back", "receive offers again"),

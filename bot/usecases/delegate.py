@@ -51,7 +51,7 @@ class Delegation:
             cleaned = (text or "").strip()
             if not cleaned and not (overrides and overrides.task_type):
                 raise Refusal("invalid", "Tell me what to delegate.",
-                              "For example: /delegate draft demand letter for 2026-0101 by Friday")
+                              "For example: /delegate draft demand letter for 2027-0302 by Friday")
             draft = _apply(self._parse(uow, snap, delegator, cleaned), overrides)
             unsure = _unsure(draft)
             if unsure and not confirmed:
