@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.messages import Action, Fact, Message
 from bot.replies import Confirmation, TaskList
+from matching.estimates import MOST_HOURS
 
 Card = dict[str, Any]
 
@@ -29,6 +30,9 @@ HELP_LINES = (
     ("back", "receive offers again"),
     ("digest", "(managers) today's digest"),
     ("dashboard", "(managers) a private sign-in link to the dashboard"),
+    ("rebalance [apply]", "(managers) move the team's pending offers and unassigned tasks to "
+                          "the least total cost: see the plan, then apply it"),
+    ("done N [hours]", "mark task N done, and how long it took, e.g. done 12 1.5"),
     ("help", "this list"),
 )
 
@@ -94,8 +98,17 @@ def _change_form(action: Action, data: dict[str, Any]) -> Card:
         "actions": [_submit("Send back", data, "destructive")]}
 
 
+def _hours_form(data: dict[str, Any]) -> Card:
+    return {"type": "AdaptiveCard", "body": [
+        {"type": "Input.Number", "id": "hours", "label": "Hours", "min": 0.1,
+         "max": MOST_HOURS, "isRequired": True, "errorMessage": "Say how many hours."}],
+        "actions": [_submit("Save", data, "positive")]}
+
+
 def _action(action: Action, managed: bool) -> dict[str, Any]:
     data = _data(action, managed)
+    if action.needs == "hours":
+        return {"type": "Action.ShowCard", "title": action.label, "card": _hours_form(data)}
     if action.needs == "decline_reason":
         return {"type": "Action.ShowCard", "title": action.label,
                 "card": _decline_form(action, data)}
