@@ -19,6 +19,7 @@ from bot.usecases.delegate import Delegation
 from bot.usecases.digest import Digest
 from bot.usecases.learning import Learning
 from bot.usecases.manage import Manage
+from bot.usecases.rebalance import Rebalancing
 from bot.usecases.reminders import Reminders
 from bot.usecases.respond import Respond
 from bot.usecases.review import Review
@@ -43,6 +44,7 @@ class Application:
     respond: Respond
     review: Review
     manage: Manage
+    rebalancing: Rebalancing
     availability: Availability
     reminders: Reminders
     screens: Screens
@@ -73,6 +75,7 @@ def build_application(database: Database, settings: Settings, taxonomy: Taxonomy
         respond=Respond(units, offering),
         review=Review(units),
         manage=Manage(units, offering),
+        rebalancing=Rebalancing(units, offering),
         availability=Availability(units),
         reminders=Reminders(units),
         screens=Screens(units, offering),

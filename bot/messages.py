@@ -6,11 +6,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Style = Literal["primary", "danger"] | None
-# What a button asks for before it acts: a decline reason, a note, or the right task type.
-Input = Literal["decline_reason", "change_note", "task_type"] | None
+# What a button asks for before it acts: a decline reason, a note, hours, or the right type.
+Input = Literal["decline_reason", "change_note", "hours", "task_type"] | None
 # The typed command each input's button stands for, and what follows its task number.
 TYPED = {"decline_reason": ("decline", " <reason>"), "change_note": ("changes", " <note>"),
-         "task_type": ("wrong", " <type>")}
+         "hours": ("hours", " <hours>"), "task_type": ("wrong", " <type>")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,13 @@ next offer skips everyone who already declined, let it expire or had it withdraw
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bot import notifications, transitions, walls
+from bot.firm import Firm
 from bot.firm_state import Snapshot
 from bot.reasons import NOBODY_ELIGIBLE, UNREACHABLE, no_takers
 from bot.settings import Settings
@@ -52,8 +54,7 @@ class Offering:
         """Offer a stored task to the cheapest eligible person, or escalate when there is none."""
         firm = snap.firm
         past = await task_store.offers_of(uow.session, task_id=task.id or 0)
-        excluded = frozenset(email for o in past if o.state in CLOSED_OFFER_STATES
-                             if (email := firm.email_of(o.staff_id))) | also_exclude
+        excluded = closed_to(firm, past) | also_exclude
         result = await self.choose(uow, snap, task, named=named, excluded=excluded)
         if not self.offerable(task, result):
             # offers_made, not every offer ever: a manager's reassign starts a fresh round.
@@ -206,6 +207,13 @@ class Offering:
         offeree = snap.firm.person(offer.staff_id)
         await uow.send(notifications.offer_withdrawn(uow.view(snap, task), offeree,
                                                      offer.id or 0, outcome))
+
+
+def closed_to(firm: Firm, offers: Iterable[Offer]) -> frozenset[str]:
+    """Who is not offered the task again: whoever declined it, let it expire or had it
+    withdrawn (single offers and rebalancing alike)."""
+    return frozenset(email for offer in offers if offer.state in CLOSED_OFFER_STATES
+                     if (email := firm.email_of(offer.staff_id)))
 
 
 def told_of(snap: Snapshot, task: Task, person: StaffProfile) -> tuple[StaffProfile, ...]:

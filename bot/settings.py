@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     microsoft_app_password: SecretStr | None = Field(None, alias="MICROSOFT_APP_PASSWORD")
     microsoft_app_tenant_id: str | None = Field(None, alias="MICROSOFT_APP_TENANT_ID")
     microsoft_app_type: str = Field("MultiTenant", alias="MICROSOFT_APP_TYPE")
+    # The firm's own privacy statement and terms of use, for the Teams package; without them
+    # the package links the plain pages this server serves at /privacy and /terms.
+    privacy_url: str | None = Field(None, alias="LPO_PRIVACY_URL")
+    terms_url: str | None = Field(None, alias="LPO_TERMS_URL")
     # Slow clients: the headers of a request must arrive within this long of the connection
     # opening (or of the previous answer, which is also how long an idle connection stays).
     header_timeout_seconds: float = Field(10.0, alias="LPO_HEADER_TIMEOUT_SECONDS",
@@ -147,8 +151,19 @@ class Settings(BaseSettings):
             raise ValueError(f"expected one of {', '.join(allowed.values())}, got {value!r}")
         return allowed[value.lower()]
 
+    @field_validator("privacy_url", "terms_url")
+    @classmethod
+    def _https_page(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parsed = urlsplit(value.strip())
+        if parsed.scheme != "https" or not parsed.netloc:
+            raise ValueError(f"expected an https address like https://firm.example/privacy, "
+                             f"got {value!r}")
+        return value.strip()
+
     @field_validator("digest_channel", "slack_api_url", "microsoft_app_id", "microsoft_app_tenant_id",
-                     mode="before")
+                     "privacy_url", "terms_url", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -1,4 +1,5 @@
-"""Aggregate queries for the digest and the dashboard: counts, deadlines, load, offers, savings."""
+"""Aggregate queries for the digest and the dashboard (counts, deadlines, load, offers,
+savings) and the firm's median actual hours per task type."""
 
 from __future__ import annotations
 
@@ -288,3 +289,34 @@ async def completed_rows(session: AsyncSession, *, start: datetime, end: datetim
                            est_hours=float(row[6]),
                            actual_hours=None if row[7] is None else float(row[7]),
                            cost=row[8], savings=row[9])
+
+
+@dataclass(frozen=True, slots=True)
+class TypeMedian:
+    """The median actual hours of one task type over `records` tasks."""
+
+    task_type: str
+    hours: float
+    records: int
+
+
+async def median_actual_hours(session: AsyncSession, *, min_records: int
+                              ) -> list[TypeMedian]:
+    """Per task type with at least `min_records` actual-hour records, their median.
+
+    Window functions both databases have (SQLite has no median aggregate): rank each type's
+    hours, then average the middle one or two.
+    """
+    hours, kind = col(Task.actual_hours), col(Task.task_type)
+    ranked = (select(kind.label("task_type"), hours.label("hours"),
+                     func.row_number().over(partition_by=kind, order_by=hours).label("n"),
+                     func.count().over(partition_by=kind).label("total"))
+              .where(hours.is_not(None)).subquery())
+    # Integer halves: the middle rank of an odd count, the two middle ranks of an even one.
+    lower = (ranked.c.total + literal(1)) // literal(2)
+    upper = (ranked.c.total + literal(2)) // literal(2)
+    query = (select(ranked.c.task_type, func.avg(ranked.c.hours), func.max(ranked.c.total))
+             .where(ranked.c.total >= min_records, ranked.c.n.in_([lower, upper]))
+             .group_by(ranked.c.task_type))
+    return [TypeMedian(task_type=kind, hours=float(median), records=int(total))
+            for kind, median, total in (await session.execute(query)).all()]

@@ -19,7 +19,8 @@ LOAD_TASK_STATES = ("offered", "accepted", "changes_requested")
 OFFER_STATES = ("pending", "accepted", "declined", "expired", "withdrawn")
 OUTBOX_STATES = ("pending", "sent", "failed")
 # What the dashboard sums over completed tasks, carried in the completion index.
-REPORT_COLUMNS = ("savings", "task_type", "delegator_id", "assignee_id", "est_hours", "cost")
+REPORT_COLUMNS = ("savings", "task_type", "delegator_id", "assignee_id", "est_hours", "cost",
+                  "actual_hours")
 
 
 def utcnow() -> datetime:
@@ -130,7 +131,9 @@ class Task(SQLModel, table=True):
                       Index("ix_tasks_state_completed", "state", "completed_at", *REPORT_COLUMNS),
                       # Covering: open hours per person are read without touching the table.
                       Index("ix_tasks_assignee_state", "assignee_id", "state", "est_hours"),
-                      Index("ix_tasks_delegator_state", "delegator_id", "state"))
+                      Index("ix_tasks_delegator_state", "delegator_id", "state"),
+                      # Covering: the firm's median actual hours per task type.
+                      Index("ix_tasks_type_actual", "task_type", "actual_hours"))
 
     id: int | None = Field(default=None, primary_key=True)
     text: str
@@ -143,6 +146,8 @@ class Task(SQLModel, table=True):
     priority: str = Field(default="normal", max_length=10)
     due_at: datetime | None = _utc()
     est_hours: float
+    # What the work really took, as its holder said when marking it done (optional).
+    actual_hours: float | None = None
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     savings: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     offers_made: int = 0
@@ -260,13 +265,15 @@ class ConversationRef(SQLModel, table=True):
 
 class FirmVersion(SQLModel, table=True):
     """Cache keys in one row: `version` moves with staff, matters and away periods;
-    `work_version` with tasks, offers and reachability (SQLite triggers keep it, see 0002)."""
+    `work_version` with tasks, offers and reachability (SQLite triggers keep it, see 0002);
+    `hours_version` with every actual-hours record (the firm's medians, see 0006)."""
 
     __tablename__ = "firm_version"
 
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     work_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    hours_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class JobRun(SQLModel, table=True):

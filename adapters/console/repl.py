@@ -8,20 +8,21 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from adapters.commands import Command, away_until_text, parse_command
+from adapters.commands import Command, away_until_text, parse_command, rebalance_request
 from adapters.console.render import indent, render
 from bot.application import Application
 from bot.replies import Actor, Confirmation, Reply, TaskList
 from bot.usecases.delegate import Overrides
 
 HELP = """Commands (the same verbs as Slack):
-  /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2026-0101 by Friday
+  /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2027-0302 by Friday
   confirm TYPE [MATTER]     finish a delegation the bot asked about: a guess's number, or a
-                            task type by name (confirm doc review 2027-0101)
+                            task type by name (confirm doc review 2027-0302)
   /tasks                    my offers, my work, and what I delegated
   accept ID                 accept an offer
   decline ID REASON         decline an offer (no_capacity, not_my_skill, conflict, or any text)
-  done ID                   mark my task done
+  done ID [HOURS]           mark my task done, and how long it took (done 12 1.5)
+  hours ID HOURS            how long a task I finished took
   approve ID                approve submitted work
   changes ID NOTE           send submitted work back with a note
   cancel ID [REASON]        cancel a task I delegated
@@ -32,6 +33,8 @@ HELP = """Commands (the same verbs as Slack):
   /lpo back                 receive offers again
   /lpo digest               (managers) preview today's digest
   /lpo dashboard            (managers) a one-time sign-in link to the dashboard
+  /lpo rebalance [apply]    (managers) move the team's pending offers and unassigned tasks
+                            to the least total cost: see the plan, then apply it
   as EMAIL                  switch to another person
   help, quit"""
 
@@ -162,7 +165,18 @@ class ConsoleSession:
         self._show(await self.bot.respond.decline(self.actor, command.target or 0, command.rest))
 
     async def _do_done(self, command: Command) -> None:
-        self._show(await self.bot.review.done(self.actor, command.target or 0))
+        self._show(await self.bot.review.done(self.actor, command.target or 0,
+                                              hours=command.rest or None))
+
+    async def _do_hours(self, command: Command) -> None:
+        self._show(await self.bot.review.record_hours(self.actor, command.target or 0,
+                                                      command.rest))
+
+    async def _do_rebalance(self, command: Command) -> None:
+        request = rebalance_request(command.rest)
+        rebalancing = self.bot.rebalancing
+        self._show(await (rebalancing.apply(self.actor, request.token) if request.apply
+                          else rebalancing.propose(self.actor)))
 
     async def _do_approve(self, command: Command) -> None:
         self._show(await self.bot.review.approve(self.actor, command.target or 0))

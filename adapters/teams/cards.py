@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.messages import Action, Fact, Message
 from bot.replies import Choice, Confirmation, TaskList
+from matching.estimates import MOST_HOURS
 
 Card = dict[str, Any]
 
@@ -23,12 +24,15 @@ DECLINE_CHOICES = (("no_capacity", "No capacity"), ("not_my_skill", "Not my skil
 ACTION_STYLES = {"primary": "positive", "danger": "destructive"}
 KIND_COLORS = {"error": "attention", "escalation": "warning", "offer": "accent"}
 HELP_LINES = (
-    ("delegate TEXT", "delegate a task, e.g. delegate draft demand letter for Garcia by Friday"),
+    ("delegate TEXT", "delegate a task, e.g. delegate draft demand letter for 2027-0302 by Friday"),
     ("tasks", "your offers, your work, and what you delegated"),
     ("away [until WHEN]", "stop receiving offers, e.g. away until Monday"),
     ("back", "receive offers again"),
     ("digest", "(managers) today's digest"),
     ("dashboard", "(managers) a private sign-in link to the dashboard"),
+    ("rebalance [apply]", "(managers) move the team's pending offers and unassigned tasks to "
+                          "the least total cost: see the plan, then apply it"),
+    ("done N [hours]", "mark task N done, and how long it took, e.g. done 12 1.5"),
     ("wrong 12 TYPE", "a task of another type: offer it anew, e.g. wrong 12 document review"),
     ("help", "this list"),
 )
@@ -95,6 +99,13 @@ def _change_form(action: Action, data: dict[str, Any]) -> Card:
         "actions": [_submit("Send back", data, "destructive")]}
 
 
+def _hours_form(data: dict[str, Any]) -> Card:
+    return {"type": "AdaptiveCard", "body": [
+        {"type": "Input.Number", "id": "hours", "label": "Hours", "min": 0.1,
+         "max": MOST_HOURS, "isRequired": True, "errorMessage": "Say how many hours."}],
+        "actions": [_submit("Save", data, "positive")]}
+
+
 def _type_form(action: Action, data: dict[str, Any], types: tuple[Choice, ...]) -> Card:
     return {"type": "AdaptiveCard", "body": [
         {"type": "Input.ChoiceSet", "id": "task_type", "label": "What kind of task is it?",
@@ -105,6 +116,8 @@ def _type_form(action: Action, data: dict[str, Any], types: tuple[Choice, ...]) 
 
 def _action(action: Action, managed: bool, types: tuple[Choice, ...]) -> dict[str, Any] | None:
     data = _data(action, managed)
+    if action.needs == "hours":
+        return {"type": "Action.ShowCard", "title": action.label, "card": _hours_form(data)}
     if action.needs == "task_type":
         return ({"type": "Action.ShowCard", "title": action.label,
                  "card": _type_form(action, data, types)} if types else None)

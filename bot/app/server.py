@@ -1,4 +1,4 @@
-"""The aiohttp application: health, metrics, and the chat platform endpoints."""
+"""The aiohttp application: health, metrics, privacy and terms, and the chat platform endpoints."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler, Middleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from bot.app.pages import add_pages
 from bot.settings import Settings
 from storage.db import Database
 
@@ -127,6 +128,7 @@ def init_app(settings: Settings, *, database: Database | None = None,
     app[DB_KEY] = database or Database(settings.database_url)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
+    add_pages(app)
     app.cleanup_ctx.append(_database_context(app[DB_KEY]))
     for mount in extra:
         mount(app)

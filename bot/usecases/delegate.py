@@ -18,6 +18,7 @@ from bot.unit_of_work import UnitOfWork, Units
 from bot.usecases.common import acting_on
 from bot.usecases.learning import CONFIRMED, CORRECTED, remember
 from matching import lifecycle
+from matching.estimates import Estimate
 from matching.lifecycle import TaskState, Withdrawn
 from matching.matcher import MatchResult
 from matching.model import StaffProfile, TaskDraft, TaskType, Taxonomy
@@ -68,7 +69,7 @@ class Delegation:
             cleaned = (text or "").strip()
             if not cleaned and not (overrides and overrides.task_type):
                 raise Refusal("invalid", "Tell me what to delegate.",
-                              "For example: /delegate draft demand letter for 2026-0101 by Friday")
+                              "For example: /delegate draft demand letter for 2027-0302 by Friday")
             parsed = snap.parser.parse(cleaned, now=uow.now, tz=delegator.timezone,
                                        memory=await uow.state.memory(uow.session))
             asked = _unsure(parsed)
@@ -171,9 +172,10 @@ class Delegation:
                     uow, snap, task, "Withdrawn: the delegator corrected the task type.",
                     REASSIGNED)
             matter = snap.firm.matter_by_id(task.matter_id)
+            estimate = await uow.estimate(new_type)
             await transitions.apply(
                 uow, task, transition, actor_id=person.id,
-                values={"task_type": new_type.id, "est_hours": new_type.est_hours,
+                values={"task_type": new_type.id, "est_hours": estimate.hours,
                         "title": views.task_title(new_type, matter)},
                 detail={"task_type": {"from": task.task_type, "to": new_type.id}})
             result = await self.offering.offer_next(uow, snap, task)
@@ -201,6 +203,7 @@ class Delegation:
             raise Refusal("forbidden", "You are screened from that matter.",
                           "An ethical wall keeps you off it, so you can't delegate its work.")
         now = uow.now
+        estimate = await uow.estimate(task_type)
         notes = overrides.notes.strip() if overrides and overrides.notes else ""
         task = Task(
             # The title may reach a channel: never the request's words (they may name a client).
@@ -208,7 +211,7 @@ class Delegation:
             title=views.task_title(task_type, matter),
             task_type=task_type.id, matter_id=snap.firm.matter_id(matter.number) if matter else None,
             delegator_id=delegator.id or 0, state=TaskState.UNASSIGNED.value,
-            priority=draft.priority, due_at=draft.due_at, est_hours=task_type.est_hours,
+            priority=draft.priority, due_at=draft.due_at, est_hours=estimate.hours,
             source=source, created_at=now, updated_at=now)
         offering = self.offering
         result = await offering.choose(uow, snap, task, named=draft.assignee,
@@ -226,7 +229,7 @@ class Delegation:
             FirmState.note_delegated_offer(uow.session, chosen.email, task.est_hours, now)
         else:
             await offering.escalate(uow, snap, task, result, offers=[])
-        return _delegated(uow.view(snap, task), delegator, draft, result)
+        return _delegated(uow.view(snap, task), delegator, draft, result, estimate)
 
 
 async def _request_of(uow: UnitOfWork, task: Task) -> str:
@@ -238,10 +241,12 @@ async def _request_of(uow: UnitOfWork, task: Task) -> str:
 
 
 def _delegated(view: views.TaskView, delegator: StaffProfile, draft: TaskDraft,
-               result: MatchResult) -> Reply:
+               result: MatchResult, estimate: Estimate) -> Reply:
     """The delegator's answer: who it went to and what it saves, or why nobody could take it;
     with a "Wrong type?" button to set the type right."""
     notes = list(draft.warnings)  # the named-assignee note is already in the explanation
+    if estimate.from_firm:
+        notes.append(f"Estimate: {estimate.describe()}.")
     retype = (Action(RETYPE_ACTION, "Wrong type?", str(view.task_id), needs="task_type"),)
     if result.chosen is None:
         return Reply(status="nobody_eligible", task_id=view.task_id, message=Message(
