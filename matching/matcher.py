@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -78,6 +78,9 @@ class MatchResult:
     candidates: tuple[Candidate, ...]
     explanation: str
     named_assignee_note: str | None
+    # The explanation without its leading "Name (role, $rate/h): ", for an answer whose
+    # headline already names the chosen person; the whole explanation when nobody was chosen.
+    rationale: str = ""
 
 
 class StaffIndex:
@@ -161,15 +164,62 @@ def match(
     chosen = survey.named if survey.named and survey.named.eligible else cheapest
     closest = () if chosen else _closest(survey, req, index, ctx)
     note = _named_note(spec, survey.named, chosen)
-    savings = _savings_cents(index.get(spec.delegator_email), chosen, spec.hours)
+    delegator = index.get(spec.delegator_email)
+    savings = _savings_cents(delegator, chosen, spec.hours)
+    dearer = _dearer_than_delegator(delegator, chosen, req, index, ctx)
+    label, rationale = _explain(survey, cheapest, chosen, closest, note, savings, dearer)
     return MatchResult(
         chosen=chosen.candidate if chosen else None,
         savings=savings / 100,
         est_hours=spec.hours,
         candidates=_reported(survey, cheapest, chosen, closest),
-        explanation=_explain(survey, cheapest, chosen, closest, note, savings),
+        explanation=f"{label}: {rationale}" if label else rationale,
         named_assignee_note=note,
+        rationale=rationale,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Dearer:
+    """The chosen person costs more than the delegator doing it: by how much, and why nobody
+    cheaper could take it."""
+
+    extra_cents: int
+    cheaper: tuple[_Evaluated, ...]
+
+
+def _dearer_than_delegator(
+    delegator: StaffProfile | None,
+    chosen: _Evaluated | None,
+    req: Requirements,
+    index: StaffIndex,
+    ctx: MatchContext,
+) -> _Dearer | None:
+    """Only when the choice costs more than the delegator's own time (a rare, dear case, so a
+    walk over everyone cheaper than the choice is affordable)."""
+    if delegator is None or chosen is None:
+        return None
+    extra = round((chosen.person.hourly_rate - delegator.hourly_rate) * req.hours * 100)
+    if extra <= 0:
+        return None
+    cheaper = tuple(
+        evaluated
+        for person in index.staff
+        if person.hourly_rate < chosen.person.hourly_rate
+        and person.email.casefold() != req.delegator
+        and not (evaluated := _evaluate(person, req, ctx)).eligible
+    )
+    return _Dearer(extra, tuple(sorted(cheaper, key=_closeness(req))))
+
+
+def _closeness(req: Requirements) -> Callable[[_Evaluated], tuple[bool, int, Rank]]:
+    """Who nearly qualified first: the right role, then the fewest skill levels missing."""
+
+    def distance(e: _Evaluated) -> tuple[bool, int, Rank]:
+        wrong_role = req.attorney_only and not e.person.is_attorney
+        return wrong_role, skill_gap(e.person, req.skills), e.rank
+
+    return distance
 
 
 def requirements_for(spec: TaskSpec, ctx: MatchContext) -> Requirements:
@@ -298,12 +348,7 @@ def _closest(
         return survey.skipped[:CLOSEST_LIMIT]
     everyone = survey.everyone or tuple(_evaluate(p, req, ctx) for p in index.staff)
     others = [e for e in everyone if e.person.email.casefold() != req.delegator]
-
-    def distance(e: _Evaluated) -> tuple[bool, int, Rank]:
-        wrong_role = req.attorney_only and not e.person.is_attorney
-        return wrong_role, skill_gap(e.person, req.skills), e.rank
-
-    return tuple(sorted(others, key=distance)[:CLOSEST_LIMIT])
+    return tuple(sorted(others, key=_closeness(req))[:CLOSEST_LIMIT])
 
 
 def _reported(
@@ -350,22 +395,39 @@ def _explain(
     closest: tuple[_Evaluated, ...],
     note: str | None,
     savings: int,
-) -> str:
-    """One paragraph: who and why, who was cheaper and why not. Matter numbers, never clients."""
+    dearer: _Dearer | None,
+) -> tuple[str, str]:
+    """One paragraph: who and why, who was cheaper and why not. Matter numbers, never clients.
+
+    Returned as the chosen person's label (empty when nobody) and the rest, which reads on its
+    own under a headline that names them.
+    """
     if chosen is None or cheapest is None:
-        return _explain_nobody([e for e in closest if not _same(e, survey.named)], note)
+        return "", _explain_nobody([e for e in closest if not _same(e, survey.named)], note)
     clauses = [_why(survey, cheapest, chosen)]
     if savings > 0:
         still = "" if _same(chosen, cheapest) else "still "
         clauses.append(f"{still}saves {format_money(savings)} vs your rate")
-    sentences = [f"{_label(chosen)}: {'; '.join(clauses)}."]
+    if dearer is not None:
+        clauses.append(_dearer_clause(dearer, named=not _same(chosen, cheapest)))
+    sentences = ["; ".join(clauses) + "."]
     if _same(chosen, cheapest):
         skipped = [e for e in survey.skipped if not _same(e, survey.named)]
         if skipped:
             sentences.append(f"Skipped: {_people_with_reasons(skipped)}.")
     if note:
         sentences.append(note)
-    return " ".join(sentences)
+    return _label(chosen), " ".join(sentences)
+
+
+def _dearer_clause(dearer: _Dearer, *, named: bool) -> str:
+    """`costs $300 more than doing it yourself; nobody cheaper is qualified: Ann — needs ...`."""
+    clause = f"costs {format_money(dearer.extra_cents)} more than doing it yourself"
+    if named:
+        return clause  # they were asked for by name: who else was cheaper is said already
+    if not dearer.cheaper:
+        return f"{clause}; nobody cheaper is on the roster"
+    return f"{clause}; nobody cheaper is qualified: {_people_with_reasons(dearer.cheaper)}"
 
 
 def _why(survey: _Survey, cheapest: _Evaluated, chosen: _Evaluated) -> str:
