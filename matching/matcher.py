@@ -411,7 +411,8 @@ def _explain(
     if dearer is not None:
         clauses.append(_dearer_clause(dearer, named=not _same(chosen, cheapest)))
     sentences = ["; ".join(clauses) + "."]
-    if _same(chosen, cheapest):
+    # A dearer-than-you clause already names the cheaper people and why not.
+    if _same(chosen, cheapest) and dearer is None:
         skipped = [e for e in survey.skipped if not _same(e, survey.named)]
         if skipped:
             sentences.append(f"Skipped: {_people_with_reasons(skipped)}.")

@@ -24,6 +24,7 @@ from adapters.teams.activities import (
 from adapters.teams.cards import (
     CARD_CONTENT_TYPE,
     NO_MATTER,
+    PICKED,
     PRIORITIES,
     Card,
     confirmation_card,
@@ -50,7 +51,8 @@ UNKNOWN_USER = Refusal("invalid", "I can't tell who you are.",
 CommandHandler = Callable[[Actor, Command, str], Awaitable[Reply | list[Card]]]
 ButtonHandler = Callable[[Actor, int, dict[str, Any], str], Awaitable[Reply]]
 # What a typed `decline 12 no capacity` puts where the card's input would have.
-TYPED_INPUTS = {"decline": "decline_reason", "changes": "change_note", "cancel": "reason"}
+TYPED_INPUTS = {"decline": "decline_reason", "changes": "change_note", "cancel": "reason",
+                "reassign": PICKED}
 
 
 def _invalid(title: str, body: str = "") -> Reply:
@@ -107,8 +109,8 @@ class TeamsBot(ActivityHandler):
         self._commands: dict[str, CommandHandler] = {
             "delegate": self._delegate, "tasks": self._tasks, "away": self._away,
             "back": self._back, "digest": self._digest,
-            **dict.fromkeys(("accept", "decline", "done", "approve", "changes", "cancel"),
-                            self._typed_button)}
+            **dict.fromkeys(("accept", "decline", "done", "approve", "changes", "cancel",
+                             "reassign"), self._typed_button)}
         self._buttons: dict[str, ButtonHandler] = {
             "accept": lambda actor, target, _data, key: bot.respond.accept(
                 actor, target, event_key=key),
@@ -121,7 +123,9 @@ class TeamsBot(ActivityHandler):
             "changes": lambda actor, target, data, key: bot.review.request_changes(
                 actor, target, _text(data, "change_note") or "", event_key=key),
             "cancel": lambda actor, target, data, key: bot.manage.cancel(
-                actor, target, _text(data, "reason") or "", event_key=key)}
+                actor, target, _text(data, "reason") or "", event_key=key),
+            "reassign": lambda actor, target, data, key: bot.manage.reassign(
+                actor, target, _text(data, PICKED), event_key=key)}
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         conversation = personal_conversation(turn_context.activity)
