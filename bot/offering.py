@@ -68,7 +68,8 @@ class Offering:
         if result.chosen is None and also_exclude:
             result = await self.choose(uow, snap, task, named=named, excluded=excluded)
         # The match's choice witnesses that someone eligible is left in this round.
-        left = frozenset({snap.firm.staff_id(result.chosen.email)}) if result.chosen else ()
+        chosen_id = snap.firm.staff_id(result.chosen.email) if result.chosen else None
+        left = frozenset() if chosen_id is None else frozenset({chosen_id})
         ended = round_exhausted(round_, eligible=left, max_offers=self.settings.max_offers)
         if ended is not None:
             tried = [o for o in past if o.offer_round == task.offer_round]

@@ -13,13 +13,14 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+from sqlmodel import col
+
 from adapters.console.repl import ConsoleSession
 from bot.app.bootstrap import Bot
 from bot.clock import ManualClock
 from bot.replies import Actor, TaskList
 from bot.scheduler import run_due_jobs
-from sqlalchemy import select
-
 from storage import staff as staff_store
 from storage import tasks as task_store
 from storage.tables import Offer
@@ -70,8 +71,9 @@ class Week:
     async def pending(self) -> list[tuple[int, str]]:
         """(task number, offeree email) of every offer waiting for an answer."""
         async with self.bot.database.transaction() as session:
-            offers = (await session.execute(select(Offer).where(Offer.state == "pending")
-                                            .order_by(Offer.task_id))).scalars().all()
+            query = select(Offer).where(col(Offer.state) == "pending").order_by(
+                col(Offer.task_id))
+            offers = (await session.execute(query)).scalars().all()
             emails = {person.id: person.email
                       for person in await staff_store.list_staff(session, active_only=False)}
         return [(offer.task_id, emails[offer.staff_id]) for offer in offers]

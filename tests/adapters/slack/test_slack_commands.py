@@ -58,7 +58,7 @@ async def test_lpo_help_away_back_digest_and_text_verbs(database_url: str) -> No
         away = await world.command(BEN, "/lpo", "away until Friday")
         assert "You're away until Fri" in away["text"]
         answer = await world.command(AVA, "/delegate", DELEGATION)
-        assert "Offered to Cara Diaz" in answer["text"]  # Ben is away
+        assert "offered to Cara Diaz" in answer["text"]  # Ben is away
         assert "Welcome back" in (await world.command(BEN, "/lpo", "back"))["text"]
 
         assert "not read" in texts(await world.command(BEN, "/lpo", "away until someday")) or \
@@ -81,7 +81,7 @@ async def test_unknown_slack_user_is_found_by_email_once(database_url: str) -> N
         assert "Your tasks" in listing["text"]
         assert len(world.fake.to("users.info", user=ELI)) == 1
         answer = await world.command(ELI, "/delegate", DELEGATION)
-        assert "Offered to Ben Cho" in answer["text"]
+        assert "offered to Ben Cho" in answer["text"]
         assert len(world.fake.to("users.info")) == 1  # the Slack id is linked now
 
         world.fake.emails["U0STRANGER"] = "someone@elsewhere.test"
@@ -137,12 +137,12 @@ async def test_new_task_from_home_turns_into_the_confirmation_when_unsure(
             "task_type": {"selected_option": {"value": "demand_letter"}},
             "matter": {"selected_option": {"value": "2027-0101"}}})
         assert done["response_action"] == "update"
-        assert "Offered to Ben Cho" in texts(done["view"])
+        assert "offered to Ben Cho" in texts(done["view"])
         assert buttons(done["view"]) == {}
         await world.fake.dm(BEN)
 
         direct = await world.submit(AVA, {**modal, "id": "V9"}, {"text": {"value": DELEGATION}})
-        assert direct["response_action"] == "update" and "Offered to" in texts(direct["view"])
+        assert direct["response_action"] == "update" and "offered to" in texts(direct["view"])
 
 
 async def test_confirmation_errors_show_in_the_modal(database_url: str) -> None:
