@@ -48,9 +48,8 @@ class Respond:
             view = uow.view(snap, task)
             update = notifications.offer_accepted(view, person, offer_id)
             await uow.send(update, notifications.accepted_for_delegator(view, person, offer_id))
-            # The offer's own message turns into the work card; the answer need not repeat it.
-            return Reply(status="ok", task_id=task.id,
-                         message=views.plain(f"Accepted task #{task.id}."))
+            # The answer is the work card itself: Teams shows it in place of the clicked card.
+            return Reply(status="ok", task_id=task.id, message=update.message)
 
         return await self.units.run(work)
 

@@ -89,7 +89,8 @@ async def test_accept_and_decline_take_the_task_number(database_url: str) -> Non
         await app.delegation.delegate(NOOR, PETITION, confirmed=True)
         assert (await app.respond.accept(JUNE, 1)).status == "forbidden"
         assert (await app.respond.accept(IMANI, 2)).status == "not_found"
-        assert (await app.respond.accept(IMANI, 1)).message.title == "Accepted task #1."
+        assert (await app.respond.accept(IMANI, 1)).message.footer == (
+            "You accepted. Mark it done when it's finished.")
         again = await app.respond.accept(IMANI, 1)
         assert again.status == "already_handled"
         assert (await app.respond.decline(IMANI, 1, "other")).status == "already_handled"

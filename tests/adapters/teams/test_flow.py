@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from storage.tables import ConversationRef, Task
@@ -140,5 +142,24 @@ async def test_unreachable_staff_are_skipped_and_their_manager_is_told(
         await teams.connector.wait_for(_in(dm(DAN), "Nothing on your plate"), after=mark)
         mark = await teams.say(AVA, "delegate draft a demand letter for 2027-0102 by Friday")
         await teams.connector.wait_for(_in(dm(AVA), "offered to Dan Kim"), after=mark)
-        await teams.connector.wait_for(_in(dm(DAN), "New task #1 from Ava Stone"), after=mark)
+        await teams.connector.wait_for(_in(dm(DAN), "New task #3 from Ava Stone"), after=mark)
+        assert_cards_valid(teams.connector.calls)
+
+
+async def test_a_manager_reassigns_from_the_queue_card(database_url: str) -> None:
+    async with teams_bot(database_url, LPO_MAX_OFFERS=1) as teams:
+        await teams.install(BEN)
+        await teams.install(CARA)
+        mark = await teams.say(AVA, "delegate draft demand letter for 2027-0101 by Friday")
+        await teams.connector.wait_for(_in(dm(BEN), "New task #1 from Ava Stone"), after=mark)
+        mark = await teams.say(BEN, "decline 1 no capacity")
+        await teams.connector.wait_for(_in(dm(AVA), "Task #1 needs an owner"), after=mark)
+        mark = await teams.say(AVA, "tasks")
+        queued = await teams.connector.wait_for(_in(dm(AVA), "(max_offers), round 1"), after=mark)
+        assert _titles(queued) == ["Reassign"]
+        assert "Cara Diaz" in json.dumps(queued.body)
+        mark = await teams.click(AVA, {"action": "reassign", "value": "1"},
+                                 picked="cara.diaz@firm.test")
+        await teams.connector.wait_for(_in(dm(CARA), "New task #1 from Ava Stone"), after=mark)
+        assert await _task_state(teams, 1) == "offered"
         assert_cards_valid(teams.connector.calls)
