@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from matching.second_opinion import NameBook, normalise  # noqa: E402
 from tests.matching.corpus import read_matters, read_roster  # noqa: E402
 
-TRAINING_FIRMS = (ROOT / "tests" / "data" / "firms", ROOT / "tests" / "data" / "heldout")
+TRAINING_FIRMS = (ROOT / "tests" / "data" / "firms",)
 OUT = ROOT / "bot" / "data" / "training.jsonl"
 
 

@@ -1,4 +1,5 @@
-"""Right and wrong counts per field for labelled firm folders, scored as tests/matching/corpus.py does."""
+"""Right and wrong counts per field for labelled firm folders, scored as tests/matching/corpus.py does;
+then issue 13's split per field: right (and not asked), asked (the parser is unsure), silently wrong."""
 
 from __future__ import annotations
 
@@ -27,6 +28,30 @@ def table(scores: list[Score]) -> str:
     return "\n".join([header, rule, *rows])
 
 
+def unsure_table(scores: list[Score]) -> str:
+    """A Markdown table: `right / asked / silently wrong` per field, one row per firm and a total.
+
+    A field is asked when the parser puts it in `unsure`, whether its guess was right or not;
+    silently wrong when it is wrong and not asked; right when right and not asked."""
+    header = "| firm | requests | " + " | ".join(TARGETS) + " |"
+    rule = "|---|---:|" + "---:|" * len(TARGETS)
+    total = Score("total", lines=sum(s.lines for s in scores))
+    for score in scores:
+        for name in TARGETS:
+            total.right[name] += score.right[name]
+            total.asked[name] += score.asked[name]
+            total.silently_wrong[name] += score.silently_wrong[name]
+    rows = []
+    for score in [*scores, total] if len(scores) > 1 else scores:
+        cells = []
+        for name in TARGETS:
+            wrong = score.silently_wrong[name]
+            right = score.lines - score.asked[name] - wrong
+            cells.append(f"{right} / {score.asked[name]} / {wrong}")
+        rows.append(f"| {score.name} | {score.lines} | " + " | ".join(cells) + " |")
+    return "\n".join([header, rule, *rows])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("firms", nargs="*", type=Path,
@@ -37,6 +62,8 @@ def main() -> None:
     firms = args.firms or sorted(p for p in BLIND_FIRMS.iterdir() if p.is_dir())
     scores = [score_corpus(firm) for firm in firms]
     print(table(scores))
+    print("\nright / asked / silently wrong:\n")
+    print(unsure_table(scores))
     if args.misses:
         for score in scores:
             print(f"\n{score.name}:")

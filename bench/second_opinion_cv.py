@@ -1,6 +1,6 @@
 """Choose the second opinion's thresholds by leave-one-firm-out cross-validation; print the table.
 
-For each labelled firm the model may learn from (tests/data/firms, tests/data/heldout), the
+For each labelled firm the model may learn from (tests/data/firms), the
 classifier is trained on the catalogue and every *other* firm, and both opinions are read on the
 held-out firm's requests. The shared dev corpus (when present) is one more held-out firm, read
 by the model trained on all of them, i.e. the shipped model. Each threshold setting is scored

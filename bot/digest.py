@@ -76,9 +76,10 @@ async def build_digest(session: AsyncSession, *, firm: Firm, scope: Scope, now: 
     lines += _section(f"Unassigned ({unassigned_total})", unassigned, firm, zone.key,
                       type_names, reasons=True)
     lines += _load_lines(firm, loads, scope)
-    facts = (Fact("Saved yesterday", views.money(float(done["yesterday"].savings))),
-             Fact("Saved this week", views.money(float(done["week"].savings))),
-             Fact("Saved this month", views.money(float(done["month"].savings))))
+    facts: tuple[Fact, ...] = (
+        Fact("Saved yesterday", views.money(float(done["yesterday"].savings))),
+        Fact("Saved this week", views.money(float(done["week"].savings))),
+        Fact("Saved this month", views.money(float(done["month"].savings))))
     heading = "Daily digest"
     if weekly:
         heading = "Weekly summary and daily digest"

@@ -139,13 +139,15 @@ async def load_firm(session: AsyncSession, *, settings: Settings) -> Firm:
     everyone = await staff_store.list_staff(session, active_only=False)
     # Inactive people still resolve as managers, attorneys and screened staff: a wall stays up.
     roster = Firm(emails={row.id: row.email for row in everyone if row.id is not None})
-    active = [row for row in everyone if row.active and row.id is not None]
-    away = await _away_by_staff(session, [row.id for row in active])
+    active = {row.id: row for row in everyone if row.active and row.id is not None}
+    away = await _away_by_staff(session, list(active))
     staff = tuple(_profile(row, manager_email=roster.email_of(row.manager_id),
-                           away=away.get(row.id, ()), settings=settings) for row in active)
+                           away=away.get(staff_id, ()), settings=settings)
+                  for staff_id, row in active.items())
     screens = await matter_store.list_screens(session)
-    rows = [row for row in await matter_store.list_matters(session) if row.id is not None]
-    matters = tuple(_matter_ref(row, screened_ids=screens.get(row.id, ()), roster=roster)
-                    for row in rows)
-    return Firm(staff=staff, matters=matters, matter_ids={row.number: row.id for row in rows},
+    rows = {row.id: row for row in await matter_store.list_matters(session) if row.id is not None}
+    matters = tuple(_matter_ref(row, screened_ids=screens.get(matter_id, ()), roster=roster)
+                    for matter_id, row in rows.items())
+    return Firm(staff=staff, matters=matters,
+                matter_ids={row.number: matter_id for matter_id, row in rows.items()},
                 emails=roster.emails)

@@ -98,11 +98,11 @@ def scheduler_context(bot: Application) -> Callable[[web.Application], AsyncIter
 async def _tick(bot: Application, running: set[asyncio.Task[None]]) -> None:
     current = asyncio.current_task()
     if current is not None:
-        running.add(current)  # type: ignore[arg-type]
+        running.add(current)
     try:
         await run_due_jobs(bot, bot.clock())
     except asyncio.CancelledError:
         # Shutdown interrupted the tick: its transaction rolled back, the next start redoes it.
         log.info("scheduler tick interrupted by shutdown")
     finally:
-        running.discard(current)  # type: ignore[arg-type]
+        running.discard(current)

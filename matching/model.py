@@ -19,6 +19,15 @@ SKILLS = (
     "negotiation",
 )
 PRIORITIES = ("low", "normal", "high", "urgent")
+# The fields of a parse the bot asks about when the parser is unsure of them (`TaskDraft.unsure`).
+UNSURE_FIELDS = ("task_type", "due_at", "matter", "assignee")
+# What the bot says of an unsure field when no more precise reason was given.
+DEFAULT_UNSURE_REASONS = {
+    "task_type": "I could not tell what kind of task this is",
+    "due_at": "I could not read the deadline",
+    "matter": "I could not tell which matter this is for",
+    "assignee": "I could not tell who you named",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +128,17 @@ class TaskDraft:
     warnings: tuple[str, ...] = field(default=())
     unsure: tuple[str, ...] = ()  # fields to ask about before offering; each may hold a guess
     candidates: tuple[str, ...] = ()  # task type ids, best first, at most 3
+    # (field, what could not be read) for fields in `unsure`, in the delegator's terms. It may
+    # quote the request, so it belongs in the delegator's own view only, escaped.
+    unsure_reasons: tuple[tuple[str, str], ...] = ()
+
+    def reason(self, field_name: str) -> str:
+        """Why `field_name` is unsure: the parser's own words, else a plain default."""
+        said = next((why for name, why in self.unsure_reasons if name == field_name), None)
+        return said or DEFAULT_UNSURE_REASONS.get(field_name, "I could not read this")
 
     def as_contract(self) -> dict[str, object]:
-        """The `lpo-bot parse` JSON result (README, "Command line")."""
+        """The `lpo-bot parse` JSON result (README, "Command line"), one reason per unsure field."""
         return {
             "task_type": self.task_type,
             "confidence": round(self.confidence, 3),
@@ -132,4 +149,5 @@ class TaskDraft:
             "assignee": self.assignee,
             "unsure": list(self.unsure),
             "candidates": list(self.candidates),
+            "unsure_reasons": {name: self.reason(name) for name in self.unsure},
         }

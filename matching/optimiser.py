@@ -221,7 +221,7 @@ class _Problem:
             constraints.append(LinearConstraint(np.ones((1, n_pairs)), at_least, np.inf))
         return milp(
             objective,
-            integrality=np.ones(n_pairs),
+            integrality=np.ones(n_pairs, dtype=np.int8),
             bounds=Bounds(0, 1),
             constraints=constraints,
             # Costs are whole cents, so a zero gap is reachable: HiGHS notices integrality.

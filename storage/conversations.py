@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
+from storage.core import table_of
 from storage.dialect import is_postgres
 from storage.tables import ConversationRef
 
@@ -20,7 +22,7 @@ UNREACHABLE = ""
 
 def _upsert(session: AsyncSession, values: dict[str, Any]) -> Any:
     module = postgresql if is_postgres(session) else sqlite
-    statement = module.insert(ConversationRef.__table__).values(**values)
+    statement = module.insert(table_of(ConversationRef)).values(**values)
     changes = {key: statement.excluded[key] for key in values if key != "teams_user_id"}
     return statement.on_conflict_do_update(index_elements=["teams_user_id"], set_=changes)
 
@@ -53,7 +55,7 @@ async def mark_unreachable(session: AsyncSession, *, teams_user_id: str, reason:
 
 
 async def get_row(session: AsyncSession, *, teams_user_id: str) -> ConversationRef | None:
-    query = select(ConversationRef).where(ConversationRef.teams_user_id == teams_user_id)
+    query = select(ConversationRef).where(col(ConversationRef.teams_user_id) == teams_user_id)
     return (await session.execute(query)).scalars().first()
 
 
@@ -71,25 +73,25 @@ async def references_for(session: AsyncSession, *,
     wanted = set(teams_user_ids)
     if not wanted:
         return {}
-    query = select(ConversationRef).where(ConversationRef.teams_user_id.in_(wanted),
-                                          ConversationRef.conversation_id != UNREACHABLE)
+    query = select(ConversationRef).where(col(ConversationRef.teams_user_id).in_(wanted),
+                                          col(ConversationRef.conversation_id) != UNREACHABLE)
     return {row.teams_user_id: dict(row.reference)
             for row in (await session.execute(query)).scalars()}
 
 
 async def latest_reference(session: AsyncSession) -> ConversationRef | None:
     """The most recently stored real reference: its service URL and bot open new 1:1 chats."""
-    query = (select(ConversationRef).where(ConversationRef.conversation_id != UNREACHABLE)
-             .order_by(ConversationRef.updated_at.desc(), ConversationRef.id.desc()).limit(1))
+    query = (select(ConversationRef).where(col(ConversationRef.conversation_id) != UNREACHABLE)
+             .order_by(col(ConversationRef.updated_at).desc(), col(ConversationRef.id).desc()).limit(1))
     return (await session.execute(query)).scalars().first()
 
 
 async def unreachable_user_ids(session: AsyncSession) -> set[str]:
-    query = select(ConversationRef.teams_user_id).where(
-        ConversationRef.conversation_id == UNREACHABLE)
+    query = select(col(ConversationRef.teams_user_id)).where(
+        col(ConversationRef.conversation_id) == UNREACHABLE)
     return set((await session.execute(query)).scalars())
 
 
 async def delete_reference(session: AsyncSession, *, teams_user_id: str) -> None:
     await session.execute(delete(ConversationRef)
-                          .where(ConversationRef.teams_user_id == teams_user_id))
+                          .where(col(ConversationRef.teams_user_id) == teams_user_id))

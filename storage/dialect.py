@@ -27,4 +27,4 @@ def _insert_ignoring_conflicts(dialect: str, table: Table, returning: tuple[Any,
 
 
 def is_postgres(session: AsyncSession) -> bool:
-    return bool(session.bind) and session.bind.dialect.name == "postgresql"
+    return session.bind is not None and session.bind.dialect.name == "postgresql"

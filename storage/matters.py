@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from storage.staff import Change
 from storage.tables import Matter, MatterScreen, utcnow
@@ -27,7 +28,7 @@ async def get_matter(session: AsyncSession, *, matter_id: int) -> Matter | None:
 
 
 async def get_matter_by_number(session: AsyncSession, *, number: str) -> Matter | None:
-    query = select(Matter).where(Matter.number == number.strip())
+    query = select(Matter).where(col(Matter.number) == number.strip())
     return (await session.execute(query)).scalars().first()
 
 
@@ -61,7 +62,7 @@ async def list_screens(session: AsyncSession) -> dict[int, set[int]]:
     """matter id -> ids of the staff screened from it (matters without a wall are absent)."""
     screens: dict[int, set[int]] = defaultdict(set)
     for matter_id, staff_id in await session.execute(
-            select(MatterScreen.matter_id, MatterScreen.staff_id)):
+            select(col(MatterScreen.matter_id), col(MatterScreen.staff_id))):
         screens[matter_id].add(staff_id)
     return dict(screens)
 
@@ -69,14 +70,14 @@ async def list_screens(session: AsyncSession) -> dict[int, set[int]]:
 async def set_screens(session: AsyncSession, *, matter_id: int, staff_ids: Iterable[int]) -> bool:
     """Make exactly these people screened from the matter; True when the wall changed."""
     wanted = set(staff_ids)
-    query = select(MatterScreen.staff_id).where(MatterScreen.matter_id == matter_id)
+    query = select(col(MatterScreen.staff_id)).where(col(MatterScreen.matter_id) == matter_id)
     current = set((await session.execute(query)).scalars())
     if wanted == current:
         return False
     removed = current - wanted
     if removed:
         await session.execute(delete(MatterScreen).where(
-            MatterScreen.matter_id == matter_id, MatterScreen.staff_id.in_(removed)))
+            col(MatterScreen.matter_id) == matter_id, col(MatterScreen.staff_id).in_(removed)))
     session.add_all(MatterScreen(matter_id=matter_id, staff_id=staff_id)
                     for staff_id in sorted(wanted - current))
     await session.flush()

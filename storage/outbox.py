@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple, TypedDict
+from typing import Any, TypedDict
 
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
+from storage.core import rowcount, table_of
 from storage.dialect import insert_ignoring_conflicts
 from storage.tables import DeliveredMessage, OutboxMessage
 from storage.types import UTCDateTime
@@ -24,27 +27,28 @@ async def enqueue(session: AsyncSession, *, dedupe_key: str, recipient_key: str,
            "recipient_id": recipient_id, "channel": channel, "thread_key": thread_key,
            "replaces_key": replaces_key, "payload": payload, "state": "pending", "attempts": 0,
            "next_attempt_at": now, "created_at": now}
-    result = await session.execute(insert_ignoring_conflicts(session, OutboxMessage.__table__),
+    result = await session.execute(insert_ignoring_conflicts(session, table_of(OutboxMessage)),
                                    row)
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 def _head_of_queue() -> Any:
     """True for a pending row with no earlier pending row for the same recipient."""
     earlier = aliased(OutboxMessage)
-    return ~exists().where(and_(earlier.recipient_key == OutboxMessage.recipient_key,
-                                earlier.state == "pending", earlier.id < OutboxMessage.id))
+    return ~exists().where(and_(col(earlier.recipient_key) == col(OutboxMessage.recipient_key),
+                                col(earlier.state) == "pending",
+                                col(earlier.id) < col(OutboxMessage.id)))
 
 
 # Built once: the dispatcher runs this after every delegation.
 _DUE = (select(OutboxMessage)
-        .where(OutboxMessage.state == "pending",
+        .where(col(OutboxMessage.state) == "pending",
                OutboxMessage.next_attempt_at <= bindparam("now", type_=UTCDateTime()),
                _head_of_queue())
-        .order_by(OutboxMessage.id).limit(bindparam("limit"))
+        .order_by(col(OutboxMessage.id)).limit(bindparam("limit"))
         .with_for_update(skip_locked=True, of=OutboxMessage))
-_OUTBOX = OutboxMessage.__table__.c
-_LEASE = (update(OutboxMessage.__table__).where(_OUTBOX.id.in_(bindparam("ids", expanding=True)))
+_OUTBOX = table_of(OutboxMessage).c
+_LEASE = (update(table_of(OutboxMessage)).where(_OUTBOX.id.in_(bindparam("ids", expanding=True)))
           .values(next_attempt_at=bindparam("until", type_=UTCDateTime())))
 
 
@@ -57,7 +61,7 @@ async def claim_due(session: AsyncSession, *, now: datetime, lease: timedelta,
     return rows
 
 
-_SENT = (update(OutboxMessage.__table__).where(_OUTBOX.id.in_(bindparam("ids", expanding=True)))
+_SENT = (update(table_of(OutboxMessage)).where(_OUTBOX.id.in_(bindparam("ids", expanding=True)))
          .values(state="sent", sent_at=bindparam("now", type_=UTCDateTime()),
                  platform=bindparam("platform"), attempts=_OUTBOX.attempts + 1,
                  last_error=None))
@@ -70,22 +74,25 @@ async def mark_sent(session: AsyncSession, *, outbox_ids: Sequence[int], now: da
 
 async def mark_retry(session: AsyncSession, *, outbox_id: int, at: datetime,
                      error: str) -> None:
-    await session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(
+    await session.execute(update(OutboxMessage).where(col(OutboxMessage.id) == outbox_id).values(
         next_attempt_at=at, attempts=OutboxMessage.attempts + 1, last_error=error[:2000]))
 
 
 async def mark_failed(session: AsyncSession, *, outbox_id: int, error: str) -> None:
-    await session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(
+    await session.execute(update(OutboxMessage).where(col(OutboxMessage.id) == outbox_id).values(
         state="failed", attempts=OutboxMessage.attempts + 1, last_error=error[:2000]))
 
 
-class Pending(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """How many outbox messages wait, and when the next is due."""
+
     count: int
     next_due_at: datetime | None
 
 
 _PENDING = select(func.count(), func.min(OutboxMessage.next_attempt_at)).where(
-    OutboxMessage.state == "pending")
+    col(OutboxMessage.state) == "pending")
 
 
 async def pending(session: AsyncSession) -> Pending:
@@ -95,16 +102,16 @@ async def pending(session: AsyncSession) -> Pending:
 
 
 async def list_messages(session: AsyncSession, *, state: str | None = None) -> list[OutboxMessage]:
-    query = select(OutboxMessage).order_by(OutboxMessage.id)
+    query = select(OutboxMessage).order_by(col(OutboxMessage.id))
     if state:
-        query = query.where(OutboxMessage.state == state)
+        query = query.where(col(OutboxMessage.state) == state)
     return list((await session.execute(query)).scalars())
 
 
 async def get_delivery_ref(session: AsyncSession, *, thread_key: str,
                            recipient_key: str) -> DeliveredMessage | None:
-    query = select(DeliveredMessage).where(DeliveredMessage.thread_key == thread_key,
-                                           DeliveredMessage.recipient_key == recipient_key)
+    query = select(DeliveredMessage).where(col(DeliveredMessage.thread_key) == thread_key,
+                                           col(DeliveredMessage.recipient_key) == recipient_key)
     return (await session.execute(query)).scalars().first()
 
 
@@ -121,5 +128,5 @@ class DeliveryRef(TypedDict):
 async def save_delivery_refs(session: AsyncSession, *, refs: Sequence[DeliveryRef]) -> None:
     """Keep the first ref of each thread and recipient (a retry must not move it)."""
     if refs:
-        await session.execute(insert_ignoring_conflicts(session, DeliveredMessage.__table__),
+        await session.execute(insert_ignoring_conflicts(session, table_of(DeliveredMessage)),
                               list(refs))

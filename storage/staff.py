@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from storage.core import rowcount
 from storage.tables import AwayPeriod, Staff, utcnow
 from storage.versions import bump_firm_version
 
@@ -27,9 +28,9 @@ async def count_staff(session: AsyncSession) -> int:
 
 
 async def list_staff(session: AsyncSession, *, active_only: bool = True) -> list[Staff]:
-    query = select(Staff).order_by(Staff.id)
+    query = select(Staff).order_by(col(Staff.id))
     if active_only:
-        query = query.where(Staff.active.is_(True))
+        query = query.where(col(Staff.active).is_(True))
     return list((await session.execute(query)).scalars())
 
 
@@ -48,22 +49,22 @@ async def staff_by_ids(session: AsyncSession, *, staff_ids: Iterable[int]) -> di
     wanted = set(staff_ids)
     if not wanted:
         return {}
-    query = select(Staff).where(Staff.id.in_(wanted))
+    query = select(Staff).where(col(Staff.id).in_(wanted))
     return {row.id: row for row in (await session.execute(query)).scalars() if row.id}
 
 
 async def get_staff_by_email(session: AsyncSession, *, email: str) -> Staff | None:
-    query = select(Staff).where(Staff.email == normalise_email(email))
+    query = select(Staff).where(col(Staff.email) == normalise_email(email))
     return (await session.execute(query)).scalars().first()
 
 
 async def get_staff_by_slack_id(session: AsyncSession, *, slack_user_id: str) -> Staff | None:
-    query = select(Staff).where(Staff.slack_user_id == slack_user_id).order_by(Staff.id)
+    query = select(Staff).where(col(Staff.slack_user_id) == slack_user_id).order_by(col(Staff.id))
     return (await session.execute(query)).scalars().first()
 
 
 async def get_staff_by_teams_id(session: AsyncSession, *, teams_user_id: str) -> Staff | None:
-    query = select(Staff).where(Staff.teams_user_id == teams_user_id).order_by(Staff.id)
+    query = select(Staff).where(col(Staff.teams_user_id) == teams_user_id).order_by(col(Staff.id))
     return (await session.execute(query)).scalars().first()
 
 
@@ -95,11 +96,11 @@ async def claim_chat_ids(session: AsyncSession, *, staff: Staff, slack_user_id: 
     missing = {column: value for column, value in given.items() if not getattr(staff, column)}
     if taken or not missing:
         return taken
-    claim = (update(Staff).where(Staff.id == staff.id,
+    claim = (update(Staff).where(col(Staff.id) == staff.id,
                                  *(getattr(Staff, column).is_(None) for column in missing))
              .values(**missing, updated_at=utcnow())
              .execution_options(synchronize_session=False))
-    claimed = (await session.execute(claim)).rowcount == 1
+    claimed = rowcount(await session.execute(claim)) == 1
     await session.refresh(staff)
     if not claimed:  # another account linked it since the row was read
         return _held_by_others(staff, given)
@@ -144,9 +145,9 @@ async def upsert_staff(session: AsyncSession, *, email: str,
 
 async def list_away_periods(session: AsyncSession, *,
                             staff_ids: Iterable[int] | None = None) -> list[AwayPeriod]:
-    query = select(AwayPeriod).order_by(AwayPeriod.staff_id, AwayPeriod.starts_at, AwayPeriod.id)
+    query = select(AwayPeriod).order_by(col(AwayPeriod.staff_id), col(AwayPeriod.starts_at), col(AwayPeriod.id))
     if staff_ids is not None:
-        query = query.where(AwayPeriod.staff_id.in_(list(staff_ids)))
+        query = query.where(col(AwayPeriod.staff_id).in_(list(staff_ids)))
     return list((await session.execute(query)).scalars())
 
 
@@ -168,9 +169,9 @@ async def end_away(session: AsyncSession, *, staff_id: int, at: datetime) -> int
     Periods that start later stay as planned: "back" today does not cancel next week's leave.
     """
     query = select(AwayPeriod).where(
-        AwayPeriod.staff_id == staff_id,
-        AwayPeriod.starts_at <= at,
-        or_(AwayPeriod.ends_at.is_(None), AwayPeriod.ends_at > at))
+        col(AwayPeriod.staff_id) == staff_id,
+        col(AwayPeriod.starts_at) <= at,
+        or_(col(AwayPeriod.ends_at).is_(None), col(AwayPeriod.ends_at) > at))
     periods = list((await session.execute(query)).scalars())
     for period in periods:
         period.ends_at = at

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import col
 
+from storage.core import rowcount, table_of
 from storage.tables import (
     LOAD_TASK_STATES,
     OPEN_TASK_STATES,
@@ -36,7 +37,7 @@ async def _insert(session: AsyncSession, row: Row) -> Row:
 
     A unit-of-work flush costs several times more, and delegation inserts on the hot path.
     """
-    table: Table = type(row).__table__  # type: ignore[assignment]
+    table = table_of(type(row))
     values = {column.key: getattr(row, column.key) for column in table.columns
               if column.key != "id"}
     row.id = (await session.execute(_insert_returning_id(table), values)).scalar_one()
@@ -51,7 +52,7 @@ def _insert_returning_id(table: Table) -> Insert:
 
 
 async def get_task(session: AsyncSession, *, task_id: int, for_update: bool = False) -> Task | None:
-    query = select(Task).where(Task.id == task_id)
+    query = select(Task).where(col(Task.id) == task_id)
     if for_update:
         query = query.with_for_update()
     return (await session.execute(query)).scalars().first()
@@ -59,11 +60,11 @@ async def get_task(session: AsyncSession, *, task_id: int, for_update: bool = Fa
 
 async def list_tasks(session: AsyncSession, *, state: str | None = None,
                      states: Sequence[str] | None = None, limit: int | None = None) -> list[Task]:
-    query = select(Task).order_by(Task.id)
+    query = select(Task).order_by(col(Task.id))
     if state:
-        query = query.where(Task.state == state)
+        query = query.where(col(Task.state) == state)
     if states:
-        query = query.where(Task.state.in_(states))
+        query = query.where(col(Task.state).in_(states))
     if limit:
         query = query.limit(limit)
     return list((await session.execute(query)).scalars())
@@ -71,10 +72,10 @@ async def list_tasks(session: AsyncSession, *, state: str | None = None,
 
 async def tasks_for(session: AsyncSession, *, staff_id: int, open_only: bool = True) -> list[Task]:
     """Tasks this person holds or delegated."""
-    query = select(Task).where(or_(Task.assignee_id == staff_id, Task.delegator_id == staff_id))
+    query = select(Task).where(or_(col(Task.assignee_id) == staff_id, col(Task.delegator_id) == staff_id))
     if open_only:
-        query = query.where(Task.state.in_(OPEN_TASK_STATES))
-    return list((await session.execute(query.order_by(Task.due_at, Task.id))).scalars())
+        query = query.where(col(Task.state).in_(OPEN_TASK_STATES))
+    return list((await session.execute(query.order_by(col(Task.due_at), col(Task.id)))).scalars())
 
 
 async def tasks_behind_walls(session: AsyncSession) -> list[Task]:
@@ -89,26 +90,28 @@ async def tasks_behind_walls(session: AsyncSession) -> list[Task]:
 async def transition_task(session: AsyncSession, *, task_id: int, from_states: Iterable[str],
                           values: dict[str, Any]) -> bool:
     """Move a task only if it is still in one of `from_states`; True for the one winner."""
-    statement = (update(Task).where(Task.id == task_id, Task.state.in_(tuple(from_states)))
+    statement = (update(Task).where(col(Task.id) == task_id, col(Task.state).in_(tuple(from_states)))
                  .values(**values))
-    return (await session.execute(statement)).rowcount == 1
+    return rowcount(await session.execute(statement)) == 1
 
 
 async def open_loads(session: AsyncSession, *, staff_ids: Sequence[int] | None = None
                      ) -> dict[int, float]:
     """Open hours per person: est_hours of tasks they are offered or working on."""
-    query = (select(Task.assignee_id, func.sum(Task.est_hours))
-             .where(Task.state.in_(LOAD_TASK_STATES), Task.assignee_id.is_not(None))
-             .group_by(Task.assignee_id))
+    query = (select(col(Task.assignee_id), func.sum(col(Task.est_hours)))
+             .where(col(Task.state).in_(LOAD_TASK_STATES), col(Task.assignee_id).is_not(None))
+             .group_by(col(Task.assignee_id)))
     if staff_ids is not None:
-        query = query.where(Task.assignee_id.in_(staff_ids))
-    return {staff_id: float(hours or 0) for staff_id, hours in (await session.execute(query)).all()}
+        query = query.where(col(Task.assignee_id).in_(staff_ids))
+    rows = (await session.execute(query)).all()
+    # The query already skips unassigned tasks; the test only narrows the type.
+    return {staff_id: float(hours or 0) for staff_id, hours in rows if staff_id is not None}
 
 
 async def last_offered(session: AsyncSession, *, since: datetime) -> dict[int, datetime]:
     """When each person was last offered anything since `since` (a bounded, indexed scan)."""
-    query = (select(Offer.staff_id, func.max(Offer.offered_at))
-             .where(Offer.offered_at >= since).group_by(Offer.staff_id))
+    query = (select(col(Offer.staff_id), func.max(col(Offer.offered_at)))
+             .where(col(Offer.offered_at) >= since).group_by(col(Offer.staff_id)))
     return {staff_id: at for staff_id, at in (await session.execute(query)).all()}
 
 
@@ -117,22 +120,22 @@ async def add_offer(session: AsyncSession, *, offer: Offer) -> Offer:
 
 
 async def get_offer(session: AsyncSession, *, offer_id: int) -> Offer | None:
-    return (await session.execute(select(Offer).where(Offer.id == offer_id))).scalars().first()
+    return (await session.execute(select(Offer).where(col(Offer.id) == offer_id))).scalars().first()
 
 
 async def offers_of(session: AsyncSession, *, task_id: int) -> list[Offer]:
-    query = select(Offer).where(Offer.task_id == task_id).order_by(Offer.id)
+    query = select(Offer).where(col(Offer.task_id) == task_id).order_by(col(Offer.id))
     return list((await session.execute(query)).scalars())
 
 
 async def pending_offer(session: AsyncSession, *, task_id: int) -> Offer | None:
-    query = select(Offer).where(Offer.task_id == task_id, Offer.state == "pending")
+    query = select(Offer).where(col(Offer.task_id) == task_id, col(Offer.state) == "pending")
     return (await session.execute(query)).scalars().first()
 
 
 async def pending_offers_for(session: AsyncSession, *, staff_id: int) -> list[Offer]:
-    query = (select(Offer).where(Offer.staff_id == staff_id, Offer.state == "pending")
-             .order_by(Offer.id))
+    query = (select(Offer).where(col(Offer.staff_id) == staff_id, col(Offer.state) == "pending")
+             .order_by(col(Offer.id)))
     return list((await session.execute(query)).scalars())
 
 
@@ -143,38 +146,38 @@ async def resolve_offer(session: AsyncSession, *, offer_id: int, to_state: str, 
 
     `reason` is a code; `note` is what the offeree typed, kept for the delegator and the audit.
     """
-    statement = update(Offer).where(Offer.id == offer_id, Offer.state == "pending")
+    statement = update(Offer).where(col(Offer.id) == offer_id, col(Offer.state) == "pending")
     if staff_id is not None:
-        statement = statement.where(Offer.staff_id == staff_id)
+        statement = statement.where(col(Offer.staff_id) == staff_id)
     result = await session.execute(statement.values(state=to_state, responded_at=at,
                                                      reason=reason, note=note))
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 async def claim_offer_reminder(session: AsyncSession, *, offer_id: int) -> bool:
     """Clear a pending offer's reminder time; True for the one instance that sends it."""
-    statement = (update(Offer).where(Offer.id == offer_id, Offer.remind_at.is_not(None))
+    statement = (update(Offer).where(col(Offer.id) == offer_id, col(Offer.remind_at).is_not(None))
                  .values(remind_at=None))
-    return (await session.execute(statement)).rowcount == 1
+    return rowcount(await session.execute(statement)) == 1
 
 
 async def due_offers(session: AsyncSession, *, now: datetime, limit: int = 100,
                      exclude: Collection[int] = ()) -> list[Offer]:
     """Pending offers whose timeout has passed, oldest first, claimed for this instance."""
-    query = (select(Offer).where(Offer.state == "pending", Offer.expires_at <= now)
-             .order_by(Offer.expires_at, Offer.id).limit(limit)
+    query = (select(Offer).where(col(Offer.state) == "pending", col(Offer.expires_at) <= now)
+             .order_by(col(Offer.expires_at), col(Offer.id)).limit(limit)
              .with_for_update(skip_locked=True))
     if exclude:
-        query = query.where(Offer.id.not_in(exclude))
+        query = query.where(col(Offer.id).not_in(exclude))
     return list((await session.execute(query)).scalars())
 
 
 async def offers_to_remind(session: AsyncSession, *, now: datetime, limit: int = 200,
                            exclude: Collection[int] = ()) -> list[Offer]:
-    query = (select(Offer).where(Offer.state == "pending", Offer.remind_at <= now)
-             .order_by(Offer.remind_at, Offer.id).limit(limit).with_for_update(skip_locked=True))
+    query = (select(Offer).where(col(Offer.state) == "pending", col(Offer.remind_at) <= now)
+             .order_by(col(Offer.remind_at), col(Offer.id)).limit(limit).with_for_update(skip_locked=True))
     if exclude:
-        query = query.where(Offer.id.not_in(exclude))
+        query = query.where(col(Offer.id).not_in(exclude))
     return list((await session.execute(query)).scalars())
 
 
@@ -188,9 +191,9 @@ async def record_event(session: AsyncSession, *, task_id: int | None, actor_id: 
         "detail": detail or {}})
 
 
-_INSERT_EVENT = insert(AuditEvent.__table__)  # type: ignore[arg-type]
+_INSERT_EVENT = insert(table_of(AuditEvent))
 
 
 async def events_of(session: AsyncSession, *, task_id: int) -> list[AuditEvent]:
-    query = select(AuditEvent).where(AuditEvent.task_id == task_id).order_by(AuditEvent.id)
+    query = select(AuditEvent).where(col(AuditEvent.task_id) == task_id).order_by(col(AuditEvent.id))
     return list((await session.execute(query)).scalars())

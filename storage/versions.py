@@ -6,7 +6,9 @@ from typing import NamedTuple
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
+from storage.core import table_of
 from storage.dialect import insert_ignoring_conflicts, is_postgres
 from storage.tables import FirmVersion
 
@@ -16,7 +18,7 @@ class Versions(NamedTuple):
     work: int | None  # None where nothing counts changes to the work: read it live
 
 
-_ROW = FirmVersion.__table__.c  # Core columns: the ORM layer adds nothing to a two-int read
+_ROW = table_of(FirmVersion).c  # Core columns: the ORM layer adds nothing to a two-int read
 _BOTH = select(_ROW.version, _ROW.work_version).where(_ROW.id == 1)
 
 
@@ -35,7 +37,7 @@ async def get_versions(session: AsyncSession) -> Versions:
 
 async def bump_firm_version(session: AsyncSession) -> None:
     """Call in the same transaction as the change, so caches reload exactly when it commits."""
-    await session.execute(insert_ignoring_conflicts(session, FirmVersion.__table__)
+    await session.execute(insert_ignoring_conflicts(session, table_of(FirmVersion))
                           .values(id=1, version=0, work_version=0))
-    await session.execute(update(FirmVersion).where(FirmVersion.id == 1)
+    await session.execute(update(FirmVersion).where(col(FirmVersion.id) == 1)
                           .values(version=FirmVersion.version + 1))

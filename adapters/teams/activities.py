@@ -41,10 +41,11 @@ def actor_of(activity: Activity) -> Actor | None:
 
 def tenant_of(activity: Activity) -> str | None:
     if activity.conversation and activity.conversation.tenant_id:
-        return activity.conversation.tenant_id
+        return str(activity.conversation.tenant_id)
     tenant = (activity.channel_data or {}).get("tenant") if isinstance(
         activity.channel_data, dict) else None
-    return tenant.get("id") if isinstance(tenant, dict) else None
+    tenant_id = tenant.get("id") if isinstance(tenant, dict) else None
+    return tenant_id if isinstance(tenant_id, str) else None
 
 
 def is_personal(activity: Activity) -> bool:

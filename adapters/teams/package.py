@@ -40,7 +40,7 @@ def _https_host(endpoint: str) -> str:
 
 def manifest(app_id: str, *, endpoint: str | None, version: str) -> dict[str, Any]:
     """The bundled manifest with this bot's id, version and (when given) public site."""
-    document = json.loads(_resource(MANIFEST))
+    document: dict[str, Any] = json.loads(_resource(MANIFEST))
     document["id"] = _app_id(app_id)
     document["version"] = version
     for bot in document["bots"]:

@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _module_for(args: argparse.Namespace) -> str:
-    return args.command.replace("-", "_")
+    command: str = args.command
+    return command.replace("-", "_")
 
 
 def _configure_logging(*, verbose: bool, server: bool) -> None:

@@ -15,10 +15,12 @@ from matching.parse.words import FUZZY_MIN_LETTERS, Token, closest_spelling, ste
 from matching.taxonomy import phrase_elements
 from matching.text import fold, words
 
-__all__ = ["CLIENT", "CONFIDENCE_THRESHOLD", "Catalogue"]
+__all__ = ["CLIENT", "CONFIDENCE_THRESHOLD", "MAX_CANDIDATES", "Catalogue", "Reading"]
 
 # Below this the text is not taken to name any catalogue task (the bot asks instead).
 CONFIDENCE_THRESHOLD = 0.4
+# How many task types a reading offers to choose from when it is unsure.
+MAX_CANDIDATES = 3
 # What a client's name reads as in a catalogue phrase: "call Garcia" matches "call client".
 CLIENT = "client"
 _GAP_WORDS = 4
@@ -34,14 +36,26 @@ _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
 _OPENING_WORDS = 3  # a verb and up to two words before the phrase: "draft our first rogs"
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "did"})
 _READINGS_KEPT = 50_000
+# Owners of phrases that name no task: a veto claims its words for nothing; a vague ask claims
+# them too, and marks the text as asking for work without saying which.
+_VETO, _VAGUE = -1, -2
 
 
 @dataclass(frozen=True, slots=True)
 class _Phrase:
-    owner: int  # index of the task type; -1 for a veto, which names no task
+    owner: int  # index of the task type; _VETO or _VAGUE for phrases that name no task
     elements: tuple[frozenset[str] | None, ...]  # None: a gap of a few words
     weight: int  # how many words it matches; more words, more specific
     last: frozenset[str]  # its last words: a text without one of them cannot match it
+
+
+class Reading(NamedTuple):
+    """What the catalogue makes of a text's tokens."""
+
+    task_type: str | None  # None when no type is sure enough, or the ask is vague
+    confidence: float
+    candidates: tuple[str, ...]  # task type ids, best first, at most MAX_CANDIDATES
+    vague: bool  # only a vague ask ("look into the Kwan thing"): the type is a guess at best
 
 
 class _Match(NamedTuple):
@@ -58,7 +72,9 @@ class Catalogue:
 
     def __init__(self, taxonomy: Taxonomy, vocabulary: Vocabulary) -> None:
         self.taxonomy = taxonomy
+        self._ids = taxonomy.ids
         self.ignored = vocabulary.ignored
+        self._vague_phrases = bool(vocabulary.vague)
         self._shorthand = vocabulary.shorthand
         self._topic_markers = vocabulary.topic_markers
         self._by_first: dict[str, list[_Phrase]] = {}
@@ -66,7 +82,9 @@ class Catalogue:
         self._canonical: dict[str, str] = {}
         spellings: dict[str, str] = {}
         owned = [(i, p) for i, t in enumerate(taxonomy.types) for p in t.phrases]
-        for owner, text in [*owned, *((-1, p) for p in vocabulary.vetoes)]:
+        owned += [(_VETO, p) for p in vocabulary.vetoes]
+        owned += [(_VAGUE, p) for p in vocabulary.vague]
+        for owner, text in owned:
             phrase = self._compiled(owner, text)
             if phrase is None:
                 continue
@@ -120,16 +138,31 @@ class Catalogue:
 
     def classify(
         self, tokens: list[Token], asks: Sequence[Ask] = (), reasons_from: int | None = None
-    ) -> tuple[str | None, float]:
-        """The task type the tokens ask for and how sure that is (0..1).
+    ) -> Reading:
+        """The task type the tokens ask for, how sure that is (0..1), and the best candidates.
 
         `asks` are where a request may begin after some news ("The judge moved the hearing.
         Please update the calendar"; "Convergent never answered. Draft a demand letter").
         `reasons_from` is where the reasons begin after a request made first.
         """
-        type_ids = self.taxonomy.ids
-        scores = [0.0] * len(type_ids)
-        winners = sorted(self._winning_matches(tokens), key=lambda m: m.start)
+        winners = self._winning_matches(tokens, vague_too=True)
+        scores = self._scores(winners, tokens, asks, reasons_from)
+        if not self._vague_phrases or any(scores) or all(m.owner != _VAGUE for m in winners):
+            return self._reading(scores, vague=False)
+        # Only a vague ask ("look into the Kwan thing"): what its words would read as without
+        # it are the candidates, none of them sure enough to act on.
+        winners = self._winning_matches(tokens, vague_too=False)
+        reading = self._reading(self._scores(winners, tokens, asks, reasons_from), vague=True)
+        return reading._replace(task_type=None, confidence=0.0)
+
+    def _scores(
+        self,
+        winners: list[_Match],
+        tokens: list[Token],
+        asks: Sequence[Ask],
+        reasons_from: int | None,
+    ) -> list[float]:
+        scores = [0.0] * len(self.taxonomy.types)
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
         # A text that opens with its ask has no news before it, only reasons after it.
@@ -147,17 +180,22 @@ class Catalogue:
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
             scores[head.owner] += _HEAD_BONUS
-        if not scores:
-            return None, 0.0
-        best_index = max(range(len(scores)), key=scores.__getitem__)
-        best = scores[best_index]
-        if best <= 0:
-            return None, 0.0
-        runner_up = max((s for i, s in enumerate(scores) if i != best_index), default=0.0)
+        return scores
+
+    def _reading(self, scores: list[float], *, vague: bool) -> Reading:
+        # A stable sort: between equal scores the catalogue's order decides, as it always has.
+        ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        ranked = [i for i in ranked if scores[i] > 0]
+        if not ranked:
+            return Reading(None, 0.0, (), vague)
+        type_ids = self._ids
+        candidates = tuple(type_ids[i] for i in ranked[:MAX_CANDIDATES])
+        best = scores[ranked[0]]
+        runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
         confidence = (1 - math.exp(-best / 1.5)) * (0.5 + 0.5 * (best - runner_up) / best)
         if confidence < CONFIDENCE_THRESHOLD:
-            return None, confidence
-        return type_ids[best_index], confidence
+            return Reading(None, confidence, candidates, vague)
+        return Reading(type_ids[ranked[0]], confidence, candidates, vague)
 
     def _compiled(self, owner: int, phrase: str) -> _Phrase | None:
         try:
@@ -182,13 +220,13 @@ class Catalogue:
         assert last is not None
         return _Phrase(owner, tuple(elements), weight, last)
 
-    def _winning_matches(self, tokens: list[Token]) -> list[_Match]:
+    def _winning_matches(self, tokens: list[Token], *, vague_too: bool) -> list[_Match]:
         # The longest phrase wins its words: "notice of appearance" is a filing, and its
         # "appearance" is then not also a court appearance. Between equals the earlier wins, as
         # a verb comes before its object ("review ... bank statements"). The words in a gap are
         # left to other phrases: "check ... account" does not silence the "SOL" it skips over.
-        # A veto wins a tie: it exists to veto a reading.
-        found = _objects_kept(list(self._matches(tokens)), tokens)
+        # A veto or a vague ask wins a tie: it exists to veto a reading.
+        found = _objects_kept(list(self._matches(tokens, vague_too)), tokens)
         found.sort(key=lambda m: (-m.weight, m.owner >= 0, m.start, m.end))
         taken: set[int] = set()
         winners = []
@@ -196,16 +234,16 @@ class Catalogue:
             if taken.isdisjoint(match.anchors):
                 taken.update(match.anchors)
                 winners.append(match)
-        return winners
+        return sorted(winners, key=lambda m: m.start)
 
-    def _matches(self, tokens: list[Token]) -> Iterable[_Match]:
+    def _matches(self, tokens: list[Token], vague_too: bool) -> Iterable[_Match]:
         any_fuzzy = any(t.fuzzy for t in tokens)
         present = {t.canon for t in tokens}
         for index, token in enumerate(tokens):
             if token.masked:
                 continue
             for phrase in self._by_first.get(token.canon, ()):
-                if phrase.last.isdisjoint(present):
+                if phrase.last.isdisjoint(present) or (phrase.owner == _VAGUE and not vague_too):
                     continue
                 anchors = _phrase_anchors(phrase, tokens, index)
                 if anchors is None:

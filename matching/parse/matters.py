@@ -91,7 +91,10 @@ class Matters:
         self._by_surname: dict[tuple[str, ...], set[str]] = {}
         self.first_names: set[str] = set()
         self.name_words: set[str] = set()
+        # Words of the matters' titles: the parties to the firm's cases ("Midland", "Cavalry").
+        self.party_words: set[str] = set()
         for matter in matters:
+            self.party_words.update(name_words(matter.title))
             key = _number_key(fold(matter.number))
             for variant in {key, ("".join(key),)}:
                 self._by_number.setdefault(variant, set()).add(matter.number)

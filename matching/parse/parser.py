@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
+from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parse.asks import asked_first_until, asks
 from matching.parse.catalogue import CLIENT, Catalogue
-from matching.parse.deadlines import find_deadline, zone_named
+from matching.parse.deadlines import read_deadline, zone_named
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
@@ -18,12 +18,22 @@ from matching.parse.vocabulary import Vocabulary
 from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered
 from matching.text import blank, fold, words
 
-__all__ = ["MAX_TEXT_CHARS", "NO_CLOCK_WARNING", "UNREADABLE_WARNING", "Parser", "parse"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "NO_CLOCK_WARNING",
+    "NO_TASK_REASON",
+    "UNREADABLE_WARNING",
+    "VAGUE_REASON",
+    "Parser",
+    "parse",
+]
 
 # Slack caps a slash command at 4,000 characters; longer input is not a delegation.
 MAX_TEXT_CHARS = 4000
 UNREADABLE_WARNING = "could not read the text ({error}); please pick the details"
 NO_CLOCK_WARNING = "no valid `now` given; deadline not read"
+NO_TASK_REASON = "I could not tell what kind of task this is"
+VAGUE_REASON = "the request does not say what work is needed"
 
 # Punctuation that ends a clause: the words of a phrase do not stand on both sides of it.
 _PHRASE_BREAK = re.compile(r"[,:;!?]|\s-|-\s")
@@ -49,7 +59,7 @@ class Parser:
     ) -> None:
         self._catalogue = catalogue
         self._matters = Matters(matters)
-        self._roster = Roster(roster, self._matters.name_words)
+        self._roster = Roster(roster, self._matters.name_words, self._matters.party_words)
         self._client_first_names = self._matters.first_names - self._roster.name_words
 
     def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
@@ -63,6 +73,8 @@ class Parser:
                 title="Task",
                 due_at=None,
                 warnings=(UNREADABLE_WARNING.format(error=type(error).__name__),),
+                unsure=("task_type",),
+                unsure_reasons=(("task_type", NO_TASK_REASON),),
             )
 
     def _read(self, text: str, now: datetime, tz: str) -> TaskDraft:
@@ -70,43 +82,58 @@ class Parser:
         text = text[:MAX_TEXT_CHARS]
         folded = fold(text)
         found = words(folded)
-        assignee, hint_spans = self._roster.find(text, folded, found)
+        person = self._roster.find(text, folded, found, self._is_known_word)
+        hint_spans = person.spans
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
-        task_type, confidence = self._catalogue.classify(
+        reading = self._catalogue.classify(
             tokens, asks(text, folded), asked_first_until(text, folded)
         )
         priority, priority_spans = priority_and_spans(blank(folded, hint_spans + matter.name_spans))
         warnings: list[str] = []
+        unsure: dict[str, str] = {}
+        if reading.task_type is None:
+            unsure["task_type"] = VAGUE_REASON if reading.vague else NO_TASK_REASON
         deadline_spans: list[Span] = []
         due_at = None
         if isinstance(now, datetime):
             warnings += zone_named(tz)[1]
             # A client called Noon or Munday is no time or day ("rogs resp Noon fri").
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
-            deadline = find_deadline(
+            found_deadline = read_deadline(
                 blank(text, hint_spans + matter.number_spans + names), now=now, tz=tz
             )
+            deadline = found_deadline.deadline
             if deadline:
                 due_at = deadline.due_at
                 warnings += deadline.warnings
                 deadline_spans += [deadline_span(folded, *span) for span in deadline.spans]
+            if found_deadline.doubt:
+                unsure["due_at"] = found_deadline.doubt
         else:
             warnings.append(NO_CLOCK_WARNING)
         if matter.warning:
             warnings.append(matter.warning)
+            unsure["matter"] = matter.warning
+        if person.doubt:
+            unsure["assignee"] = person.doubt
         removed = hint_spans + matter.number_spans + matter.name_spans + priority_spans
         removed += deadline_spans + self._client_first_name_spans(found)
         return TaskDraft(
-            task_type=task_type,
-            confidence=confidence,
-            title=self._title(task_type, text, removed, matter.number),
+            task_type=reading.task_type,
+            confidence=reading.confidence,
+            title=self._title(reading.task_type, text, removed, matter.number),
             due_at=due_at,
             priority=priority,
             matter=matter.number,
-            assignee=assignee,
+            assignee=person.email,
             warnings=tuple(dict.fromkeys(warnings)),
+            unsure=tuple(f for f in UNSURE_FIELDS if f in unsure) if unsure else (),
+            candidates=reading.candidates,
+            unsure_reasons=tuple((f, unsure[f]) for f in UNSURE_FIELDS if f in unsure)
+            if unsure
+            else (),
         )
 
     def _tokens(

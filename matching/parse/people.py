@@ -1,128 +1,227 @@
-"""Assignee hints in delegation text: chat mentions, @handles and "to <name>"."""
+"""The person a delegation text names to do the task: mentions, handles and names in its grammar."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matching.model import StaffProfile
+from matching.parse.addressed import STRONG, TO, WEAK, Naming, namings
 from matching.parse.words import FUZZY_MIN_LETTERS, Span, Word, closest_spelling, inside, name_words
 from matching.text import fold
 
-__all__ = ["Roster"]
+__all__ = ["PersonFinding", "Roster"]
 
 
 _SLACK_MENTION = re.compile(r"<@([A-Za-z0-9]+)(?:\|[^>]{0,80})?>")
 _TEAMS_MENTION = re.compile(r"<at>([^<]{1,80})</at>", re.IGNORECASE)
-_HANDLE = re.compile(
-    r"(?:(?:\bto|\bfor|\bassign(?:ed)?(?:\s+to)?)\s+|^\s*)@(?P<handle>[a-z0-9][a-z0-9._-]*)"
-)
+# "@felix" anywhere but in an e-mail address or after "cc" (copied, not asked).
+_HANDLE = re.compile(r"(?<![\w.@])(?<!\bcc )(?<!\bcc: )@(?P<handle>[a-z0-9][a-z0-9._-]*)")
+_EVERYONE = frozenset({"here", "channel", "everyone", "all", "team"})
 # "to mark the deadline": a lower-case name followed by these is a verb, not a person.
 _NOT_AFTER_NAME = frozenset(
     {"the", "a", "an", "it", "them", "him", "her", "this", "that", "our", "their", "up", "out",
      "off", "in", "on", "with", "for", "me", "us", "all", "any", "each", "every", "his", "my"}
 )  # fmt: skip
+# Words addressed to a group, never a person: "Team, can you …".
+_GROUPS = frozenset(
+    {"team", "all", "everyone", "everybody", "folks", "guys", "y'all", "yall", "both", "there",
+     "someone", "somebody", "anyone", "anybody", "whoever"}
+)  # fmt: skip
+_POSSESSIVE = ("'", "\u2019")
+_NICKNAME_PREFIX = 3  # "Dan" for Daniel, "Chris" for Christopher
+_NICKNAME_ENDING = 5  # "Becca" for Rebecca
+NOT_ON_ROSTER = "nobody on the roster is called \u201c{name}\u201d"
+SEVERAL_PEOPLE = "\u201c{name}\u201d could be {people}"
+UNKNOWN_MENTION = "the person you mentioned is not on the roster"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFinding:
+    """Whom the text assigns, the spans of every hint and mention, and what could not be read
+    about the assignee (a name that fits nobody or several people)."""
+
+    email: str | None
+    spans: list[Span]
+    doubt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _Hint:
     position: int
-    email: str
+    email: str | None  # None: a name read as a person who cannot be told apart
+    doubt: str | None = None
 
 
 class Roster:
     """Roster names, handles and chat ids, indexed to recognise who a text assigns."""
 
-    def __init__(self, roster: Sequence[StaffProfile], client_words: set[str]) -> None:
-        # A client's name is never a misspelt staff name ("send it to Davis" is not David).
+    def __init__(
+        self, roster: Sequence[StaffProfile], client_words: set[str], party_words: set[str]
+    ) -> None:
+        # A client's name is never a misspelt staff name ("send it to Davis" is not David), and
+        # neither a client nor a party to a case is an unknown person ("ask Midland to …").
         self._client_words = client_words
+        self._not_people = client_words | party_words
         self._by_slack: dict[str, str] = {}
         self._by_full_name: dict[tuple[str, ...], set[str]] = {}
         self._by_first_name: dict[str, set[str]] = {}
+        self._by_last_name: dict[str, set[str]] = {}
         self._by_handle: dict[str, set[str]] = {}
+        self._names: dict[str, str] = {}
         for person in roster:
-            if person.slack_user_id:
-                self._by_slack[person.slack_user_id.upper()] = person.email
-            name = name_words(person.name)
-            if not name:
-                continue
-            first, last = name[0], name[-1]
-            self._by_first_name.setdefault(first, set()).add(person.email)
-            handles = {first, fold(person.email.split("@")[0])}
-            if len(name) > 1:
-                for key in {name, (first, last), (first, last[0])}:
-                    self._by_full_name.setdefault(key, set()).add(person.email)
-                handles |= {first + last, f"{first}.{last}", f"{first}_{last}", first[0] + last}
-            for handle in handles:
-                self._by_handle.setdefault(handle, set()).add(person.email)
+            self._index(person)
         self.name_words = {w for key in self._by_full_name for w in key} | set(self._by_first_name)
-        self._first_name_spellings = sorted(
-            n for n in self._by_first_name if len(n) >= FUZZY_MIN_LETTERS - 1
-        )
+        self._first_names = sorted(self._by_first_name)
+        self._first_name_spellings = [
+            n for n in self._first_names if len(n) >= FUZZY_MIN_LETTERS - 1
+        ]
 
-    def find(self, text: str, folded: str, found: list[Word]) -> tuple[str | None, list[Span]]:
-        """The roster member the text assigns to, and the spans of every hint and mention."""
+    def _index(self, person: StaffProfile) -> None:
+        if person.slack_user_id:
+            self._by_slack[person.slack_user_id.upper()] = person.email
+        name = name_words(person.name)
+        if not name:
+            return
+        self._names[person.email] = person.name
+        first, last = name[0], name[-1]
+        self._by_first_name.setdefault(first, set()).add(person.email)
+        handles = {first, fold(person.email.split("@")[0])}
+        if len(name) > 1:
+            self._by_last_name.setdefault(last, set()).add(person.email)
+            for key in {name, (first, last), (first, last[0])}:
+                self._by_full_name.setdefault(key, set()).add(person.email)
+            handles |= {first + last, f"{first}.{last}", f"{first}_{last}", first[0] + last}
+        for handle in handles:
+            self._by_handle.setdefault(handle, set()).add(person.email)
+
+    def find(
+        self, text: str, folded: str, found: list[Word], is_known_word: Callable[[str], bool]
+    ) -> PersonFinding:
+        """The roster member the text assigns to, the spans of every hint and mention, and the
+        doubt when a name is read as the assignee but fits nobody or several people."""
         hints: list[_Hint] = []
         spans: list[Span] = []
+        self._mentions(text, folded, hints, spans)
+        for naming in namings(text, folded, found):
+            if not inside(naming.at, spans):
+                self._named(text, found, naming, is_known_word, hints, spans)
+        known = [h for h in hints if h.email]
+        if known:
+            return PersonFinding(min(known, key=lambda h: h.position).email, spans)
+        if hints:
+            return PersonFinding(None, spans, min(hints, key=lambda h: h.position).doubt)
+        return PersonFinding(None, spans)
+
+    def _mentions(self, text: str, folded: str, hints: list[_Hint], spans: list[Span]) -> None:
         for match in _SLACK_MENTION.finditer(text) if "<@" in text else ():
             spans.append(match.span())
             email = self._by_slack.get(match.group(1).upper())
-            if email:
-                hints.append(_Hint(match.start(), email))
+            hints.append(_Hint(match.start(), email, None if email else UNKNOWN_MENTION))
         for match in _TEAMS_MENTION.finditer(text) if "<at>" in folded else ():
             spans.append(match.span())
-            email = self._unique(self._by_full_name.get(name_words(match.group(1))))
-            email = email or self._unique(self._by_first_name.get(name_words(match.group(1))[0]))
-            if email:
-                hints.append(_Hint(match.start(), email))
+            said = name_words(match.group(1))
+            emails = self._by_full_name.get(said) or (
+                self._by_first_name.get(said[0]) if said else None
+            )
+            hints.append(self._hint(match.start(), emails, match.group(1).strip()))
         for match in _HANDLE.finditer(folded) if "@" in folded else ():
-            email = self._unique(self._by_handle.get(match["handle"].rstrip("._-")))
-            if email:
-                hints.append(_Hint(match.start(), email))
-                spans.append(match.span())
-        self._named_hints(text, found, spans, hints)
-        if not hints:
-            return None, spans
-        return min(hints, key=lambda h: h.position).email, spans
-
-    def _named_hints(
-        self, text: str, found: list[Word], spans: list[Span], hints: list[_Hint]
-    ) -> None:
-        for index, (start, _, word) in enumerate(found):
-            if word != "to" or inside(start, spans) or index + 1 >= len(found):
+            handle = match["handle"].rstrip("._-")
+            if handle in _EVERYONE:
                 continue
-            named = self._name_after(text, found, index + 1)
-            if named:
-                email, end = named
-                hints.append(_Hint(start, email))
-                spans.append((start, end))
+            spans.append(match.span())
+            hints.append(self._hint(match.start(), self._by_handle.get(handle), "@" + handle))
 
-    def _name_after(self, text: str, found: list[Word], index: int) -> tuple[str, int] | None:
+    def _hint(self, position: int, emails: set[str] | None, said: str) -> _Hint:
+        if emails and len(emails) == 1:
+            return _Hint(position, next(iter(emails)))
+        if emails:
+            people = " or ".join(sorted(self._names.get(e, e) for e in emails))
+            return _Hint(position, None, SEVERAL_PEOPLE.format(name=said, people=people))
+        return _Hint(position, None, NOT_ON_ROSTER.format(name=said))
+
+    def _named(
+        self,
+        text: str,
+        found: list[Word],
+        naming: Naming,
+        is_known_word: Callable[[str], bool],
+        hints: list[_Hint],
+        spans: list[Span],
+    ) -> None:
+        resolved = self._name_at(text, found, naming)
+        if resolved is None:
+            if naming.strength == STRONG and self._unknown_person(
+                text, found, naming.word, is_known_word
+            ):
+                start, end, _ = found[naming.word]
+                hints.append(self._hint(naming.at, None, text[start:end]))
+            return
+        emails, end = resolved
+        if naming.strength != TO and text.startswith(_POSSESSIVE, end):
+            return  # "have Felix's notes ready": Felix's things, not Felix
+        start = found[naming.word][0]
+        hints.append(self._hint(naming.at, emails, text[start:end]))
+        spans.append((naming.at if naming.strength == TO else start, end))
+
+    def _name_at(self, text: str, found: list[Word], naming: Naming) -> tuple[set[str], int] | None:
+        """Who the words at `naming.word` name, and where the name ends; None if nobody."""
+        index = naming.word
         for size in (3, 2):
             key = tuple(w[2] for w in found[index : index + size])
             if len(key) == size and found[index + size - 1][0] - found[index][1] <= 3:
-                email = self._unique(self._by_full_name.get(key))
-                if email:
-                    return email, found[index + size - 1][1]
+                emails = self._by_full_name.get(key)
+                if emails:
+                    return emails, found[index + size - 1][1]
         start, end, word = found[index]
+        capitalised = text[start].isupper()
         following = found[index + 1][2] if index + 1 < len(found) else ""
-        if text[start].islower() and following in _NOT_AFTER_NAME:
+        if not capitalised and (naming.strength == TO and following in _NOT_AFTER_NAME):
             return None
-        email = self._unique(self._by_first_name.get(word))
-        if (
-            email is None
-            and text[start].isupper()
-            and word.isalpha()
-            and word not in self._client_words
-        ):
-            email = self._misspelt_first_name(word)
-        return (email, end) if email else None
+        if word in self._client_words and naming.strength != STRONG:
+            # "for Garcia to sign", "Sullivan: send …": the client, unless the grammar says a
+            # person is to act ("have Garcia draft …").
+            if naming.strength == WEAK or word not in self._by_first_name:
+                return None
+        emails = self._by_first_name.get(word)
+        if emails is None and capitalised:
+            emails = self._by_last_name.get(word) or self._nickname(word)
+            if emails is None and word.isalpha() and word not in self._client_words:
+                emails = self._misspelt_first_name(word)
+        return (emails, end) if emails else None
 
-    def _misspelt_first_name(self, word: str) -> str | None:
+    def _nickname(self, word: str) -> set[str] | None:
+        """ "Dan" for Daniel, "Becca" for Rebecca: the people whose first name begins with the
+        word, or ends with a long one."""
+        if len(word) < _NICKNAME_PREFIX or not word.isalpha():
+            return None
+        fits = [
+            n for n in self._first_names
+            if len(n) > len(word) and (
+                n.startswith(word) or len(word) >= _NICKNAME_ENDING and n.endswith(word))
+        ]  # fmt: skip
+        return set().union(*(self._by_first_name[n] for n in fits)) if fits else None
+
+    def _misspelt_first_name(self, word: str) -> set[str] | None:
         found = closest_spelling(word, self._first_name_spellings)
-        return self._unique(self._by_first_name[found]) if found else None
+        return self._by_first_name[found] if found else None
 
-    @staticmethod
-    def _unique(emails: set[str] | None) -> str | None:
-        return next(iter(emails)) if emails and len(emails) == 1 else None
+    def _unknown_person(
+        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
+    ) -> bool:
+        """Whether the word where a person is named looks like a first name nobody on the roster
+        has: capitalised and alone ("ask Zed to"); not an acronym ("ask IT to"), a client, a party
+        to a case, a known word, or the start of a firm's name ("get Credit One to")."""
+        start, end, spelled = found[index]
+        written = text[start:end]
+        following = found[index + 1] if index + 1 < len(found) else None
+        return (
+            written[:1].isupper()
+            and spelled.isalpha()
+            and not (len(written) > 1 and written.isupper())
+            and not (following and following[0] - end <= 1 and text[following[0]].isupper())
+            and spelled not in self._not_people
+            and spelled not in _GROUPS
+            and not is_known_word(spelled)
+        )

@@ -26,6 +26,7 @@ class Vocabulary:
     ignored: frozenset[str]
     topic_markers: frozenset[str]
     vetoes: tuple[str, ...]
+    vague: tuple[str, ...] = ()
 
 
 def parse_vocabulary(toml_text: str) -> Vocabulary:
@@ -50,6 +51,7 @@ def parse_vocabulary(toml_text: str) -> Vocabulary:
         ignored=frozenset(_word_list(document, "ignored")),
         topic_markers=frozenset(_word_list(document, "topic_markers")),
         vetoes=tuple(phrases),
+        vague=tuple(_phrases(document.get("vague", []), "vague")),
     )
 
 

@@ -13,6 +13,8 @@ target_metadata = SQLModel.metadata
 
 def run_migrations() -> None:
     url = context.config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("no database URL: run migrations through storage.db.alembic_config")
     engine = make_sync_engine(url)
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata,

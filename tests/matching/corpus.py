@@ -69,6 +69,10 @@ class Score:
     lines: int = 0
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TARGETS, 0))
     misses: list[str] = field(default_factory=list)
+    # Issue 13's split: a field the parser is unsure of is asked about (right or not); a wrong
+    # field it is sure of is silently wrong.
+    asked: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TARGETS, 0))
+    silently_wrong: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TARGETS, 0))
 
     def accuracy(self, field_name: str) -> float:
         return self.right[field_name] / self.lines if self.lines else 0.0
@@ -101,9 +105,13 @@ def score_corpus(firm: Path) -> Score:
                   "due_at": expect["due_at_hand"]}
         score.lines += 1
         for name in TARGETS:
+            asked = name in draft.unsure
+            score.asked[name] += asked
             if got[name] == wanted[name]:
                 score.right[name] += 1
             else:
+                score.silently_wrong[name] += not asked
                 score.misses.append(f"{request['id']} {name}: got {got[name]!r}, "
-                                    f"want {wanted[name]!r}  ({request['text']})")
+                                    f"want {wanted[name]!r}{' (asked)' if asked else ''}  "
+                                    f"({request['text']})")
     return score

@@ -265,7 +265,7 @@ def test_today_follows_the_delegators_calendar_day() -> None:
 
 
 def test_a_naive_now_is_read_as_wall_time_in_the_zone() -> None:
-    found = find_deadline("in 2 hours", now=datetime(2026, 12, 8, 10), tz=NY)
+    found = find_deadline("in 2 hours", now=datetime(2026, 12, 8, 10), tz=NY)  # noqa: DTZ001
     assert found is not None
     assert found.due_at == datetime(2026, 12, 8, 12, tzinfo=ZoneInfo(NY))
 

@@ -53,8 +53,9 @@ OUTSIDE = [
      "intake_call", None, "normal", None, None),
     ("Martinez SOL check",
      "sol_analysis", None, "normal", None, None),
+    # Issue 13: a person named to act is the assignee ("have Kevin …"), not only "to Kevin".
     ("please have Kevin calendar the Garcia hearing",
-     "calendar_deadlines", None, "normal", "2026-0101", None),
+     "calendar_deadlines", None, "normal", "2026-0101", "kevin.walsh@firm.test"),
     ("to Kevin: calendar the Garcia hearing",
      "calendar_deadlines", None, "normal", "2026-0101", "kevin.walsh@firm.test"),
     ("<@U05LFISCHER> + <@U06MLOPEZ> review the Nguyen production",

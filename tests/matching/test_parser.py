@@ -486,7 +486,8 @@ def test_the_contract_shape(parser: Parser) -> None:
         "matter": "LIT-2025-007",
         "assignee": "sam.adeyemi@lawco.test",
         "unsure": [],
-        "candidates": [],
+        "candidates": ["court_filing", "answer_complaint"],
+        "unsure_reasons": {},
     }
 
 
@@ -559,6 +560,6 @@ def test_odd_inputs_never_raise(parser: Parser, text: object) -> None:
 
 
 def test_a_naive_or_missing_now_never_raises(parser: Parser) -> None:
-    assert read(parser, "C&D by 3pm", now=datetime(2026, 12, 8, 10)).due_at is not None
+    assert read(parser, "C&D by 3pm", now=datetime(2026, 12, 8, 10)).due_at is not None  # noqa: DTZ001
     draft = parser.parse("C&D by 3pm", now=None, tz=NY)  # type: ignore[arg-type]
     assert draft.task_type == "cease_desist_letter" and draft.due_at is None

@@ -64,10 +64,10 @@ async def test_two_accounts_racing_for_one_unlinked_row_leave_one_owner(
         assert ozzie.slack_user_id == winner
 
 
+# PostgreSQL only: SQLite admits one writing transaction at a time, so there is no interleaving.
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 async def test_the_link_is_a_compare_and_set(db: Database) -> None:
     """Both sessions read the row unlinked; the second claim must see the first's commit."""
-    if db.dialect == "sqlite":
-        pytest.skip("SQLite admits one writing transaction at a time: no interleaving to force")
     async with db.transaction() as session:
         staff, _ = await staff_store.upsert_staff(session, email="theo@firm.test", values={
             "name": "Theo", "role": "associate", "hourly_rate": 300})

@@ -37,7 +37,7 @@ async def matter_records(session: AsyncSession) -> list[dict[str, Any]]:
                                        if row.responsible_attorney_id else None),
         "jurisdiction": row.jurisdiction,
         "screened_emails": sorted(email_of[staff_id] for staff_id in screens.get(row.id, ())),
-    } for row in await matter_store.list_matters(session)]
+    } for row in await matter_store.list_matters(session) if row.id is not None]
 
 
 def _table_row(record: dict[str, Any]) -> list[str]:

@@ -59,7 +59,7 @@ async def staff_records(session: AsyncSession, *, settings: Settings) -> list[di
         away.setdefault(period.staff_id, []).append(period)
     return [staff_record(row, manager_email=email_of.get(row.manager_id) if row.manager_id
                          else None, away=away.get(row.id, []), settings=settings)
-            for row in everyone]
+            for row in everyone if row.id is not None]
 
 
 def _table_row(record: dict[str, Any]) -> list[str]:

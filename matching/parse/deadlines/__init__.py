@@ -6,20 +6,34 @@ import re
 from datetime import datetime
 
 from matching.parse.deadlines.choosing import candidates_in, choose
+from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.dates import DAY_READERS
+from matching.parse.deadlines.doubts import Respelt, passed, respelt, undated_event
 from matching.parse.deadlines.pieces import (
+    CONTEXT,
     END_OF_DAY,
     PASSED_WARNING,
+    Day,
     Deadline,
+    DeadlineReading,
     Now,
     Piece,
+    Unread,
     zone_named,
 )
 from matching.parse.deadlines.spoken import digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.text import fold
 
-__all__ = ["END_OF_DAY", "PASSED_WARNING", "Deadline", "find_deadline", "zone_named"]
+__all__ = [
+    "END_OF_DAY",
+    "PASSED_WARNING",
+    "Deadline",
+    "DeadlineReading",
+    "find_deadline",
+    "read_deadline",
+    "zone_named",
+]
 
 _READERS = (*DAY_READERS, *TIME_READERS)
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
@@ -32,20 +46,47 @@ def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
 
     `now` is the moment the text was said (aware; a naive value is read as wall time in `tz`).
     """
+    return read_deadline(text, now=now, tz=tz).deadline
+
+
+def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
+    """The deadline `text` gives (or the best guess), and what of it could not be read for sure."""
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
-    folded = digits_for_spoken(fold(text))
-    chosen = choose(candidates_in(folded, _pieces(folded, clock), clock))
+    folded, misspelt = respelt(digits_for_spoken(fold(text)))
+    pieces = _pieces(folded, clock, misspelt)
+    doubts: list[str] = []
+    if _has_unread(pieces):
+        # A date that cannot be, said as a deadline or beside one, is asked about; as news
+        # ("served 2/30") it is let be, as a readable date would be.
+        doubts += [
+            p.doubt
+            for p in pieces
+            if isinstance(p, Unread) and rank_of_lead(folded, p.start) != CONTEXT
+        ]
+        pieces = [p for p in pieces if not isinstance(p, Unread)]
+    chosen = choose(candidates_in(folded, pieces, clock))
     if chosen is None:
-        return None
+        doubt = next(iter(doubts), None) or undated_event(folded)
+        return DeadlineReading(None, doubt)
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
-    return Deadline(chosen.due_at, chosen.spans, warnings)
+        doubts.append(passed(chosen.due_at))
+    doubt = chosen.doubt or next(iter(doubts), None)
+    return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
 
 
-def _pieces(folded: str, now: Now) -> list[Piece]:
-    """Every day, time and moment the text names, none overlapping another."""
+def _has_unread(pieces: list[Piece]) -> bool:
+    for piece in pieces:
+        if isinstance(piece, Unread):
+            return True
+    return False
+
+
+def _pieces(folded: str, now: Now, misspelt: list[Respelt]) -> list[Piece]:
+    """Every day, time and moment the text names, none overlapping another; a day read from a
+    misspelling, or named by a weekday it does not fall on, carries its doubt."""
     taken: list[tuple[int, int]] = []
     pieces: list[Piece] = []
     readers = _READERS if _DIGIT.search(folded) else _WORD_READERS
@@ -60,7 +101,15 @@ def _pieces(folded: str, now: Now) -> list[Piece]:
                 taken.append((piece.start, piece.end))
                 pieces.append(piece)
     pieces.sort(key=lambda p: p.start)
-    return pieces
+    if not misspelt:
+        return pieces
+    return [_guessed(piece, misspelt) if isinstance(piece, Day) else piece for piece in pieces]
+
+
+def _guessed(piece: Day, misspelt: list[Respelt]) -> Day:
+    """The day, with the doubt of the misspelt name it was read from, if it was."""
+    guessed = next((m for m in misspelt if piece.start <= m.start < piece.end), None)
+    return piece._replace(doubt=guessed.doubt) if guessed and not piece.doubt else piece
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:

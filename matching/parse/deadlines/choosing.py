@@ -32,6 +32,7 @@ class _Candidate(NamedTuple):
     spans: tuple[tuple[int, int], ...]
     due_at: datetime
     rank: int
+    doubt: str | None = None
 
     @property
     def start(self) -> int:
@@ -57,7 +58,7 @@ def candidates_in(folded: str, pieces: list[Piece], now: Now) -> list[_Candidate
             continue
         if isinstance(piece, Day):
             when = wall_time(piece.day, piece.clock, now.zone)
-            found.append(_Candidate(((piece.start, piece.end),), when, piece.rank))
+            found.append(_Candidate(((piece.start, piece.end),), when, piece.rank, piece.doubt))
         elif isinstance(piece, Moment):
             found.append(_Candidate(((piece.start, piece.end),), piece.moment, piece.rank))
         elif isinstance(piece, Clock) and not piece.needs_day:
@@ -109,7 +110,8 @@ def _combined(
     spans = tuple(sorted(((clock.start, clock.end), (day.start, day.end))))
     if adjacent:
         spans = ((spans[0][0], spans[1][1]),)
-    return _Candidate(spans, wall_time(day.day, moment, now.zone), max(clock.rank, day.rank))
+    when = wall_time(day.day, moment, now.zone)
+    return _Candidate(spans, when, max(clock.rank, day.rank), day.doubt)
 
 
 def _day_beside(folded: str, pieces: list[Piece], index: int, paired: set[int]) -> int | None:

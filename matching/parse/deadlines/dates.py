@@ -19,6 +19,7 @@ from matching.parse.deadlines.pieces import (
     Now,
     Piece,
     Reader,
+    Unread,
     add_months,
     cue,
     dated,
@@ -123,6 +124,17 @@ _NEXT_MONTH = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+month|next\s+month)
 _DAY_AFTER_TOMORROW = re.compile(
     r"\b(?:the\s+)?day\s+after\s+(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b"
 )
+_YESTERDAY = re.compile(r"\b(?:yesterday|yday|yest)\b")
+_ASKED_BY = re.compile(r"\b(?:by|due|before)\s+$")
+# "Friday the 12th": the weekday says which 12th. Searched for this many months ahead; further
+# off, the weekday or the date is more likely a slip than a plan.
+_WEEKDAY_DATE = re.compile(
+    rf"\b{_WEEKDAY}\b\.?,?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?P<suffix>st|nd|rd|th)\b"
+)
+_WEEKDAY_DATE_MONTHS = 3
+# Further ahead than this, a date said without a year is no deadline ("Feb 29" in 2026).
+_DATE_REACH = timedelta(days=366)
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TOMORROW = re.compile(r"\b(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b")
 _TODAY = re.compile(r"\b(?:today|tdy|2day|this\s+afternoon)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|tonite|2nite|this\s+evening)\b")
@@ -166,9 +178,11 @@ def _weekday_piece(match: re.Match[str], folded: str, now: Now) -> Piece | None:
         and not _said_as_day(folded, match)
     ):
         return None
-    if _DATE_AFTER.match(folded, match.end()):
-        return None  # "Friday 1/22", "Fri, Jan 22nd": the date says which Friday
     wanted = _WEEKDAYS[name]
+    after = _DATE_AFTER.match(folded, match.end())
+    if after:
+        # "Friday 1/22", "Fri, Jan 22nd": the date says which Friday; it had better be one.
+        return _disagreeing(match, after, wanted, now.today)
     suffix = match["suffix"] or ""
     if match["next"] or "next" in suffix:
         day = weekday_next_week(wanted, now.today)
@@ -246,16 +260,23 @@ def _today(match: re.Match[str], folded: str, now: Now) -> Piece:
 
 def _date_piece(
     match: re.Match[str], month: int, day: int, year: str | None, today: date
-) -> Day | None:
+) -> Day | Unread | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     found = dated(month, day, year, today)
     if found is None:
-        return None
+        return _unread(match, "there is no such date as \u201c{said}\u201d")
+    if year is None and found > today + _DATE_REACH:
+        return _unread(match, "\u201c{said}\u201d is over a year away")
     # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
     # a marker asks for it ("due 3/15/2025" is still read, and warned about).
     stale = year is not None and found < today - STALE_DATE
     return Day(match.start(), match.end(), found, rank=CONTEXT if stale else STANDING)
+
+
+def _unread(match: re.Match[str], doubt: str) -> Unread:
+    said = " ".join(match.group().split())
+    return Unread(match.start(), match.end(), doubt.format(said=said))
 
 
 def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
@@ -275,6 +296,58 @@ def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
     return None
 
 
+def _weekday_date(match: re.Match[str], folded: str, now: Now) -> Day:
+    """ "Friday the 12th": the Friday that is the 12th, within a few months; else the next 12th,
+    with the disagreement to ask about."""
+    wanted, day = _WEEKDAYS[match["wd"]], int(match["d"])
+    first = now.today.replace(day=1)
+    nearest = None
+    for months_ahead in range(_WEEKDAY_DATE_MONTHS + 1):
+        month = add_months(first, months_ahead)
+        try:
+            candidate = month.replace(day=day)
+        except ValueError:
+            continue
+        if candidate < now.today:
+            continue
+        if candidate.weekday() == wanted:
+            return Day(match.start(), match.end(), candidate)
+        nearest = nearest or candidate
+    said = " ".join(match.group().split())
+    if nearest is None:
+        return Day(match.start(), match.end(), weekday_on_or_after(wanted, now),
+                   doubt=f"there is no {day}{match['suffix']} in the coming months")  # fmt: skip
+    doubt = f"\u201c{said}\u201d: the {day}{match['suffix']} is a {_DAY_NAMES[nearest.weekday()]}"
+    return Day(match.start(), match.end(), nearest, doubt=doubt)
+
+
+def _disagreeing(
+    weekday: re.Match[str], after: re.Match[str], wanted: int, today: date
+) -> Unread | None:
+    """The doubt when the date said after a weekday falls on another day ("Thursday 1/22")."""
+    said = after.group().lstrip(" ,")
+    for pattern in (_ISO_DATE, _NUMERIC_DATE, _DASHED_DATE, _MONTH_DAY, _DAY_MONTH):
+        found = pattern.search(said)
+        if found is None:
+            continue
+        month = int(found["m"]) if "m" in found.groupdict() else _month_number(found["mon"])
+        day = dated(month, int(found["d"]), found["y"], today) if 1 <= month <= 12 else None
+        if day is None or day.weekday() == wanted:
+            return None
+        written = " ".join(f"{weekday.group()}{after.group()}".split())
+        doubt = f"\u201c{written}\u201d: that date is a {_DAY_NAMES[day.weekday()]}"
+        return Unread(weekday.start(), weekday.end(), doubt)
+    return None
+
+
+def _yesterday(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    # "she called yesterday", "didn't call us till yesterday" are news; "by yesterday" is a
+    # deadline, and one already past.
+    if not _ASKED_BY.search(folded, max(0, match.start() - 12), match.start()):
+        return None
+    return Day(match.start(), match.end(), now.today - timedelta(days=1), rank=MARKED)
+
+
 # In the order they are tried: a span the first reader claims is no other's. Each cue is a cheap
 # search that any text the pattern could match must contain.
 DAY_READERS = (
@@ -286,6 +359,7 @@ DAY_READERS = (
     Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
     Reader(_MONTH_DAY, _named_month_date, re.compile(rf"{_MONTH}\.?\s+(?:the\s+)?\d")),
     Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
+    Reader(_WEEKDAY_DATE, _weekday_date, re.compile(r"\d(?:st|nd|rd|th)")),
     Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
     Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, cue("day after")),
     Reader(_WEEKDAY_RE, _weekday_piece, cue(*sorted({day[:3] for day in _WEEKDAYS}))),
@@ -298,4 +372,5 @@ DAY_READERS = (
     Reader(_TOMORROW, _tomorrow, cue("tom", "tmr", "tmw", "2mor", "2mo")),
     Reader(_TONIGHT, _tonight, cue("tonight", "tonite", "2nite", "this evening")),
     Reader(_TODAY, _today, cue("today", "tdy", "2day", "this afternoon")),
+    Reader(_YESTERDAY, _yesterday, cue("yesterday", "yday", "yest")),
 )

@@ -35,6 +35,16 @@ class Deadline:
     warnings: tuple[str, ...] = ()
 
 
+class DeadlineReading(NamedTuple):
+    """The deadline a text gives, if any, and what about it could not be read for sure: a
+    deadline cue with no date ("before the hearing"), a date that cannot be ("Feb 30"), a
+    misspelt day ("frday"), a weekday and a date that disagree, or a deadline already past.
+    `deadline` may then hold the best guess."""
+
+    deadline: Deadline | None
+    doubt: str | None = None
+
+
 @lru_cache(maxsize=64)
 def _zone(tz: str) -> ZoneInfo | None:
     try:
@@ -64,6 +74,7 @@ class Day(NamedTuple):
     clock: time = END_OF_DAY
     rank: int = STANDING
     evening: bool = False  # "tonight at 9" is 21:00
+    doubt: str | None = None  # read, but only as a guess ("frday" as Friday)
 
 
 class Clock(NamedTuple):
@@ -83,7 +94,16 @@ class Moment(NamedTuple):
     rank: int = MARKED
 
 
-Piece = Day | Clock | Moment
+class Unread(NamedTuple):
+    """A date said but not readable as one ("Feb 30"): it claims its words and is asked about."""
+
+    start: int
+    end: int
+    doubt: str
+    rank: int = STANDING
+
+
+Piece = Day | Clock | Moment | Unread
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,107 @@
+"""Deadline cues the readers cannot resolve alone: misspelt days and months, undated events."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import NamedTuple
+
+from rapidfuzz.distance import OSA
+
+__all__ = ["Respelt", "passed", "respelt", "undated_event"]
+
+# A misspelt day or month is looked for only where a deadline is cued: "by frday", "on tusday".
+_CUED_WORD = re.compile(
+    r"\b(?:by|due|before|until|till|til|on|next|this|coming|eod|cob)\s+(?P<word>[a-z]{4,12})\b"
+)
+# The short form each full name is rewritten to, padded to the misspelling's length, so that
+# the readers find it where it was written.
+_SHORT_FORMS = {
+    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
+    "saturday": "sat", "sunday": "sun", "january": "jan", "february": "feb", "march": "mar",
+    "april": "apr", "august": "aug", "september": "sep", "october": "oct", "november": "nov",
+    "december": "dec",
+}  # fmt: skip
+_BY_INITIAL: dict[str, list[str]] = {}
+for _name in sorted(_SHORT_FORMS):
+    _BY_INITIAL.setdefault(_name[0], []).append(_name)
+# Spellings the readers know, and words a day name is one edit from that are no day.
+_KNOWN = frozenset(
+    {"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "june",
+     "july", "sept", "tuseday", "tusday", "teusday", "wensday", "wendsday", "wednsday",
+     "wedensday", "thrusday", "thursay", "thurday", "firday", "fridy"}
+    | set(_SHORT_FORMS)
+)  # fmt: skip
+# "before the hearing", "by the 341 meeting": a deadline tied to an event the text gives no
+# date for.
+_EVENT = re.compile(
+    r"\b(?:by|before|until|till|prior\s+to|ahead\s+of|in\s+time\s+for)\s+"
+    r"(?:(?:the|our|her|his|their|next|upcoming|this|that|[a-z]+'s)\s+)*"
+    r"(?:[a-z0-9-]+\s+){0,2}"
+    r"(?:hearing|hrg|trial|deposition|depo|mediation|meeting|mtg|341|conference|conf|arbitration"
+    r"|argument|closing|sentencing|appointment|appt|deadline|cutoff|cut-off|bar\s+date)s?\b"
+)
+
+
+_EVENT_LEADS = ("by ", "before", "until", "till", "prior", "ahead", "in time")
+
+
+class Respelt(NamedTuple):
+    """A misspelt day or month name: where it stands, as written, and the name it was read as."""
+
+    start: int
+    end: int
+    written: str
+    name: str
+
+    @property
+    def doubt(self) -> str:
+        return f"I read \u201c{self.written}\u201d as {self.name.capitalize()}"
+
+
+def respelt(folded: str) -> tuple[str, list[Respelt]]:
+    """`folded` with misspelt day and month names after a deadline cue rewritten to their short
+    forms (padded, so spans still point into the text as written), and where they were."""
+    found: list[Respelt] = []
+    for match in _CUED_WORD.finditer(folded):
+        word = match["word"]
+        if word in _KNOWN or word.endswith("s") and word[:-1] in _KNOWN:
+            continue
+        name = _misspelt_name(word)
+        if name is not None:
+            found.append(Respelt(match.start("word"), match.end("word"), word, name))
+    for start, end, word, name in found:
+        folded = folded[:start] + _SHORT_FORMS[name].ljust(len(word)) + folded[end:]
+    return folded, found
+
+
+def _misspelt_name(word: str) -> str | None:
+    """The one day or month name `word` is a typo of (one edit; two for long words). Typos keep
+    the first letter, which keeps this cheap."""
+    edits = 1 if len(word) < 7 else 2
+    near = [
+        (distance, name)
+        for name in _BY_INITIAL.get(word[0], ())
+        if abs(len(name) - len(word)) <= edits
+        and (distance := OSA.distance(word, name, score_cutoff=edits)) <= edits
+    ]
+    near.sort()
+    if len(near) == 1 or near and near[0][0] < near[1][0]:
+        return near[0][1]
+    return None
+
+
+def undated_event(folded: str) -> str | None:
+    """The doubt when the text ties its deadline to an event it gives no date for."""
+    if not any(lead in folded for lead in _EVENT_LEADS):
+        return None
+    match = _EVENT.search(folded)
+    if match is None:
+        return None
+    said = " ".join(match.group().split())
+    return f"\u201c{said}\u201d gives no date; when is it?"
+
+
+def passed(due_at: datetime) -> str:
+    """The doubt when the deadline read is already past."""
+    return f"the deadline I read ({due_at:%a} {due_at:%b} {due_at.day}, {due_at:%H:%M}) has passed"
