@@ -7,7 +7,6 @@ from typing import Any
 from bot.app.bootstrap import Bot
 from bot.queries import task_detail
 from bot.replies import Actor
-from storage import tasks as task_store
 from tests.support import sample_bot
 
 THEO = "theo.varga@sample-firm.test"  # associate: delegates
