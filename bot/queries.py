@@ -213,10 +213,11 @@ async def task_detail(session: AsyncSession, *, task_id: int) -> dict[str, Any] 
     detail = _row(task, emails, numbers)
     detail.update({"text": task.text, "cost": _money(task.cost),
                    "escalation_reason": task.escalation_reason,
+                   "escalation_code": task.escalation_code, "offer_round": task.offer_round,
                    "created_at": task.created_at.isoformat(),
                    "completed_at": task.completed_at.isoformat() if task.completed_at else None})
     detail["offers"] = [
-        {"id": o.id, "to": emails.get(o.staff_id), "state": o.state,
+        {"id": o.id, "to": emails.get(o.staff_id), "state": o.state, "round": o.offer_round,
          "offered_at": o.offered_at.isoformat(),
          "expires_at": o.expires_at.isoformat() if o.expires_at else None,
          "responded_at": o.responded_at.isoformat() if o.responded_at else None,

@@ -6,8 +6,11 @@ qualified, so two answers end a round.
 
 from __future__ import annotations
 
+from bot.app.bootstrap import Bot
+from bot.queries import task_detail
 from bot.replies import Actor, TaskList
 from storage import tasks as task_store
+from storage.tables import Offer, Task
 from tests.security.walls_support import import_screen
 from tests.support import sample_bot
 
@@ -17,14 +20,15 @@ NOOR, MIRIAM, IMANI, JUNE, THEO = (Actor(email=f"{name}{FIRM}") for name in (
 PETITION = "prepare the chapter 7 petition for Ferreira by Thursday"
 
 
-async def _task(bot, task_id: int):  # type: ignore[no-untyped-def]
+async def _task(bot: Bot, task_id: int) -> tuple[Task, list[Offer]]:
     async with bot.database.transaction() as session:
         task = await task_store.get_task(session, task_id=task_id)
         offers = await task_store.offers_of(session, task_id=task_id)
+    assert task is not None
     return task, offers
 
 
-async def _queue(bot, manager: Actor) -> TaskList:  # type: ignore[no-untyped-def]
+async def _queue(bot: Bot, manager: Actor) -> TaskList:
     listing = await bot.application.queries.my_tasks(manager)
     assert isinstance(listing, TaskList)
     return listing
@@ -42,6 +46,12 @@ async def test_a_conflict_holds_for_good_and_no_capacity_for_the_round(database_
         assert (task.state, task.escalation_code, task.offer_round) == (
             "unassigned", "everyone_tried", 1)
         assert [o.offer_round for o in offers] == [1, 1]
+        async with bot.database.transaction() as session:
+            shown = await task_detail(session, task_id=1)
+        assert shown is not None
+        assert (shown["escalation_code"], shown["offer_round"]) == ("everyone_tried", 1)
+        assert [(o["round"], o["reason"]) for o in shown["offers"]] == [
+            (1, "conflict"), (1, "no_capacity")]
 
         listing = await _queue(bot, MIRIAM)
         [item] = listing.queue
