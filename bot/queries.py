@@ -138,7 +138,8 @@ async def _queue(uow: UnitOfWork, snap: Snapshot, me: StaffProfile,
 
 def _reaches(snap: Snapshot, task: Task, me: StaffProfile) -> bool:
     """Whether a task that needs an owner is this manager's to place: one they delegated, one
-    their team delegated, or one whose delegator's own manager is walled off from it."""
+    their team delegated, one whose delegator's own manager is walled off from it, or one
+    whose delegator has left the roster (every manager may place that)."""
     firm = snap.firm
     delegator = firm.by_id(task.delegator_id)
     if delegator is None or delegator.email == me.email or delegator.manager_email == me.email:
@@ -151,8 +152,8 @@ async def _picks(uow: UnitOfWork, snap: Snapshot, task: Task) -> tuple[Pick, ...
     """Who a reassign could hand the task to, cheapest first: the matcher's eligible
     candidates for the next round (only the for-good exclusions of past rounds hold)."""
     past = await task_store.offers_of(uow.session, task_id=task.id or 0)
-    round_, _excluded = round_exclusions(past, snap, current_round=task.offer_round + 1)
-    for_good = frozenset(e for staff_id in round_.for_good if (e := snap.firm.email_of(staff_id)))
+    # Nobody has been offered it in the next round yet: its exclusions are the for-good ones.
+    _next_round, for_good = round_exclusions(past, snap, current_round=task.offer_round + 1)
     ctx = await match_context(uow, snap, for_good)
     result = match(task_spec(uow.taxonomy, snap, task), snap.index, ctx, evaluate_all=True)
     eligible = [c for c in result.candidates if c.eligible][:PICKS_SHOWN]
