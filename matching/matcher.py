@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -166,7 +166,7 @@ def match(
     note = _named_note(spec, survey.named, chosen)
     delegator = index.get(spec.delegator_email)
     savings = _savings_cents(delegator, chosen, spec.hours)
-    dearer = _dearer_than_delegator(delegator, chosen, req, index, ctx)
+    dearer = _extra_cents(delegator, chosen, spec.hours)
     label, rationale = _explain(survey, cheapest, chosen, closest, note, savings, dearer)
     return MatchResult(
         chosen=chosen.candidate if chosen else None,
@@ -177,49 +177,6 @@ def match(
         named_assignee_note=note,
         rationale=rationale,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class _Dearer:
-    """The chosen person costs more than the delegator doing it: by how much, and why nobody
-    cheaper could take it."""
-
-    extra_cents: int
-    cheaper: tuple[_Evaluated, ...]
-
-
-def _dearer_than_delegator(
-    delegator: StaffProfile | None,
-    chosen: _Evaluated | None,
-    req: Requirements,
-    index: StaffIndex,
-    ctx: MatchContext,
-) -> _Dearer | None:
-    """Only when the choice costs more than the delegator's own time (a rare, dear case, so a
-    walk over everyone cheaper than the choice is affordable)."""
-    if delegator is None or chosen is None:
-        return None
-    extra = round((chosen.person.hourly_rate - delegator.hourly_rate) * req.hours * 100)
-    if extra <= 0:
-        return None
-    cheaper = tuple(
-        evaluated
-        for person in index.staff
-        if person.hourly_rate < chosen.person.hourly_rate
-        and person.email.casefold() != req.delegator
-        and not (evaluated := _evaluate(person, req, ctx)).eligible
-    )
-    return _Dearer(extra, tuple(sorted(cheaper, key=_closeness(req))))
-
-
-def _closeness(req: Requirements) -> Callable[[_Evaluated], tuple[bool, int, Rank]]:
-    """Who nearly qualified first: the right role, then the fewest skill levels missing."""
-
-    def distance(e: _Evaluated) -> tuple[bool, int, Rank]:
-        wrong_role = req.attorney_only and not e.person.is_attorney
-        return wrong_role, skill_gap(e.person, req.skills), e.rank
-
-    return distance
 
 
 def requirements_for(spec: TaskSpec, ctx: MatchContext) -> Requirements:
@@ -348,7 +305,12 @@ def _closest(
         return survey.skipped[:CLOSEST_LIMIT]
     everyone = survey.everyone or tuple(_evaluate(p, req, ctx) for p in index.staff)
     others = [e for e in everyone if e.person.email.casefold() != req.delegator]
-    return tuple(sorted(others, key=_closeness(req))[:CLOSEST_LIMIT])
+
+    def distance(e: _Evaluated) -> tuple[bool, int, Rank]:
+        wrong_role = req.attorney_only and not e.person.is_attorney
+        return wrong_role, skill_gap(e.person, req.skills), e.rank
+
+    return tuple(sorted(others, key=distance)[:CLOSEST_LIMIT])
 
 
 def _reported(
@@ -379,6 +341,15 @@ def _named_note(
     return f"{named.person.name} can't take it: {_reason_list(named)}."
 
 
+def _extra_cents(
+    delegator: StaffProfile | None, chosen: _Evaluated | None, hours: float
+) -> int:
+    """What the choice costs beyond the delegator doing it themselves; zero when it does not."""
+    if delegator is None or chosen is None:
+        return 0
+    return max(0, round((chosen.person.hourly_rate - delegator.hourly_rate) * hours * 100))
+
+
 def _savings_cents(
     delegator: StaffProfile | None, chosen: _Evaluated | None, hours: float
 ) -> int:
@@ -395,7 +366,7 @@ def _explain(
     closest: tuple[_Evaluated, ...],
     note: str | None,
     savings: int,
-    dearer: _Dearer | None,
+    dearer: int,
 ) -> tuple[str, str]:
     """One paragraph: who and why, who was cheaper and why not. Matter numbers, never clients.
 
@@ -408,27 +379,28 @@ def _explain(
     if savings > 0:
         still = "" if _same(chosen, cheapest) else "still "
         clauses.append(f"{still}saves {format_money(savings)} vs your rate")
-    if dearer is not None:
-        clauses.append(_dearer_clause(dearer, named=not _same(chosen, cheapest)))
+    skipped = [e for e in survey.skipped if not _same(e, survey.named)]
+    if dearer:
+        clauses.append(_dearer_clause(dearer, skipped if _same(chosen, cheapest) else None))
     sentences = ["; ".join(clauses) + "."]
     # A dearer-than-you clause already names the cheaper people and why not.
-    if _same(chosen, cheapest) and dearer is None:
-        skipped = [e for e in survey.skipped if not _same(e, survey.named)]
-        if skipped:
-            sentences.append(f"Skipped: {_people_with_reasons(skipped)}.")
+    if _same(chosen, cheapest) and skipped and not dearer:
+        sentences.append(f"Skipped: {_people_with_reasons(skipped)}.")
     if note:
         sentences.append(note)
     return _label(chosen), " ".join(sentences)
 
 
-def _dearer_clause(dearer: _Dearer, *, named: bool) -> str:
-    """`costs $300 more than doing it yourself; nobody cheaper is qualified: Ann — needs ...`."""
-    clause = f"costs {format_money(dearer.extra_cents)} more than doing it yourself"
-    if named:
-        return clause  # they were asked for by name: who else was cheaper is said already
-    if not dearer.cheaper:
-        return f"{clause}; nobody cheaper is on the roster"
-    return f"{clause}; nobody cheaper is qualified: {_people_with_reasons(dearer.cheaper)}"
+def _dearer_clause(extra_cents: int, skipped: Sequence[_Evaluated] | None) -> str:
+    """`costs $410 more than doing it yourself; nobody cheaper is qualified: Noor — not
+    admitted in FL`. `skipped` is None when the person was asked for by name: who was cheaper
+    is said already."""
+    clause = f"costs {format_money(extra_cents)} more than doing it yourself"
+    if skipped is None:
+        return clause
+    if not skipped:
+        return f"{clause}; nobody cheaper is qualified"
+    return f"{clause}; nobody cheaper is qualified: {_people_with_reasons(skipped)}"
 
 
 def _why(survey: _Survey, cheapest: _Evaluated, chosen: _Evaluated) -> str:

@@ -237,7 +237,10 @@ def test_attorney_only_task_goes_to_an_admitted_attorney() -> None:
     assert result.chosen is not None and result.chosen.email == "ga@f.test"
     # Paralegals are not "skipped" for attorney work; the unadmitted associate is.
     assert [c.email for c in result.candidates] == ["fl@f.test", "ga@f.test"]
-    assert "Skipped: Fran Florida — not admitted in GA." in result.explanation
+    # Gus costs more than Pat doing it: the cheaper associate is named once, in that clause.
+    assert result.explanation.endswith(
+        "costs $59 more than doing it yourself; nobody cheaper is qualified: Fran Florida — "
+        "not admitted in GA.")
 
 
 def test_attorney_only_task_without_jurisdiction_needs_no_admission() -> None:
@@ -356,8 +359,8 @@ def test_money_drops_zero_cents(cents: int, text: str) -> None:
 
 # Dearer than the delegator
 def test_a_choice_dearer_than_the_delegator_says_so_and_why_nobody_cheaper() -> None:
-    """An associate's negotiation that only the partner can take: no savings to claim, the
-    extra cost and who was cheaper and why not instead."""
+    """An associate's advice that only the partner can give: no savings to claim, the extra
+    cost instead (a paralegal is not news for attorney-only work)."""
     associate = person("ann@f.test", "Ann Associate", 200.0, role="associate",
                        skills={"client_communication": 1})
     paralegal = person("paul@f.test", "Paul Para", 60.0, skills={"client_communication": 3})
@@ -367,7 +370,7 @@ def test_a_choice_dearer_than_the_delegator_says_so_and_why_nobody_cheaper() -> 
     assert result.savings == 0.0
     assert result.explanation == (
         "Pat Partner (partner, $241/h): cheapest qualified; costs $41 more than doing it "
-        "yourself; nobody cheaper is qualified: Paul Para — attorney-only task.")
+        "yourself; nobody cheaper is qualified.")
     assert result.rationale == result.explanation.split(": ", 1)[1]
 
 
