@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-VERBS = ("delegate", "tasks", "accept", "decline", "done", "approve", "changes", "cancel",
-         "reassign", "snooze", "away", "back", "digest", "help", "confirm", "as", "quit")
+VERBS = ("delegate", "tasks", "accept", "decline", "done", "hours", "approve", "changes",
+         "cancel", "reassign", "snooze", "away", "back", "digest", "dashboard", "rebalance",
+         "help", "confirm", "as", "quit")
 ALIASES = {"lpo": "", "exit": "quit", "request-changes": "changes", "list": "tasks",
            "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done"}
-_ID_FIRST = frozenset({"accept", "decline", "done", "approve", "changes", "cancel", "reassign",
-                       "snooze"})
+_ID_FIRST = frozenset({"accept", "decline", "done", "hours", "approve", "changes", "cancel",
+                       "reassign", "snooze"})
 _MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 
 
@@ -52,6 +53,25 @@ def _with_target(verb: str, rest: str) -> Command:
     if number.isdigit():
         return Command(verb, f"{option} {tail}".strip(), int(number))
     return Command(verb, rest)
+
+
+@dataclass(frozen=True, slots=True)
+class RebalanceRequest:
+    """`rebalance` (show the plan), `rebalance apply [token]` (or the button's `apply:token`)."""
+
+    apply: bool
+    token: str | None = None
+
+
+def rebalance_request(rest: str) -> RebalanceRequest:
+    words = rest.replace(":", " ").split()
+    if not words or words[0].lower() != "apply":
+        return RebalanceRequest(apply=False)
+    token = words[1] if len(words) > 1 else None
+    # A plan token is short hex; anything else typed after "apply" is not one.
+    if token is not None and not re.fullmatch(r"[0-9a-f]{6,32}", token.lower()):
+        token = None
+    return RebalanceRequest(apply=True, token=token.lower() if token else None)
 
 
 def away_until_text(rest: str) -> str:

@@ -13,9 +13,11 @@ from bot.queries import Queries
 from bot.settings import Settings
 from bot.unit_of_work import Units
 from bot.usecases.availability import Availability
+from bot.usecases.dashboard import Dashboard
 from bot.usecases.delegate import Delegation
 from bot.usecases.digest import Digest
 from bot.usecases.manage import Manage
+from bot.usecases.rebalance import Rebalancing
 from bot.usecases.reminders import Reminders
 from bot.usecases.respond import Respond
 from bot.usecases.review import Review
@@ -40,11 +42,13 @@ class Application:
     respond: Respond
     review: Review
     manage: Manage
+    rebalancing: Rebalancing
     availability: Availability
     reminders: Reminders
     screens: Screens
     digest: Digest
     queries: Queries
+    dashboard: Dashboard
 
     def wake(self) -> None:
         """Tell the outbox dispatcher that messages are waiting."""
@@ -64,8 +68,10 @@ def build_application(database: Database, settings: Settings, taxonomy: Taxonomy
         respond=Respond(units, offering),
         review=Review(units),
         manage=Manage(units, offering),
+        rebalancing=Rebalancing(units, offering),
         availability=Availability(units),
         reminders=Reminders(units),
         screens=Screens(units, offering),
         digest=Digest(units, settings),
-        queries=Queries(units, settings))
+        queries=Queries(units, settings),
+        dashboard=Dashboard(units, settings))

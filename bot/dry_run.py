@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.catalogue import load_vocabulary
 from bot.clock import system_clock
 from bot.firm import Firm, load_firm
@@ -24,18 +22,13 @@ class DryRunError(ValueError):
     """A request the dry run cannot answer (unknown delegator, bad timezone, ...)."""
 
 
-async def load_context(settings: Settings) -> tuple[Firm, dict[str, float], str | None]:
-    """The firm and everyone's open hours; an empty firm (and a note) without a schema."""
-    database = Database(settings.database_url)
-    try:
-        async with database.transaction() as session:
-            firm = await load_firm(session, settings=settings)
-            loads = await task_store.open_loads(session)
-            return firm, {firm.email_of(k) or "": v for k, v in loads.items()}, None
-    except SQLAlchemyError:
-        return Firm(staff=(), matters=()), {}, "no database schema: run `lpo-bot init` first"
-    finally:
-        await database.dispose()
+async def load_context(database: Database, settings: Settings
+                       ) -> tuple[Firm, dict[str, float]]:
+    """The firm and everyone's open hours, read without taking the write lock."""
+    async with database.read_session() as session:
+        firm = await load_firm(session, settings=settings)
+        loads = await task_store.open_loads(session)
+    return firm, {firm.email_of(k) or "": v for k, v in loads.items()}
 
 
 def firm_parser(taxonomy: Taxonomy, firm: Firm) -> ReviewedParser:

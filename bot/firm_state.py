@@ -17,10 +17,12 @@ from bot.catalogue import load_vocabulary
 from bot.clock import Clock
 from bot.firm import Firm, load_firm
 from bot.settings import Settings
+from matching.estimates import MEDIAN_AFTER_RECORDS, Median
 from matching.matcher import StaffIndex
 from matching.model import Taxonomy
 from matching.parse import Catalogue, Parser
 from storage import conversations as conversation_store
+from storage import reports
 from storage import tasks as task_store
 from storage.versions import Versions, get_versions
 
@@ -86,6 +88,7 @@ class FirmState:
         self.clock = clock
         self._snapshot: Snapshot | None = None
         self._workload: Workload | None = None
+        self._medians: tuple[int, Mapping[str, Median]] | None = None
 
     async def snapshot(self, session: AsyncSession) -> Snapshot:
         """The firm as of this transaction, rebuilt only when the roster version changed."""
@@ -120,6 +123,20 @@ class FirmState:
             self._workload = workload
         return workload
 
+    async def medians(self, session: AsyncSession) -> Mapping[str, Median]:
+        """The firm's median actual hours per task type (types with enough records), read
+        again only when the hours counter moved: recording hours bumps it."""
+        if VERSIONS not in session.info:
+            await self.snapshot(session)
+        hours = session.info[VERSIONS].hours
+        cached = self._medians
+        if cached is not None and cached[0] == hours:
+            return cached[1]
+        rows = await reports.median_actual_hours(session, min_records=MEDIAN_AFTER_RECORDS)
+        medians = {row.task_type: Median(hours=row.hours, records=row.records) for row in rows}
+        self._medians = (hours, medians)
+        return medians
+
     @staticmethod
     def note_delegated_offer(session: AsyncSession, email: str, hours: float,
                              at: datetime) -> None:
@@ -139,7 +156,7 @@ class FirmState:
         if cached.versions != start:
             return None
         end = await get_versions(session)
-        if end != Versions(start.firm, start.work + WATCHED_ROWS_PER_DELEGATION):
+        if end != start._replace(work=start.work + WATCHED_ROWS_PER_DELEGATION):
             return None
         email, hours, at = offer
         return cached.with_offer(email, hours, at, versions=end)

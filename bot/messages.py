@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Style = Literal["primary", "danger"] | None
-Input = Literal["decline_reason", "change_note"] | None
+Input = Literal["decline_reason", "change_note", "hours"] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,6 @@ def _command(action: Action, choice: str) -> str:
 def _action_hint(action: Action) -> str:
     verb = {"change_note": "changes", "decline_reason": "decline"}.get(action.needs or "",
                                                                        action.id)
-    suffix = " <reason>" if action.needs == "decline_reason" else (
-        " <note>" if action.needs == "change_note" else "")
+    suffix = {"decline_reason": " <reason>", "change_note": " <note>",
+              "hours": " <hours>"}.get(action.needs or "", "")
     return f"{verb} {action.value}{suffix}"

@@ -243,10 +243,26 @@ def unreachable(person: StaffProfile, manager: StaffProfile, reason: str,
 
 
 def work_closed(view: TaskView, holder: StaffProfile, thread: str, at: datetime,
-                outcome: str) -> Outgoing:
-    """The card the holder worked from (offer or changes note), closed when they are done."""
-    return _to(holder, views.offer_closed(view, holder, outcome), work_done_key(thread, at),
-               replaces_key=thread)
+                outcome: str, *, ask_hours: bool = False) -> Outgoing:
+    """The card the holder worked from (offer or changes note), closed when they are done;
+    with `ask_hours`, it asks in one tap how long the work took."""
+    actions = views.hours_actions(view.task_id) if ask_hours else ()
+    if ask_hours:
+        outcome = f"{outcome} How long did it take? (optional)"
+    return _to(holder, views.offer_closed(view, holder, outcome, actions=actions),
+               work_done_key(thread, at), replaces_key=thread)
+
+
+def hours_key(thread: str, hours: float) -> str:
+    """`{thread}:hours:{hours}`: the worker's closed card, updated with the hours they gave."""
+    return f"{thread}:hours:{hours:g}"
+
+
+def hours_recorded(view: TaskView, holder: StaffProfile, thread: str, hours: float,
+                   outcome: str) -> Outgoing:
+    """The closed card again, its hour buttons gone, saying what was recorded."""
+    return _to(holder, views.offer_closed(view, holder, f"{outcome} Took {hours:g} h: noted."),
+               hours_key(thread, hours), replaces_key=thread)
 
 
 def review_requested(view: TaskView, holder: StaffProfile, review_round: int) -> Outgoing:

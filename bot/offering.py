@@ -15,6 +15,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bot import notifications, transitions, walls
+from bot.firm import Firm
 from bot.firm_state import Snapshot
 from bot.reasons import NOBODY_ELIGIBLE, UNREACHABLE, no_takers
 from bot.replies import Refusal
@@ -238,8 +239,19 @@ def round_exclusions(offers: Iterable[Offer], snap: Snapshot, *, current_round: 
                      ) -> tuple[OfferRound, frozenset[str]]:
     """The round's exclusions from the task's offers, and the same people by email."""
     round_ = offer_round((record_of(o) for o in offers), current_round=current_round)
-    return round_, frozenset(email for staff_id in round_.excluded
-                             if (email := snap.firm.email_of(staff_id)))
+    return round_, _emails(snap.firm, round_.excluded)
+
+
+def closed_to(firm: Firm, offers: Iterable[Offer]) -> frozenset[str]:
+    """Who a new offer round still keeps off the task (a reassign, a rebalancing move):
+    whoever declined it for conflict or not my skill, in any round."""
+    records = [record_of(offer) for offer in offers]
+    next_round = max((record.offer_round for record in records), default=0) + 1
+    return _emails(firm, offer_round(records, current_round=next_round).excluded)
+
+
+def _emails(firm: Firm, staff_ids: Iterable[int]) -> frozenset[str]:
+    return frozenset(email for staff_id in staff_ids if (email := firm.email_of(staff_id)))
 
 
 def record_of(offer: Offer) -> OfferRecord:

@@ -11,7 +11,7 @@ from bot.digest import Scope, build_digest, manager_scopes
 from bot.firm_state import Snapshot
 from bot.messages import Action, Message
 from bot.notifications import why_you
-from bot.offering import match_context, round_exclusions, task_spec
+from bot.offering import closed_to, match_context, task_spec
 from bot.replies import Actor, Pick, Refusal, Reply, TaskList
 from bot.settings import Settings
 from bot.unit_of_work import UnitOfWork, Units
@@ -152,9 +152,7 @@ async def _picks(uow: UnitOfWork, snap: Snapshot, task: Task) -> tuple[Pick, ...
     """Who a reassign could hand the task to, cheapest first: the matcher's eligible
     candidates for the next round (only the for-good exclusions of past rounds hold)."""
     past = await task_store.offers_of(uow.session, task_id=task.id or 0)
-    # Nobody has been offered it in the next round yet: its exclusions are the for-good ones.
-    _next_round, for_good = round_exclusions(past, snap, current_round=task.offer_round + 1)
-    ctx = await match_context(uow, snap, for_good)
+    ctx = await match_context(uow, snap, closed_to(snap.firm, past))
     result = match(task_spec(uow.taxonomy, snap, task), snap.index, ctx, evaluate_all=True)
     eligible = [c for c in result.candidates if c.eligible][:PICKS_SHOWN]
     cheapest = eligible[0].cost if eligible else 0.0

@@ -6,6 +6,7 @@ import re
 from datetime import time
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -82,11 +83,17 @@ class Settings(BaseSettings):
     microsoft_app_password: SecretStr | None = Field(None, alias="MICROSOFT_APP_PASSWORD")
     microsoft_app_tenant_id: str | None = Field(None, alias="MICROSOFT_APP_TENANT_ID")
     microsoft_app_type: str = Field("MultiTenant", alias="MICROSOFT_APP_TYPE")
+    # The firm's own privacy statement and terms of use, for the Teams package; without them
+    # the package links the plain pages this server serves at /privacy and /terms.
+    privacy_url: str | None = Field(None, alias="LPO_PRIVACY_URL")
+    terms_url: str | None = Field(None, alias="LPO_TERMS_URL")
     # Slow clients: the headers of a request must arrive within this long of the connection
     # opening (or of the previous answer, which is also how long an idle connection stays).
     header_timeout_seconds: float = Field(10.0, alias="LPO_HEADER_TIMEOUT_SECONDS",
                                           gt=0, le=3600)
     body_timeout_seconds: float = Field(30.0, alias="LPO_BODY_TIMEOUT_SECONDS", gt=0, le=3600)
+    # Where people reach this server: the dashboard's sign-in links start with it.
+    public_url: str = Field("http://127.0.0.1:3000", alias="LPO_PUBLIC_URL")
 
     @field_validator("database_url")
     @classmethod
@@ -101,6 +108,15 @@ class Settings(BaseSettings):
             raise ValueError("the database URL does not parse (is the port a number? "
                              "percent-encode special characters in the password)") from None
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        parsed = urlsplit(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query:
+            raise ValueError(f"expected an http(s) base URL like https://lpo.example.com, "
+                             f"got {value!r}")
+        return value.strip().rstrip("/")
 
     @field_validator("timezone")
     @classmethod
@@ -135,8 +151,19 @@ class Settings(BaseSettings):
             raise ValueError(f"expected one of {', '.join(allowed.values())}, got {value!r}")
         return allowed[value.lower()]
 
+    @field_validator("privacy_url", "terms_url")
+    @classmethod
+    def _https_page(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parsed = urlsplit(value.strip())
+        if parsed.scheme != "https" or not parsed.netloc:
+            raise ValueError(f"expected an https address like https://firm.example/privacy, "
+                             f"got {value!r}")
+        return value.strip()
+
     @field_validator("digest_channel", "slack_api_url", "microsoft_app_id", "microsoft_app_tenant_id",
-                     mode="before")
+                     "privacy_url", "terms_url", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -152,6 +179,11 @@ class Settings(BaseSettings):
     @cached_property
     def digest_at(self) -> time:
         return parse_clock(self.digest_time)
+
+    @property
+    def public_https(self) -> bool:
+        """Whether browsers reach us over https (then cookies are marked Secure)."""
+        return self.public_url.startswith("https://")
 
     @property
     def slack_enabled(self) -> bool:

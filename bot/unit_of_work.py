@@ -22,7 +22,8 @@ from bot.notifications import Outgoing
 from bot.outbox import enqueue_message
 from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
 from bot.views import STATE_LABELS, TaskView
-from matching.model import StaffProfile, Taxonomy
+from matching.estimates import Estimate, estimate_for
+from matching.model import StaffProfile, TaskType, Taxonomy
 from storage import staff as staff_store
 from storage import tasks as task_store
 from storage.db import Database
@@ -54,6 +55,11 @@ class UnitOfWork:
 
     async def workload(self, snap: Snapshot) -> Workload:
         return await self.state.workload(self.session, snap)
+
+    async def estimate(self, task_type: TaskType) -> Estimate:
+        """The hours a new task of this type is costed and loaded with: the firm's median
+        actual hours once there are enough records, else the catalogue's estimate."""
+        return estimate_for(task_type, await self.state.medians(self.session))
 
     async def identify(self, actor: Actor) -> StaffProfile:
         """The acting staff member: from the cached firm when a chat id is known, else stored

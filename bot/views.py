@@ -139,6 +139,16 @@ def done_action(task_id: int) -> Action:
     return Action("done", "Mark done", str(task_id), style="primary")
 
 
+# One tap after "done": how long the work took (any other figure: the last button's form).
+HOURS_CHOICES = ("0.5", "1", "2", "4")
+
+
+def hours_actions(task_id: int) -> tuple[Action, ...]:
+    """`0.5 h`, `1 h`, `2 h`, `4 h` and `Other…`: the value is `task:hours`."""
+    return (*(Action("hours", f"{choice} h", f"{task_id}:{choice}") for choice in HOURS_CHOICES),
+            Action("hours", "Other\u2026", str(task_id), needs="hours"))
+
+
 def snooze_actions(task_id: int) -> tuple[Action, ...]:
     return (Action("snooze", "Snooze 1 hour", f"{task_id}:hour"),
             Action("snooze", "Tomorrow morning", f"{task_id}:morning"))

@@ -33,6 +33,9 @@ class TaskSpec:
     matter: MatterRef | None = None
     est_hours: float | None = None
     named_assignee: str | None = None
+    # Who may not be offered this task in its current round (declined it, let it expire,
+    # had it withdrawn); a batch carries each task's own, on top of `MatchContext.excluded`.
+    excluded: frozenset[str] = frozenset()
 
     @property
     def hours(self) -> float:
@@ -194,7 +197,7 @@ def requirements_for(spec: TaskSpec, ctx: MatchContext) -> Requirements:
         matter_number=matter.number if matter else None,
         screened=_casefolded(matter.screened) if matter else frozenset(),
         delegator=spec.delegator_email.casefold(),
-        excluded=_casefolded(ctx.excluded),
+        excluded=_casefolded(ctx.excluded | spec.excluded),
         unreachable=_casefolded(ctx.unreachable),
         loads=ctx.loads,
     )

@@ -145,6 +145,7 @@ def _signature(spec: TaskSpec) -> tuple[object, ...]:
         spec.matter,
         spec.hours,
         spec.delegator_email.casefold(),
+        spec.excluded,
     )
 
 

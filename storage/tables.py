@@ -1,4 +1,5 @@
-"""SQLModel tables: staff, matters, tasks, offers, audit events, outbox and idempotency keys."""
+"""SQLModel tables: staff, matters, tasks, offers, audit events, outbox, idempotency keys and
+dashboard sign-ins."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ OPEN_TASK_STATES = ("unassigned", "offered", "accepted", "submitted", "changes_r
 LOAD_TASK_STATES = ("offered", "accepted", "changes_requested")
 OFFER_STATES = ("pending", "accepted", "declined", "expired", "withdrawn")
 OUTBOX_STATES = ("pending", "sent", "failed")
+# What the dashboard sums over completed tasks, carried in the completion index.
+REPORT_COLUMNS = ("savings", "task_type", "delegator_id", "assignee_id", "est_hours", "cost",
+                  "actual_hours")
 
 
 def utcnow() -> datetime:
@@ -122,10 +126,14 @@ class Task(SQLModel, table=True):
     # a stale timer, answered offers) never slow down the scheduler's "what is due" queries.
     __table_args__ = (Index("ix_tasks_state_due", "state", "due_at"),
                       Index("ix_tasks_state_reminder", "state", "next_reminder_at"),
-                      Index("ix_tasks_state_completed", "state", "completed_at"),
+                      # Covering: the dashboard's savings (per period, type, delegator, for a
+                      # team or the firm) are summed from this index without reading the table.
+                      Index("ix_tasks_state_completed", "state", "completed_at", *REPORT_COLUMNS),
                       # Covering: open hours per person are read without touching the table.
                       Index("ix_tasks_assignee_state", "assignee_id", "state", "est_hours"),
-                      Index("ix_tasks_delegator_state", "delegator_id", "state"))
+                      Index("ix_tasks_delegator_state", "delegator_id", "state"),
+                      # Covering: the firm's median actual hours per task type.
+                      Index("ix_tasks_type_actual", "task_type", "actual_hours"))
 
     id: int | None = Field(default=None, primary_key=True)
     text: str
@@ -138,6 +146,8 @@ class Task(SQLModel, table=True):
     priority: str = Field(default="normal", max_length=10)
     due_at: datetime | None = _utc()
     est_hours: float
+    # What the work really took, as its holder said when marking it done (optional).
+    actual_hours: float | None = None
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     savings: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     # Offers made in the current offer round, and that round's number (matching/lifecycle.py).
@@ -261,13 +271,15 @@ class ConversationRef(SQLModel, table=True):
 
 class FirmVersion(SQLModel, table=True):
     """Cache keys in one row: `version` moves with staff, matters and away periods;
-    `work_version` with tasks, offers and reachability (SQLite triggers keep it, see 0002)."""
+    `work_version` with tasks, offers and reachability (SQLite triggers keep it, see 0002);
+    `hours_version` with every actual-hours record (the firm's medians, see 0006)."""
 
     __tablename__ = "firm_version"
 
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     work_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    hours_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class JobRun(SQLModel, table=True):
@@ -277,3 +289,29 @@ class JobRun(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=200)
     at: datetime = _utc(nullable=False)
+
+
+# --- dashboard sign-in ------------------------------------------------------------------------
+
+
+class DashboardLink(SQLModel, table=True):
+    """A one-time sign-in link a manager asked for in chat; only its sha256 is kept."""
+
+    __tablename__ = "dashboard_links"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    staff_id: int = Field(foreign_key="staff.id", index=True, ondelete="CASCADE")
+    created_at: datetime = _utc(nullable=False)
+    expires_at: datetime = _utc(nullable=False, index=True)
+    used_at: datetime | None = _utc()
+
+
+class DashboardSession(SQLModel, table=True):
+    """A signed-in browser; the cookie holds the secret, this row only its sha256."""
+
+    __tablename__ = "dashboard_sessions"
+
+    session_hash: str = Field(primary_key=True, max_length=64)
+    staff_id: int = Field(foreign_key="staff.id", index=True, ondelete="CASCADE")
+    created_at: datetime = _utc(nullable=False)
+    expires_at: datetime = _utc(nullable=False, index=True)

@@ -87,6 +87,31 @@ async def tasks_behind_walls(session: AsyncSession) -> list[Task]:
     return list((await session.execute(query)).scalars())
 
 
+async def movable_tasks(session: AsyncSession, *, staff_ids: Sequence[int] | None,
+                        lock: bool = False) -> list[tuple[Task, Offer | None]]:
+    """Unassigned tasks and pending offers delegated by or offered to `staff_ids` (everyone's
+    when None), each with its pending offer; `lock` holds the rows until commit."""
+    task_id, state = col(Task.id), col(Task.state)
+    query = (select(Task, Offer)
+             .outerjoin(Offer, and_(col(Offer.task_id) == task_id,
+                                    col(Offer.state) == "pending"))
+             .where(state.in_(("unassigned", "offered"))).order_by(task_id))
+    if staff_ids is not None:
+        query = query.where(or_(col(Task.delegator_id).in_(staff_ids),
+                                col(Task.assignee_id).in_(staff_ids)))
+    if lock:
+        query = query.with_for_update(of=Task)
+    return [(task, offer) for task, offer in (await session.execute(query)).all()]
+
+
+async def record_actual_hours(session: AsyncSession, *, task_id: int, hours: float,
+                              states: Iterable[str]) -> bool:
+    """Store what the work took, while the task is in one of `states`; True when stored."""
+    statement = (update(Task).where(col(Task.id) == task_id, col(Task.state).in_(tuple(states)))
+                 .values(actual_hours=hours))
+    return rowcount(await session.execute(statement)) == 1
+
+
 async def transition_task(session: AsyncSession, *, task_id: int, from_states: Iterable[str],
                           values: dict[str, Any]) -> bool:
     """Move a task only if it is still in one of `from_states`; True for the one winner."""
@@ -126,6 +151,22 @@ async def get_offer(session: AsyncSession, *, offer_id: int) -> Offer | None:
 async def offers_of(session: AsyncSession, *, task_id: int) -> list[Offer]:
     query = select(Offer).where(col(Offer.task_id) == task_id).order_by(col(Offer.id))
     return list((await session.execute(query)).scalars())
+
+
+async def offers_of_tasks(session: AsyncSession, *, task_ids: Sequence[int]
+                          ) -> dict[int, list[Offer]]:
+    """Every offer of each task, oldest first (one query for a batch)."""
+    found: dict[int, list[Offer]] = {task_id: [] for task_id in task_ids}
+    for start in range(0, len(task_ids), _IN_LIST):
+        query = (select(Offer).where(col(Offer.task_id).in_(task_ids[start:start + _IN_LIST]))
+                 .order_by(col(Offer.id)))
+        for offer in (await session.execute(query)).scalars():
+            found[offer.task_id].append(offer)
+    return found
+
+
+# Ids per IN list: far under every driver's limit on bound parameters.
+_IN_LIST = 500
 
 
 async def pending_offer(session: AsyncSession, *, task_id: int) -> Offer | None:

@@ -73,8 +73,9 @@ ALLOWED = {
     "adapters.console": {"adapters", "adapters.console", "bot", "matching"},
     "adapters.slack": {"adapters", "adapters.slack", "bot", "matching"},
     "adapters.teams": {"adapters", "adapters.teams", "bot", "matching"},
+    "adapters.dashboard": {"adapters", "adapters.dashboard", "bot", "matching"},
     "bot.app": {"bot.app", "bot", "adapters", "adapters.console", "adapters.slack",
-                "adapters.teams", "matching", "storage"},
+                "adapters.teams", "adapters.dashboard", "matching", "storage"},
 }
 
 

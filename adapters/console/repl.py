@@ -8,19 +8,20 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from adapters.commands import Command, away_until_text, parse_command
+from adapters.commands import Command, away_until_text, parse_command, rebalance_request
 from adapters.console.render import indent, render
 from bot.application import Application
 from bot.replies import Actor, Confirmation, Reply, TaskList
 from bot.usecases.delegate import Overrides
 
 HELP = """Commands (the same verbs as Slack):
-  /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2026-0101 by Friday
+  /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2027-0302 by Friday
   confirm TYPE [MATTER]     finish a delegation the bot was unsure about
   /tasks                    my offers, my work, what I delegated; managers: the team's queue
   accept N                  accept task N, offered to me
   decline N REASON          decline task N (no_capacity, not_my_skill, conflict, or any text)
-  done N                    mark my task done
+  done N [HOURS]            mark my task done, and how long it took (done 12 1.5)
+  hours N HOURS             how long a task I finished took
   approve N                 approve submitted work
   changes N NOTE            send submitted work back with a note
   cancel N [REASON]         cancel a task I delegated
@@ -30,6 +31,9 @@ HELP = """Commands (the same verbs as Slack):
   /lpo away [until WHEN]    stop receiving offers (until Monday, until Dec 2, ...)
   /lpo back                 receive offers again
   /lpo digest               (managers) preview today's digest
+  /lpo dashboard            (managers) a one-time sign-in link to the dashboard
+  /lpo rebalance [apply]    (managers) move the team's pending offers and unassigned tasks
+                            to the least total cost: see the plan, then apply it
   as EMAIL                  switch to another person
   help, quit"""
 
@@ -149,7 +153,18 @@ class ConsoleSession:
         self._show(await self.bot.respond.decline(self.actor, command.target or 0, command.rest))
 
     async def _do_done(self, command: Command) -> None:
-        self._show(await self.bot.review.done(self.actor, command.target or 0))
+        self._show(await self.bot.review.done(self.actor, command.target or 0,
+                                              hours=command.rest or None))
+
+    async def _do_hours(self, command: Command) -> None:
+        self._show(await self.bot.review.record_hours(self.actor, command.target or 0,
+                                                      command.rest))
+
+    async def _do_rebalance(self, command: Command) -> None:
+        request = rebalance_request(command.rest)
+        rebalancing = self.bot.rebalancing
+        self._show(await (rebalancing.apply(self.actor, request.token) if request.apply
+                          else rebalancing.propose(self.actor)))
 
     async def _do_approve(self, command: Command) -> None:
         self._show(await self.bot.review.approve(self.actor, command.target or 0))
@@ -174,6 +189,9 @@ class ConsoleSession:
 
     async def _do_back(self, _command: Command) -> None:
         self._show(await self.bot.availability.back(self.actor))
+
+    async def _do_dashboard(self, _command: Command) -> None:
+        self._show(await self.bot.dashboard.link_for(self.actor))
 
     async def _do_digest(self, _command: Command) -> None:
         self._show(await self.bot.queries.digest_preview(self.actor))

@@ -8,10 +8,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
-from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.commands import Commands
 from adapters.slack.context import SlackContext, ephemeral
+from adapters.slack.direct import DirectMessages
 from adapters.slack.home import Home
 from adapters.slack.interactions import Interactions
 from adapters.slack.logs import sdk_logger
@@ -24,8 +24,12 @@ OOPS = views.plain("Something went wrong on our side.",
                    "Nothing was changed. Please try again in a minute.", kind="error")
 
 
-def build_bolt_app(client: AsyncWebClient, ctx: SlackContext) -> AsyncApp:
-    """Our listeners on a Bolt app that answers each request only after its listener is done.
+def build_bolt_app(bot_token: str) -> AsyncApp:
+    """A Bolt app, without listeners, that answers each request only after its listener is done.
+
+    Bolt builds the Web API client from the token (server.mount then points it at
+    SLACK_API_URL): handed a client of ours, Bolt would still read SLACK_BOT_TOKEN from the
+    environment and warn at every start that the token goes unused.
 
     Bolt's request verification is off: the HTTP endpoint (server.events_endpoint) checks
     Slack's signature before Bolt sees a request, because Bolt's check logs the whole body
@@ -36,15 +40,19 @@ def build_bolt_app(client: AsyncWebClient, ctx: SlackContext) -> AsyncApp:
     database work inline (a few ms) and push Slack calls to ctx.background, so the ack
     still leaves in well under Slack's 3 seconds.
     """
-    app = AsyncApp(client=client, request_verification_enabled=False,
-                   process_before_response=True, logger=sdk_logger(),
-                   raise_error_for_unhandled_request=False)
+    return AsyncApp(token=bot_token, request_verification_enabled=False,
+                    process_before_response=True, logger=sdk_logger(),
+                    raise_error_for_unhandled_request=False)
+
+
+def add_listeners(app: AsyncApp, ctx: SlackContext) -> None:
+    """Slash commands, clicks and modals, direct messages, the Home tab, the error answer."""
     commands = Commands(ctx)
     commands.register(app)
     Interactions(ctx, commands).register(app)
+    DirectMessages(ctx, commands).register(app)
     Home(ctx).register(app)
     app.error(answer_error)
-    return app
 
 
 async def answer_error(error: Exception, body: dict[str, Any]) -> BoltResponse:

@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from adapters.commands import Command, away_until_text, parse_command
+from adapters.commands import Command, away_until_text, parse_command, rebalance_request
 from adapters.slack.blocks import task_list_blocks
 from adapters.slack.context import SlackContext, ephemeral
 from adapters.slack.modals import MATTER, TYPE, confirmation_modal, needs_search
@@ -20,11 +20,15 @@ MAX_TEXT = 1200  # a delegation is a sentence; details go in the modal's notes
 HELP = Message(
     title="lpo-bot: delegate legal work to the least expensive qualified person",
     lines=(
-        "/delegate draft demand letter for 2026-0101 by Friday: delegate a task",
+        "/delegate draft demand letter for 2027-0302 by Friday: delegate a task",
         "/tasks: your offers, your work, and what you delegated, with buttons",
         "/lpo away until Dec 2 (or just /lpo away): no new offers meanwhile",
         "/lpo back: receive offers again",
         "/lpo digest: (managers) preview today's digest",
+        "/lpo dashboard: (managers) a private sign-in link to the dashboard",
+        ("/lpo rebalance: (managers) see how to move the team's pending offers and unassigned "
+         "tasks to the least total cost; /lpo rebalance apply to do it"),
+        "/lpo done 12 1.5: mark a task done, and say it took 1.5 hours",
         "/lpo cancel 12 [reason]: cancel a task you delegated",
         "/lpo reassign 12 [email]: (managers) give a task to someone else",
         ("/lpo accept 12, /lpo decline 12 reason, /lpo done 12, /lpo approve 12, "
@@ -84,7 +88,7 @@ class Commands:
             return
         fallback = views.plain("I couldn't open the form in time.",
                                "Try /delegate again and name the task type, e.g. "
-                               "'draft demand letter for 2026-0101 by Friday'.", kind="error")
+                               "'draft demand letter for 2027-0302 by Friday'.", kind="error")
         await self.ctx.open_view(command.get("trigger_id", ""), view, fallback_url=url,
                                  fallback=fallback)
 
@@ -118,14 +122,23 @@ class Commands:
 
     async def run_verb(self, command: dict[str, Any], parsed: Command) -> Message:
         """One /lpo verb through the application; unknown ones get the help."""
-        bot, key, target = self.ctx.bot, command_key(command), parsed.target or 0
+        return await self.answer(command.get("user_id", ""), parsed, command_key(command))
+
+    async def answer(self, user_id: str, parsed: Command, key: str | None) -> Message:
+        """One typed verb (after /lpo, or in a direct message) as this Slack user."""
+        bot, target = self.ctx.bot, parsed.target or 0
+        rebalance = rebalance_request(parsed.rest)
         calls: dict[str, Callable[[Actor], Awaitable[Reply]]] = {
             "away": lambda a: bot.availability.away(a, away_until_text(parsed.rest),
                                                      event_key=key),
             "back": lambda a: bot.availability.back(a, event_key=key),
             "accept": lambda a: bot.respond.accept(a, target, event_key=key),
             "decline": lambda a: bot.respond.decline(a, target, parsed.rest, event_key=key),
-            "done": lambda a: bot.review.done(a, target, event_key=key),
+            "done": lambda a: bot.review.done(a, target, hours=parsed.rest or None,
+                                              event_key=key),
+            "hours": lambda a: bot.review.record_hours(a, target, parsed.rest, event_key=key),
+            "rebalance": lambda a: (bot.rebalancing.apply(a, rebalance.token, event_key=key)
+                                    if rebalance.apply else bot.rebalancing.propose(a)),
             "approve": lambda a: bot.review.approve(a, target, event_key=key),
             "changes": lambda a: bot.review.request_changes(a, target, parsed.rest,
                                                             event_key=key),
@@ -133,15 +146,17 @@ class Commands:
             "reassign": lambda a: bot.manage.reassign(a, target, parsed.rest or None,
                                                       event_key=key),
             "digest": bot.queries.digest_preview,
+            "dashboard": bot.dashboard.link_for,
         }
         call = calls.get(parsed.verb) if parsed.valid else None
         if call is None:
             return HELP if parsed.verb == "help" else _unknown(parsed)
-        return (await self._as(command, call)).message
+        return (await self.ctx.identity.act(user_id, call)).message
 
 
 def _unknown(parsed: Command) -> Message:
-    if parsed.verb in ("accept", "decline", "done", "approve", "changes", "cancel", "reassign"):
+    if parsed.verb in ("accept", "decline", "done", "hours", "approve", "changes", "cancel",
+                       "reassign"):
         return views.plain(f"Which task? Add its number: /lpo {parsed.verb} 12", kind="error")
     return Message(title=f"I don't know \u201c{parsed.verb}\u201d.", lines=HELP.lines,
                    kind="error")

@@ -1,5 +1,5 @@
-"""Buttons, pickers and modal submissions: accept, decline, done, approve, changes, snooze,
-reassign, confirm, delegate."""
+"""Buttons, pickers and modal submissions: accept, decline, done, hours, approve, changes,
+snooze, reassign, rebalance, confirm, delegate."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
+from adapters.commands import rebalance_request
 from adapters.slack.blocks import ACTION_PREFIX, NEW_TASK_ACTION, PAGE_ACTION, action_parts
 from adapters.slack.commands import Commands
 from adapters.slack.context import SlackContext, ephemeral
@@ -18,6 +19,8 @@ from adapters.slack.modals import (
     DECLINE_CALLBACK,
     DETAIL,
     DUE,
+    HOURS,
+    HOURS_CALLBACK,
     MATTER,
     NEW_TASK_CALLBACK,
     NOTE,
@@ -29,6 +32,7 @@ from adapters.slack.modals import (
     decline_modal,
     decline_reason,
     field_of,
+    hours_modal,
     metadata_of,
     new_task_modal,
     option,
@@ -46,7 +50,9 @@ Call = Callable[[Actor], Awaitable[Reply]]
 ERROR_LIMIT = 300
 STALE_BUTTON = views.plain("That button no longer works.",
                            "Use /tasks to see what is open now.", kind="error")
-UPDATED_BY_OUTBOX = frozenset({"accept", "done", "approve"})
+UPDATED_BY_OUTBOX = frozenset({"accept", "done", "approve", "hours"})
+# Buttons whose click opens a modal for the input they need, by what they need.
+MODALS = {"decline_reason": decline_modal, "change_note": changes_modal, "hours": hours_modal}
 # What a refusal of a modal's input looks like, as opposed to "that already happened".
 FIELD_PROBLEMS = ("invalid", "forbidden", "not_found")
 
@@ -108,6 +114,7 @@ class Interactions:
         app.view(NEW_TASK_CALLBACK)(self.submit_new_task)
         app.view(DECLINE_CALLBACK)(self.submit_decline)
         app.view(CHANGES_CALLBACK)(self.submit_changes)
+        app.view(HOURS_CALLBACK)(self.submit_hours)
         app.options(re.compile(rf"^({TYPE}|{MATTER})$"))(self.search)
 
     # --- buttons -----------------------------------------------------------------------------
@@ -117,6 +124,7 @@ class Interactions:
         calls: dict[str, Call] = {
             "accept": lambda a: bot.respond.accept(a, target, event_key=key),
             "done": lambda a: bot.review.done(a, target, event_key=key),
+            "hours": lambda a: bot.review.record_hours(a, target, extra, event_key=key),
             "approve": lambda a: bot.review.approve(a, target, event_key=key),
             "snooze": lambda a: bot.availability.snooze(a, target, extra or "hour",
                                                         event_key=key),
@@ -128,10 +136,12 @@ class Interactions:
         verb, needs = action_parts(str(action.get("action_id", "")))
         target = target_of(value_of(action))
         user, origin = user_of(body), origin_of(body)
-        if target is not None and needs in ("decline_reason", "change_note"):
+        if verb == "rebalance":
+            await self.rebalance(ack, body, action)
+            return
+        if target is not None and needs in MODALS:
             await ack()
-            metadata = {"target": target[0], "origin": origin}
-            view = decline_modal(metadata) if needs == "decline_reason" else changes_modal(metadata)
+            view = MODALS[needs]({"target": target[0], "origin": origin})
             self.ctx.background.spawn(self.ctx.open_view(str(body.get("trigger_id", "")), view))
             return
         call = self.direct_call(verb, *target, click_key(body, action)) if target else None
@@ -143,6 +153,16 @@ class Interactions:
         await ack()
         self.ctx.background.spawn(self.after(user, origin, reply,
                                              updated_by_outbox=verb in UPDATED_BY_OUTBOX))
+
+    async def rebalance(self, ack: AsyncAck, body: dict[str, Any],
+                        action: dict[str, Any]) -> None:
+        """Apply: the plan's answer replaces the message that showed the plan."""
+        token = rebalance_request(str(action.get("value", ""))).token
+        reply = await self.ctx.identity.act(user_of(body), lambda actor: (
+            self.ctx.bot.rebalancing.apply(actor, token, event_key=click_key(body, action))))
+        await ack()
+        self.ctx.background.spawn(self.ctx.respond(
+            origin_of(body).get("url"), {"replace_original": True, **ephemeral(reply.message)}))
 
     async def after(self, user: str, origin: dict[str, Any], reply: Reply, *,
                     updated_by_outbox: bool = True) -> None:
@@ -241,6 +261,15 @@ class Interactions:
             return
         await self._submit(ack, body, view, NOTE, lambda actor, target: (
             self.ctx.bot.review.request_changes(actor, target, note, event_key=submit_key(view))))
+
+    async def submit_hours(self, ack: AsyncAck, body: dict[str, Any],
+                           view: dict[str, Any]) -> None:
+        hours = typed(view, HOURS)
+        if hours is None:
+            await ack(response_action="errors", errors={HOURS: "Say how many hours."})
+            return
+        await self._submit(ack, body, view, HOURS, lambda actor, target: (
+            self.ctx.bot.review.record_hours(actor, target, hours, event_key=submit_key(view))))
 
     async def _submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
                       field: str, call: Callable[[Actor, int], Awaitable[Reply]]) -> None:

@@ -12,12 +12,14 @@ from adapters.slack.text import clip, plain
 from bot.messages import Message
 from bot.reasons import DECLINE_REASONS
 from bot.replies import Choice, Confirmation
+from matching.estimates import MOST_HOURS
 from matching.model import PRIORITIES
 
 CONFIRM_CALLBACK = "lpo_confirm"
 NEW_TASK_CALLBACK = "lpo_new_task"
 DECLINE_CALLBACK = "lpo_decline"
 CHANGES_CALLBACK = "lpo_changes"
+HOURS_CALLBACK = "lpo_hours"
 
 TITLE_LIMIT = 24  # modal title, submit and close labels
 OPTION_TEXT_LIMIT = 75
@@ -28,7 +30,7 @@ NOTE_LIMIT = 2000
 
 # Block ids double as action ids: one input per block, so errors name the block directly.
 TYPE, MATTER, DUE, PRIORITY, NOTES = "task_type", "matter", "due", "priority", "notes"
-TEXT, REASON, DETAIL, NOTE = "text", "reason", "detail", "note"
+TEXT, REASON, DETAIL, NOTE, HOURS = "text", "reason", "detail", "note", "hours"
 
 
 def option(choice: Choice) -> Block:
@@ -188,7 +190,7 @@ def new_task_modal(metadata: dict[str, Any] | None = None) -> Block:
     return modal("Delegate a task", [
         input_block(TEXT, "What needs doing?", {
             "type": "plain_text_input", "multiline": True, "max_length": NOTE_LIMIT,
-            "placeholder": plain("draft demand letter for 2026-0101 by Friday", 150)},
+            "placeholder": plain("draft demand letter for 2027-0302 by Friday", 150)},
             hint="Say what, for which matter or client, and by when. I'll find the least "
                  "expensive qualified person.")],
         callback_id=NEW_TASK_CALLBACK, submit="Delegate", metadata=metadata)
@@ -223,6 +225,15 @@ def changes_modal(metadata: dict[str, Any]) -> Block:
             "type": "plain_text_input", "multiline": True, "max_length": NOTE_LIMIT}),
         *context(["Your note goes to the person doing the work; the task returns to them."])],
         callback_id=CHANGES_CALLBACK, submit="Send back", metadata=metadata)
+
+
+def hours_modal(metadata: dict[str, Any]) -> Block:
+    """"Other…" after done: any figure, in hours."""
+    return modal("How long did it take?", [
+        input_block(HOURS, "Hours", {"type": "number_input", "is_decimal_allowed": True,
+                                     "min_value": "0.1", "max_value": f"{MOST_HOURS:g}"},
+                    hint="In hours, like 1.5. It sharpens the firm's estimates.")],
+        callback_id=HOURS_CALLBACK, submit="Save", metadata=metadata)
 
 
 # --- answers -------------------------------------------------------------------------------------

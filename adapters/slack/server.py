@@ -21,7 +21,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.payloads import nested_too_deep
-from adapters.slack.app import build_bolt_app
+from adapters.slack.app import add_listeners, build_bolt_app
 from adapters.slack.context import SlackContext
 from adapters.slack.errors import describe, error_code
 from adapters.slack.identity import SlackIdentity
@@ -48,9 +48,15 @@ def _secret(value: SecretStr | None) -> str | None:
 
 def slack_client(settings: Settings) -> AsyncWebClient:
     """The Web API client: SLACK_BOT_TOKEN, at SLACK_API_URL (tests, corporate proxies)."""
-    return AsyncWebClient(token=_secret(settings.slack_bot_token),
-                          base_url=settings.slack_api_base, timeout=API_TIMEOUT_SECONDS,
-                          logger=sdk_logger())
+    return for_our_api(AsyncWebClient(token=_secret(settings.slack_bot_token),
+                                      logger=sdk_logger()), settings)
+
+
+def for_our_api(client: AsyncWebClient, settings: Settings) -> AsyncWebClient:
+    """The client, calling SLACK_API_URL and giving up on a call after API_TIMEOUT_SECONDS."""
+    client.base_url = settings.slack_api_base
+    client.timeout = API_TIMEOUT_SECONDS
+    return client
 
 
 def slack_notifier(settings: Settings) -> SlackNotifier | None:
@@ -64,16 +70,17 @@ def mount(app: web.Application, bot: Application) -> SlackNotifier | None:
     Without Slack settings the route says "off" and there is nothing to deliver through.
     """
     settings = bot.settings
-    notifier = slack_notifier(settings)
-    if notifier is None:
+    bot_token = _secret(settings.slack_bot_token)
+    if not (settings.slack_enabled and bot_token):
         log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it")
         app.router.add_post(EVENTS_PATH, _off("Slack is off on this server: set SLACK_BOT_TOKEN "
                                               "and SLACK_SIGNING_SECRET to enable it."))
         return None
-    client = notifier.client
+    bolt = build_bolt_app(bot_token)
+    client = for_our_api(bolt.client, settings)
     ctx = SlackContext(bot=bot, client=client, identity=SlackIdentity(client))
+    add_listeners(bolt, ctx)
     secret = _secret(settings.slack_signing_secret)
-    bolt = build_bolt_app(client, ctx)
     # The HTTP session opens first and closes last (after the dispatcher's last delivery);
     # follow-ups finish while the database is still open.
     app.cleanup_ctx.insert(0, _client_session(client))
@@ -88,7 +95,7 @@ def mount(app: web.Application, bot: Application) -> SlackNotifier | None:
         app.cleanup_ctx.append(socket_mode(bolt, app_token))
     log.info("Slack is on: %s%s", EVENTS_PATH if secret else "no HTTP endpoint",
              ", Socket Mode" if app_token else "")
-    return notifier
+    return SlackNotifier(client)
 
 
 def events_endpoint(bolt: AsyncApp, signing_secret: str) -> Handler:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.messages import Action, Fact, Message
 from bot.replies import Confirmation, TaskList
+from matching.estimates import MOST_HOURS
 
 Card = dict[str, Any]
 
@@ -24,12 +25,16 @@ DECLINE_CHOICES = (("no_capacity", "No capacity"), ("not_my_skill", "Not my skil
 ACTION_STYLES = {"primary": "positive", "danger": "destructive"}
 KIND_COLORS = {"error": "attention", "escalation": "warning", "offer": "accent"}
 HELP_LINES = (
-    ("delegate TEXT", "delegate a task, e.g. delegate draft demand letter for Garcia by Friday"),
+    ("delegate TEXT", "delegate a task, e.g. delegate draft demand letter for 2027-0302 by Friday"),
     ("tasks", "your offers, your work, and what you delegated"),
     ("away [until WHEN]", "stop receiving offers, e.g. away until Monday"),
     ("back", "receive offers again"),
     ("digest", "(managers) today's digest"),
     ("reassign N [email]", "(managers) offer task N anew: to someone, or the cheapest eligible"),
+    ("dashboard", "(managers) a private sign-in link to the dashboard"),
+    ("rebalance [apply]", "(managers) move the team's pending offers and unassigned tasks to "
+                          "the least total cost: see the plan, then apply it"),
+    ("done N [hours]", "mark task N done, and how long it took, e.g. done 12 1.5"),
     ("help", "this list"),
 )
 
@@ -103,8 +108,17 @@ def _picker(action: Action) -> dict[str, Any]:
                         for option in action.options[:MAX_CHOICES]]}
 
 
+def _hours_form(data: dict[str, Any]) -> Card:
+    return {"type": "AdaptiveCard", "body": [
+        {"type": "Input.Number", "id": "hours", "label": "Hours", "min": 0.1,
+         "max": MOST_HOURS, "isRequired": True, "errorMessage": "Say how many hours."}],
+        "actions": [_submit("Save", data, "positive")]}
+
+
 def _action(action: Action, managed: bool) -> dict[str, Any]:
     data = _data(action, managed)
+    if action.needs == "hours":
+        return {"type": "Action.ShowCard", "title": action.label, "card": _hours_form(data)}
     if action.needs == "decline_reason":
         return {"type": "Action.ShowCard", "title": action.label,
                 "card": _decline_form(action, data)}

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from msrest.exceptions import ClientException
 
-from adapters.commands import Command, away_until_text, parse_command
+from adapters.commands import Command, away_until_text, parse_command, rebalance_request
 from adapters.teams.activities import (
     actor_of,
     card_message,
@@ -52,7 +52,7 @@ CommandHandler = Callable[[Actor, Command, str], Awaitable[Reply | list[Card]]]
 ButtonHandler = Callable[[Actor, int, dict[str, Any], str], Awaitable[Reply]]
 # What a typed `decline 12 no capacity` puts where the card's input would have.
 TYPED_INPUTS = {"decline": "decline_reason", "changes": "change_note", "cancel": "reason",
-                "reassign": PICKED}
+                "done": "hours", "hours": "hours", "reassign": PICKED}
 
 
 def _invalid(title: str, body: str = "") -> Reply:
@@ -67,6 +67,15 @@ def _number(value: Any) -> int | None:
 def _text(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _hours(data: dict[str, Any]) -> str | None:
+    """Hours typed, tapped (`12:0.5`) or entered in the card's number input (a string or a
+    number, depending on the Teams client)."""
+    value = data.get("hours")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return _text(data, "hours")
 
 
 def _decline_reason(data: dict[str, Any]) -> str:
@@ -109,15 +118,18 @@ class TeamsBot(ActivityHandler):
         self._commands: dict[str, CommandHandler] = {
             "delegate": self._delegate, "tasks": self._tasks, "away": self._away,
             "back": self._back, "digest": self._digest,
-            **dict.fromkeys(("accept", "decline", "done", "approve", "changes", "cancel",
-                             "reassign"), self._typed_button)}
+            "dashboard": self._dashboard, "rebalance": self._rebalance,
+            **dict.fromkeys(("accept", "decline", "done", "hours", "approve", "changes",
+                             "cancel", "reassign"), self._typed_button)}
         self._buttons: dict[str, ButtonHandler] = {
             "accept": lambda actor, target, _data, key: bot.respond.accept(
                 actor, target, event_key=key),
             "decline": lambda actor, target, data, key: bot.respond.decline(
                 actor, target, _decline_reason(data), event_key=key),
-            "done": lambda actor, target, _data, key: bot.review.done(
-                actor, target, event_key=key),
+            "done": lambda actor, target, data, key: bot.review.done(
+                actor, target, hours=_hours(data), event_key=key),
+            "hours": lambda actor, target, data, key: bot.review.record_hours(
+                actor, target, _hours(data) or "", event_key=key),
             "approve": lambda actor, target, _data, key: bot.review.approve(
                 actor, target, event_key=key),
             "changes": lambda actor, target, data, key: bot.review.request_changes(
@@ -187,6 +199,15 @@ class TeamsBot(ActivityHandler):
     async def _digest(self, actor: Actor, _command: Command, _key: str) -> Reply:
         return await self.bot.queries.digest_preview(actor)
 
+    async def _dashboard(self, actor: Actor, _command: Command, _key: str) -> Reply:
+        return await self.bot.dashboard.link_for(actor)
+
+    async def _rebalance(self, actor: Actor, command: Command, key: str) -> Reply:
+        request = rebalance_request(command.rest)
+        if request.apply:
+            return await self.bot.rebalancing.apply(actor, request.token, event_key=key)
+        return await self.bot.rebalancing.propose(actor)
+
     async def _typed_button(self, actor: Actor, command: Command, key: str) -> Reply:
         """`accept 12`, `decline 12 no capacity`: a button typed instead of clicked."""
         data: dict[str, Any] = {"action": command.verb, "value": command.target}
@@ -215,7 +236,14 @@ class TeamsBot(ActivityHandler):
             return await self._confirm(actor, data, f"{request[:100]}:confirm" if request else key)
         if action == "discard":
             return Reply(status="ok", message=plain("Not delegated.", "Nothing was created."))
-        target = _number(data.get("value"))
+        if action == "rebalance":
+            token = rebalance_request(str(data.get("value") or "")).token
+            return await self.bot.rebalancing.apply(actor, token, event_key=key)
+        # A button's value is the task number, or `number:choice` (`12:0.5` for hours).
+        head, _, choice = str(data.get("value") or "").partition(":")
+        if choice and action == "hours" and not _hours(data):
+            data = {**data, "hours": choice}
+        target = _number(head)
         button = self._buttons.get(str(action))
         if target is None or button is None:
             return _invalid("I didn't understand that button.", "Type help to see what I can do.")

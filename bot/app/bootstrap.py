@@ -12,6 +12,7 @@ from typing import TextIO
 from aiohttp import web
 
 from adapters.console.notifier import ConsoleNotifier
+from adapters.dashboard import web as dashboard
 from adapters.slack import server as slack
 from adapters.teams import app as teams
 from bot.app.server import init_app
@@ -31,7 +32,7 @@ DISPATCHER_KEY = web.AppKey("dispatcher", Dispatcher)
 
 Mount = Callable[[web.Application, Application], Notifier | None]
 # Slack first: someone reachable on both platforms is messaged in Slack.
-MOUNTS: tuple[Mount, ...] = (slack.mount, teams.mount)
+MOUNTS: tuple[Mount, ...] = (slack.mount, teams.mount, dashboard.mount)
 
 
 @dataclass

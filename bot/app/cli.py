@@ -7,19 +7,53 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
-from bot.app.commands import EXIT_USAGE
+from sqlalchemy.exc import DBAPIError
+
+from bot.app.commands import EXIT_USAGE, DatabaseNotReady, database_trouble, fail
+from bot.clock import parse_instant
 from bot.logs import configure_logging
 from bot.settings import SettingsError, load_settings
 
+MAX_PORT = 65535
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2) that says where help is."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def port_number(value: str) -> int:
+    """A TCP port to listen on, 1-65535."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= MAX_PORT:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to {MAX_PORT}, got {value!r}")
+    return port
+
+
+def instant(value: str) -> str:
+    """An ISO 8601 instant, kept as typed (the commands parse it with bot.clock)."""
+    try:
+        parse_instant(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO 8601 instant like 2027-03-01T09:00-05:00, got {value!r}") from None
+    return value
+
 
 def _add_now(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--now", metavar="ISO8601",
+    parser.add_argument("--now", metavar="ISO8601", type=instant,
                         help="the instant to act at (default: the current time)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="lpo-bot",
         description="Delegate legal work to the least expensive qualified person, from Slack "
                     "or Microsoft Teams.")
@@ -32,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="run the HTTP server (Slack, Teams, health)")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--port", type=port_number, default=3000)
 
     for noun, what in (("roster", "staff"), ("matters", "matters")):
         group = commands.add_parser(noun, help=f"import or list {what}")
@@ -85,10 +119,24 @@ def build_parser() -> argparse.ArgumentParser:
     tick = commands.add_parser("tick", help="run every scheduler job due now, deliver, exit")
     _add_now(tick)
 
+    export = commands.add_parser("export", help="completed tasks of a date range as CSV")
+    export.add_argument("--from", dest="first", required=True, metavar="DATE",
+                        help="the first day (YYYY-MM-DD, firm timezone)")
+    export.add_argument("--to", dest="last", required=True, metavar="DATE",
+                        help="the last day, included")
+    export.add_argument("--out", metavar="FILE.csv", help="write here instead of to stdout")
+
+    dashboard = commands.add_parser("dashboard", help="manage the managers' dashboard")
+    dashboard_verbs = dashboard.add_subparsers(dest="verb", metavar="VERB", required=True)
+    revoke = dashboard_verbs.add_parser(
+        "revoke", help="end dashboard sessions and cancel unused sign-in links")
+    revoke.add_argument("--all", action="store_true", help="every session and link")
+
     package = commands.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", default="lpo-bot-teams.zip", metavar="FILE.zip")
     package.add_argument("--endpoint", metavar="URL",
-                         help="public https base URL of the bot (for validDomains)")
+                         help="the bot's public https address (default: LPO_PUBLIC_URL); "
+                              "only its origin is used")
     return parser
 
 
@@ -119,5 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:  # e.g. a firm's task catalogue that does not validate
         print(f"lpo-bot: configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except DatabaseNotReady as problem:
+        return fail(str(problem))
+    except DBAPIError as error:  # e.g. PostgreSQL went away mid-command; -v shows where
+        if args.verbose:
+            raise
+        return fail(f"the database failed: {database_trouble(error)}")
     except KeyboardInterrupt:
         return 130

@@ -1,4 +1,4 @@
-"""The aiohttp application: health, metrics, and the chat platform endpoints."""
+"""The aiohttp application: health, metrics, privacy and terms, and the chat platform endpoints."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any, TypedDict
 
 from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler, Middleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from bot.app.pages import add_pages
 from bot.settings import Settings
 from storage.db import Database
 
@@ -60,9 +62,19 @@ def _brief_malformed_requests() -> None:
         server_logger.addFilter(MalformedRequestsInBrief())
 
 
+class PathOnlyAccessLogger(AbstractAccessLogger):
+    """One line per request without its query string: a dashboard sign-in link carries its
+    token there, and aiohttp's default line ("%r") would write it to the log."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info('%s "%s %s" %d %d %.1fms', request.remote, request.method,
+                         request.path, response.status, response.body_length, time * 1000)
+
+
 class ConnectionOptions(TypedDict):
     keepalive_timeout: float
     lingering_time: float
+    access_log_class: type[AbstractAccessLogger]
 
 
 def connection_options(settings: Settings) -> ConnectionOptions:
@@ -71,10 +83,12 @@ def connection_options(settings: Settings) -> ConnectionOptions:
     keepalive_timeout: aiohttp closes a connection that has not delivered a request's headers
     this long after it opened or after its previous answer (also how long an idle connection
     is kept). lingering_time: after an answer sent before the body was read, how long to
-    drain the rest; never longer than a body may take.
+    drain the rest; never longer than a body may take. access_log_class: request lines
+    without query strings.
     """
     return ConnectionOptions(keepalive_timeout=settings.header_timeout_seconds,
-                             lingering_time=min(LINGER_SECONDS, settings.body_timeout_seconds))
+                             lingering_time=min(LINGER_SECONDS, settings.body_timeout_seconds),
+                             access_log_class=PathOnlyAccessLogger)
 
 
 def body_deadline(seconds: float) -> Middleware:
@@ -114,6 +128,7 @@ def init_app(settings: Settings, *, database: Database | None = None,
     app[DB_KEY] = database or Database(settings.database_url)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
+    add_pages(app)
     app.cleanup_ctx.append(_database_context(app[DB_KEY]))
     for mount in extra:
         mount(app)

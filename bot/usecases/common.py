@@ -43,8 +43,10 @@ async def offered_to(uow: UnitOfWork, task_id: int, person: StaffProfile) -> tup
 
 async def work_thread(uow: UnitOfWork, task: Task, holder: StaffProfile) -> str | None:
     """The message the holder works from: the last changes note, else their accepted offer."""
-    # Every review round but one under review now was sent back with a changes note.
-    sent_back = task.review_round - (1 if task.state == TaskState.SUBMITTED else 0)
+    # Every review round but the last submitted one (under review, or approved) was sent back
+    # with a changes note.
+    done = task.state in (TaskState.SUBMITTED, TaskState.COMPLETED) and task.review_round
+    sent_back = task.review_round - (1 if done else 0)
     if sent_back:
         return notifications.changes_thread(task.id or 0, sent_back)
     offers = await task_store.offers_of(uow.session, task_id=task.id or 0)

@@ -11,6 +11,7 @@ from bot.messages import Message
 from bot.offering import Offering
 from bot.replies import Actor, Choice, Confirmation, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
+from matching.estimates import Estimate
 from matching.lifecycle import EscalationReason, TaskState
 from matching.matcher import MatchResult
 from matching.model import StaffProfile, TaskDraft, Taxonomy
@@ -50,7 +51,7 @@ class Delegation:
             cleaned = (text or "").strip()
             if not cleaned and not (overrides and overrides.task_type):
                 raise Refusal("invalid", "Tell me what to delegate.",
-                              "For example: /delegate draft demand letter for 2026-0101 by Friday")
+                              "For example: /delegate draft demand letter for 2027-0302 by Friday")
             draft = _apply(self._parse(uow, snap, delegator, cleaned), overrides)
             unsure = _unsure(draft)
             if unsure and not confirmed:
@@ -93,6 +94,7 @@ class Delegation:
             raise Refusal("forbidden", "You are screened from that matter.",
                           "An ethical wall keeps you off it, so you can't delegate its work.")
         now = uow.now
+        estimate = await uow.estimate(task_type)
         notes = overrides.notes.strip() if overrides and overrides.notes else ""
         task = Task(
             # The title may reach a channel: never the request's words (they may name a client).
@@ -100,7 +102,7 @@ class Delegation:
             title=views.task_title(task_type, matter),
             task_type=task_type.id, matter_id=snap.firm.matter_id(matter.number) if matter else None,
             delegator_id=delegator.id or 0, state=TaskState.UNASSIGNED.value,
-            priority=draft.priority, due_at=draft.due_at, est_hours=task_type.est_hours,
+            priority=draft.priority, due_at=draft.due_at, est_hours=estimate.hours,
             source=source, created_at=now, updated_at=now)
         offering = self.offering
         result = await offering.choose(uow, snap, task, named=draft.assignee,
@@ -119,14 +121,16 @@ class Delegation:
         else:
             await offering.escalate(uow, snap, task, result, offers=[],
                                     code=EscalationReason.NOBODY_ELIGIBLE)
-        return _delegated(uow.view(snap, task), delegator, draft, result)
+        return _delegated(uow.view(snap, task), delegator, draft, result, estimate)
 
 
 def _delegated(view: views.TaskView, delegator: StaffProfile, draft: TaskDraft,
-                result: MatchResult) -> Reply:
+               result: MatchResult, estimate: Estimate) -> Reply:
     """The delegator's answer: who it went to and why (what it saves, or that it costs more
     than doing it themselves), or why nobody could take it. Each thing is said once."""
     notes = list(draft.warnings)  # the named-assignee note is already in the explanation
+    if estimate.from_firm:
+        notes.append(f"Estimate: {estimate.describe()}.")
     if result.chosen is None:
         return Reply(status="nobody_eligible", task_id=view.task_id, message=Message(
             title=f"Task #{view.task_id} is waiting for an owner: nobody is eligible right now.",

@@ -158,9 +158,9 @@ def test_review_rounds_are_counted_from_the_audit_trail_once(database_url: str) 
 
 def test_offer_rounds_start_at_one_and_waiting_escalations_keep_their_code(
         database_url: str) -> None:
-    """0005: earlier offers belong to round 1; an unassigned task with an escalation reason is
+    """0007: earlier offers belong to round 1; an unassigned task with an escalation reason is
     escalated (its code from the reason), one that moved on since is not."""
-    downgrade(database_url, "0004")
+    downgrade(database_url, "0006")
     at = datetime(2027, 3, 2, 15, 0, tzinfo=UTC)
     when = UTCDateTime()
     staff = _rows("staff", id=sa.Integer(), email=sa.String(), name=sa.String(),

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.app.commands import fail
+from bot.app.commands import DatabaseNotReady, database_trouble, fail
+from bot.dry_run import load_context
+from bot.firm import Firm
 from bot.imports import ImportRefused, ImportSummary, read_import_file
-from bot.settings import Settings
+from bot.settings import Settings, shown_url
 from storage.db import Database, alembic_config, is_sqlite
 
 Importer = Callable[..., Awaitable[ImportSummary]]
 INIT_FIRST = "run `lpo-bot init` first"
-
-
-class DatabaseNotReady(Exception):
-    """The database cannot be used yet; the message says what to do, in one line."""
 
 
 def _revision(connection: Connection) -> str | None:
@@ -35,12 +35,12 @@ def _revision(connection: Connection) -> str | None:
 
 
 async def open_ready_database(settings: Settings) -> Database:
-    """A Database whose schema is at the latest migration, or DatabaseNotReady."""
+    """A Database whose schema is at the latest migration, or DatabaseNotReady. A SQLite file
+    that does not exist is never created: connecting would leave an empty one behind."""
     url = settings.database_url
-    shown = make_url(url).render_as_string(hide_password=True)
+    shown = shown_url(url)
     # One stat before the command's first connection: not worth a thread.
     if is_sqlite(url) and not Path(make_url(url).database or "").exists():  # noqa: ASYNC240
-        # Connecting would create an empty file; say what to do instead.
         raise DatabaseNotReady(f"there is no database at {shown}: {INIT_FIRST}")
     database = Database(url)
     try:
@@ -48,30 +48,70 @@ async def open_ready_database(settings: Settings) -> Database:
             current = await connection.run_sync(_revision)
     except DBAPIError as error:
         await database.dispose()
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
-        raise DatabaseNotReady(f"cannot open the database {shown}: {reason}") from None
-    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
-    if current != head:
+        raise DatabaseNotReady(f"cannot open the database {shown}: {database_trouble(error)}"
+                               ) from None
+    problem = _schema_problem(ScriptDirectory.from_config(alembic_config(url)), current)
+    if problem:
         await database.dispose()
-        problem = "has no tables yet" if current is None else "has an older schema"
-        raise DatabaseNotReady(f"the database {shown} {problem}: {INIT_FIRST}")
+        raise DatabaseNotReady(f"the database {shown} {problem}")
     return database
+
+
+def _schema_problem(migrations: ScriptDirectory, current: str | None) -> str | None:
+    """What keeps a database at revision `current` from being used; None at the head."""
+    if current == migrations.get_current_head():
+        return None
+    if current is None:
+        return f"has no tables yet: {INIT_FIRST}"
+    try:
+        migrations.get_revision(current)
+    except CommandError:
+        return f"was made by a newer lpo-bot (schema {current}): upgrade lpo-bot"
+    return f"has an older schema: {INIT_FIRST}"
+
+
+@asynccontextmanager
+async def ready_database(settings: Settings) -> AsyncIterator[Database]:
+    """`async with ready_database(settings) as database`: open_ready_database, disposed after."""
+    database = await open_ready_database(settings)
+    try:
+        yield database
+    finally:
+        await database.dispose()
+
+
+def check_database(settings: Settings) -> None:
+    """Raise DatabaseNotReady unless the database is at the latest migration (for commands
+    that open it later, in their own event loop)."""
+
+    async def check() -> None:
+        async with ready_database(settings):
+            pass
+
+    asyncio.run(check())
 
 
 def run_on_database(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> int:
     """Run `work` on a ready database in a fresh event loop; a friendly exit 2 when not ready."""
 
     async def main() -> int:
-        database = await open_ready_database(settings)
-        try:
+        async with ready_database(settings) as database:
             return await work(database)
-        finally:
-            await database.dispose()
 
     try:
         return asyncio.run(main())
     except DatabaseNotReady as problem:
         return fail(str(problem))
+
+
+def read_firm(settings: Settings) -> tuple[Firm, dict[str, float]]:
+    """The firm and everyone's open hours (for the dry runs), or DatabaseNotReady."""
+
+    async def read() -> tuple[Firm, dict[str, float]]:
+        async with ready_database(settings) as database:
+            return await load_context(database, settings)
+
+    return asyncio.run(read())
 
 
 def _read(path: str) -> bytes | str:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from typing import Any
 
 from bot.app.commands import fail
+from bot.app.commands._shared import read_firm
 from bot.app.commands.jsonl import each_request
 from bot.catalogue import load_taxonomy
 from bot.clock import parse_instant
-from bot.dry_run import DryRunError, firm_parser, load_context, match_one
+from bot.dry_run import DryRunError, firm_parser, match_one
 from bot.settings import Settings
 from matching.matcher import StaffIndex
 
@@ -33,9 +33,7 @@ def _readable(result: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     taxonomy = load_taxonomy(settings)
-    firm, loads, note = asyncio.run(load_context(settings))
-    if note:
-        return fail(note)
+    firm, loads = read_firm(settings)
     index, parser = StaffIndex(firm.staff), firm_parser(taxonomy, firm)
 
     def answer(text: str, now: str | None, tz: str | None, as_email: str | None

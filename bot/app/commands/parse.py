@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 
-from bot.app.commands import fail
+from bot.app.commands import DatabaseNotReady, fail
+from bot.app.commands._shared import read_firm
 from bot.app.commands.jsonl import each_request
 from bot.catalogue import load_taxonomy
 from bot.clock import parse_instant
-from bot.dry_run import DryRunError, firm_parser, load_context, parse_one
+from bot.dry_run import DryRunError, firm_parser, parse_one
+from bot.firm import Firm
 from bot.settings import Settings
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     taxonomy = load_taxonomy(settings)
-    firm, _loads, note = asyncio.run(load_context(settings))
-    if note:
-        print(f"lpo-bot: note: {note} (matters and people are not recognised)", file=sys.stderr)
+    try:
+        firm, _loads = read_firm(settings)
+    except DatabaseNotReady as problem:  # the parser still works; it just knows no names
+        print(f"lpo-bot: note: {problem} (matters and people are not recognised)",
+              file=sys.stderr)
+        firm = Firm(staff=(), matters=())
     parser = firm_parser(taxonomy, firm)
 
     def answer(text: str, now: str | None, tz: str | None, _as: str | None) -> dict[str, object]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 from typing import Any
 
 from bot.app.commands import fail
+from bot.app.commands._shared import run_on_database
 from bot.queries import task_detail, task_rows
 from bot.settings import Settings
 from storage.db import Database
@@ -17,15 +17,11 @@ COLUMNS = (("id", 4), ("state", 17), ("task_type", 22), ("assignee", 26), ("due_
            ("title", 40))
 
 
-async def _query(settings: Settings, args: argparse.Namespace) -> Any:
-    database = Database(settings.database_url)
-    try:
-        async with database.transaction() as session:
-            if args.verb == "show":
-                return await task_detail(session, task_id=args.id)
-            return await task_rows(session, state=args.state)
-    finally:
-        await database.dispose()
+async def _query(args: argparse.Namespace, database: Database) -> Any:
+    async with database.read_session() as session:
+        if args.verb == "show":
+            return await task_detail(session, task_id=args.id)
+        return await task_rows(session, state=args.state)
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -69,13 +65,17 @@ def _history(detail: dict[str, Any]) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.verb == "list" and args.state and args.state not in TASK_STATES:
         return fail(f"unknown state {args.state!r}; use one of {', '.join(TASK_STATES)}")
-    result = asyncio.run(_query(settings, args))
-    if args.verb == "show" and result is None:
-        return fail(f"there is no task #{args.id}")
-    if args.json:
-        print(json.dumps(result, indent=2))
-    elif args.verb == "show":
-        print(_history(result))
-    else:
-        print(_table(result) if result else "No tasks.")
-    return 0
+
+    async def work(database: Database) -> int:
+        result = await _query(args, database)
+        if args.verb == "show" and result is None:
+            return fail(f"there is no task #{args.id}")
+        if args.json:
+            print(json.dumps(result, indent=2))
+        elif args.verb == "show":
+            print(_history(result))
+        else:
+            print(_table(result) if result else "No tasks.")
+        return 0
+
+    return run_on_database(settings, work)

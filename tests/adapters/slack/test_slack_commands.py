@@ -255,3 +255,12 @@ async def test_a_manager_reassigns_from_the_queue_with_a_select(database_url: st
         async with world.database.transaction() as session:
             [row] = await task_rows(session)
         assert (row["state"], row["assignee"]) == ("offered", "cara.diaz@firm.test")
+
+
+async def test_lpo_dashboard_is_a_private_link_for_managers(database_url: str) -> None:
+    async with slack_world(database_url) as world:
+        refused = await world.command(BEN, "/lpo", "dashboard")
+        assert "dashboard is for managers" in refused["text"]
+        link = await world.command(AVA, "/lpo", "dashboard")
+        assert link["response_type"] == "ephemeral"
+        assert "http://127.0.0.1:3000/dashboard/login?token=" in texts(link)

@@ -171,3 +171,14 @@ async def test_odd_emulator_ids_are_answered_but_not_stored(database_url: str) -
         await teams.connector.wait_for(_in(dm(BEN), "not on the lpo-bot roster"))
         async with teams.database.transaction() as session:
             assert (await session.execute(select(ConversationRef))).scalars().all() == []
+
+
+async def test_dashboard_gives_managers_a_link_and_refuses_others(database_url: str) -> None:
+    async with teams_bot(database_url) as teams:
+        connector = teams.connector
+        mark = await teams.say(BEN, "dashboard")
+        await connector.wait_for(_in(dm(BEN), "The dashboard is for managers"), after=mark)
+        mark = await teams.say(AVA, "dashboard")
+        link = await connector.wait_for(_in(dm(AVA), "/dashboard/login?token="), after=mark)
+        assert "Your dashboard sign-in link" in link.text
+        assert_cards_valid(connector.calls)

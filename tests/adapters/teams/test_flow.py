@@ -51,7 +51,18 @@ async def test_delegate_offer_accept_done_approve(database_url: str) -> None:
         mark = await teams.click(BEN, accepted.submit("Mark done"), card_id=offer.answered_id)
         closed = await teams.connector.wait_for(_in(dm(BEN), "Sent to the attorney", "PUT"),
                                                 after=mark)
-        assert _titles(closed) == []
+        # Only the optional question of how long it took is left: one tap, or a figure.
+        assert _titles(closed) == ["0.5 h", "1 h", "2 h", "4 h", "Other\u2026", "Save"]
+        tapped = await teams.click(BEN, closed.submit("2 h"), card_id=offer.answered_id)
+        noted = await teams.connector.wait_for(_in(dm(BEN), "Took 2 h: noted.", "PUT"),
+                                               after=tapped)
+        assert noted.activity_id == offer.answered_id and _titles(noted) == []
+        tapped = await teams.click(BEN, {**closed.submit("Save"), "hours": 1.25},
+                                   card_id=offer.answered_id)
+        await teams.connector.wait_for(_in(dm(BEN), "Took 1.25 h: noted.", "PUT"), after=tapped)
+        async with teams.database.transaction() as session:
+            task = await session.get(Task, 1)
+            assert task is not None and task.actual_hours == 1.25
         review = await teams.connector.wait_for(_in(dm(AVA), "please review"), after=mark)
         assert _titles(review) == ["Approve", "Request changes", "Send back"]
         assert await _task_state(teams, 1) == "submitted"
@@ -163,3 +174,20 @@ async def test_a_manager_reassigns_from_the_queue_card(database_url: str) -> Non
         await teams.connector.wait_for(_in(dm(CARA), "New task #1 from Ava Stone"), after=mark)
         assert await _task_state(teams, 1) == "offered"
         assert_cards_valid(teams.connector.calls)
+
+
+async def test_rebalance_and_hours_typed(database_url: str) -> None:
+    async with teams_bot(database_url) as teams:
+        await teams.install(BEN)
+        mark = await teams.say(BEN, "rebalance")
+        await teams.connector.wait_for(_in(dm(BEN), "Rebalancing is for managers."), after=mark)
+        mark = await teams.say(AVA, "delegate draft demand letter for 2027-0103 by Friday")
+        offer = await teams.connector.wait_for(_in(dm(BEN), "New task"), after=mark)
+        mark = await teams.say(AVA, "rebalance")
+        await teams.connector.wait_for(_in(dm(AVA), "Nothing to rebalance"), after=mark)
+        await teams.click(BEN, offer.submit("Accept"), card_id=offer.answered_id)
+        mark = await teams.say(BEN, "done 1 1.5")
+        await teams.connector.wait_for(_in(dm(BEN), "Took 1.5 h: noted."), after=mark)
+        async with teams.database.transaction() as session:
+            task = await session.get(Task, 1)
+            assert task is not None and task.actual_hours == 1.5

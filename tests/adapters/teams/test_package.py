@@ -6,6 +6,7 @@ import json
 import struct
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,8 +23,14 @@ def _png_size(data: bytes) -> tuple[int, int]:
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)  # no stray .env
-    for name in ("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TYPE"):
+    for name in ("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TYPE",
+                 "LPO_PUBLIC_URL", "LPO_PRIVACY_URL", "LPO_TERMS_URL"):
         monkeypatch.delenv(name, raising=False)
+
+
+def _manifest(path: Path) -> dict[str, Any]:
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read("manifest.json"))
 
 
 def test_the_package_carries_the_bot_id_commands_scopes_and_icons(
@@ -62,12 +69,52 @@ def test_without_an_app_id_it_explains(capsys: pytest.CaptureFixture[str]) -> No
 
 
 @pytest.mark.parametrize(("app_id", "endpoint", "complaint"), [
-    ("not-a-guid", None, "not a Microsoft App ID"),
-    (APP_ID, "http://plain.example.com", "public https URL"),
+    ("not-a-guid", "https://lpo.example.com", "not a Microsoft App ID"),
+    (APP_ID, "http://plain.example.com", "public https address"),
+    (APP_ID, None, "set LPO_PUBLIC_URL (or pass --endpoint)"),  # the default is http://127...
 ])
 def test_bad_values_are_named(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                               app_id: str, endpoint: str | None, complaint: str) -> None:
     monkeypatch.setenv("MICROSOFT_APP_ID", app_id)
     args = ["teams-package"] + (["--endpoint", endpoint] if endpoint else [])
     assert main(args) == 2
-    assert complaint in capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert complaint in captured.err and len(captured.err.splitlines()) == 1
+    assert captured.out == "" and not (Path.cwd() / "lpo-bot-teams.zip").exists()
+
+
+def test_the_public_url_fills_every_link(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("MICROSOFT_APP_ID", APP_ID)
+    monkeypatch.setenv("LPO_PUBLIC_URL", "https://bots.firm.example/lpo/")
+    assert main(["teams-package", "--out", "p.zip"]) == 0
+    assert "https://bots.firm.example/lpo/privacy" in capsys.readouterr().out
+    manifest = _manifest(tmp_path / "p.zip")
+    assert manifest["developer"] == {
+        "name": "lpo-bot", "websiteUrl": "https://bots.firm.example/lpo",
+        "privacyUrl": "https://bots.firm.example/lpo/privacy",
+        "termsOfUseUrl": "https://bots.firm.example/lpo/terms"}
+    assert manifest["validDomains"] == ["bots.firm.example"]
+    assert "invalid" not in json.dumps(manifest)
+
+
+def test_a_firms_own_privacy_and_terms_go_into_the_package(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MICROSOFT_APP_ID", APP_ID)
+    monkeypatch.setenv("LPO_PUBLIC_URL", "https://lpo.firm.example")
+    monkeypatch.setenv("LPO_PRIVACY_URL", "https://www.firm.example/privacy-notice")
+    monkeypatch.setenv("LPO_TERMS_URL", "https://www.firm.example/it-terms")
+    assert main(["teams-package", "--out", "p.zip",
+                 "--endpoint", "https://override.firm.example/api/messages"]) == 0
+    developer = _manifest(tmp_path / "p.zip")["developer"]
+    assert developer["websiteUrl"] == "https://override.firm.example"
+    assert developer["privacyUrl"] == "https://www.firm.example/privacy-notice"
+    assert developer["termsOfUseUrl"] == "https://www.firm.example/it-terms"
+
+
+def test_a_privacy_url_that_is_not_https_is_a_configuration_error(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("MICROSOFT_APP_ID", APP_ID)
+    monkeypatch.setenv("LPO_PRIVACY_URL", "http://www.firm.example/privacy")
+    assert main(["teams-package", "--endpoint", "https://lpo.example.com"]) == 2
+    assert capsys.readouterr().err.startswith("lpo-bot: configuration error: LPO_PRIVACY_URL: ")

@@ -1,9 +1,11 @@
-"""The HTTP server: /healthz reports the database, /metrics speaks Prometheus."""
+"""The HTTP server: /healthz reports the database, /metrics speaks Prometheus, and the plain
+/privacy and /terms pages the Teams package links to."""
 
 from __future__ import annotations
 
 import socket
 
+import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app.bootstrap import build_app
@@ -41,3 +43,19 @@ async def test_metrics_are_prometheus_text(database_url: str) -> None:
         assert response.content_type == "text/plain"
         body = await response.text()
         assert "lpo_outbox_delivered_total" in body or "lpo_outbox_pending" in body
+
+
+@pytest.mark.parametrize(("path", "heading"), [("/privacy", "lpo-bot: privacy"),
+                                               ("/terms", "lpo-bot: terms of use")])
+async def test_privacy_and_terms_are_plain_self_contained_pages(
+        database_url: str, path: str, heading: str) -> None:
+    settings = settings_for(database_url, LPO_PRIVACY_URL="https://www.firm.example/privacy",
+                            LPO_TERMS_URL="https://www.firm.example/terms")
+    async with TestClient(TestServer(build_app(settings))) as client:
+        response = await client.get(path)  # still served when the firm links its own
+        assert response.status == 200
+        assert response.content_type == "text/html" and response.charset == "utf-8"
+        assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+        page = await response.text()
+        assert f"<h1>{heading}</h1>" in page
+        assert "<script" not in page and "src=" not in page and "http" not in page
