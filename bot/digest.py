@@ -134,7 +134,9 @@ def _section(heading: str, tasks: list[Task], firm: Firm, zone: str,
         lines.append("  • " + _task_line(task, firm, zone, type_names))
         # Escalation reasons are stored as codes and names (see bot/reasons.py).
         if reasons and task.escalation_reason:
-            lines.append(f"      why: {task.escalation_reason}")
+            escalated = (f" ({task.escalation_code}, round {task.offer_round})"
+                         if task.escalation_code else "")
+            lines.append(f"      why: {task.escalation_reason}{escalated}")
     return lines
 
 

@@ -14,14 +14,32 @@ TYPED = {"decline_reason": ("decline", " <reason>"), "change_note": ("changes", 
 
 
 @dataclass(frozen=True, slots=True)
+class Option:
+    """One choice of a picker: `value` completes the action's command (an email, or "")."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Action:
-    """A button: `id` says what it does, `value` what it acts on (an offer or task id)."""
+    """A button: `id` says what it does, `value` what it acts on (a task number).
+
+    With `options` it is a picker instead: choosing one acts on `value` with that option
+    (Slack: a select; Teams: a choice set and a submit; the console: one command per option).
+    """
 
     id: str
     label: str
     value: str
     style: Style = None
     needs: Input = None
+    options: tuple[Option, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Action:
+        options = tuple(Option(**option) for option in data.get("options", ()))
+        return cls(**{**data, "options": options})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +69,7 @@ class Message:
             title=data.get("title", ""),
             body=data.get("body", ""),
             facts=tuple(Fact(**fact) for fact in data.get("facts", ())),
-            actions=tuple(Action(**action) for action in data.get("actions", ())),
+            actions=tuple(Action.from_dict(action) for action in data.get("actions", ())),
             footer=data.get("footer"),
             kind=data.get("kind", "info"),
             lines=tuple(data.get("lines", ())),
@@ -69,11 +87,21 @@ class Message:
             parts.append(self.body)
         parts.extend(f"{fact.label}: {fact.value}" for fact in self.facts)
         parts.extend(self.lines)
-        if self.actions:
-            parts.append("  ".join(f"[{a.label}: {_action_hint(a)}]" for a in self.actions))
+        buttons = [a for a in self.actions if not a.options]
+        if buttons:
+            parts.append("  ".join(f"[{a.label}: {_action_hint(a)}]" for a in buttons))
+        for picker in (a for a in self.actions if a.options):
+            parts.append(f"{picker.label}:")
+            parts.extend(f"  {_command(picker, option.value)}  \u2014 {option.label}"
+                         for option in picker.options)
         if self.footer:
             parts.append(self.footer)
         return "\n".join(parts)
+
+
+def _command(action: Action, choice: str) -> str:
+    """`reassign 7 maria@firm.test`: what typing a picker's option looks like."""
+    return " ".join(part for part in (action.id, action.value, choice) if part)
 
 
 def _action_hint(action: Action) -> str:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from bot import views
 from bot.messages import Message
 from bot.views import TaskView
-from matching.lifecycle import TaskState
+from matching.lifecycle import EscalationReason, TaskState
 from matching.model import StaffProfile
 from matching.reminders import DAY_BEFORE
 
@@ -72,10 +72,10 @@ def work_done_key(thread: str, at: datetime) -> str:
     return f"{thread}:done:{at.isoformat()}"
 
 
-def escalation_key(task_id: int, offers_made: int, reader_id: int | None) -> str:
-    """`escalated:{task}:{offers made}:{reader}`: one "needs an owner" notice per reader and
-    escalation (a reassigned task that escalates again has made other offers)."""
-    return f"escalated:{task_id}:{offers_made}:{reader_id}"
+def escalation_key(task_id: int, offer_round: int, reader_id: int | None) -> str:
+    """`escalated:{task}:r{round}:{reader}`: one "needs an owner" notice per reader and offer
+    round (a round escalates at most once; a reassign starts the next round)."""
+    return f"escalated:{task_id}:r{offer_round}:{reader_id}"
 
 
 def unreachable_key(staff_id: int, day: date) -> str:
@@ -149,7 +149,7 @@ def offered(view: TaskView, offeree: StaffProfile, offer_id: int, *,
             asked_by_name: bool) -> Outgoing:
     """The offer itself, with Accept and Decline."""
     thread = offer_thread(offer_id)
-    return _to(offeree, views.offer(view, offeree, offer_id, why_you(asked_by_name)), thread,
+    return _to(offeree, views.offer(view, offeree, why_you(asked_by_name)), thread,
                thread_key=thread)
 
 
@@ -225,11 +225,11 @@ def next_step(state: str, chosen: str | None) -> str:
 
 
 def escalated(view: TaskView, readers: tuple[StaffProfile, ...], reason: str,
-              offers_made: int) -> list[Outgoing]:
-    """"Needs an owner", to the delegator and their manager (once each)."""
+              code: EscalationReason, offer_round: int) -> list[Outgoing]:
+    """"Needs an owner", to the delegator and their manager (once each per round)."""
     unique = {person.email: person for person in readers}.values()
-    return [_to(person, views.escalation(view, person, reason),
-                escalation_key(view.task_id, offers_made, person.id)) for person in unique]
+    return [_to(person, views.escalation(view, person, reason, code, offer_round),
+                escalation_key(view.task_id, offer_round, person.id)) for person in unique]
 
 
 def unreachable(person: StaffProfile, manager: StaffProfile, reason: str,
@@ -310,7 +310,7 @@ def cancelled(view: TaskView, holder: StaffProfile, canceller: StaffProfile) -> 
 def offer_reminder(view: TaskView, offeree: StaffProfile, offer_id: int, explanation: str,
                    expires_at: datetime | None) -> Outgoing:
     """Halfway through the timeout: the offer again, with when it moves on."""
-    offer = views.offer(view, offeree, offer_id, explanation)
+    offer = views.offer(view, offeree, explanation)
     reminder = Message(title=f"Reminder: task #{view.task_id} is waiting for your answer",
                        body=f"It moves to someone else at "
                             f"{views.when(expires_at, offeree.timezone)}.",

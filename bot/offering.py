@@ -1,8 +1,10 @@
 """The offer engine: offer a task to the cheapest qualified person with room, or escalate.
 
-Delegation, declines, expiry, reassignment, walls and unreachable offerees all end here: the
-next offer skips everyone who already declined, let it expire or had it withdrawn, and after
-`max_offers` offers, or when nobody is eligible, the delegator and a manager are told.
+Delegation, declines, expiry, reassignment, walls and unreachable offerees all end here. Offers
+come in rounds (matching/lifecycle.py, "Offer rounds"): the next offer skips whoever declined
+the task for conflict or not my skill in any round, and whoever was tried in this round; when
+nobody is left, or the round made `max_offers` offers, the round ends: the task is escalated
+and the delegator and a manager are told. A manager's reassign starts the next round.
 """
 
 from __future__ import annotations
@@ -16,17 +18,23 @@ from bot import notifications, transitions, walls
 from bot.firm import Firm
 from bot.firm_state import Snapshot
 from bot.reasons import NOBODY_ELIGIBLE, UNREACHABLE, no_takers
+from bot.replies import Refusal
 from bot.settings import Settings
 from bot.unit_of_work import UnitOfWork
 from matching import lifecycle
 from matching.calendar import add_working_time
 from matching.eligibility import fits_capacity
 from matching.lifecycle import (
+    DeclineReason,
     EscalationReason,
+    OfferRecord,
+    OfferRound,
     OfferState,
     TaskState,
     Transition,
     WithdrawReason,
+    offer_round,
+    round_exhausted,
 )
 from matching.matcher import MatchContext, MatchResult, TaskSpec, match
 from matching.model import StaffProfile, Taxonomy
@@ -36,9 +44,6 @@ from storage.dialect import is_postgres
 from storage.tables import Offer, Task
 
 URGENT_TIMEOUT_SHARE = 0.5
-# Whoever declined an offer of the task, let it expire or had it withdrawn is not offered it
-# again (a manager may still name them in a reassign).
-CLOSED_OFFER_STATES = (OfferState.DECLINED, OfferState.EXPIRED, OfferState.WITHDRAWN)
 
 
 class Offering:
@@ -51,15 +56,25 @@ class Offering:
     async def offer_next(self, uow: UnitOfWork, snap: Snapshot, task: Task, *,
                          named: str | None = None,
                          also_exclude: frozenset[str] = frozenset()) -> MatchResult:
-        """Offer a stored task to the cheapest eligible person, or escalate when there is none."""
-        firm = snap.firm
+        """Offer a stored task to the cheapest eligible person not yet tried in this round, or
+        end the round (escalate) when nobody is left or the round made its maximum of offers.
+
+        `also_exclude` is passed over when someone else is eligible, never to leave the task
+        without an owner (a reassign prefers anyone but the person it was taken from).
+        """
         past = await task_store.offers_of(uow.session, task_id=task.id or 0)
-        excluded = closed_to(firm, past) | also_exclude
-        result = await self.choose(uow, snap, task, named=named, excluded=excluded)
-        if not self.offerable(task, result):
-            # offers_made, not every offer ever: a manager's reassign starts a fresh round.
-            await self.escalate(uow, snap, task, result,
-                                offers=past[len(past) - task.offers_made:])
+        round_, excluded = round_exclusions(past, snap, current_round=task.offer_round)
+        result = await self.choose(uow, snap, task, named=named,
+                                   excluded=excluded | also_exclude)
+        if result.chosen is None and also_exclude:
+            result = await self.choose(uow, snap, task, named=named, excluded=excluded)
+        # The match's choice witnesses that someone eligible is left in this round.
+        chosen_id = snap.firm.staff_id(result.chosen.email) if result.chosen else None
+        left = frozenset() if chosen_id is None else frozenset({chosen_id})
+        ended = round_exhausted(round_, eligible=left, max_offers=self.settings.max_offers)
+        if ended is not None:
+            tried = [o for o in past if o.offer_round == task.offer_round]
+            await self.escalate(uow, snap, task, result, offers=tried, code=ended)
             return result
         transition = await self.assign(uow, snap, task, result)
         await self.record_offer(uow, snap, task, result, named, transition)
@@ -68,11 +83,7 @@ class Offering:
     async def choose(self, uow: UnitOfWork, snap: Snapshot, task: Task, *,
                      named: str | None, excluded: frozenset[str]) -> MatchResult:
         """The match, skipping anyone whose last hours another transaction just took."""
-        firm = snap.firm
-        spec = TaskSpec(task_type=self.taxonomy.get(task.task_type),  # type: ignore[arg-type]
-                        delegator_email=firm.email_of(task.delegator_id) or "",
-                        matter=firm.matter_by_id(task.matter_id), est_hours=task.est_hours,
-                        named_assignee=named)
+        spec = task_spec(self.taxonomy, snap, task, named=named)
         full: set[str] = set()
         while True:
             ctx = await self._context(uow, snap, excluded | frozenset(full))
@@ -87,12 +98,10 @@ class Offering:
     def offerable(self, task: Task, result: MatchResult) -> bool:
         return result.chosen is not None and task.offers_made < self.settings.max_offers
 
-    async def _context(self, uow: UnitOfWork, snap: Snapshot,
+    @staticmethod
+    async def _context(uow: UnitOfWork, snap: Snapshot,
                        excluded: frozenset[str]) -> MatchContext:
-        workload = await uow.workload(snap)
-        return MatchContext(now=uow.now, loads=workload.loads, excluded=excluded,
-                            last_offered=workload.last_offered,
-                            unreachable=workload.unreachable)
+        return await match_context(uow, snap, excluded)
 
     async def _still_has_room(self, uow: UnitOfWork, snap: Snapshot, email: str,
                               est_hours: float) -> bool:
@@ -130,6 +139,7 @@ class Offering:
         offeree = snap.firm.person(task.assignee_id)
         offer = await task_store.add_offer(uow.session, offer=Offer(
             task_id=task.id or 0, staff_id=offeree.id or 0, state=OfferState.PENDING,
+            offer_round=task.offer_round,
             explanation=result.explanation, cost=cents(chosen.cost), offered_at=now,
             remind_at=self._after(now, self._timeout_minutes(task) / 2, offeree),
             expires_at=self._after(now, self._timeout_minutes(task), offeree)))
@@ -153,28 +163,24 @@ class Offering:
                                 hours=offeree.working_hours)
 
     async def escalate(self, uow: UnitOfWork, snap: Snapshot, task: Task, result: MatchResult,
-                       *, offers: list[Offer]) -> None:
-        """Nobody (else) can take it: unassign it and tell the delegator and a manager.
+                       *, offers: list[Offer], code: EscalationReason) -> None:
+        """End the round: the task waits, unassigned, for a manager; the delegator and a
+        manager are told.
 
         The stored reason reaches the digest channel, so it is built from codes and names; the
         matcher's full explanation (which names skills and walls) stays in the audit trail.
         """
-        ran_out = len(offers) >= self.settings.max_offers and result.chosen is not None
-        if ran_out:
-            code, reason = EscalationReason.MAX_OFFERS, no_takers(offers, snap.firm)
-        else:
-            code = (EscalationReason.EVERYONE_TRIED if task.offers_made
-                    else EscalationReason.NOBODY_ELIGIBLE)
-            reason = NOBODY_ELIGIBLE
+        reason = no_takers(offers, snap.firm) if offers else NOBODY_ELIGIBLE
         transition = transitions.decide(task, lambda status: lifecycle.escalate(status, code))
         await transitions.apply(uow, task, transition, actor_id=None, reason=reason,
                                 values={"escalation_reason": reason},
                                 detail={"explanation": result.explanation,
-                                        "reason_code": code.value})
+                                        "reason_code": code.value,
+                                        "offer_round": task.offer_round})
         view = uow.view(snap, task)
         readers = told_of(snap, task, view.delegator)
-        detail = f"Why: {reason}." if ran_out else result.explanation
-        await uow.send(*notifications.escalated(view, readers, detail, task.offers_made))
+        detail = result.explanation if result.chosen is None else f"Why: {reason}."
+        await uow.send(*notifications.escalated(view, readers, detail, code, task.offer_round))
 
     async def reroute(self, uow: UnitOfWork, snap: Snapshot, offer: Offer,
                       person: StaffProfile) -> None:
@@ -209,11 +215,51 @@ class Offering:
                                                      offer.id or 0, outcome))
 
 
+def task_spec(taxonomy: Taxonomy, snap: Snapshot, task: Task, *,
+              named: str | None = None) -> TaskSpec:
+    """A stored task as the matcher takes it."""
+    firm = snap.firm
+    task_type = taxonomy.get(task.task_type)
+    if task_type is None:
+        raise Refusal("invalid", f"Task #{task.id} has a type this catalogue no longer has.")
+    return TaskSpec(task_type=task_type, delegator_email=firm.email_of(task.delegator_id) or "",
+                    matter=firm.matter_by_id(task.matter_id), est_hours=task.est_hours,
+                    named_assignee=named)
+
+
+async def match_context(uow: UnitOfWork, snap: Snapshot,
+                        excluded: frozenset[str]) -> MatchContext:
+    """The live loads, recent offers and reachability the matcher weighs, as of this unit."""
+    workload = await uow.workload(snap)
+    return MatchContext(now=uow.now, loads=workload.loads, excluded=excluded,
+                        last_offered=workload.last_offered, unreachable=workload.unreachable)
+
+
+def round_exclusions(offers: Iterable[Offer], snap: Snapshot, *, current_round: int,
+                     ) -> tuple[OfferRound, frozenset[str]]:
+    """The round's exclusions from the task's offers, and the same people by email."""
+    round_ = offer_round((record_of(o) for o in offers), current_round=current_round)
+    return round_, _emails(snap.firm, round_.excluded)
+
+
 def closed_to(firm: Firm, offers: Iterable[Offer]) -> frozenset[str]:
-    """Who is not offered the task again: whoever declined it, let it expire or had it
-    withdrawn (single offers and rebalancing alike)."""
-    return frozenset(email for offer in offers if offer.state in CLOSED_OFFER_STATES
-                     if (email := firm.email_of(offer.staff_id)))
+    """Who a new offer round still keeps off the task (a reassign, a rebalancing move):
+    whoever declined it for conflict or not my skill, in any round."""
+    records = [record_of(offer) for offer in offers]
+    next_round = max((record.offer_round for record in records), default=0) + 1
+    return _emails(firm, offer_round(records, current_round=next_round).excluded)
+
+
+def _emails(firm: Firm, staff_ids: Iterable[int]) -> frozenset[str]:
+    return frozenset(email for staff_id in staff_ids if (email := firm.email_of(staff_id)))
+
+
+def record_of(offer: Offer) -> OfferRecord:
+    """An offer as the rounds see it: who, how it ended, in which round, and why if declined."""
+    state = OfferState(offer.state)
+    reason = DeclineReason.parse(offer.reason) if state == OfferState.DECLINED else None
+    return OfferRecord(staff_id=offer.staff_id, state=state, offer_round=offer.offer_round,
+                       reason=reason)
 
 
 def told_of(snap: Snapshot, task: Task, person: StaffProfile) -> tuple[StaffProfile, ...]:

@@ -11,11 +11,13 @@ from bot.digest import Scope, build_digest, manager_scopes
 from bot.firm_state import Snapshot
 from bot.messages import Action, Message
 from bot.notifications import why_you
-from bot.replies import Actor, Refusal, Reply, TaskList
+from bot.offering import closed_to, match_context, task_spec
+from bot.replies import Actor, Pick, Refusal, Reply, TaskList
 from bot.settings import Settings
 from bot.unit_of_work import UnitOfWork, Units
 from matching.calendar import is_first_business_day_of_week
 from matching.lifecycle import TaskState, holds_work
+from matching.matcher import match
 from matching.model import StaffProfile
 from storage import matters as matter_store
 from storage import staff as staff_store
@@ -75,18 +77,18 @@ class Queries:
 
 
 async def _task_list(uow: UnitOfWork, snap: Snapshot, me: StaffProfile) -> TaskList:
-    """The person's offers, work and delegations, leaving out any matter walled off from them
-    now (a wall raised a moment ago holds here too)."""
+    """The person's offers, work and delegations, and a manager's queue, leaving out any
+    matter walled off from them now (a wall raised a moment ago holds here too)."""
     offers, working, delegated = [], [], []
     walled: set[int] = set()
     session = uow.session
+    queue = await _queue(uow, snap, me, walled) if me.is_manager else {}
     for offer in await task_store.pending_offers_for(session, staff_id=me.id or 0):
         task = await task_store.get_task(session, task_id=offer.task_id)
         if task and walls.screened(snap.firm, me.email, task.matter_id):
             walled.add(task.id or 0)
         elif task:
-            offers.append(views.offer(uow.view(snap, task), me, offer.id or 0,
-                                      why_you(asked_by_name=False)))
+            offers.append(views.offer(uow.view(snap, task), me, why_you(asked_by_name=False)))
     hours_open = 0.0
     for task in await task_store.tasks_for(session, staff_id=me.id or 0):
         if walls.screened(snap.firm, me.email, task.matter_id):
@@ -100,7 +102,7 @@ async def _task_list(uow: UnitOfWork, snap: Snapshot, me: StaffProfile) -> TaskL
             actions: tuple[Action, ...] = (views.done_action(task.id or 0),) if in_hand else ()
             working.append(views.offer_closed(view, me, views.STATE_LABELS[task.state],
                                               actions=actions))
-        if task.delegator_id == me.id:
+        if task.delegator_id == me.id and task.id not in queue:
             actions = views.review_actions(task.id or 0) if state == TaskState.SUBMITTED else ()
             holder = f" — {view.holder.name}" if view.holder else ""
             delegated.append(views.offer_closed(
@@ -108,7 +110,63 @@ async def _task_list(uow: UnitOfWork, snap: Snapshot, me: StaffProfile) -> TaskL
     notes = (f"{len(walled)} task(s) not shown: you are screened from that matter.",
              ) if walled else ()
     return TaskList(offers=tuple(offers), working=tuple(working), delegated=tuple(delegated),
-                    hours_open=hours_open, capacity=me.weekly_capacity_hours, notes=notes)
+                    hours_open=hours_open, capacity=me.weekly_capacity_hours, notes=notes,
+                    queue=tuple(queue.values()))
+
+
+# --- the manager's queue ----------------------------------------------------------------------
+
+PICKS_SHOWN = 10  # a picker lists the cheapest few; "cheapest eligible" covers the rest
+
+
+async def _queue(uow: UnitOfWork, snap: Snapshot, me: StaffProfile,
+                 walled: set[int]) -> dict[int, Message]:
+    """The unassigned tasks whose escalations reach this manager, each with a Reassign picker;
+    a matter they are screened from stays out (and is counted in `walled`)."""
+    queue: dict[int, Message] = {}
+    for task in await task_store.list_tasks(uow.session, state=TaskState.UNASSIGNED):
+        if not _reaches(snap, task, me):
+            continue
+        if walls.screened(snap.firm, me.email, task.matter_id):
+            walled.add(task.id or 0)
+            continue
+        picks = await _picks(uow, snap, task)
+        queue[task.id or 0] = views.queue_item(uow.view(snap, task), me, task.escalation_code,
+                                               task.offer_round, task.escalation_reason, picks)
+    return queue
+
+
+def _reaches(snap: Snapshot, task: Task, me: StaffProfile) -> bool:
+    """Whether a task that needs an owner is this manager's to place: one they delegated, one
+    their team delegated, one whose delegator's own manager is walled off from it, or one
+    whose delegator has left the roster (every manager may place that)."""
+    firm = snap.firm
+    delegator = firm.by_id(task.delegator_id)
+    if delegator is None or delegator.email == me.email or delegator.manager_email == me.email:
+        return True
+    told = walls.unscreened_manager(firm, delegator, firm.matter_by_id(task.matter_id))
+    return told is not None and told.email == me.email
+
+
+async def _picks(uow: UnitOfWork, snap: Snapshot, task: Task) -> tuple[Pick, ...]:
+    """Who a reassign could hand the task to, cheapest first: the matcher's eligible
+    candidates for the next round (only the for-good exclusions of past rounds hold)."""
+    past = await task_store.offers_of(uow.session, task_id=task.id or 0)
+    ctx = await match_context(uow, snap, closed_to(snap.firm, past))
+    result = match(task_spec(uow.taxonomy, snap, task), snap.index, ctx, evaluate_all=True)
+    eligible = [c for c in result.candidates if c.eligible][:PICKS_SHOWN]
+    cheapest = eligible[0].cost if eligible else 0.0
+    picks = []
+    for candidate in eligible:
+        person = snap.firm.by_email(candidate.email)
+        extra = candidate.cost - cheapest
+        why = ("cheapest eligible" if extra <= 0
+               else f"{views.money(extra)} more than the cheapest")
+        picks.append(Pick(email=candidate.email, name=candidate.name, cost=candidate.cost,
+                          load=ctx.loads.get(candidate.email, 0.0),
+                          capacity=person.weekly_capacity_hours if person else 0.0, why=why))
+    return tuple(picks)
+
 
 
 # --- the command line's read models ------------------------------------------------------------
@@ -154,10 +212,11 @@ async def task_detail(session: AsyncSession, *, task_id: int) -> dict[str, Any] 
     detail = _row(task, emails, numbers)
     detail.update({"text": task.text, "cost": _money(task.cost),
                    "escalation_reason": task.escalation_reason,
+                   "escalation_code": task.escalation_code, "offer_round": task.offer_round,
                    "created_at": task.created_at.isoformat(),
                    "completed_at": task.completed_at.isoformat() if task.completed_at else None})
     detail["offers"] = [
-        {"id": o.id, "to": emails.get(o.staff_id), "state": o.state,
+        {"id": o.id, "to": emails.get(o.staff_id), "state": o.state, "round": o.offer_round,
          "offered_at": o.offered_at.isoformat(),
          "expires_at": o.expires_at.isoformat() if o.expires_at else None,
          "responded_at": o.responded_at.isoformat() if o.responded_at else None,

@@ -73,7 +73,8 @@ class Reply:
 
 @dataclass(frozen=True, slots=True)
 class TaskList:
-    """`/tasks`: my offers, my work, and what I delegated — one message per task."""
+    """`/tasks`: my offers, my work, what I delegated and, for a manager, the team's tasks that
+    need an owner — each task once, in the first section that holds it."""
 
     offers: tuple[Message, ...] = ()
     working: tuple[Message, ...] = ()
@@ -81,10 +82,31 @@ class TaskList:
     hours_open: float = 0.0
     capacity: float = 0.0
     notes: tuple[str, ...] = field(default=())
+    queue: tuple[Message, ...] = ()
+
+    SECTION_TITLES = ("Needs an owner (your team)", "Offers waiting for you", "Your work",
+                      "You delegated")
+
+    def sections(self) -> tuple[tuple[str, tuple[Message, ...]], ...]:
+        """(heading, messages) in the order every adapter shows them, empty ones included."""
+        return tuple(zip(self.SECTION_TITLES,
+                         (self.queue, self.offers, self.working, self.delegated), strict=True))
 
     @property
     def empty(self) -> bool:
-        return not (self.offers or self.working or self.delegated)
+        return not (self.queue or self.offers or self.working or self.delegated)
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """Someone a manager may hand a task to: what they cost, how full they are, and why."""
+
+    email: str
+    name: str
+    cost: float
+    load: float
+    capacity: float
+    why: str
 
 
 class Refusal(Exception):

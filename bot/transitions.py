@@ -15,6 +15,7 @@ from bot.replies import Refusal
 from bot.unit_of_work import UnitOfWork, already
 from matching.lifecycle import (
     Caller,
+    Escalated,
     NotAllowed,
     Operation,
     Right,
@@ -45,7 +46,8 @@ def status_of(task: Task) -> TaskStatus:
     """The lifecycle's view of a task row."""
     return TaskStatus(state=TaskState(task.state), delegator=task.delegator_id,
                       assignee=task.assignee_id, offers_made=task.offers_made,
-                      review_round=task.review_round)
+                      offer_round=task.offer_round, review_round=task.review_round,
+                      escalated=task.escalation_code is not None)
 
 
 def caller(person: StaffProfile) -> Caller:
@@ -89,7 +91,8 @@ async def write(uow: UnitOfWork, task: Task, transition: Transition,
     """Move the row from `before.state` to `after`; a task not yet stored moves in memory."""
     after = transition.after
     changes = {"state": after.state.value, "assignee_id": after.assignee,
-               "offers_made": after.offers_made, "review_round": after.review_round,
+               "offers_made": after.offers_made, "offer_round": after.offer_round,
+               "review_round": after.review_round, **_escalation(transition),
                "updated_at": uow.now, **(values or {})}
     if task.id is None:  # a delegation's new task: written once, already moved
         for name, value in changes.items():
@@ -101,6 +104,17 @@ async def write(uow: UnitOfWork, task: Task, transition: Transition,
     if not moved:
         raise already(f"task #{task.id}", task.state)
     await uow.session.refresh(task)
+
+
+def _escalation(transition: Transition) -> dict[str, object]:
+    """The stored side of `escalated`: the round's reason code while it waits for a manager,
+    cleared (with the reason) once a new round starts or the task leaves the queue."""
+    for event in transition.events:
+        if isinstance(event, Escalated):
+            return {"escalation_code": event.reason_code.value}
+    if transition.after.escalated:
+        return {}
+    return {"escalation_code": None, "escalation_reason": None}
 
 
 async def record(uow: UnitOfWork, task: Task, transition: Transition, *,

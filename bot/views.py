@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.messages import Action, Fact, Message
-from matching.lifecycle import TaskState
+from bot.messages import Action, Fact, Message, Option
+from bot.replies import Pick
+from matching.lifecycle import EscalationReason, TaskState
 from matching.model import MatterRef, StaffProfile, TaskType
 
 ROLE_LABELS = {"legal_assistant": "legal assistant", "paralegal": "paralegal",
@@ -90,8 +91,9 @@ class TaskView:
                 self.holder.email if self.holder else None}
 
     def facts(self, reader: StaffProfile) -> tuple[Fact, ...]:
-        facts = [Fact("Task", f"#{self.task_id} {self.title}"),
-                 Fact("Type", self.task_type.name)]
+        """The task's details; the number is not among them, since every title that carries
+        these facts names the task already."""
+        facts = [Fact("Type", self.task_type.name)]
         matter = self.matter_label(reader)
         if matter:
             facts.append(Fact("Matter", matter))
@@ -108,15 +110,16 @@ def _clip(text: str, limit: int = REQUEST_SHOWN) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
-def offer(view: TaskView, offeree: StaffProfile, offer_id: int, why: str) -> Message:
+def offer(view: TaskView, offeree: StaffProfile, why: str) -> Message:
+    """The offer, with Accept and Decline; both act on the task number people see."""
     review = " Your draft goes back to the attorney for review." \
         if view.task_type.review_required else ""
     return Message(
-        title=f"New task from {view.delegator.name}: {view.title}",
+        title=f"New task #{view.task_id} from {view.delegator.name}: {view.title}",
         body=f"Why you: {why}{review}",
         facts=view.facts(offeree),
-        actions=(Action("accept", "Accept", str(offer_id), style="primary"),
-                 Action("decline", "Decline", str(offer_id), style="danger",
+        actions=(Action("accept", "Accept", str(view.task_id), style="primary"),
+                 Action("decline", "Decline", str(view.task_id), style="danger",
                         needs="decline_reason")),
         kind="offer")
 
@@ -162,13 +165,56 @@ def to_delegator(view: TaskView, headline: str, detail: str = "",
                    actions=actions, kind="update")
 
 
-def escalation(view: TaskView, manager: StaffProfile, reasons: str) -> Message:
+def escalation(view: TaskView, manager: StaffProfile, reasons: str, code: EscalationReason,
+               offer_round: int) -> Message:
     return Message(
         title=f"Task #{view.task_id} needs an owner",
         body=(f"{view.delegator.name} delegated \u201c{view.title}\u201d but it could not be "
               f"placed. {reasons}"),
-        facts=view.facts(manager), kind="escalation",
-        footer="Reassign it from /tasks, or ask the delegator to adjust it.")
+        facts=(*view.facts(manager), escalation_fact(code, offer_round)), kind="escalation",
+        footer=f"Reassign it from /tasks (reassign {view.task_id}), or ask the delegator to "
+               "adjust it.")
+
+
+ESCALATION_LABELS: dict[str, str] = {
+    EscalationReason.NOBODY_ELIGIBLE: "nobody eligible",
+    EscalationReason.EVERYONE_TRIED: "everyone eligible was tried",
+    EscalationReason.MAX_OFFERS: "the round's offers ran out"}
+
+
+def escalation_fact(code: str, offer_round: int) -> Fact:
+    """`Escalated: everyone eligible was tried (everyone_tried), round 2`: codes, no free text."""
+    label = ESCALATION_LABELS.get(code, code)
+    return Fact("Escalated", f"{label} ({code}), round {offer_round}")
+
+
+CHEAPEST = "cheapest"  # the picker's first option: the next round's cheapest eligible person
+
+
+def queue_item(view: TaskView, manager: StaffProfile, code: str | None, offer_round: int,
+               reason: str | None, picks: tuple[Pick, ...]) -> Message:
+    """A task in a manager's queue: why it waits (codes and names only) and a Reassign picker
+    of the people who could take it, each with their cost, load and why."""
+    facts = list(view.facts(manager))
+    if code:
+        facts.append(escalation_fact(code, offer_round))
+    if reason:
+        facts.append(Fact("Why", reason))
+    if not picks:
+        return Message(title=f"Task #{view.task_id}: {view.title}", facts=tuple(facts),
+                       footer="Nobody is eligible right now: ask the delegator to adjust it.",
+                       kind="queue")
+    options = (Option(CHEAPEST, f"Cheapest eligible ({picks[0].name})"),
+               *(Option(pick.email, pick_label(pick)) for pick in picks))
+    picker = Action("reassign", "Reassign", str(view.task_id), options=options)
+    return Message(title=f"Task #{view.task_id}: {view.title}", facts=tuple(facts),
+                   actions=(picker,), kind="queue")
+
+
+def pick_label(pick: Pick) -> str:
+    """`Maria Lopez · $97.50 · 12/40 h · cheapest eligible`."""
+    return (f"{pick.name} \u00b7 {money(pick.cost)} \u00b7 {pick.load:g}/{pick.capacity:g} h "
+            f"\u00b7 {pick.why}")
 
 
 def plain(title: str, body: str = "", kind: str = "info") -> Message:

@@ -81,6 +81,9 @@ class MatchResult:
     candidates: tuple[Candidate, ...]
     explanation: str
     named_assignee_note: str | None
+    # The explanation without its leading "Name (role, $rate/h): ", for an answer whose
+    # headline already names the chosen person; the whole explanation when nobody was chosen.
+    rationale: str = ""
 
 
 class StaffIndex:
@@ -164,14 +167,18 @@ def match(
     chosen = survey.named if survey.named and survey.named.eligible else cheapest
     closest = () if chosen else _closest(survey, req, index, ctx)
     note = _named_note(spec, survey.named, chosen)
-    savings = _savings_cents(index.get(spec.delegator_email), chosen, spec.hours)
+    delegator = index.get(spec.delegator_email)
+    savings = _savings_cents(delegator, chosen, spec.hours)
+    dearer = _extra_cents(delegator, chosen, spec.hours)
+    label, rationale = _explain(survey, cheapest, chosen, closest, note, savings, dearer)
     return MatchResult(
         chosen=chosen.candidate if chosen else None,
         savings=savings / 100,
         est_hours=spec.hours,
         candidates=_reported(survey, cheapest, chosen, closest),
-        explanation=_explain(survey, cheapest, chosen, closest, note, savings),
+        explanation=f"{label}: {rationale}" if label else rationale,
         named_assignee_note=note,
+        rationale=rationale,
     )
 
 
@@ -337,6 +344,15 @@ def _named_note(
     return f"{named.person.name} can't take it: {_reason_list(named)}."
 
 
+def _extra_cents(
+    delegator: StaffProfile | None, chosen: _Evaluated | None, hours: float
+) -> int:
+    """What the choice costs beyond the delegator doing it themselves; zero when it does not."""
+    if delegator is None or chosen is None:
+        return 0
+    return max(0, round((chosen.person.hourly_rate - delegator.hourly_rate) * hours * 100))
+
+
 def _savings_cents(
     delegator: StaffProfile | None, chosen: _Evaluated | None, hours: float
 ) -> int:
@@ -353,22 +369,41 @@ def _explain(
     closest: tuple[_Evaluated, ...],
     note: str | None,
     savings: int,
-) -> str:
-    """One paragraph: who and why, who was cheaper and why not. Matter numbers, never clients."""
+    dearer: int,
+) -> tuple[str, str]:
+    """One paragraph: who and why, who was cheaper and why not. Matter numbers, never clients.
+
+    Returned as the chosen person's label (empty when nobody) and the rest, which reads on its
+    own under a headline that names them.
+    """
     if chosen is None or cheapest is None:
-        return _explain_nobody([e for e in closest if not _same(e, survey.named)], note)
+        return "", _explain_nobody([e for e in closest if not _same(e, survey.named)], note)
     clauses = [_why(survey, cheapest, chosen)]
     if savings > 0:
         still = "" if _same(chosen, cheapest) else "still "
         clauses.append(f"{still}saves {format_money(savings)} vs your rate")
-    sentences = [f"{_label(chosen)}: {'; '.join(clauses)}."]
-    if _same(chosen, cheapest):
-        skipped = [e for e in survey.skipped if not _same(e, survey.named)]
-        if skipped:
-            sentences.append(f"Skipped: {_people_with_reasons(skipped)}.")
+    skipped = [e for e in survey.skipped if not _same(e, survey.named)]
+    if dearer:
+        clauses.append(_dearer_clause(dearer, skipped if _same(chosen, cheapest) else None))
+    sentences = ["; ".join(clauses) + "."]
+    # A dearer-than-you clause already names the cheaper people and why not.
+    if _same(chosen, cheapest) and skipped and not dearer:
+        sentences.append(f"Skipped: {_people_with_reasons(skipped)}.")
     if note:
         sentences.append(note)
-    return " ".join(sentences)
+    return _label(chosen), " ".join(sentences)
+
+
+def _dearer_clause(extra_cents: int, skipped: Sequence[_Evaluated] | None) -> str:
+    """`costs $410 more than doing it yourself; nobody cheaper is qualified: Noor — not
+    admitted in FL`. `skipped` is None when the person was asked for by name: who was cheaper
+    is said already."""
+    clause = f"costs {format_money(extra_cents)} more than doing it yourself"
+    if skipped is None:
+        return clause
+    if not skipped:
+        return f"{clause}; nobody cheaper is qualified"
+    return f"{clause}; nobody cheaper is qualified: {_people_with_reasons(skipped)}"
 
 
 def _why(survey: _Survey, cheapest: _Evaluated, chosen: _Evaluated) -> str:

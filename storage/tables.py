@@ -150,11 +150,15 @@ class Task(SQLModel, table=True):
     actual_hours: float | None = None
     cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
     savings: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2)))
+    # Offers made in the current offer round, and that round's number (matching/lifecycle.py).
     offers_made: int = 0
+    offer_round: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     # Submissions for review so far: numbers each review's message thread (bot/notifications.py).
     review_round: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     # Built from reason codes and people's names only: the digest channel shows it.
     escalation_reason: str | None = None
+    # Set while the round is over and the task waits for a manager: an EscalationReason code.
+    escalation_code: str | None = Field(default=None, max_length=20)
     reminder_stage: int = 0
     next_reminder_at: datetime | None = _utc()
     source: str = Field(default="console", max_length=16)
@@ -182,6 +186,8 @@ class Offer(SQLModel, table=True):
     # the decliner's own words go in `note`, which only the delegator and the audit trail see.
     reason: str | None = None
     note: str | None = None
+    # The task's offer round this offer belongs to: a new round lifts round-only exclusions.
+    offer_round: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class AuditEvent(SQLModel, table=True):

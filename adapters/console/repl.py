@@ -18,17 +18,18 @@ HELP = """Commands (the same verbs as Slack):
   /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2027-0302 by Friday
   confirm TYPE [MATTER]     finish a delegation the bot asked about: a guess's number, or a
                             task type by name (confirm doc review 2027-0302)
-  /tasks                    my offers, my work, and what I delegated
-  accept ID                 accept an offer
-  decline ID REASON         decline an offer (no_capacity, not_my_skill, conflict, or any text)
-  done ID [HOURS]           mark my task done, and how long it took (done 12 1.5)
-  hours ID HOURS            how long a task I finished took
-  approve ID                approve submitted work
-  changes ID NOTE           send submitted work back with a note
-  cancel ID [REASON]        cancel a task I delegated
-  wrong ID TYPE             the task is of another type: re-offer it (wrong 12 document review)
-  reassign ID [EMAIL]       (managers) move a task to someone else, or the next cheapest
-  snooze ID [hour|morning]  put a deadline reminder off for an hour, or to tomorrow morning
+  /tasks                    my offers, my work, what I delegated; managers: the team's queue
+  accept N                  accept task N, offered to me
+  decline N REASON          decline task N (no_capacity, not_my_skill, conflict, or any text)
+  done N [HOURS]            mark my task done, and how long it took (done 12 1.5)
+  hours N HOURS             how long a task I finished took
+  approve N                 approve submitted work
+  changes N NOTE            send submitted work back with a note
+  cancel N [REASON]         cancel a task I delegated
+  wrong N TYPE              the task is of another type: re-offer it (wrong 12 document review)
+  reassign N [EMAIL]        (managers) a new offer round: to EMAIL, or the cheapest eligible
+                            (/tasks lists who could take each task in your queue)
+  snooze N [hour|morning]   put a deadline reminder off for an hour, or to tomorrow morning
   /lpo away [until WHEN]    stop receiving offers (until Monday, until Dec 2, ...)
   /lpo back                 receive offers again
   /lpo digest               (managers) preview today's digest
@@ -49,11 +50,9 @@ class ConsoleSession:
     """Reads commands, calls the use cases, prints answers; DMs print as they are delivered."""
 
     def __init__(self, bot: Application, deliver: Callable[[], Awaitable[int]], *,
-                 email: str, out: TextIO,
-                 digest: Callable[[Actor], Awaitable[Reply]] | None = None) -> None:
+                 email: str, out: TextIO) -> None:
         self.bot = bot
         self.deliver = deliver
-        self.digest = digest
         self.out = out
         self.state = ConsoleState(email=email.lower())
 
@@ -149,9 +148,7 @@ class ConsoleSession:
         if listing.empty:
             self.say("Nothing on your plate, and nothing delegated that is still open.")
             return
-        sections = (("Offers waiting for you", listing.offers), ("Your work", listing.working),
-                    ("You delegated", listing.delegated))
-        for heading, messages in sections:
+        for heading, messages in listing.sections():
             if messages:
                 self.say(f"{heading}:")
                 for message in messages:
@@ -210,10 +207,7 @@ class ConsoleSession:
         self._show(await self.bot.dashboard.link_for(self.actor))
 
     async def _do_digest(self, _command: Command) -> None:
-        if self.digest is None:
-            self.say("The digest is not available here.")
-            return
-        self._show(await self.digest(self.actor))
+        self._show(await self.bot.queries.digest_preview(self.actor))
 
 
 def _type_and_matter(rest: str, pending: Confirmation) -> tuple[str, str | None]:

@@ -10,9 +10,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from bot import reports, views
+from matching.matcher import format_money
 
 PAGES = (("/dashboard", "Overview"), ("/dashboard/people", "People"),
-         ("/dashboard/savings", "Savings"))
+         ("/dashboard/savings", "Savings"), ("/dashboard/rebalance", "Rebalance"))
 STATIC_PREFIX = "/static/dashboard/"
 
 Cell = tuple[float | int | str, str]  # (the number the chart plots, what the table shows)
@@ -20,6 +21,10 @@ Cell = tuple[float | int | str, str]  # (the number the chart plots, what the ta
 
 def _money(value: Decimal | float | None) -> str:
     return "—" if value is None else views.money(float(value))
+
+
+def _cents(value: int | None) -> str:
+    return "—" if value is None else format_money(value)
 
 
 def _hours(value: float) -> str:
@@ -46,7 +51,7 @@ def _day(value: date) -> str:
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("adapters.dashboard", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(money=_money, hours=_hours, percent=_percent, minutes=_minutes, day=_day)
+    env.filters.update(money=_money, cents=_cents, hours=_hours, percent=_percent, minutes=_minutes, day=_day)
     env.globals.update(pages=PAGES, static=lambda name: STATIC_PREFIX + name)
     return env
 
@@ -55,6 +60,7 @@ def render(template: str, **context: Any) -> str:
     context.setdefault("viewer", None)
     context.setdefault("charts", False)
     context.setdefault("back", None)
+    context.setdefault("switch", True)
     return environment().get_template(template).render(**context)
 
 

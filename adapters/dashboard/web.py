@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from aiohttp import web
 
 from adapters.dashboard import render
 from bot.application import Application
 from bot.outbox import Notifier
+from bot.replies import Actor, Refusal
 from bot.settings import Settings
 from bot.sign_in import SESSION_LIFETIME
 from bot.usecases.dashboard import Dashboard
+from bot.usecases.rebalance import Rebalancing
 from matching.model import StaffProfile
 
 log = logging.getLogger(__name__)
 
 COOKIE = "lpo_dashboard"
+OUTCOME_COOKIE = "lpo_dashboard_outcome"  # one line after applying a plan, read once
+OUTCOME_LIFETIME = 60  # seconds: the redirect follows at once
+PLAN_TOKEN = re.compile(r"[0-9a-f]{10}")
 STATIC = Path(__file__).parent / "static"
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".md": "text/markdown"}
 MAX_RANGE = timedelta(days=5 * 366)
@@ -40,6 +48,7 @@ HOW_TO_SIGN_IN = ("Ask lpo-bot for a sign-in link: type /lpo dashboard in Slack,
 
 DASHBOARD_KEY = web.AppKey("dashboard", Dashboard)
 SETTINGS_KEY = web.AppKey("dashboard_settings", Settings)
+REBALANCING_KEY = web.AppKey("rebalancing", Rebalancing)
 VIEWER_KEY = web.RequestKey("viewer", StaffProfile)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -208,6 +217,69 @@ async def savings_csv(request: web.Request) -> web.StreamResponse:
     return response
 
 
+def csrf_token(session_secret: str) -> str:
+    """The form token of a session: a MAC of a fixed label under the session's own secret,
+    which only that browser holds (the cookie is HttpOnly), so another site cannot know it."""
+    return hmac.new(session_secret.encode(), b"lpo-dashboard form", hashlib.sha256).hexdigest()
+
+
+def _csrf_ok(request: web.Request, sent: object) -> bool:
+    expected = csrf_token(request.cookies.get(COOKIE, ""))
+    return isinstance(sent, str) and hmac.compare_digest(sent.encode(), expected.encode())
+
+
+async def rebalance(request: web.Request) -> web.StreamResponse:
+    """The plan for the viewer's team, with its Apply button (or that it would save nothing)."""
+    viewer: StaffProfile = request[VIEWER_KEY]
+    try:
+        plan = await request.app[REBALANCING_KEY].view(Actor(email=viewer.email))
+    except Refusal as refusal:
+        return _page("message.html", status=403, heading=refusal.title,
+                     paragraphs=(refusal.body,), back="/dashboard")
+    response = _page("rebalance.html", plan=plan, outcome=_outcome(request),
+                     csrf=csrf_token(request.cookies.get(COOKIE, "")),
+                     **{**_context(request, "/dashboard/rebalance", "your team"),
+                        "charts": False, "switch": False})
+    if OUTCOME_COOKIE in request.cookies:
+        response.del_cookie(OUTCOME_COOKIE, path="/dashboard/rebalance")
+    return response
+
+
+def _outcome(request: web.Request) -> str | None:
+    raw = request.cookies.get(OUTCOME_COOKIE)
+    return unquote(raw)[:300] if raw else None
+
+
+async def rebalance_apply(request: web.Request) -> web.StreamResponse:
+    """Apply the plan shown (the form carries its token), then back to the page (303) with
+    what happened: what moved, or that the plan changed and here is the new one."""
+    form = await request.post()
+    if not _csrf_ok(request, form.get("csrf")):
+        return _page("message.html", status=403, heading="That form has expired",
+                     paragraphs=("Nothing was changed. Open the Rebalance page again and "
+                                 "apply from there.",), back="/dashboard/rebalance")
+    token = form.get("plan")
+    if not isinstance(token, str) or not PLAN_TOKEN.fullmatch(token):
+        return _page("message.html", status=400, heading="Which plan?",
+                     paragraphs=("Nothing was changed. Apply from the Rebalance page, which "
+                                 "names the plan it shows.",), back="/dashboard/rebalance")
+    viewer: StaffProfile = request[VIEWER_KEY]
+    reply = await request.app[REBALANCING_KEY].apply(Actor(email=viewer.email), token)
+    if reply.status == "forbidden":
+        return _page("message.html", status=403, heading=reply.message.title,
+                     paragraphs=(reply.message.body,), back="/dashboard")
+    outcome = reply.message.title
+    if reply.status == "already_handled":
+        outcome = f"{outcome} {reply.message.body}"
+    elif reply.message.actions:  # a plan that changed comes back with a new Apply
+        outcome = f"{outcome}: here is the new one."
+    response = web.Response(status=303, headers={"Location": "/dashboard/rebalance"})
+    response.set_cookie(OUTCOME_COOKIE, quote(outcome, safe=""), max_age=OUTCOME_LIFETIME,
+                        path="/dashboard/rebalance", httponly=True, samesite="Lax",
+                        secure=request.app[SETTINGS_KEY].public_https)
+    return response
+
+
 def _static_files() -> dict[str, Path]:
     return {path.name: path for path in STATIC.iterdir()
             if path.is_file() and path.suffix in STATIC_TYPES}
@@ -221,11 +293,13 @@ async def static(request: web.Request) -> web.StreamResponse:
                                            "Cache-Control": "public, max-age=3600"})
 
 
-def dashboard_app(dashboard: Dashboard, settings: Settings) -> web.Application:
+def dashboard_app(dashboard: Dashboard, settings: Settings,
+                  rebalancing: Rebalancing) -> web.Application:
     """The `/dashboard` sub-application: its own middlewares guard only its own routes."""
     app = web.Application(middlewares=[security_headers, signed_in])
     app[DASHBOARD_KEY] = dashboard
     app[SETTINGS_KEY] = settings
+    app[REBALANCING_KEY] = rebalancing
     app.router.add_get("", overview)
     app.router.add_get("/", overview)
     app.router.add_get("/login", login)
@@ -233,6 +307,8 @@ def dashboard_app(dashboard: Dashboard, settings: Settings) -> web.Application:
     app.router.add_get("/people", people)
     app.router.add_get("/savings", savings)
     app.router.add_get("/savings.csv", savings_csv)
+    app.router.add_get("/rebalance", rebalance)
+    app.router.add_post("/rebalance/apply", rebalance_apply)
     return app
 
 
@@ -244,7 +320,8 @@ def static_app() -> web.Application:
 
 def mount(app: web.Application, bot: Application) -> Notifier | None:
     """Serve `/dashboard` (pages, sign-in, CSV) and `/static/dashboard` (our own assets).
-    The dashboard sends no chat messages, so it delivers nothing: no notifier."""
-    app.add_subapp("/dashboard", dashboard_app(bot.dashboard, bot.settings))
+    The dashboard delivers no chat messages itself (a rebalance's offers go through the
+    outbox to the chat adapters), so: no notifier."""
+    app.add_subapp("/dashboard", dashboard_app(bot.dashboard, bot.settings, bot.rebalancing))
     app.add_subapp("/static/dashboard", static_app())
     return None

@@ -20,6 +20,9 @@ FIELD_LIMIT = 2000
 CONTEXT_ELEMENT_LIMIT = 10
 FIELDS_PER_SECTION = 10
 BUTTON_LABEL_LIMIT = 75
+OPTION_TEXT_LIMIT = 75
+OPTION_VALUE_LIMIT = 150
+SELECT_OPTION_LIMIT = 100
 SECTION_TEXT_LIMIT = 3000
 
 # Buttons of neutral messages are `lpo:<id>` or `lpo:<id>:<needs>`: the handler learns from the
@@ -29,7 +32,6 @@ ACTION_PREFIX = "lpo"
 NEW_TASK_ACTION = "lpo_new_task"
 PAGE_ACTION = "lpo_page"
 KIND_ICONS = {"error": ":warning: ", "escalation": ":rotating_light: "}
-SECTION_TITLES = ("Offers waiting for you", "Your work", "You delegated")
 
 
 def action_id(action: Action, index: int = 0) -> str:
@@ -54,6 +56,21 @@ def button(text: str, action: str, value: str, style: str | None = None) -> Bloc
 
 def action_button(action: Action, index: int = 0) -> Block:
     return button(action.label, action_id(action, index), action.value, action.style)
+
+
+def action_element(action: Action, index: int = 0) -> Block:
+    """A button, or a select for a picker (the Reassign of a manager's queue)."""
+    return picker(action, index) if action.options else action_button(action, index)
+
+
+def picker(action: Action, index: int = 0) -> Block:
+    """A static select whose option values are `<task>:<choice>`, read like a button value.
+    An option whose value Slack would cut is left out: it can still be typed."""
+    options = [{"text": plain(option.label, OPTION_TEXT_LIMIT), "value": value}
+               for option in action.options[:SELECT_OPTION_LIMIT]
+               if len(value := f"{action.value}:{option.value}") <= OPTION_VALUE_LIMIT]
+    return {"type": "static_select", "action_id": action_id(action, index),
+            "placeholder": plain(action.label, OPTION_TEXT_LIMIT), "options": options}
 
 
 def header(text: str) -> Block:
@@ -88,7 +105,7 @@ def body_sections(body: str) -> list[Block]:
 
 def actions_block(actions: Sequence[Action]) -> Block:
     return {"type": "actions",
-            "elements": [action_button(action, i) for i, action in enumerate(actions[:25])]}
+            "elements": [action_element(action, i) for i, action in enumerate(actions[:25])]}
 
 
 def message_blocks(message: Message) -> list[Block]:
@@ -126,7 +143,7 @@ def item_blocks(message: Message) -> list[Block]:
     """One task in a list: its title, one line of facts, its state, and its buttons."""
     title: Block = {"type": "section", "text": plain(message.title)}
     if len(message.actions) == 1:
-        title["accessory"] = action_button(message.actions[0])
+        title["accessory"] = action_element(message.actions[0])
     details = "  \u00b7  ".join(f"{fact.label}: {fact.value}" for fact in message.facts)
     blocks = [title, *context([details, message.footer or ""])]
     if len(message.actions) > 1:
@@ -141,8 +158,8 @@ class Item:
 
 
 def list_items(listing: TaskList) -> list[Item]:
-    groups = zip(SECTION_TITLES, (listing.offers, listing.working, listing.delegated), strict=True)
-    return [Item(title, item_blocks(message)) for title, messages in groups for message in messages]
+    return [Item(title, item_blocks(message))
+            for title, messages in listing.sections() for message in messages]
 
 
 def workload_line(listing: TaskList) -> str:

@@ -1,5 +1,6 @@
-"""Buttons and modal submissions: accept, decline, done, hours, approve, changes, snooze,
-rebalance, confirm, delegate, wrong type; and the searches of the confirmation's pickers."""
+"""Buttons, pickers and modal submissions: accept, decline, done, hours, approve, changes,
+snooze, reassign, rebalance, confirm, delegate, wrong type; and the searches of the
+confirmation's pickers."""
 
 from __future__ import annotations
 
@@ -89,6 +90,15 @@ def target_of(value: str | None) -> tuple[int, str] | None:
     return (int(head), extra) if head.isdigit() and len(head) < 12 else None
 
 
+def value_of(action: dict[str, Any]) -> str | None:
+    """A button's value, or the value of the option picked in a select."""
+    selected = action.get("selected_option")
+    if isinstance(selected, dict):
+        return str(selected.get("value") or "")
+    value = action.get("value")
+    return str(value) if value is not None else None
+
+
 def user_of(body: dict[str, Any]) -> str:
     return str((body.get("user") or {}).get("id", ""))
 
@@ -124,12 +134,13 @@ class Interactions:
             "approve": lambda a: bot.review.approve(a, target, event_key=key),
             "snooze": lambda a: bot.availability.snooze(a, target, extra or "hour",
                                                         event_key=key),
+            "reassign": lambda a: bot.manage.reassign(a, target, extra or None, event_key=key),
         }
         return calls.get(verb)
 
     async def click(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
         verb, needs = action_parts(str(action.get("action_id", "")))
-        target = target_of(action.get("value"))
+        target = target_of(value_of(action))
         user, origin = user_of(body), origin_of(body)
         if verb == "rebalance":
             await self.rebalance(ack, body, action)

@@ -18,6 +18,7 @@ MAX_ACTIONS = 6          # Teams shows at most six actions on a card
 MAX_CHOICES = 100        # keeps a big firm's matter list under Teams' 28 KB message limit
 MAX_TEXT = 3000
 NO_MATTER = "none"
+PICKED = "picked"  # the input a picker's choice arrives in (Reassign: an email or "cheapest")
 PRIORITIES = ("low", "normal", "high", "urgent")
 DECLINE_CHOICES = (("no_capacity", "No capacity"), ("not_my_skill", "Not my skill"),
                    ("conflict", "Conflict"), ("other", "Other"))
@@ -29,6 +30,7 @@ HELP_LINES = (
     ("away [until WHEN]", "stop receiving offers, e.g. away until Monday"),
     ("back", "receive offers again"),
     ("digest", "(managers) today's digest"),
+    ("reassign N [email]", "(managers) offer task N anew: to someone, or the cheapest eligible"),
     ("dashboard", "(managers) a private sign-in link to the dashboard"),
     ("rebalance [apply]", "(managers) move the team's pending offers and unassigned tasks to "
                           "the least total cost: see the plan, then apply it"),
@@ -99,6 +101,14 @@ def _change_form(action: Action, data: dict[str, Any]) -> Card:
         "actions": [_submit("Send back", data, "destructive")]}
 
 
+def _picker(action: Action) -> dict[str, Any]:
+    """A picker's choices; the submit that goes with it is in the card's actions."""
+    return {"type": "Input.ChoiceSet", "id": PICKED, "label": action.label, "style": "compact",
+            "value": action.options[0].value if action.options else "",
+            "choices": [{"title": plain(option.label)[:200], "value": option.value}
+                        for option in action.options[:MAX_CHOICES]]}
+
+
 def _hours_form(data: dict[str, Any]) -> Card:
     return {"type": "AdaptiveCard", "body": [
         {"type": "Input.Number", "id": "hours", "label": "Hours", "min": 0.1,
@@ -149,7 +159,9 @@ def message_card(message: Message, *, managed: bool = False, label: str | None =
         body.extend(_paragraphs(line, isSubtle=True))
     if message.footer:
         body.extend(_paragraphs(message.footer, italic=True))
-    actions = [rendered for action in message.actions[:MAX_ACTIONS]
+    shown = message.actions[:MAX_ACTIONS]
+    body.extend(_picker(action) for action in shown if action.options)
+    actions = [rendered for action in shown
                if (rendered := _action(action, managed, types)) is not None]
     return _card(body, actions, message.title)
 
@@ -224,16 +236,13 @@ def task_list_cards(listing: TaskList) -> list[Card]:
         return [message_card(Message(
             title="Nothing on your plate, and nothing delegated that is still open.",
             footer=f"Open hours: {listing.hours_open:g} of {listing.capacity:g} h this week"))]
+    counts = tuple(Fact(title, str(len(messages))) for title, messages in listing.sections()
+                   if messages or title != TaskList.SECTION_TITLES[0])
     summary = Message(title="Your tasks", facts=(
-        Fact("Offers waiting for you", str(len(listing.offers))),
-        Fact("Your work", str(len(listing.working))),
-        Fact("You delegated", str(len(listing.delegated))),
-        Fact("Open hours", f"{listing.hours_open:g} of {listing.capacity:g} h this week")),
+        *counts, Fact("Open hours", f"{listing.hours_open:g} of {listing.capacity:g} h this week")),
         lines=listing.notes)
     cards = [message_card(summary)]
-    sections = (("Offer waiting for you", listing.offers), ("Your work", listing.working),
-                ("You delegated", listing.delegated))
-    for label, messages in sections:
+    for label, messages in listing.sections():
         cards.extend(message_card(message, label=label) for message in messages)
     return cards
 

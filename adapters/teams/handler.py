@@ -24,6 +24,7 @@ from adapters.teams.activities import (
 from adapters.teams.cards import (
     CARD_CONTENT_TYPE,
     NO_MATTER,
+    PICKED,
     PRIORITIES,
     Card,
     confirmation_card,
@@ -52,7 +53,7 @@ CommandHandler = Callable[[Actor, Command, str], Awaitable[Reply | list[Card]]]
 ButtonHandler = Callable[[Actor, int, dict[str, Any], str], Awaitable[Reply]]
 # What a typed `decline 12 no capacity` puts where the card's input would have.
 TYPED_INPUTS = {"decline": "decline_reason", "changes": "change_note", "cancel": "reason",
-                "done": "hours", "hours": "hours", "wrong": "task_type"}
+                "done": "hours", "hours": "hours", "reassign": PICKED, "wrong": "task_type"}
 
 
 def _invalid(title: str, body: str = "") -> Reply:
@@ -120,7 +121,7 @@ class TeamsBot(ActivityHandler):
             "back": self._back, "digest": self._digest,
             "dashboard": self._dashboard, "rebalance": self._rebalance,
             **dict.fromkeys(("accept", "decline", "done", "hours", "approve", "changes",
-                             "cancel", "wrong"), self._typed_button)}
+                             "cancel", "reassign", "wrong"), self._typed_button)}
         self._buttons: dict[str, ButtonHandler] = {
             "accept": lambda actor, target, _data, key: bot.respond.accept(
                 actor, target, event_key=key),
@@ -136,6 +137,8 @@ class TeamsBot(ActivityHandler):
                 actor, target, _text(data, "change_note") or "", event_key=key),
             "cancel": lambda actor, target, data, key: bot.manage.cancel(
                 actor, target, _text(data, "reason") or "", event_key=key),
+            "reassign": lambda actor, target, data, key: bot.manage.reassign(
+                actor, target, _text(data, PICKED), event_key=key),
             "wrong": lambda actor, target, data, key: bot.delegation.correct(
                 actor, target, _text(data, "task_type") or "", event_key=key)}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import notifications, walls
 from bot.replies import Actor, Refusal
-from bot.unit_of_work import UnitOfWork
+from bot.unit_of_work import UnitOfWork, already
 from matching.lifecycle import OfferState, TaskState
 from matching.model import StaffProfile
 from storage import tasks as task_store
@@ -27,17 +27,18 @@ async def unwalled_task(uow: UnitOfWork, person: StaffProfile, task_id: int) -> 
     return task
 
 
-async def offered_to(uow: UnitOfWork, offer_id: int, person: StaffProfile) -> tuple[Offer, Task]:
-    """An offer made to `person`, with its task, or a polite refusal."""
-    offer = await task_store.get_offer(uow.session, offer_id=offer_id)
-    task = await task_store.get_task(uow.session, task_id=offer.task_id) if offer else None
-    if offer is None or task is None:
-        raise Refusal("not_found", f"There is no offer {offer_id}.")
-    walls.refuse_if_screened((await uow.snapshot()).firm, person.email, task.matter_id)
-    if offer.staff_id != person.id:
-        raise Refusal("forbidden", "That offer was made to someone else.",
-                      "Only the person it was offered to can accept or decline it.")
-    return offer, task
+async def offered_to(uow: UnitOfWork, task_id: int, person: StaffProfile) -> tuple[Offer, Task]:
+    """The task's pending offer to `person`, with the task, or a polite refusal: people name
+    the task by its number; which offer of it is theirs is for us to know."""
+    task = await unwalled_task(uow, person, task_id)
+    pending = await task_store.pending_offer(uow.session, task_id=task_id)
+    if pending is not None and pending.staff_id == person.id:
+        return pending, task
+    past = await task_store.offers_of(uow.session, task_id=task_id)
+    if any(offer.staff_id == person.id for offer in past):
+        raise already(f"task #{task_id}", task.state)  # they answered it, or it moved on
+    raise Refusal("forbidden", f"Task #{task_id} was not offered to you.",
+                  "Only the person it was offered to can accept or decline it.")
 
 
 async def work_thread(uow: UnitOfWork, task: Task, holder: StaffProfile) -> str | None:

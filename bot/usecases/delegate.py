@@ -19,7 +19,7 @@ from bot.usecases.common import acting_on
 from bot.usecases.learning import CONFIRMED, CORRECTED, remember
 from matching import lifecycle
 from matching.estimates import Estimate
-from matching.lifecycle import TaskState, Withdrawn
+from matching.lifecycle import EscalationReason, TaskState, Withdrawn
 from matching.matcher import MatchResult
 from matching.model import StaffProfile, TaskDraft, TaskType, Taxonomy
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING
@@ -228,7 +228,8 @@ class Delegation:
             await offering.record_offer(uow, snap, task, result, draft.assignee, offered)
             FirmState.note_delegated_offer(uow.session, chosen.email, task.est_hours, now)
         else:
-            await offering.escalate(uow, snap, task, result, offers=[])
+            await offering.escalate(uow, snap, task, result, offers=[],
+                                    code=EscalationReason.NOBODY_ELIGIBLE)
         return _delegated(uow.view(snap, task), delegator, draft, result, estimate)
 
 
@@ -242,8 +243,9 @@ async def _request_of(uow: UnitOfWork, task: Task) -> str:
 
 def _delegated(view: views.TaskView, delegator: StaffProfile, draft: TaskDraft,
                result: MatchResult, estimate: Estimate) -> Reply:
-    """The delegator's answer: who it went to and what it saves, or why nobody could take it;
-    with a "Wrong type?" button to set the type right."""
+    """The delegator's answer: who it went to and why (what it saves, or that it costs more
+    than doing it themselves), or why nobody could take it. Each thing is said once. A
+    "Wrong type?" button sets the type right."""
     notes = list(draft.warnings)  # the named-assignee note is already in the explanation
     if estimate.from_firm:
         notes.append(f"Estimate: {estimate.describe()}.")
@@ -253,13 +255,22 @@ def _delegated(view: views.TaskView, delegator: StaffProfile, draft: TaskDraft,
             title=f"Task #{view.task_id} is waiting for an owner: nobody is eligible right now.",
             body=result.explanation, facts=view.facts(delegator), lines=tuple(notes),
             footer="Your manager has been told.", kind="delegated", actions=retype))
-    chosen = result.chosen
-    saving = f" — saves {views.money(result.savings)}" if result.savings > 0 else ""
     return Reply(status="ok", task_id=view.task_id, message=Message(
-        title=f"Offered to {chosen.name} ({views.ROLE_LABELS.get(chosen.role, chosen.role)}, "
-              f"{views.money(chosen.hourly_rate)}/h){saving}.",
-        body=result.explanation, facts=view.facts(delegator), lines=tuple(notes),
-        kind="delegated", actions=retype))
+        title=offered_headline(view.task_id, result), body=sentence(result.rationale),
+        facts=view.facts(delegator), lines=tuple(notes), kind="delegated", actions=retype))
+
+
+def offered_headline(task_id: int, result: MatchResult) -> str:
+    """`Task #7 offered to Dmitri Albescu (paralegal, $48/h)`; the why follows in the body."""
+    chosen = result.chosen
+    assert chosen is not None, "only a placed task has a headline naming its offeree"
+    role = views.ROLE_LABELS.get(chosen.role, chosen.role)
+    return f"Task #{task_id} offered to {chosen.name} ({role}, {views.money(chosen.hourly_rate)}/h)"
+
+
+def sentence(text: str) -> str:
+    """The matcher's clauses as a sentence: `cheapest qualified; ...` -> `Cheapest ...`."""
+    return text[:1].upper() + text[1:]
 
 
 def _unsure(draft: TaskDraft) -> tuple[str, ...]:

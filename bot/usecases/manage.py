@@ -8,6 +8,7 @@ from bot.reasons import CANCELLED, REASSIGNED
 from bot.replies import Actor, Refusal, Reply
 from bot.unit_of_work import UnitOfWork, Units
 from bot.usecases.common import acting_on
+from bot.usecases.delegate import offered_headline, sentence
 from matching import lifecycle
 from matching.lifecycle import Cancelled, Withdrawn
 
@@ -43,22 +44,25 @@ class Manage:
 
     async def reassign(self, actor: Actor, task_id: int, to_email: str | None = None, *,
                        event_key: str | None = None) -> Reply:
-        """Take the task back and offer it anew: to `to_email`, or to the next cheapest person
-        (never straight back to its current holder)."""
+        """Start a new offer round: offer the task to `to_email`, or to the round's cheapest
+        eligible person (preferring anyone but its current holder). Exclusions that held
+        only for the last round are lifted; conflicts and missing skills still hold."""
         async def work(uow: UnitOfWork) -> Reply:
             person, task = await acting_on(uow, actor, task_id, event_key)
             transition = transitions.decide(
                 task, lambda status: lifecycle.reassign(status, transitions.caller(person)))
             snap = await uow.snapshot()
-            target = snap.firm.by_email(to_email.lower()) if to_email else None
-            if to_email and target is None:
+            wanted = (to_email or "").strip().lower()
+            target = snap.firm.by_email(wanted) if wanted not in ("", views.CHEAPEST) else None
+            if wanted not in ("", views.CHEAPEST) and target is None:
                 raise Refusal("invalid", f"{to_email} is not on the roster.")
             previous_holder = snap.firm.by_id(task.assignee_id) if task.assignee_id else None
             if any(isinstance(event, Withdrawn) for event in transition.events):
                 await self.offering.withdraw_pending(uow, snap, task, "Reassigned by a manager.",
                                                      REASSIGNED)
             await transitions.apply(uow, task, transition, actor_id=person.id,
-                                    detail={"to": to_email})
+                                    detail={"to": target.email if target else None,
+                                            "offer_round": task.offer_round})
             exclude = (frozenset({previous_holder.email}) if previous_holder and not target
                        else frozenset())
             result = await self.offering.offer_next(uow, snap, task,
@@ -67,9 +71,11 @@ class Manage:
             if target and (result.chosen is None or result.chosen.email != target.email):
                 raise Refusal("invalid", f"{target.name} can't take task #{task_id}.",
                               result.named_assignee_note or result.explanation)
-            title = (f"Task #{task_id} offered to {result.chosen.name}." if result.chosen
-                     else f"Task #{task_id} has no eligible owner.")
-            return Reply(status="ok", task_id=task_id,
-                         message=views.plain(title, result.explanation))
+            if result.chosen is None:
+                return Reply(status="nobody_eligible", task_id=task_id, message=views.plain(
+                    f"Task #{task_id} has no eligible owner.", result.explanation))
+            return Reply(status="ok", task_id=task_id, message=views.plain(
+                f"{offered_headline(task_id, result)}, round {task.offer_round}.",
+                sentence(result.rationale)))
 
         return await self.units.run(work)

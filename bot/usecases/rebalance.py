@@ -55,6 +55,32 @@ class _Planned:
         return self.plan.saved > 0 or any(m.cost_before is None for m in self.plan.moves)
 
 
+@dataclass(frozen=True, slots=True)
+class MoveLine:
+    """One move as the dashboard lists it: matter numbers and people's names, no client."""
+
+    task_id: int
+    task_type: str  # the type's label
+    matter: str | None  # the matter number
+    before: str | None  # who has the offer now; None for an unassigned task
+    after: str
+    cost_before: int | None  # cents; None for an unassigned task
+    cost_after: int
+    saving: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    """The plan a manager would apply; `token` is None when it is not worth applying."""
+
+    token: str | None
+    moves: tuple[MoveLine, ...]
+    saved: int  # cents, on the offers moved
+    placed: int  # unassigned tasks given to someone
+    stuck: int  # unassigned tasks nobody eligible can take
+    looked_at: int
+
+
 class Rebalancing:
     """Propose and apply a manager's rebalance of their team's movable work."""
 
@@ -71,6 +97,20 @@ class Rebalancing:
                 return Reply(status="ok", message=_proposal(planned))
         except Refusal as refusal:
             return refusal.reply()
+
+    async def view(self, actor: Actor) -> PlanView:
+        """The same plan as `propose`, move by move, for the dashboard (which renders it
+        itself). Raises `Refusal` for someone who is not a manager."""
+        async with self.units.reading() as uow:
+            manager = await _manager(uow, actor)
+            planned = await self._plan(uow, manager, lock=False)
+        worthwhile = bool(planned.plan.moves) and planned.worthwhile
+        plan = planned.plan
+        return PlanView(token=planned.token if worthwhile else None,
+                        moves=tuple(_move_line(planned, move) for move in plan.moves)
+                        if worthwhile else (),
+                        saved=plan.saved, placed=plan.placed, stuck=len(plan.stuck),
+                        looked_at=planned.looked_at)
 
     async def apply(self, actor: Actor, token: str | None = None, *,
                     event_key: str | None = None) -> Reply:
@@ -229,6 +269,17 @@ def _line(planned: _Planned, move: Move) -> str:
               else "same cost")
     return (f"{what}: {_name(planned, move.before)} {format_money(move.cost_before)} "
             f"\u2192 {after} ({change})")
+
+
+def _move_line(planned: _Planned, move: Move) -> MoveLine:
+    task = planned.tasks[move.task_id]
+    matter = planned.snap.firm.matter_by_id(task.matter_id)
+    return MoveLine(task_id=move.task_id,
+                    task_type=planned.type_names.get(task.task_type, "Task"),
+                    matter=matter.number if matter else None,
+                    before=_name(planned, move.before) if move.before else None,
+                    after=_name(planned, move.after), cost_before=move.cost_before,
+                    cost_after=move.cost_after, saving=move.saving)
 
 
 def _name(planned: _Planned, email: str | None) -> str:

@@ -28,15 +28,17 @@ class Respond:
         self.units = units
         self.offering = offering
 
-    async def accept(self, actor: Actor, offer_id: int, *, event_key: str | None = None) -> Reply:
+    async def accept(self, actor: Actor, task_id: int, *, event_key: str | None = None) -> Reply:
+        """`accept 12`: take the task numbered 12, offered to the actor."""
         async def work(uow: UnitOfWork) -> Reply:
             person = await uow.identify(actor)
             await uow.once(event_key)
-            offer, task = await offered_to(uow, offer_id, person)
+            offer, task = await offered_to(uow, task_id, person)
+            offer_id = offer.id or 0
             if not await task_store.resolve_offer(uow.session, offer_id=offer_id,
                                                   to_state=OfferState.ACCEPTED, at=uow.now,
                                                   staff_id=person.id):
-                raise already(f"offer {offer_id}", offer.state)
+                raise already(f"task #{task_id}", task.state)
             transition = transitions.decide(
                 task, lambda status: lifecycle.accept(status, transitions.caller(person)))
             await transitions.apply(uow, task, transition, actor_id=person.id,
@@ -46,23 +48,27 @@ class Respond:
             view = uow.view(snap, task)
             update = notifications.offer_accepted(view, person, offer_id)
             await uow.send(update, notifications.accepted_for_delegator(view, person, offer_id))
+            # The answer is the work card itself: Teams shows it in place of the clicked card.
             return Reply(status="ok", task_id=task.id, message=update.message)
 
         return await self.units.run(work)
 
-    async def decline(self, actor: Actor, offer_id: int, reason: str = "",
+    async def decline(self, actor: Actor, task_id: int, reason: str = "",
                       *, note: str | None = None, event_key: str | None = None) -> Reply:
-        """`reason` is a code, or a code or label followed by words, or just words (`other`)."""
+        """`decline 12 no capacity`: `reason` is a code, or a code or label followed by
+        words, or just words (`other`). Conflict and not my skill keep the task from the
+        decliner for good; other reasons only for this offer round."""
         async def work(uow: UnitOfWork) -> Reply:
             person = await uow.identify(actor)
             await uow.once(event_key)
-            offer, task = await offered_to(uow, offer_id, person)
+            offer, task = await offered_to(uow, task_id, person)
+            offer_id = offer.id or 0
             code, typed = split_decline(reason)
             words = "\n".join(part for part in (typed, (note or "").strip()) if part) or None
             if not await task_store.resolve_offer(uow.session, offer_id=offer_id,
                                                   to_state=OfferState.DECLINED, at=uow.now,
                                                   reason=code, note=words, staff_id=person.id):
-                raise already(f"offer {offer_id}", offer.state)
+                raise already(f"task #{task_id}", task.state)
             transition = transitions.decide(task, lambda status: lifecycle.decline(
                 status, transitions.caller(person), DeclineReason(code), words or ""))
             await transitions.apply(uow, task, transition, actor_id=person.id, reason=code,

@@ -27,7 +27,7 @@ def test_every_key_keeps_its_documented_shape() -> None:
     assert keys.review_closed_key(3, 2) == "review:3:2:closed"
     assert keys.changes_thread(3, 1) == "changes:3:1"
     assert keys.work_done_key("changes:3:1", AT) == "changes:3:1:done:2027-03-02T15:00:00+00:00"
-    assert keys.escalation_key(3, 2, 9) == "escalated:3:2:9"
+    assert keys.escalation_key(3, 2, 9) == "escalated:3:r2:9"
     assert keys.unreachable_key(9, date(2027, 3, 2)) == "unreachable:9:2027-03-02"
     assert keys.deadline_reminder_key(3, 1, AT) == "task:3:remind:1:2027-03-02T15:00:00+00:00"
     assert keys.overdue_key(3, AT, 9) == "task:3:overdue:2027-03-02T15:00:00+00:00:9"
@@ -48,7 +48,7 @@ async def test_each_review_round_has_its_own_thread(database_url: str) -> None:
         async with bot.database.transaction() as session:
             offer = await task_store.pending_offer(session, task_id=task_id)
         assert offer is not None
-        assert (await app.respond.accept(dmitri, offer.id or 0)).ok
+        assert (await app.respond.accept(dmitri, task_id)).ok
         assert (await app.review.done(dmitri, task_id)).ok
         assert (await app.review.request_changes(theo, task_id, "cite the statute")).ok
         assert (await app.review.done(dmitri, task_id)).ok

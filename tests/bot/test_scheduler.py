@@ -74,8 +74,7 @@ async def pending_offer(bot: Bot, task_id: int) -> Offer:
 
 
 async def accept(bot: Bot, task_id: int, who: str) -> None:
-    offer = await pending_offer(bot, task_id)
-    reply = await bot.application.respond.accept(Actor(email=who), offer.id or 0)
+    reply = await bot.application.respond.accept(Actor(email=who), task_id)
     assert reply.ok, reply.message
     await bot.dispatcher.drain()
 
@@ -128,7 +127,7 @@ async def test_an_expired_offer_goes_to_the_next_cheapest_person(database_url: s
         said = await tick(bot, clock, out, ny(2027, 3, 2, 10, 30))
         assert "-> updated DM to Dmitri Albescu: Task #1" in said
         assert "This offer expired and went to someone else." in said
-        assert "-> DM to Imani Sutherland: New task from Theo Varga" in said
+        assert "-> DM to Imani Sutherland: New task #1 from Theo Varga" in said
         assert "-> DM to Theo Varga: Dmitri Albescu didn't answer in time on task #1" in said
         assert "Offered to Imani Sutherland instead." in said
         found = await detail(bot, 1)
@@ -168,8 +167,10 @@ async def test_a_manager_can_reassign_an_escalated_task(database_url: str) -> No
             await tick(bot, clock, out, ny(2027, 3, 2, 10, 0) + timedelta(minutes=minute))
         reply = await bot.application.manage.reassign(Actor(email="miriam.castellanos@sample-firm.test"), 1)
         assert reply.ok, reply.message
-        # Everyone who let it expire is skipped: June is the next cheapest qualified.
-        assert reply.message.title == "Task #1 offered to June Abernathy."
+        # A new round: letting an offer expire kept people off the last round only, so the
+        # cheapest qualified person is asked again.
+        assert reply.message.title == (
+            "Task #1 offered to Dmitri Albescu (paralegal, $48/h), round 2.")
         assert (await detail(bot, 1))["state"] == "offered"
 
 
@@ -195,7 +196,7 @@ async def test_an_offer_at_1650_on_friday_runs_on_the_next_business_day(
         assert "expired" not in await tick(bot, clock, out, expires - timedelta(seconds=1))
         said = await tick(bot, clock, out, expires)
         assert "This offer expired" in said
-        assert "-> DM to June Abernathy: New task from Theo Varga" in said
+        assert "-> DM to June Abernathy: New task #1 from Theo Varga" in said
 
 
 async def test_urgent_offers_get_half_the_timeout(database_url: str) -> None:
@@ -207,7 +208,7 @@ async def test_urgent_offers_get_half_the_timeout(database_url: str) -> None:
         assert dms(await tick(bot, clock, out, ny(2027, 3, 2, 10, 7))) == []
         assert "Reminder: task #1" in await tick(bot, clock, out, ny(2027, 3, 2, 10, 7, 30))
         said = await tick(bot, clock, out, ny(2027, 3, 2, 10, 15))
-        assert "-> DM to Imani Sutherland: New task from Theo Varga" in said
+        assert "-> DM to Imani Sutherland: New task #1 from Theo Varga" in said
 
 
 async def test_expired_offers_found_late_are_processed_in_order(database_url: str) -> None:
@@ -682,7 +683,7 @@ async def test_one_broken_row_does_not_hold_up_the_others(database_url: str,
             session.add(broken)
         await delegate(bot, out, "draft demand letter for 2027-0303 by Friday")  # 3, 10:00 too
         said = await tick(bot, clock, out, ny(2027, 3, 10, 17, 0))
-        assert "-> DM to Imani Sutherland: New task from Theo Varga" in said  # #3 moved on
+        assert "-> DM to Imani Sutherland: New task #3 from Theo Varga" in said  # #3 moved on
         assert "-> DM to Felix Marchetti: Overdue: task #2" in said
         assert "could not handle offer 1; the next tick retries it" in caplog.text
         assert "task #1" not in said
@@ -709,7 +710,7 @@ def test_tick_and_digest_commands_on_the_sample_firm(cli_env: str, capsys: pytes
     monkeypatch.setattr("sys.stdin", io.StringIO(f"/delegate {DEMAND}\n"))
     # Tuesday noon in New York: past the digest's grace period; Dmitri is at work until 3 pm.
     assert main(["chat", "--as", THEO, "--now", "2027-03-02T17:00:00Z"]) == 0
-    assert "-> DM to Dmitri Albescu: New task from Theo Varga" in capsys.readouterr().out
+    assert "-> DM to Dmitri Albescu: New task #1 from Theo Varga" in capsys.readouterr().out
 
     assert main(["tick", "--now", "2027-03-02T17:10:00Z"]) == 0
     assert capsys.readouterr().out.strip() == (
@@ -717,7 +718,7 @@ def test_tick_and_digest_commands_on_the_sample_firm(cli_env: str, capsys: pytes
         "remind_deadlines 0, digest 0, forget_old_events 0, retrain_model 0; delivered 0")
     assert main(["tick", "--now", "2027-03-02T17:30:00Z"]) == 0
     said = capsys.readouterr().out
-    assert "-> DM to Imani Sutherland: New task from Theo Varga" in said
+    assert "-> DM to Imani Sutherland: New task #1 from Theo Varga" in said
     assert "expire_offers 1" in said
 
     assert main(["digest", "--now", "2027-03-03T13:00:00Z"]) == 0

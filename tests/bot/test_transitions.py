@@ -7,7 +7,6 @@ from typing import Any
 from bot.app.bootstrap import Bot
 from bot.queries import task_detail
 from bot.replies import Actor
-from storage import tasks as task_store
 from tests.support import sample_bot
 
 THEO = "theo.varga@sample-firm.test"  # associate: delegates
@@ -16,18 +15,11 @@ IMANI = "imani.sutherland@sample-firm.test"  # paralegal: next
 DEMAND = "draft demand letter for 2027-0302 by Friday"
 
 
-async def _delegated(bot: Bot) -> tuple[int, int]:
+async def _delegated(bot: Bot) -> int:
     reply = await bot.application.delegation.delegate(Actor(email=THEO), DEMAND)
     assert reply.ok, reply.message
     task_id = reply.task_id or 0
-    return task_id, await _pending(bot, task_id)
-
-
-async def _pending(bot: Bot, task_id: int) -> int:
-    async with bot.database.transaction() as session:
-        offer = await task_store.pending_offer(session, task_id=task_id)
-    assert offer is not None
-    return offer.id or 0
+    return task_id
 
 
 async def _moves(bot: Bot, task_id: int) -> list[tuple[Any, ...]]:
@@ -40,8 +32,8 @@ async def _moves(bot: Bot, task_id: int) -> list[tuple[Any, ...]]:
 async def test_a_decline_unassigns_and_the_next_offer_follows_in_the_same_breath(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
-        task_id, offer_id = await _delegated(bot)
-        declined = await bot.application.respond.decline(Actor(email=DMITRI), offer_id,
+        task_id = await _delegated(bot)
+        declined = await bot.application.respond.decline(Actor(email=DMITRI), task_id,
                                                          "no_capacity")
         assert declined.ok, declined.message
         assert await _moves(bot, task_id) == [
@@ -56,8 +48,8 @@ async def test_the_lifecycle_refuses_the_wrong_person_and_a_second_click(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
         app = bot.application
-        task_id, offer_id = await _delegated(bot)
-        assert (await app.respond.accept(Actor(email=DMITRI), offer_id)).ok
+        task_id = await _delegated(bot)
+        assert (await app.respond.accept(Actor(email=DMITRI), task_id)).ok
         not_theirs = await app.review.done(Actor(email=IMANI), task_id)
         assert not_theirs.status == "forbidden"
         assert not_theirs.message.title == "Only the person working on it can mark it done."

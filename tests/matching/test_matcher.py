@@ -237,7 +237,10 @@ def test_attorney_only_task_goes_to_an_admitted_attorney() -> None:
     assert result.chosen is not None and result.chosen.email == "ga@f.test"
     # Paralegals are not "skipped" for attorney work; the unadmitted associate is.
     assert [c.email for c in result.candidates] == ["fl@f.test", "ga@f.test"]
-    assert "Skipped: Fran Florida — not admitted in GA." in result.explanation
+    # Gus costs more than Pat doing it: the cheaper associate is named once, in that clause.
+    assert result.explanation.endswith(
+        "costs $59 more than doing it yourself; nobody cheaper is qualified: Fran Florida — "
+        "not admitted in GA.")
 
 
 def test_attorney_only_task_without_jurisdiction_needs_no_admission() -> None:
@@ -352,3 +355,35 @@ def test_skill_level_above_anyone_on_the_roster() -> None:
 )
 def test_money_drops_zero_cents(cents: int, text: str) -> None:
     assert format_money(cents) == text
+
+
+# Dearer than the delegator
+def test_a_choice_dearer_than_the_delegator_says_so_and_why_nobody_cheaper() -> None:
+    """An associate's advice that only the partner can give: no savings to claim, the extra
+    cost instead (a paralegal is not news for attorney-only work)."""
+    associate = person("ann@f.test", "Ann Associate", 200.0, role="associate",
+                       skills={"client_communication": 1})
+    paralegal = person("paul@f.test", "Paul Para", 60.0, skills={"client_communication": 3})
+    spec = TaskSpec(ADVICE, associate.email, None)
+    result = match(spec, StaffIndex((PARTNER, associate, paralegal)), MatchContext(NOW))
+    assert result.chosen is not None and result.chosen.email == PARTNER.email
+    assert result.savings == 0.0
+    assert result.explanation == (
+        "Pat Partner (partner, $241/h): cheapest qualified; costs $41 more than doing it "
+        "yourself; nobody cheaper is qualified.")
+    assert result.rationale == result.explanation.split(": ", 1)[1]
+
+
+def test_a_named_dearer_person_costs_more_without_a_second_list() -> None:
+    cheap_boss = person("pat@f.test", "Pat Partner", 40.0, role="partner")
+    spec = TaskSpec(DEMAND, cheap_boss.email, None, named_assignee="grace@f.test")
+    result = match(spec, StaffIndex((cheap_boss, MARIA, GRACE)), MatchContext(NOW))
+    assert result.chosen is not None and result.chosen.email == "grace@f.test"
+    assert result.explanation == (
+        "Grace Kim (paralegal, $83.75/h): you asked for them and they are eligible; Maria Lopez "
+        "would cost $37.50 less; costs $87.50 more than doing it yourself.")
+
+
+def test_nobody_chosen_means_the_rationale_is_the_whole_explanation() -> None:
+    result = run(PARTNER)
+    assert result.chosen is None and result.rationale == result.explanation

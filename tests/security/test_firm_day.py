@@ -75,10 +75,10 @@ class FirmDay:
         offer = self.rng.choice(offers)
         who = Actor(email=self._email(offer.staff_id))
         if self.rng.random() < 0.5:
-            await self.bot.application.respond.accept(who, offer.id or 0)
+            await self.bot.application.respond.accept(who, offer.task_id)
         else:
             note = self.rng.choice(NOTES).format(client=self.rng.choice(EVERY_CLIENT))
-            await self.bot.application.respond.decline(who, offer.id or 0, note)
+            await self.bot.application.respond.decline(who, offer.task_id, note)
 
     async def work(self) -> None:
         tasks = await self._rows(Task, Task.state.in_(("accepted", "changes_requested",

@@ -103,7 +103,7 @@ async def test_through_slack_a_second_account_cannot_list_or_cancel_the_owners_t
     caplog.set_level(logging.WARNING, logger="bot.unit_of_work")
     async with slack_world(database_url) as world:
         answer = await world.command(AVA, "/delegate", DELEGATION)
-        assert "Offered to" in answer["text"]
+        assert "offered to" in answer["text"]
         world.fake.emails[MALLORY] = AVA_EMAIL  # a profile showing Ava's address
 
         listing = await world.command(MALLORY, "/tasks")

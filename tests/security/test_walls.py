@@ -78,14 +78,14 @@ async def test_a_screen_after_the_offer_withdraws_it_and_offers_the_next(databas
         assert not any(client in str(told) for client in CLIENTS)
 
         # The withdrawn offer stays withdrawn: accepting it is refused by the wall.
-        _refused(await bot.application.respond.accept(Actor(email=DMITRI), first))
+        _refused(await bot.application.respond.accept(Actor(email=DMITRI), task_id))
         assert (await _snapshot(bot, task_id))["assignee"] == IMANI
 
 
 async def test_a_screen_after_the_accept_takes_the_work_back(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
         task_id = await _delegate(bot)
-        accepted = await bot.application.respond.accept(Actor(email=DMITRI), await _pending(bot, task_id))
+        accepted = await bot.application.respond.accept(Actor(email=DMITRI), task_id)
         assert accepted.ok
         await bot.dispatcher.drain()
         mark = max(row.id or 0 for row in await outbox(bot))
@@ -111,7 +111,7 @@ async def test_a_screen_after_the_accept_takes_the_work_back(database_url: str) 
 async def test_a_screened_manager_cannot_act_on_the_matter(database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, _out):
         task_id = await _delegate(bot)
-        await bot.application.respond.accept(Actor(email=DMITRI), await _pending(bot, task_id))
+        await bot.application.respond.accept(Actor(email=DMITRI), task_id)
         await bot.application.review.done(Actor(email=DMITRI), task_id)  # now awaiting review
         await import_screen(bot, MATTER, MIRIAM)
         before = await _snapshot(bot, task_id)
@@ -130,18 +130,17 @@ async def test_every_action_by_a_screened_actor_is_refused_and_changes_nothing(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, clock, out):
         held = await _delegate(bot, "draft demand letter for 2027-0302 by next Friday")
-        assert (await bot.application.respond.accept(Actor(email=DMITRI), await _pending(bot, held))).ok
+        assert (await bot.application.respond.accept(Actor(email=DMITRI), held)).ok
         offered = await _delegate(bot)
         # The walls go up by hand: nothing was withdrawn, only the re-checks stand in the way.
         await screen_by_hand(bot, MATTER, DMITRI, THEO)
         before = [await _snapshot(bot, task_id) for task_id in (offered, held)]
         assert before[0]["assignee"] == DMITRI and before[1]["state"] == "accepted"
-        offer_id = await _pending(bot, offered)
         dmitri, theo = Actor(email=DMITRI), Actor(email=THEO)
 
         for reply in (
-                await bot.application.respond.accept(dmitri, offer_id),
-                await bot.application.respond.decline(dmitri, offer_id, "conflict"),
+                await bot.application.respond.accept(dmitri, offered),
+                await bot.application.respond.decline(dmitri, offered, "conflict"),
                 await bot.application.review.done(dmitri, held),
                 await bot.application.availability.snooze(dmitri, held, "hour"),
                 await bot.application.review.approve(theo, held),

@@ -154,3 +154,52 @@ def test_review_rounds_are_counted_from_the_audit_trail_once(database_url: str) 
             assert [tuple(row) for row in rounds] == [(1, 2), (2, 0), (3, 0)]
     finally:
         engine.dispose()
+
+
+def test_offer_rounds_start_at_one_and_waiting_escalations_keep_their_code(
+        database_url: str) -> None:
+    """0007: earlier offers belong to round 1; an unassigned task with an escalation reason is
+    escalated (its code from the reason), one that moved on since is not."""
+    downgrade(database_url, "0006")
+    at = datetime(2027, 3, 2, 15, 0, tzinfo=UTC)
+    when = UTCDateTime()
+    staff = _rows("staff", id=sa.Integer(), email=sa.String(), name=sa.String(),
+                  role=sa.String(), hourly_rate=sa.Numeric(), skills=sa.JSON(),
+                  weekly_capacity_hours=sa.Float(), bar_admissions=sa.JSON(),
+                  is_manager=sa.Boolean(), active=sa.Boolean(), created_at=when,
+                  updated_at=when)
+    tasks = _rows("tasks", id=sa.Integer(), text=sa.String(), title=sa.String(),
+                  task_type=sa.String(), delegator_id=sa.Integer(), state=sa.String(),
+                  priority=sa.String(), est_hours=sa.Float(), offers_made=sa.Integer(),
+                  escalation_reason=sa.String(), reminder_stage=sa.Integer(),
+                  source=sa.String(), created_at=when, updated_at=when)
+    offers = _rows("offers", id=sa.Integer(), task_id=sa.Integer(), staff_id=sa.Integer(),
+                   state=sa.String(), explanation=sa.String(), offered_at=when)
+    engine = make_sync_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.insert(staff).values(
+                id=1, email="a@firm.test", name="A", role="partner", hourly_rate=500, skills={},
+                weekly_capacity_hours=40, bar_admissions=[], is_manager=False, active=True,
+                created_at=at, updated_at=at))
+            connection.execute(sa.insert(tasks), [
+                {"id": task_id, "text": "t", "title": "t", "task_type": "demand_letter",
+                 "delegator_id": 1, "state": state, "priority": "normal", "est_hours": 1.0,
+                 "offers_made": 3, "escalation_reason": reason, "reminder_stage": 0,
+                 "source": "console", "created_at": at, "updated_at": at}
+                for task_id, state, reason in (
+                    (1, "unassigned", "no acceptance after 3 offers: A didn't answer in time"),
+                    (2, "unassigned", "nobody eligible"), (3, "offered", "nobody eligible"))])
+            connection.execute(sa.insert(offers), [
+                {"id": 1, "task_id": 1, "staff_id": 1, "state": "expired", "explanation": "",
+                 "offered_at": at}])
+        upgrade(database_url)
+        with engine.connect() as connection:
+            codes = connection.execute(sa.text(
+                "SELECT id, offer_round, escalation_code FROM tasks ORDER BY id")).all()
+            offer_rounds = connection.execute(sa.text("SELECT offer_round FROM offers")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(row) for row in codes] == [(1, 1, "max_offers"), (2, 1, "nobody_eligible"),
+                                             (3, 1, None)]
+    assert [tuple(row) for row in offer_rounds] == [(1,)]

@@ -40,9 +40,13 @@ def _history(detail: dict[str, Any]) -> str:
              f"{detail['matter'] or '-'}",
              f"  delegator {detail['delegator']} · holder {detail['assignee'] or '-'} · "
              f"est {detail['est_hours']:g} h · cost {detail['cost']} · savings {detail['savings']}",
-             f"  text: {detail['text']}", "", "Offers:"]
+             f"  text: {detail['text']}"]
+    if detail["escalation_code"]:
+        lines.append(f"  escalated: {detail['escalation_code']} in offer round "
+                     f"{detail['offer_round']} — {detail['escalation_reason']}")
+    lines += ["", "Offers:"]
     for offer in detail["offers"]:
-        lines.append(f"  #{offer['id']} to {offer['to']}: {offer['state']}"
+        lines.append(f"  #{offer['id']} round {offer['round']} to {offer['to']}: {offer['state']}"
                      f"{' (' + offer['reason'] + ')' if offer['reason'] else ''} — offered "
                      f"{offer['offered_at']}")
         if offer["note"]:

@@ -42,6 +42,6 @@ async def test_rebalance_plan_then_apply(database_url: str) -> None:
         said = await play(miriam, f"/lpo rebalance apply {token}")
         assert "Rebalanced: 1 move(s), saving $18" in said
         assert "-> updated DM to Imani Sutherland" in said
-        assert "-> DM to Dmitri Albescu: New task from Theo Varga" in said
+        assert "-> DM to Dmitri Albescu: New task #1 from Theo Varga" in said
         assert "Already handled" in await play(miriam, f"/lpo rebalance apply {token}")
         assert "Nothing to rebalance" in await play(miriam, "/lpo rebalance apply")

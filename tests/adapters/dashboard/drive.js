@@ -1,6 +1,8 @@
 // Visits dashboard pages in Debian's Chromium (playwright-core, never a downloaded browser) and
 // reports what a person would see: status, text, tables, and the data each chart was drawn with.
-// Usage: node drive.js PLAN.json   (PLAN: {"visits": [{"url", "screenshot"?, "charts"?}]})
+// Usage: node drive.js PLAN.json
+//   (PLAN: {"visits": [{"url", "screenshot"?, "charts"?, "click"?}]}; `click` is a selector
+//   clicked once the page is loaded, and the page it leads to is the one reported)
 // Prints one JSON object: {"visits": [...]}; exit 1 if the browser itself failed.
 'use strict';
 const fs = require('fs');
@@ -40,7 +42,11 @@ async function observe(page) {
 
 async function visit(page, step, violations) {
   violations.length = 0;
-  const response = await page.goto(step.url, { waitUntil: 'load', timeout: STEP_MS });
+  let response = await page.goto(step.url, { waitUntil: 'load', timeout: STEP_MS });
+  if (step.click) {
+    [response] = await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load', timeout: STEP_MS }), page.click(step.click)]);
+  }
   if (step.charts) {
     await page.waitForFunction(() => {
       const canvases = Array.from(document.querySelectorAll('canvas'));

@@ -185,6 +185,13 @@ async def test_a_manager_signs_in_from_chat_and_sees_every_page(tmp_path: Path) 
                  {"url": link}], tmp_path / "plan.json")
             expired, team, *pages, reused = visits
             rows = await asyncio.to_thread(_cli_tasks, url)
+            # Rebalancing changes the numbers: after the pages were checked against the CLI.
+            _, proposed, applied = await _drive(
+                [{"url": await _link(application, MIRIAM)},
+                 {"url": base + "/dashboard/rebalance",
+                  "screenshot": str(ARTIFACTS / "dashboard-rebalance.png")},
+                 {"url": base + "/dashboard/rebalance", "click": "form.apply button"}],
+                tmp_path / "rebalance.json")
             await _screen(seeded, JUNE, WALLED_MATTER)
             walled = await _drive([{"url": await _link(application, JUNE), "charts": True,
                                     "screenshot": str(ARTIFACTS / "dashboard-screened.png")}],
@@ -196,6 +203,13 @@ async def test_a_manager_signs_in_from_chat_and_sees_every_page(tmp_path: Path) 
     by_name = dict(zip(firm_pages, pages, strict=True))
     for visit in (team, *pages, *walled):
         assert visit["status"] == 200 and not visit["violations"], visit["violations"]
+    for visit in (proposed, applied):
+        assert visit["status"] == 200 and not visit["violations"], visit["violations"]
+    moves = proposed["tables"][0]["rows"]
+    assert moves and "Apply this plan" in proposed["text"]
+    assert f"Rebalanced: {len(moves)} move(s)" in applied["text"]
+    assert applied["url"].endswith("/dashboard/rebalance")
+    assert (ARTIFACTS / "dashboard-rebalance.png").stat().st_size > 20_000
     _check_numbers(by_name, rows, names)
     assert WALLED_CLIENT in by_name["overview"]["text"]  # Miriam is on that matter
     assert WALLED_MATTER in walled[0]["text"] and WALLED_CLIENT not in walled[0]["text"]

@@ -32,7 +32,7 @@ async def test_an_unsure_request_asks_with_labels_and_reasons_and_offers_only_on
 
         # The same words for another client are understood at once: no modal this time.
         again = await world.command(AVA, "/delegate", "please handle the thing for Marisol")
-        assert "Offered to" in again["text"]
+        assert " offered to " in again["text"]
         assert len(fake.to("views.open")) == 1
 
 

@@ -58,7 +58,7 @@ async def test_lpo_help_away_back_digest_and_text_verbs(database_url: str) -> No
         away = await world.command(BEN, "/lpo", "away until Friday")
         assert "You're away until Fri" in away["text"]
         answer = await world.command(AVA, "/delegate", DELEGATION)
-        assert "Offered to Cara Diaz" in answer["text"]  # Ben is away
+        assert "offered to Cara Diaz" in answer["text"]  # Ben is away
         assert "Welcome back" in (await world.command(BEN, "/lpo", "back"))["text"]
 
         assert "not read" in texts(await world.command(BEN, "/lpo", "away until someday")) or \
@@ -81,7 +81,7 @@ async def test_unknown_slack_user_is_found_by_email_once(database_url: str) -> N
         assert "Your tasks" in listing["text"]
         assert len(world.fake.to("users.info", user=ELI)) == 1
         answer = await world.command(ELI, "/delegate", DELEGATION)
-        assert "Offered to Ben Cho" in answer["text"]
+        assert "offered to Ben Cho" in answer["text"]
         assert len(world.fake.to("users.info")) == 1  # the Slack id is linked now
 
         world.fake.emails["U0STRANGER"] = "someone@elsewhere.test"
@@ -137,12 +137,12 @@ async def test_new_task_from_home_turns_into_the_confirmation_when_unsure(
             "task_type": {"selected_option": {"value": "demand_letter"}},
             "matter": {"selected_option": {"value": "2027-0101"}}})
         assert done["response_action"] == "update"
-        assert "Offered to Ben Cho" in texts(done["view"])
+        assert "offered to Ben Cho" in texts(done["view"])
         assert buttons(done["view"]) == {}
         await world.fake.dm(BEN)
 
         direct = await world.submit(AVA, {**modal, "id": "V9"}, {"text": {"value": DELEGATION}})
-        assert direct["response_action"] == "update" and "Offered to" in texts(direct["view"])
+        assert direct["response_action"] == "update" and "offered to" in texts(direct["view"])
 
 
 async def test_confirmation_errors_show_in_the_modal(database_url: str) -> None:
@@ -229,6 +229,40 @@ async def test_a_crash_gets_a_polite_answer_not_a_500(database_url: str,
         answer = await world.submit(AVA, modal, {"text": {"value": DELEGATION}})
         assert answer["response_action"] == "update"
         assert "Something went wrong" in texts(answer["view"])
+
+
+async def test_a_manager_reassigns_from_the_queue_with_a_select(database_url: str) -> None:
+    async with slack_world(database_url, LPO_MAX_OFFERS=1) as world:
+        await world.command(AVA, "/delegate", DELEGATION)
+        declined = await world.command(BEN, "/lpo", "decline 1 no capacity")
+        assert "Declined task #1" in declined["text"]
+        listing = await world.command(AVA, "/tasks")
+        assert "Needs an owner (your team)" in texts(listing["blocks"])
+        assert "(max_offers), round 1" in texts(listing["blocks"])
+        [select] = [block["accessory"] for block in listing["blocks"]
+                    if block.get("accessory", {}).get("type") == "static_select"]
+        values = [option["value"] for option in select["options"]]
+        # A new round lifts Ben's "no capacity": he is the cheapest eligible again.
+        assert values == ["1:cheapest", "1:ben.cho@firm.test", "1:cara.diaz@firm.test"]
+        assert "Ben Cho · $82.50 · 0/40 h · cheapest eligible" in texts(select)
+
+        url = world.fake.response_url("queue")
+        await world.interact({
+            "type": "block_actions", "team": {"id": "T0001", "domain": "test-firm"},
+            "user": {"id": AVA, "username": "ava", "team_id": "T0001"},
+            "api_app_id": "A0LPO", "token": "legacy", "trigger_id": "t-queue",
+            "container": {"type": "message", "message_ts": "0", "channel_id": "C0GENERAL",
+                          "is_ephemeral": True},
+            "response_url": url, "channel": {"id": "C0GENERAL"},
+            "actions": [{"type": "static_select", "action_id": select["action_id"],
+                         "block_id": "b1", "selected_option": select["options"][2],
+                         "action_ts": "1.000001"}]})
+        refreshed = (await world.fake.nth("response_url", name="queue"))[0].payload
+        assert "Task #1 offered to Cara Diaz (paralegal, $70/h), round 2." in texts(
+            refreshed["blocks"])
+        async with world.database.transaction() as session:
+            [row] = await task_rows(session)
+        assert (row["state"], row["assignee"]) == ("offered", "cara.diaz@firm.test")
 
 
 async def test_lpo_dashboard_is_a_private_link_for_managers(database_url: str) -> None:

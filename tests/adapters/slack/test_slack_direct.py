@@ -47,7 +47,7 @@ def posts_in(world: SlackWorld, user: str) -> list[Call]:
 async def test_delegate_typed_in_the_dm_is_answered_there(database_url: str) -> None:
     async with slack_world(database_url) as world:
         await world.event(typed(AVA, f"delegate {DELEGATION}"))
-        answer = await answer_to(world, AVA, "Offered to Ben Cho")
+        answer = await answer_to(world, AVA, "offered to Ben Cho")
         assert "saves $" in texts(answer.payload["blocks"])
         offer = await world.fake.dm(BEN)
         assert set(buttons(offer.payload)) == {"Accept", "Decline"}
@@ -82,7 +82,7 @@ async def test_an_unsure_delegation_opens_the_confirmation_from_a_button(
         done = await world.submit(AVA, modal, {
             "task_type": {"selected_option": {"value": "demand_letter"}},
             "matter": {"selected_option": {"value": "2027-0101"}}})
-        assert done["response_action"] == "update" and "Offered to Ben Cho" in texts(done["view"])
+        assert done["response_action"] == "update" and "offered to Ben Cho" in texts(done["view"])
 
 
 @pytest.mark.parametrize("ignored", [
@@ -113,10 +113,10 @@ async def test_a_retried_event_never_applies_twice(database_url: str) -> None:
             await world.event(message, event_id="Ev-delegate",
                               headers={"X-Slack-Retry-Num": retry,
                                        "X-Slack-Retry-Reason": "http_timeout"})
-        await answer_to(world, AVA, "Offered to Ben Cho")
+        await answer_to(world, AVA, "offered to Ben Cho")
         await world.event(typed(AVA, "help"))
         await answer_to(world, AVA, "Type a command here")
-        assert sum("Offered to" in texts(call.payload) for call in posts_in(world, AVA)) == 1
+        assert sum("offered to" in texts(call.payload) for call in posts_in(world, AVA)) == 1
         async with world.database.transaction() as session:
             assert len(await task_rows(session)) == 1
 

@@ -17,13 +17,13 @@ async def test_delegate_accept_done_approve(database_url: str) -> None:
         fake = world.fake
         answer = await world.command(AVA, "/delegate", DELEGATION)
         assert answer["response_type"] == "ephemeral"
-        assert "Offered to Ben Cho" in answer["text"]
+        assert "offered to Ben Cho" in answer["text"]
         assert "saves $" in texts(answer["blocks"])
         assert "Due" in texts(answer["blocks"])
 
         offer = await fake.dm(BEN)
         assert fake.to("conversations.open", users=BEN)
-        assert "New task from Ava Stone" in offer.payload["text"]
+        assert "New task #1 from Ava Stone" in offer.payload["text"]
         assert set(buttons(offer.payload)) == {"Accept", "Decline"}
         assert "Marisol Garcia" in texts(offer.payload["blocks"])  # Ben holds the task now
 
@@ -121,7 +121,7 @@ async def test_unsure_parse_opens_a_prefilled_modal_and_creates_on_submit(
         assert answer == {"response_action": "clear"}
         said = (await fake.nth("response_url"))[0]
         assert said.payload["response_type"] == "ephemeral"
-        assert "Offered to Ben Cho" in said.payload["text"]
+        assert "offered to Ben Cho" in said.payload["text"]
         offer = await fake.dm(BEN)
         assert "Henry Garcia" in texts(offer.payload["blocks"])
         assert "high" in texts(offer.payload["blocks"])

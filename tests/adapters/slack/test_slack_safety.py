@@ -72,7 +72,7 @@ async def test_a_retried_command_creates_one_task(database_url: str) -> None:
         retry = await world.command(AVA, "/delegate", DELEGATION, trigger="trigger-same",
                                     headers={"X-Slack-Retry-Num": "1",
                                              "X-Slack-Retry-Reason": "http_timeout"})
-        assert "Offered to Ben Cho" in first["text"]
+        assert "offered to Ben Cho" in first["text"]
         assert "Already handled" in retry["text"]
         await world.fake.dm(BEN)
         await world.dispatcher.drain()

@@ -18,5 +18,5 @@ async def test_delegate_over_socket_mode(database_url: str) -> None:
                         "trigger_id": "trigger-socket-1"}})
         ack = (await fake.nth("socket.ack"))[0].payload
         assert ack["envelope_id"] == "env-1"
-        assert "Offered to Ben Cho" in ack["payload"]["text"]
+        assert "offered to Ben Cho" in ack["payload"]["text"]
         await fake.dm(BEN)

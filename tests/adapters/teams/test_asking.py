@@ -43,7 +43,7 @@ async def test_wrong_type_on_the_answer_card_reoffers_the_task(database_url: str
         await teams.install(BEN)
         await teams.install(CARA)
         mark = await teams.say(AVA, "delegate draft demand letter for 2027-0103 by Friday")
-        answer = await teams.connector.wait_for(_in(dm(AVA), "Offered to Ben Ortiz"), after=mark)
+        answer = await teams.connector.wait_for(_in(dm(AVA), "offered to Ben Ortiz"), after=mark)
         offer = await teams.connector.wait_for(_in(dm(BEN), "New task"), after=mark)
         wrong = next(a for a in answer.cards[0]["actions"] if a["title"] == "Wrong type?")
         assert wrong["type"] == "Action.ShowCard"

@@ -16,7 +16,7 @@ from adapters.teams.cards import (
     task_list_cards,
 )
 from bot.catalogue import load_taxonomy
-from bot.messages import Action, Fact, Message
+from bot.messages import Action, Fact, Message, Option
 from bot.reasons import DECLINE_REASONS
 from bot.replies import Choice, Confirmation, TaskList
 from tests.adapters.teams.card_checks import assert_card_valid
@@ -107,5 +107,23 @@ def test_help_and_task_lists() -> None:
     assert len(cards) == 6
     for card in cards:
         assert_card_valid(card)
-    assert _runs(cards[1])[0] == "Offer waiting for you"
+    assert _runs(cards[1])[0] == "Offers waiting for you"
     assert "3 of 40 h this week" in _runs(cards[0])
+
+
+def test_a_picker_is_a_choice_set_with_a_submit_and_survives_the_outbox() -> None:
+    """The manager's Reassign: the choice arrives in `picked`, the task number in the data."""
+    picker = Action("reassign", "Reassign", "7", options=(
+        Option("cheapest", "Cheapest eligible (Ben Cho)"),
+        Option("ben.cho@firm.test", "Ben Cho · $82.50 · 0/40 h · cheapest eligible")))
+    message = Message(title="Task #7: Demand letter — 2027-0101", actions=(picker,),
+                      kind="queue")
+    assert Message.from_dict(json.loads(json.dumps(message.to_dict()))) == message
+    card = message_card(message)
+    assert_card_valid(card)
+    [choices] = [item for item in card["body"] if item["type"] == "Input.ChoiceSet"]
+    assert choices["id"] == "picked" and choices["value"] == "cheapest"
+    assert [c["value"] for c in choices["choices"]] == ["cheapest", "ben.cho@firm.test"]
+    assert card["actions"] == [{"type": "Action.Submit", "title": "Reassign",
+                                "data": {"action": "reassign", "value": "7"}}]
+    assert "reassign 7 ben.cho@firm.test  \u2014 Ben Cho" in message.as_text()

@@ -83,10 +83,10 @@ async def test_unsure_parse_asks_with_a_card_then_delegates(database_url: str) -
         mark = await teams.click(AVA, card.submit("Delegate"), card_id=card.answered_id,
                                  task_type="demand_letter", matter="2027-0102",
                                  due_date="2027-03-08", priority="high", notes="use the new form")
-        done = await teams.connector.wait_for(_in(dm(AVA), "Offered to Ben Ortiz", "PUT"),
+        done = await teams.connector.wait_for(_in(dm(AVA), "offered to Ben Ortiz", "PUT"),
                                               after=mark)
         assert done.activity_id == card.answered_id  # the form became the answer
-        await teams.connector.wait_for(_in(dm(BEN), "New task from Ava Stone"), after=mark)
+        await teams.connector.wait_for(_in(dm(BEN), "New task #1 from Ava Stone"), after=mark)
         async with teams.database.transaction() as session:
             task = (await session.execute(select(Task))).scalars().one()
         assert (task.task_type, task.priority, task.source) == ("demand_letter", "high", "teams")

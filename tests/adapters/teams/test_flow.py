@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from storage.tables import ConversationRef, Task
@@ -30,9 +32,9 @@ async def test_delegate_offer_accept_done_approve(database_url: str) -> None:
     async with teams_bot(database_url) as teams:
         await teams.install(BEN)
         mark = await teams.say(AVA, "delegate draft demand letter for 2027-0103 by Friday")
-        answer = await teams.connector.wait_for(_in(dm(AVA), "Offered to Ben Ortiz"), after=mark)
+        answer = await teams.connector.wait_for(_in(dm(AVA), "offered to Ben Ortiz"), after=mark)
         assert answer.activity_id  # a reply in the chat, not a proactive message
-        offer = await teams.connector.wait_for(_in(dm(BEN), "New task from Ava Stone"),
+        offer = await teams.connector.wait_for(_in(dm(BEN), "New task #1 from Ava Stone"),
                                                after=mark)
         assert offer.path == f"/v3/conversations/{dm(BEN)}/activities"  # proactive
         assert _titles(offer) == ["Accept", "Decline", "Send: Decline"]
@@ -133,7 +135,7 @@ async def test_unreachable_staff_are_skipped_and_their_manager_is_told(
         teams.connector.refuse.add(DAN)
         await teams.install(BEN)
         mark = await teams.say(AVA, "delegate draft demand letter for 2027-0103 by Friday")
-        await teams.connector.wait_for(_in(dm(AVA), "Offered to Dan Kim"), after=mark)
+        await teams.connector.wait_for(_in(dm(AVA), "offered to Dan Kim"), after=mark)
         await teams.connector.wait_for(lambda c: c.path == "/v3/conversations", after=mark)
         offer = await teams.connector.wait_for(_in(dm(BEN), "New task"), after=mark)
         assert "Accept" in _titles(offer)
@@ -143,15 +145,34 @@ async def test_unreachable_staff_are_skipped_and_their_manager_is_told(
         await teams.connector.wait_for(_in(dm(AVA), "so task #1 moved on"), after=mark)
 
         mark = await teams.say(AVA, "delegate draft a demand letter for 2027-0101 by Friday")
-        await teams.connector.wait_for(_in(dm(AVA), "Offered to Ben Ortiz"), after=mark)
+        await teams.connector.wait_for(_in(dm(AVA), "offered to Ben Ortiz"), after=mark)
         assert not [c for c in teams.connector.since(mark) if c.path == "/v3/conversations"]
 
         # Dan opens the bot at last: he is reachable again, and the cheapest again.
         mark = await teams.say(DAN, "tasks")
         await teams.connector.wait_for(_in(dm(DAN), "Nothing on your plate"), after=mark)
         mark = await teams.say(AVA, "delegate draft a demand letter for 2027-0102 by Friday")
-        await teams.connector.wait_for(_in(dm(AVA), "Offered to Dan Kim"), after=mark)
-        await teams.connector.wait_for(_in(dm(DAN), "New task from Ava Stone"), after=mark)
+        await teams.connector.wait_for(_in(dm(AVA), "offered to Dan Kim"), after=mark)
+        await teams.connector.wait_for(_in(dm(DAN), "New task #3 from Ava Stone"), after=mark)
+        assert_cards_valid(teams.connector.calls)
+
+
+async def test_a_manager_reassigns_from_the_queue_card(database_url: str) -> None:
+    async with teams_bot(database_url, LPO_MAX_OFFERS=1) as teams:
+        await teams.install(BEN)
+        await teams.install(CARA)
+        mark = await teams.say(AVA, "delegate draft demand letter for 2027-0101 by Friday")
+        await teams.connector.wait_for(_in(dm(BEN), "New task #1 from Ava Stone"), after=mark)
+        mark = await teams.say(BEN, "decline 1 no capacity")
+        await teams.connector.wait_for(_in(dm(AVA), "Task #1 needs an owner"), after=mark)
+        mark = await teams.say(AVA, "tasks")
+        queued = await teams.connector.wait_for(_in(dm(AVA), "(max_offers), round 1"), after=mark)
+        assert _titles(queued) == ["Reassign"]
+        assert "Cara Diaz" in json.dumps(queued.body)
+        mark = await teams.click(AVA, {"action": "reassign", "value": "1"},
+                                 picked="cara.diaz@firm.test")
+        await teams.connector.wait_for(_in(dm(CARA), "New task #1 from Ava Stone"), after=mark)
+        assert await _task_state(teams, 1) == "offered"
         assert_cards_valid(teams.connector.calls)
 
 

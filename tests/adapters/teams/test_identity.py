@@ -58,8 +58,8 @@ async def test_a_roster_email_links_the_teams_user_once(database_url: str) -> No
         await teams.install(BEN)
         teams.in_directory(FAY, email="Fay.Lane@firm.test", upn="fay@firmtenant.onmicrosoft.com")
         mark = await teams.say(FAY, DELEGATION)
-        await teams.connector.wait_for(_in(dm(FAY), "Offered to Ben Ortiz"), after=mark)
-        await teams.connector.wait_for(_in(dm(BEN), "New task from Fay Lane"), after=mark)
+        await teams.connector.wait_for(_in(dm(FAY), "offered to Ben Ortiz"), after=mark)
+        await teams.connector.wait_for(_in(dm(BEN), "New task #1 from Fay Lane"), after=mark)
         assert await _teams_id_of(teams, "fay.lane@firm.test") == FAY
         assert len(await _tasks_by(teams, "fay.lane@firm.test")) == 1
 
@@ -111,7 +111,7 @@ async def test_after_an_outage_the_next_message_links_the_user(database_url: str
         del teams.connector.member_errors[member_id(FAY)]
         teams.in_directory(FAY, upn="fay.lane@firm.test")  # no mail: the UPN is an address
         mark = await teams.say(FAY, DELEGATION)  # the outage was not remembered: asked again
-        await teams.connector.wait_for(_in(dm(FAY), "Offered to Ben Ortiz"), after=mark)
+        await teams.connector.wait_for(_in(dm(FAY), "offered to Ben Ortiz"), after=mark)
         assert await _teams_id_of(teams, "fay.lane@firm.test") == FAY
         statuses = [c.status for c in teams.connector.member_lookups()]
         assert set(statuses[:-1]) == {503} and statuses[-1] == 200  # msrest retries a 5xx
@@ -128,7 +128,7 @@ async def test_a_card_action_invoke_is_identified_by_email_too(database_url: str
         response = await teams.post(invoke)
         assert response.status == 200
         body = await response.json()
-        assert "Offered to Ben Ortiz" in str(body["value"])
+        assert "offered to Ben Ortiz" in str(body["value"])
         assert await _teams_id_of(teams, "fay.lane@firm.test") == FAY
         assert len(teams.connector.member_lookups()) == 1
 

@@ -15,7 +15,7 @@ SCRIPT = """\
 as dmitri.albescu@sample-firm.test
 decline 1 no_capacity
 as imani.sutherland@sample-firm.test
-accept 2
+accept 1
 done 1
 as theo.varga@sample-firm.test
 changes 1 add the validation deadline
@@ -52,8 +52,8 @@ def test_scripted_chat_session_and_audit_trail(sample_cli: str, monkeypatch: pyt
     monkeypatch.setattr("sys.stdin", io.StringIO(SCRIPT))
     code, out, _err = _run(capsys, "chat", "--as", THEO, "--now", "2027-03-02T10:00:00-05:00")
     assert code == 0
-    assert "-> DM to Dmitri Albescu: New task from Theo Varga" in out
-    assert "-> DM to Imani Sutherland: New task from Theo Varga" in out
+    assert "-> DM to Dmitri Albescu: New task #1 from Theo Varga" in out
+    assert "-> DM to Imani Sutherland: New task #1 from Theo Varga" in out
     assert "Approved task #1" in out
 
     code, out, _err = _run(capsys, "tasks", "list", "--json")

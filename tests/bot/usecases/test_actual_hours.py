@@ -33,7 +33,7 @@ async def _accepted(bot: Bot) -> int:
     task_id = (await app.delegation.delegate(THEO, COLLECT)).task_id or 0
     async with bot.database.transaction() as session:
         offer = await task_store.pending_offer(session, task_id=task_id)
-    assert offer is not None and (await app.respond.accept(PRISCILLA, offer.id or 0)).ok
+    assert offer is not None and (await app.respond.accept(PRISCILLA, task_id)).ok
     return task_id
 
 
