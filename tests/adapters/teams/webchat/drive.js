@@ -29,7 +29,7 @@ async function run(page) {
     .selectOption('2027-0101');
   await page.locator('button.ac-pushButton', { hasText: /^Delegate$/ }).click();
   step('clicked Delegate');
-  await page.getByText(/Offered to Ben Ortiz/).first().waitFor({ timeout: STEP_MS });
+  await page.getByText(/offered to Ben Ortiz/).first().waitFor({ timeout: STEP_MS });
   step('the task was offered');
   await page.getByText(/can't receive lpo-bot messages in Teams/).first()
     .waitFor({ timeout: STEP_MS });
