@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 
 VERBS = ("delegate", "tasks", "accept", "decline", "done", "hours", "approve", "changes",
-         "cancel", "reassign", "snooze", "away", "back", "digest", "dashboard", "rebalance",
-         "help", "confirm", "as", "quit")
+         "cancel", "reassign", "snooze", "wrong", "away", "back", "digest", "dashboard",
+         "rebalance", "help", "confirm", "as", "quit")
 ALIASES = {"lpo": "", "exit": "quit", "request-changes": "changes", "list": "tasks",
-           "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done"}
+           "mytasks": "tasks", "?": "help", "finish": "done", "complete": "done",
+           "retype": "wrong"}
 _ID_FIRST = frozenset({"accept", "decline", "done", "hours", "approve", "changes", "cancel",
-                       "reassign", "snooze"})
+                       "reassign", "snooze", "wrong"})
 _MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 
 

@@ -10,12 +10,14 @@ from bot.conversations import ConversationBook
 from bot.firm_state import FirmState
 from bot.offering import Offering
 from bot.queries import Queries
+from bot.request_model import RequestModel
 from bot.settings import Settings
 from bot.unit_of_work import Units
 from bot.usecases.availability import Availability
 from bot.usecases.dashboard import Dashboard
 from bot.usecases.delegate import Delegation
 from bot.usecases.digest import Digest
+from bot.usecases.learning import Learning
 from bot.usecases.manage import Manage
 from bot.usecases.rebalance import Rebalancing
 from bot.usecases.reminders import Reminders
@@ -47,6 +49,7 @@ class Application:
     reminders: Reminders
     screens: Screens
     digest: Digest
+    learning: Learning
     queries: Queries
     dashboard: Dashboard
 
@@ -56,10 +59,14 @@ class Application:
 
 
 def build_application(database: Database, settings: Settings, taxonomy: Taxonomy, *,
-                      clock: Clock = system_clock,
+                      model: RequestModel | None = None, clock: Clock = system_clock,
                       wake: Callable[[], None] = lambda: None) -> Application:
-    """The use case groups over one database; `wake` is called after each commit."""
-    units = Units(database, FirmState(settings, taxonomy, clock=clock), taxonomy, clock=clock, wake=wake)
+    """The use case groups over one database; `wake` is called after each commit.
+
+    `model` reads requests (the second opinion); only a bot that reads none may go without.
+    """
+    state = FirmState(settings, taxonomy, clock=clock, model=model)
+    units = Units(database, state, taxonomy, clock=clock, wake=wake)
     offering = Offering(settings, taxonomy)
     return Application(
         settings=settings, clock=clock, units=units,
@@ -73,5 +80,6 @@ def build_application(database: Database, settings: Settings, taxonomy: Taxonomy
         reminders=Reminders(units),
         screens=Screens(units, offering),
         digest=Digest(units, settings),
+        learning=Learning(units, state, taxonomy, settings),
         queries=Queries(units, settings),
         dashboard=Dashboard(units, settings))

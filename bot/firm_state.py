@@ -1,8 +1,11 @@
 """The firm as matching sees it, cached across transactions: the snapshot and the workload.
 
-The snapshot holds the roster, the matters, the matcher's index and the parser built for them.
+The snapshot holds the roster, the matters, the matcher's index and the parser built for them
+(the rules with the request model's second opinion, and the firm's names it must not learn).
 Both caches are keyed by counters stored with the data (storage/versions.py), so a change
-made by any server instance reloads them; see docs/architecture.md, "Caches".
+made by any server instance reloads them; see docs/architecture.md, "Caches". The firm's
+remembered answers are keyed by their newest example, so an answer given on any instance is
+remembered by all at their next delegation.
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.catalogue import load_vocabulary
 from bot.clock import Clock
 from bot.firm import Firm, load_firm
+from bot.request_model import Example, RequestModel, ReviewedParser, memory_of
 from bot.settings import Settings
 from matching.estimates import MEDIAN_AFTER_RECORDS, Median
 from matching.matcher import StaffIndex
 from matching.model import Taxonomy
 from matching.parse import Catalogue, Parser
+from matching.second_opinion import NameBook
 from storage import conversations as conversation_store
+from storage import examples as example_store
 from storage import reports
 from storage import tasks as task_store
 from storage.versions import Versions, get_versions
@@ -40,7 +46,7 @@ class Snapshot:
     version: int
     firm: Firm
     index: StaffIndex
-    parser: Parser  # built for this version's matters and roster
+    parser: ReviewedParser  # built for this version's matters and roster
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +84,31 @@ async def load_workload(session: AsyncSession, firm: Firm, *, versions: Versions
                     unreachable=unreachable)
 
 
-class FirmState:
-    """Hands each transaction the current snapshot and workload, rebuilding only what moved."""
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """The firm's answers by memory key, as of its newest example."""
 
-    def __init__(self, settings: Settings, taxonomy: Taxonomy, *, clock: Clock) -> None:
+    latest: int
+    answers: Mapping[str, str]
+
+
+class FirmState:
+    """Hands each transaction the current snapshot and workload, rebuilding only what moved.
+
+    `model` is the request model the wiring trained (None for a command that reads no
+    requests); `adopt` swaps in a retrained one.
+    """
+
+    def __init__(self, settings: Settings, taxonomy: Taxonomy, *, clock: Clock,
+                 model: RequestModel | None = None) -> None:
         self.settings = settings
         # The compiled catalogue outlives firm versions: only the taxonomy shapes it.
         self.catalogue = Catalogue(taxonomy, load_vocabulary())
         self.clock = clock
+        self.model = model
         self._snapshot: Snapshot | None = None
         self._workload: Workload | None = None
+        self._memory = Memory(latest=0, answers={})
         self._medians: tuple[int, Mapping[str, Median]] | None = None
 
     async def snapshot(self, session: AsyncSession) -> Snapshot:
@@ -99,11 +120,29 @@ class FirmState:
         cached = self._snapshot
         if cached is None or cached.version != versions.firm:
             firm = await load_firm(session, settings=self.settings)
+            parser = ReviewedParser(Parser(self.catalogue, firm.matters, firm.staff), self.model,
+                                    NameBook.of_firm(firm.matters, firm.staff))
             cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff),
-                              parser=Parser(self.catalogue, firm.matters, firm.staff))
+                              parser=parser)
             self._snapshot = cached
         session.info[SNAPSHOT], session.info[VERSIONS] = cached, versions
         return cached
+
+    def adopt(self, model: RequestModel) -> None:
+        """Read requests with a retrained model from now on."""
+        self.model = model
+        cached = self._snapshot
+        if cached is not None:
+            self._snapshot = replace(cached, parser=cached.parser.with_model(model))
+
+    async def memory(self, session: AsyncSession) -> Mapping[str, str]:
+        """The firm's remembered answers, reloaded only when an example was added since."""
+        latest = await example_store.latest_example_id(session)
+        if latest != self._memory.latest:
+            rows = await example_store.list_examples(session)
+            self._memory = Memory(latest=latest, answers=memory_of(
+                Example(row.text, row.task_type, row.source) for row in rows))
+        return self._memory.answers
 
     @staticmethod
     def forget(session: AsyncSession) -> None:

@@ -6,7 +6,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Style = Literal["primary", "danger"] | None
-Input = Literal["decline_reason", "change_note", "hours"] | None
+# What a button asks for before it acts: a decline reason, a note, hours, or the right type.
+Input = Literal["decline_reason", "change_note", "hours", "task_type"] | None
+# The typed command each input's button stands for, and what follows its task number.
+TYPED = {"decline_reason": ("decline", " <reason>"), "change_note": ("changes", " <note>"),
+         "hours": ("hours", " <hours>"), "task_type": ("wrong", " <type>")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +105,5 @@ def _command(action: Action, choice: str) -> str:
 
 
 def _action_hint(action: Action) -> str:
-    verb = {"change_note": "changes", "decline_reason": "decline"}.get(action.needs or "",
-                                                                       action.id)
-    suffix = {"decline_reason": " <reason>", "change_note": " <note>",
-              "hours": " <hours>"}.get(action.needs or "", "")
+    verb, suffix = TYPED.get(action.needs or "", (action.id, ""))
     return f"{verb} {action.value}{suffix}"

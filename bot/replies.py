@@ -29,10 +29,16 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Confirmation:
-    """A delegation the parser was unsure of: what it understood, and the choices to offer."""
+    """A delegation the bot asks about before anything is offered: what it understood, what
+    it could not read (`reasons`, one per field in `unsure`), and the choices to offer.
+
+    `type_choices` lists the best guesses (`candidates`) first, then the rest of the catalogue;
+    `matter_choices` holds only the matters the delegator is not screened from. Labels are for
+    people, values (task type ids, matter numbers) for the answer.
+    """
 
     text: str
-    reason: str
+    reason: str  # the reasons in one paragraph
     task_type: str | None
     matter: str | None
     due_at: datetime | None
@@ -40,6 +46,17 @@ class Confirmation:
     assignee: str | None
     type_choices: tuple[Choice, ...]
     matter_choices: tuple[Choice, ...]
+    unsure: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    candidates: tuple[Choice, ...] = ()
+
+    @property
+    def type_choice(self) -> Choice | None:
+        return next((c for c in self.type_choices if c.value == self.task_type), None)
+
+    @property
+    def matter_choice(self) -> Choice | None:
+        return next((c for c in self.matter_choices if c.value == self.matter), None)
 
 
 @dataclass(frozen=True, slots=True)

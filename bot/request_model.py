@@ -6,16 +6,19 @@ matching/second_opinion.py. It is trained at start-up from the catalogue's phras
 labelled firms shipped in bot/data/training.jsonl (built by `python bench/build_training_data.py`),
 so no model file is shipped. A firm with its
 own catalogue (LPO_TAXONOMY) gets a model of its own: its phrases, plus the shipped examples of
-the types it shares with the bundled catalogue.
+the types it shares with the bundled catalogue. A firm's own answers (requests its people
+confirmed or corrected, stored normalised) join the training when it is retrained
+(`lpo-bot model train`, and nightly), and are remembered word for word at once (`ReviewedParser`).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,7 +38,9 @@ from matching.second_opinion import (
     NO_TASK,
     NameBook,
     catalogue_examples,
+    memory_key,
     normalise,
+    remembered,
     reviewed,
 )
 
@@ -63,12 +68,13 @@ def _example(row: dict[str, Any]) -> Example:
     return Example(text=row["text"], task_type=row["task_type"] or NO_TASK, source=row["source"])
 
 
-def training_examples(taxonomy: Taxonomy, shipped: Iterable[Example]) -> list[Example]:
-    """The catalogue's phrases and the shipped examples whose type the catalogue has."""
+def training_examples(taxonomy: Taxonomy, shipped: Iterable[Example],
+                      firm: Iterable[Example] = ()) -> list[Example]:
+    """The catalogue's phrases, then the shipped and the firm's examples whose type it has."""
     known = {*taxonomy.ids, NO_TASK}
     phrases = [Example(text, type_id, CATALOGUE_SOURCE)
                for text, type_id in catalogue_examples(taxonomy)]
-    return phrases + [example for example in shipped if example.task_type in known]
+    return phrases + [example for example in (*shipped, *firm) if example.task_type in known]
 
 
 def build_pipeline() -> Pipeline:
@@ -114,7 +120,11 @@ class RequestModel:
 
     def probabilities(self, text: str, names: NameBook = NO_NAMES) -> dict[str, float]:
         """Each label's probability for the raw request `text` (normalised here with `names`)."""
-        row = softmax(self.scorer.margins(normalise(text, names)) / self.temperature)
+        return self.probabilities_normalised(normalise(text, names))
+
+    def probabilities_normalised(self, normalised: str) -> dict[str, float]:
+        """Each label's probability for a request `normalise` has already read."""
+        row = softmax(self.scorer.margins(normalised) / self.temperature)
         return {label: float(p) for label, p in zip(self.labels, row, strict=True)}
 
 
@@ -164,13 +174,30 @@ def train(examples: Sequence[Example], *, trained_at: datetime) -> RequestModel:
     """A model fitted on `examples` (deterministic: the same examples give the same model)."""
     if len({example.task_type for example in examples}) < 2:
         raise ValueError("a request model needs examples of at least two task types")
-    labels = [e.task_type for e in examples]
+    pipeline, temperature = _fitted(tuple(examples))
+    return RequestModel(pipeline=pipeline, temperature=temperature,
+                        by_source=count_sources(examples), trained_at=trained_at)
+
+
+def count_sources(examples: Iterable[Example]) -> dict[str, int]:
+    return dict(sorted(Counter(e.source for e in examples).items()))
+
+
+@lru_cache(maxsize=2)
+def _fitted(examples: tuple[Example, ...]) -> tuple[Pipeline, float]:
+    """The fitted pipeline and its temperature. Fitting is deterministic, so a process that
+    wires several bots on the same examples (the tests, the benches) fits once; the pipeline
+    is never changed after fitting, so sharing it is safe."""
+    pipeline, features = _fit(examples)
+    return pipeline, _temperature(features, [e.task_type for e in examples])
+
+
+def _fit(examples: Sequence[Example]) -> tuple[Pipeline, Any]:
+    """A pipeline fitted on `examples`, and their features."""
     pipeline = build_pipeline()
     features = pipeline.named_steps["features"].fit_transform([e.text for e in examples])
-    pipeline.named_steps["classify"].fit(features, labels)
-    by_source = dict(sorted(Counter(e.source for e in examples).items()))
-    return RequestModel(pipeline=pipeline, temperature=_temperature(features, labels),
-                        by_source=by_source, trained_at=trained_at)
+    pipeline.named_steps["classify"].fit(features, [e.task_type for e in examples])
+    return pipeline, features
 
 
 def _temperature(features: Any, labels: list[str]) -> float:
@@ -206,33 +233,60 @@ def cross_validated_accuracy(examples: Sequence[Example]) -> float | None:
     right = total = 0
     for firm in firms:
         held_out = [e for e in examples if e.source == firm]
-        model = train([e for e in examples if e.source != firm], trained_at=datetime.min.replace(tzinfo=UTC))
-        guesses = model.pipeline.predict([e.text for e in held_out])
+        pipeline, _ = _fit([e for e in examples if e.source != firm])
+        guesses = pipeline.predict([e.text for e in held_out])
         right += sum(str(g) == e.task_type for g, e in zip(guesses, held_out, strict=True))
         total += len(held_out)
     return right / total
 
 
-def model_for(taxonomy: Taxonomy, *, clock: Callable[[], datetime]) -> RequestModel:
-    """The firm's model as the bot builds it at start-up."""
-    return train(training_examples(taxonomy, shipped_examples()), trained_at=clock())
+def model_for(taxonomy: Taxonomy, *, clock: Callable[[], datetime],
+              firm: Iterable[Example] = ()) -> RequestModel:
+    """The firm's model: the catalogue, the shipped firms and the firm's own `firm` examples."""
+    return train(training_examples(taxonomy, shipped_examples(), firm), trained_at=clock())
 
 
 @dataclass(frozen=True)
 class ReviewedParser:
-    """The rule-based parser with the classifier's second opinion on each draft's task type."""
+    """The rule-based parser with the classifier's second opinion on each draft's task type.
+
+    A request whose words the firm already answered (`memory`: memory keys of normalised
+    requests -> task type) takes that answer before the classifier is asked. Without a
+    `model` (a command that reads no requests) drafts are the rules' alone.
+    """
 
     parser: Parser
-    model: RequestModel
+    model: RequestModel | None
     names: NameBook
 
-    def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
+    def normalise(self, text: str) -> str:
+        """The request as the classifier and the firm's examples read it: no names in it."""
+        return normalise(text, self.names)
+
+    def parse(self, text: str, *, now: datetime, tz: str,
+              memory: Mapping[str, str] | None = None) -> TaskDraft:
         draft = self.parser.parse(text, now=now, tz=tz)
-        return reviewed(draft, self.model.probabilities(text, self.names))
+        if self.model is None:
+            return draft
+        normalised = self.normalise(text)
+        answered = (memory or {}).get(memory_key(normalised))
+        if answered is not None:
+            return remembered(draft, answered)
+        return reviewed(draft, self.model.probabilities_normalised(normalised))
+
+    def with_model(self, model: RequestModel) -> ReviewedParser:
+        return ReviewedParser(self.parser, model, self.names)
 
 
-def status(model: RequestModel, cv_accuracy: float | None) -> dict[str, object]:
+def memory_of(examples: Iterable[Example]) -> dict[str, str]:
+    """Memory keys of the firm's examples -> their task type; a later answer wins."""
+    return {memory_key(example.text): example.task_type for example in examples}
+
+
+def status(*, by_source: Mapping[str, int], trained_at: datetime | None,
+           cv_accuracy: float | None) -> dict[str, object]:
     """`lpo-bot model status --json` (README, "Command line")."""
-    return {"examples": model.examples, "trained_at": model.trained_at.isoformat(),
+    return {"examples": sum(by_source.values()),
+            "trained_at": None if trained_at is None else trained_at.isoformat(),
             "cv_accuracy": None if cv_accuracy is None else round(cv_accuracy, 4),
-            "by_source": model.by_source}
+            "by_source": dict(by_source)}

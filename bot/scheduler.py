@@ -1,4 +1,5 @@
-"""Scheduler jobs: walls, offer reminders and expiry, deadline reminders, the daily digest.
+"""Scheduler jobs: walls, offer reminders and expiry, deadline reminders, the daily digest, and
+the request model's nightly retraining.
 
 Each job is a use case that takes `now`, asks the database what is due, and is safe to run on
 every server instance at once: claims (FOR UPDATE SKIP LOCKED, conditional updates, job-run
@@ -51,6 +52,10 @@ async def forget_old_events(bot: Application, now: datetime) -> int:
     return await bot.units.forget_events(older_than=now - EVENT_MEMORY)
 
 
+async def retrain_model(bot: Application, now: datetime) -> int:
+    return await bot.learning.nightly(now)
+
+
 JOBS: tuple[tuple[str, Job], ...] = (
     ("hold_walls", hold_walls),
     ("expire_offers", expire_offers),
@@ -58,6 +63,7 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("remind_deadlines", remind_deadlines),
     ("digest", send_digest),
     ("forget_old_events", forget_old_events),
+    ("retrain_model", retrain_model),  # last: a night's training takes a while
 )
 
 

@@ -5,6 +5,7 @@ gives its probabilities for the same text. This module holds the pure parts both
 `normalise` turns a request into the form the classifier learns from and reads (the firm's
 client names, people, matter numbers, mentions, dates and numbers become placeholders), and
 `decide` is the rule that says when the two opinions are enough to act and when the bot asks.
+`memory_key` and `remembered` let the firm's own earlier answer for the same words come first.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from matching.text import fold, words
 __all__ = [
     "CHOSEN_THRESHOLDS", "CLIENT", "DATE", "MATTER", "MAX_CANDIDATES", "MONEY", "NO_NAMES",
     "NO_TASK", "NUMBER", "PERSON", "NameBook", "Opinion", "Thresholds", "catalogue_examples", "decide",
-    "normalise", "reviewed",
+    "memory_key", "normalise", "remembered", "reviewed",
 ]  # fmt: skip
 
 # Placeholders. A client reads as the word "client", as the catalogue's phrases spell it
@@ -60,6 +61,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"), NUMBER),
 )
 _SPACES = re.compile(r"\s+")
+# Days named relative to today: a remembered phrasing holds whichever day it names.
+_DAYS = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|"
+                   r"tonight|tomorrow|tmrw|eod|cob|eow|noon|(?:this|next) (?:week|month)|"
+                   r"end of (?:the )?(?:day|week|month))\b")
 
 
 @dataclass(frozen=True)
@@ -232,3 +237,19 @@ def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
         unsure = (*unsure, "task_type")
     return replace(draft, task_type=opinion.task_type, unsure=unsure,
                    candidates=opinion.candidates)
+
+
+def memory_key(normalised: str) -> str:
+    """The key of a remembered answer: a normalised request with the days it names replaced
+    too, so the same words with another client, person, matter or day find it."""
+    return _SPACES.sub(" ", _DAYS.sub(f" {DATE} ", normalised)).strip()
+
+
+def remembered(draft: TaskDraft, task_type: str) -> TaskDraft:
+    """The draft with the firm's own earlier answer for these words: its type, not asked again."""
+    others = [candidate for candidate in draft.candidates if candidate != task_type]
+    return replace(draft, task_type=task_type, confidence=1.0,
+                   unsure=tuple(name for name in draft.unsure if name != "task_type"),
+                   unsure_reasons=tuple(pair for pair in draft.unsure_reasons
+                                        if pair[0] != "task_type"),
+                   candidates=(task_type, *others[:MAX_CANDIDATES - 1]))

@@ -1,5 +1,5 @@
 """SQLModel tables: staff, matters, tasks, offers, audit events, outbox, idempotency keys and
-dashboard sign-ins."""
+dashboard sign-ins, the request model's labelled examples."""
 
 from __future__ import annotations
 
@@ -315,3 +315,34 @@ class DashboardSession(SQLModel, table=True):
     staff_id: int = Field(foreign_key="staff.id", index=True, ondelete="CASCADE")
     created_at: datetime = _utc(nullable=False)
     expires_at: datetime = _utc(nullable=False, index=True)
+
+
+# --- the request model ------------------------------------------------------------------------
+
+
+class RequestExample(SQLModel, table=True):
+    """A request the firm labelled by answering: confirmed when asked, or corrected afterwards.
+
+    `text` is normalised (matching/second_opinion.py): clients, people, matter numbers and dates
+    are placeholders, so no client name is kept here.
+    """
+
+    __tablename__ = "request_examples"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(max_length=2000)
+    task_type: str = Field(max_length=64)
+    source: str = Field(max_length=16)  # "confirm" or "correct"
+    created_at: datetime = _utc(nullable=False)
+
+
+class RequestModelTraining(SQLModel, table=True):
+    """The last training of the firm's request model, in one row (`lpo-bot model status`)."""
+
+    __tablename__ = "request_model_training"
+
+    id: int = Field(default=1, primary_key=True)
+    trained_at: datetime = _utc(nullable=False)
+    cv_accuracy: float | None = None
+    by_source: dict[str, int] = Field(default_factory=dict,
+                                      sa_column=Column(JSON, nullable=False))

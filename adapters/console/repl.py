@@ -16,7 +16,8 @@ from bot.usecases.delegate import Overrides
 
 HELP = """Commands (the same verbs as Slack):
   /delegate TEXT            delegate a task, e.g. /delegate draft demand letter for 2027-0302 by Friday
-  confirm TYPE [MATTER]     finish a delegation the bot was unsure about
+  confirm TYPE [MATTER]     finish a delegation the bot asked about: a guess's number, or a
+                            task type by name (confirm doc review 2027-0302)
   /tasks                    my offers, my work, what I delegated; managers: the team's queue
   accept N                  accept task N, offered to me
   decline N REASON          decline task N (no_capacity, not_my_skill, conflict, or any text)
@@ -25,6 +26,7 @@ HELP = """Commands (the same verbs as Slack):
   approve N                 approve submitted work
   changes N NOTE            send submitted work back with a note
   cancel N [REASON]         cancel a task I delegated
+  wrong N TYPE              the task is of another type: re-offer it (wrong 12 document review)
   reassign N [EMAIL]        (managers) a new offer round: to EMAIL, or the cheapest eligible
                             (/tasks lists who could take each task in your queue)
   snooze N [hour|morning]   put a deadline reminder off for an hour, or to tomorrow morning
@@ -95,14 +97,21 @@ class ConsoleSession:
 
     def _show_confirmation(self, confirmation: Confirmation) -> None:
         self.state.pending = confirmation
-        understood = confirmation.task_type or "?"
-        self.say(indent(f"Understood: type={understood} matter={confirmation.matter or '-'} "
-                        f"priority={confirmation.priority}"))
-        self.say(indent("Task types: " + ", ".join(c.value for c in confirmation.type_choices)))
-        if confirmation.matter_choices:
-            self.say(indent("Matters: " + ", ".join(c.value for c in
-                                                    confirmation.matter_choices)))
-        self.say(indent("Reply: confirm TYPE [MATTER]"))
+        chosen = confirmation.type_choice
+        understood = [f"type {chosen.label if chosen else '?'}",
+                      f"matter {confirmation.matter or '-'}",
+                      f"due {confirmation.due_at.isoformat(timespec='minutes')}"
+                      if confirmation.due_at else "no deadline",
+                      f"priority {confirmation.priority}"]
+        self.say(indent("Understood: " + ", ".join(understood)))
+        if confirmation.candidates:
+            self.say(indent("Best guesses: " + "  ".join(
+                f"{number}. {choice.label}"
+                for number, choice in enumerate(confirmation.candidates, 1))))
+        others = [c.label for c in confirmation.type_choices if c not in confirmation.candidates]
+        self.say(indent("Other task types: " + ", ".join(others)))
+        self.say(indent("Reply: confirm 1, or confirm TYPE [MATTER] "
+                        "(e.g. confirm document review 2027-0101)"))
 
     async def _do_help(self, _command: Command) -> None:
         self.say(HELP)
@@ -121,9 +130,9 @@ class ConsoleSession:
         if pending is None:
             self.say("There is nothing to confirm. Start with /delegate.")
             return
-        words = command.rest.split()
-        overrides = Overrides(task_type=words[0] if words else pending.task_type,
-                              matter=words[1] if len(words) > 1 else pending.matter)
+        typed, matter = _type_and_matter(command.rest, pending)
+        overrides = Overrides(task_type=typed or pending.task_type,
+                              matter=matter or pending.matter)
         self.state.pending = None
         self._show(await self.bot.delegation.delegate(self.actor, pending.text, source="console",
                                                 overrides=overrides, confirmed=True))
@@ -176,6 +185,10 @@ class ConsoleSession:
     async def _do_cancel(self, command: Command) -> None:
         self._show(await self.bot.manage.cancel(self.actor, command.target or 0, command.rest))
 
+    async def _do_wrong(self, command: Command) -> None:
+        self._show(await self.bot.delegation.correct(self.actor, command.target or 0,
+                                                     command.rest))
+
     async def _do_reassign(self, command: Command) -> None:
         self._show(await self.bot.manage.reassign(self.actor, command.target or 0,
                                                 command.rest or None))
@@ -195,6 +208,20 @@ class ConsoleSession:
 
     async def _do_digest(self, _command: Command) -> None:
         self._show(await self.bot.queries.digest_preview(self.actor))
+
+
+def _type_and_matter(rest: str, pending: Confirmation) -> tuple[str, str | None]:
+    """`1`, `doc review`, `document_review 2027-0101` -> (what names the type, the matter).
+
+    A matter is the last word when it is one of the person's matters; a number picks that
+    best guess. The application reads the type's words (ids, labels, close spellings)."""
+    words = rest.split()
+    numbers = {m.value.lower(): m.value for m in pending.matter_choices}
+    matter = numbers.get(words[-1].lower()) if words else None
+    typed = " ".join(words[:-1] if matter else words)
+    if typed.isdigit() and 1 <= int(typed) <= len(pending.candidates):
+        typed = pending.candidates[int(typed) - 1].value
+    return typed, matter
 
 
 async def run_console(session: ConsoleSession, lines: TextIO = sys.stdin) -> int:

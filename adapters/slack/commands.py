@@ -11,10 +11,10 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from adapters.commands import Command, away_until_text, parse_command, rebalance_request
 from adapters.slack.blocks import task_list_blocks
 from adapters.slack.context import SlackContext, ephemeral
-from adapters.slack.modals import MATTER, TYPE, confirmation_modal, needs_search
+from adapters.slack.modals import TYPE, confirmation_modal, needs_search
 from bot import views
 from bot.messages import Message
-from bot.replies import Actor, Confirmation, Reply
+from bot.replies import Actor, Choice, Confirmation, Reply
 
 MAX_TEXT = 1200  # a delegation is a sentence; details go in the modal's notes
 HELP = Message(
@@ -31,6 +31,7 @@ HELP = Message(
         "/lpo done 12 1.5: mark a task done, and say it took 1.5 hours",
         "/lpo cancel 12 [reason]: cancel a task you delegated",
         "/lpo reassign 12 [email]: (managers) give a task to someone else",
+        "/lpo wrong 12 document review: the task is of another type; offer it anew",
         ("/lpo accept 12, /lpo decline 12 reason, /lpo done 12, /lpo approve 12, "
          "/lpo changes 12 note: the buttons, typed"),
         "The Home tab shows everything at a glance.",
@@ -80,7 +81,7 @@ class Commands:
         """Open the confirmation modal, prefilled with what the parser understood."""
         url = command.get("response_url")
         metadata = {"text": confirmation.text, "url": url,
-                    "search": self.remember_choices(confirmation)}
+                    "search": self.remember_types(confirmation.type_choices)}
         try:
             view = confirmation_modal(confirmation, metadata)
         except ValueError:  # the text with its escapes overflows private_metadata
@@ -92,15 +93,13 @@ class Commands:
         await self.ctx.open_view(command.get("trigger_id", ""), view, fallback_url=url,
                                  fallback=fallback)
 
-    def remember_choices(self, confirmation: Confirmation) -> str | None:
-        """A token for the choices too many for a static select (found again on a search)."""
-        big = {name: choices for name, choices in ((TYPE, confirmation.type_choices),
-                                                   (MATTER, confirmation.matter_choices))
-               if needs_search(choices)}
-        if not big:
+    def remember_types(self, types: tuple[Choice, ...]) -> str | None:
+        """A token for task types too many for a static select (found again on a search);
+        matters are always searched through the application."""
+        if not needs_search(types):
             return None
         token = secrets.token_urlsafe(12)
-        self.ctx.searches.put(token, big)
+        self.ctx.searches.put(token, {TYPE: types})
         return token
 
     async def tasks(self, ack: AsyncAck, command: dict[str, Any]) -> None:
@@ -145,6 +144,7 @@ class Commands:
             "cancel": lambda a: bot.manage.cancel(a, target, parsed.rest, event_key=key),
             "reassign": lambda a: bot.manage.reassign(a, target, parsed.rest or None,
                                                       event_key=key),
+            "wrong": lambda a: bot.delegation.correct(a, target, parsed.rest, event_key=key),
             "digest": bot.queries.digest_preview,
             "dashboard": bot.dashboard.link_for,
         }
@@ -156,7 +156,7 @@ class Commands:
 
 def _unknown(parsed: Command) -> Message:
     if parsed.verb in ("accept", "decline", "done", "hours", "approve", "changes", "cancel",
-                       "reassign"):
+                       "reassign", "wrong"):
         return views.plain(f"Which task? Add its number: /lpo {parsed.verb} 12", kind="error")
     return Message(title=f"I don't know \u201c{parsed.verb}\u201d.", lines=HELP.lines,
                    kind="error")

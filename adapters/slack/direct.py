@@ -119,7 +119,7 @@ class DirectMessages:
             self.ctx.background.spawn(self.say(channel, message_payload(EXPIRED)))
             return
         metadata = {"text": confirmation.text,
-                    "search": self.commands.remember_choices(confirmation)}
+                    "search": self.commands.remember_types(confirmation.type_choices)}
         try:
             view = confirmation_modal(confirmation, metadata)
         except ValueError:  # the text with its escapes overflows private_metadata

@@ -1,5 +1,6 @@
 """Buttons, pickers and modal submissions: accept, decline, done, hours, approve, changes,
-snooze, reassign, rebalance, confirm, delegate."""
+snooze, reassign, rebalance, confirm, delegate, wrong type; and the searches of the
+confirmation's pickers."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from adapters.slack.modals import (
     NEW_TASK_CALLBACK,
     NOTE,
     REASON,
+    RETYPE_CALLBACK,
     TEXT,
     TYPE,
     changes_modal,
@@ -38,6 +40,8 @@ from adapters.slack.modals import (
     option,
     read_confirmation,
     result_modal,
+    retype_modal,
+    selected,
     typed,
 )
 from adapters.slack.text import clip
@@ -115,7 +119,9 @@ class Interactions:
         app.view(DECLINE_CALLBACK)(self.submit_decline)
         app.view(CHANGES_CALLBACK)(self.submit_changes)
         app.view(HOURS_CALLBACK)(self.submit_hours)
-        app.options(re.compile(rf"^({TYPE}|{MATTER})$"))(self.search)
+        app.view(RETYPE_CALLBACK)(self.submit_retype)
+        app.options(TYPE)(self.search)
+        app.options(MATTER)(self.search_matters)
 
     # --- buttons -----------------------------------------------------------------------------
 
@@ -139,9 +145,11 @@ class Interactions:
         if verb == "rebalance":
             await self.rebalance(ack, body, action)
             return
-        if target is not None and needs in MODALS:
+        if target is not None and (needs in MODALS or needs == "task_type"):
             await ack()
-            view = MODALS[needs]({"target": target[0], "origin": origin})
+            metadata = {"target": target[0], "origin": origin}
+            view = (self.retype_view(metadata) if needs == "task_type"
+                    else MODALS[needs](metadata))
             self.ctx.background.spawn(self.ctx.open_view(str(body.get("trigger_id", "")), view))
             return
         call = self.direct_call(verb, *target, click_key(body, action)) if target else None
@@ -154,6 +162,9 @@ class Interactions:
         self.ctx.background.spawn(self.after(user, origin, reply,
                                              updated_by_outbox=verb in UPDATED_BY_OUTBOX))
 
+    def retype_view(self, metadata: dict[str, Any]) -> dict[str, Any]:
+        types = self.ctx.bot.delegation.type_choices()
+        return retype_modal(types, {**metadata, "search": self.commands.remember_types(types)})
     async def rebalance(self, ack: AsyncAck, body: dict[str, Any],
                         action: dict[str, Any]) -> None:
         """Apply: the plan's answer replaces the message that showed the plan."""
@@ -220,7 +231,8 @@ class Interactions:
         reply = await self.ctx.identity.act(user_of(body), lambda actor: self.ctx.bot.delegation.delegate(
             actor, text, source="slack", event_key=submit_key(view)))
         if reply.status == "needs_confirmation" and reply.confirmation:
-            metadata = {"text": text, "search": self.commands.remember_choices(reply.confirmation)}
+            metadata = {"text": text,
+                        "search": self.commands.remember_types(reply.confirmation.type_choices)}
             await ack(response_action="update",
                       view=confirmation_modal(reply.confirmation, metadata))
             return
@@ -262,6 +274,33 @@ class Interactions:
         await self._submit(ack, body, view, NOTE, lambda actor, target: (
             self.ctx.bot.review.request_changes(actor, target, note, event_key=submit_key(view))))
 
+    async def submit_retype(self, ack: AsyncAck, body: dict[str, Any],
+                            view: dict[str, Any]) -> None:
+        """The right type picked: the answer where "Wrong type?" was clicked is replaced by
+        the new outcome (the withdrawn offer's card is updated by the outbox)."""
+        task_type = selected(view, TYPE)
+        metadata = metadata_of(view)
+        target = metadata.get("target")
+        if task_type is None:
+            await ack(response_action="errors", errors={TYPE: "Pick a task type."})
+            return
+        if not isinstance(target, int):
+            await ack(response_action="update", view=result_modal(STALE_BUTTON))
+            return
+        reply = await self.ctx.identity.act(user_of(body), lambda actor: (
+            self.ctx.bot.delegation.correct(actor, target, task_type,
+                                            event_key=submit_key(view))))
+        if reply.status in FIELD_PROBLEMS:
+            await ack(response_action="errors", errors={TYPE: _problem(reply.message)})
+            return
+        origin = metadata.get("origin")
+        url = origin.get("url") if isinstance(origin, dict) else None
+        if not (reply.ok and url):  # a refusal, or nowhere to answer: say it in the modal
+            await ack(response_action="update", view=result_modal(reply.message.without_actions()))
+            return
+        await ack()
+        self.ctx.background.spawn(self.ctx.respond(url, {"replace_original": True,
+                                                         **ephemeral(reply.message)}))
     async def submit_hours(self, ack: AsyncAck, body: dict[str, Any],
                            view: dict[str, Any]) -> None:
         hours = typed(view, HOURS)
@@ -291,6 +330,14 @@ class Interactions:
                                                  reply))
 
     # --- typed search in big selects ------------------------------------------------------------
+
+    async def search_matters(self, ack: AsyncAck, body: dict[str, Any],
+                             payload: dict[str, Any]) -> None:
+        """The matter picker: the person's own unscreened matters, by number or client."""
+        query = str(payload.get("value", ""))
+        found = await self.ctx.identity.act(user_of(body), lambda actor: (
+            self.ctx.bot.delegation.matter_choices(actor, query)))
+        await ack(options=[option(choice) for choice in found or ()])
 
     async def search(self, ack: AsyncAck, body: dict[str, Any], payload: dict[str, Any]) -> None:
         token = metadata_of(body.get("view") or {}).get("search")

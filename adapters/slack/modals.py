@@ -1,4 +1,5 @@
-"""Modals: confirming a delegation, declining an offer, requesting changes — and reading them back."""
+"""Modals: confirming a delegation, setting a task's type right, declining an offer, requesting
+changes — and reading them back."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from matching.estimates import MOST_HOURS
 from matching.model import PRIORITIES
 
 CONFIRM_CALLBACK = "lpo_confirm"
+RETYPE_CALLBACK = "lpo_retype"
 NEW_TASK_CALLBACK = "lpo_new_task"
 DECLINE_CALLBACK = "lpo_decline"
 CHANGES_CALLBACK = "lpo_changes"
@@ -96,22 +98,47 @@ def needs_search(choices: tuple[Choice, ...]) -> bool:
     return len(choices) > STATIC_OPTION_LIMIT
 
 
+def type_select(choices: tuple[Choice, ...], best: tuple[Choice, ...],
+                initial: Choice | None) -> Block:
+    """Task types by label, the best guesses in a group of their own at the top."""
+    if needs_search(choices) or not best:
+        return select(choices, initial.value if initial else None, "What kind of task?",
+                      external=needs_search(choices))
+    others = tuple(c for c in choices if c not in best)
+    groups = [("Best guesses", best), ("Other task types", others)]
+    element: Block = {"type": "static_select", "placeholder": plain("What kind of task?", 150),
+                      "option_groups": [{"label": plain(title, OPTION_TEXT_LIMIT),
+                                         "options": [option(c) for c in group]}
+                                        for title, group in groups if group]}
+    if initial:
+        element["initial_option"] = option(initial)
+    return element
+
+
+def matter_search(initial: Choice | None) -> Block:
+    """A matter picker that asks the app as the person types (number or client name), so it
+    lists only matters they are not screened from, however many the firm has."""
+    element: Block = {"type": "external_select", "min_query_length": 0,
+                      "placeholder": plain("Search by matter number or client", 150)}
+    if initial:
+        element["initial_option"] = option(initial)
+    return element
+
+
 # --- confirming a delegation ------------------------------------------------------------------
 
 
 def confirmation_modal(confirmation: Confirmation, metadata: dict[str, Any]) -> Block:
-    """What the parser understood, prefilled; the task is created on submit."""
-    types = confirmation.type_choices
-    matters = confirmation.matter_choices
+    """What the parser understood, prefilled, and what it could not read; the best guesses
+    head the task types. The task is created on submit."""
     priorities = tuple(Choice(p, p.capitalize()) for p in PRIORITIES)
-    blocks = [*body_sections(f"\u201c{confirmation.text}\u201d"), *context([confirmation.reason]),
-              input_block(TYPE, "Task type", select(types, confirmation.task_type,
-                                                   "What kind of task?",
-                                                   external=needs_search(types)))]
-    if matters:
-        blocks.append(input_block(MATTER, "Matter", select(
-            matters, confirmation.matter, "Search matters" if needs_search(matters)
-            else "Pick a matter", external=needs_search(matters)), optional=True))
+    blocks = [*body_sections(f"\u201c{confirmation.text}\u201d"),
+              *context(confirmation.reasons or (confirmation.reason,)),
+              input_block(TYPE, "Task type", type_select(
+                  confirmation.type_choices, confirmation.candidates, confirmation.type_choice))]
+    if confirmation.matter_choices:
+        blocks.append(input_block(MATTER, "Matter", matter_search(confirmation.matter_choice),
+                                  optional=True))
     due: Block = {"type": "datetimepicker"}
     if confirmation.due_at:
         due["initial_date_time"] = int(confirmation.due_at.timestamp())
@@ -176,11 +203,24 @@ def read_confirmation(view: dict[str, Any]) -> ConfirmationForm:
 def field_of(problem: str) -> str:
     """The input a refusal is about, so the modal shows the error next to it."""
     lowered = problem.lower()
+    if "task type" in lowered:
+        return TYPE
     if "matter" in lowered or "screened" in lowered:
         return MATTER
     if "past" in lowered or "due" in lowered or "deadline" in lowered:
         return DUE
     return TYPE
+
+
+# --- "Wrong type?" on a delegated task ---------------------------------------------------------
+
+
+def retype_modal(types: tuple[Choice, ...], metadata: dict[str, Any]) -> Block:
+    return modal("Set the task type", [
+        input_block(TYPE, "What kind of task is it?", select(
+            types, None, "Pick the right type", external=needs_search(types))),
+        *context(["The offer goes back, and the task is offered to the right person for it."])],
+        callback_id=RETYPE_CALLBACK, submit="Re-offer", metadata=metadata)
 
 
 # --- a delegation typed in the App Home --------------------------------------------------------

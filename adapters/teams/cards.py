@@ -7,12 +7,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.messages import Action, Fact, Message
-from bot.replies import Confirmation, TaskList
+from bot.replies import Choice, Confirmation, TaskList
 from matching.estimates import MOST_HOURS
 
 Card = dict[str, Any]
 
-CARD_VERSION = "1.4"
+CARD_VERSION = "1.5"  # 1.5: choice sets filtered as the person types (Teams supports it)
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_ACTIONS = 6          # Teams shows at most six actions on a card
 MAX_CHOICES = 100        # keeps a big firm's matter list under Teams' 28 KB message limit
@@ -35,6 +35,7 @@ HELP_LINES = (
     ("rebalance [apply]", "(managers) move the team's pending offers and unassigned tasks to "
                           "the least total cost: see the plan, then apply it"),
     ("done N [hours]", "mark task N done, and how long it took, e.g. done 12 1.5"),
+    ("wrong 12 TYPE", "a task of another type: offer it anew, e.g. wrong 12 document review"),
     ("help", "this list"),
 )
 
@@ -115,10 +116,21 @@ def _hours_form(data: dict[str, Any]) -> Card:
         "actions": [_submit("Save", data, "positive")]}
 
 
-def _action(action: Action, managed: bool) -> dict[str, Any]:
+def _type_form(action: Action, data: dict[str, Any], types: tuple[Choice, ...]) -> Card:
+    return {"type": "AdaptiveCard", "body": [
+        {"type": "Input.ChoiceSet", "id": "task_type", "label": "What kind of task is it?",
+         "style": "filtered", "isRequired": True, "errorMessage": "Pick a task type.",
+         "choices": _choices([(c.value, c.label) for c in types])}],
+        "actions": [_submit("Re-offer", data, "positive")]}
+
+
+def _action(action: Action, managed: bool, types: tuple[Choice, ...]) -> dict[str, Any] | None:
     data = _data(action, managed)
     if action.needs == "hours":
         return {"type": "Action.ShowCard", "title": action.label, "card": _hours_form(data)}
+    if action.needs == "task_type":
+        return ({"type": "Action.ShowCard", "title": action.label,
+                 "card": _type_form(action, data, types)} if types else None)
     if action.needs == "decline_reason":
         return {"type": "Action.ShowCard", "title": action.label,
                 "card": _decline_form(action, data)}
@@ -128,8 +140,12 @@ def _action(action: Action, managed: bool) -> dict[str, Any]:
     return _submit(action.label, data, ACTION_STYLES.get(action.style or ""))
 
 
-def message_card(message: Message, *, managed: bool = False, label: str | None = None) -> Card:
-    """One neutral message as a card; `managed` when the outbox sent it and will update it."""
+def message_card(message: Message, *, managed: bool = False, label: str | None = None,
+                 types: tuple[Choice, ...] = ()) -> Card:
+    """One neutral message as a card; `managed` when the outbox sent it and will update it.
+
+    `types` are the task types a "Wrong type?" action offers; without them it is left out.
+    """
     body: list[dict[str, Any]] = []
     if label:
         body.extend(_paragraphs(label, isSubtle=True, size="Small"))
@@ -145,7 +161,8 @@ def message_card(message: Message, *, managed: bool = False, label: str | None =
         body.extend(_paragraphs(message.footer, italic=True))
     shown = message.actions[:MAX_ACTIONS]
     body.extend(_picker(action) for action in shown if action.options)
-    actions = [_action(action, managed) for action in shown]
+    actions = [rendered for action in shown
+               if (rendered := _action(action, managed, types)) is not None]
     return _card(body, actions, message.title)
 
 
@@ -159,7 +176,9 @@ def _local_date(moment: datetime | None, zone: str) -> str | None:
 
 def confirmation_card(message: Message, confirmation: Confirmation, *, zone: str,
                       request: str) -> Card:
-    """What the parser understood, with choice sets to fix the type, the matter and the date.
+    """What the parser understood and what it could not read, with choice sets to fix the
+    type (best guesses first), the matter (only the delegator's unscreened matters, filtered
+    as they type) and the date.
 
     `request` names the message that asked; a second click on Delegate is then "already handled".
     """
@@ -167,7 +186,7 @@ def confirmation_card(message: Message, confirmation: Confirmation, *, zone: str
     matters = _choices([(NO_MATTER, "No matter")] + [
         (c.value, c.label) for c in confirmation.matter_choices[:MAX_CHOICES]])
     type_input: dict[str, Any] = {
-        "type": "Input.ChoiceSet", "id": "task_type", "label": "Task type", "style": "compact",
+        "type": "Input.ChoiceSet", "id": "task_type", "label": "Task type", "style": "filtered",
         "isRequired": True, "errorMessage": "Pick a task type.", "choices": types}
     if confirmation.task_type:
         type_input["value"] = confirmation.task_type
@@ -175,13 +194,17 @@ def confirmation_card(message: Message, confirmation: Confirmation, *, zone: str
     due_date = _local_date(confirmation.due_at, zone)
     if due_date:
         date_input["value"] = due_date
+    guesses = (_paragraphs("Best guesses: " + ", ".join(c.label for c in confirmation.candidates),
+                           isSubtle=True) if confirmation.candidates else [])
     body = [*_paragraphs(message.title, weight="Bolder", size="Medium"),
             *_paragraphs(message.body),
             {"type": "RichTextBlock", "inlines": [_run("You wrote: ", weight="Bolder"),
                                                   _run(confirmation.text, italic=True)]},
+            *guesses,
             type_input,
-            {"type": "Input.ChoiceSet", "id": "matter", "label": "Matter", "style": "compact",
-             "choices": matters, "value": confirmation.matter or NO_MATTER},
+            {"type": "Input.ChoiceSet", "id": "matter", "label": "Matter", "style": "filtered",
+             "placeholder": "Type a matter number or client", "choices": matters,
+             "value": confirmation.matter or NO_MATTER},
             date_input,
             {"type": "Input.ChoiceSet", "id": "priority", "label": "Priority",
              "style": "compact", "value": confirmation.priority,

@@ -35,6 +35,7 @@ from adapters.teams.cards import (
 from adapters.teams.identity import TeamsIdentity
 from bot.application import Application
 from bot.conversations import ConversationBook
+from bot.messages import Message
 from bot.reasons import DECLINE_REASONS
 from bot.replies import NOT_ON_ROSTER, Actor, Refusal, Reply
 from bot.usecases.delegate import Overrides
@@ -52,7 +53,7 @@ CommandHandler = Callable[[Actor, Command, str], Awaitable[Reply | list[Card]]]
 ButtonHandler = Callable[[Actor, int, dict[str, Any], str], Awaitable[Reply]]
 # What a typed `decline 12 no capacity` puts where the card's input would have.
 TYPED_INPUTS = {"decline": "decline_reason", "changes": "change_note", "cancel": "reason",
-                "done": "hours", "hours": "hours", "reassign": PICKED}
+                "done": "hours", "hours": "hours", "reassign": PICKED, "wrong": "task_type"}
 
 
 def _invalid(title: str, body: str = "") -> Reply:
@@ -120,7 +121,7 @@ class TeamsBot(ActivityHandler):
             "back": self._back, "digest": self._digest,
             "dashboard": self._dashboard, "rebalance": self._rebalance,
             **dict.fromkeys(("accept", "decline", "done", "hours", "approve", "changes",
-                             "cancel", "reassign"), self._typed_button)}
+                             "cancel", "reassign", "wrong"), self._typed_button)}
         self._buttons: dict[str, ButtonHandler] = {
             "accept": lambda actor, target, _data, key: bot.respond.accept(
                 actor, target, event_key=key),
@@ -137,7 +138,9 @@ class TeamsBot(ActivityHandler):
             "cancel": lambda actor, target, data, key: bot.manage.cancel(
                 actor, target, _text(data, "reason") or "", event_key=key),
             "reassign": lambda actor, target, data, key: bot.manage.reassign(
-                actor, target, _text(data, PICKED), event_key=key)}
+                actor, target, _text(data, PICKED), event_key=key),
+            "wrong": lambda actor, target, data, key: bot.delegation.correct(
+                actor, target, _text(data, "task_type") or "", event_key=key)}
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         conversation = personal_conversation(turn_context.activity)
@@ -226,7 +229,7 @@ class TeamsBot(ActivityHandler):
             await self._say(turn_context, reply, actor)
         elif data.get("via") != "outbox":
             # The outbox updates the cards it sent; other cards are replaced here.
-            await self._replace_clicked(turn_context, message_card(reply.message),
+            await self._replace_clicked(turn_context, self._card(reply.message),
                                         reply.message.title)
 
     async def _perform(self, actor: Actor, data: dict[str, Any], key: str) -> Reply:
@@ -302,7 +305,7 @@ class TeamsBot(ActivityHandler):
         reply = work.result()
         if not reply.ok:
             return _invoke(200, MESSAGE_RESPONSE, reply.message.as_text())
-        return _invoke(200, CARD_CONTENT_TYPE, message_card(reply.message))
+        return _invoke(200, CARD_CONTENT_TYPE, self._card(reply.message))
 
     def _finish_late(self, work: asyncio.Task[Reply]) -> None:
         """Let slow work finish after the invoke was answered; its messages go via the outbox."""
@@ -325,8 +328,12 @@ class TeamsBot(ActivityHandler):
             card = confirmation_card(reply.message, reply.confirmation, zone=zone,
                                      request=event_key(turn_context.activity))
         else:
-            card = message_card(reply.message)
+            card = self._card(reply.message)
         await turn_context.send_activity(card_message(card, reply.message.title))
+
+    def _card(self, message: Message) -> Card:
+        """An answer's card; a "Wrong type?" action on it offers the catalogue's types."""
+        return message_card(message, types=self.bot.delegation.type_choices())
 
     async def _send(self, turn_context: TurnContext, cards: list[Card], summary: str) -> None:
         for activity in card_messages(cards, summary):

@@ -20,6 +20,7 @@ from bot.application import Application, build_application
 from bot.catalogue import load_taxonomy
 from bot.clock import Clock, system_clock
 from bot.outbox import Dispatcher, Notifier
+from bot.request_model import model_for
 from bot.scheduler import scheduler_context
 from bot.settings import Settings
 from storage.db import Database
@@ -64,7 +65,11 @@ def bootstrap(settings: Settings, *, notifiers: Sequence[Notifier] = (),
     return once they hold the application."""
     database = database or Database(settings.database_url)
     doorbell = asyncio.Event()  # set after each commit; the dispatcher waits on it
-    application = build_application(database, settings, load_taxonomy(settings), clock=clock,
+    taxonomy = load_taxonomy(settings)
+    # Trained once here, on the catalogue and the shipped firms; the scheduler's first tick
+    # refits it with the firm's own examples once a training of them was recorded.
+    application = build_application(database, settings, taxonomy,
+                                    model=model_for(taxonomy, clock=clock), clock=clock,
                                     wake=doorbell.set)
     attached = [notifier for notifier in attach(application) if notifier is not None]
     dispatcher = Dispatcher(database, [*notifiers, *attached], clock=clock, wakeup=doorbell)

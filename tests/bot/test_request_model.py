@@ -108,7 +108,7 @@ def test_two_types_are_enough_and_one_is_refused() -> None:
 
 
 def test_status_reports_examples_by_source_and_cross_validation(model: RequestModel) -> None:
-    report = status(model, 0.97875)
+    report = status(by_source=model.by_source, trained_at=model.trained_at, cv_accuracy=0.97875)
     assert report["examples"] == sum(model.by_source.values()) == len(
         training_examples(BUNDLED, shipped_examples()))
     assert report["trained_at"] == AT.isoformat()

@@ -715,7 +715,7 @@ def test_tick_and_digest_commands_on_the_sample_firm(cli_env: str, capsys: pytes
     assert main(["tick", "--now", "2027-03-02T17:10:00Z"]) == 0
     assert capsys.readouterr().out.strip() == (
         "tick at 2027-03-02T17:10:00+00:00: hold_walls 0, expire_offers 0, remind_offers 0, "
-        "remind_deadlines 0, digest 0, forget_old_events 0; delivered 0")
+        "remind_deadlines 0, digest 0, forget_old_events 0, retrain_model 0; delivered 0")
     assert main(["tick", "--now", "2027-03-02T17:30:00Z"]) == 0
     said = capsys.readouterr().out
     assert "-> DM to Imani Sutherland: New task #1 from Theo Varga" in said

@@ -1,45 +1,53 @@
 """`lpo-bot model train|status [--json]`: the request classifier behind the second opinion.
 
-The bot trains its model at start-up from the task catalogue and the labelled firms shipped with
-the package, so both verbs build that model and report it: how many examples from which source,
-when it was trained, and its accuracy on each labelled firm when trained without that firm.
-Until a firm's confirmed answers are stored, `train` has nothing of the firm's own to add.
+`train` refits the firm's model on the task catalogue, the labelled firms shipped with the
+package and the firm's own examples (requests its people confirmed or corrected), scores it by
+leaving each labelled source out in turn, and records when; running servers pick the training
+up at their next scheduler tick. `status` shows what the next training learns from, by
+source, and the last training's moment and score. The scheduler also trains nightly.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from functools import partial
 
+from bot.app.commands._shared import run_on_database
+from bot.application import build_application
 from bot.catalogue import load_taxonomy
 from bot.clock import system_clock
-from bot.request_model import (
-    RequestModel,
-    cross_validated_accuracy,
-    shipped_examples,
-    status,
-    train,
-    training_examples,
-)
 from bot.settings import Settings
+from storage.db import Database
 
 
-def run(args: argparse.Namespace, settings: Settings) -> int:
-    examples = training_examples(load_taxonomy(settings), shipped_examples())
-    model = train(examples, trained_at=system_clock())
-    accuracy = cross_validated_accuracy(examples)
-    print(json.dumps(status(model, accuracy), indent=2) if args.json
-          else _readable(model, accuracy, trained=args.verb == "train"))
+async def _run(args: argparse.Namespace, settings: Settings, database: Database) -> int:
+    # No model to build: this bot reads no requests, it only trains and reports.
+    learning = build_application(database, settings, load_taxonomy(settings)).learning
+    now = system_clock()
+    report = await (learning.train(now) if args.verb == "train" else learning.status(now))
+    print(json.dumps(report, indent=2) if args.json
+          else _readable(report, trained=args.verb == "train"))
     return 0
 
 
-def _readable(model: RequestModel, accuracy: float | None, *, trained: bool) -> str:
-    measured = ("no labelled firm to hold out" if accuracy is None else
-                f"{accuracy:.1%} of each labelled firm's requests typed right by a model "
-                "trained without that firm")
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    load_taxonomy(settings)  # a broken catalogue says so before the database is opened
+    return run_on_database(settings, partial(_run, args, settings))
+
+
+def _readable(report: dict[str, object], *, trained: bool) -> str:
+    by_source = report["by_source"]
+    assert isinstance(by_source, dict)
+    accuracy = report["cv_accuracy"]
+    measured = ("not measured" if not isinstance(accuracy, float) else
+                f"{accuracy:.1%} of each labelled source's requests typed right by a model "
+                "trained without that source")
+    trained_at = report["trained_at"]
+    when = (f"trained {trained_at}" if trained_at else
+            "not retrained yet (the bot trains on the shipped data at start-up)")
     return "\n".join([
-        f"Request model {'trained' if trained else 'as the bot trains it at start-up'}, "
-        f"{model.trained_at.isoformat(timespec='seconds')}: {model.examples} examples",
-        *(f"  {source:<12} {count:>5}" for source, count in model.by_source.items()),
+        f"Request model {'retrained' if trained else when}: {report['examples']} examples",
+        *(f"  {source:<12} {count:>5}" for source, count in by_source.items()),
         f"Cross-validated: {measured}.",
     ])

@@ -140,3 +140,37 @@ async def test_unsure_parse_asks_for_confirmation_and_creates_nothing(database_u
         async with bot.database.transaction() as session:
             (row,) = await task_rows(session)
         assert row["task_type"] == "demand_letter" and row["matter"] == "2027-0302"
+
+
+async def test_confirm_takes_a_label_a_close_spelling_or_a_guess_number(
+        database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, _clock, out):
+        theo = console(bot, THEO, out)
+        said = await play(theo, "/delegate please handle the thing for Achebe by Friday")
+        assert "Best guesses: 1. " in said and "Other task types: " in said
+        assert "demand_letter" not in said  # labels, never ids
+        assert "-> DM" not in said  # nothing offered until it is confirmed
+        said = await play(theo, "confirm interpretive dance")
+        assert "I don't know the task type" in said
+        said = await play(theo, "/delegate please handle the thing for Achebe by Friday",
+                          "confirm demand ltr 2027-0306")
+        assert "offered to" in said and "-> DM to" in said
+        said = await play(theo, "/delegate sort out the Kwan paperwork", "confirm 1")
+        assert "offered to" in said
+        async with bot.database.transaction() as session:
+            rows = await task_rows(session)
+        assert [(row["task_type"], row["matter"]) for row in rows][0] == (
+            "demand_letter", "2027-0306")
+
+
+async def test_wrong_reoffers_a_task_for_the_right_type(database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, _clock, out):
+        theo = console(bot, THEO, out)
+        said = await play(theo, "/delegate draft demand letter for 2027-0302 by Friday")
+        assert "offered to Dmitri Albescu" in said and "[Wrong type?: wrong 1 <type>]" in said
+        said = await play(theo, "wrong 1 doc collection")
+        assert "Task #1 is now document collection: offered to" in said
+        assert "-> updated DM to Dmitri Albescu" in said
+        async with bot.database.transaction() as session:
+            (row,) = await task_rows(session)
+        assert row["task_type"] == "document_collection"

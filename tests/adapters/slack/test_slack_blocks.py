@@ -20,11 +20,13 @@ from adapters.slack.modals import (
     new_task_modal,
     read_confirmation,
     result_modal,
+    retype_modal,
 )
 from adapters.slack.text import clip, escape, fallback
 from bot.messages import Action, Fact, Message
 from bot.replies import Choice, Confirmation, TaskList
 from tests.adapters.slack.fake_slack import block_problems, view_problems
+from tests.adapters.slack.slack_world import texts
 
 SNOOZES = (Action("snooze", "Snooze 1 hour", "4:hour"), Action("snooze", "Tomorrow", "4:morning"))
 
@@ -124,27 +126,41 @@ def test_home_for_someone_off_the_roster() -> None:
     assert view_problems(view, "home") == []
 
 
-def confirmation(choices: int) -> Confirmation:
+def confirmation(choices: int, types: int = 2) -> Confirmation:
+    type_choices = (Choice("demand_letter", "Demand letter"), Choice("x" * 200, "y" * 200),
+                    *(Choice(f"type_{i}", f"Type {i}") for i in range(types - 2)))
     return Confirmation(
         text="the Garcia thing " * 20, reason="That client name fits more than one matter.",
-        task_type=None, matter="2027-0003", due_at=datetime(2027, 3, 5, 22, tzinfo=UTC),
-        priority="normal", assignee=None,
-        type_choices=(Choice("demand_letter", "Demand letter"), Choice("x" * 200, "y" * 200)),
+        task_type="demand_letter", matter="2027-0003",
+        due_at=datetime(2027, 3, 5, 22, tzinfo=UTC), priority="normal", assignee=None,
+        type_choices=type_choices,
         matter_choices=tuple(Choice(f"2027-{i:04d}", f"2027-{i:04d} Client {i}")
-                             for i in range(choices)))
+                             for i in range(choices)),
+        unsure=("task_type", "matter"),
+        reasons=("I'm not sure this is a demand letter.", "That fits more than one matter."),
+        candidates=type_choices[:1])
 
 
 def test_modals_validate() -> None:
     small = confirmation_modal(confirmation(5), {"text": "t"})
-    big = confirmation_modal(confirmation(300), {"text": "t", "search": "tok"})
+    big = confirmation_modal(confirmation(300, types=150), {"text": "t", "search": "tok"})
     for view in (small, big, decline_modal({"target": 1}), changes_modal({"target": 1}),
-                 new_task_modal(), result_modal(task(1))):
+                 new_task_modal(), result_modal(task(1)),
+                 retype_modal(confirmation(1).type_choices, {"target": 1})):
         assert view_problems(view, view["title"]["text"]) == []
-    matter = next(b for b in small["blocks"] if b.get("block_id") == "matter")["element"]
-    assert matter["type"] == "static_select"
-    assert matter["initial_option"]["value"] == "2027-0003"
-    searched = next(b for b in big["blocks"] if b.get("block_id") == "matter")["element"]
-    assert searched["type"] == "external_select" and "options" not in searched
+    for view in (small, big):  # matters are always searched: never a list of every matter
+        matter = next(b for b in view["blocks"] if b.get("block_id") == "matter")["element"]
+        assert matter["type"] == "external_select" and "options" not in matter
+        assert matter["initial_option"]["value"] == "2027-0003"
+        assert matter["initial_option"]["text"]["text"] == "2027-0003 Client 3"
+    kinds = next(b for b in small["blocks"] if b.get("block_id") == "task_type")["element"]
+    assert [group["label"]["text"] for group in kinds["option_groups"]] == [
+        "Best guesses", "Other task types"]
+    assert kinds["option_groups"][0]["options"][0]["text"]["text"] == "Demand letter"
+    assert kinds["initial_option"]["value"] == "demand_letter"
+    assert "That fits more than one matter." in texts(small["blocks"])
+    searched = next(b for b in big["blocks"] if b.get("block_id") == "task_type")["element"]
+    assert searched["type"] == "external_select"
 
 
 def test_reading_modals_tolerates_forged_state() -> None:

@@ -178,33 +178,41 @@ async def test_polite_answers_for_empty_long_and_unplaceable_delegations(
         long = await world.command(AVA, "/delegate", "draft " * 500)
         assert "long one" in long["text"]
         nobody = await world.command(AVA, "/delegate",
-                                     "legal research on FDCPA statute of limitations for 2027-0101")
+                                     "legal research memo on FDCPA venue for 2027-0101")
         assert "nobody is eligible" in nobody["text"]
         assert "Ben Cho" in texts(nobody["blocks"])  # who was closest, and why not
         async with world.database.transaction() as session:
             assert [row["state"] for row in await task_rows(session)] == ["unassigned"]
 
 
-async def test_matters_beyond_a_static_select_are_searched(database_url: str) -> None:
+async def test_the_matter_picker_searches_only_the_persons_unscreened_matters(
+        database_url: str) -> None:
     async with slack_world(database_url) as world:
         rows = "\n".join(f"2027-{1000 + i},Client{i} Garcia,Matter {i},ava.stone@firm.test,NY,"
                          for i in range(120))
         async with world.database.transaction() as session:
             await import_matters(session, (MATTER_HEADER + rows + "\n").encode())
-        await world.command(AVA, "/delegate", "the Garcia thing")
+        await world.command(CARA, "/delegate", "the Garcia thing")
         modal = await world.opened_view()
         matter = next(b for b in modal["blocks"] if b.get("block_id") == "matter")
-        assert matter["element"]["type"] == "external_select"
-        found = await world.interact({
-            "type": "block_suggestion", "user": {"id": AVA}, "team": {"id": "T0001"},
-            "api_app_id": "A0LPO", "action_id": "matter", "block_id": "matter",
-            "value": "client104", "view": modal})
-        assert [o["value"] for o in found["options"]] == ["2027-1104"]
-        stale = await world.interact({
-            "type": "block_suggestion", "user": {"id": AVA}, "team": {"id": "T0001"},
-            "api_app_id": "A0LPO", "action_id": "matter", "block_id": "matter",
-            "value": "client", "view": {**modal, "private_metadata": "{}"}})
-        assert stale == {"options": []}
+        assert matter["element"]["type"] == "external_select"  # never a list of every matter
+        assert "options" not in matter["element"]
+
+        async def search(user: str, typed: str) -> list[str]:
+            found = await world.interact({
+                "type": "block_suggestion", "user": {"id": user}, "team": {"id": "T0001"},
+                "api_app_id": "A0LPO", "action_id": "matter", "block_id": "matter",
+                "value": typed, "view": modal})
+            return [option["value"] for option in found["options"]]
+
+        assert await search(CARA, "client104") == ["2027-1104"]  # by client name
+        assert await search(CARA, "1104") == ["2027-1104"]  # by number
+        assert await search(CARA, "marisol") == ["2027-0101"]
+        # Cara is screened from Whitley's matter: not by name, not by number, not in a list.
+        assert await search(CARA, "whitley") == [] and await search(CARA, "2027-0103") == []
+        assert "2027-0103" not in await search(CARA, "")
+        assert len(await search(CARA, "")) == 100  # the first hundred; typing narrows them
+        assert await search(AVA, "whitley") == ["2027-0103"]
 
 
 async def test_a_crash_gets_a_polite_answer_not_a_500(database_url: str,

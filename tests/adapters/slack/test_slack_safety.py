@@ -167,16 +167,19 @@ async def test_injection_attempts_are_escaped_everywhere(database_url: str) -> N
         fake = world.fake
         answer = await world.command(AVA, "/delegate", f"{DELEGATION} {INJECTION}")
         assert_inert(answer)
+        asked = await world.opened_view()  # the mention names nobody on the roster: it asks
+        await world.submit(AVA, asked, {
+            "task_type": {"selected_option": {"value": "demand_letter"}}})
         offer = await fake.dm(BEN)
         await world.click(BEN, offer, "Decline")
-        modal = await world.opened_view()
+        modal = await world.opened_view(2)
         await world.submit(BEN, modal, {
             "reason": {"selected_option": {"value": "other"}},
             "detail": {"value": INJECTION}})
         declined = await fake.dm(AVA)
         assert INJECTION in texts(declined.payload["blocks"])  # shown, as plain text
         await world.command(AVA, "/delegate", f"sort out the Garcia thing {INJECTION}")
-        await world.opened_view(2)
+        await world.opened_view(3)
         await world.command(AVA, "/tasks")
         await world.command(AVA, "/lpo", INJECTION)
         await world.event({"type": "app_home_opened", "user": AVA, "tab": "home"})

