@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,10 +12,12 @@ from bot.clock import system_clock
 from bot.firm import Firm, load_firm
 from bot.request_model import ReviewedParser, model_for
 from bot.settings import Settings, check_timezone
+from matching.estimates import MEDIAN_AFTER_RECORDS, Median, estimate_for
 from matching.matcher import MatchContext, MatchResult, StaffIndex, TaskSpec, match
 from matching.model import TaskDraft, Taxonomy
 from matching.parse import Catalogue, Parser
 from matching.second_opinion import NameBook
+from storage import reports
 from storage import tasks as task_store
 from storage.db import Database
 
@@ -22,13 +26,24 @@ class DryRunError(ValueError):
     """A request the dry run cannot answer (unknown delegator, bad timezone, ...)."""
 
 
-async def load_context(database: Database, settings: Settings
-                       ) -> tuple[Firm, dict[str, float]]:
-    """The firm and everyone's open hours, read without taking the write lock."""
+@dataclass(frozen=True, slots=True)
+class FirmReading:
+    """What a dry run matches against: the firm, everyone's open hours, the firm's medians."""
+
+    firm: Firm
+    loads: dict[str, float]
+    medians: Mapping[str, Median]
+
+
+async def load_context(database: Database, settings: Settings) -> FirmReading:
+    """The firm, open hours and median actual hours, read without taking the write lock."""
     async with database.read_session() as session:
         firm = await load_firm(session, settings=settings)
         loads = await task_store.open_loads(session)
-    return firm, {firm.email_of(k) or "": v for k, v in loads.items()}
+        medians = await reports.median_actual_hours(session, min_records=MEDIAN_AFTER_RECORDS)
+    return FirmReading(firm=firm, loads={firm.email_of(k) or "": v for k, v in loads.items()},
+                       medians={row.task_type: Median(hours=row.hours, records=row.records)
+                                for row in medians})
 
 
 def firm_parser(taxonomy: Taxonomy, firm: Firm) -> ReviewedParser:
@@ -47,8 +62,10 @@ def parse_one(text: str, *, now: datetime, tz: str, parser: ReviewedParser) -> T
 
 
 def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxonomy: Taxonomy,
-              firm: Firm, parser: ReviewedParser, index: StaffIndex,
-              loads: dict[str, float]) -> dict[str, Any]:
+              reading: FirmReading, parser: ReviewedParser, index: StaffIndex
+              ) -> dict[str, Any]:
+    """The `match` contract for one request: costed with the firm's median hours once known."""
+    firm = reading.firm
     delegator = firm.by_email(as_email.strip().lower())
     if delegator is None:
         raise DryRunError(f"{as_email} is not on the roster")
@@ -59,8 +76,9 @@ def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxono
                 "explanation": "I couldn't tell what kind of task this is; pick a task type."}
     spec = TaskSpec(task_type=task_type, delegator_email=delegator.email,
                     matter=firm.matter(draft.matter) if draft.matter else None,
+                    est_hours=estimate_for(task_type, reading.medians).hours,
                     named_assignee=draft.assignee)
-    result = match(spec, index, MatchContext(now=now, loads=loads), evaluate_all=True)
+    result = match(spec, index, MatchContext(now=now, loads=reading.loads), evaluate_all=True)
     contract = {"task": draft.as_contract(), **match_contract(result)}
     if "task_type" in draft.unsure:
         offered = ", ".join(draft.candidates)

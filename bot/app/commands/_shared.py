@@ -16,8 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app.commands import DatabaseNotReady, database_trouble, fail
-from bot.dry_run import load_context
-from bot.firm import Firm
+from bot.dry_run import FirmReading, load_context
 from bot.imports import ImportRefused, ImportSummary, read_import_file
 from bot.settings import Settings, shown_url
 from storage.db import Database, alembic_config, is_sqlite
@@ -104,10 +103,10 @@ def run_on_database(settings: Settings, work: Callable[[Database], Awaitable[int
         return fail(str(problem))
 
 
-def read_firm(settings: Settings) -> tuple[Firm, dict[str, float]]:
-    """The firm and everyone's open hours (for the dry runs), or DatabaseNotReady."""
+def read_firm(settings: Settings) -> FirmReading:
+    """The firm, open hours and medians (for the dry runs), or DatabaseNotReady."""
 
-    async def read() -> tuple[Firm, dict[str, float]]:
+    async def read() -> FirmReading:
         async with ready_database(settings) as database:
             return await load_context(database, settings)
 

@@ -33,16 +33,15 @@ def _readable(result: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     taxonomy = load_taxonomy(settings)
-    firm, loads = read_firm(settings)
-    index, parser = StaffIndex(firm.staff), firm_parser(taxonomy, firm)
+    reading = read_firm(settings)
+    index, parser = StaffIndex(reading.firm.staff), firm_parser(taxonomy, reading.firm)
 
     def answer(text: str, now: str | None, tz: str | None, as_email: str | None
                ) -> dict[str, Any]:
         if not as_email:
             raise DryRunError("say who delegates: --as EMAIL (or \"as\" in each JSON line)")
         return match_one(text, now=parse_instant(now), as_email=as_email, tz=tz,
-                         taxonomy=taxonomy, firm=firm, parser=parser, index=index,
-                         loads=loads)
+                         taxonomy=taxonomy, reading=reading, parser=parser, index=index)
 
     if args.jsonl:
         return each_request(sys.stdin, sys.stdout, answer,

@@ -19,7 +19,7 @@ from bot.settings import Settings
 def run(args: argparse.Namespace, settings: Settings) -> int:
     taxonomy = load_taxonomy(settings)
     try:
-        firm, _loads = read_firm(settings)
+        firm = read_firm(settings).firm
     except DatabaseNotReady as problem:  # the parser still works; it just knows no names
         print(f"lpo-bot: note: {problem} (matters and people are not recognised)",
               file=sys.stderr)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
 from bot.app.cli import main
+from bot.app.commands._shared import read_firm
+from bot.catalogue import load_taxonomy
+from bot.dry_run import firm_parser, match_one
+from bot.settings import load_settings
+from matching.estimates import Median
+from matching.matcher import StaffIndex
 
 THEO = "theo.varga@sample-firm.test"
 SCRIPT = """\
@@ -86,6 +94,26 @@ def test_match_is_a_dry_run(sample_cli: str, capsys: pytest.CaptureFixture[str])
     assert {"email", "eligible", "cost", "reasons"} <= set(result["candidates"][0])
     code, out, _err = _run(capsys, "tasks", "list", "--json")
     assert json.loads(out) == []
+
+
+def test_match_costs_with_the_firms_median_once_it_is_known(sample_cli: str) -> None:
+    settings = load_settings()
+    taxonomy, reading = load_taxonomy(settings), read_firm(settings)
+    parser, index = firm_parser(taxonomy, reading.firm), StaffIndex(reading.firm.staff)
+
+    def chosen(medians: dict[str, Median]) -> dict[str, float]:
+        result = match_one("draft demand letter for 2027-0302 by Friday",
+                           now=datetime.fromisoformat("2027-03-02T10:00:00-05:00"),
+                           as_email=THEO, tz=None, taxonomy=taxonomy,
+                           reading=replace(reading, medians=medians), parser=parser, index=index)
+        return dict(result["chosen"])
+
+    catalogue = chosen({})
+    assert catalogue["cost"] == pytest.approx(catalogue["hourly_rate"] * 1.5)
+    too_few = chosen({"demand_letter": Median(hours=3.0, records=9)})
+    assert too_few["cost"] == catalogue["cost"]
+    firm = chosen({"demand_letter": Median(hours=3.0, records=12)})
+    assert firm["cost"] == pytest.approx(firm["hourly_rate"] * 3.0)
 
 
 def test_match_jsonl_answers_every_line(sample_cli: str, monkeypatch: pytest.MonkeyPatch,
