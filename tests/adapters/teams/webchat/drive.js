@@ -14,6 +14,18 @@ function step(name) {
   console.log(`step: ${name}`);
 }
 
+async function pickFiltered(page, title) {
+  const lists = page.locator('datalist', { has: page.locator(`option[value="${title}"]`) });
+  for (const id of await lists.evaluateAll((found) => found.map((list) => list.id))) {
+    const box = page.locator(`input.ac-choiceSetInput-filtered[list="${id}"]`);
+    if (await box.isVisible()) {
+      await box.fill(title);
+      return;
+    }
+  }
+  throw new Error(`no visible choice box offers ${title}`);
+}
+
 async function run(page) {
   await page.goto(url);
   const box = page.locator('[data-id="webchat-sendbox-input"]');
@@ -23,10 +35,10 @@ async function run(page) {
   await box.press('Enter');
   await page.getByText("Let's confirm the details.").waitFor({ timeout: STEP_MS });
   step('the confirmation card arrived');
-  // Web Chat also copies each card into a live region for screen readers: use the real inputs
-  // (Adaptive Cards' own classes), not the copies.
-  await page.locator('select.ac-input', { has: page.locator('option[value="2027-0101"]') })
-    .selectOption('2027-0101');
+  // The matter is a filtered choice set (Adaptive Cards 1.5): a text box with a datalist of the
+  // choices' titles. Web Chat also copies each card into a live region for screen readers, so
+  // type into the visible box, not a copy.
+  await pickFiltered(page, '2027-0101 Maria Garcia');
   await page.locator('button.ac-pushButton', { hasText: /^Delegate$/ }).click();
   step('clicked Delegate');
   await page.getByText(/offered to Ben Ortiz/).first().waitFor({ timeout: STEP_MS });
