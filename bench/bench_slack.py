@@ -345,9 +345,9 @@ async def load(url: str, users: list[str], *, total: int, concurrency: int,
                     answer = (await response.read()).decode()
                 done = time.perf_counter()
                 result.latencies.append(done - started)
-                if response.status != 200 or not ("Offered to" in answer or '"ok"' in answer):
+                if response.status != 200 or not ("offered to" in answer.lower() or '"ok"' in answer):
                     result.failures += 1
-                if (found := _TASK_ID.search(answer)) and "Offered to" in answer:
+                if (found := _TASK_ID.search(answer)) and "offered to" in answer.lower():
                     result.acked_at[int(found[1])] = done
 
         started = time.perf_counter()
