@@ -55,7 +55,7 @@ def _tools() -> None:
              "run tests/adapters/teams/webchat/setup.sh"
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
-    pytest.skip(reason=reason)
+    pytest.skip(reason=f"browser tools unavailable (Chromium, node): {reason}")
 
 
 def _free_port() -> int:
