@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import random
 import statistics
 import sys
 import tempfile
@@ -24,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 
 from adapters.dashboard.web import mount  # noqa: E402
+from bench.postgres_db import create_bench_database, drop_bench_database  # noqa: E402
 from bot.app.bootstrap import bootstrap  # noqa: E402
 from bot.app.server import init_app  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402
@@ -35,7 +35,6 @@ from tests.dashboard_support import MIRIAM, NOW  # noqa: E402
 from tests.work_history import seed_work  # noqa: E402
 
 TARGET_MS = 300
-POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 PAGES = (("overview, team", "/dashboard"), ("overview, firm", "/dashboard?scope=firm"),
          ("people, team", "/dashboard/people"), ("people, firm", "/dashboard/people?scope=firm"),
          ("savings, team", "/dashboard/savings"),
@@ -75,26 +74,6 @@ async def bench(url: str, args: argparse.Namespace) -> bool:
     return ok
 
 
-def _postgres_database() -> str | None:
-    try:
-        import psycopg
-
-        name = f"lpo_bench_{random.randrange(10**6)}"
-        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=3) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    except Exception as error:  # any failure means "no PostgreSQL here"; SQLite still runs
-        print(f"PostgreSQL skipped: {str(error).strip().splitlines()[0]}")
-        return None
-    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop_postgres(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=100_000)
@@ -105,12 +84,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         print("SQLite:")
         ok &= asyncio.run(bench(f"sqlite:///{folder}/bench.db", args))
-    if args.postgres and (url := _postgres_database()):
+    if args.postgres and (url := create_bench_database()):
         print("PostgreSQL:")
         try:
             ok &= asyncio.run(bench(url, args))
         finally:
-            _drop_postgres(url)
+            drop_bench_database(url)
     return 0 if ok else 1
 
 

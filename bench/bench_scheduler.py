@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert, text  # noqa: E402
 
+from bench.postgres_db import create_bench_database, drop_bench_database  # noqa: E402
 from bot.app.bootstrap import Bot, bootstrap  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402
 from bot.digest import Scope, build_digest, manager_scopes  # noqa: E402
@@ -30,7 +31,6 @@ from storage.tables import Matter, Offer, Staff, Task  # noqa: E402
 SEED = 20270302
 # A Tuesday 15:00 in New York: no digest is due, and every timer below lies in the future.
 NOW = datetime(2027, 3, 2, 20, 0, tzinfo=UTC)
-POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 OPEN_STATES = (("unassigned", 5), ("offered", 15), ("accepted", 55), ("submitted", 10),
                ("changes_requested", 15))
 TASK_TYPES = ("demand_letter", "document_collection", "legal_research", "court_filing",
@@ -156,13 +156,13 @@ async def bench(url: str, args: argparse.Namespace) -> None:
 
         report("tick, nothing due", await timed(tick, args.rounds), 50)
         async with bot.application.units.begin() as uow:
-            firm = (await uow.snapshot()).firm
+            firm, type_names = (await uow.snapshot()).firm, uow.type_names
         scopes = manager_scopes(firm)
 
         async def digest(scope: Scope) -> None:
             async with bot.database.transaction() as session:
                 await build_digest(session, firm=firm, scope=scope, now=NOW,
-                                   zone=settings.zone, weekly=True)
+                                   zone=settings.zone, type_names=type_names, weekly=True)
 
         report("digest, whole firm (channel)",
                await timed(lambda: digest(Scope("the firm", None)), args.rounds), 500)
@@ -180,27 +180,6 @@ async def bench(url: str, args: argparse.Namespace) -> None:
         await bot.close()
 
 
-def _postgres_database() -> str | None:
-    """A fresh benchmark database on the local server, or None when none is reachable."""
-    try:
-        import psycopg
-
-        name = f"lpo_bench_{random.randrange(10**6)}"
-        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=3) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    except Exception as error:  # any failure means "no PostgreSQL here"; SQLite still runs
-        print(f"PostgreSQL skipped: {str(error).strip().splitlines()[0]}")
-        return None
-    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop_postgres(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--open", type=int, default=100_000, help="open tasks")
@@ -212,13 +191,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         print("SQLite:")
         asyncio.run(bench(f"sqlite:///{folder}/bench.db", args))
-    url = None if args.no_postgres else _postgres_database()
+    url = None if args.no_postgres else create_bench_database()
     if url:
         print("PostgreSQL:")
         try:
             asyncio.run(bench(url, args))
         finally:
-            _drop_postgres(url)
+            drop_bench_database(url)
 
 
 if __name__ == "__main__":
