@@ -110,6 +110,20 @@ def _rows(table: str, **types: sa.types.TypeEngine[object]) -> sa.TableClause:
     return sa.table(table, *(sa.column(name, kind) for name, kind in types.items()))
 
 
+def _add_partner(connection: sa.Connection, at: datetime) -> None:
+    """Staff member 1, a partner: the delegator the data tests' old rows point at."""
+    when = UTCDateTime()
+    staff = _rows("staff", id=sa.Integer(), email=sa.String(), name=sa.String(),
+                  role=sa.String(), hourly_rate=sa.Numeric(), skills=sa.JSON(),
+                  weekly_capacity_hours=sa.Float(), bar_admissions=sa.JSON(),
+                  is_manager=sa.Boolean(), active=sa.Boolean(), created_at=when,
+                  updated_at=when)
+    connection.execute(sa.insert(staff).values(
+        id=1, email="a@firm.test", name="A", role="partner", hourly_rate=500, skills={},
+        weekly_capacity_hours=40, bar_admissions=[], is_manager=False, active=True,
+        created_at=at, updated_at=at))
+
+
 def test_review_rounds_are_counted_from_the_audit_trail_once(database_url: str) -> None:
     """0004 stores the review round that used to be recounted from "done" events."""
     downgrade(database_url, "0003")
@@ -117,11 +131,6 @@ def test_review_rounds_are_counted_from_the_audit_trail_once(database_url: str) 
         assert len(_triggers(database_url)) == 9
     at = datetime(2027, 3, 2, 15, 0, tzinfo=UTC)
     when = UTCDateTime()
-    staff = _rows("staff", id=sa.Integer(), email=sa.String(), name=sa.String(),
-                  role=sa.String(), hourly_rate=sa.Numeric(), skills=sa.JSON(),
-                  weekly_capacity_hours=sa.Float(), bar_admissions=sa.JSON(),
-                  is_manager=sa.Boolean(), active=sa.Boolean(), created_at=when,
-                  updated_at=when)
     tasks = _rows("tasks", id=sa.Integer(), text=sa.String(), title=sa.String(),
                   task_type=sa.String(), delegator_id=sa.Integer(), state=sa.String(),
                   priority=sa.String(), est_hours=sa.Float(), offers_made=sa.Integer(),
@@ -132,10 +141,7 @@ def test_review_rounds_are_counted_from_the_audit_trail_once(database_url: str) 
     engine = make_sync_engine(database_url)
     try:
         with engine.begin() as connection:
-            connection.execute(sa.insert(staff).values(
-                id=1, email="a@firm.test", name="A", role="partner", hourly_rate=500, skills={},
-                weekly_capacity_hours=40, bar_admissions=[], is_manager=False, active=True,
-                created_at=at, updated_at=at))
+            _add_partner(connection, at)
             connection.execute(sa.insert(tasks), [
                 {"id": task_id, "text": "t", "title": "t", "task_type": "demand_letter",
                  "delegator_id": 1, "state": state, "priority": "normal", "est_hours": 1.0,
@@ -163,11 +169,6 @@ def test_offer_rounds_start_at_one_and_waiting_escalations_keep_their_code(
     downgrade(database_url, "0006")
     at = datetime(2027, 3, 2, 15, 0, tzinfo=UTC)
     when = UTCDateTime()
-    staff = _rows("staff", id=sa.Integer(), email=sa.String(), name=sa.String(),
-                  role=sa.String(), hourly_rate=sa.Numeric(), skills=sa.JSON(),
-                  weekly_capacity_hours=sa.Float(), bar_admissions=sa.JSON(),
-                  is_manager=sa.Boolean(), active=sa.Boolean(), created_at=when,
-                  updated_at=when)
     tasks = _rows("tasks", id=sa.Integer(), text=sa.String(), title=sa.String(),
                   task_type=sa.String(), delegator_id=sa.Integer(), state=sa.String(),
                   priority=sa.String(), est_hours=sa.Float(), offers_made=sa.Integer(),
@@ -178,10 +179,7 @@ def test_offer_rounds_start_at_one_and_waiting_escalations_keep_their_code(
     engine = make_sync_engine(database_url)
     try:
         with engine.begin() as connection:
-            connection.execute(sa.insert(staff).values(
-                id=1, email="a@firm.test", name="A", role="partner", hourly_rate=500, skills={},
-                weekly_capacity_hours=40, bar_admissions=[], is_manager=False, active=True,
-                created_at=at, updated_at=at))
+            _add_partner(connection, at)
             connection.execute(sa.insert(tasks), [
                 {"id": task_id, "text": "t", "title": "t", "task_type": "demand_letter",
                  "delegator_id": 1, "state": state, "priority": "normal", "est_hours": 1.0,
