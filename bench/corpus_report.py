@@ -1,5 +1,9 @@
 """Right and wrong counts per field for labelled firm folders, scored as tests/matching/corpus.py does;
-then issue 13's split per field: right (and not asked), asked (the parser is unsure), silently wrong."""
+then issue 13's split per field: right (and not asked), asked (the parser is unsure), silently wrong.
+
+The parser is the bot's: rules plus the shipped classifier's second opinion (`--rules-only`: the
+rules alone). On a firm in tests/data/firms the shipped model has learnt that firm's labels, so
+only a firm outside its training data (tests/data/blind) gives an honest figure."""
 
 from __future__ import annotations
 
@@ -58,9 +62,11 @@ def main() -> None:
                         help="firm folders holding roster.csv, matters.csv and delegations.jsonl "
                              "(default: every folder under tests/data/blind)")
     parser.add_argument("--misses", action="store_true", help="also list every wrong field")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="score the rule-based parser without the second opinion")
     args = parser.parse_args()
     firms = args.firms or sorted(p for p in BLIND_FIRMS.iterdir() if p.is_dir())
-    scores = [score_corpus(firm) for firm in firms]
+    scores = [score_corpus(firm, second_opinion=not args.rules_only) for firm in firms]
     print(table(scores))
     print("\nright / asked / silently wrong:\n")
     print(unsure_table(scores))

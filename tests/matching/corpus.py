@@ -1,17 +1,32 @@
-"""Labelled delegation corpora — a firm's roster, matters and requests — and the parser's score."""
+"""Labelled delegation corpora — a firm's roster, matters and requests — and the parser's score.
+
+A corpus is scored as the bot reads it: the rule-based parser with the classifier's second
+opinion (the shipped model: catalogue plus the labelled firms in bot/data/training.jsonl), or
+with `second_opinion=False` the rules alone.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
+from bot.request_model import (
+    RequestModel,
+    ReviewedParser,
+    shipped_examples,
+    train,
+    training_examples,
+)
 from matching.model import MatterRef, StaffProfile
 from matching.parse import Parser
+from matching.second_opinion import NameBook
 from tests.matching.bundled import BUNDLED_CATALOGUE
 
+TRAINED_AT = datetime(2027, 1, 1, tzinfo=UTC)
 TARGETS = {"task_type": 0.95, "due_at": 0.98, "priority": 1.0, "matter": 1.0, "assignee": 1.0}
 
 
@@ -61,6 +76,20 @@ def firm_parser(firm: Path) -> Parser:
     )
 
 
+@cache
+def shipped_model() -> RequestModel:
+    """The model the bot trains at start-up for the bundled catalogue (no firm examples)."""
+    return train(training_examples(BUNDLED_CATALOGUE.taxonomy, shipped_examples()),
+                 trained_at=TRAINED_AT)
+
+
+def reviewed_firm_parser(firm: Path) -> ReviewedParser:
+    """The firm's parser with the shipped model's second opinion, as the bot runs it."""
+    matters, roster = read_matters(firm / "matters.csv"), read_roster(firm / "roster.csv")
+    return ReviewedParser(Parser(BUNDLED_CATALOGUE, matters, roster), shipped_model(),
+                          NameBook.of_firm(matters, roster))
+
+
 @dataclass
 class Score:
     """Right answers per field over a corpus, and a line for each miss."""
@@ -87,9 +116,10 @@ class Score:
         return "\n".join(rows)
 
 
-def score_corpus(firm: Path) -> Score:
+def score_corpus(firm: Path, *, second_opinion: bool = True) -> Score:
     """Parse every request in `firm/delegations.jsonl` and compare each field with its label."""
-    parser = firm_parser(firm)
+    parser: Parser | ReviewedParser = (reviewed_firm_parser(firm) if second_opinion
+                                       else firm_parser(firm))
     score = Score(firm.name)
     for line in (firm / "delegations.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
