@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import matching
+from bot.nicknames import load_nicknames
 from matching.model import MatterRef, StaffProfile
 from matching.parse import Catalogue, Parser, parse_vocabulary
 from matching.taxonomy import parse_taxonomy
@@ -77,7 +78,7 @@ def main() -> None:
     taxonomy = parse_taxonomy(TAXONOMY_FILE.read_text(encoding="utf-8"))
     vocabulary = parse_vocabulary(VOCABULARY_FILE.read_text(encoding="utf-8"))
     started = time.perf_counter()
-    parser = Parser(Catalogue(taxonomy, vocabulary), matters, roster)
+    parser = Parser(Catalogue(taxonomy, vocabulary), matters, roster, load_nicknames())
     print(f"parser built in {(time.perf_counter() - started) * 1000:.1f} ms "
           f"({len(roster)} staff, {len(matters)} matters)")  # fmt: skip
     for text, now, tz in texts:

@@ -10,6 +10,7 @@ from typing import Any
 from bot.catalogue import load_vocabulary
 from bot.clock import system_clock
 from bot.firm import Firm, load_firm
+from bot.nicknames import load_nicknames
 from bot.request_model import ReviewedParser, model_for
 from bot.settings import Settings, check_timezone
 from matching.estimates import MEDIAN_AFTER_RECORDS, Median, estimate_for
@@ -48,7 +49,8 @@ async def load_context(database: Database, settings: Settings) -> FirmReading:
 
 def firm_parser(taxonomy: Taxonomy, firm: Firm) -> ReviewedParser:
     """A parser for the firm as loaded, with its request model; built once for a whole run."""
-    return ReviewedParser(Parser(Catalogue(taxonomy, load_vocabulary()), firm.matters, firm.staff),
+    return ReviewedParser(Parser(Catalogue(taxonomy, load_vocabulary()), firm.matters, firm.staff,
+                                 load_nicknames()),
                           model_for(taxonomy, clock=system_clock),
                           NameBook.of_firm(firm.matters, firm.staff))
 

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.catalogue import load_vocabulary
 from bot.clock import Clock
 from bot.firm import Firm, load_firm
+from bot.nicknames import load_nicknames
 from bot.request_model import Example, RequestModel, ReviewedParser, memory_of
 from bot.settings import Settings
 from matching.estimates import MEDIAN_AFTER_RECORDS, Median
@@ -120,8 +121,9 @@ class FirmState:
         cached = self._snapshot
         if cached is None or cached.version != versions.firm:
             firm = await load_firm(session, settings=self.settings)
-            parser = ReviewedParser(Parser(self.catalogue, firm.matters, firm.staff), self.model,
-                                    NameBook.of_firm(firm.matters, firm.staff))
+            parser = ReviewedParser(
+                Parser(self.catalogue, firm.matters, firm.staff, load_nicknames()), self.model,
+                NameBook.of_firm(firm.matters, firm.staff))
             cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff),
                               parser=parser)
             self._snapshot = cached

@@ -3,6 +3,7 @@
 from matching.parse.catalogue import CONFIDENCE_THRESHOLD, Catalogue
 from matching.parse.matters import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING
 from matching.parse.parser import Parser, parse
+from matching.parse.people import Nicknames
 from matching.parse.priority import priority_of
 from matching.parse.vocabulary import Vocabulary, VocabularyError, parse_vocabulary
 
@@ -11,6 +12,7 @@ __all__ = [
     "CONFIDENCE_THRESHOLD",
     "SEVERAL_MATTERS_WARNING",
     "Catalogue",
+    "Nicknames",
     "Parser",
     "Vocabulary",
     "VocabularyError",

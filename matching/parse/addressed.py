@@ -24,7 +24,7 @@ _BEFORE_TO = frozenset(
      "need", "needs", "prefer", "allow"}
 )  # fmt: skip
 _MODALS = frozenset({"can", "could", "would", "will"})
-_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | {"to", "for", "let", "if"}
+_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | {"to", "for", "let", "if", "at"}
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
 # "let Garcia know", "have Felix on the call".
 _NOT_A_VERB = frozenset(
@@ -32,12 +32,18 @@ _NOT_A_VERB = frozenset(
      "off", "in", "on", "with", "for", "me", "us", "all", "any", "each", "every", "his", "my",
      "and", "or", "know", "hear", "see", "been", "is", "was", "s", "to", "at", "by", "from"}
 )  # fmt: skip
-# A name said first in the text or a sentence, maybe after a greeting, and set off by a comma,
+# Where a clause begins: after a sentence, a semicolon, a dash or a line break.
+_CLAUSE_START = re.compile(r"[.!?;]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
+# A name said first in the text or a clause, maybe after a greeting, and set off by a comma,
 # colon or dash: "Felix, can you …", "Hi Kenji: …", "Will — can you …".
-_SENTENCE_START = re.compile(r"[.!?]\s+")
 _VOCATIVE = re.compile(
     r"\s*(?:(?i:hi|hey|hello|morning|afternoon|evening|yo|dear)\s+)?"
     r"(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=\s*(?:[,:]|\s-+\s|\s?\u2014))"
+)
+# A name said first and asked straight after, in any case: "marisol could you take it?".
+_ADDRESSED = re.compile(
+    r"\s*(?:(?:hi|hey|hello|morning|yo)\s+)?(?P<name>[a-z][\w'-]*)(?:\s+[a-z][\w'-]*)?"
+    r"\s*,?\s+(?:can|could|would|will)\s+you\b"
 )
 # A vocative that is surely one: followed by an ask of "you".
 _ASKED = re.compile(
@@ -58,6 +64,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
     """Each place in the text where a person may be named to do the task, in text order."""
     places: list[Naming] = []
     count = len(found)
+    clauses = _clause_starts(text)
     for index, (start, _, word) in enumerate(found):
         if word not in _LEADS:
             continue
@@ -78,7 +85,10 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, WEAK))
         elif word == "if" and after + 1 < count and found[after + 1][2] in _MODALS:
             places.append(Naming(start, after, WEAK))
-    places += _vocatives(text, folded, found)
+        elif word == "at" and (index == 0 or start in clauses):
+            # "at keiko can you …": "@keiko" as voice typing writes it.
+            places.append(Naming(start, after, WEAK))
+    places += _vocatives(text, folded, found, clauses)
     return sorted(places) if len(places) > 1 else places
 
 
@@ -94,17 +104,25 @@ def _followed_by_to(found: list[Word], name: int) -> bool:
     return any(w == "to" for _, _, w in found[name + 1 : name + 4])
 
 
-def _vocatives(text: str, folded: str, found: list[Word]) -> list[Naming]:
-    """Names said first in the text or a sentence and set off: "Felix, can you …". Followed by
+def _clause_starts(text: str) -> set[int]:
+    return {match.end() for match in _CLAUSE_START.finditer(text)}
+
+
+def _vocatives(text: str, folded: str, found: list[Word], clauses: set[int]) -> list[Naming]:
+    """Names said first in the text or a clause and set off: "Felix, can you …". Followed by
     an ask of "you" it surely names someone; else only a roster name counts ("Sullivan: send
-    the client a copy" names the client's matter)."""
+    the client a copy" names the client's matter, "marisol could you" Marisol if on the roster)."""
     places = []
-    for start in (0, *(m.end() for m in _SENTENCE_START.finditer(text))):
+    for start in sorted({0, *clauses}):
         match = _VOCATIVE.match(text, start)
-        if match is None:
-            continue
-        name = bisect_left(found, match.start("name"), key=_start)
-        if name < len(found):
+        if match is not None:
             strength = STRONG if _ASKED.match(folded, match.end("name")) else WEAK
+            at = match.start("name")
+        elif (match := _ADDRESSED.match(folded, start)) is not None:
+            strength, at = WEAK, match.start("name")
+        else:
+            continue
+        name = bisect_left(found, at, key=_start)
+        if name < len(found):
             places.append(Naming(match.start(), name, strength))
     return places

@@ -11,7 +11,7 @@ from matching.parse.asks import asked_first_until, asks
 from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import read_deadline, zone_named
 from matching.parse.matters import Matters, named_clients
-from matching.parse.people import Roster
+from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
 from matching.parse.titles import deadline_span, free_title
 from matching.parse.vocabulary import Vocabulary
@@ -51,15 +51,22 @@ class Parser:
     """Reads delegation texts for one firm: its catalogue, matters and roster, indexed once.
 
     Build it once per version of the firm (the bot's firm snapshot holds one) and share the
-    `Catalogue` between versions: it depends on the taxonomy and vocabulary alone.
+    `Catalogue` between versions: it depends on the taxonomy and vocabulary alone. `nicknames`
+    are the given names' short forms ("becca" for Rebecca; bot/nicknames.py loads them).
     """
 
     def __init__(
-        self, catalogue: Catalogue, matters: Sequence[MatterRef], roster: Sequence[StaffProfile]
+        self,
+        catalogue: Catalogue,
+        matters: Sequence[MatterRef],
+        roster: Sequence[StaffProfile],
+        nicknames: Nicknames | None = None,
     ) -> None:
         self._catalogue = catalogue
         self._matters = Matters(matters)
-        self._roster = Roster(roster, self._matters.name_words, self._matters.party_words)
+        self._roster = Roster(
+            roster, self._matters.name_words, self._matters.party_words, nicknames
+        )
         self._client_first_names = self._matters.first_names - self._roster.name_words
 
     def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
@@ -202,7 +209,8 @@ def parse(
     vocabulary: Vocabulary,
     matters: Sequence[MatterRef],
     roster: Sequence[StaffProfile],
+    nicknames: Nicknames | None = None,
 ) -> TaskDraft:
     """One text read with a parser built for it alone; to read many, build a `Parser` once."""
-    parser = Parser(Catalogue(taxonomy, vocabulary), matters, roster)
+    parser = Parser(Catalogue(taxonomy, vocabulary), matters, roster, nicknames)
     return parser.parse(text, now=now, tz=tz)

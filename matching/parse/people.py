@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from matching.model import StaffProfile
 from matching.parse.addressed import STRONG, TO, WEAK, Naming, namings
-from matching.parse.words import FUZZY_MIN_LETTERS, Span, Word, closest_spelling, inside, name_words
+from matching.parse.words import (
+    FUZZY_MIN_LETTERS,
+    Span,
+    Word,
+    closest_spelling,
+    inside,
+    name_words,
+    squashed,
+)
 from matching.text import fold
 
-__all__ = ["PersonFinding", "Roster"]
+__all__ = ["Nicknames", "PersonFinding", "Roster"]
+
+# A given name's short forms: "rebecca" -> {"becca", "becky", ...} (bot/nicknames.py loads them).
+Nicknames = Mapping[str, Collection[str]]
 
 
 _SLACK_MENTION = re.compile(r"<@([A-Za-z0-9]+)(?:\|[^>]{0,80})?>")
@@ -58,7 +69,11 @@ class Roster:
     """Roster names, handles and chat ids, indexed to recognise who a text assigns."""
 
     def __init__(
-        self, roster: Sequence[StaffProfile], client_words: set[str], party_words: set[str]
+        self,
+        roster: Sequence[StaffProfile],
+        client_words: set[str],
+        party_words: set[str],
+        nicknames: Nicknames | None = None,
     ) -> None:
         # A client's name is never a misspelt staff name ("send it to Davis" is not David), and
         # neither a client nor a party to a case is an unknown person ("ask Midland to …").
@@ -72,6 +87,7 @@ class Roster:
         self._names: dict[str, str] = {}
         for person in roster:
             self._index(person)
+        self._by_nickname = self._nicknamed(nicknames or {})
         self.name_words = {w for key in self._by_full_name for w in key} | set(self._by_first_name)
         self._first_names = sorted(self._by_first_name)
         self._first_name_spellings = [
@@ -81,7 +97,7 @@ class Roster:
     def _index(self, person: StaffProfile) -> None:
         if person.slack_user_id:
             self._by_slack[person.slack_user_id.upper()] = person.email
-        name = name_words(person.name)
+        name = tuple(map(squashed, name_words(person.name)))
         if not name:
             return
         self._names[person.email] = person.name
@@ -95,6 +111,15 @@ class Roster:
             handles |= {first + last, f"{first}.{last}", f"{first}_{last}", first[0] + last}
         for handle in handles:
             self._by_handle.setdefault(handle, set()).add(person.email)
+
+    def _nicknamed(self, nicknames: Nicknames) -> dict[str, set[str]]:
+        """Short forms of the roster's first names, to whom they may refer ("becca": Rebecca)."""
+        by_nickname: dict[str, set[str]] = {}
+        for first, emails in self._by_first_name.items():
+            for short in nicknames.get(first, ()):
+                if short not in self._by_first_name:
+                    by_nickname.setdefault(fold(short), set()).update(emails)
+        return by_nickname
 
     def find(
         self, text: str, folded: str, found: list[Word], is_known_word: Callable[[str], bool]
@@ -121,7 +146,7 @@ class Roster:
             hints.append(_Hint(match.start(), email, None if email else UNKNOWN_MENTION))
         for match in _TEAMS_MENTION.finditer(text) if "<at>" in folded else ():
             spans.append(match.span())
-            said = name_words(match.group(1))
+            said = tuple(map(squashed, name_words(match.group(1))))
             emails = self._by_full_name.get(said) or (
                 self._by_first_name.get(said[0]) if said else None
             )
@@ -169,7 +194,7 @@ class Roster:
         """Who the words at `naming.word` name, and where the name ends; None if nobody."""
         index = naming.word
         for size in (3, 2):
-            key = tuple(w[2] for w in found[index : index + size])
+            key = tuple(squashed(w[2]) for w in found[index : index + size])
             if len(key) == size and found[index + size - 1][0] - found[index][1] <= 3:
                 emails = self._by_full_name.get(key)
                 if emails:
@@ -184,9 +209,16 @@ class Roster:
             # person is to act ("have Garcia draft …").
             if naming.strength == WEAK or word not in self._by_first_name:
                 return None
+        word = squashed(word)
         emails = self._by_first_name.get(word)
         if emails is None and capitalised:
-            emails = self._by_last_name.get(word) or self._nickname(word)
+            emails = self._by_last_name.get(word)
+        if emails is None and (capitalised or naming.strength != TO):
+            # "can becca review …": a known short form, even in lower case where the grammar
+            # has someone act ("to bill the client" is no Bill).
+            emails = self._by_nickname.get(word)
+        if emails is None and capitalised:
+            emails = self._nickname(word)
             if emails is None and word.isalpha() and word not in self._client_words:
                 emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None

@@ -24,8 +24,9 @@ _PRIORITY_PHRASES = (
     (re.compile(r"\bhigh[\s-]*pri(?:ority)?\b"), "high"),
     (
         re.compile(
-            r"\bimportant\b(?!\s+(?:client|customer|case|matter|account|person|people"
-            r"|referral|lead|partner|relationship|firm|one)s?\b)"
+            # "an important one" is this task; "important clients", "important ones" are not.
+            r"\bimportant\b(?!\s+(?:(?:client|customer|case|matter|account|person|people"
+            r"|referral|lead|partner|relationship|firm)s?|ones)\b)"
         ),
         "high",
     ),

@@ -94,6 +94,11 @@ def inside(position: int, spans: list[Span]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
+def squashed(word: str) -> str:
+    """A name's word as typed without its apostrophes: "faamausili" for Fa'amausili, "obrien"."""
+    return word.replace("'", "")
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a person's or client's name."""
     return tuple(word for _, _, word in words(fold(name)))

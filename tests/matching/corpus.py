@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+from bot.nicknames import load_nicknames
 from bot.request_model import (
     RequestModel,
     ReviewedParser,
@@ -73,6 +74,7 @@ def firm_parser(firm: Path) -> Parser:
         BUNDLED_CATALOGUE,
         read_matters(firm / "matters.csv"),
         read_roster(firm / "roster.csv"),
+        load_nicknames(),
     )
 
 
@@ -86,7 +88,8 @@ def shipped_model() -> RequestModel:
 def reviewed_firm_parser(firm: Path) -> ReviewedParser:
     """The firm's parser with the shipped model's second opinion, as the bot runs it."""
     matters, roster = read_matters(firm / "matters.csv"), read_roster(firm / "roster.csv")
-    return ReviewedParser(Parser(BUNDLED_CATALOGUE, matters, roster), shipped_model(),
+    return ReviewedParser(Parser(BUNDLED_CATALOGUE, matters, roster, load_nicknames()),
+                          shipped_model(),
                           NameBook.of_firm(matters, roster))
 
 
