@@ -320,3 +320,115 @@ def test_the_span_points_at_the_deadline_words() -> None:
 
 def test_business_days_next_to_veterans_day_observed() -> None:
     assert due("in 1 business day", VETERANS_OBSERVED_EVE) == "2028-11-13 17:00"
+
+
+# A day and a time said together are one moment, whatever stands between them.
+DAY_WITH_TIME = [
+    ("tmrw 8:15am works", TUE, "2026-12-09 08:15"),
+    ("Thursday by 11 a.m.", TUE, "2026-12-10 11:00"),
+    ("thurs 4pm", TUE, "2026-12-10 16:00"),
+    ("wed at 4", TUE, "2026-12-09 16:00"),
+    ("Monday by 9 a.m., ahead of Monday's team meeting", TUE, "2026-12-14 09:00"),
+    # The half of the day said with the day, the hour said later: "tmrw am ... by 11".
+    ("have the motion ready tmrw am - e-file it by 11", TUE, "2026-12-09 11:00"),
+    ("need the motion filed tomorrow morning. get it to the clerk by 11?", TUE, "2026-12-09 11:00"),
+    # A hearing moved to a new day is the deadline when someone is asked to appear at it.
+    ("the hearing was moved to Thursday at 10:15, need someone to appear", TUE, "2026-12-10 10:15"),
+    ("the status call got rescheduled to Friday at 9:45 - can you cover?", TUE, "2026-12-11 09:45"),
+    ("the hearing was moved to Thursday at 10:15", TUE, None),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), DAY_WITH_TIME)
+def test_a_day_and_its_time_are_one_moment(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+# A time or day inside a clause that tells what happens, or what someone else does, is context.
+TOLD_AS_FACTS = [
+    ("send the C&D tonight, he gets voicemails at 7am every day", TUE, "2026-12-08 23:59"),
+    ("send the C&D tonight; the collector rings him at 7am every day", TUE, "2026-12-08 23:59"),
+    ("she works until 5, so call her at 5:30pm", TUE, "2026-12-08 17:30"),
+    ("call her, she's free tomorrow at 10", TUE, "2026-12-09 10:00"),
+    ("call Ms. Ortiz and let her know the answer was filed and that service is planned for "
+     "next week", TUE, None),
+    ("let her know the depo is tomorrow at 9", TUE, None),
+    ("tell Joe to file it Monday", TUE, "2026-12-14 17:00"),
+    ("let him know by Friday that the hearing moved", TUE, "2026-12-11 17:00"),
+    ("scan the letters she got in the mail today and add them to the file", TUE, None),
+    ("no filings tomorrow on the Brown matter, the client asked us to hold", TUE, None),
+    ("after this morning's call, prepare the summary. Tomorrow works.", TUE, "2026-12-09 17:00"),
+    ("following up on the Tuesday email, please call the client Thursday at 3", TUE,
+     "2026-12-10 15:00"),
+    ("our answer was due 12/1; the amended one is needed within 10 days", TUE, "2026-12-18 17:00"),
+    ("draft a validation letter, we are within the 30 days", TUE, None),
+    ("set up the payments - she can pay over 6 months", TUE, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), TOLD_AS_FACTS)
+def test_a_day_told_as_a_fact_is_context(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+# A fragment of its own states the deadline, and beats a day said in passing.
+FRAGMENTS = [
+    ("draft the objection. Three weeks.", TUE, "2026-12-29 17:00"),
+    ("research memo on the arbitration clause. nxt wk is fine", TUE, "2026-12-18 17:00"),
+    ("send Ruiz the update. Wednesday is fine.", TUE, "2026-12-09 17:00"),
+    ("C&D for Ruiz. Mon", TUE, "2026-12-14 17:00"),
+    ("last one from me today: advice call for Ruiz. Thursday 2pm", TUE, "2026-12-10 14:00"),
+    ("served rogs 12/1, responses due in 30 days. draft them pls. 12/18", TUE, "2026-12-18 17:00"),
+    ("answer due within 20 days (served 12/3). draft it, b4 mon the 14th", TUE, "2026-12-14 17:00"),
+    ("Response time: 30 days.", TUE, None),
+    ("she complained 2 wks after the notice", TUE, None),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), FRAGMENTS)
+def test_a_fragment_of_its_own_is_the_deadline(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+# Asked to docket, the dates given are the events to docket; the deadline is only what is said
+# as the deadline for the docketing.
+DOCKETING = [
+    ("please docket the status conference: 1/14 at 11am", TUE, None),
+    ("calendar the opposition due 12/21 and the hearing on 1/6", TUE, None),
+    ("calendar the depo for Friday at 2", TUE, None),
+    ("the court ordered Midland to respond by 12/22. pls docket that date and the hearing", TUE,
+     None),
+    ("docket the pretrial conference, 1/12 at 9:30, by Thursday", TUE, "2026-12-10 17:00"),
+    ("put the mediation on the calendar for 1/5 at 10. today if you can", TUE, "2026-12-08 17:00"),
+    ("calendar the 12/30 hearing by 3pm", TUE, "2026-12-08 15:00"),
+    ("pls calendar the trial date 3/2 by friday", TUE, "2026-12-11 17:00"),
+    ("calendar the hearing date by 12/11", TUE, "2026-12-11 17:00"),
+    ("calendar the reply due tomorrow", TUE, None),
+    # "calendar" and "docket" as nouns ask for no docketing.
+    ("the calendar shows a hearing 12/15; draft the opposition by then", TUE, "2026-12-15 17:00"),
+    ("review the 12/15 hearing notice on the court's docket", TUE, "2026-12-15 17:00"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), DOCKETING)
+def test_dates_to_docket_are_not_the_deadline(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+# A message that asks for nothing has no deadline, whatever day it names.
+NOTHING_ASKED = [
+    ("thanks everyone for this week!", TUE, None),
+    ("heads up, I'm out tomorrow", TUE, None),
+    ("reminder: firm lunch is thursday at 12:30", TUE, None),
+    ("FYI the Ortiz hearing got continued to 1/20", TUE, None),
+    ("Pls note: I'm in a deposition all afternoon today. Nothing further.", TUE, None),
+    ("The Kwan letter should go by certified mail too. No action needed today.", TUE, None),
+    ("reminder that timesheets have to be in by Friday", TUE, "2026-12-11 17:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), NOTHING_ASKED)
+def test_a_message_asking_nothing_has_no_deadline(
+    text: str, now: str, expected: str | None
+) -> None:
+    assert due(text, now) == expected

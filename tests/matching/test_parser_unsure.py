@@ -182,6 +182,20 @@ def test_candidates_are_the_best_scored_types_first(parser: Parser) -> None:
         ("answer for Kwan by Thursday 1/22", "2027-01-22 17:00", "that date is a Friday"),
         ("answer for Kwan, Mon, Jan 4th at 3pm", "2027-01-04 15:00", None),
         ("answer for Kwan, Tue Jan 4th at 3pm", "2027-01-04 15:00", "that date is a Monday"),
+        # The law's clock, counted from service: read as the table reads it, and asked about.
+        ("Kwan was served 12/2; answer due in 21 days. please draft it", "2026-12-29 17:00",
+         "counts from service"),
+        # A deadline of something else than the task.
+        ("send Kwan an update - the payment deadline on the settlement is 1/15", None,
+         "the payment deadline on the settlement"),
+        ("update for Ortiz, escrow deadline is 12/30", None, "is 12/30 (the escrow deadline)"),
+        # Two days said alike, neither as the deadline: the sooner is only a guess.
+        ("Kwan hearing Monday, draft the outline Friday", "2026-12-11 17:00",
+         "which is the deadline"),
+        # Work for an event known only by its day.
+        ("prepare the exhibits for Thursday's hearing in Kwan", None, "“thursday's hearing”"),
+        ("demand letter for Kwan by Monday's settlement call", "2026-12-14 17:00",
+         "at what time"),
     ],
 )
 def test_a_deadline_it_cannot_resolve_is_asked_about(
@@ -212,6 +226,13 @@ def test_a_deadline_it_cannot_resolve_is_asked_about(
         ("on monday the C&D for Kwan", "2026-12-14 17:00"),
         ("C&D for Kwan this week", "2026-12-11 17:00"),
         ("C&D for Kwan next month", "2027-01-29 17:00"),
+        # A deadline beside the law's clock or another thing's deadline is the task's.
+        ("Kwan was served 12/2; answer due in 21 days. draft it by 12/18", "2026-12-18 17:00"),
+        ("payment deadline is 12/30; demand letter for Kwan by Friday", "2026-12-11 17:00"),
+        ("need an answer for Kwan, answer deadline 12/21", "2026-12-21 17:00"),
+        # A marked deadline beats a day said in passing; of two marked, the sooner.
+        ("Kwan hearing Monday, draft the outline by Friday", "2026-12-11 17:00"),
+        ("answer for Kwan due 12/28 but I want a draft by 12/21", "2026-12-21 17:00"),
     ],
 )
 def test_a_deadline_it_can_resolve_is_not_asked_about(

@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from matching.parse.deadlines.choosing import candidates_in, choose
+from matching.parse.deadlines.choosing import Candidate, candidates_in, choose
+from matching.parse.deadlines.clauses import event_day_doubt
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.dates import DAY_READERS
-from matching.parse.deadlines.doubts import Respelt, passed, respelt, undated_event
+from matching.parse.deadlines.doubts import (
+    Respelt,
+    legal_clock,
+    others_deadline,
+    passed,
+    respelt,
+    undated_event,
+)
 from matching.parse.deadlines.pieces import (
     CONTEXT,
     END_OF_DAY,
+    MARKED,
     PASSED_WARNING,
     Day,
     Deadline,
@@ -21,6 +30,7 @@ from matching.parse.deadlines.pieces import (
     Unread,
     zone_named,
 )
+from matching.parse.deadlines.requested import requested
 from matching.parse.deadlines.spoken import digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.text import fold
@@ -66,15 +76,48 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
             if isinstance(p, Unread) and rank_of_lead(folded, p.start) != CONTEXT
         ]
         pieces = [p for p in pieces if not isinstance(p, Unread)]
-    chosen = choose(candidates_in(folded, pieces, clock))
+    request = requested(folded)
+    candidates = candidates_in(folded, pieces, clock, request)
+    if request.nothing:
+        # "heads up i'm out today", "thx everyone for today": a day named, nothing asked.
+        candidates = [c for c in candidates if c.rank == MARKED]
+    chosen, aside = _chosen(folded, candidates)
     if chosen is None:
-        doubt = next(iter(doubts), None) or undated_event(folded)
-        return DeadlineReading(None, doubt)
+        doubt = next(iter(doubts), None) or undated_event(folded) or aside
+        return DeadlineReading(None, doubt or _event_day(folded, pieces))
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))
     doubt = chosen.doubt or next(iter(doubts), None)
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
+
+
+def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None, str | None]:
+    """The deadline, and why one read was set aside. The law's clock ("answer due in 20 days
+    (served 1/9)" counts from service, not from today) and another thing's deadline
+    ("relocation $ deadline is 3/31") give way to any other deadline the text gives. Alone, the
+    clock is read as the table reads it and asked about; the other deadline is only asked about.
+    """
+    meant = [c for c in candidates if c.rank > CONTEXT]
+    clocks = [c for c in meant if legal_clock(folded, c.start)]
+    others = [c for c in meant if others_deadline(folded, c.start, c.spans[-1][1])]
+    chosen = choose([c for c in candidates if c not in clocks and c not in others])
+    if chosen is not None:
+        return chosen, None
+    if clocks:
+        clock = clocks[0]
+        return clock._replace(doubt=legal_clock(folded, clock.start)), None
+    if others:
+        return None, others_deadline(folded, others[0].start, others[0].spans[-1][1])
+    return None, None
+
+
+def _event_day(folded: str, pieces: list[Piece]) -> str | None:
+    """The doubt when the work is for an event named only by its day ("for tomorrow's hearing")."""
+    for piece in pieces:
+        if isinstance(piece, Day) and (doubt := event_day_doubt(folded, piece.start, piece.end)):
+            return doubt
+    return None
 
 
 def _has_unread(pieces: list[Piece]) -> bool:

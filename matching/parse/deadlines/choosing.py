@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from typing import NamedTuple
 
+from matching.parse.deadlines.clauses import described, event_day_doubt, standalone
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.pieces import (
     CONTEXT,
@@ -17,22 +18,40 @@ from matching.parse.deadlines.pieces import (
     Piece,
     wall_time,
 )
+from matching.parse.deadlines.requested import Request, asks_the_reader
 
 # A time and a day in two sentences are two moments ("e-file it by 14:30. The garnishment hits
 # Friday").
-_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _AT_THE_LATEST = re.compile(r"\s*,?\s*(?:at\s+the\s+latest|latest)\b")
 # What may stand between a day and its time: "tomorrow at 10am", "3pm on Friday", "Fri, 2pm".
 _JOINER = re.compile(
-    r"^[\s,;:()\-]*(?:(?:at|by|on|before|until|till|around|@|the)[\s,;:()\-]*){0,3}$"
+    r"^[\s,;:()\-]*(?:(?:at|by|on|before|b4|until|till|around|@|the)[\s,;:()\-]*){0,3}$"
 )
+# "Monday by 9 a.m.": a marker between a day and its time marks them both.
+_MARKER_INSIDE = re.compile(r"\b(?:by|before|b4|until|till)\b")
+# The word right before a deadline, when one space at most stands between (a client's name or
+# a matter number, blanked out, is no lead-in).
+_LEAD_WORD = re.compile(r"([a-z0-9'@]+)\s?$")
+_BY = frozenset({"by", "before", "b4", "until", "till", "til", "than"})
+# Words that give a docketed event its date: "response due 1/27", "set for 4/22", "it's 1/27".
+_EVENT_LEADS = frozenset(
+    {"due", "deadline", "is", "are", "for", "on", "set", "at", "@", "it's", "scheduled", "now",
+     "was", "to", "the"}
+)  # fmt: skip
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 
 
-class _Candidate(NamedTuple):
+class Candidate(NamedTuple):
+    """One reading of the deadline: where it was said, the moment, and how surely it is the
+    task's own (its rank), with what about it is only a guess."""
+
     spans: tuple[tuple[int, int], ...]
     due_at: datetime
     rank: int
     doubt: str | None = None
+    dated: bool = False  # it names a date of the calendar ("1/29"), not a relative day
+    timed: bool = False  # it states a time of day ("at 10am"), not "EOD"
 
     @property
     def start(self) -> int:
@@ -44,27 +63,34 @@ def _joined(folded: str, left: Piece, right: Piece) -> bool:
     return len(gap) <= 16 and _JOINER.match(gap) is not None
 
 
-def candidates_in(folded: str, pieces: list[Piece], now: Now) -> list[_Candidate]:
+def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) -> list[Candidate]:
     # A fact ("served 11/23") must not lend its day to a nearby time ("... 11/23) EOD").
-    pieces = [p for p in pieces if p.rank == MARKED or rank_of_lead(folded, p.start) != CONTEXT]
+    pieces = [p for p in pieces if p.rank == MARKED or not _told_as_fact(folded, p, request)]
     pairs = _adjacent_pairs(folded, pieces)
     paired = {i for pair in pairs for i in pair}
-    distant = _distant_pair(folded, pieces, paired)
+    pairs, distant = _morning_refined(pieces, pairs, paired)
+    distant += _distant_pair(folded, pieces, paired)
     paired |= {i for pair in distant for i in pair}
-    found = [_combined(pieces, c, d, now, adjacent=(c, d) not in distant) for c, d in pairs]
-    found += [_combined(pieces, c, d, now, adjacent=False) for c, d in distant]
+    found = [_combined(folded, pieces, c, d, now, adjacent=True) for c, d in pairs]
+    found += [_combined(folded, pieces, c, d, now, adjacent=False) for c, d in distant]
     for index, piece in enumerate(pieces):
         if index in paired:
             continue
+        spans = ((piece.start, piece.end),)
         if isinstance(piece, Day):
             when = wall_time(piece.day, piece.clock, now.zone)
-            found.append(_Candidate(((piece.start, piece.end),), when, piece.rank, piece.doubt))
+            found.append(Candidate(spans, when, piece.rank, piece.doubt, dated=piece.dated))
         elif isinstance(piece, Moment):
-            found.append(_Candidate(((piece.start, piece.end),), piece.moment, piece.rank))
+            found.append(Candidate(spans, piece.moment, piece.rank))
         elif isinstance(piece, Clock) and not piece.needs_day:
             when = wall_time(now.today, piece.clock, now.zone)
-            found.append(_Candidate(((piece.start, piece.end),), when, piece.rank))
-    return [_ranked(folded, c) for c in found]
+            found.append(Candidate(spans, when, piece.rank, timed=piece.stated))
+    return [_ranked(folded, c, request) for c in found]
+
+
+def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
+    lead = rank_of_lead(folded, piece.start, appearance=request.appearance)
+    return lead == CONTEXT or described(folded, piece.start, piece.end, lead)
 
 
 def _adjacent_pairs(folded: str, pieces: list[Piece]) -> list[tuple[int, int]]:
@@ -80,6 +106,28 @@ def _adjacent_pairs(folded: str, pieces: list[Piece]) -> list[tuple[int, int]]:
     return pairs
 
 
+def _morning_refined(
+    pieces: list[Piece], pairs: list[tuple[int, int]], paired: set[int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """ "file it tmrw am. ... by 10": a day said with its half ("tomorrow morning") takes the one
+    time the text gives without a day. Returns the pairs said together, and those apart."""
+    lone = [
+        i for i, p in enumerate(pieces)
+        if i not in paired and isinstance(p, Clock) and p.stated and not p.needs_day
+    ]  # fmt: skip
+    days = [i for i, p in enumerate(pieces) if i not in paired and isinstance(p, Day)]
+    halves = [(c, d) for c, d in pairs if _is_half_of_day(pieces[c])]
+    if len(lone) != 1 or days or len(halves) != 1:
+        return pairs, []
+    half, day = halves[0]
+    paired.add(lone[0])
+    return [pair for pair in pairs if pair != (half, day)], [(lone[0], day)]
+
+
+def _is_half_of_day(piece: Piece) -> bool:
+    return isinstance(piece, Clock) and piece.needs_day
+
+
 def _distant_pair(folded: str, pieces: list[Piece], paired: set[int]) -> list[tuple[int, int]]:
     # "cover the 9am hearing for Garcia tomorrow": one time and one day, apart, are one moment.
     clocks = [
@@ -92,26 +140,34 @@ def _distant_pair(folded: str, pieces: list[Piece], paired: set[int]) -> list[tu
     ]  # fmt: skip
     if len(clocks) != 1 or len(days) != 1:
         return []
-    # ... within one sentence: "e-file it by 14:30. The garnishment hits Friday" is two.
-    first, last = sorted((pieces[clocks[0]], pieces[days[0]]), key=lambda p: p.start)
+    clock, day = pieces[clocks[0]], pieces[days[0]]
+    # ... within one sentence: "e-file it by 14:30. The garnishment hits Friday" is two; and a
+    # time marked as the deadline is not an unmarked day's ("the 12/30 hearing notice by 3pm").
+    first, last = sorted((clock, day), key=lambda p: p.start)
     if _SENTENCE_BREAK.search(folded, first.end, last.start):
+        return []
+    if rank_of_lead(folded, clock.start) == MARKED > rank_of_lead(folded, day.start):
         return []
     return [(clocks[0], days[0])]
 
 
 def _combined(
-    pieces: list[Piece], clock_index: int, day_index: int, now: Now, *, adjacent: bool
-) -> _Candidate:
+    folded: str, pieces: list[Piece], clock_index: int, day_index: int, now: Now, *, adjacent: bool
+) -> Candidate:
     clock, day = pieces[clock_index], pieces[day_index]
     assert isinstance(clock, Clock) and isinstance(day, Day)
     moment = clock.clock
     if day.evening and not clock.meridiem and moment.hour < 12:
         moment = moment.replace(hour=moment.hour + 12)
     spans = tuple(sorted(((clock.start, clock.end), (day.start, day.end))))
+    rank = max(clock.rank, day.rank)
     if adjacent:
+        if _MARKER_INSIDE.search(folded, spans[0][1], spans[1][0]):
+            rank = MARKED
         spans = ((spans[0][0], spans[1][1]),)
     when = wall_time(day.day, moment, now.zone)
-    return _Candidate(spans, when, max(clock.rank, day.rank), day.doubt)
+    timed = clock.stated and not clock.needs_day
+    return Candidate(spans, when, rank, day.doubt, dated=day.dated, timed=timed)
 
 
 def _day_beside(folded: str, pieces: list[Piece], index: int, paired: set[int]) -> int | None:
@@ -126,21 +182,67 @@ def _day_beside(folded: str, pieces: list[Piece], index: int, paired: set[int]) 
     return min(joined)[1] if joined else None
 
 
-def _ranked(folded: str, candidate: _Candidate) -> _Candidate:
-    lead = rank_of_lead(folded, candidate.start)
+def _ranked(folded: str, candidate: Candidate, request: Request) -> Candidate:
+    lead = rank_of_lead(folded, candidate.start, appearance=request.appearance)
     rank = candidate.rank
     if lead == MARKED or _AT_THE_LATEST.match(folded, candidate.spans[-1][1]):
         rank = MARKED
     elif lead == CONTEXT and rank < MARKED:
         rank = CONTEXT
-    return candidate._replace(rank=rank)
+    elif rank < MARKED and standalone(folded, candidate.spans):
+        # "Two weeks.", "... I'll review. 1/22": a fragment of its own states the deadline.
+        rank = MARKED
+    if request.docketing and rank > CONTEXT and _docketed(folded, candidate):
+        rank = CONTEXT
+    doubt = candidate.doubt
+    if rank == MARKED and not doubt:
+        # "by Monday's hearing": Monday, but before the hearing, whose hour is not given.
+        doubt = event_day_doubt(folded, candidate.start, candidate.spans[-1][1])
+    return candidate._replace(rank=rank, doubt=doubt)
 
 
-def choose(candidates: list[_Candidate]) -> _Candidate | None:
+def _docketed(folded: str, candidate: Candidate) -> bool:
+    """Whether, in a request to docket, the candidate is an event to docket ("calendar the
+    hearing, 1/29 at 1:30 pm", "docket the responses due 1/27") rather than the deadline for
+    the docketing ("by Friday", "today", "EOD", "by 1/29")."""
+    lead = _LEAD_WORD.search(folded[max(0, candidate.start - 24) : candidate.start])
+    word = lead[1] if lead else ""
+    inside = folded[candidate.start : candidate.spans[-1][1]]
+    by = word in _BY or _MARKER_INSIDE.search(inside) is not None
+    if word in _EVENT_LEADS or candidate.timed and not by:
+        return True
+    if not candidate.dated:
+        return False
+    # "the defendant must produce the data by 11/24. Please docket that date": a date said in
+    # a sentence that asks nothing is the event's.
+    return not by or not asks_the_reader(_sentence_at(folded, candidate.start))
+
+
+def _sentence_at(folded: str, at: int) -> str:
+    for match in _SENTENCE.finditer(folded):
+        if match.start() <= at < match.end():
+            return match.group()
+    return folded
+
+
+def choose(candidates: list[Candidate]) -> Candidate | None:
     meant = [c for c in candidates if c.rank > CONTEXT]
     if not meant:
         return None
     best = max(c.rank for c in meant)
     # Of two deadlines given ("answer deadline is 12/28; draft by 12/23"), the task must meet
     # the sooner; the later is the one it serves.
-    return min((c for c in meant if c.rank == best), key=lambda c: (c.due_at, c.start))
+    top = sorted((c for c in meant if c.rank == best), key=lambda c: (c.due_at, c.start))
+    sooner, later = top[0], top[-1]
+    if best == MARKED or sooner.due_at == later.due_at or sooner.doubt:
+        return sooner
+    # Two days said alike, neither as the deadline ("hearing Monday, draft Friday"): the sooner
+    # is a guess, and asked about.
+    return sooner._replace(
+        doubt=f"two days are given ({_day(sooner)}, {_day(later)}): which is the deadline?"
+    )
+
+
+def _day(candidate: Candidate) -> str:
+    when = candidate.due_at
+    return f"{when:%a} {when:%b} {when.day}, {when:%H:%M}"

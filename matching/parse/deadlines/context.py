@@ -8,10 +8,12 @@ from matching.parse.deadlines.pieces import CONTEXT, MARKED, STANDING
 from matching.parse.words import ASKING_WORDS
 
 # Words that introduce a short weekday that is also a word ("on wed", "for sat").
-_INTRODUCERS = frozenset({"on", "this", "next", "for", "by", "before", "until", "till", "due"})
+_INTRODUCERS = frozenset(
+    {"on", "this", "next", "nxt", "for", "by", "before", "b4", "until", "till", "due"}
+)
 # Words that, right before a day or time, make it the deadline ("by", "due", "deadline is").
 _MARKERS = frozenset(
-    {"by", "due", "before", "until", "till", "til", "deadline", "than", "latest", "need",
+    {"by", "due", "before", "b4", "until", "till", "til", "deadline", "than", "latest", "need",
      "needed", "needs", "eod", "cob", "within", "expected"}
 )  # fmt: skip
 # Words that, right before a date, make it a fact ("served 11/20", "21 days from 11/23") or
@@ -29,12 +31,21 @@ _FACT_VERBS = frozenset(
      "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
      "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
-     "came", "arrived", "extended", "took"}
+     "came", "arrived", "extended", "took", "got", "left", "set", "reset"}
 )  # fmt: skip
+# Verbs that give an event its (new) date ("moved to tomorrow at 9:30"): a fact, unless the
+# text asks for someone at that event, when its date is the deadline.
+_EVENT_VERBS = frozenset(
+    {"moved", "rescheduled", "postponed", "continued", "adjourned", "scheduled", "reset"}
+)
+_PAST_DUE = frozenset({"was", "were"})
 # "came by", "stopped by": a visit, not a deadline marker.
 _VISITED = frozenset({"came", "come", "stopped", "dropped", "swung"})
 # Papers named after an event: "cert of service tmrw" asks for the certificate, by tomorrow.
 _PAPERS_OF = frozenset({"certificate", "cert", "proof", "affidavit", "declaration", "notice"})
+# How far back an asking word makes a fact verb's event the thing asked for ("need an emergency
+# motion to quash filed tmrw").
+_ASKED_REACH = 6
 # How many other words may stand between a fact verb and the date it makes a fact.
 _FACT_REACH = 3
 # Words that may stand between a marker or fact word and the date itself.
@@ -55,8 +66,9 @@ def is_introduced(folded: str, start: int) -> bool:
     return bool(words) and (words[-1] in _INTRODUCERS or rank_of_lead(folded, start) == MARKED)
 
 
-def rank_of_lead(folded: str, start: int) -> int:
-    """What the few words before `start` make of a day: deadline, fact, or neither."""
+def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
+    """What the few words before `start` make of a day: deadline, fact, or neither. With
+    `appearance`, the text asks for someone at an event, and the event's new date counts."""
     clause = _CLAUSE_BREAK.split(folded[max(0, start - 60) : start])[-1]
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.
@@ -67,10 +79,13 @@ def rank_of_lead(folded: str, start: int) -> int:
         if word in _FILLERS or (word == "by" and index and found[index - 1] in _VISITED):
             continue  # "the walk-in who came by this afternoon" is no deadline
         if between == 0 and word in _MARKERS:
-            return MARKED
+            # "our answer was due 2/3" tells of a deadline gone by.
+            return CONTEXT if index and found[index - 1] in _PAST_DUE else MARKED
+        if appearance and word in _EVENT_VERBS:
+            return STANDING
         if word in _FACT_VERBS and not _names_a_paper(found, index):
             # "get the NOA filed today" asks for the event; "she got served today" reports it.
-            asked = not ASKING_WORDS.isdisjoint(found[max(0, index - 3) : index])
+            asked = not ASKING_WORDS.isdisjoint(found[max(0, index - _ASKED_REACH) : index])
             return STANDING if asked else CONTEXT
         if between == 0 and word in _FACTS:
             return CONTEXT

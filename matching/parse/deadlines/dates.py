@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from matching.calendar import add_business_days, last_business_day_of_month
+from matching.parse.deadlines.clauses import standalone
 from matching.parse.deadlines.context import WORD, is_introduced
 from matching.parse.deadlines.pieces import (
     CONTEXT,
@@ -46,13 +47,25 @@ _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:(?:at|@|by)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m)?\b"
     r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b)"
 )
-_CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(]|\s-+)\s*$")
+_CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(.!?]|\s-+)\s*$")
 _DATE_AFTER = re.compile(
     r"[\s,]+(?:the\s+)?(?:\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
 _TEXT_END = re.compile(r"\s*[.!)]?\s*")
+# "the Saturday message": an article, then a weekday qualifying the noun after it, is no day ...
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|that|every|each)\s+$")
+# ... unless the noun is an event, which the weekday dates ("the Friday hearing") ...
+_EVENTS = frozenset(
+    {"hearing", "hrg", "trial", "conference", "conf", "deposition", "depo", "mediation",
+     "meeting", "mtg", "call", "argument", "appearance", "calendar", "docket", "341"}
+)  # fmt: skip
+# ... or the word after still tells a day ("the Friday after next", "the Monday deadline").
+_AFTER_ATTRIBUTIVE_DAY = frozenset(
+    {"after", "before", "of", "at", "by", "eod", "cob", "morning", "afternoon", "evening",
+     "night", "following", "deadline", "and", "or", "the", "is", "works", "if", "please", "pls"}
+)  # fmt: skip
 _TERSE_WORDS = 6
 # Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
 _WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
@@ -67,8 +80,10 @@ _MONTH = (
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
 _YEAR_TAIL = r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
 
+# "in 3 days", "within the next 2 hours"; but "inside the 30 days" is a window already running.
 _RELATIVE = re.compile(
-    r"\b(?:(?:in|within|inside(?:\s+of)?|over)\s+(?:the\s+)?(?:next\s+)?|next\s+)"
+    r"\b(?:(?:in|within|inside(?:\s+of)?)\s+(?:the\s+ne?xt\s+|ne?xt\s+)?|over\s+the\s+ne?xt\s+"
+    r"|ne?xt\s+)"
     rf"(?P<n>{NUMBER})"
     r"(?:(?<=\d)(?P<short>[dhw])|(?:(?<=\d)|\b)\s*(?P<unit>(?:business|biz|bus\.?|working|work"
     r"|court)[\s-]*days?|b-?days?|(?:calendar\s+)?days?|hours?|hrs?|hr|minutes?|mins?|weeks?"
@@ -78,7 +93,13 @@ _FROM_NOW = re.compile(
     rf"\b(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|b-?days?|days?"
     r"|hours?|hrs?|minutes?|mins?|weeks?|wks?|months?)\s+from\s+(?:now|today)\b"
 )
-_WITHIN_THE_HOUR = re.compile(r"\b(?:within|in)\s+the\s+(?:next\s+)?hour\b")
+# "Two weeks.", "3 biz days": a count standing alone as the answer to "when?".
+_BARE_COUNT = re.compile(
+    rf"\b(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|days?|weeks?|wks?)\b"
+    r"(?:'s|s')?(?:\s+time)?"
+)
+_AFTER_COLON = re.compile(r":\s*$")
+_WITHIN_THE_HOUR = re.compile(r"\b(?:within|in)\s+the\s+(?:ne?xt\s+)?hour\b")
 _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.$-])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%]|\s+of\b)"
@@ -91,7 +112,7 @@ _DAY_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}"
 )
 _ORDINAL_DAY = re.compile(
-    r"\b(?:by|on|before|until|due)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+    r"\b(?:by|on|before|b4|until|due)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
 )
 # What may follow "the 15th" when it is a day of the month; any other word is a noun it
 # qualifies ("on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit").
@@ -101,18 +122,18 @@ _AFTER_ORDINAL_DATE = frozenset(
      "on", "with", "re", "the", "of", "morning", "afternoon", "noon", "midnight", "end", "close",
      "deadline", "would", "will", "should", "that", "which", "because", "since", "unless",
      "otherwise", "we", "i", "she", "he", "they", "it", "you", "asap", "urgent", "tops", "max",
-     "before", "not", "no"}
+     "before", "b4", "not", "no"}
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_NEXT_WEEK_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+w(?:ee)?k|next\s+w(?:ee)?k)\b")
+_NEXT_WEEK_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+ne?xt\s+w(?:ee)?k|ne?xt\s+w(?:ee)?k)\b")
 _WEEKDAY_RE = re.compile(
-    r"\b(?:(?P<next>next)\s+|(?:this\s+coming|this|coming)\s+)?"
+    r"\b(?:(?P<next>ne?xt)\s+|(?:this\s+coming|this|coming)\s+)?"
     rf"{_WEEKDAY}\b\.?"
-    r"(?P<suffix>\s+(?:of\s+)?(?:next|this)\s+w(?:ee)?k\b)?"
+    r"(?P<suffix>\s+(?:of\s+)?(?:ne?xt|this)\s+w(?:ee)?k\b)?"
 )
 _END_OF_WEEK = re.compile(
     r"(?:\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?w(?:ee)?k\b|\beow\b|\be\.o\.w\b\.?"
-    r"|\b(?:by|before)\s+the\s+weekend\b)"
+    r"|\b(?:by|before|b4)\s+the\s+weekend\b)"
 )
 _THIS_WEEK = re.compile(r"\bthis\s+w(?:ee)?k\b")
 _END_OF_MONTH = re.compile(
@@ -120,12 +141,12 @@ _END_OF_MONTH = re.compile(
     r"|\bmonth[\s-]end\b)"
 )
 _THIS_MONTH = re.compile(r"\bthis\s+month\b")
-_NEXT_MONTH = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+next\s+month|next\s+month)\b")
+_NEXT_MONTH = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+ne?xt\s+month|ne?xt\s+month)\b")
 _DAY_AFTER_TOMORROW = re.compile(
     r"\b(?:the\s+)?day\s+after\s+(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b"
 )
 _YESTERDAY = re.compile(r"\b(?:yesterday|yday|yest)\b")
-_ASKED_BY = re.compile(r"\b(?:by|due|before)\s+$")
+_ASKED_BY = re.compile(r"\b(?:by|due|before|b4)\s+$")
 # "Friday the 12th": the weekday says which 12th. Searched for this many months ahead; further
 # off, the weekday or the date is more likely a slip than a plan.
 _WEEKDAY_DATE = re.compile(
@@ -163,6 +184,14 @@ def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     return Day(start, end, now.today + timedelta(days=count), rank=MARKED)
 
 
+def _bare_count(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    if not standalone(folded, ((match.start(), match.end()),)):
+        return None  # "2 wks after she complained", "a 20 day notice"
+    if _AFTER_COLON.search(folded, max(0, match.start() - 4), match.start()):
+        return None  # "Response time: 30 days" names a period, not when
+    return _relative(match, folded, now)
+
+
 def _counts_business_days(unit: str) -> bool:
     """ "business days", "biz days", "bdays", "working days", "court days"."""
     return "day" in unit and unit.startswith(("business", "biz", "bus", "court", "b", "work"))
@@ -178,17 +207,28 @@ def _weekday_piece(match: re.Match[str], folded: str, now: Now) -> Piece | None:
         and not _said_as_day(folded, match)
     ):
         return None
+    if _names_a_kind(folded, match):
+        return None
     wanted = _WEEKDAYS[name]
     after = _DATE_AFTER.match(folded, match.end())
     if after:
         # "Friday 1/22", "Fri, Jan 22nd": the date says which Friday; it had better be one.
         return _disagreeing(match, after, wanted, now.today)
     suffix = match["suffix"] or ""
-    if match["next"] or "next" in suffix:
+    if match["next"] or "next" in suffix or "nxt" in suffix:
         day = weekday_next_week(wanted, now.today)
     else:
         day = weekday_on_or_after(wanted, now)
     return Day(match.start(), match.end(), day)
+
+
+def _names_a_kind(folded: str, match: re.Match[str]) -> bool:
+    """ "the Saturday message", "a Monday email": a weekday that says which thing, not when."""
+    before = folded[max(0, match.start() - 8) : match.start()]
+    if match.group(0) != match["wd"] or not _ARTICLE_BEFORE.search(before):
+        return False
+    following = _NEXT_WORD.match(folded, match.end())
+    return following is not None and following[1] not in _AFTER_ATTRIBUTIVE_DAY | _EVENTS
 
 
 def _said_as_day(folded: str, match: re.Match[str]) -> bool:
@@ -271,7 +311,7 @@ def _date_piece(
     # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
     # a marker asks for it ("due 3/15/2025" is still read, and warned about).
     stale = year is not None and found < today - STALE_DATE
-    return Day(match.start(), match.end(), found, rank=CONTEXT if stale else STANDING)
+    return Day(match.start(), match.end(), found, rank=CONTEXT if stale else STANDING, dated=True)
 
 
 def _unread(match: re.Match[str], doubt: str) -> Unread:
@@ -292,7 +332,7 @@ def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
         except ValueError:
             continue
         if candidate >= today:
-            return Day(match.start("the"), match.end(), candidate)
+            return Day(match.start("the"), match.end(), candidate, dated=True)
     return None
 
 
@@ -311,14 +351,14 @@ def _weekday_date(match: re.Match[str], folded: str, now: Now) -> Day:
         if candidate < now.today:
             continue
         if candidate.weekday() == wanted:
-            return Day(match.start(), match.end(), candidate)
+            return Day(match.start(), match.end(), candidate, dated=True)
         nearest = nearest or candidate
     said = " ".join(match.group().split())
     if nearest is None:
         return Day(match.start(), match.end(), weekday_on_or_after(wanted, now),
                    doubt=f"there is no {day}{match['suffix']} in the coming months")  # fmt: skip
     doubt = f"\u201c{said}\u201d: the {day}{match['suffix']} is a {_DAY_NAMES[nearest.weekday()]}"
-    return Day(match.start(), match.end(), nearest, doubt=doubt)
+    return Day(match.start(), match.end(), nearest, doubt=doubt, dated=True)
 
 
 def _disagreeing(
@@ -351,9 +391,10 @@ def _yesterday(match: re.Match[str], folded: str, now: Now) -> Piece | None:
 # In the order they are tried: a span the first reader claims is no other's. Each cue is a cheap
 # search that any text the pattern could match must contain.
 DAY_READERS = (
-    Reader(_RELATIVE, _relative, cue("in ", "within", "inside", "over ", "next ")),
+    Reader(_RELATIVE, _relative, cue("in ", "within", "inside", "over ", "next ", "nxt ")),
     Reader(_FROM_NOW, _relative, cue("from now", "from today")),
-    Reader(_WITHIN_THE_HOUR, _within_the_hour, cue("the hour", "next hour")),
+    Reader(_BARE_COUNT, _bare_count, cue("day", "week", "wk")),
+    Reader(_WITHIN_THE_HOUR, _within_the_hour, cue("the hour", "next hour", "nxt hour")),
     Reader(_ISO_DATE, _numeric_date, re.compile(r"\d-\d")),
     Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),
     Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
@@ -363,10 +404,10 @@ DAY_READERS = (
     Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
     Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, cue("day after")),
     Reader(_WEEKDAY_RE, _weekday_piece, cue(*sorted({day[:3] for day in _WEEKDAYS}))),
-    Reader(_NEXT_WEEK_END, _next_week, cue("next w")),
+    Reader(_NEXT_WEEK_END, _next_week, cue("next w", "nxt w")),
     Reader(_END_OF_WEEK, _end_of_week, cue("end of", "eow", "e.o.w", "weekend")),
     Reader(_THIS_WEEK, _this_week, cue("this w")),
-    Reader(_NEXT_MONTH, _next_month, cue("next month")),
+    Reader(_NEXT_MONTH, _next_month, cue("next month", "nxt month")),
     Reader(_END_OF_MONTH, _end_of_month, cue("end of", "eom", "e.o.m", "month")),
     Reader(_THIS_MONTH, _this_month, cue("this month")),
     Reader(_TOMORROW, _tomorrow, cue("tom", "tmr", "tmw", "2mor", "2mo")),

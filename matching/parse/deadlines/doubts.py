@@ -8,11 +8,12 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["Respelt", "passed", "respelt", "undated_event"]
+__all__ = ["Respelt", "legal_clock", "others_deadline", "passed", "respelt", "undated_event"]
 
 # A misspelt day or month is looked for only where a deadline is cued: "by frday", "on tusday".
 _CUED_WORD = re.compile(
-    r"\b(?:by|due|before|until|till|til|on|next|this|coming|eod|cob)\s+(?P<word>[a-z]{4,12})\b"
+    r"\b(?:by|due|before|b4|until|till|til|on|next|nxt|this|coming|eod|cob)\s+"
+    r"(?P<word>[a-z]{4,12})\b"
 )
 # The short form each full name is rewritten to, padded to the misspelling's length, so that
 # the readers find it where it was written.
@@ -35,7 +36,7 @@ _KNOWN = frozenset(
 # "before the hearing", "by the 341 meeting": a deadline tied to an event the text gives no
 # date for.
 _EVENT = re.compile(
-    r"\b(?:by|before|until|till|prior\s+to|ahead\s+of|in\s+time\s+for)\s+"
+    r"\b(?:by|before|b4|until|till|prior\s+to|ahead\s+of|in\s+time\s+for)\s+"
     r"(?:(?:the|our|her|his|their|next|upcoming|this|that|[a-z]+'s)\s+)*"
     r"(?:[a-z0-9-]+\s+){0,2}"
     r"(?:hearing|hrg|trial|deposition|depo|mediation|meeting|mtg|341|conference|conf|arbitration"
@@ -43,7 +44,7 @@ _EVENT = re.compile(
 )
 
 
-_EVENT_LEADS = ("by ", "before", "until", "till", "prior", "ahead", "in time")
+_EVENT_LEADS = ("by ", "before", "b4 ", "until", "till", "prior", "ahead", "in time")
 
 
 class Respelt(NamedTuple):
@@ -100,6 +101,54 @@ def undated_event(folded: str) -> str | None:
         return None
     said = " ".join(match.group().split())
     return f"\u201c{said}\u201d gives no date; when is it?"
+
+
+# "responses due in 30 days", "the answer is due within 20 days", where the text tells of
+# service: a period the law counts from service.
+_DUE_COUNT = re.compile(
+    r"\b(?:due|runs?|expires?|closes?)\s+(?P<count>(?:in|within)\s+(?:the\s+)?[a-z0-9-]+\s+"
+    r"(?:calendar\s+|court\s+|business\s+|biz\s+)?(?:days?|wks?|weeks?)\b)"
+)
+_SERVICE = re.compile(r"\b(?:served|service|rcvd|received|filed)\b")
+
+
+def legal_clock(folded: str, start: int) -> str | None:
+    """The doubt when the period at `start` is the law's clock from service, not the day wanted."""
+    match = _DUE_COUNT.search(folded, max(0, start - 12), start + 40)
+    if match is None or match.start("count") != start or not _SERVICE.search(folded):
+        return None
+    return f"\u201c{match.group()}\u201d counts from service, not from today; when is it wanted?"
+
+
+# "relocation $ deadline is 3/31", "the opt-in deadline: 1/15": a deadline of something the
+# text names, which may or may not be the task's.
+_NAMED_DEADLINE = re.compile(
+    r"(?<![a-z0-9$&])(?P<named>(?:[a-z$&][a-z$&'-]*\s+)?(?P<what>[a-z$&][a-z$&'-]*)\s+deadline"
+    r"(?:\s+(?:on|for|in|under)\s+(?:[a-z$&'-]+\s+){1,3}?(?=is\b))?)\s*(?:is|was|of|:)?\s*$"
+)
+_OWN_DEADLINE = frozenset(
+    {"the", "our", "my", "your", "a", "this", "that", "its", "hard", "firm", "final", "new",
+     "internal", "real", "actual", "soft", "same", "her", "his"}
+)  # fmt: skip
+
+
+def others_deadline(folded: str, start: int, end: int) -> str | None:
+    """The doubt when the date at `start:end` is given as the deadline of something named."""
+    lead = max(0, start - 60)
+    if lead:  # from a word's start
+        lead = folded.find(" ", lead, start) + 1
+    match = _NAMED_DEADLINE.search(folded[lead:start])
+    if match is None or match["what"] in _OWN_DEADLINE:
+        return None
+    # "need an answer ... - answer deadline 12/21": the deadline of the thing asked for.
+    stem = re.compile(rf"(?<![a-z]){re.escape(match['what'].rstrip('s'))}")
+    elsewhere = folded[: lead + match.start("what")] + " " + folded[lead + match.end("what") :]
+    if stem.search(elsewhere):
+        return None
+    named = match["named"].split()
+    if named[0] not in _OWN_DEADLINE:
+        named.insert(0, "the")
+    return f"is {folded[start:end]} ({' '.join(named)}) this task's deadline too?"
 
 
 def passed(due_at: datetime) -> str:

@@ -38,8 +38,10 @@ class Deadline:
 class DeadlineReading(NamedTuple):
     """The deadline a text gives, if any, and what about it could not be read for sure: a
     deadline cue with no date ("before the hearing"), a date that cannot be ("Feb 30"), a
-    misspelt day ("frday"), a weekday and a date that disagree, or a deadline already past.
-    `deadline` may then hold the best guess."""
+    misspelt day ("frday"), a weekday and a date that disagree, a deadline already past, the
+    law's clock counted from service ("answer due in 20 days (served 1/9)"), another thing's
+    deadline ("relocation $ deadline is 3/31"), two days said alike, or an event known only by
+    its day ("for Thursday's hearing"). `deadline` may then hold the best guess."""
 
     deadline: Deadline | None
     doubt: str | None = None
@@ -75,6 +77,7 @@ class Day(NamedTuple):
     rank: int = STANDING
     evening: bool = False  # "tonight at 9" is 21:00
     doubt: str | None = None  # read, but only as a guess ("frday" as Friday)
+    dated: bool = False  # a date of the calendar ("1/29", "Tuesday the 24th"), not a relative day
 
 
 class Clock(NamedTuple):

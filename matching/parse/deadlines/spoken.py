@@ -38,7 +38,7 @@ _MINUTES = {
     "fifty": 50,
 }
 _SPOKEN_CLOCK = re.compile(
-    r"\b(?:at|by|before|until|till|around)\s+(?P<h>"
+    r"\b(?:at|by|before|b4|until|till|around)\s+(?P<h>"
     + "|".join(sorted(_HOURS, key=len, reverse=True))
     + r")(?:[\s-]+(?P<m>"
     + "|".join(sorted(_MINUTES, key=len, reverse=True)).replace(" ", r"[\s-]")

@@ -31,7 +31,7 @@ _NOON = re.compile(r"\b(?:12\s+)?(?:noon|midday|mid-day)\b")
 _MIDNIGHT = re.compile(r"\bmidnight\b")
 _OCLOCK = re.compile(r"(?<![\d:/.$])\b(?P<h>\d{1,2})\s*o'?\s*clock\b")
 _BARE_HOUR = re.compile(
-    r"\b(?:at|by|before|until|till|til|around|@)\s+(?P<h>\d{1,2})\b"
+    r"\b(?:at|by|before|b4|until|till|til|around|@)\s+(?P<h>\d{1,2})\b"
     r"(?!\s*(?:%|percent|[:/.,-]\s*\d|\d"
     r"|(?:-|\s)*(?:days?|hours?|hrs?|h|weeks?|wks?|months?|years?|yrs?|business|biz|minutes?"
     r"|mins?|pages?|k|x|th|st|nd|rd|of|percent|cents?|dollars?|bucks)\b))"
@@ -45,6 +45,8 @@ _DAY_BEFORE = re.compile(
     r"\b(?:today|tomorrow|tmrw|tmr|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs"
     r"|thursday|fri|friday|sat|saturday|sun|sunday)\.? $"
 )
+# "tmrw am": the morning of the day just said.
+_AM_AFTER_DAY = re.compile(r"(?<=[a-z.] )(?:a\.m\.?|am\b)")
 _MORNING = re.compile(
     r"\b(?:first\s+thing(?:\s+in\s+the\s+morning)?|(?:in\s+the\s+)?morning"
     r"|a\.?m\.?\s+first\s+thing)\b"
@@ -88,6 +90,12 @@ def _hour_after_day(match: re.Match[str], folded: str, now: Now) -> Clock | None
     return _hour_clock(match, folded, now)
 
 
+def _am_after_day(match: re.Match[str], folded: str, now: Now) -> Clock | None:
+    if not _DAY_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+        return None
+    return Clock(match.start(), match.end(), FIRST_THING, needs_day=True)
+
+
 def _end_of_day(match: re.Match[str], folded: str, now: Now) -> Piece:
     # A time of day (17:00) so that "EOD Friday" pairs with its day like "Friday 5pm".
     return Clock(match.start(), match.end(), END_OF_DAY, rank=MARKED, stated=False)
@@ -117,11 +125,14 @@ TIME_READERS = (
     Reader(_NOON, _noon, cue("noon", "midday", "mid-day")),
     Reader(_MIDNIGHT, _midnight, cue("midnight")),
     Reader(_OCLOCK, _hour_clock, cue("clock")),
-    Reader(_BARE_HOUR, _hour_clock, re.compile(r"(?:at|by|before|until|till|til|around|@)\s+\d")),
+    Reader(
+        _BARE_HOUR, _hour_clock, re.compile(r"(?:at|by|before|b4|until|till|til|around|@)\s+\d")
+    ),
     Reader(
         _HOUR_AFTER_DAY,
         _hour_after_day,
         ("today ", "tomorrow ", "tmrw ", "tmr ", "mon", "tue", "wed", "thu", "fri", "sat", "sun"),
     ),
     Reader(_MORNING, _morning, cue("morning", "first thing")),
+    Reader(_AM_AFTER_DAY, _am_after_day, cue(" am", " a.m")),
 )
