@@ -15,6 +15,8 @@ FIRMS = sorted(p for p in (Path(__file__).parents[1] / "data" / "firms").iterdir
 # tuned on, so they are training data like the others (tests/data/firms/BEACON_PUGET.md and each
 # firm's README); tests/data/blind holds the firms never tuned on.
 FLOORS = {
+    "chesapeake": {"task_type": 0.66, "due_at": 0.90, "priority": 1.00,
+                  "matter": 0.97, "assignee": 0.93},
     "wasatch": {"task_type": 0.81, "due_at": 0.94, "priority": 1.00,
                "matter": 0.98, "assignee": 0.95},
     "alamo": {"task_type": 0.68, "due_at": 0.83, "priority": 1.00,
