@@ -9,12 +9,18 @@ from typing import NamedTuple
 
 from matching.parse.words import Word
 
-__all__ = ["STRONG", "TO", "WEAK", "Naming", "namings"]
+__all__ = ["ADDRESSEE", "CLAIM", "HANDOFF", "OTHER", "STRONG", "TO", "WEAK", "Naming", "namings"]
 
 # How surely the grammar makes the word after it a person who is to do the task.
 TO = 0  # "to Felix": a person when on the roster; "to Midland Funding" is no one
 WEAK = 1  # "for Felix to", "can Felix …": a person only when on the roster by that very name
 STRONG = 2  # "have Felix …", "ask Felix to …", "Felix, can you …": someone, on the roster or not
+
+# The part the person named plays in the request.
+OTHER = 0  # "to Felix", "can Felix …", "Felix should call her"
+ADDRESSEE = 1  # spoken to: "Felix, can you …", "@felix", "Felix?"
+HANDOFF = 2  # the one the addressee is to hand the work to: "please ask Felix to …"
+CLAIM = 3  # "Felix's got it": said to have the work, unless the text asks someone else
 
 # "have Felix pull the statements": a person, then what they are to do.
 _BEFORE_A_VERB = frozenset({"have", "having"})
@@ -24,6 +30,7 @@ _BEFORE_TO = frozenset(
      "need", "needs", "prefer", "allow"}
 )  # fmt: skip
 _MODALS = frozenset({"can", "could", "would", "will"})
+_HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
 _LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | {"to", "for", "let", "if", "at"}
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
 # "let Garcia know", "have Felix on the call".
@@ -32,23 +39,57 @@ _NOT_A_VERB = frozenset(
      "off", "in", "on", "with", "for", "me", "us", "all", "any", "each", "every", "his", "my",
      "and", "or", "know", "hear", "see", "been", "is", "was", "s", "to", "at", "by", "from"}
 )  # fmt: skip
-# Where a clause begins: after a sentence, a semicolon, a dash or a line break.
-_CLAUSE_START = re.compile(r"[.!?;]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
-# A name said first in the text or a clause, maybe after a greeting, and set off by a comma,
-# colon or dash: "Felix, can you …", "Hi Kenji: …", "Will — can you …".
+# Where a clause begins: after a sentence, a semicolon, a colon, a dash or a line break.
+_CLAUSE_START = re.compile(r"[.!?;:]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
+# Where a clause after a comma begins: "um, Carly can you …", "…, chidi maybe?".
+_COMMA = re.compile(r",\s+")
+_BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
+_GREETING = r"(?:(?i:hi|hey|hello|morning|afternoon|evening|yo|dear)\s+)?"
+# A name said first in the text or a clause, maybe after a bullet or a greeting, and set off by a
+# comma, colon or dash ("Felix, can you …", "Hi Kenji: …", "• Will — can you …"), or followed
+# straight by an ask of "you" ("Kim pls get someone on it", "Brianna you're up on this one").
 _VOCATIVE = re.compile(
-    r"\s*(?:(?i:hi|hey|hello|morning|afternoon|evening|yo|dear)\s+)?"
-    r"(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=\s*(?:[,:]|\s-+\s|\s?\u2014))"
+    rf"\s*{_BULLET}{_GREETING}(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})"
+    r"(?=\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014])"
+    r"|\s+(?i:please|pls|plz|you're|youre|you've|you\s+good|if\s+you|you\s+(?:can|could))\b)"
+)
+# The same in lower case, for a name on the roster: "trevor — cover the CMC", "chioma, you've…".
+_LOWER_VOCATIVE = re.compile(
+    rf"\s*{_BULLET}(?P<name>[a-z][\w'-]*)"
+    r"(?=\s*(?:,|\s-+\s|\s?[\u2013\u2014])\s*[a-z]"
+    r"|\s+(?:please|pls|plz|you're|youre|you've|you\s+good|if\s+you)\b)"
 )
 # A name said first and asked straight after, in any case: "marisol could you take it?".
 _ADDRESSED = re.compile(
-    r"\s*(?:(?:hi|hey|hello|morning|yo)\s+)?(?P<name>[a-z][\w'-]*)(?:\s+[a-z][\w'-]*)?"
-    r"\s*,?\s+(?:can|could|would|will)\s+you\b"
+    r"\s*(?:(?:hi|hey|hello|morning|yo|um|uh|ok|okay|so)\s+)?(?P<name>[a-z][\w'-]*)"
+    r"(?:\s+[a-z][\w'-]*)?\s*,?\s+(?:can|could|would|will)\s+(?:you|u)\b"
+)
+# A name alone as a sentence or a question: "Toby. Oduya. Call …", "… Keisha.", "Tyler?",
+# "chidi maybe?".
+_NAME_ALONE = re.compile(
+    r"(?:maybe\s+|perhaps\s+)?(?P<name>[a-z][\w'-]*)(?:\s+(?:maybe|perhaps))?\s*"
+    r"(?:\?|[.!](?=\s|$))"
+)
+# A sign-off before a name: the name is the writer's ("Thanks. Renee.").
+_SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$")
+# "Cassidy's got it", "Renee has got this one".
+_GOT_IT = re.compile(
+    r"(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
+)
+# "Marcus can do it?", "I think Noor should call her": a person proposed to act.
+_PROPOSED = re.compile(
+    r"(?P<name>[a-z][\w'-]*)\s+(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)"
+    r"[^.!?\n]*(?P<end>[.!?\n]|$)"
+)
+_NOT_PROPOSED = frozenset(
+    {"be", "have", "know", "hear", "see", "get", "not", "probably", "you", "u", "we", "i"}
 )
 # A vocative that is surely one: followed by an ask of "you".
 _ASKED = re.compile(
     r"\s*(?:[,:]|\s-+\s|\s?\u2014)\s*(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)"
 )
+# An ask of the name just said: "… drafted at Rosa can you file it".
+_ASKED_NEXT = re.compile(r"\s*,?\s*(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)")
 _start = itemgetter(0)
 
 
@@ -58,6 +99,7 @@ class Naming(NamedTuple):
     at: int  # where the naming begins in the text (its lead word, or the name)
     word: int  # the index of the name's first word among the text's words
     strength: int  # TO, WEAK or STRONG
+    role: int = OTHER  # OTHER, ADDRESSEE, HANDOFF or CLAIM
 
 
 def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
@@ -65,18 +107,20 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
     places: list[Naming] = []
     count = len(found)
     clauses = _clause_starts(text)
+    commas = clauses | {m.end() for m in _COMMA.finditer(text)}
     for index, (start, _, word) in enumerate(found):
         if word not in _LEADS:
             continue
         after = index + 1
         if after >= count:
             break
+        role = HANDOFF if word in _HANDING_ON else OTHER
         if word == "to":
             places.append(Naming(start, after, TO))
         elif word in _BEFORE_A_VERB and _acts(found, after):
-            places.append(Naming(start, after, STRONG))
+            places.append(Naming(start, after, STRONG, role))
         elif word in _BEFORE_TO and _followed_by_to(found, after):
-            places.append(Naming(start, after, STRONG))
+            places.append(Naming(start, after, STRONG, role))
         elif word == "for" and _followed_by_to(found, after):
             places.append(Naming(start, after, WEAK))
         elif word in _MODALS and _acts(found, after) and found[after][2] != "you":
@@ -85,11 +129,25 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, WEAK))
         elif word == "if" and after + 1 < count and found[after + 1][2] in _MODALS:
             places.append(Naming(start, after, WEAK))
-        elif word == "at" and (index == 0 or start in clauses):
-            # "at keiko can you …": "@keiko" as voice typing writes it.
-            places.append(Naming(start, after, WEAK))
-    places += _vocatives(text, folded, found, clauses)
+        elif word == "at" and _dictated_mention(text, folded, found, index, clauses, commas):
+            places.append(Naming(start, after, WEAK, ADDRESSEE))
+    places += _vocatives(text, folded, found, clauses, commas)
+    places += _proposals(folded, found)
     return sorted(places) if len(places) > 1 else places
+
+
+def _dictated_mention(
+    text: str, folded: str, found: list[Word], at: int, clauses: set[int], commas: set[int]
+) -> bool:
+    """Whether "at <name>" is "@name" as voice typing writes it: first in the text or a clause
+    ("at keiko can you …"), asked straight after ("… is drafted at Rosa can you file it"), or
+    after a comma, not before another capitalised word ("…, at Renee it looks like …"; not
+    "…, at Ward Hall")."""
+    start, name = found[at][0], at + 1
+    if at == 0 or start in clauses or _ASKED_NEXT.match(folded, found[name][1]):
+        return True
+    following = found[name + 1] if name + 1 < len(found) else None
+    return start in commas and not (following and text[following[0]].isupper())
 
 
 def _acts(found: list[Word], name: int) -> bool:
@@ -108,21 +166,60 @@ def _clause_starts(text: str) -> set[int]:
     return {match.end() for match in _CLAUSE_START.finditer(text)}
 
 
-def _vocatives(text: str, folded: str, found: list[Word], clauses: set[int]) -> list[Naming]:
+def _vocatives(
+    text: str, folded: str, found: list[Word], clauses: set[int], commas: set[int]
+) -> list[Naming]:
     """Names said first in the text or a clause and set off: "Felix, can you …". Followed by
     an ask of "you" it surely names someone; else only a roster name counts ("Sullivan: send
-    the client a copy" names the client's matter, "marisol could you" Marisol if on the roster)."""
+    the client a copy" names the client's matter, "marisol could you" Marisol if on the roster).
+    After a comma, only a name asked at once ("um, Carly can you …", "chidi maybe?")."""
     places = []
-    for start in sorted({0, *clauses}):
-        match = _VOCATIVE.match(text, start)
+    for start in sorted({0, *clauses, *commas}):
+        clause = start == 0 or start in clauses
+        match = _VOCATIVE.match(text, start) if clause else None
         if match is not None:
             strength = STRONG if _ASKED.match(folded, match.end("name")) else WEAK
             at = match.start("name")
+        elif clause and (match := _LOWER_VOCATIVE.match(text, start)) is not None:
+            strength, at = WEAK, match.start("name")
         elif (match := _ADDRESSED.match(folded, start)) is not None:
+            strength, at = WEAK, match.start("name")
+        elif (match := _NAME_ALONE.match(folded, start)) is not None and _alone(
+            folded, start, match, clause
+        ):
             strength, at = WEAK, match.start("name")
         else:
             continue
         name = bisect_left(found, at, key=_start)
         if name < len(found):
-            places.append(Naming(match.start(), name, strength))
+            places.append(Naming(match.start(), name, strength, ADDRESSEE))
+    return places
+
+
+def _alone(folded: str, start: int, match: re.Match[str], clause: bool) -> bool:
+    """Whether a name said alone asks that person: a question ("Tyler?", "chidi maybe?"), or a
+    sentence of its own that opens the text or follows another on its line ("Toby. Oduya. Call
+    …", "… tomorrow 10am. Keisha."), not a signature on a line of its own or after a sign-off."""
+    if match.group().endswith("?"):
+        return True
+    after_sentence = folded[start - 2 : start] in {". ", "! ", "? "}
+    return clause and (start == 0 or after_sentence) and _SIGN_OFF.search(folded, 0, start) is None
+
+
+def _proposals(folded: str, found: list[Word]) -> list[Naming]:
+    """Where the text proposes someone or says they have the work: "Marcus can do it?", "I think
+    Noor should call her", "Cassidy's got it"."""
+    places = []
+    for match in _PROPOSED.finditer(folded):
+        if match["verb"] in _NOT_PROPOSED or match["verb"] in _NOT_A_VERB:
+            continue
+        if match["modal"] and match["end"] != "?":
+            continue  # "Marcus can do it" tells; "Marcus can do it?" asks
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            places.append(Naming(match.start(), name, WEAK))
+    for match in _GOT_IT.finditer(folded):
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            places.append(Naming(match.start(), name, WEAK, CLAIM))
     return places

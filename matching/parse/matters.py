@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from matching.model import MatterRef
+from matching.parse.items import (
+    asks_for_work,
+    claimed_by_writer,
+    main_part,
+    may_ask,
+    part_of,
+    parts,
+    points_to_an_item,
+    reports_status,
+)
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
     Span,
@@ -20,6 +31,8 @@ from matching.text import fold
 
 __all__ = [
     "AMBIGUOUS_MATTER_WARNING",
+    "ANOTHER_PERSON_WARNING",
+    "GIVEN_NAME_WARNING",
     "SEVERAL_MATTERS_WARNING",
     "MatterFinding",
     "Matters",
@@ -90,6 +103,57 @@ _CAPTION_REACH = 3  # the party's words nearest the "v."
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n]|\.\s|\s-+\s|\u2014")
 _POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_AND = frozenset({"and", "&"})
+# How surely a name names a client's matter: a surname or full name, a given name alone, a name
+# followed by a relative's ("Nunn's sister": the client's matter, unless the text says the work is
+# for a prospect), a surname after another given name.
+_NAME, _GIVEN_NAME, _RELATIVE_OF_CLIENT, _ANOTHER_PERSON = "name", "given", "relative", "other"
+GIVEN_NAME_WARNING = "\u201c{name}\u201d is only a client's given name; give the matter number"
+ANOTHER_PERSON_WARNING = "the name is not a client's full name; give the matter number"
+_DOUBTS = {_ANOTHER_PERSON: ANOTHER_PERSON_WARNING}
+_RELATIVE = re.compile(
+    r"(?:'s|\u2019s|')\s+(?:(?:late|former|ex|own|adult|elderly|younger|older|little|big)[\s-]+)?"
+    r"(?:sister|brother|mother|mom|mum|father|dad|son|daughter|wife|husband|spouse|"
+    r"ex-wife|ex-husband|fianc[eé]e?|boyfriend|girlfriend|cousin|aunt|uncle|niece|nephew|"
+    r"grand(?:mother|father|son|daughter|ma|pa)|in-law|sister-in-law|brother-in-law|"
+    r"mother-in-law|father-in-law|neighbou?r|friend|roommate|coworker|co-worker|sibling)s?\b",
+    re.IGNORECASE,
+)
+# Words that say a person is not a client yet.
+_PROSPECT = re.compile(
+    r"\b(?:prospects?|prospective|potential\s+client|(?:not|isn't)\s+(?:yet\s+)?(?:a\s+|our\s+)?"
+    r"client|(?:hasn't|has\s+not|haven't|have\s+not|not\s+yet)\s+(?:signed|retained|engaged))\b"
+)
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
+_CLAUSE_OPENERS = frozenset('.!?:;\n\u2022*-\u2013\u2014("')
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+_TOPIC_NOUN = re.compile(r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation)\b", re.IGNORECASE)
+_SET_OFF = re.compile(r"\s*(?::|[-\u2013\u2014]+\s)")
+_MENTIONS = re.compile(r"<@[^>]{1,100}>|<at>[^<]{1,100}</at>|@\w+", re.IGNORECASE)
+# Words that mark a matter as a bankruptcy case, in its title or in a text about it.
+_BANKRUPTCY_TITLE = re.compile(r"\b(?:in\s+re|chapter|bankruptcy)\b")
+_BANKRUPTCY_WORDS = re.compile(
+    r"\b(?:bk|bankruptcy|bankr|341|trustee|petition|schedules|scheds|means\s+test"
+    r"|creditor\s+matrix|chapter|ch)\b"
+)
+_CHAPTER = re.compile(
+    r"\b(?:chapter|ch)\.?\s*(?P<number>7|11|12|13|seven|eleven|twelve|thirteen)\b"
+)
+_CHAPTER_NUMBERS = {"seven": "7", "eleven": "11", "twelve": "12", "thirteen": "13"}
+_BANKRUPTCY = "bankruptcy"
+_CHAPTER_CUE = "chapter "
+# Words of a title too common to tell one of a client's matters from another: a text may use
+# them of any matter ("more information", "the deficiency").
+_TITLE_ONLY_WORDS = frozenset(
+    {"chapter", "llc", "inc", "re", "information", "solutions", "services", "systems",
+     "management", "funding", "financial", "finance", "recovery", "portfolio", "associates",
+     "capital", "credit", "bank", "national", "consumer", "usa", "group", "acceptance", "mixed",
+     "suit", "county", "collection", "collections", "defense", "defence", "medical", "debt",
+     "dispute", "disputes", "reporting", "claim", "claims", "act", "limited", "civil", "auto",
+     "deficiency", "repossession", "sale", "notice", "post", "discharge", "garnishment", "wage",
+     "exemption", "pre", "small", "district", "municipal", "justice", "general", "joint",
+     "evaluation", "filing", "class", "putative", "truck", "tenant", "screening", "reports"}
+)  # fmt: skip
 _SURNAME_PARTICLES = frozenset(
     {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
      "mac", "al", "el", "bin", "ter", "ten"}
@@ -197,12 +261,25 @@ class Matters:
         self._tails: dict[str, frozenset[str]] = {}
         # Per matter, the words of its title that name the other parties ("midland", "freight").
         self._parties: dict[str, frozenset[str]] = {}
+        # Per matter, its client's name and the words that tell it from the client's others:
+        # its parties, its practice ("bankruptcy", "chapter 7").
+        self._clients: dict[str, tuple[str, ...]] = {}
+        self._cues: dict[str, frozenset[str]] = {}
+        # Clients' given names ("walter", "june" of "Walter and June Pemberton"), per matter, and
+        # the matters of each given name that is no client's surname.
+        self._given_names: dict[str, frozenset[str]] = {}
+        self._given_name_matters: dict[str, set[str]] = {}
         self.first_names: set[str] = set()
         self.name_words: set[str] = set()
         # Words of the matters' titles: the parties to the firm's cases ("Midland", "Cavalry").
         self.party_words: set[str] = set()
         for matter in matters:
             self._index(matter)
+        self._by_given_name = {
+            given: numbers
+            for given, numbers in self._given_name_matters.items()
+            if (given,) not in self._by_surname
+        }
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
         self._surname_spellings = sorted(
@@ -218,11 +295,16 @@ class Matters:
         name = name_words(matter.client_name)
         self.name_words.update(name)
         self._parties[matter.number] = frozenset(title) - set(name) - _NOT_PARTY_WORDS
+        self._clients[matter.number] = name
+        self._cues[matter.number] = _practice_cues(fold(matter.title), self._parties[matter.number])
         if len(name) > 1:
             for full in {name, (name[0], name[-1])}:
                 self._by_full_name.setdefault(_squashed(full), set()).add(matter.number)
             self.first_names.add(name[0])
         core = _organisation(matter.client_name)
+        self._given_names[matter.number] = _given_names(name) if core is None else frozenset()
+        for given in self._given_names[matter.number]:
+            self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
             self._tails[matter.number] = _organisation_tail(core, name)
         short = _organisation_keys(core) if core else _surnames(matter.client_name)
@@ -239,32 +321,49 @@ class Matters:
     ) -> MatterFinding:
         numbers, number_spans = self._numbers(folded)
         kept = [w for w in found if not inside(w[0], excluded)]
-        hits, name_spans, mask_spans = self._names(text, kept, is_known_word)
-        if not numbers and not hits:
-            hits, name_spans = self._misspelt_names(text, kept, is_known_word)
-            mask_spans = name_spans
+        read = self._names(text, kept, is_known_word)
+        named = [n for n in _weighed(read, folded) if n.kind != _ANOTHER_PERSON]
+        if not numbers and not read:
+            named = self._misspelt_names(text, kept, is_known_word)
+        number, warning = self._decided(text, folded, numbers, named, kept, is_known_word)
+        if number is None and warning is None:
+            warning = next((_DOUBTS[n.kind] for n in read if n.kind in _DOUBTS), None)
+        # A given name helps decide but stays a word of the text: "call Corey" is no "call client".
+        clients = [n for n in named if n.kind != _GIVEN_NAME]
+        return MatterFinding(
+            number, number_spans, [n.span for n in clients], [n.mask for n in clients], warning
+        )
+
+    def _decided(
+        self,
+        text: str,
+        folded: str,
+        numbers: set[str],
+        named: list[_Named],
+        found: list[Word],
+        is_known_word: Callable[[str], bool],
+    ) -> tuple[str | None, str | None]:
+        """The matter the numbers and names point to, or why none is taken."""
         if len(numbers) > 1:
-            return MatterFinding(
-                None, number_spans, name_spans, mask_spans, SEVERAL_MATTERS_WARNING
-            )
+            return None, SEVERAL_MATTERS_WARNING
         if numbers:
-            return MatterFinding(numbers.pop(), number_spans, name_spans, mask_spans, None)
+            return next(iter(numbers)), None
+        if named and all(n.kind == _GIVEN_NAME for n in named):
+            # "Sunita's stuff": the client's given name alone, which DOMAIN.md's forms leave out.
+            return None, GIVEN_NAME_WARNING.format(name=text[slice(*named[0].span)])
+        hits = [self._settled_by_practice(folded, found, n.matters) for n in named]
+        spans = [n.span for n in named]
         number, ambiguous = _one_matter(hits)
         if ambiguous:
             # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
             # happens to be another client's surname (Page).
-            capitalised = [
-                h for h, (s, _) in zip(hits, name_spans, strict=True) if text[s].isupper()
-            ]
+            capitalised = [h for h, (s, _) in zip(hits, spans, strict=True) if text[s].isupper()]
             if 0 < len(capitalised) < len(hits):
                 number, ambiguous = _one_matter(capitalised)
-        warning = None
         if ambiguous and len({next(iter(h)) for h in hits if len(h) == 1}) > 1:
-            number = _main_ask_matter(text, folded, hits, name_spans, is_known_word)
-            warning = None if number else SEVERAL_MATTERS_WARNING
-        elif ambiguous:
-            warning = AMBIGUOUS_MATTER_WARNING
-        return MatterFinding(number, number_spans, name_spans, mask_spans, warning)
+            number = _main_ask_matter(text, folded, hits, spans, is_known_word)
+            return number, None if number else SEVERAL_MATTERS_WARNING
+        return number, AMBIGUOUS_MATTER_WARNING if ambiguous else None
 
     def _numbers(self, folded: str) -> tuple[set[str], list[Span]]:
         numbers: set[str] = set()
@@ -284,10 +383,8 @@ class Matters:
 
     def _names(
         self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
-    ) -> tuple[list[set[str]], list[Span], list[Span]]:
-        hits: list[set[str]] = []
-        spans: list[Span] = []
-        masks: list[Span] = []
+    ) -> list[_Named]:
+        named: list[_Named] = []
         index = 0
         while index < len(found):
             size = self._name_at(found, index)
@@ -295,26 +392,82 @@ class Matters:
                 size == 1
                 and _ordinary_word(text, found[index], is_known_word)
                 and not _in_caption(text, found[index])
+                and not _in_topic_slot(text, found[index])
             ):
                 size = 0
+            kind = _NAME
+            if not size and self._given_name_at(text, found, index, is_known_word):
+                size, kind = 1, _GIVEN_NAME
             if size:
                 key = _squashed(tuple(w[2] for w in found[index : index + size]))
-                hit = self._by_full_name.get(key) or self._by_surname[key]
+                hit = (self._by_given_name[key[0]] if kind == _GIVEN_NAME
+                       else self._by_full_name.get(key) or self._by_surname[key])  # fmt: skip
                 if len(hit) > 1:
                     hit = self._settled_by_caption(text, found, index, size, hit)
                 size += self._tail_size(text, found, index + size, hit)
-                hits.append(hit)
-                spans.append((found[index][0], found[index + size - 1][1]))
+                span = (found[index][0], found[index + size - 1][1])
+                if kind == _NAME and _RELATIVE.match(text, span[1]):
+                    kind = _RELATIVE_OF_CLIENT
+                elif kind == _NAME and self._another_person(text, found, index, hit, is_known_word):
+                    kind = _ANOTHER_PERSON
                 # "the Garcia file" is the matter's file, not something to file with a court.
                 if index + size < len(found) and _files_of(
                     text, found[index + size - 1], found[index + size]
                 ):
                     size += 1
-                masks.append((found[index][0], found[index + size - 1][1]))
+                named.append(_Named(hit, span, (span[0], found[index + size - 1][1]), kind))
                 index += size
             else:
                 index += 1
-        return hits, spans, masks
+        return named
+
+    def _given_name_at(
+        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
+    ) -> bool:
+        """Whether the word at `index` may name a client by a given name ("Sunita's stuff",
+        "shonda's car", "call Mateo"): not a staff member's or a known word, not followed by
+        some other surname ("Sunita Rao"), and where a name is surely meant: a possessive, a
+        capitalised word inside a sentence, or the client a line is about ("Mateo — …").
+        "Will you …" and "to be frank" name no client."""
+        start, end, word = found[index]
+        if squashed(word) not in self._by_given_name or is_known_word(word):
+            return False
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            following is not None
+            and following[0] - end == 1
+            and text[following[0]].isupper()
+            and text[start].isupper()
+        ):
+            return False
+        return (
+            text.startswith(_POSSESSIVE_ENDINGS, end)
+            or (text[start].isupper() and not _opens_clause(text, start))
+            or _in_topic_slot(text, found[index])
+        )
+
+    def _another_person(
+        self,
+        text: str,
+        found: list[Word],
+        index: int,
+        hit: set[str],
+        is_known_word: Callable[[str], bool],
+    ) -> bool:
+        """Whether a surname follows a given name none of its clients has, after a courtesy
+        title ("Ms. Odessa Pruitt"): someone else of that name, maybe a prospect."""
+        if index < 2 or found[index - 2][2] not in _COURTESY_TITLES:
+            return False
+        start, end, word = found[index - 1]
+        written = text[start:end]
+        return (
+            len(word) > 1
+            and word.isalpha()
+            and written[:1].isupper()
+            and found[index][0] - end == 1
+            and not is_known_word(word)
+            and all(word not in self._given_names[n] for n in hit)
+        )
 
     def _name_at(self, found: list[Word], index: int) -> int:
         if squashed(found[index][2]) not in self._name_starts:
@@ -354,12 +507,32 @@ class Matters:
             return {number}
         return hit
 
+    def _settled_by_practice(self, folded: str, found: list[Word], hit: set[str]) -> set[str]:
+        """The one of a client's matters that the text's other words point to: "the Mbatha ch. 7",
+        "Whitehurst's trustee", "the Pruitt FCRA case"; else `hit`. Only one client's matters:
+        a surname two clients share is settled by their full name or a caption."""
+        if len(hit) < 2 or len({self._clients[n] for n in hit}) > 1:
+            return hit
+        said = _text_cues(folded, found)
+        scored = sorted(((len(self._cues_said(n, said)), n) for n in hit), reverse=True)
+        best, number = scored[0]
+        if best and best > scored[1][0]:
+            return {number}
+        return hit
+
+    def _cues_said(self, number: str, said: frozenset[str]) -> frozenset[str]:
+        # "Whitehurst ch 7" is no sure sign of his Chapter 13 case.
+        cues = self._cues[number]
+        chapters = {c for c in said if c.startswith(_CHAPTER_CUE)}
+        if chapters and {c for c in cues if c.startswith(_CHAPTER_CUE)}.isdisjoint(chapters):
+            cues -= {_BANKRUPTCY}
+        return cues & said
+
     def _misspelt_names(
         self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
-    ) -> tuple[list[set[str]], list[Span]]:
+    ) -> list[_Named]:
         # Only capitalised words are tried: a proper noun with a typo, not an ordinary word.
-        hits: list[set[str]] = []
-        spans: list[Span] = []
+        named: list[_Named] = []
         for start, end, word in found:
             if (
                 len(word) < FUZZY_MIN_LETTERS
@@ -370,9 +543,8 @@ class Matters:
                 continue
             near = closest_spelling(word, self._surname_spellings)
             if near:
-                hits.append(self._by_surname[(near,)])
-                spans.append((start, end))
-        return hits, spans
+                named.append(_Named(self._by_surname[(near,)], (start, end), (start, end), _NAME))
+        return named
 
 
 def named_clients(folded: str, name_spans: list[Span]) -> list[Span]:
@@ -420,6 +592,75 @@ def _caption_party(text: str, found: list[Word], index: int, size: int) -> froze
     return frozenset(party)
 
 
+def _practice_cues(title: str, parties: frozenset[str]) -> frozenset[str]:
+    """The words of a matter's title that a text about it may use: its other parties ("midland",
+    "fcra"), and for a bankruptcy case "bankruptcy" and its chapter ("chapter 7")."""
+    cues = {w for w in parties - _TITLE_ONLY_WORDS if w.isalpha() and len(w) >= 3}
+    if _BANKRUPTCY_TITLE.search(title):
+        cues.add(_BANKRUPTCY)
+        cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(title)}
+    return frozenset(cues)
+
+
+def _text_cues(folded: str, found: list[Word]) -> frozenset[str]:
+    """The words of a text that may tell one of a client's matters from another."""
+    cues = {w for _, _, w in found if w.isalpha() and len(w) >= 3}
+    if _BANKRUPTCY_WORDS.search(folded):
+        cues.add(_BANKRUPTCY)
+    cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(folded)}
+    return frozenset(cues)
+
+
+def _chapter(number: str) -> str:
+    return _CHAPTER_CUE + _CHAPTER_NUMBERS.get(number, number)
+
+
+def _given_names(name: tuple[str, ...]) -> frozenset[str]:
+    """A person client's given names: the first word, and each after "and" ("June" of "Walter
+    and June Pemberton"), in their squashed forms."""
+    if len(name) < 2:
+        return frozenset()
+    givens = {name[0]} | {name[i + 1] for i in range(len(name) - 2) if name[i] in _AND}
+    return frozenset(squashed(g) for g in givens if g.isalpha() and len(g) > 1)
+
+
+class _Named(NamedTuple):
+    """A client named in the text: their matters, where, what to mask, and how surely."""
+
+    matters: set[str]
+    span: Span
+    mask: Span
+    kind: str
+
+
+def _weighed(named: list[_Named], folded: str) -> list[_Named]:
+    """The names that count: a bare given name only when no surname says otherwise ("Keisha's
+    photos" in the Boone item, not beside another client's surname); a client's relative only
+    when the text does not say the work is for a prospect."""
+    surnames = [n.matters for n in named if n.kind != _GIVEN_NAME]
+    prospect = _PROSPECT.search(folded) is not None
+    return [
+        n for n in named
+        if (n.kind != _GIVEN_NAME or not surnames or any(n.matters & m for m in surnames))
+        and not (n.kind == _RELATIVE_OF_CLIENT and prospect)
+    ]  # fmt: skip
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _CLAUSE_OPENERS
+
+
+def _in_topic_slot(text: str, word: Word) -> bool:
+    """Whether a lower-case word stands where a text names its client: "the banks thing", "tran —
+    pls have the schedules ready" (first on its line, set off by a colon or dash)."""
+    start, end, _ = word
+    if _TOPIC_NOUN.match(text, end) and text[:start].lower().endswith("the "):
+        return True
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return not _MENTIONS.sub("", line).strip(" \t\u2022*-") and bool(_SET_OFF.match(text, end))
+
+
 def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
     """The one matter the names point to: a definite name decides what an ambiguous one meant."""
     if not hits:
@@ -436,35 +677,13 @@ def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
 # Several matters in one text: the one its main ask is about, when that is clear
 # ---------------------------------------------------------------------------------------------
 
-# Where a text's parts end: a line, a bullet, a sentence, a semicolon.
-_PART_END = re.compile(r"\n+|[;\u2022]|(?<=[.!?])\s+(?=[\"'(\u2022*-]?\s*[A-Z0-9])")
-_BULLET = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
-_LAST_WORD = re.compile(r"[a-z]*\.$")
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no", "inc", "co",
-                            "corp", "llc", "ltd", "esq", "et", "al"})  # fmt: skip
-# An ask of work, not news: "please", "can you", "I need".
-_ASK_WORDS = re.compile(
-    r"\b(?:please|pls|plz|kindly"
-    r"|(?:can|could|would|will)\s+(?:you|someone|somebody|one\s+of\s+you)"
-    r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:need|want|like)"
-    r"|need\s+(?:someone|somebody|you)|needs\s+to\s+be|make\s+sure|let'?s)\b"
-)
+# Where the client a part is about ends: "Kwan v. Apex: …", "Ortiz — …".
+_TOPIC_END = re.compile(r":\s*|\s[-\u2013\u2014]+\s*")
 # Words that may open a sentence before its imperative: "Also draft the Nunez motion".
 _FILLERS = frozenset(
     {"also", "and", "then", "plus", "next", "separately", "additionally", "finally", "lastly",
      "so", "ok", "okay", "btw", "now", "oh"}
 )  # fmt: skip
-_NOT_ASKS = re.compile(r"\b(?:please|pls|kindly)\s+(?:note|see|find|be\s+(?:aware|advised))\b")
-# "The first is the priority", "start with the second one": which listed item comes first.
-_ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
-             "fourth": 3, "4th": 3, "last": -1}  # fmt: skip
-_ORDINAL = "|".join(_ORDINALS)
-_POINTER = re.compile(
-    rf"\b(?:the\s+)?(?P<ordinal>{_ORDINAL})(?:\s+(?:one|item|task|bullet|point))?\s+(?:is|as)\s+"
-    r"(?:the\s+|my\s+|our\s+)?(?:top\s+|main\s+|real\s+|first\s+)?"
-    r"(?:priority|most\s+(?:urgent|important|pressing))"
-    rf"|\b(?:start|begin)\s+with\s+the\s+(?P<start>{_ORDINAL})\b"
-)
 
 
 def _main_ask_matter(
@@ -475,70 +694,51 @@ def _main_ask_matter(
     is_known_word: Callable[[str], bool],
 ) -> str | None:
     """The matter the main ask is about when a text names several: the listed item it says comes
-    first ("The first is the priority"), or the one part that asks for work while the others
-    report news ("The Kwan evaluation is still due Friday. I need a demand letter for Ortiz.").
-    None when that is not clear."""
-    parts = _parts(text, folded)
+    first ("The first is the priority") or that calls itself the main thing, or the one part that
+    asks for work while the others report news or work the writer keeps ("The Kwan evaluation is
+    still due Friday. I need a demand letter for Ortiz."). None when that is not clear."""
+    found = parts(text, folded)
     matter_of: dict[int, str] = {}
-    for part in {_part_of(parts, start) for start, _ in spans}:
+    for part in {part_of(found, start) for start, _ in spans}:
         number, ambiguous = _one_matter(
-            [h for h, (start, _) in zip(hits, spans, strict=True) if _part_of(parts, start) == part]
+            [h for h, (start, _) in zip(hits, spans, strict=True) if part_of(found, start) == part]
         )
         if ambiguous or number is None:
             return None
         matter_of[part] = number
-    pointer = _POINTER.search(folded)
-    if pointer is not None:
-        items = [i for i, (start, _) in enumerate(parts) if _BULLET.match(folded, start)]
-        items = items or sorted(matter_of)
-        at = _ORDINALS[pointer["ordinal"] or pointer["start"]]
-        chosen = items[at] if -len(items) <= at < len(items) else None
-        return matter_of.get(chosen) if chosen is not None else None
-    asked = {p for p in matter_of if _asks_for_work(folded, parts[p])}
+    main = main_part(folded, found, matter_of)
+    if main is not None or points_to_an_item(folded):
+        return matter_of.get(main) if main is not None else None
+    kept = {p for p in matter_of if claimed_by_writer(folded, found[p])}
+    open_parts = [p for p in matter_of if p not in kept and not reports_status(folded, found[p])]
+    asked = {p for p in open_parts if asks_for_work(folded, found[p])}
+    if not asked:
+        # No word of asking: the one part in the imperative, when no other may ask either
+        # ("Please note the Kwan hearing moved" may mean "calendar it").
+        asked = {
+            p for p in open_parts if _opens_with_a_task(folded, found[p], spans, is_known_word)
+        }
+        if any(may_ask(folded, found[p]) for p in open_parts if p not in asked):
+            return None
     if len({matter_of[p] for p in asked}) != 1:
         return None
-    news = [p for p in matter_of if p not in asked]
-    if any(_opens_with_a_task(folded, parts[p], spans, is_known_word) for p in news):
+    news = [p for p in open_parts if p not in asked]
+    if any(_opens_with_a_task(folded, found[p], spans, is_known_word) for p in news):
         return None  # "Draft the Kwan answer." asks too, without a word of asking
     return matter_of[next(iter(asked))]
-
-
-def _parts(text: str, folded: str) -> list[Span]:
-    """The text's lines, bullets, sentences and semicolon clauses."""
-    parts: list[Span] = []
-    start = 0
-    for match in _PART_END.finditer(text):
-        if match.group().isspace() and _abbreviated(folded, start, match.start()):
-            continue  # "Mr. Pruitt", "v. Ortiz", "2 p.m. Thursday"
-        if folded[start : match.start()].strip():
-            parts.append((start, match.start()))
-        start = match.end() if match.group() != "\u2022" else match.start()
-    if folded[start:].strip():
-        parts.append((start, len(folded)))
-    return parts
-
-
-def _abbreviated(folded: str, start: int, stop: int) -> bool:
-    before = _LAST_WORD.search(folded, start, stop)
-    word = before.group()[:-1] if before else ""
-    return len(word) == 1 or word in _ABBREVIATIONS
-
-
-def _part_of(parts: list[Span], position: int) -> int:
-    return next((i for i, (start, end) in enumerate(parts) if start <= position < end), -1)
-
-
-def _asks_for_work(folded: str, part: Span) -> bool:
-    said = folded[part[0] : part[1]]
-    return _ASK_WORDS.search(_NOT_ASKS.sub(" ", said)) is not None
 
 
 def _opens_with_a_task(
     folded: str, part: Span, names: list[Span], is_known_word: Callable[[str], bool]
 ) -> bool:
-    """Whether a part opens, past its bullet and the client's name, with a task's word."""
-    for match in re.finditer(r"[a-z][a-z'-]*", folded[part[0] : part[1]]):
-        at = part[0] + match.start()
+    """Whether a part opens, past its bullet and the client it is about ("Kwan v. Apex: …"), with
+    a task's word."""
+    start = part[0]
+    topic = _TOPIC_END.search(folded, start, part[1])
+    if topic is not None and any(start <= s < topic.start() for s, _ in names):
+        start = topic.end()
+    for match in re.finditer(r"[a-z][a-z'-]*", folded[start : part[1]]):
+        at = start + match.start()
         if inside(at, names):
             continue
         word = match.group().split("-")[0]

@@ -7,7 +7,18 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from matching.model import StaffProfile
-from matching.parse.addressed import STRONG, TO, WEAK, Naming, namings
+from matching.parse.addressed import (
+    ADDRESSEE,
+    CLAIM,
+    HANDOFF,
+    OTHER,
+    STRONG,
+    TO,
+    WEAK,
+    Naming,
+    namings,
+)
+from matching.parse.items import main_part, part_of, parts
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
     Span,
@@ -41,11 +52,29 @@ _GROUPS = frozenset(
      "someone", "somebody", "anyone", "anybody", "whoever"}
 )  # fmt: skip
 _POSSESSIVE = ("'", "\u2019")
+# "cc <@U123>": copied, not asked.
+_COPIED = re.compile(r"\bcc:?\s*(?:<@[^>]{1,100}>\s*)*$", re.IGNORECASE)
+# An ask of no one in particular: the one said to have the work is not asked to do it ("Marisol's
+# got it …, can somebody e-file it").
+_GROUP_ASK = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)"
+    r"|(?:someone|somebody|anyone|anybody)\s+(?:pls|please|plz)|need\s+(?:someone|somebody)"
+    r"|whoever)\b"
+)
+# People offered as alternatives: "<@A> <@B> whoever's free", "one of you".
+_ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
+# The writer says nothing is to be done: whoever is named is told, not asked.
+_NO_ACTION = re.compile(
+    r"\b(?:no\s+action|no\s+ask|nothing\s+(?:is\s+)?needed|nothing\s+further"
+    r"|nothing\s+to\s+do\b(?!\s+with)|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind)\b"
+)
 _NICKNAME_PREFIX = 3  # "Dan" for Daniel, "Chris" for Christopher
 _NICKNAME_ENDING = 5  # "Becca" for Rebecca
 NOT_ON_ROSTER = "nobody on the roster is called \u201c{name}\u201d"
 SEVERAL_PEOPLE = "\u201c{name}\u201d could be {people}"
 UNKNOWN_MENTION = "the person you mentioned is not on the roster"
+NO_ACTION = "the text says nothing needs doing, so no one is assigned"
+SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +92,7 @@ class _Hint:
     position: int
     email: str | None  # None: a name read as a person who cannot be told apart
     doubt: str | None = None
+    role: int = OTHER  # the part the person plays: addressee, handoff, claim (addressed.py)
 
 
 class Roster:
@@ -85,6 +115,7 @@ class Roster:
         self._by_last_name: dict[str, set[str]] = {}
         self._by_handle: dict[str, set[str]] = {}
         self._names: dict[str, str] = {}
+        self._first_name_of: dict[str, str] = {}
         for person in roster:
             self._index(person)
         self._by_nickname = self._nicknamed(nicknames or {})
@@ -102,6 +133,7 @@ class Roster:
             return
         self._names[person.email] = person.name
         first, last = name[0], name[-1]
+        self._first_name_of[person.email] = first
         self._by_first_name.setdefault(first, set()).add(person.email)
         handles = {first, fold(person.email.split("@")[0])}
         if len(name) > 1:
@@ -132,9 +164,29 @@ class Roster:
         for naming in namings(text, folded, found):
             if not inside(naming.at, spans):
                 self._named(text, found, naming, is_known_word, hints, spans)
+        return self._chosen(text, folded, hints, spans)
+
+    def _chosen(
+        self, text: str, folded: str, hints: list[_Hint], spans: list[Span]
+    ) -> PersonFinding:
+        """The assignee among the hints: nobody when the text says nothing is to be done or
+        offers people as alternatives ("<@A> <@B> whoever's free"); else the one to whom the
+        addressee hands the work ("Tasha, please ask Beth to …"), the one in the item the text
+        marks as its main ask, or the first named."""
         known = [h for h in hints if h.email]
+        if known and _NO_ACTION.search(folded):
+            return PersonFinding(None, spans, NO_ACTION)
+        if _GROUP_ASK.search(folded):
+            known = [h for h in known if h.role != CLAIM]
+        offered = {h.email for h in known if h.role == ADDRESSEE}
+        if len(offered) > 1 and _ALTERNATIVES.search(folded):
+            known = [h for h in known if h.role != ADDRESSEE]
+            hints = known
         if known:
-            return PersonFinding(min(known, key=lambda h: h.position).email, spans)
+            chosen = _main_hint(text, folded, known)
+            if chosen is None:
+                return PersonFinding(None, spans, SEVERAL_ASKED)
+            return PersonFinding(chosen.email, spans)
         if hints:
             return PersonFinding(None, spans, min(hints, key=lambda h: h.position).doubt)
         return PersonFinding(None, spans)
@@ -142,29 +194,50 @@ class Roster:
     def _mentions(self, text: str, folded: str, hints: list[_Hint], spans: list[Span]) -> None:
         for match in _SLACK_MENTION.finditer(text) if "<@" in text else ():
             spans.append(match.span())
+            if _COPIED.search(text, max(0, match.start() - 300), match.start()):
+                continue
             email = self._by_slack.get(match.group(1).upper())
-            hints.append(_Hint(match.start(), email, None if email else UNKNOWN_MENTION))
+            hints.append(
+                _Hint(match.start(), email, None if email else UNKNOWN_MENTION, ADDRESSEE)
+            )
         for match in _TEAMS_MENTION.finditer(text) if "<at>" in folded else ():
             spans.append(match.span())
             said = tuple(map(squashed, name_words(match.group(1))))
-            emails = self._by_full_name.get(said) or (
+            emails = self._by_full_name.get(said) or self._going_by(said) or (
                 self._by_first_name.get(said[0]) if said else None
             )
-            hints.append(self._hint(match.start(), emails, match.group(1).strip()))
+            hints.append(self._hint(match.start(), emails, match.group(1).strip(), ADDRESSEE))
         for match in _HANDLE.finditer(folded) if "@" in folded else ():
             handle = match["handle"].rstrip("._-")
-            if handle in _EVERYONE:
-                continue
+            if handle in _EVERYONE or inside(match.start(), spans):
+                continue  # "<@U123ABC>" is a Slack mention, not a handle
             spans.append(match.span())
-            hints.append(self._hint(match.start(), self._by_handle.get(handle), "@" + handle))
+            emails = (self._by_handle.get(handle) or self._by_nickname.get(handle)
+                      or self._nickname(handle))  # fmt: skip
+            hints.append(self._hint(match.start(), emails, "@" + handle, ADDRESSEE))
 
-    def _hint(self, position: int, emails: set[str] | None, said: str) -> _Hint:
+    def _going_by(self, said: tuple[str, ...]) -> set[str] | None:
+        """Who a full name names when its given name is a short form ("Wes Delacroix" for
+        Wesley): the people of that surname whose first name it begins or shortens."""
+        if len(said) < 2:
+            return None
+        first = said[0]
+        fits = {
+            email for email in self._by_last_name.get(said[-1], ())
+            if self._first_name_of[email].startswith(first)
+            or email in self._by_nickname.get(first, ())
+        }  # fmt: skip
+        return fits or None
+
+    def _hint(
+        self, position: int, emails: set[str] | None, said: str, role: int = OTHER
+    ) -> _Hint:
         if emails and len(emails) == 1:
-            return _Hint(position, next(iter(emails)))
+            return _Hint(position, next(iter(emails)), role=role)
         if emails:
             people = " or ".join(sorted(self._names.get(e, e) for e in emails))
-            return _Hint(position, None, SEVERAL_PEOPLE.format(name=said, people=people))
-        return _Hint(position, None, NOT_ON_ROSTER.format(name=said))
+            return _Hint(position, None, SEVERAL_PEOPLE.format(name=said, people=people), role)
+        return _Hint(position, None, NOT_ON_ROSTER.format(name=said), role)
 
     def _named(
         self,
@@ -181,13 +254,13 @@ class Roster:
                 text, found, naming.word, is_known_word
             ):
                 start, end, _ = found[naming.word]
-                hints.append(self._hint(naming.at, None, text[start:end]))
+                hints.append(self._hint(naming.at, None, text[start:end], naming.role))
             return
         emails, end = resolved
-        if naming.strength != TO and text.startswith(_POSSESSIVE, end):
+        if naming.strength != TO and naming.role != CLAIM and text.startswith(_POSSESSIVE, end):
             return  # "have Felix's notes ready": Felix's things, not Felix
         start = found[naming.word][0]
-        hints.append(self._hint(naming.at, emails, text[start:end]))
+        hints.append(self._hint(naming.at, emails, text[start:end], naming.role))
         spans.append((naming.at if naming.strength == TO else start, end))
 
     def _name_at(self, text: str, found: list[Word], naming: Naming) -> tuple[set[str], int] | None:
@@ -257,3 +330,26 @@ class Roster:
             and spelled not in _GROUPS
             and not is_known_word(spelled)
         )
+
+
+def _main_hint(text: str, folded: str, known: list[_Hint]) -> _Hint | None:
+    """Of hints that each name one person: the one the addressee is to hand the work to, the
+    one in the item the text marks as its main ask, or the first; None when the text speaks to
+    people in several items and marks none of them as the main one ("<@A> <@B> review it"
+    speaks to both in one: the first is taken)."""
+    first = min(known, key=lambda h: h.position)
+    handed = [h for h in known if h.role == HANDOFF and h.position > first.position]
+    if first.role == ADDRESSEE and handed:
+        return min(handed, key=lambda h: h.position)
+    if len({h.email for h in known}) > 1:
+        found = parts(text, folded)
+        by_part: dict[int, _Hint] = {}
+        for hint in sorted(known, key=lambda h: h.position):
+            by_part.setdefault(part_of(found, hint.position), hint)
+        main = main_part(folded, found, by_part)
+        if main is not None:
+            return by_part[main]
+        addressed = {h.email for h in by_part.values() if h.role == ADDRESSEE}
+        if len(addressed) > 1:
+            return None
+    return first

@@ -30,8 +30,10 @@ async def test_an_unsure_request_asks_with_labels_and_reasons_and_offers_only_on
         offer = await fake.dm(BEN)
         assert "from Ava Stone" in offer.payload["text"]
 
-        # The same words for another client are understood at once: no modal this time.
-        again = await world.command(AVA, "/delegate", "please handle the thing for Marisol")
+        # The same words for another client are understood at once: no modal this time. (Her
+        # given name alone, "for Marisol", would be asked about: DOMAIN.md names clients by
+        # surname or full name.)
+        again = await world.command(AVA, "/delegate", "please handle the thing for Marisol Garcia")
         assert " offered to " in again["text"]
         assert len(fake.to("views.open")) == 1
 

@@ -1,0 +1,158 @@
+"""A text's parts (lines, bullets, sentences) and which of them holds its main ask."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from matching.parse.words import Span
+
+__all__ = [
+    "asks_for_work",
+    "claimed_by_writer",
+    "main_part",
+    "may_ask",
+    "part_of",
+    "parts",
+    "points_to_an_item",
+    "reports_status",
+]
+
+# Where a text's lines and inline bullets begin.
+_LINE_END = re.compile(r"\n+|(?=\u2022)")
+# Where a line that is no bullet item breaks further: a sentence, a semicolon, or a comma before
+# the writer speaks of themself ("can you cover the Kwan hearing, I'm stuck in the Ortiz trial").
+_PART_END = re.compile(
+    r";|(?<=[.!?])\s+(?=[\"'(*-]?\s*[A-Z0-9])"
+    r"|,\s+(?=(?i:i'm|i\s+am|i've|i'll|i\s+will|i\s+was)\b)"
+)
+_BULLET = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
+_LAST_WORD = re.compile(r"[a-z0-9]*\.$")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no", "inc", "co",
+                            "corp", "llc", "ltd", "esq", "et", "al", "dept", "ct", "cty", "ch",
+                            "sec", "rm", "ste", "approx"})  # fmt: skip
+# An ask of work, not news: "please", "can you", "I need".
+_ASK_WORDS = re.compile(
+    r"\b(?:please|pls|plz|kindly"
+    r"|(?:can|could|would|will)\s+(?:you|someone|somebody|one\s+of\s+you)"
+    r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:need|want|like)"
+    r"|need\s+(?:someone|somebody|you)|needs\s+to\s+be|make\s+sure|let'?s)\b"
+)
+_NOT_ASKS = re.compile(r"\b(?:please|pls|kindly)\s+(?:note|see|find|be\s+(?:aware|advised))\b")
+# Work the writer keeps: "(I'll do)", "I'll handle it", "I've got this one".
+_WRITERS_OWN = re.compile(
+    r"\b(?:i'll|i\s+will|i'm|i\s+am|i've|i\s+have)\s+(?:do|doing|handle|handling|take|"
+    r"taking|cover|covering|got|get|deal|dealing)\b(?:\s+(?:it|this|that|them|one))*"
+    r"\s*(?:[).!]|$)"
+)
+# Where work stands, not what is asked: "the Kwan memo is still due Thursday".
+_STATUS = re.compile(r"\bstill\b")
+# "The first is the priority", "start with the second one", "#1 is the priority".
+_ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
+             "fourth": 3, "4th": 3, "last": -1}  # fmt: skip
+_ORDINAL = "|".join(_ORDINALS) + r"|(?:#|no\.?\s*|number\s+|item\s+#?)\d"
+_POINTER = re.compile(
+    rf"(?:\b|(?=#))(?:the\s+)?(?P<ordinal>{_ORDINAL})(?:\s+(?:one|item|task|bullet|point))?"
+    r"\s+(?:is|as)\s+(?:the\s+|my\s+|our\s+)?(?:top\s+|main\s+|real\s+|first\s+)?"
+    r"(?:priority|most\s+(?:urgent|important|pressing))"
+    rf"|\b(?:start|begin)\s+with\s+(?:the\s+)?(?P<start>{_ORDINAL})\b"
+)
+_DIGIT = re.compile(r"\d")
+_DAY_OR_TIME = (
+    r"today|tomorrow|tmrw|tonight|in\s+the\s+morning|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|am|a\.m"
+)
+# An item that calls itself the main ask: "— the main thing", "this is what I need most".
+_MAIN_MARK = re.compile(
+    r"\b(?:(?:the|my|our)\s+(?:main|top|real|big|key)\s+(?:thing|one|ask|item)"
+    r"|most\s+(?:important|urgent|pressing)\s+(?:one|item|thing|part|task)"
+    r"|(?:what|the\s+one)\s+(?:i|we)\s+need\s+most"
+    r"|the\s+one\s+that\s+matters"
+    r"|(?:this|that|it)(?:'s|\s+is)\s+(?:the\s+)?(?:top\s+)?priority"
+    r"|top\s+priority"
+    rf"|first\s+thing\b(?!\s+(?:{_DAY_OR_TIME})\b))"
+)
+
+
+def parts(text: str, folded: str) -> list[Span]:
+    """The text's bullet items whole, and its other lines' sentences and semicolon clauses."""
+    found: list[Span] = []
+    start = 0
+    for match in [*_LINE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if folded[start:end].strip():
+            if _BULLET.match(folded, start):
+                found.append((start, end))
+            else:
+                found += _clauses(text, folded, start, end)
+        start = match.end() if match else end
+    return found
+
+
+def _clauses(text: str, folded: str, start: int, stop: int) -> list[Span]:
+    found: list[Span] = []
+    for match in _PART_END.finditer(text, start, stop):
+        if match.group().isspace() and _abbreviated(folded, start, match.start()):
+            continue  # "Mr. Pruitt", "v. Ortiz", "2 p.m. Thursday", "1. Pettibone"
+        if folded[start : match.start()].strip():
+            found.append((start, match.start()))
+        start = match.end()
+    if folded[start:stop].strip():
+        found.append((start, stop))
+    return found
+
+
+def _abbreviated(folded: str, start: int, stop: int) -> bool:
+    before = _LAST_WORD.search(folded, start, stop)
+    word = before.group()[:-1] if before else ""
+    return len(word) == 1 or word in _ABBREVIATIONS or (word.isdigit() and len(word) <= 2)
+
+
+def part_of(found: list[Span], position: int) -> int:
+    """The index of the part holding `position`; -1 for none."""
+    return next((i for i, (start, end) in enumerate(found) if start <= position < end), -1)
+
+
+def asks_for_work(folded: str, part: Span) -> bool:
+    said = folded[part[0] : part[1]]
+    return _ASK_WORDS.search(_NOT_ASKS.sub(" ", said)) is not None
+
+
+def may_ask(folded: str, part: Span) -> bool:
+    """Whether the part has a word of asking at all, even "please note" (maybe "calendar it")."""
+    return _ASK_WORDS.search(folded, part[0], part[1]) is not None
+
+
+def claimed_by_writer(folded: str, part: Span) -> bool:
+    """Whether the part is work the writer keeps ("- Quandt: note to file (I'll do)")."""
+    return _WRITERS_OWN.search(folded, part[0], part[1]) is not None
+
+
+def reports_status(folded: str, part: Span) -> bool:
+    """Whether the part tells where work stands ("the memo is still due Thu") with no ask."""
+    return _STATUS.search(folded, part[0], part[1]) is not None and not asks_for_work(folded, part)
+
+
+def main_part(folded: str, found: list[Span], candidates: Collection[int]) -> int | None:
+    """Of the `candidates` (parts' indexes), the one the text marks as its main ask: the listed
+    item it says comes first ("#1 is the priority"), or the one item that calls itself the main
+    thing. None when the text marks none of them, or marks another part."""
+    pointer = _POINTER.search(folded)
+    if pointer is not None:
+        items = [i for i, (start, _) in enumerate(found) if _BULLET.match(folded, start)]
+        items = items or sorted(candidates)
+        at = _ordinal(pointer["ordinal"] or pointer["start"])
+        chosen = items[at] if -len(items) <= at < len(items) else None
+        return chosen if chosen in candidates else None
+    marked = [i for i in candidates if _MAIN_MARK.search(folded, *found[i])]
+    return marked[0] if len(marked) == 1 else None
+
+
+def points_to_an_item(folded: str) -> bool:
+    """Whether the text says which listed item comes first ("start with the second")."""
+    return _POINTER.search(folded) is not None
+
+
+def _ordinal(said: str) -> int:
+    digit = _DIGIT.search(said)
+    return int(digit.group()) - 1 if digit else _ORDINALS[said]
