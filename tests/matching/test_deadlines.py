@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.parse.deadlines import PASSED_WARNING, find_deadline
+from matching.parse.deadlines import PASSED_WARNING, find_deadline, read_deadline
 
 NY = "America/New_York"
 CHICAGO = "America/Chicago"
@@ -405,7 +405,8 @@ DOCKETING = [
     ("calendar the hearing date by 12/11", TUE, "2026-12-11 17:00"),
     ("calendar the reply due tomorrow", TUE, None),
     # "calendar" and "docket" as nouns ask for no docketing.
-    ("the calendar shows a hearing 12/15; draft the opposition by then", TUE, "2026-12-15 17:00"),
+    # ... but the hearing's day is the hearing's: "by then" is asked about (test_parser_unsure).
+    ("the calendar shows a hearing 12/15; draft the opposition by then", TUE, None),
     ("review the 12/15 hearing notice on the court's docket", TUE, "2026-12-15 17:00"),
 ]  # fmt: skip
 
@@ -432,3 +433,153 @@ def test_a_message_asking_nothing_has_no_deadline(
     text: str, now: str, expected: str | None
 ) -> None:
     assert due(text, now) == expected
+
+
+def reading(text: str, now: str) -> tuple[str | None, bool]:
+    """The deadline read (as `due` gives it), and whether it is asked about."""
+    found = read_deadline(text, now=datetime.fromisoformat(now), tz=NY)
+    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M") if found.deadline else None
+    return when, found.doubt is not None
+
+
+# Times and days that say which events, what state lasts how long, or what the writer will do
+# are context, as are days said in the negative or as someone's absence.
+NOT_THE_TASKS = [
+    ("list the calls placed before 8am and summarise them, I need the list by Friday", TUE,
+     "2026-12-11 17:00"),
+    ("flag every letter received before 11/30; summary by Thursday", TUE, "2026-12-10 17:00"),
+    ("the e-filing portal is down until 2pm, so file the motion by 4", TUE, "2026-12-08 16:00"),
+    ("the courthouse stays closed until Monday", TUE, None),
+    ("draft the reply; I will review it Thursday", TUE, None),
+    ("call Mr. Diaz today and tell him I'll send the settlement figures by Friday", TUE,
+     "2026-12-08 17:00"),
+    ("Out sick today. Back Thursday.", TUE, None),
+    ("Back Monday. pls file the Ruiz answer by Friday", TUE, "2026-12-11 17:00"),
+    ("I've got a mediation at 1, so get the exhibits to me by 11", TUE, "2026-12-08 11:00"),
+    ("no response needed today; a summary in 3 weeks is plenty", TUE, "2026-12-29 17:00"),
+    ("for Thursday, not Wednesday: can you e-file the motion by 10am?", TUE, "2026-12-10 10:00"),
+    ("heading to the 10:30 docket now, pls call Ms. Ruiz back", TUE, None),
+    ("the collector called her four times in one day; C&D by Thursday", TUE, "2026-12-10 17:00"),
+    ("she says she mailed the forms monday, can you chase them", TUE, None),
+    ("Ms. Cho phoned this morning; pls send her the settlement summary", TUE, None),
+    ("draft the letter by Wednesday rather than Friday", TUE, "2026-12-09 17:00"),
+    ("the client repo'd car was towed at 2am, intake call tomorrow 11am", TUE,
+     "2026-12-09 11:00"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), NOT_THE_TASKS)
+def test_what_others_or_the_writer_do_is_context(
+    text: str, now: str, expected: str | None
+) -> None:
+    assert due(text, now) == expected
+
+
+# Words that say a day is the deadline, wherever it stands.
+SAID_AS_THE_DEADLINE = [
+    ("draft the RFAs for Lee. wed is fine", TUE, "2026-12-09 17:00"),
+    ("36 hrs please.", TUE, "2026-12-09 22:00"),
+    ("research memo on preemption, week from today.", TUE, "2026-12-15 17:00"),
+    ("can you e-file the notice? she's covering it for me \U0001f64f tonight works", TUE,
+     "2026-12-08 23:59"),
+    ("our production is due Monday. Friday at 10 so I can check it.", TUE, "2026-12-11 10:00"),
+    ("the response is due 12/18 but I want a draft Monday", TUE, "2026-12-14 17:00"),
+    ("research whether it survives, 3 wks is fine, low priority", TUE, "2026-12-29 17:00"),
+    ("Summary by Thursday 12/10 please. Also calendar their reply date", TUE, "2026-12-10 17:00"),
+    ("Lee needs the motion to convert to Ch. 7 e-filed today", TUE, "2026-12-08 17:00"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), SAID_AS_THE_DEADLINE)
+def test_words_that_say_this_is_the_deadline(text: str, now: str, expected: str) -> None:
+    assert due(text, now) == expected
+
+
+# A court event's day is its own, unless someone is asked to be there; then its time is the
+# deadline, even said in another sentence.
+COURT_EVENTS = [
+    ("send me the NEF once it's filed. hearing is 1/12 at 2pm.", TUE, None),
+    ("the depo is 12/17 at 10", TUE, None),
+    ("motion to lift stay is set for hearing Jan 12 at 9:30. could you take it?", TUE,
+     "2027-01-12 09:30"),
+    ("can you handle the status conference on 12/17? 11am, Judge Ortiz.", TUE, "2026-12-17 11:00"),
+    ("Lee status conf still on for Thu 12/17 @ 10, can u cover", TUE, "2026-12-17 10:00"),
+    ("dkt the MSJ hearing 1/20 9am pls", TUE, None),
+    ("Reply brief came in. Calendar the hearing, 1/20 at 9.", TUE, None),
+    ("I'll appear myself at the 1/20 hearing. pls dkt it + our 1/13 reply deadline", TUE, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), COURT_EVENTS)
+def test_a_court_events_day_is_the_deadline_only_to_be_there(
+    text: str, now: str, expected: str | None
+) -> None:
+    assert due(text, now) == expected
+
+
+# No one's task: a note that says so, thanks, an office social.
+NO_ONES_TASK = [
+    ("not a task, just sharing: the client got her car back and starts work Monday", TUE, None),
+    ("Thank you, Dana, for covering the call on Friday.", TUE, None),
+    ("pizza party Friday at noon! RSVP to Sam by Wednesday", TUE, None),
+    ("anyone want in on a lunch order? I'm ordering at 11:45", TUE, None),
+    ("Out today. Back tomorrow. Call my cell if the trustee calls.", TUE, None),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), NO_ONES_TASK)
+def test_no_ones_task_has_no_deadline(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+# What someone is to be told is context, to the end of its sentence; a deadline in a clause of
+# its own is the telling's.
+RELAYED = [
+    ("let Mr. Cho know that his disputes went out and that the bureaus have 30 days (till about "
+     "1/8) to respond", TUE, None),
+    ("please let her know the date and place, and that Sam will meet her in the lobby at 8:45",
+     TUE, None),
+    ("tell Ms. Park the trustee moved the 341, EOD", TUE, "2026-12-08 17:00"),
+    ("let him know and send him a copy of the order, next Thursday", TUE, "2026-12-17 17:00"),
+    ("call her and let her know I'll have the numbers by the end of the week, tomorrow's fine",
+     TUE, "2026-12-09 17:00"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), RELAYED)
+def test_what_is_relayed_is_context(text: str, now: str, expected: str | None) -> None:
+    assert due(text, now) == expected
+
+
+# Of deadlines each said as one, the task's own; two of its own on different days, one after a
+# thing's due date, options offered, a later item's, or one asked only if there is such work,
+# are asked about (the reading, then whether it is asked).
+ASKED_OR_NOT = [
+    ("the response is due 12/18 but I want a draft Monday", TUE, ("2026-12-14 17:00", False)),
+    ("unless they pay by Friday, draft the complaint by Monday", TUE,
+     ("2026-12-14 17:00", False)),
+    ("need the plan within 14 days of the order; draft to me by 12/15", TUE,
+     ("2026-12-15 17:00", False)),
+    ("we're within 30 days but barely. Draft by Thursday", TUE, ("2026-12-10 17:00", False)),
+    ("file the Lee answer by Thursday. Also send the Kim letter by Monday.", TUE,
+     ("2026-12-10 17:00", True)),
+    ("the answer is due Thursday; draft it by Monday", TUE, ("2026-12-14 17:00", True)),
+    ("send Mr. Cho an update: Midland's answers are now due 1/4", TUE, (None, True)),
+    ("Lee:\n1. pls call her with an update\n2. close the file in 60 days", TUE,
+     ("2027-02-06 17:00", True)),
+    ("Lee:\n1. the answer is due Friday\n2. pls draft the discovery by Thursday", TUE,
+     ("2026-12-10 17:00", False)),
+    ("if you have anything that must be e-filed before the outage, tell me by 2 today", TUE,
+     ("2026-12-08 14:00", True)),
+    ("pls do an intake with Mr. Park, he's free wednesday or thursday", TUE, (None, True)),
+    ("prep him before the hearing. hearing is 1/20.", TUE, (None, True)),
+    ("reminder: the Lee answer is due Friday", TUE, ("2026-12-11 17:00", True)),
+    ("It's for a strategy meeting Thursday.", TUE, (None, True)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), ASKED_OR_NOT)
+def test_which_deadline_and_whether_it_is_asked(
+    text: str, now: str, expected: tuple[str | None, bool]
+) -> None:
+    assert reading(text, now) == expected

@@ -190,7 +190,7 @@ def test_candidates_are_the_best_scored_types_first(parser: Parser) -> None:
          "the payment deadline on the settlement"),
         ("update for Ortiz, escrow deadline is 12/30", None, "is 12/30 (the escrow deadline)"),
         # Two days said alike, neither as the deadline: the sooner is only a guess.
-        ("Kwan hearing Monday, draft the outline Friday", "2026-12-11 17:00",
+        ("Kwan call Monday, draft the outline Friday", "2026-12-11 17:00",
          "which is the deadline"),
         # Work for an event known only by its day.
         ("prepare the exhibits for Thursday's hearing in Kwan", None, "“thursday's hearing”"),

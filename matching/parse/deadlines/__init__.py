@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from matching.parse.deadlines.choosing import Candidate, candidates_in, choose
-from matching.parse.deadlines.clauses import event_day_doubt
+from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
+from matching.parse.deadlines.clauses import event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.dates import DAY_READERS
 from matching.parse.deadlines.doubts import (
@@ -22,6 +22,7 @@ from matching.parse.deadlines.pieces import (
     END_OF_DAY,
     MARKED,
     PASSED_WARNING,
+    Clock,
     Day,
     Deadline,
     DeadlineReading,
@@ -30,7 +31,7 @@ from matching.parse.deadlines.pieces import (
     Unread,
     zone_named,
 )
-from matching.parse.deadlines.requested import requested
+from matching.parse.deadlines.requested import if_the_reader, later_item, requested
 from matching.parse.deadlines.spoken import digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.text import fold
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 _READERS = (*DAY_READERS, *TIME_READERS)
+_NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
 _WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
 _DIGIT = re.compile(r"\d")
@@ -78,17 +80,28 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         pieces = [p for p in pieces if not isinstance(p, Unread)]
     request = requested(folded)
     candidates = candidates_in(folded, pieces, clock, request)
-    if request.nothing:
-        # "heads up i'm out today", "thx everyone for today": a day named, nothing asked.
-        candidates = [c for c in candidates if c.rank == MARKED]
+    if request.social:
+        candidates = []  # "RSVP to Amber by Monday!": everyone's, and no one's task
+    elif request.nothing:
+        # "heads up i'm out today", "thx everyone for today": a day named, nothing asked; one
+        # marked ("reminder: timesheets are due Monday") may be everyone's, not a task's.
+        candidates = [c._replace(doubt=c.doubt or _NOTHING_ASKED) for c in candidates
+                      if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
     if chosen is None:
+        if request.nothing or request.social:
+            return DeadlineReading(None, next(iter(doubts), None) or aside)
         doubt = next(iter(doubts), None) or undated_event(folded) or aside
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))
-    doubt = chosen.doubt or next(iter(doubts), None)
+    doubt = (
+        chosen.doubt
+        or next(iter(doubts), None)
+        or later_item(folded, chosen.start)
+        or if_the_reader(folded, chosen.start)
+    )
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
 
 
@@ -98,10 +111,12 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     ("relocation $ deadline is 3/31") give way to any other deadline the text gives. Alone, the
     clock is read as the table reads it and asked about; the other deadline is only asked about.
     """
+    if offered := offered_days(folded, candidates):
+        return None, offered
     meant = [c for c in candidates if c.rank > CONTEXT]
     clocks = [c for c in meant if legal_clock(folded, c.start)]
     others = [c for c in meant if others_deadline(folded, c.start, c.spans[-1][1])]
-    chosen = choose([c for c in candidates if c not in clocks and c not in others])
+    chosen = choose(folded, [c for c in candidates if c not in clocks and c not in others])
     if chosen is not None:
         return chosen, None
     if clocks:
@@ -113,10 +128,13 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
 
 
 def _event_day(folded: str, pieces: list[Piece]) -> str | None:
-    """The doubt when the work is for an event named only by its day ("for tomorrow's hearing")."""
+    """The doubt when the work is for an event named only by its day ("for tomorrow's hearing")
+    or its time ("the 3pm call with Lee - pls prep a summary")."""
     for piece in pieces:
         if isinstance(piece, Day) and (doubt := event_day_doubt(folded, piece.start, piece.end)):
             return doubt
+        if isinstance(piece, Clock) and (event := names_the_event(folded, piece.start, piece.end)):
+            return f"\u201c{event}\u201d: is the deadline then, or before?"
     return None
 
 

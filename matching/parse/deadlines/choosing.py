@@ -6,8 +6,16 @@ import re
 from datetime import datetime
 from typing import NamedTuple
 
-from matching.parse.deadlines.clauses import described, event_day_doubt, standalone
+from matching.parse.deadlines.clauses import (
+    described,
+    event_day_doubt,
+    heads_the_text,
+    names_the_event,
+    said_to_be_fine,
+    standalone,
+)
 from matching.parse.deadlines.context import rank_of_lead
+from matching.parse.deadlines.outer import DUE, bounds_from_outside
 from matching.parse.deadlines.pieces import (
     CONTEXT,
     MARKED,
@@ -32,7 +40,9 @@ _JOINER = re.compile(
 _MARKER_INSIDE = re.compile(r"\b(?:by|before|b4|until|till)\b")
 # The word right before a deadline, when one space at most stands between (a client's name or
 # a matter number, blanked out, is no lead-in).
-_LEAD_WORD = re.compile(r"([a-z0-9'@]+)\s?$")
+_LEAD_WORD = re.compile(
+    r"([a-z0-9'@]+)\s?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s)?$"
+)
 _BY = frozenset({"by", "before", "b4", "until", "till", "til", "than"})
 # Words that give a docketed event its date: "response due 1/27", "set for 4/22", "it's 1/27".
 _EVENT_LEADS = frozenset(
@@ -40,6 +50,7 @@ _EVENT_LEADS = frozenset(
      "was", "to", "the"}
 )  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
+_OR = re.compile(r"\s*,?\s*(?:or|either|or\s+else)\s+")
 
 
 class Candidate(NamedTuple):
@@ -64,12 +75,14 @@ def _joined(folded: str, left: Piece, right: Piece) -> bool:
 
 
 def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) -> list[Candidate]:
-    # A fact ("served 11/23") must not lend its day to a nearby time ("... 11/23) EOD").
-    pieces = [p for p in pieces if p.rank == MARKED or not _told_as_fact(folded, p, request)]
+    # A fact ("served 11/23") must not lend its day to a nearby time ("... 11/23) EOD"), nor
+    # leave its time to stand for today ("set for hearing January 4 at 10:00").
+    facts = [p for p in pieces if _told_as_fact(folded, p, request)]
+    pieces = [p for p in pieces if p not in facts and not _time_of_a_fact(folded, p, facts)]
     pairs = _adjacent_pairs(folded, pieces)
     paired = {i for pair in pairs for i in pair}
     pairs, distant = _morning_refined(pieces, pairs, paired)
-    distant += _distant_pair(folded, pieces, paired)
+    distant += _distant_pair(folded, pieces, paired, request)
     paired |= {i for pair in distant for i in pair}
     found = [_combined(folded, pieces, c, d, now, adjacent=True) for c, d in pairs]
     found += [_combined(folded, pieces, c, d, now, adjacent=False) for c, d in distant]
@@ -90,7 +103,33 @@ def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) 
 
 def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
     lead = rank_of_lead(folded, piece.start, appearance=request.appearance)
-    return lead == CONTEXT or described(folded, piece.start, piece.end, lead)
+    if piece.rank == MARKED:
+        # "in 30 days", "end of week": a deadline by its words, a fact only when relayed, said
+        # in the negative or of what the writer will do ("I'll have it by the end of the week").
+        return described(folded, piece.start, piece.end, MARKED)
+    if lead == CONTEXT:
+        return True
+    if described(folded, piece.start, piece.end, lead, appearance=request.appearance):
+        return True
+    # "on my way to the 9:00 docket": the time of an event, unless someone is to be there.
+    return (
+        isinstance(piece, Clock)
+        and not request.appearance
+        and names_the_event(folded, piece.start, piece.end) is not None
+    )
+
+
+def _time_of_a_fact(folded: str, piece: Piece, facts: list[Piece]) -> bool:
+    """Whether `piece` is the time of a day told as a fact, or the day of such a time ("locked
+    until 7am tomorrow"); one with its own marker ("(served 1/14) by 11") is not."""
+    if not isinstance(piece, Clock | Day) or rank_of_lead(folded, piece.start) == MARKED:
+        return False
+    for fact in facts:
+        if isinstance(fact, Clock | Day) and type(fact) is not type(piece):
+            left, right = sorted((fact, piece), key=lambda p: p.start)
+            if ")" not in folded[left.end : right.start] and _joined(folded, left, right):
+                return True
+    return False
 
 
 def _adjacent_pairs(folded: str, pieces: list[Piece]) -> list[tuple[int, int]]:
@@ -128,7 +167,9 @@ def _is_half_of_day(piece: Piece) -> bool:
     return isinstance(piece, Clock) and piece.needs_day
 
 
-def _distant_pair(folded: str, pieces: list[Piece], paired: set[int]) -> list[tuple[int, int]]:
+def _distant_pair(
+    folded: str, pieces: list[Piece], paired: set[int], request: Request
+) -> list[tuple[int, int]]:
     # "cover the 9am hearing for Garcia tomorrow": one time and one day, apart, are one moment.
     clocks = [
         i for i, p in enumerate(pieces)
@@ -141,10 +182,17 @@ def _distant_pair(folded: str, pieces: list[Piece], paired: set[int]) -> list[tu
     if len(clocks) != 1 or len(days) != 1:
         return []
     clock, day = pieces[clocks[0]], pieces[days[0]]
-    # ... within one sentence: "e-file it by 14:30. The garnishment hits Friday" is two; and a
-    # time marked as the deadline is not an unmarked day's ("the 12/30 hearing notice by 3pm").
+    # "for tomorrow, not today: can someone e-file it by noon?": the day heads the text, and
+    # the one time it gives is that day's.
+    if heads_the_text(folded, day.start, day.end):
+        return [(clocks[0], days[0])]
+    # ... within one sentence: "e-file it by 14:30. The garnishment hits Friday" is two, unless
+    # someone is asked to be at an event ("take the hearing on 9/24? ... 9am, Judge Albrecht");
+    # and a time marked as the deadline is not an unmarked day's ("the 12/30 hearing notice by
+    # 3pm").
     first, last = sorted((clock, day), key=lambda p: p.start)
-    if _SENTENCE_BREAK.search(folded, first.end, last.start):
+    # (a day said last in its sentence holds the full stop: "by Saturday.")
+    if _SENTENCE_BREAK.search(folded, first.end - 1, last.start) and not request.appearance:
         return []
     if rank_of_lead(folded, clock.start) == MARKED > rank_of_lead(folded, day.start):
         return []
@@ -185,12 +233,18 @@ def _day_beside(folded: str, pieces: list[Piece], index: int, paired: set[int]) 
 def _ranked(folded: str, candidate: Candidate, request: Request) -> Candidate:
     lead = rank_of_lead(folded, candidate.start, appearance=request.appearance)
     rank = candidate.rank
-    if lead == MARKED or _AT_THE_LATEST.match(folded, candidate.spans[-1][1]):
+    end = candidate.spans[-1][1]
+    if lead == MARKED or _AT_THE_LATEST.match(folded, end) or said_to_be_fine(folded, end):
         rank = MARKED
     elif lead == CONTEXT and rank < MARKED:
         rank = CONTEXT
-    elif rank < MARKED and standalone(folded, candidate.spans):
-        # "Two weeks.", "... I'll review. 1/22": a fragment of its own states the deadline.
+    elif (
+        rank < MARKED
+        and standalone(folded, candidate.spans)
+        and not heads_the_text(folded, candidate.start, end)
+    ):
+        # "Two weeks.", "... I'll review. 1/22": a fragment of its own states the deadline; one
+        # heading the text ("for tmrw: ...") says when the work is for.
         rank = MARKED
     if request.docketing and rank > CONTEXT and _docketed(folded, candidate):
         rank = CONTEXT
@@ -225,22 +279,58 @@ def _sentence_at(folded: str, at: int) -> str:
     return folded
 
 
-def choose(candidates: list[Candidate]) -> Candidate | None:
+def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     meant = [c for c in candidates if c.rank > CONTEXT]
     if not meant:
         return None
     best = max(c.rank for c in meant)
-    # Of two deadlines given ("answer deadline is 12/28; draft by 12/23"), the task must meet
-    # the sooner; the later is the one it serves.
     top = sorted((c for c in meant if c.rank == best), key=lambda c: (c.due_at, c.start))
+    if best == MARKED:
+        return _marked_choice(folded, top)
     sooner, later = top[0], top[-1]
-    if best == MARKED or sooner.due_at == later.due_at or sooner.doubt:
+    if sooner.due_at == later.due_at or sooner.doubt:
         return sooner
     # Two days said alike, neither as the deadline ("hearing Monday, draft Friday"): the sooner
     # is a guess, and asked about.
     return sooner._replace(
         doubt=f"two days are given ({_day(sooner)}, {_day(later)}): which is the deadline?"
     )
+
+
+def offered_days(folded: str, candidates: list[Candidate]) -> str | None:
+    """The doubt when the only days given are alternatives, neither said as the deadline ("she's
+    free Monday or Tuesday afternoon"): options offered, not a deadline, and asked about."""
+    meant = sorted((c for c in candidates if c.rank > CONTEXT), key=lambda c: c.start)
+    if len(meant) != 2 or any(c.rank == MARKED for c in meant):
+        return None
+    first, second = meant
+    if not _OR.fullmatch(folded, first.spans[-1][1], second.start):
+        return None
+    return f"{_day(first)} or {_day(second)} is offered: which, if either, is the deadline?"
+
+
+def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
+    """Of deadlines each said as one, the task's own. One the task serves ("the answer is due
+    12/28; draft by 12/23", "unless she pays by Saturday") gives way to the task's own, which
+    must come first; two of the task's own on different days ("file the answer by Friday. Also
+    send the letter Monday") may be two asks, and are asked about."""
+    outside = {c: bounds_from_outside(folded, c.start, c.spans[-1][1]) for c in marked}
+    own = [c for c in marked if outside[c] is None]
+    chosen = (own or marked)[0]
+    if chosen.doubt:
+        return chosen
+    other = next((c for c in own if c.due_at.date() != chosen.due_at.date()), None)
+    if other is not None:
+        return chosen._replace(
+            doubt=f"two deadlines are given ({_day(chosen)}, {_day(other)}): which is this task's?"
+        )
+    # A thing due before the task asked for it ("the answer is due Friday; draft it by Monday").
+    served = next((c for c in marked if outside[c] == DUE and c.due_at < chosen.due_at), None)
+    if served is not None:
+        return chosen._replace(
+            doubt=f"the task is asked for {_day(chosen)}, after {_day(served)}: which holds?"
+        )
+    return chosen
 
 
 def _day(candidate: Candidate) -> str:

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import re
 
-from matching.parse.deadlines.pieces import MARKED
+from matching.parse.deadlines.pieces import MARKED, NOT_ABBREVIATION
 
-__all__ = ["described", "event_day_doubt", "names_an_event", "standalone"]
+__all__ = [
+    "described",
+    "event_day_doubt",
+    "for_an_event",
+    "heads_the_text",
+    "names_an_event",
+    "names_the_event",
+    "said_to_be_fine",
+    "standalone",
+]
 
-# Where a clause begins: after a sentence end, a colon, a semicolon, a comma, a bracket or a
-# dash between spaces.
-_CLAUSE_BREAK = re.compile(r"[.!?;:,()\n]|\s[-\u2013\u2014]+\s")
+# Where a clause begins: after a sentence end, a colon, a semicolon, a comma, a bracket, a dash
+# between spaces, an emoji (which ends a clause in chat) or a "so" or "but" that joins two.
+_CLAUSE_BREAK = re.compile(
+    rf"{NOT_ABBREVIATION}\.|[!?;:,()\n]|\s-+\s|[^\x00-\x7f]|\s(?:so|but)\s"
+)
 _CLAUSE_REACH = 160
+_SENTENCE_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|[^\x00-\x7f]")
 # What is to be told to someone: "let her know that service will be made this week", "tell
 # him the hearing moved to Monday"; not what to tell someone to do ("tell Joe to file it
 # Monday"), nor when to tell them ("let her know tomorrow").
@@ -22,16 +34,41 @@ _RELAYED = re.compile(
     r"\s+(?P<said>.*)$"
 )
 _INSTRUCTION = re.compile(r"^(?:[\w.'-]+\s+){0,3}?to\s")
+# What is told ends at a dash or a new instruction, and is no new verb's object: "let her know
+# and mail her a copy of the order, next Tues", "let Tamika know it went out - that's the one I
+# need today", "let him know we filed, and ask him to call me tomorrow".
+_NOT_SAID = re.compile(r"^(?:(?:and|or|then)\b|[&+])|\s-+\s|,\s*(?:and|then)\s+(?!that\b)")
 _RELAYED_WORDS = 3
-# A clause telling what someone else does or where the writer will be: "she's getting calls at
-# 6am", "he works until 4", "I am out of the office this afternoon" (but "she can do 10am" may
-# be when to call her).
+# What the writer will do, which is no one else's task: "I will brief you Monday", "I'll have
+# the numbers for him by the end of the week", "happy to take the call tomorrow".
+_OWN_DOING = (
+    r"(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|we'll|we\s+will"
+    r"|(?:i'm\s+|im\s+)?happy\s+to)\s+(?!be\b)[a-z']+"
+)
+_OWN_DOING_START = re.compile(
+    r"^(?:(?:and|but|so|because|since|as|cause|cuz|bc|though|although|while|also|then)\s+)?"
+    + _OWN_DOING
+)
+# A clause telling what someone else does, or where the writer will be or what they have on:
+# "she's getting calls at 6am", "he works until 4", "I am out of the office this afternoon",
+# "I've got a call with him at 4:30" (but "she can do 10am" may be when to call her).
 _SITUATION = re.compile(
     r"^(?:(?:and|but|so|because|since|as|cause|cuz|bc|though|although|while|also)\s+)?"
     r"(?:(?:she|he|they)(?:'s|'re|\s+(?!(?:can|could|will|would|should|may|might|shall)\b)[a-z']+)"
-    r"|(?:i'm|im|i\s+am|i'll\s+be|i\s+will\s+be|i\s+was|i've\s+been|we're|we\s+are|we'll\s+be)"
-    r"\s+(?:out|off|away|in|on|at|travell?ing|unavailable|stuck|double-booked|tied\s+up|sick))\b"
+    r"|(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|i\s+will\s+be|i\s+was|i've\s+been|we're|we\s+are"
+    r"|we'll\s+be)\s+(?:out|off|away|in|on|at|travell?ing|unavailable|stuck|double-booked"
+    r"|tied\s+up|sick|offline|slammed|swamped|busy|buried|slow|booked|covering)"
+    r"|(?:i've\s+got|i\s+have|i've)(?!\s+(?:to|until|till)\b))\b"
 )
+# The writer's absence, said without a subject: "Out today.", "Back tomorrow.", "out sick
+# today, hoping to be back Tuesday".
+_ABSENT = re.compile(
+    r"^(?:(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|i\s+will\s+be|(?:hoping|hope|planning|plan)\s+to\s+be"
+    r"|be)\s+(?:out|back|off|away|ooo|offline|sick)|back|away|ooo|offline|sick|out\s+sick)$"
+)
+# A bare "Out today." opens a note of absence; later in a request ("... out today pls") it is
+# when the letter goes out.
+_OUT_FIRST = re.compile(r"\s*out\s*$")
 # ... unless the clause says when someone is free or coming, or what they need or said: "she's
 # free tomorrow at 10", "he is coming in Monday at 9", "she said to file it Friday".
 _STILL_ASKED = re.compile(
@@ -41,13 +78,42 @@ _STILL_ASKED = re.compile(
 # A day said in the negative: "no work tomorrow", "No action needed tonight" (but "not needed
 # until Friday" is a deadline).
 _NEGATED = re.compile(
-    r"\b(?:no\s+(?:work|action|need|filings?|calls?)|nothing|not\s+(?:needed|required|due))\b"
+    r"\b(?:no\s+(?:work|action|need|filings?|calls?)|nothing|not\s+(?:needed|required|due)"
+    r"|no\s+[a-z]+\s+(?:needed|required|necessary|due))\b"
     r"(?:\s+[a-z']+){0,2}(?<!\bby)(?<!\bbefore)(?<!\buntil)(?<!\btill)\s*$"
+    r"|\bnot\s*$"
+)
+# "the phones are down until about 1pm", "the garage stays locked until 7am": how long a
+# state lasts, whoever is in it.
+_STATE_UNTIL = re.compile(
+    r"\b(?:down|closed|locked|shut|out|off|offline|away|unavailable|busy|slow|gone)\b"
+    r".*\b(?:until|till|til)(?:\s+(?:about|around|roughly|approx|approximately))?\s*$"
 )
 # "he gets calls at 7am every day": a time something keeps happening.
 _HABITUAL = re.compile(r"\s*(?:every|each|daily|nightly|a\s+day|per\s+day)\b")
 # "he's at work until 4": how long a state lasts, not a deadline.
-_UNTIL = re.compile(r"\b(?:until|till|til)\s*$")
+_UNTIL = re.compile(r"\b(?:until|till|til)(?:\s+(?:about|around))?\s*$")
+# "tomorrow is fine", "mon works", "3 wks is fine": what follows says this is the deadline.
+_FINE = re.compile(
+    r"(?:\s+is|'s|\s+would\s+be|\s+should\s+be)\s+(?:fine|ok|okay|good|great|perfect|plenty)\b"
+    r"|\s+(?:works|is\s+when|at\s+the\s+latest)\b"
+)
+# "for tomorrow, not today:", "Friday:": a day heading what follows, when the work is for.
+_HEADING = re.compile(r"(?:\s*,\s*not\s+[a-z]+)?\s*:")
+_HEADING_LEAD = re.compile(r"(?:^|[.!?\n])\s*(?:[a-z]+\s+)?(?:for\s+)?$")
+# "the 9:00 docket", "her 2pm call": a time that says which event, not when.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|my|our|his|her|their|your|a|an|[a-z]+'s)\s+$")
+_EVENT_NOUN = (
+    r"(?:hearing|hrg|trial|conference|conf|deposition|depo|mediation|meeting|mtg|call|docket"
+    r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument)s?"
+)
+_ATTRIBUTIVE_AFTER = re.compile(rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?{_EVENT_NOUN}\b")
+# "for a client consult next week": the event the work is for, named right before its day.
+_FOR_EVENT_BEFORE = re.compile(
+    r"\bfor\s+(?:(?:a|an|the|her|his|our|my|their|this|that|next)\s+)?"
+    r"(?:(?!(?:before|by|after|until|at|on|with)\b)[a-z'-]+\s+){0,2}?"
+    rf"(?P<event>{_EVENT_NOUN})\s+$"
+)
 # A day that names an event ("Monday's meeting", "this afternoon's call"), not one said to be
 # fine ("tomorrow's fine").
 _POSSESSIVE = re.compile(
@@ -62,14 +128,18 @@ _FOR_THE_EVENT = re.compile(
 
 # Words a fragment may hold beside its deadline and still only state the deadline ("Tomorrow is
 # fine.", "nxt wk ok", "Today, please.").
-_FRAGMENT_BREAK = re.compile(r"[.!?;:\n]|\s[-\u2013\u2014]+\s")
+_FRAGMENT_BREAK = re.compile(r"[.!?;:\n]|\s-+\s|[^\x00-\x7f]")
 _FRAGMENT_WORDS = frozenset(
     {"please", "pls", "plz", "ok", "okay", "k", "is", "fine", "works", "good", "great", "thx",
      "thanks", "thank", "you", "ty", "by", "before", "b4", "latest", "at", "the", "if", "possible",
      "ideally", "preferably", "pref", "would", "be", "no", "later", "than", "on", "for", "due",
      "so", "it", "that", "that's", "also", "just", "then", "and", "or", "sooner", "better",
-     "hopefully", "needed", "need", "ready", "done", "back", "to", "me", "tops", "max"}
+     "hopefully", "needed", "need", "ready", "done", "back", "to", "me", "tops", "max",
+     # priority words say how urgent, not what else is asked ("3 wks is fine, low priority")
+     "low", "high", "priority", "urgent", "asap", "rush", "not"}
 )  # fmt: skip
+# "Thursday at noon so I can check it.": why the deadline, which adds no other ask.
+_PURPOSE = re.compile(r"\s*,?\s*so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|have)\b[^.!?;:\n]*")
 _FRAGMENT_REACH = 80
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -79,24 +149,82 @@ def _clause_before(folded: str, start: int) -> str:
     return _CLAUSE_BREAK.split(window)[-1].strip()
 
 
-def described(folded: str, start: int, end: int, rank: int) -> bool:
+def described(folded: str, start: int, end: int, rank: int, *, appearance: bool = False) -> bool:
     """Whether the day at `start:end`, whose lead-in gives it `rank`, is told as a fact: said in
-    the negative, named as an event's, relayed to someone, recurring, or part of a clause about
-    what someone else does or where the writer will be. A marked day is a fact only in the
-    negative or as the end of someone's state ("he's at work until 4")."""
+    the negative, relayed to someone, what the writer will do or where they will be, named as
+    an event's, recurring, or part of a clause about what someone else does. A marked day is a
+    fact only in the negative, relayed, as the writer's own doing, or as the end of a state
+    ("he's at work until 4", "the phones are down until 1pm"). With `appearance`, the text asks
+    for someone at an event, whose day is then no mere fact."""
+    if said_to_be_fine(folded, end):
+        return False  # "tomorrow's fine" says what the deadline is, whatever the clause
     clause = _clause_before(folded, start)
-    situation = _SITUATION.search(clause) is not None and not _STILL_ASKED.search(clause)
-    if _NEGATED.search(clause):
+    if _NEGATED.search(clause) or not appearance and _absent(folded, start, clause):
         return True
+    if _relayed(folded, start) and not _clause_of_its_own(folded, clause, end):
+        return True
+    asked = _STILL_ASKED.search(clause) is not None
+    if not asked and (_OWN_DOING_START.match(clause) or _STATE_UNTIL.search(clause)):
+        return True
+    situation = not asked and _SITUATION.search(clause) is not None
     if rank == MARKED:
         return situation and _UNTIL.search(clause) is not None
-    if situation or names_an_event(folded, end) or _HABITUAL.match(folded, end):
+    if situation or _HABITUAL.match(folded, end):
         return True
-    relayed = _RELAYED.search(clause)
-    if relayed is None or _INSTRUCTION.match(relayed["said"]):
+    return not appearance and (
+        names_an_event(folded, end) is not None or for_an_event(folded, start) is not None
+    )
+
+
+def _clause_of_its_own(folded: str, clause: str, end: int) -> bool:
+    """Whether the day ending at `end`, in `clause`, is a clause of its own ("tell him the
+    trustee continued the 341, COB"), which says when, not what is told."""
+    after = _CLAUSE_BREAK.search(folded, end - 1)
+    rest = clause + " " + folded[end : after.start() if after else len(folded)]
+    return all(word in _FRAGMENT_WORDS for word in _WORD.findall(rest))
+
+
+def _absent(folded: str, start: int, clause: str) -> bool:
+    return _ABSENT.match(clause) is not None or _OUT_FIRST.match(folded, 0, start) is not None
+
+
+def _relayed(folded: str, start: int) -> bool:
+    """Whether the day at `start` is part of what someone is to be told, in its sentence: "let
+    her know that the bureaus have 30 days (until about 1/6)"."""
+    window = max(0, start - _CLAUSE_REACH * 2)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(folded, window, start)]
+    relayed = _RELAYED.search(folded, breaks[-1] if breaks else window, start)
+    if relayed is None or _INSTRUCTION.match(relayed["said"]) or _NOT_SAID.search(relayed["said"]):
         return False
     said = _WORD.findall(relayed["said"])
     return len(said) >= _RELAYED_WORDS or said[:1] == ["that"]
+
+
+def said_to_be_fine(folded: str, end: int) -> bool:
+    """Whether the words after the day ending at `end` say it is the deadline ("is fine")."""
+    return _FINE.match(folded, end) is not None
+
+
+def heads_the_text(folded: str, start: int, end: int) -> bool:
+    """Whether the day at `start:end` heads what follows ("for tomorrow, not today: ..."), which
+    tells when the work is for rather than by when it is due."""
+    return _HEADING.match(folded, end) is not None and bool(
+        _HEADING_LEAD.search(folded, max(0, start - 16), start)
+    )
+
+
+def names_the_event(folded: str, start: int, end: int) -> str | None:
+    """The event the time at `start:end` says is which ("the 9:00 docket"), if it does."""
+    before = _ATTRIBUTIVE_BEFORE.search(folded, max(0, start - 12), start)
+    after = _ATTRIBUTIVE_AFTER.match(folded, end)
+    return f"{folded[start:end]}{after.group()}" if before and after else None
+
+
+def for_an_event(folded: str, start: int) -> str | None:
+    """The event named right before the day at `start` that the work is for ("for a client
+    consult next week"), if there is one."""
+    match = _FOR_EVENT_BEFORE.search(folded, max(0, start - 60), start)
+    return match["event"] if match else None
 
 
 def names_an_event(folded: str, end: int) -> str | None:
@@ -107,11 +235,15 @@ def names_an_event(folded: str, end: int) -> str | None:
 
 def event_day_doubt(folded: str, start: int, end: int) -> str | None:
     """The doubt when work is asked for an event known only by its day ("for tomorrow's
-    hearing"): the day may be the deadline, at an hour not given."""
+    hearing", "for a consult next week"): the day may be the deadline, at an hour not given."""
     event = names_an_event(folded, end)
-    if event is None or not _FOR_THE_EVENT.search(folded[max(0, start - 16) : start]):
+    if event is not None and _FOR_THE_EVENT.search(folded[max(0, start - 16) : start]):
+        said = f"{folded[start:end]}'s {event}"
+    elif (event := for_an_event(folded, start)) is not None:
+        said = f"{event} {folded[start:end]}"
+    else:
         return None
-    return f"\u201c{folded[start:end]}'s {event}\u201d: is the deadline then, and at what time?"
+    return f"\u201c{said}\u201d: is the deadline then, and at what time?"
 
 
 def standalone(folded: str, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -124,6 +256,8 @@ def standalone(folded: str, spans: tuple[tuple[int, int], ...]) -> bool:
     begin = breaks_before[-1] if breaks_before else window
     if begin == window and window:
         return False
+    if (purpose := _PURPOSE.match(folded, last)) is not None:
+        last = purpose.end()
     after = _FRAGMENT_BREAK.search(folded, last, last + _FRAGMENT_REACH)
     finish = after.start() if after else min(len(folded), last + _FRAGMENT_REACH)
     rest = folded[begin:first] + " " + folded[last:finish]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from matching.parse.deadlines.pieces import CONTEXT, MARKED, STANDING
+from matching.parse.deadlines.pieces import CONTEXT, MARKED, NOT_ABBREVIATION, STANDING
 from matching.parse.words import ASKING_WORDS
 
 # Words that introduce a short weekday that is also a word ("on wed", "for sat").
@@ -20,7 +20,7 @@ _MARKERS = frozenset(
 # no date at all ("Happy Friday!").
 _FACTS = frozenset(
     {"since", "from", "after", "was", "were", "last", "had", "ago", "effective", "payment",
-     "pmt", "activity", "default", "delinquency", "happy"}
+     "pmt", "activity", "default", "delinquency", "happy", "instead"}
 )  # fmt: skip
 # Verbs of past events: they make a date a fact even a few words on ("served by mail 11/24",
 # "Midland called her 9 times today", "charged off 5/2021").
@@ -31,21 +31,49 @@ _FACT_VERBS = frozenset(
      "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
      "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
-     "came", "arrived", "extended", "took", "got", "left", "set", "reset"}
+     "came", "arrived", "extended", "took", "got", "left", "set", "reset", "repod", "repo'd",
+     "repossessed", "towed", "seized", "dropped", "telephoned", "phoned", "visited", "faxed"}
+)  # fmt: skip
+# Events that a deadline marker after them dates, not asks for: "flag any call made before 8
+# a.m.", "letters received by the 1st".
+_EVENT_PARTICIPLES = frozenset(
+    {"made", "placed", "received", "rcvd", "recd", "dated", "postmarked", "happened", "occurred",
+     "incurred", "charged", "opened", "called", "texted"}
+)  # fmt: skip
+# Words that want the day said a word or two after them: "I want a draft Tuesday", "need it
+# back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
+_WANTS = frozenset({"want", "wants", "need", "needs", "needed", "like"})
+_WANTS_REACH = 2
+_WOULD = frozenset({"i'd", "we'd", "would", "d"})
+# Facts only on their own: "motion for default on 9/16" names a motion, not a default.
+_FACT_NOUNS = frozenset({"payment", "pmt", "activity", "default", "delinquency"})
+_WEEKDAY_NAMES = frozenset(
+    {"mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
+     "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"}
 )  # fmt: skip
 # Verbs that give an event its (new) date ("moved to tomorrow at 9:30"): a fact, unless the
 # text asks for someone at that event, when its date is the deadline.
 _EVENT_VERBS = frozenset(
-    {"moved", "rescheduled", "postponed", "continued", "adjourned", "scheduled", "reset"}
+    {"moved", "rescheduled", "postponed", "continued", "adjourned", "scheduled", "reset", "set"}
 )
 _PAST_DUE = frozenset({"was", "were"})
+# A court event said right before a day dates the event ("hearing is 2/10", "the depo 11/4"):
+# when it is, not when the task is due, unless someone is asked to be there.
+_COURT_EVENTS = frozenset(
+    {"hearing", "hrg", "trial", "depo", "deposition", "mediation", "conference", "conf", "341",
+     "argument", "sentencing"}
+)  # fmt: skip
 # "came by", "stopped by": a visit, not a deadline marker.
 _VISITED = frozenset({"came", "come", "stopped", "dropped", "swung"})
 # Papers named after an event: "cert of service tmrw" asks for the certificate, by tomorrow.
 _PAPERS_OF = frozenset({"certificate", "cert", "proof", "affidavit", "declaration", "notice"})
 # How far back an asking word makes a fact verb's event the thing asked for ("need an emergency
-# motion to quash filed tmrw").
-_ASKED_REACH = 6
+# motion to quash filed tmrw", "Denise needs the motion to convert to Ch. 13 e-filed today").
+_ASKED_REACH = 12
+_CLAUSE_REACH = 160
+# Who did it, right before a fact verb, makes it a report even in a request: "pls scan the
+# notices we got today", "the walk-in who came by this afternoon".
+_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "it", "you", "who", "that", "which"})
 # How many other words may stand between a fact verb and the date it makes a fact.
 _FACT_REACH = 3
 # Words that may stand between a marker or fact word and the date itself.
@@ -56,7 +84,7 @@ _FILLERS = frozenset(
 WORD = re.compile(r"[a-z0-9']+")
 # Marker and fact words act within their own clause only ("came back, tomorrow at 10"; "hrg got
 # moved - cover it on 1/26"): a dash between spaces ends a clause, one inside a word does not.
-_CLAUSE_BREAK = re.compile(r"[,;!?()]|\.\s|\s-+\s")
+_CLAUSE_BREAK = re.compile(rf"[,;!?()]|{NOT_ABBREVIATION}\.\s|\s-+\s")
 
 
 def is_introduced(folded: str, start: int) -> bool:
@@ -69,30 +97,47 @@ def is_introduced(folded: str, start: int) -> bool:
 def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     """What the few words before `start` make of a day: deadline, fact, or neither. With
     `appearance`, the text asks for someone at an event, and the event's new date counts."""
-    clause = _CLAUSE_BREAK.split(folded[max(0, start - 60) : start])[-1]
+    clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.
     between = 0
-    found = WORD.findall(clause)[-8:]
+    said = WORD.findall(clause)
+    found = said[-8:]
     for index in range(len(found) - 1, -1, -1):
-        word = found[index]
-        if word in _FILLERS or (word == "by" and index and found[index - 1] in _VISITED):
-            continue  # "the walk-in who came by this afternoon" is no deadline
+        word, before = found[index], found[index - 1] if index else ""
+        if word in _FILLERS or word in _WEEKDAY_NAMES or word == "by" and before in _VISITED:
+            continue  # "the walk-in who came by this afternoon" is no deadline; "by Tue 7/6" is
         if between == 0 and word in _MARKERS:
-            # "our answer was due 2/3" tells of a deadline gone by.
-            return CONTEXT if index and found[index - 1] in _PAST_DUE else MARKED
+            # "our answer was due 2/3" tells of a deadline gone by; "by Wednesday rather than
+            # Friday" sets Friday aside; "any call made before 8 a.m." says which calls.
+            if before in _PAST_DUE or word == "than" and before == "rather":
+                return CONTEXT
+            if before in _EVENT_PARTICIPLES:
+                return STANDING if _asked(said, len(said) - len(found) + index - 1) else CONTEXT
+            return MARKED
+        if word in _WANTS and between <= _WANTS_REACH and (word != "like" or before in _WOULD):
+            # "I want a draft Tuesday", "I'd like it Friday"; not "we need them for Friday's
+            # hearing", which is the event's day
+            return STANDING if "for" in found[index:] else MARKED
         if appearance and word in _EVENT_VERBS:
             return STANDING
+        if between == 0 and word in _COURT_EVENTS and not appearance:
+            return CONTEXT
         if word in _FACT_VERBS and not _names_a_paper(found, index):
             # "get the NOA filed today" asks for the event; "she got served today" reports it.
-            asked = not ASKING_WORDS.isdisjoint(found[max(0, index - _ASKED_REACH) : index])
-            return STANDING if asked else CONTEXT
-        if between == 0 and word in _FACTS:
+            if before in _SUBJECTS:
+                return CONTEXT
+            return STANDING if _asked(said, len(said) - len(found) + index) else CONTEXT
+        if between == 0 and word in _FACTS and not (word in _FACT_NOUNS and before == "for"):
             return CONTEXT
         between += 1
         if between > _FACT_REACH:
             break
     return STANDING
+
+
+def _asked(said: list[str], index: int) -> bool:
+    return not ASKING_WORDS.isdisjoint(said[max(0, index - _ASKED_REACH) : index])
 
 
 def _names_a_paper(found: list[str], index: int) -> bool:

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from matching.calendar import add_business_days, last_business_day_of_month
-from matching.parse.deadlines.clauses import standalone
+from matching.parse.deadlines.clauses import said_to_be_fine, standalone
 from matching.parse.deadlines.context import WORD, is_introduced
 from matching.parse.deadlines.pieces import (
     CONTEXT,
@@ -90,15 +90,19 @@ _RELATIVE = re.compile(
     r"|wks?|months?|mos?))\b(?:'s|s')?(?:\s+time)?"
 )
 _FROM_NOW = re.compile(
-    rf"\b(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|b-?days?|days?"
-    r"|hours?|hrs?|minutes?|mins?|weeks?|wks?|months?)\s+from\s+(?:now|today)\b"
+    rf"\b(?:(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|b-?days?|days?"
+    r"|hours?|hrs?|minutes?|mins?|weeks?|wks?|months?)|(?P<one>day|hour|hr|week|wk|month))"
+    r"\s+from\s+(?:now|today)\b"
 )
 # "Two weeks.", "3 biz days": a count standing alone as the answer to "when?".
 _BARE_COUNT = re.compile(
-    rf"\b(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|days?|weeks?|wks?)\b"
+    rf"\b(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|days?|weeks?|wks?|hours?"
+    r"|hrs?)\b"
     r"(?:'s|s')?(?:\s+time)?"
 )
 _AFTER_COLON = re.compile(r":\s*$")
+# "nine calls in one day", "three times in a week": how often, not when.
+_COUNTED_BEFORE = re.compile(rf"\b(?:{NUMBER})\s+(?:[a-z]+\s+)?[a-z]+s\s+$")
 _WITHIN_THE_HOUR = re.compile(r"\b(?:within|in)\s+the\s+(?:ne?xt\s+)?hour\b")
 _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
 _NUMERIC_DATE = re.compile(
@@ -131,9 +135,10 @@ _WEEKDAY_RE = re.compile(
     rf"{_WEEKDAY}\b\.?"
     r"(?P<suffix>\s+(?:of\s+)?(?:ne?xt|this)\s+w(?:ee)?k\b)?"
 )
+# ("the last thing before the weekend" names the message, not a deadline)
 _END_OF_WEEK = re.compile(
     r"(?:\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?w(?:ee)?k\b|\beow\b|\be\.o\.w\b\.?"
-    r"|\b(?:by|before|b4)\s+the\s+weekend\b)"
+    r"|\b(?<!thing\s)(?:by|before|b4)\s+the\s+weekend\b)"
 )
 _THIS_WEEK = re.compile(r"\bthis\s+w(?:ee)?k\b")
 _END_OF_MONTH = re.compile(
@@ -166,10 +171,14 @@ def _month_number(name: str) -> int:
 
 
 def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
-    count = number_value(match["n"])
+    # "wk from today": a unit said without its count is one of it.
+    count = number_value(match["n"]) if match["n"] else 1
     if count is None or count > MAX_COUNT:
         return None
-    unit = (match["unit"] or match["short"]).replace(".", "")
+    if count == 1 and _COUNTED_BEFORE.search(folded, max(0, match.start() - 32), match.start()):
+        return None
+    groups = match.groupdict()
+    unit = (groups.get("unit") or groups.get("short") or groups.get("one") or "").replace(".", "")
     start, end = match.start(), match.end()
     if _counts_business_days(unit):
         return Day(start, end, add_business_days(now.today, count), rank=MARKED)
@@ -185,7 +194,8 @@ def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
 
 
 def _bare_count(match: re.Match[str], folded: str, now: Now) -> Piece | None:
-    if not standalone(folded, ((match.start(), match.end()),)):
+    said_fine = said_to_be_fine(folded, match.end())  # "3 wks is fine"
+    if not said_fine and not standalone(folded, ((match.start(), match.end()),)):
         return None  # "2 wks after she complained", "a 20 day notice"
     if _AFTER_COLON.search(folded, max(0, match.start() - 4), match.start()):
         return None  # "Response time: 30 days" names a period, not when
@@ -232,8 +242,9 @@ def _names_a_kind(folded: str, match: re.Match[str]) -> bool:
 
 
 def _said_as_day(folded: str, match: re.Match[str]) -> bool:
-    # "wed 3pm", "Mon at 8:30", or a last clause of its own ("1692c(c) letter, Wed").
-    if _TIME_AFTER.match(folded, match.end()):
+    # "wed 3pm", "Mon at 8:30", "mon is fine", or a last clause of its own ("1692c(c) letter,
+    # Wed").
+    if _TIME_AFTER.match(folded, match.end()) or said_to_be_fine(folded, match.end()):
         return True
     if not _TEXT_END.fullmatch(folded, match.end()):
         return False
@@ -393,7 +404,7 @@ def _yesterday(match: re.Match[str], folded: str, now: Now) -> Piece | None:
 DAY_READERS = (
     Reader(_RELATIVE, _relative, cue("in ", "within", "inside", "over ", "next ", "nxt ")),
     Reader(_FROM_NOW, _relative, cue("from now", "from today")),
-    Reader(_BARE_COUNT, _bare_count, cue("day", "week", "wk")),
+    Reader(_BARE_COUNT, _bare_count, cue("day", "week", "wk", "hour", "hr")),
     Reader(_WITHIN_THE_HOUR, _within_the_hour, cue("the hour", "next hour", "nxt hour")),
     Reader(_ISO_DATE, _numeric_date, re.compile(r"\d-\d")),
     Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),

@@ -41,6 +41,8 @@ _EVENT = re.compile(
     r"(?:[a-z0-9-]+\s+){0,2}"
     r"(?:hearing|hrg|trial|deposition|depo|mediation|meeting|mtg|341|conference|conf|arbitration"
     r"|argument|closing|sentencing|appointment|appt|deadline|cutoff|cut-off|bar\s+date)s?\b"
+    # "hearing 12/15; draft the opposition by then": the event's day is its own, not the task's
+    r"|\b(?:by|before|b4)\s+then\b"
 )
 
 
@@ -126,6 +128,12 @@ _NAMED_DEADLINE = re.compile(
     r"(?<![a-z0-9$&])(?P<named>(?:[a-z$&][a-z$&'-]*\s+)?(?P<what>[a-z$&][a-z$&'-]*)\s+deadline"
     r"(?:\s+(?:on|for|in|under)\s+(?:[a-z$&'-]+\s+){1,3}?(?=is\b))?)\s*(?:is|was|of|:)?\s*$"
 )
+# What another party owes, by when: "CBMB's discovery responses are now due", "their reply is
+# due". (A client's name is blanked out before this is read, so "Garcia's answer" is not it.)
+_THEIRS_DUE = re.compile(
+    r"(?<![a-z0-9])(?P<owner>[a-z][a-z&-]*'s|their)\s+(?P<what>(?:[a-z-]+\s+){0,3}?[a-z-]+)"
+    r"\s+(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:on\s+|by\s+)?$"
+)
 _OWN_DEADLINE = frozenset(
     {"the", "our", "my", "your", "a", "this", "that", "its", "hard", "firm", "final", "new",
      "internal", "real", "actual", "soft", "same", "her", "his"}
@@ -133,10 +141,14 @@ _OWN_DEADLINE = frozenset(
 
 
 def others_deadline(folded: str, start: int, end: int) -> str | None:
-    """The doubt when the date at `start:end` is given as the deadline of something named."""
+    """The doubt when the date at `start:end` is given as the deadline of something named, or
+    of what another party owes ("CBMB's discovery responses are now due 9/17")."""
     lead = max(0, start - 60)
     if lead:  # from a word's start
         lead = folded.find(" ", lead, start) + 1
+    theirs = _THEIRS_DUE.search(folded, lead, start)
+    if theirs is not None:
+        return f"is {folded[start:end]} ({theirs['owner']} {theirs['what']}) this task's deadline too?"
     match = _NAMED_DEADLINE.search(folded[lead:start])
     if match is None or match["what"] in _OWN_DEADLINE:
         return None

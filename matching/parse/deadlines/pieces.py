@@ -40,8 +40,11 @@ class DeadlineReading(NamedTuple):
     deadline cue with no date ("before the hearing"), a date that cannot be ("Feb 30"), a
     misspelt day ("frday"), a weekday and a date that disagree, a deadline already past, the
     law's clock counted from service ("answer due in 20 days (served 1/9)"), another thing's
-    deadline ("relocation $ deadline is 3/31"), two days said alike, or an event known only by
-    its day ("for Thursday's hearing"). `deadline` may then hold the best guess."""
+    or party's deadline ("relocation $ deadline is 3/31"), two days said alike or offered as
+    options, two deadlines of the task's own or one after the thing it serves is due, an event
+    known only by its day or time ("for Thursday's hearing"), a deadline in a later list item,
+    one asked only if there is such work, or one in a message that asks nothing. `deadline`
+    may then hold the best guess."""
 
     deadline: Deadline | None
     doubt: str | None = None
@@ -199,3 +202,11 @@ class Reader:
 def cue(*cues: str) -> tuple[str, ...]:
     """A cue of plain strings: one of them is in any text the pattern could match."""
     return cues
+
+
+# A period that ends no abbreviation ("ch. 13", "Midland v. Ortiz", "Ms. Cole", "i.e. 11/17"):
+# put before `\.`, it lets only a sentence's own full stop match.
+NOT_ABBREVIATION = (
+    r"(?<!\bch)(?<!\bv)(?<!\bvs)(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bdr)(?<!\bjr)"
+    r"(?<!\binc)(?<!\bco)(?<!\bi\.e)(?<!\be\.g)"
+)

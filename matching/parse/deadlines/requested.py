@@ -1,17 +1,19 @@
-"""What a text asks for, as far as its deadline goes: docketing, an appearance, or nothing."""
+"""What a text asks for, as far as its deadline goes: docketing, an appearance, nothing, a
+social note; and asks whose deadline may not be the task's (a later list item, a condition)."""
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-__all__ = ["Request", "asks_the_reader", "requested"]
+__all__ = ["Request", "asks_the_reader", "if_the_reader", "later_item", "requested"]
 
 # "calendar the hearing", "pls docket it", "Docket: ...", "cal MSJ hrg": the verb, which no
 # determiner or possessive stands before ("tomorrow's calendar", "the docket shows", "the PACER
 # docket" are nouns).
 _DOCKET_VERB = re.compile(
-    r"\b(?:calendar(?:ed|ing|'d)?|calender(?:ed)?|docket(?:ed|ing)?|diary|diaried|cal(?:'d)?)\b"
+    r"\b(?:calendar(?:ed|ing|'d)?|calender(?:ed)?|docket(?:ed|ing)?|dkt(?:'?d)?|diary|diaried"
+    r"|cal(?:'d)?)\b"
     r"(?![.'])"
     r"(?!\s+(?:days?|years?|months?|weeks?|quarters?|shows|says)\b)"
 )
@@ -20,7 +22,9 @@ _NOUN_BEFORE = frozenset(
      "firm", "firm's", "court", "court's", "office", "pacer", "shared", "outlook", "google",
      "trial", "motion", "busy", "full", "same", "of", "in", "on", "from", "to-do"}
 )  # fmt: skip
-_WORD_BEFORE = re.compile(r"([a-z0-9'&+-]+)\W*$")
+_WORD_BEFORE = re.compile(r"([a-z0-9'&+-]+)(\W*)$")
+# A sentence ends between the word before and the verb: "... came in. Calendar the depo".
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
 # "put the hearing on the calendar", "get it on the cal", "update the firm calendar".
 _ON_THE_CALENDAR = re.compile(
     r"\b(?:on(?:to)?|update)\s+(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+)?"
@@ -28,21 +32,44 @@ _ON_THE_CALENDAR = re.compile(
 )
 # "appear at the hearing", "cover it for me", "need an atty at ex parte": the event's own time
 # is the task's deadline.
+_COURT = r"(?:hearing|hrg|trial|conference|conf|341|docket|depo|deposition|mediation|argument)"
 _APPEARANCE = re.compile(
+    # ... but not the writer's own ("I'll appear myself").
+    r"(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
     r"\b(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
     r"|cover(?!\s+(?:letter|sheet|page|note|email))|be\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:hearing|hrg|trial|conference|conf|341|meeting|call)"
     r"|need\s+(?:an?\s+)?(?:atty|attorney|associate|lawyer)\b"
     r"(?!\s+to\s+(?:review|draft|sign|advise|look|research))"
+    r"|(?:take|handle|do|run)\s+(?!(?:a\s+)?look\b)(?:the\s+|this\s+|that\s+|[a-z]+'s\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?{_COURT}|go\s+to\s+court|show\s+up"
+    r"|(?:need|want|get|have)\s+(?:someone|somebody|anyone|you)\s+there"
     r")\b"
 )
+# "it's set for hearing January 4 at 10:00. Could you take it?"
+_TAKE_IT = re.compile(
+    r"\b(?:take|handle)\s+(?:it|this|that)\b(?!\s+(?:from|over|on|up|to|back|off)\b)"
+)
+_HEARING = re.compile(rf"\b{_COURT}s?\b")
 # Messages that ask for nothing: a note, a thank-you, news of the writer's absence.
 _NOTHING_ASKED = re.compile(
     r"\b(?:no\s+action(?:\s+(?:needed|required|necessary))?|do\s+nothing"
-    r"|nothing\s+(?:further|needed|to\s+do|for\s+now)"
+    r"|nothing\s+(?:further|needed|to\s+do|for\s+now)|just\s+sharing"
     r"|can\s+wait|heads\s+up|fyi|f\.y\.i|(?:pls|please|kindly|just)\s+note|reminder"
-    r"|(?:thanks|thank\s+you|thx|ty)\s+(?:\w+\s+){0,2}?for|congrats|congratulations"
-    r"|i'?m\s+out|i\s+am\s+out|out\s+of\s+(?:the\s+)?office|ooo)\b"
+    r"|(?:thanks|thank\s+you|thx|ty)[\s,]+(?:\w+[\s,]+){0,2}?for|congrats|congratulations"
+    r"|i'?m\s+out|i\s+am\s+out|out\s+sick|out\s+of\s+(?:the\s+)?office|ooo)\b"
+    r"|(?:^|[.!?]\s+)out\s+(?:today|tomorrow|tmrw)\b"
+)
+# The writer says so: "not a task, just sharing", whatever else the text says.
+_NOT_A_TASK = re.compile(r"\bnot\s+a\s+(?:task|request)\b")
+# A social note asking everyone to join in ("RSVP to Amber by Monday!", "put your order in
+# this thread by Wednesday noon"): no one's task, whatever day it names.
+_SOCIAL = re.compile(
+    r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cake|celebration|bbq)\b"
+)
+_JOIN_IN = re.compile(
+    r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|anyone\s+want"
+    r"|i'?m\s+ordering|order\s+goes\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread)\b"
 )
 # Words that ask someone to do something, after the notes above are set aside, or a clause
 # opening with a task's verb ("reminder: draft the answer tomorrow").
@@ -59,6 +86,15 @@ _ASKING_READER = re.compile(
     r"\b(?:please|pls|plz|kindly|can|could|would|need|needs|want|wants|should|i'd\s+like)\b"
 )
 
+# A list's items, one a line: "1. ...", "2) ...", "(3) ...", "- ...", "• ...".
+_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\)|[-*\u2022])\s+", re.MULTILINE)
+# A sentence that asks only if the reader has some such work: "if you've got something that
+# has to be filed before then, tell me by 4 today", "if anyone has anything for the courier".
+_IF_THE_READER = re.compile(
+    r"(?:^|[.!?\n:]\s*)if\s+(?:you|u|anyone|anybody|someone|somebody|y'all)(?:'ve|\s+have|\s+has)?"
+    r"\s+(?:got\s+|have\s+|has\s+)?(?:something|anything|any)\b[^.!?\n]*$"
+)
+
 
 class Request(NamedTuple):
     """What a text asks for, in the ways that change which of its dates is the deadline."""
@@ -66,13 +102,23 @@ class Request(NamedTuple):
     docketing: bool  # its dates are the events to docket, not the deadline for docketing
     appearance: bool  # an event's own date is the deadline
     nothing: bool  # it asks for nothing: a day it names is no deadline
+    social: bool = False  # a lunch or a party: no day it names is anyone's deadline
 
 
 def requested(folded: str) -> Request:
     """What the (folded) text asks for, as far as its deadline goes."""
     return Request(
-        _asks_to_docket(folded), _APPEARANCE.search(folded) is not None, _asks_nothing(folded)
+        _asks_to_docket(folded),
+        _asks_for_appearance(folded),
+        _asks_nothing(folded),
+        _SOCIAL.search(folded) is not None and _JOIN_IN.search(folded) is not None,
     )
+
+
+def _asks_for_appearance(folded: str) -> bool:
+    if _APPEARANCE.search(folded):
+        return True
+    return _TAKE_IT.search(folded) is not None and _HEARING.search(folded) is not None
 
 
 def _asks_to_docket(folded: str) -> bool:
@@ -80,12 +126,16 @@ def _asks_to_docket(folded: str) -> bool:
         return True
     for match in _DOCKET_VERB.finditer(folded):
         before = _WORD_BEFORE.search(folded[max(0, match.start() - 24) : match.start()])
-        if before is None or before[1] not in _NOUN_BEFORE and not before[1].endswith("'s"):
+        if before is None or _SENTENCE_END.search(before[2]):
+            return True
+        if before[1] not in _NOUN_BEFORE and not before[1].endswith("'s"):
             return True
     return False
 
 
 def _asks_nothing(folded: str) -> bool:
+    if _NOT_A_TASK.search(folded):
+        return True
     if not _NOTHING_ASKED.search(folded):
         return False
     return _ASKING.search(_NOTHING_ASKED.sub(" ", folded)) is None
@@ -94,3 +144,23 @@ def _asks_nothing(folded: str) -> bool:
 def asks_the_reader(sentence: str) -> bool:
     """Whether `sentence` asks the reader for something (rather than telling a fact)."""
     return _ASKING_READER.search(sentence) is not None or _asks_to_docket(sentence)
+
+
+def later_item(folded: str, start: int) -> str | None:
+    """The doubt when the deadline at `start` is said in one item of a list and an earlier item
+    asks for something else ("1. Pls send him the letter ... 2. Close file in 30 days."): the
+    deadline may be the other ask's, not the task's. A line after the list is the whole text's."""
+    line = folded.rfind("\n", 0, start) + 1
+    items = [m.start() for m in _ITEM.finditer(folded)]
+    if len(items) < 2 or line not in items or line == items[0]:
+        return None
+    if not asks_the_reader(folded[items[0] : line]):
+        return None
+    return "the deadline is said in a later item of the list: is it this task's?"
+
+
+def if_the_reader(folded: str, start: int) -> str | None:
+    """The doubt when the deadline at `start` is asked for only if the reader has such work."""
+    if _IF_THE_READER.search(folded, max(0, start - 200), start) is None:
+        return None
+    return "the deadline is asked for only if there is such work: is this a task's deadline?"

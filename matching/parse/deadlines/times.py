@@ -31,7 +31,7 @@ _NOON = re.compile(r"\b(?:12\s+)?(?:noon|midday|mid-day)\b")
 _MIDNIGHT = re.compile(r"\bmidnight\b")
 _OCLOCK = re.compile(r"(?<![\d:/.$])\b(?P<h>\d{1,2})\s*o'?\s*clock\b")
 _BARE_HOUR = re.compile(
-    r"\b(?:at|by|before|b4|until|till|til|around|@)\s+(?P<h>\d{1,2})\b"
+    r"(?:\b(?:at|by|before|b4|until|till|til|around)|@)\s*(?<=\s|@)(?P<h>\d{1,2})\b"
     r"(?!\s*(?:%|percent|[:/.,-]\s*\d|\d"
     r"|(?:-|\s)*(?:days?|hours?|hrs?|h|weeks?|wks?|months?|years?|yrs?|business|biz|minutes?"
     r"|mins?|pages?|k|x|th|st|nd|rd|of|percent|cents?|dollars?|bucks)\b))"
@@ -126,7 +126,9 @@ TIME_READERS = (
     Reader(_MIDNIGHT, _midnight, cue("midnight")),
     Reader(_OCLOCK, _hour_clock, cue("clock")),
     Reader(
-        _BARE_HOUR, _hour_clock, re.compile(r"(?:at|by|before|b4|until|till|til|around|@)\s+\d")
+        _BARE_HOUR,
+        _hour_clock,
+        re.compile(r"(?:at|by|before|b4|until|till|til|around)\s+\d|@\s*\d"),
     ),
     Reader(
         _HOUR_AFTER_DAY,
