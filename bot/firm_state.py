@@ -121,7 +121,8 @@ class FirmState:
         if cached is None or cached.version != versions.firm:
             firm = await load_firm(session, settings=self.settings)
             parser = ReviewedParser(Parser(self.catalogue, firm.matters, firm.staff), self.model,
-                                    NameBook.of_firm(firm.matters, firm.staff))
+                                    NameBook.of_firm(firm.matters, firm.staff,
+                                                    self.catalogue.shorthand))
             cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff),
                               parser=parser)
             self._snapshot = cached

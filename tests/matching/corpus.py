@@ -87,7 +87,7 @@ def reviewed_firm_parser(firm: Path) -> ReviewedParser:
     """The firm's parser with the shipped model's second opinion, as the bot runs it."""
     matters, roster = read_matters(firm / "matters.csv"), read_roster(firm / "roster.csv")
     return ReviewedParser(Parser(BUNDLED_CATALOGUE, matters, roster), shipped_model(),
-                          NameBook.of_firm(matters, roster))
+                          NameBook.of_firm(matters, roster, BUNDLED_CATALOGUE.shorthand))
 
 
 @dataclass
