@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.catalogue import load_vocabulary  # noqa: E402
 from matching.second_opinion import NameBook, normalise  # noqa: E402
 from tests.matching.corpus import read_matters, read_roster  # noqa: E402
 
@@ -38,7 +39,8 @@ def labelled_requests(firm: Path) -> Iterator[dict[str, object]]:
 
 
 def firm_names(firm: Path) -> NameBook:
-    return NameBook.of_firm(read_matters(firm / "matters.csv"), read_roster(firm / "roster.csv"))
+    return NameBook.of_firm(read_matters(firm / "matters.csv"), read_roster(firm / "roster.csv"),
+                            load_vocabulary().shorthand)
 
 
 def firm_examples(firm: Path) -> list[dict[str, object]]:

@@ -49,10 +49,10 @@ async def load_context(database: Database, settings: Settings) -> FirmReading:
 
 def firm_parser(taxonomy: Taxonomy, firm: Firm) -> ReviewedParser:
     """A parser for the firm as loaded, with its request model; built once for a whole run."""
-    return ReviewedParser(Parser(Catalogue(taxonomy, load_vocabulary()), firm.matters, firm.staff,
-                                 load_nicknames()),
+    catalogue = Catalogue(taxonomy, load_vocabulary())
+    return ReviewedParser(Parser(catalogue, firm.matters, firm.staff, load_nicknames()),
                           model_for(taxonomy, clock=system_clock),
-                          NameBook.of_firm(firm.matters, firm.staff))
+                          NameBook.of_firm(firm.matters, firm.staff, catalogue.shorthand))
 
 
 def parse_one(text: str, *, now: datetime, tz: str, parser: ReviewedParser) -> TaskDraft:

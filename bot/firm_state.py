@@ -123,7 +123,7 @@ class FirmState:
             firm = await load_firm(session, settings=self.settings)
             parser = ReviewedParser(
                 Parser(self.catalogue, firm.matters, firm.staff, load_nicknames()), self.model,
-                NameBook.of_firm(firm.matters, firm.staff))
+                NameBook.of_firm(firm.matters, firm.staff, self.catalogue.shorthand))
             cached = Snapshot(version=versions.firm, firm=firm, index=StaffIndex(firm.staff),
                               parser=parser)
             self._snapshot = cached

@@ -3,8 +3,9 @@
 The rule-based parser reads a task type; a text classifier trained elsewhere (bot/request_model.py)
 gives its probabilities for the same text. This module holds the pure parts both sides share:
 `normalise` turns a request into the form the classifier learns from and reads (the firm's
-client names, people, matter numbers, mentions, dates and numbers become placeholders), and
-`decide` is the rule that says when the two opinions are enough to act and when the bot asks.
+client names, people, matter numbers, mentions, dates and numbers become placeholders; office
+shorthand is spelt out), and `decide` is the rule that says when the two opinions are enough to
+act, when the message delegates nothing, and when the bot asks.
 `memory_key` and `remembered` let the firm's own earlier answer for the same words come first.
 """
 
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain
 
 from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
+from matching.parse.parser import VAGUE_REASON
 from matching.taxonomy import phrase_elements
 from matching.text import fold, words
 
@@ -61,6 +63,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"), NUMBER),
 )
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9]+")
 # Days named relative to today: a remembered phrasing holds whichever day it names.
 _DAYS = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|"
                    r"tonight|tomorrow|tmrw|eod|cob|eow|noon|(?:this|next) (?:week|month)|"
@@ -69,18 +72,23 @@ _DAYS = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|su
 
 @dataclass(frozen=True)
 class NameBook:
-    """The firm's names the classifier should not learn from: clients, people, matter numbers."""
+    """What normalising a firm's requests needs: the names the classifier should not learn
+    from (clients, people, matter numbers), and the office shorthand it reads spelt out, as
+    the parser does ("ans" -> "answer"; the parser vocabulary's `shorthand`)."""
 
     clients: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     matter_numbers: frozenset[str] = frozenset()
+    shorthand: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     @classmethod
-    def of_firm(cls, matters: Sequence[MatterRef], roster: Sequence[StaffProfile]) -> NameBook:
+    def of_firm(cls, matters: Sequence[MatterRef], roster: Sequence[StaffProfile],
+                shorthand: Mapping[str, str] | None = None) -> NameBook:
         return cls(
             clients=frozenset(chain.from_iterable(_name_keys(m.client_name) for m in matters)),
             people=frozenset(chain.from_iterable(_name_keys(p.name) for p in roster)),
             matter_numbers=frozenset(fold(m.number) for m in matters if m.number.strip()),
+            shorthand=dict(shorthand or {}),
         )
 
     @cached_property
@@ -118,6 +126,7 @@ def normalise(text: str, names: NameBook = NO_NAMES) -> str:
     Mentions, e-mail addresses and the firm's people become `xperson`, clients `client`,
     matter numbers `xmatter`, amounts `xmoney`, dates `xdate`, other numbers `xnum`. A name
     that is also an everyday word ("May", "Grant") is replaced only where it has a capital.
+    Office shorthand in `names` is spelt out ("ans" -> "answer").
     """
     text = _ADDRESSES.sub(f" {PERSON} ", text)
     folded = fold(text)  # as long as `text`, so a name's capital can be read at its index
@@ -127,6 +136,8 @@ def normalise(text: str, names: NameBook = NO_NAMES) -> str:
         folded = names._matter_pattern.sub(f" {MATTER} ", folded)
     for pattern, placeholder in _PATTERNS:
         folded = pattern.sub(f" {placeholder} ", folded)
+    if names.shorthand:
+        folded = _WORD.sub(lambda m: names.shorthand.get(m.group(), m.group()), folded)
     return _SPACES.sub(" ", folded).strip()
 
 
@@ -164,34 +175,51 @@ def _spellings(phrase: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """When the rules' task type is acted on without asking.
+    """When the bot acts on a task type without asking, and when it says there is no task.
 
     The rules' type is acted on when the classifier ranks it among its top `agree_rank` with a
     probability of at least `agree_probability`, or when the rules alone are at least
-    `rule_alone` confident (None: never).
+    `rule_alone` confident (None: never). The classifier's own best type is acted on when it
+    is at least `classifier_alone` probable (None: never), provided the rules read no type or
+    one they are less than `rule_weak` confident of. When the rules read no type and the
+    classifier gives "delegates nothing" at least `no_task` (None: never), the answer is that
+    there is no task.
     """
 
     agree_probability: float
     agree_rank: int = 1
     rule_alone: float | None = None
+    classifier_alone: float | None = None
+    rule_weak: float = 1.0
+    no_task: float | None = None
 
     def label(self) -> str:
         alone = "never" if self.rule_alone is None else f"{self.rule_alone:.2f}"
-        return f"p>={self.agree_probability:.2f} top{self.agree_rank} alone {alone}"
+        text = f"p>={self.agree_probability:.2f} top{self.agree_rank} alone {alone}"
+        if self.classifier_alone is not None:
+            text += f" clf>={self.classifier_alone:.2f} if rules<{self.rule_weak:.2f}"
+        if self.no_task is not None:
+            text += f" none>={self.no_task:.2f}"
+        return text
 
 
 # Chosen by leave-one-firm-out cross-validation (bench/second_opinion_cv.py,
 # docs/decisions/0002-second-opinion.md).
-CHOSEN_THRESHOLDS = Thresholds(agree_probability=0.10, agree_rank=2, rule_alone=None)
+CHOSEN_THRESHOLDS = Thresholds(agree_probability=0.20, agree_rank=2, no_task=0.30)
 
 
 @dataclass(frozen=True)
 class Opinion:
-    """The verdict on a request's task type: the best guess, whether to ask, what to offer."""
+    """The verdict on a request's task type: the best guess, whether to ask, what to offer.
+
+    `task_type` None and not `unsure`: the request delegates nothing (the candidates are
+    still the likeliest types, should the person want one after all).
+    """
 
     task_type: str | None
     unsure: bool
     candidates: tuple[str, ...]
+    probability: float | None = None  # the classifier's, when its type is acted on alone
 
 
 def decide(
@@ -199,18 +227,28 @@ def decide(
     rule_confidence: float,
     probabilities: Mapping[str, float],
     thresholds: Thresholds = CHOSEN_THRESHOLDS,
+    *,
+    vague: bool = False,
 ) -> Opinion:
-    """Act on the rules' type when the classifier agrees (or the rules are sure enough); else ask.
+    """Act on a type both opinions back (or one is sure enough of); say "no task"; else ask.
 
     `probabilities` maps the classifier's labels to probabilities; `NO_TASK` is its label for
-    a message that delegates nothing and is never offered as a candidate. When asking, the
-    candidates are the classifier's best types, the rules' type among them; the best guess
-    comes first.
+    a message that delegates nothing and is never offered as a candidate. `vague`: the rules
+    read an ask for work that does not say which ("handle the Kwan thing"), so something is
+    delegated after all. The candidates are the classifier's best types, the rules' type among
+    them; the type acted on or the best guess comes first.
     """
     ranked = sorted(probabilities.items(), key=lambda item: (-item[1], item[0]))
+    types = [label for label, _ in ranked if label != NO_TASK]
+    if rule_type is None and not vague and _nothing_asked(probabilities, thresholds):
+        return Opinion(task_type=None, unsure=False, candidates=tuple(types[:MAX_CANDIDATES]))
+    confident = _confident_type(rule_type, rule_confidence, ranked, thresholds)
+    if confident is not None:
+        return Opinion(task_type=confident, unsure=False,
+                       candidates=_candidates(confident, ranked),
+                       probability=probabilities[confident])
     if rule_type is None:
-        candidates = tuple(label for label, _ in ranked if label != NO_TASK)[:MAX_CANDIDATES]
-        return Opinion(task_type=None, unsure=True, candidates=candidates)
+        return Opinion(task_type=None, unsure=True, candidates=tuple(types[:MAX_CANDIDATES]))
     rank = next((i for i, (label, _) in enumerate(ranked, 1) if label == rule_type),
                 len(ranked) + 1)
     agrees = (rank <= thresholds.agree_rank
@@ -222,21 +260,53 @@ def decide(
     return Opinion(task_type=candidates[0], unsure=True, candidates=candidates)
 
 
-def _candidates(rule_type: str, ranked: list[tuple[str, float]]) -> tuple[str, ...]:
-    """The classifier's best types with the rules' type first; at most MAX_CANDIDATES."""
-    others = [label for label, _ in ranked if label not in (NO_TASK, rule_type)]
-    return (rule_type, *others[:MAX_CANDIDATES - 1])
+def _nothing_asked(probabilities: Mapping[str, float], thresholds: Thresholds) -> bool:
+    """Whether the classifier is sure enough that the message delegates nothing."""
+    return (thresholds.no_task is not None
+            and probabilities.get(NO_TASK, 0.0) >= thresholds.no_task)
+
+
+def _confident_type(rule_type: str | None, rule_confidence: float,
+                    ranked: list[tuple[str, float]], thresholds: Thresholds) -> str | None:
+    """The classifier's best type when it may be acted on alone: probable enough, and the
+    rules read no type or one they are not sure of; None otherwise."""
+    if thresholds.classifier_alone is None or not ranked:
+        return None
+    best, probability = ranked[0]
+    rules_weak = rule_type is None or rule_confidence < thresholds.rule_weak
+    if best in (NO_TASK, rule_type) or not rules_weak or probability < thresholds.classifier_alone:
+        return None
+    return best
+
+
+def _candidates(first: str, ranked: list[tuple[str, float]]) -> tuple[str, ...]:
+    """The classifier's best types with `first` first; at most MAX_CANDIDATES."""
+    others = [label for label, _ in ranked if label not in (NO_TASK, first)]
+    return (first, *others[:MAX_CANDIDATES - 1])
 
 
 def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
              thresholds: Thresholds = CHOSEN_THRESHOLDS) -> TaskDraft:
-    """The parser's draft with the second opinion: candidates, and `task_type` unsure if asked."""
-    opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds)
-    unsure = draft.unsure
-    if opinion.unsure and "task_type" not in unsure:
-        unsure = (*unsure, "task_type")
-    return replace(draft, task_type=opinion.task_type, unsure=unsure,
-                   candidates=opinion.candidates)
+    """The parser's draft with the second opinion: its type, candidates, and `task_type` unsure
+    if asked. A request that delegates nothing has no type and no `task_type` question; a
+    type the classifier chose alone carries the classifier's probability as its confidence."""
+    vague = dict(draft.unsure_reasons).get("task_type") == VAGUE_REASON
+    opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds, vague=vague)
+    if opinion.unsure:
+        unsure = draft.unsure if "task_type" in draft.unsure else (*draft.unsure, "task_type")
+        return replace(draft, task_type=opinion.task_type, unsure=unsure,
+                       candidates=opinion.candidates)
+    settled = _settled(draft, "task_type")
+    return replace(settled, task_type=opinion.task_type, candidates=opinion.candidates,
+                   confidence=(settled.confidence if opinion.probability is None
+                               else opinion.probability))
+
+
+def _settled(draft: TaskDraft, field_name: str) -> TaskDraft:
+    """The draft with no question about `field_name`."""
+    return replace(draft, unsure=tuple(name for name in draft.unsure if name != field_name),
+                   unsure_reasons=tuple(pair for pair in draft.unsure_reasons
+                                        if pair[0] != field_name))
 
 
 def memory_key(normalised: str) -> str:
@@ -248,8 +318,5 @@ def memory_key(normalised: str) -> str:
 def remembered(draft: TaskDraft, task_type: str) -> TaskDraft:
     """The draft with the firm's own earlier answer for these words: its type, not asked again."""
     others = [candidate for candidate in draft.candidates if candidate != task_type]
-    return replace(draft, task_type=task_type, confidence=1.0,
-                   unsure=tuple(name for name in draft.unsure if name != "task_type"),
-                   unsure_reasons=tuple(pair for pair in draft.unsure_reasons
-                                        if pair[0] != "task_type"),
+    return replace(_settled(draft, "task_type"), task_type=task_type, confidence=1.0,
                    candidates=(task_type, *others[:MAX_CANDIDATES - 1]))

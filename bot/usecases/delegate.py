@@ -32,6 +32,9 @@ MATTER_CHOICES = 100  # a searchable picker shows this many; typing narrows them
 RETYPE_ACTION = "wrong"  # the "Wrong type?" button on the delegator's answer
 # A wrong type is set right before anyone starts on the work; after that, reassign or cancel.
 RETYPABLE = (TaskState.UNASSIGNED.value, TaskState.OFFERED.value)
+# The answer to a request read as delegating nothing: the type picker is still offered.
+NOTHING_TO_DELEGATE = "I don't see a task to delegate in that."
+NOTHING_REASON = "I don't see a task to delegate in that: if there is one, pick its type"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +133,14 @@ class Delegation:
         matters = tuple(Choice(m.number, f"{m.number} {m.client_name}")
                         for m in snap.firm.matters if delegator.email not in m.screened)
         reasons = tuple(self._why(draft, name) for name in asked)
+        title = NOTHING_TO_DELEGATE if _delegates_nothing(draft) else "Let's confirm the details."
         confirmation = Confirmation(
             text=text, reason=" ".join(reasons), task_type=draft.task_type, matter=draft.matter,
             due_at=draft.due_at, priority=draft.priority, assignee=draft.assignee,
             type_choices=best + rest, matter_choices=matters, unsure=asked, reasons=reasons,
             candidates=best)
         return Reply(status="needs_confirmation", confirmation=confirmation,
-                     message=Message(title="Let's confirm the details.", body="\n".join(reasons),
-                                     kind="confirm"))
+                     message=Message(title=title, body="\n".join(reasons), kind="confirm"))
 
     def _why(self, draft: TaskDraft, field_name: str) -> str:
         """What the bot could not read about one field, in the delegator's terms (the
@@ -146,6 +149,8 @@ class Delegation:
         said = dict(draft.unsure_reasons).get(field_name)
         if field_name == "task_type" and said is None and guess is not None:
             said = f"I'm not sure this is {guess.name.lower()}: pick the right kind of task"
+        if field_name == "task_type" and _delegates_nothing(draft):
+            said = NOTHING_REASON
         if field_name == "matter" and said is None:
             said = "That fits more than one matter: pick one"
         reason = (said or draft.reason(field_name)).strip()
@@ -273,8 +278,15 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _delegates_nothing(draft: TaskDraft) -> bool:
+    """Whether the request was read as delegating nothing ("thanks all", "lunch is here"): no
+    type, and no question about it. The bot then says so and offers the types anyway."""
+    return draft.task_type is None and "task_type" not in draft.unsure
+
+
 def _unsure(draft: TaskDraft) -> tuple[str, ...]:
-    """The fields to ask the delegator about before anything is created."""
+    """The fields to ask the delegator about before anything is created; a request that
+    delegates nothing is asked its type too, so nothing is created unless one is picked."""
     asked = list(draft.unsure)
     if draft.task_type is None and "task_type" not in asked:
         asked.insert(0, "task_type")

@@ -18,12 +18,15 @@ POLITENESS = re.compile(
 # "Could someone please draft ...", "I want a ...": asking words before the verb.
 _POLITE_OPENING = re.compile(
     r"(?:(?:could|can|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)\s+"
-    r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:love|like|want|need)\s+"
-    r"(?:(?:somebody|someone|you)\s+to\s+)?)?"
+    r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:love|like|want|need|require)\s+"
+    r"(?:(?:somebody|someone|you)\s+to\s+)?"
+    r"|(?:somebody|someone|you)\s+(?:needs?|has|have)\s+to\s+)?"
     rf"(?:(?:{_PLEASE})\s+)?"
 )
 _SENTENCE_ENDS = frozenset(".!?;:-\n")
 _SENTENCE_START = re.compile(r"[.!?]+\s+(?=\S)")
+# A dash between spaces ends the ask too: "pls send her an update - the collector wrote back".
+_CLAUSE_DASH = re.compile(r"\s-{1,2}\s+(?=\S)")
 _LAST_WORD = re.compile(r"[a-z0-9]*$")
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "inc", "co", "corp", "llc", "no", "et", "al",
@@ -60,7 +63,9 @@ def asked_first_until(text: str, folded: str) -> int | None:
     Equifax report? Equifax answered our dispute ..."): what follows is the reason."""
     if not _polite_opening_end(folded, 0):
         return None
-    return next(iter(_sentence_starts(text, folded)), None)
+    dash = _CLAUSE_DASH.search(folded)
+    ends = [*_sentence_starts(text, folded)[:1], *([dash.end()] if dash else [])]
+    return min(ends, default=None)
 
 
 def _polite_opening_end(folded: str, start: int) -> int:
@@ -70,10 +75,13 @@ def _polite_opening_end(folded: str, start: int) -> int:
 
 
 def _sentence_starts(text: str, folded: str) -> list[int]:
+    """Where sentences begin: after a full stop, a capital; or a polite opening in lower case
+    ("... sent their disclosures. can someone review them?")."""
     return [
         m.end()
         for m in _SENTENCE_START.finditer(folded)
-        if not text[m.end()].islower() and not _abbreviated(folded, m.start())
+        if (not text[m.end()].islower() or _polite_opening_end(folded, m.end()) > m.end())
+        and not _abbreviated(folded, m.start())
     ]
 
 

@@ -75,7 +75,7 @@ class Catalogue:
         self._ids = taxonomy.ids
         self.ignored = vocabulary.ignored
         self._vague_phrases = bool(vocabulary.vague)
-        self._shorthand = vocabulary.shorthand
+        self.shorthand = vocabulary.shorthand
         self._topic_markers = vocabulary.topic_markers
         self._by_first: dict[str, list[_Phrase]] = {}
         self._vocabulary: set[str] = set()
@@ -105,7 +105,7 @@ class Catalogue:
         """A word as catalogue phrases hold it: shorthand spelt out, then stemmed."""
         known = self._canonical.get(word)
         if known is None:
-            known = stem(self._shorthand.get(word, word))
+            known = stem(self.shorthand.get(word, word))
             if len(self._canonical) > _READINGS_KEPT:
                 self._canonical.clear()
             self._canonical[word] = known
@@ -168,6 +168,8 @@ class Catalogue:
         # A text that opens with its ask has no news before it, only reasons after it.
         later_asks = asks if reasons_from is None else ()
         head, news_ends = self._head(winners, tokens, later_asks)
+        # A phrase's own words are no topic marker: the "on" of "advise her on".
+        claimed = {index for match in winners for index in match.anchors}
         for match in winners:
             if match.owner >= 0:
                 news = tokens[match.anchors[-1]].start < news_ends
@@ -176,7 +178,7 @@ class Catalogue:
                     and head is not None
                     and tokens[head.start].start < reasons_from <= tokens[match.start].start
                 )
-                aside = news or reason or self._is_topic(match, head, tokens)
+                aside = news or reason or self._is_topic(match, head, tokens, claimed)
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
             scores[head.owner] += _HEAD_BONUS
@@ -265,7 +267,8 @@ class Catalogue:
                     return match, ask.at
                 if not ask.opening and tokens[match.anchors[-1]].start >= ask.at:
                     return match, ask.at
-        return (winners[0] if winners else None), 0
+        # A veto names no task, so the first task phrase is the head.
+        return next((match for match in winners if match.owner >= 0), None), 0
 
     def _opens(self, tokens: list[Token], index: int, sentence_at: int) -> bool:
         """Whether the phrase at `index` opens the sentence: as its verb ("Draft a demand
@@ -282,13 +285,18 @@ class Catalogue:
             lead != CLIENT and self.knows(lead) and between.isdisjoint(_AUXILIARIES)
         )
 
-    def _is_topic(self, match: _Match, head: _Match | None, tokens: list[Token]) -> bool:
-        """Whether `match` follows the head task after "for", "about" or "whether" (but not
-        "for Garcia": a client named there is the matter, not a purpose)."""
+    def _is_topic(
+        self, match: _Match, head: _Match | None, tokens: list[Token], claimed: set[int]
+    ) -> bool:
+        """Whether `match` follows the head task after "for", "about", "on" or "whether" (but
+        not "for Garcia": a client named there is the matter, not a purpose), the marker not
+        being a word of another phrase (`claimed`)."""
         if head is None or head.owner < 0 or match is head or match.start < head.end:
             return False
         return any(
-            tokens[i].canon in self._topic_markers and tokens[i + 1].canon != CLIENT
+            tokens[i].canon in self._topic_markers
+            and tokens[i + 1].canon != CLIENT
+            and i not in claimed
             for i in range(head.end, match.start)
         )
 

@@ -13,7 +13,7 @@ from matching.parse.deadlines import read_deadline, zone_named
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
-from matching.parse.titles import deadline_span, free_title
+from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.vocabulary import Vocabulary
 from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered
 from matching.text import blank, fold, words
@@ -35,8 +35,9 @@ NO_CLOCK_WARNING = "no valid `now` given; deadline not read"
 NO_TASK_REASON = "I could not tell what kind of task this is"
 VAGUE_REASON = "the request does not say what work is needed"
 
-# Punctuation that ends a clause: the words of a phrase do not stand on both sides of it.
-_PHRASE_BREAK = re.compile(r"[,:;!?]|\s-|-\s")
+# Punctuation that ends a clause or opens an aside: the words of a phrase do not stand on
+# both sides of it ("Garcia (letters, call logs)" is no client letter).
+_PHRASE_BREAK = re.compile(r"[,:;!?()]|\s-|-\s")
 _DIGIT_NEXT = re.compile(r"\s*\d")  # "May 5": a month after all, even for a client named May
 # "filed" reports what someone did ("Midland filed suit", "who filed POCs") unless it is asked
 # for a few words before ("get the Brown answer filed", "needs to be filed").
@@ -68,6 +69,10 @@ class Parser:
             roster, self._matters.name_words, self._matters.party_words, nicknames
         )
         self._client_first_names = self._matters.first_names - self._roster.name_words
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self._catalogue.taxonomy
 
     def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
         """What `text` asks for; never raises, whatever the text."""
@@ -188,7 +193,7 @@ class Parser:
         known = self._catalogue.taxonomy.get(task_type)
         if known is None:
             return free_title(text, removed, matter)
-        return f"{known.name} — {matter}" if matter else known.name
+        return type_title(known.name, matter)
 
 
 def _reports_filing(found: list[Word], index: int) -> bool:

@@ -8,7 +8,7 @@ from matching.parse.asks import POLITENESS
 from matching.parse.words import Span
 from matching.text import blank
 
-__all__ = ["TITLE_MAX_CHARS", "deadline_span", "free_title"]
+__all__ = ["TITLE_MAX_CHARS", "deadline_span", "free_title", "type_title"]
 
 TITLE_MAX_CHARS = 80
 # Enough text for any title; the clean-up regexes then never see more.
@@ -25,6 +25,11 @@ _DANGLING = re.compile(
 )
 _LEADING = re.compile(r"^[\s,;:.!?-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
+
+
+def type_title(name: str, matter: str | None) -> str:
+    """A typed task's title: the type's name, and the matter number when there is one."""
+    return f"{name} — {matter}" if matter else name
 
 
 def free_title(text: str, removed: list[Span], matter: str | None) -> str:

@@ -11,7 +11,7 @@ from bot.app.bootstrap import bootstrap
 from bot.queries import task_rows
 from bot.replies import Actor
 from bot.scheduler import run_due_jobs
-from bot.usecases.delegate import Overrides
+from bot.usecases.delegate import NOTHING_REASON, NOTHING_TO_DELEGATE, Overrides
 from storage import examples as example_store
 from storage.tables import Offer, OutboxMessage
 from tests.support import NEW_YORK, sample_bot, settings_for
@@ -52,6 +52,28 @@ async def test_an_unsure_request_asks_first_and_its_answer_is_remembered(
             rows = await task_rows(session)
         assert [row["task_type"] for row in rows] == ["demand_letter", "demand_letter"]
         assert rows[1]["matter"] == "2027-0306"
+
+
+async def test_a_message_that_delegates_nothing_is_told_so_and_may_still_pick_a_type(
+        database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, _clock, _out):
+        delegation = bot.application.delegation
+        told = await delegation.delegate(THEO, "thanks all, lunch is in the kitchen")
+        assert told.status == "needs_confirmation" and told.confirmation is not None
+        assert told.message.title == NOTHING_TO_DELEGATE
+        assert told.confirmation.reasons == (NOTHING_REASON + ".",)
+        assert told.confirmation.task_type is None and told.confirmation.unsure == ("task_type",)
+        assert len(told.confirmation.type_choices) == len(delegation.type_choices())
+        refused = await delegation.delegate(THEO, "thanks all, lunch is in the kitchen",
+                                            confirmed=True)
+        assert refused.status == "invalid"
+        async with bot.database.transaction() as session:
+            assert await task_rows(session) == []  # nothing created
+
+        picked = await delegation.delegate(THEO, "thanks all, lunch is in the kitchen",
+                                           confirmed=True,
+                                           overrides=Overrides(task_type="document collection"))
+        assert picked.ok, picked.message
 
 
 async def test_wrong_type_withdraws_the_offer_in_place_and_offers_the_right_work(

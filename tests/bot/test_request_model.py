@@ -16,6 +16,7 @@ from bot.request_model import (
     CATALOGUE_SOURCE,
     Example,
     RequestModel,
+    ReviewedParser,
     cross_validated_accuracy,
     shipped_examples,
     status,
@@ -23,9 +24,10 @@ from bot.request_model import (
     training_examples,
 )
 from matching.model import MatterRef, TaskType, Taxonomy
-from matching.second_opinion import NO_TASK, NameBook
+from matching.parse import Parser
+from matching.second_opinion import NO_TASK, NameBook, memory_key
 from matching.taxonomy import parse_taxonomy
-from tests.matching.bundled import named_person
+from tests.matching.bundled import BUNDLED_CATALOGUE, named_person
 
 BUNDLED = parse_taxonomy(default_taxonomy_text())
 AT = datetime(2027, 1, 4, 9, tzinfo=UTC)
@@ -97,6 +99,17 @@ def test_a_custom_catalogue_gets_a_model_of_its_own() -> None:
     probabilities = model.probabilities("please serve a notice to quit on the tenant")
     assert set(probabilities) <= {"lease_review", "eviction_notice", NO_TASK}
     assert max(probabilities, key=probabilities.__getitem__) == "eviction_notice"
+
+
+def test_a_type_the_rules_did_not_read_is_titled_for_itself(model: RequestModel) -> None:
+    reviewed = ReviewedParser(Parser(BUNDLED_CATALOGUE, [MatterRef("2027-0500", "Nell Ruiz")], []),
+                              model, NameBook.of_firm([MatterRef("2027-0500", "Nell Ruiz")], []))
+    text = "please handle the thing for Ruiz"
+    untyped = reviewed.parse(text, now=AT, tz="UTC")
+    assert untyped.task_type is None and "Demand" not in untyped.title
+    memory = {memory_key(reviewed.normalise(text)): "demand_letter"}
+    answered = reviewed.parse(text, now=AT, tz="UTC", memory=memory)
+    assert (answered.task_type, answered.title) == ("demand_letter", "Demand letter — 2027-0500")
 
 
 def test_two_types_are_enough_and_one_is_refused() -> None:

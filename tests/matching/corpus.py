@@ -90,7 +90,7 @@ def reviewed_firm_parser(firm: Path) -> ReviewedParser:
     matters, roster = read_matters(firm / "matters.csv"), read_roster(firm / "roster.csv")
     return ReviewedParser(Parser(BUNDLED_CATALOGUE, matters, roster, load_nicknames()),
                           shipped_model(),
-                          NameBook.of_firm(matters, roster))
+                          NameBook.of_firm(matters, roster, BUNDLED_CATALOGUE.shorthand))
 
 
 @dataclass

@@ -27,7 +27,7 @@ FLOORS = {
              "matter": 0.94, "assignee": 0.86},
     "peachtree": {"task_type": 0.90, "due_at": 1.00, "priority": 1.00,
                  "matter": 1.00, "assignee": 1.00},
-    "prairie": {"task_type": 0.80, "due_at": 1.00, "priority": 1.00,
+    "prairie": {"task_type": 0.79, "due_at": 1.00, "priority": 1.00,
                "matter": 0.90, "assignee": 0.92},
     "puget": {"task_type": 0.86, "due_at": 1.00, "priority": 1.00,
              "matter": 1.00, "assignee": 1.00},

@@ -247,6 +247,51 @@ def test_the_request_not_its_context_decides(parser: Parser, text: str, expected
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Telling the client about a letter is a client update, not the letter.
+        ("ring Okoye and tell him the C&D went to Velocity on Friday", "client_update"),
+        ("email Mr. Okoye the draft dispute letter so he can check the account numbers",
+         "client_update"),
+        ("touch base with Nina Grant on the validation letter we mailed", "client_update"),
+        ("draft a letter to Ms. Grant explaining where the case stands", "client_update"),
+        ("Velocity wrote back to our dispute - could someone update Okoye", "client_update"),
+        ("pls send Okoye an update - Velocity answered the validation letter with a printout",
+         "client_update"),
+        # Putting papers in the client's file is collecting them, not a court filing.
+        ("please save the statements Okoye emailed to the file", "document_collection"),
+        ("add the signed fee agreement to the de la Cruz folder", "document_collection"),
+        ("scan + index everything de la Cruz brought in", "document_collection"),
+        ("pull what we have on Okoye (letters, texts, notes) and organize it",
+         "document_collection"),
+        ("put the Okoye answer on file with the district court", "court_filing"),
+        # Docketing a hearing of any name is calendaring; attending one is an appearance.
+        ("docket the order to show cause hearing in Grant for 1/12", "calendar_deadlines"),
+        ("diary the status conference in Okoye", "calendar_deadlines"),
+        ("we need an attorney at the Grant hearing Thursday at 10", "court_appearance"),
+        ("can someone be at the ex parte for Okoye at 2", "court_appearance"),
+        # Bates numbers make a production.
+        ("stamp Bates numbers on the Okoye statements before they go out", "document_production"),
+        # Leading the talks, or pushing for terms, is the negotiation.
+        ("Velocity's lawyer called about a deal. please take the lead on the settlement talks "
+         "for Okoye", "settlement_negotiation"),
+        ("opposing counsel emailed. someone needs to call them and push for a walkaway in Grant",
+         "settlement_negotiation"),
+        # A memo asked for is research, whatever its question.
+        ("memo on whether the Velocity debt is time-barred in NY, for Okoye", "legal_research"),
+        ("I require a short research memo on FDCPA standing for Okoye", "legal_research"),
+        # A polite ask in lower case after the news is still the ask.
+        ("Crown Asset produced its documents last week. can someone summarize them for Grant?",
+         "document_review"),
+    ],
+)  # fmt: skip
+def test_the_main_ask_wins_over_the_task_words_it_mentions(
+    parser: Parser, text: str, expected: str
+) -> None:
+    assert read(parser, text).task_type == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["reserve the large conference room for the Grant deposition prep",
      "ask IT to reset my Westlaw pw", "renew the firm's PACER acct and update the card on file",

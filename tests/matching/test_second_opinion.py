@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from matching.model import MatterRef, TaskDraft, TaskType, Taxonomy
+from matching.parse.parser import VAGUE_REASON
 from matching.second_opinion import (
     NO_TASK,
     NameBook,
@@ -47,6 +48,13 @@ def test_a_name_that_is_an_everyday_word_is_replaced_only_with_a_capital() -> No
 
 def test_normalise_without_a_firm_still_folds_and_replaces_numbers() -> None:
     assert normalise("  Call  Señor Ruiz at 3 PM ") == "call senor ruiz at xnum pm"
+
+
+def test_office_shorthand_is_spelt_out_as_the_parser_reads_it() -> None:
+    names = NameBook.of_firm([MatterRef("2027-0101", "Dana May")], [],
+                             shorthand={"ans": "answer", "cal": "calendar", "w": "with"})
+    assert normalise("ans for May w/ aff defs, put it on the cal", names) == (
+        "answer for client with/ aff defs, put it on the calendar")
 
 
 def test_catalogue_examples_spell_each_phrase_and_name() -> None:
@@ -90,6 +98,54 @@ PROBABILITIES = {"answer_complaint": 0.6, "discovery_requests": 0.25, NO_TASK: 0
 def test_decision_rule(rule_type: str | None, confidence: float, thresholds: Thresholds,
                        expected: Opinion) -> None:
     assert decide(rule_type, confidence, PROBABILITIES, thresholds) == expected
+
+
+NOTHING = {NO_TASK: 0.7, "client_update": 0.2, "intake_call": 0.06, "court_filing": 0.04}
+SURE = {"legal_research": 0.96, "sol_analysis": 0.03, NO_TASK: 0.01}
+
+
+@pytest.mark.parametrize(("rule_type", "confidence", "probabilities", "thresholds", "expected"), [
+    # no type from the rules, and "delegates nothing" probable enough: no task, nothing asked
+    (None, 0.0, NOTHING, Thresholds(0.2, no_task=0.6),
+     Opinion(None, False, ("client_update", "intake_call", "court_filing"))),
+    # ... not probable enough: ask
+    (None, 0.0, NOTHING, Thresholds(0.2, no_task=0.8),
+     Opinion(None, True, ("client_update", "intake_call", "court_filing"))),
+    # a type from the rules is never overruled by "delegates nothing": they disagree, so ask
+    ("client_update", 0.9, NOTHING, Thresholds(0.5, no_task=0.6),
+     Opinion("client_update", True, ("client_update", "intake_call", "court_filing"))),
+    # the classifier sure on its own, the rules reading nothing: act on the classifier's type
+    (None, 0.0, SURE, Thresholds(0.2, classifier_alone=0.95),
+     Opinion("legal_research", False, ("legal_research", "sol_analysis"), 0.96)),
+    # ... or a type the rules are not sure of
+    ("sol_analysis", 0.5, SURE, Thresholds(0.2, classifier_alone=0.95, rule_weak=0.8),
+     Opinion("legal_research", False, ("legal_research", "sol_analysis"), 0.96)),
+    # ... but not a type the rules are sure of: they disagree, so ask
+    ("sol_analysis", 0.9, SURE, Thresholds(0.2, classifier_alone=0.95, rule_weak=0.8),
+     Opinion("sol_analysis", True, ("sol_analysis", "legal_research"))),
+])  # fmt: skip
+def test_no_task_and_the_classifier_alone(
+        rule_type: str | None, confidence: float, probabilities: dict[str, float],
+        thresholds: Thresholds, expected: Opinion) -> None:
+    assert decide(rule_type, confidence, probabilities, thresholds) == expected
+
+
+def test_a_vague_ask_for_work_is_asked_about_never_taken_for_no_task() -> None:
+    assert decide(None, 0.0, NOTHING, Thresholds(0.2, no_task=0.6), vague=True).unsure
+    draft = TaskDraft(task_type=None, confidence=0.0, title="Handle the thing", due_at=None,
+                      unsure=("task_type",), unsure_reasons=(("task_type", VAGUE_REASON),))
+    asked = reviewed(draft, NOTHING, Thresholds(0.2, no_task=0.6))
+    assert asked.unsure == ("task_type",) and asked.unsure_reasons == draft.unsure_reasons
+
+
+def test_a_reviewed_draft_that_delegates_nothing_asks_nothing_about_its_type() -> None:
+    draft = TaskDraft(task_type=None, confidence=0.0, title="Thanks all", due_at=None,
+                      unsure=("task_type",), unsure_reasons=(("task_type", "no idea"),))
+    nothing = reviewed(draft, NOTHING, Thresholds(0.2, no_task=0.6))
+    assert nothing.task_type is None and nothing.unsure == () and nothing.unsure_reasons == ()
+    assert nothing.candidates == ("client_update", "intake_call", "court_filing")
+    typed = reviewed(draft, SURE, Thresholds(0.2, classifier_alone=0.95))
+    assert (typed.task_type, typed.unsure, typed.confidence) == ("legal_research", (), 0.96)
 
 
 def test_a_type_the_classifier_does_not_know_is_asked_about() -> None:

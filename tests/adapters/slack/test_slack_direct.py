@@ -74,7 +74,7 @@ async def test_help_and_unknown_words_get_the_typed_commands(database_url: str) 
 async def test_an_unsure_delegation_opens_the_confirmation_from_a_button(
         database_url: str) -> None:
     async with slack_world(database_url) as world:
-        await world.event(typed(AVA, "delegate the Garcia thing"))
+        await world.event(typed(AVA, "delegate sort out the Garcia thing"))
         question = await answer_to(world, AVA, "Let's confirm the details.")
         await world.click(AVA, question, "Check the details")
         modal = await world.opened_view()

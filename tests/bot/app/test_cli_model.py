@@ -121,7 +121,12 @@ def test_parse_prints_what_it_would_ask_and_the_candidates(
     assert agreed["task_type"] == "answer_complaint" and agreed["unsure"] == []
     assert agreed["candidates"][0] == "answer_complaint" and len(agreed["candidates"]) <= 3
 
-    assert main(["parse", "thanks all for a great quarter"]) == 0
+    assert main(["parse", "look into the Kwan thing"]) == 0
     unclear = json.loads(capsys.readouterr().out)
     assert unclear["task_type"] is None and unclear["unsure"] == ["task_type"]
     assert 1 <= len(unclear["candidates"]) <= 3
+
+    assert main(["parse", "thanks all for a great quarter"]) == 0
+    nothing = json.loads(capsys.readouterr().out)  # delegates nothing: no type, no question
+    assert nothing["task_type"] is None and nothing["unsure"] == []
+    assert 1 <= len(nothing["candidates"]) <= 3
