@@ -51,10 +51,17 @@ BLIND = ROOT / "tests" / "data" / "blind"
 MAX_ASKED = 0.08
 PREVIOUS = Thresholds(agree_probability=0.10, agree_rank=2)  # the choice before "no task"
 # The more cautious setting first, so that it wins a tie.
-GRID = [Thresholds(p, rank, classifier_alone=alone, rule_weak=weak, no_task=none)
+# The classifier over weak rules: alone at `alone`, or at `cand` when the rules named its type
+# among their candidates; "weak" is below `weak` confident (or no type).
+_OVERRULING = [(None, None, 1.0)] + [
+    (alone, cand, weak)
+    for alone in (None, 0.98, 0.95, 0.9) for cand in (None, 0.7, 0.5, 0.3)
+    if (alone, cand) != (None, None) and (alone is None or cand is None or cand < alone)
+    for weak in (0.7, 0.85)]
+GRID = [Thresholds(p, rank, classifier_alone=alone, rule_weak=weak, no_task=none,
+                   candidate_agree=cand)
         for none in (None, 0.9, 0.7, 0.5, 0.4, 0.3)
-        for alone, weak in ((None, 1.0), (0.98, 0.7), (0.98, 0.85), (0.95, 0.7), (0.95, 0.85),
-                            (0.9, 0.7), (0.9, 0.85))
+        for alone, cand, weak in _OVERRULING
         for rank in (1, 2) for p in (0.3, 0.2, 0.1)]
 
 
@@ -67,6 +74,7 @@ class Reading:
     rule_confidence: float
     probabilities: dict[str, float]
     vague: bool  # the rules read an ask for work that does not say which
+    rule_candidates: tuple[str, ...]  # the types the rules considered, best first
 
 
 @dataclass
@@ -115,7 +123,8 @@ def classifier_alone(reading: Reading) -> tuple[str | None, bool, tuple[str, ...
 def second_opinion(thresholds: Thresholds) -> Policy:
     def policy(reading: Reading) -> tuple[str | None, bool, tuple[str, ...]]:
         opinion = decide(reading.rule_type, reading.rule_confidence, reading.probabilities,
-                         thresholds, vague=reading.vague)
+                         thresholds, vague=reading.vague,
+                         rule_candidates=reading.rule_candidates)
         return opinion.task_type, opinion.unsure, opinion.candidates
     return policy
 
@@ -146,7 +155,8 @@ def read_firm(firm: Path, model: RequestModel) -> list[Reading]:
         readings.append(Reading(label=label,
                                 rule_type=draft.task_type, rule_confidence=draft.confidence,
                                 probabilities=model.probabilities(str(request["text"]), names),
-                                vague=dict(draft.unsure_reasons).get("task_type") == VAGUE_REASON))
+                                vague=dict(draft.unsure_reasons).get("task_type") == VAGUE_REASON,
+                                rule_candidates=draft.candidates))
     return readings
 
 

@@ -181,7 +181,9 @@ class Thresholds:
     probability of at least `agree_probability`, or when the rules alone are at least
     `rule_alone` confident (None: never). The classifier's own best type is acted on when it
     is at least `classifier_alone` probable (None: never), provided the rules read no type or
-    one they are less than `rule_weak` confident of. When the rules read no type and the
+    one they are less than `rule_weak` confident of; under the same proviso, a lower
+    `candidate_agree` suffices (None: never) when that type is among the rules' own candidates,
+    so both opinions back it, the rules only weakly. When the rules read no type and the
     classifier gives "delegates nothing" at least `no_task` (None: never), the answer is that
     there is no task.
     """
@@ -192,12 +194,15 @@ class Thresholds:
     classifier_alone: float | None = None
     rule_weak: float = 1.0
     no_task: float | None = None
+    candidate_agree: float | None = None
 
     def label(self) -> str:
         alone = "never" if self.rule_alone is None else f"{self.rule_alone:.2f}"
         text = f"p>={self.agree_probability:.2f} top{self.agree_rank} alone {alone}"
         if self.classifier_alone is not None:
             text += f" clf>={self.classifier_alone:.2f} if rules<{self.rule_weak:.2f}"
+        if self.candidate_agree is not None:
+            text += f" cand>={self.candidate_agree:.2f} if rules<{self.rule_weak:.2f}"
         if self.no_task is not None:
             text += f" none>={self.no_task:.2f}"
         return text
@@ -205,7 +210,7 @@ class Thresholds:
 
 # Chosen by leave-one-firm-out cross-validation (bench/second_opinion_cv.py,
 # docs/decisions/0002-second-opinion.md).
-CHOSEN_THRESHOLDS = Thresholds(agree_probability=0.20, agree_rank=2, no_task=0.30)
+CHOSEN_THRESHOLDS = Thresholds(agree_probability=0.20, agree_rank=1, no_task=0.40)
 
 
 @dataclass(frozen=True)
@@ -229,6 +234,7 @@ def decide(
     thresholds: Thresholds = CHOSEN_THRESHOLDS,
     *,
     vague: bool = False,
+    rule_candidates: Sequence[str] = (),
 ) -> Opinion:
     """Act on a type both opinions back (or one is sure enough of); say "no task"; else ask.
 
@@ -236,13 +242,14 @@ def decide(
     a message that delegates nothing and is never offered as a candidate. `vague`: the rules
     read an ask for work that does not say which ("handle the Kwan thing"), so something is
     delegated after all. The candidates are the classifier's best types, the rules' type among
-    them; the type acted on or the best guess comes first.
+    them; the type acted on or the best guess comes first. `rule_candidates` are the types the
+    rules considered, best first.
     """
     ranked = sorted(probabilities.items(), key=lambda item: (-item[1], item[0]))
     types = [label for label, _ in ranked if label != NO_TASK]
     if rule_type is None and not vague and _nothing_asked(probabilities, thresholds):
         return Opinion(task_type=None, unsure=False, candidates=tuple(types[:MAX_CANDIDATES]))
-    confident = _confident_type(rule_type, rule_confidence, ranked, thresholds)
+    confident = _confident_type(rule_type, rule_confidence, ranked, thresholds, rule_candidates)
     if confident is not None:
         return Opinion(task_type=confident, unsure=False,
                        candidates=_candidates(confident, ranked),
@@ -267,16 +274,22 @@ def _nothing_asked(probabilities: Mapping[str, float], thresholds: Thresholds) -
 
 
 def _confident_type(rule_type: str | None, rule_confidence: float,
-                    ranked: list[tuple[str, float]], thresholds: Thresholds) -> str | None:
-    """The classifier's best type when it may be acted on alone: probable enough, and the
-    rules read no type or one they are not sure of; None otherwise."""
-    if thresholds.classifier_alone is None or not ranked:
+                    ranked: list[tuple[str, float]], thresholds: Thresholds,
+                    rule_candidates: Sequence[str] = ()) -> str | None:
+    """The classifier's best type when it may be acted on over the rules' reading: the rules
+    read no type or one they are not sure of, and the type is probable enough, or, among the
+    rules' own candidates, probable enough for that; None otherwise."""
+    if not ranked:
         return None
     best, probability = ranked[0]
     rules_weak = rule_type is None or rule_confidence < thresholds.rule_weak
-    if best in (NO_TASK, rule_type) or not rules_weak or probability < thresholds.classifier_alone:
+    if best in (NO_TASK, rule_type) or not rules_weak:
         return None
-    return best
+    needed = [thresholds.classifier_alone]
+    if best in rule_candidates:
+        needed.append(thresholds.candidate_agree)
+    floors = [floor for floor in needed if floor is not None]
+    return best if floors and probability >= min(floors) else None
 
 
 def _candidates(first: str, ranked: list[tuple[str, float]]) -> tuple[str, ...]:
@@ -291,7 +304,8 @@ def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
     if asked. A request that delegates nothing has no type and no `task_type` question; a
     type the classifier chose alone carries the classifier's probability as its confidence."""
     vague = dict(draft.unsure_reasons).get("task_type") == VAGUE_REASON
-    opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds, vague=vague)
+    opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds, vague=vague,
+                     rule_candidates=draft.candidates)
     if opinion.unsure:
         unsure = draft.unsure if "task_type" in draft.unsure else (*draft.unsure, "task_type")
         return replace(draft, task_type=opinion.task_type, unsure=unsure,

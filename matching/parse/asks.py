@@ -25,8 +25,9 @@ _POLITE_OPENING = re.compile(
 )
 _SENTENCE_ENDS = frozenset(".!?;:-\n")
 _SENTENCE_START = re.compile(r"[.!?]+\s+(?=\S)")
-# A dash between spaces ends the ask too: "pls send her an update - the collector wrote back".
-_CLAUSE_DASH = re.compile(r"\s-{1,2}\s+(?=\S)")
+# A dash between spaces ends the ask too: "pls send her an update - the collector wrote back";
+# so does a colon: "send her a short update: Midland served discovery" (what it is to say).
+_CLAUSE_DASH = re.compile(r"\s-{1,2}\s+(?=\S)|:\s+(?=\S)")
 _LAST_WORD = re.compile(r"[a-z0-9]*$")
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "inc", "co", "corp", "llc", "no", "et", "al",

@@ -37,8 +37,9 @@ _OPENING_WORDS = 3  # a verb and up to two words before the phrase: "draft our f
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "did"})
 _READINGS_KEPT = 50_000
 # Owners of phrases that name no task: a veto claims its words for nothing; a vague ask claims
-# them too, and marks the text as asking for work without saying which.
-_VETO, _VAGUE = -1, -2
+# them too, and marks the text as asking for work without saying which; a "nothing asked"
+# phrase says outright that the text delegates nothing ("no action needed").
+_VETO, _VAGUE, _NOTHING = -1, -2, -3
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ class Catalogue:
         owned = [(i, p) for i, t in enumerate(taxonomy.types) for p in t.phrases]
         owned += [(_VETO, p) for p in vocabulary.vetoes]
         owned += [(_VAGUE, p) for p in vocabulary.vague]
+        owned += [(_NOTHING, p) for p in vocabulary.nothing_asked]
         for owner, text in owned:
             phrase = self._compiled(owner, text)
             if phrase is None:
@@ -147,6 +149,10 @@ class Catalogue:
         """
         winners = self._winning_matches(tokens, vague_too=True)
         scores = self._scores(winners, tokens, asks, reasons_from)
+        if any(m.owner == _NOTHING for m in winners):
+            # "FYI ... no action needed": whatever task words it uses, nothing is asked; its
+            # words are still the candidates, should the person want a task after all.
+            return self._reading(scores, vague=False)._replace(task_type=None, confidence=0.0)
         if not self._vague_phrases or any(scores) or all(m.owner != _VAGUE for m in winners):
             return self._reading(scores, vague=False)
         # Only a vague ask ("look into the Kwan thing"): what its words would read as without

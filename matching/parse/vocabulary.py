@@ -27,6 +27,7 @@ class Vocabulary:
     topic_markers: frozenset[str]
     vetoes: tuple[str, ...]
     vague: tuple[str, ...] = ()
+    nothing_asked: tuple[str, ...] = ()
 
 
 def parse_vocabulary(toml_text: str) -> Vocabulary:
@@ -52,6 +53,7 @@ def parse_vocabulary(toml_text: str) -> Vocabulary:
         topic_markers=frozenset(_word_list(document, "topic_markers")),
         vetoes=tuple(phrases),
         vague=tuple(_phrases(document.get("vague", []), "vague")),
+        nothing_asked=tuple(_phrases(document.get("nothing_asked", []), "nothing_asked")),
     )
 
 

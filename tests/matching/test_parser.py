@@ -292,6 +292,71 @@ def test_the_main_ask_wins_over_the_task_words_it_mentions(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Other names for the answer: Virginia's grounds of defense, Maryland's notice of
+        # intention to defend, "aff defenses".
+        ("Grant: the court wants grounds of defense. Could someone draft them by the 20th",
+         "answer_complaint"),
+        ("prepare a notice of intention to defend for Okoye, served last Tuesday",
+         "answer_complaint"),
+        ("Okoye - need the answer with aff defenses (SOL, standing) by Friday",
+         "answer_complaint"),
+        ("pls file the grounds of defense in Grant today", "court_filing"),
+        # A finished answer is news; filing it is the ask.
+        ("the Grant answer is signed. can somebody e-file it this afternoon", "court_filing"),
+        ("Okoye answer has to go in today, signed copy's in the folder", "court_filing"),
+        # Income schedules, an amended plan and a reaffirmation are bankruptcy work.
+        ("de la Cruz lost overtime - need amended I and J by Monday", "bankruptcy_prep"),
+        ("can someone prepare the amended plan to answer the trustee's objection, de la Cruz",
+         "bankruptcy_prep"),
+        ("redo the means test for de la Cruz with the new pay stubs", "bankruptcy_prep"),
+        ("put together the reaffirmation agreement for de la Cruz's truck", "bankruptcy_prep"),
+        # Taking a 341 or a return date for someone is an appearance.
+        ("Chloe, can you cover the return date in Grant tomorrow at 9", "court_appearance"),
+        ("could you take the de la Cruz 341 next Thursday? I'm in trial", "court_appearance"),
+        # Calling the other side's counsel with a number, or pressing for terms, negotiates.
+        ("Okoye. Authority is $4,000. Ben, make the call to Velocity's counsel",
+         "settlement_negotiation"),
+        ("Crown's lawyer offered 50%. please open at 20% and press for deletion, Grant",
+         "settlement_negotiation"),
+        # Reading a paper and reporting on it is a review.
+        ("read Velocity's motion in Okoye and give me a one page summary", "document_review"),
+        ("lay the ledger and the collector's letters side by side for Grant", "document_review"),
+        ("cite-check the Okoye opposition before it goes out", "document_review"),
+        # Papers gathered into one place, or sent to the asker, are collected.
+        ("put together a binder of Whitaker's dispute letters in date order",
+         "document_collection"),
+        ("can you send me the bill of sale and the notice from the Grant file",
+         "document_collection"),
+        # A call back to a lead for an intake is the intake, not a client update.
+        ("two web leads came in overnight. someone call them back for an intake consult",
+         "intake_call"),
+        # What the client is sent is an update; a question that needs a lawyer is advice.
+        ("could someone send Okoye a short note with his hearing date and what to expect",
+         "client_update"),
+        ("please send Ms. Grant a quick update: Crown answered, discovery starts next month",
+         "client_update"),
+        ("Okoye wants to know if he can keep his car. he needs actual advice - Ben, call him",
+         "client_advice"),
+        ("go through her options with Janet Whitaker before she signs anything",
+         "client_advice"),
+        # A short answer on a legal question is research; a screen of the facts is prefiling.
+        ("I need a short answer on whether the lien survives the discharge, de la Cruz",
+         "legal_research"),
+        ("the Resurgent letters added a fee. pls screen it under the FDCPA for Banerjee-Rao",
+         "prefiling_analysis"),
+        # A hearing that moved is calendared again.
+        ("Grant return date moved to 3/4 - calendar it", "calendar_deadlines"),
+    ],
+)  # fmt: skip
+def test_office_shorthand_for_a_task_reads_as_that_task(
+    parser: Parser, text: str, expected: str
+) -> None:
+    assert read(parser, text).task_type == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["reserve the large conference room for the Grant deposition prep",
      "ask IT to reset my Westlaw pw", "renew the firm's PACER acct and update the card on file",

@@ -130,6 +130,31 @@ def test_no_task_and_the_classifier_alone(
     assert decide(rule_type, confidence, probabilities, thresholds) == expected
 
 
+LIKELY = {"bankruptcy_prep": 0.6, "document_collection": 0.3, NO_TASK: 0.1}
+
+
+@pytest.mark.parametrize(("rule_type", "confidence", "rule_candidates", "expected"), [
+    # the rules read no type but considered the classifier's best: both back it, so act on it
+    (None, 0.3, ("document_collection", "bankruptcy_prep"),
+     Opinion("bankruptcy_prep", False, ("bankruptcy_prep", "document_collection"), 0.6)),
+    # ... or read another type, weakly
+    ("document_collection", 0.5, ("document_collection", "bankruptcy_prep"),
+     Opinion("bankruptcy_prep", False, ("bankruptcy_prep", "document_collection"), 0.6)),
+    # the rules never considered it: the classifier is not sure enough alone, so ask
+    (None, 0.3, ("court_filing",),
+     Opinion(None, True, ("bankruptcy_prep", "document_collection"))),
+    # the rules sure of another type: they disagree, so ask
+    ("document_collection", 0.9, ("document_collection", "bankruptcy_prep"),
+     Opinion("document_collection", True, ("document_collection", "bankruptcy_prep"))),
+])  # fmt: skip
+def test_the_classifier_backed_by_the_rules_candidates(
+        rule_type: str | None, confidence: float, rule_candidates: tuple[str, ...],
+        expected: Opinion) -> None:
+    thresholds = Thresholds(0.7, candidate_agree=0.5, rule_weak=0.8)
+    assert decide(rule_type, confidence, LIKELY, thresholds,
+                  rule_candidates=rule_candidates) == expected
+
+
 def test_a_vague_ask_for_work_is_asked_about_never_taken_for_no_task() -> None:
     assert decide(None, 0.0, NOTHING, Thresholds(0.2, no_task=0.6), vague=True).unsure
     draft = TaskDraft(task_type=None, confidence=0.0, title="Handle the thing", due_at=None,

@@ -55,3 +55,15 @@ def test_shorthand_in_the_data_is_spelt_out_before_matching() -> None:
     assert read("sched a depo", plain) is None
     assert read("sched a depo", Catalogue(BUNDLED_TAXONOMY, BUNDLED_VOCABULARY)) == (
         "calendar_deadlines")
+
+
+@pytest.mark.parametrize("text", [
+    "FYI the Grant hearing went fine and the judge signed the order. No action needed.",
+    "Not a task, just sharing: the Okoye settlement check cleared this morning",
+    "amended schedules for de la Cruz are filed. nothing needed from anyone",
+])  # fmt: skip
+def test_a_text_that_says_nothing_is_asked_has_no_task_type(text: str) -> None:
+    parser = Parser(Catalogue(BUNDLED_TAXONOMY, BUNDLED_VOCABULARY), (), ())
+    draft = parser.parse(text, now=NOW, tz="America/New_York")
+    assert draft.task_type is None and "task_type" in draft.unsure
+    assert draft.candidates  # the task words it uses are still offered
