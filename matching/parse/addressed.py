@@ -9,7 +9,20 @@ from typing import NamedTuple
 
 from matching.parse.words import Word
 
-__all__ = ["ADDRESSEE", "CLAIM", "HANDOFF", "OTHER", "STRONG", "TO", "WEAK", "Naming", "namings"]
+__all__ = [
+    "ADDRESSEE",
+    "CLAIM",
+    "HANDOFF",
+    "OTHER",
+    "PRAISED",
+    "STRONG",
+    "THANKED",
+    "TO",
+    "WEAK",
+    "Naming",
+    "excluded",
+    "namings",
+]
 
 # How surely the grammar makes the word after it a person who is to do the task.
 TO = 0  # "to Felix": a person when on the roster; "to Midland Funding" is no one
@@ -21,6 +34,8 @@ OTHER = 0  # "to Felix", "can Felix …", "Felix should call her"
 ADDRESSEE = 1  # spoken to: "Felix, can you …", "@felix", "Felix?"
 HANDOFF = 2  # the one the addressee is to hand the work to: "please ask Felix to …"
 CLAIM = 3  # "Felix's got it": said to have the work, unless the text asks someone else
+THANKED = 4  # "thanks Felix", "Felix, thank you for …": thanked for work done, not asked
+PRAISED = 5  # "looks good felix, one fix: …": told about their work, the doer if asked for more
 
 # "have Felix pull the statements": a person, then what they are to do.
 _BEFORE_A_VERB = frozenset({"have", "having"})
@@ -30,6 +45,21 @@ _BEFORE_TO = frozenset(
      "need", "needs", "prefer", "allow"}
 )  # fmt: skip
 _MODALS = frozenset({"can", "could", "would", "will"})
+# "get Dwayne started on it": the one the addressee is to set to work.
+_GETTING = frozenset({"get", "getting"})
+_SET_GOING = frozenset({"started", "going", "working", "moving"})
+# "RSVP to Amber", "questions to Amber", "report to Amber": the reader answers Amber, who does
+# nothing.
+_ANSWERED_TO = frozenset(
+    {"rsvp", "reply", "replies", "respond", "report", "reports", "talk", "talked", "speak",
+     "spoke", "listen", "questions", "question", "according", "thanks", "kudos", "congrats",
+     "congratulations", "welcome", "belongs", "next", "due"}
+)  # fmt: skip
+# "for Dov to review", "for Marcus to sign": a later step on the finished work, not the task.
+_LATER_STEPS = frozenset(
+    {"review", "sign", "approve", "look", "see", "read", "check", "initial", "discuss",
+     "consider", "decide", "okay", "ok", "countersign", "proof", "proofread"}
+)  # fmt: skip
 _HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
 _LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | {"to", "for", "let", "if", "at"}
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
@@ -45,19 +75,29 @@ _CLAUSE_START = re.compile(r"[.!?;:]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
 _COMMA = re.compile(r",\s+")
 _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
 _GREETING = r"(?:(?i:hi|hey|hello|morning|afternoon|evening|yo|dear)\s+)?"
+# A word of fondness or fellowship after a name spoken to: "Bobby hon, …", "Jo honey, …".
+_ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|babe|buddy|bud|pal))?"
+# Words after a name that speak to its bearer: "Brianna you're up", "Lena you want to take the
+# call?", "dwayne thx for coming in".
+_SPOKEN_TO = (
+    r"please|pls|plz|you're|youre|you've|if\s+you|thanks|thx|ty|thank\s+you"
+    r"|(?:you|u)\s+(?:good|can|could|want|wanna|have|are|mind|need|free|around|ok|okay|able|got)"
+)
 # A name said first in the text or a clause, maybe after a bullet or a greeting, and set off by a
 # comma, colon or dash ("Felix, can you …", "Hi Kenji: …", "• Will — can you …"), or followed
-# straight by an ask of "you" ("Kim pls get someone on it", "Brianna you're up on this one").
+# straight by an ask of "you" ("Kim pls get someone on it", "Brianna you're up on this one",
+# "Lena you want to take the call?").
 _VOCATIVE = re.compile(
     rf"\s*{_BULLET}{_GREETING}(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})"
-    r"(?=\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014])"
-    r"|\s+(?i:please|pls|plz|you're|youre|you've|you\s+good|if\s+you|you\s+(?:can|could))\b)"
+    rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014])"
+    rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
-# The same in lower case, for a name on the roster: "trevor — cover the CMC", "chioma, you've…".
+# The same in lower case, for a name on the roster: "trevor — cover the CMC", "chioma, you've…",
+# "tess — Quill v. Apex: …".
 _LOWER_VOCATIVE = re.compile(
     rf"\s*{_BULLET}(?P<name>[a-z][\w'-]*)"
-    r"(?=\s*(?:,|\s-+\s|\s?[\u2013\u2014])\s*[a-z]"
-    r"|\s+(?:please|pls|plz|you're|youre|you've|you\s+good|if\s+you)\b)"
+    rf"(?={_ENDEARMENT}\s*(?:,|\s-+\s|\s?[\u2013\u2014])\s*\w"
+    rf"|\s+(?:{_SPOKEN_TO})\b)"
 )
 # A name said first and asked straight after, in any case: "marisol could you take it?".
 _ADDRESSED = re.compile(
@@ -81,12 +121,29 @@ _PROPOSED = re.compile(
     r"(?P<name>[a-z][\w'-]*)\s+(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)"
     r"[^.!?\n]*(?P<end>[.!?\n]|$)"
 )
+# A name thanked or praised after the words ("thanks Renee,", "looks good dwayne, one fix: …"),
+# not as the writer's signature ("Thanks, Owen" at the end of a line).
+_PRAISED = re.compile(
+    r"\b(?:(?P<thanks>thanks|thank\s+you|thx|ty)|looks\s+(?:good|great|fine)|(?:great|nice|good)"
+    r"\s+(?:job|work|catch)|well\s+done)\s*,?\s+(?P<name>[a-z][\w'-]*)"
+    r"(?=\s*(?:[,.!;:]|\s[-\u2013\u2014])(?![\W_]*$)|\s+for\b)"
+)
+# A person named to be kept off the work: "Mai, please stay off this one", "Maggie you're off
+# the hook", "brianna stays off this file", "Ike is screened".
+_EXCLUDED = re.compile(
+    r"[\s,:\u2013\u2014-]*(?:(?:please|pls)\s+)?"
+    r"(?:(?:(?:you're|youre|you\s+are|is|are|will|should|must|can|to)\s+)?"
+    r"(?:stay|stays|staying|keep|keeps|remain|remains|sit|sits|be)\s+(?:off|out\s+of|away\s+from|"
+    r"clear\s+of)\b"
+    r"|(?:you're|youre|you\s+are|is|are)\s+(?:off\s+the\s+hook|screened|walled|conflicted\s+out)\b)"
+)
 _NOT_PROPOSED = frozenset(
     {"be", "have", "know", "hear", "see", "get", "not", "probably", "you", "u", "we", "i"}
 )
 # A vocative that is surely one: followed by an ask of "you".
 _ASKED = re.compile(
-    r"\s*(?:[,:]|\s-+\s|\s?\u2014)\s*(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)"
+    rf"{_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?\u2014)\s*"
+    r"(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)"
 )
 # An ask of the name just said: "… drafted at Rosa can you file it".
 _ASKED_NEXT = re.compile(r"\s*,?\s*(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)")
@@ -116,12 +173,15 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             break
         role = HANDOFF if word in _HANDING_ON else OTHER
         if word == "to":
-            places.append(Naming(start, after, TO))
+            if index == 0 or found[index - 1][2] not in _ANSWERED_TO:
+                places.append(Naming(start, after, TO))
+        elif word in _GETTING and _set_going(found, after):
+            places.append(Naming(start, after, STRONG, HANDOFF))
         elif word in _BEFORE_A_VERB and _acts(found, after):
             places.append(Naming(start, after, STRONG, role))
         elif word in _BEFORE_TO and _followed_by_to(found, after):
             places.append(Naming(start, after, STRONG, role))
-        elif word == "for" and _followed_by_to(found, after):
+        elif word == "for" and _followed_by_to(found, after, not_then=_LATER_STEPS):
             places.append(Naming(start, after, WEAK))
         elif word in _MODALS and _acts(found, after) and found[after][2] != "you":
             places.append(Naming(start, after, WEAK))
@@ -133,6 +193,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, WEAK, ADDRESSEE))
     places += _vocatives(text, folded, found, clauses, commas)
     places += _proposals(folded, found)
+    places += _praised(folded, found)
     return sorted(places) if len(places) > 1 else places
 
 
@@ -157,9 +218,19 @@ def _acts(found: list[Word], name: int) -> bool:
     return bool(following) and following[0] not in _NOT_A_VERB
 
 
-def _followed_by_to(found: list[Word], name: int) -> bool:
-    # "ask Imani to", "get Dana Reyes to", "for Felix Wong to": "to" within three words.
-    return any(w == "to" for _, _, w in found[name + 1 : name + 4])
+def _followed_by_to(found: list[Word], name: int, not_then: frozenset[str] = frozenset()) -> bool:
+    # "ask Imani to", "get Dana Reyes to", "for Felix Wong to": "to" within three words, and
+    # not before a word of `not_then`.
+    following = [w for _, _, w in found[name + 1 : name + 5]]
+    for index, word in enumerate(following[:3]):
+        if word == "to":
+            return following[index + 1 : index + 2] == [] or following[index + 1] not in not_then
+    return False
+
+
+def _set_going(found: list[Word], name: int) -> bool:
+    # "get Dwayne started on it", "get Ana Ruiz going on the draft".
+    return any(w in _SET_GOING for _, _, w in found[name + 1 : name + 4])
 
 
 def _clause_starts(text: str) -> set[int]:
@@ -223,3 +294,19 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, WEAK, CLAIM))
     return places
+
+
+def _praised(folded: str, found: list[Word]) -> list[Naming]:
+    """Where the text thanks or praises someone by name: "thanks Renee", "looks good dwayne"."""
+    places = []
+    for match in _PRAISED.finditer(folded):
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            role = THANKED if match["thanks"] else PRAISED
+            places.append(Naming(match.start("name"), name, WEAK, role))
+    return places
+
+
+def excluded(folded: str, end: int) -> bool:
+    """Whether the name ending at `end` is kept off the work ("Mai, please stay off this one")."""
+    return _EXCLUDED.match(folded, end) is not None

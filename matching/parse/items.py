@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
-from matching.parse.words import Span
+from matching.parse.words import Span, inside
 
 __all__ = [
     "asks_for_work",
     "claimed_by_writer",
     "main_part",
     "may_ask",
+    "opens_with_a_task",
     "part_of",
     "parts",
     "points_to_an_item",
@@ -156,3 +157,38 @@ def points_to_an_item(folded: str) -> bool:
 def _ordinal(said: str) -> int:
     digit = _DIGIT.search(said)
     return int(digit.group()) - 1 if digit else _ORDINALS[said]
+
+
+# Where the client a part is about ends: "Kwan v. Apex: …", "Ortiz — …".
+_TOPIC_END = re.compile(r":\s*|\s[-\u2013\u2014]+\s*")
+# Words that may open a sentence before its imperative: "Also draft the Nunez motion".
+_FILLERS = frozenset(
+    {"also", "and", "then", "plus", "next", "separately", "additionally", "finally", "lastly",
+     "so", "ok", "okay", "btw", "now", "oh"}
+)  # fmt: skip
+# Words of a caption or a title that open no imperative: "in Midland v. Ortiz", "the case".
+_NOT_TASK_WORDS = frozenset(
+    {"v", "vs", "the", "a", "an", "of", "and", "in", "on", "for", "re", "to", "by", "et", "al",
+     "matter", "case", "file", "llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc",
+     "company", "corporation", "i", "we", "you", "he", "she", "it", "they", "her", "his", "my",
+     "our", "your", "their", "its", "this", "that", "these", "those", "there"}
+)  # fmt: skip
+
+
+def opens_with_a_task(
+    folded: str, part: Span, names: list[Span], is_known_word: Callable[[str], bool]
+) -> bool:
+    """Whether a part opens, past its bullet and the client or person it is about ("Kwan v.
+    Apex: …", the `names`), with a task's word: an ask without a word of asking."""
+    start = part[0]
+    topic = _TOPIC_END.search(folded, start, part[1])
+    if topic is not None and any(start <= s < topic.start() for s, _ in names):
+        start = topic.end()
+    for match in re.finditer(r"[a-z][a-z'-]*", folded[start : part[1]]):
+        at = start + match.start()
+        if inside(at, names):
+            continue
+        word = match.group().split("-")[0]
+        if word not in _FILLERS:
+            return word not in _NOT_TASK_WORDS and is_known_word(word)
+    return False

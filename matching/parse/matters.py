@@ -13,6 +13,7 @@ from matching.parse.items import (
     claimed_by_writer,
     main_part,
     may_ask,
+    opens_with_a_task,
     part_of,
     parts,
     points_to_an_item,
@@ -108,9 +109,13 @@ _AND = frozenset({"and", "&"})
 # followed by a relative's ("Nunn's sister": the client's matter, unless the text says the work is
 # for a prospect), a surname after another given name.
 _NAME, _GIVEN_NAME, _RELATIVE_OF_CLIENT, _ANOTHER_PERSON = "name", "given", "relative", "other"
+# A client's relative named in their own right ("Nunn's sister (Ada Bell)"): the work may be theirs;
+# a client named as the model for another's work ("use Fifita's as a template").
+_NAMED_RELATIVE, _MODEL = "named relative", "model"
 GIVEN_NAME_WARNING = "\u201c{name}\u201d is only a client's given name; give the matter number"
 ANOTHER_PERSON_WARNING = "the name is not a client's full name; give the matter number"
-_DOUBTS = {_ANOTHER_PERSON: ANOTHER_PERSON_WARNING}
+RELATIVE_WARNING = "the work may be for a client's relative, not the client; give the matter number"
+_DOUBTS = {_ANOTHER_PERSON: ANOTHER_PERSON_WARNING, _NAMED_RELATIVE: RELATIVE_WARNING}
 _RELATIVE = re.compile(
     r"(?:'s|\u2019s|')\s+(?:(?:late|former|ex|own|adult|elderly|younger|older|little|big)[\s-]+)?"
     r"(?:sister|brother|mother|mom|mum|father|dad|son|daughter|wife|husband|spouse|"
@@ -124,11 +129,41 @@ _PROSPECT = re.compile(
     r"\b(?:prospects?|prospective|potential\s+client|(?:not|isn't)\s+(?:yet\s+)?(?:a\s+|our\s+)?"
     r"client|(?:hasn't|has\s+not|haven't|have\s+not|not\s+yet)\s+(?:signed|retained|engaged))\b"
 )
+# The relative's own name after them: "'s sister (Ruth Ann Gamble)", "'s son, Milo Dern,".
+_OWN_NAME = re.compile(r"\s*[(,]\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
+# Another matter's work as the model: "use Fifita's as a template", "same facts as Fifita".
+_MODEL_AFTER = re.compile(
+    r"(?:'s|\u2019s)?(?:\s+[a-z]+){0,2}?\s+as\s+(?:a|an|the|our|my)\s+(?:template|model|"
+    r"example|sample|starting\s+point|go-?by|guide)\b",
+    re.IGNORECASE,
+)
+_MODEL_BEFORE = re.compile(
+    r"\b(?:(?:same|similar)\b[^.;!?\n]{0,40}?\b(?:as|to)|based\s+on|modell?ed\s+on)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A surname said again in brackets with the given name: "Whitaker (Darnell)".
+_BRACKETED_GIVEN_NAME = re.compile(r"\s*\((?P<name>[A-Za-z][\w'-]*)\)")
+# A family named by the plural of its surname ("the Reeds"), and what may follow it where a
+# line opens with it ("boldens want to know …").
+_SHORTEST_FAMILY = 5
+_FAMILY_VERBS = frozenset(
+    {"want", "wanted", "need", "needed", "are", "were", "have", "had", "called", "came",
+     "dropped", "brought", "sent", "signed", "said", "say", "asked", "got", "received", "paid",
+     "missed", "moved", "decided", "agreed", "emailed", "texted", "left", "just", "still", "both",
+     "also", "finally", "will", "would", "can", "could", "should", "did", "do", "dont", "didnt"}
+)  # fmt: skip
+# Words before a possessive that make it no client's: "the court's order", "a day's work".
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "our", "their", "his", "her", "my", "your", "its", "each",
+     "every", "one", "whose"}
+)  # fmt: skip
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
 _CLAUSE_OPENERS = frozenset('.!?:;\n\u2022*-\u2013\u2014("')
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 _TOPIC_NOUN = re.compile(r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation)\b", re.IGNORECASE)
-_SET_OFF = re.compile(r"\s*(?::|[-\u2013\u2014]+\s)")
+# What sets the client a line is about off from the rest, maybe after the chapter ("castillo 13 -").
+_SET_OFF = re.compile(r"(?:\s+(?:ch(?:apter)?\.?\s*)?\d{1,2}\b)?\s*(?::|[-\u2013\u2014]+\s)")
 _MENTIONS = re.compile(r"<@[^>]{1,100}>|<at>[^<]{1,100}</at>|@\w+", re.IGNORECASE)
 # Words that mark a matter as a bankruptcy case, in its title or in a text about it.
 _BANKRUPTCY_TITLE = re.compile(r"\b(?:in\s+re|chapter|bankruptcy)\b")
@@ -269,6 +304,9 @@ class Matters:
         # the matters of each given name that is no client's surname.
         self._given_names: dict[str, frozenset[str]] = {}
         self._given_name_matters: dict[str, set[str]] = {}
+        # Two words that begin or continue a party's name in a title ("jefferson capital" of
+        # "Fields v. Jefferson Capital Systems"): a client's surname before them is the party's.
+        self._party_pairs: set[tuple[str, str]] = set()
         self.first_names: set[str] = set()
         self.name_words: set[str] = set()
         # Words of the matters' titles: the parties to the firm's cases ("Midland", "Cavalry").
@@ -280,6 +318,8 @@ class Matters:
             for given, numbers in self._given_name_matters.items()
             if (given,) not in self._by_surname
         }
+        # The words a client is named by: surnames and organisations' distinctive parts.
+        self.surname_words = {word for key in self._by_surname for word in key}
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
         self._surname_spellings = sorted(
@@ -294,6 +334,10 @@ class Matters:
             self._by_number.setdefault(variant, set()).add(matter.number)
         name = name_words(matter.client_name)
         self.name_words.update(name)
+        self._party_pairs |= {
+            (squashed(first), squashed(second)) for first, second in zip(title, title[1:])
+            if first not in name and not {first, second} & _NOT_PARTY_WORDS
+        }  # fmt: skip
         self._parties[matter.number] = frozenset(title) - set(name) - _NOT_PARTY_WORDS
         self._clients[matter.number] = name
         self._cues[matter.number] = _practice_cues(fold(matter.title), self._parties[matter.number])
@@ -322,10 +366,12 @@ class Matters:
         numbers, number_spans = self._numbers(folded)
         kept = [w for w in found if not inside(w[0], excluded)]
         read = self._names(text, kept, is_known_word)
-        named = [n for n in _weighed(read, folded) if n.kind != _ANOTHER_PERSON]
+        named = [n for n in _weighed(read, folded) if n.kind not in _DOUBTS]
         if not numbers and not read:
             named = self._misspelt_names(text, kept, is_known_word)
-        number, warning = self._decided(text, folded, numbers, named, kept, is_known_word)
+        number, warning = self._decided(
+            text, folded, numbers, named, kept, excluded, is_known_word
+        )
         if number is None and warning is None:
             warning = next((_DOUBTS[n.kind] for n in read if n.kind in _DOUBTS), None)
         # A given name helps decide but stays a word of the text: "call Corey" is no "call client".
@@ -341,6 +387,7 @@ class Matters:
         numbers: set[str],
         named: list[_Named],
         found: list[Word],
+        people: list[Span],
         is_known_word: Callable[[str], bool],
     ) -> tuple[str | None, str | None]:
         """The matter the numbers and names point to, or why none is taken."""
@@ -361,7 +408,7 @@ class Matters:
             if 0 < len(capitalised) < len(hits):
                 number, ambiguous = _one_matter(capitalised)
         if ambiguous and len({next(iter(h)) for h in hits if len(h) == 1}) > 1:
-            number = _main_ask_matter(text, folded, hits, spans, is_known_word)
+            number = _main_ask_matter(text, folded, hits, spans, people, is_known_word)
             return number, None if number else SEVERAL_MATTERS_WARNING
         return number, AMBIGUOUS_MATTER_WARNING if ambiguous else None
 
@@ -387,39 +434,118 @@ class Matters:
         named: list[_Named] = []
         index = 0
         while index < len(found):
-            size = self._name_at(found, index)
-            if (
-                size == 1
-                and _ordinary_word(text, found[index], is_known_word)
-                and not _in_caption(text, found[index])
-                and not _in_topic_slot(text, found[index])
-            ):
-                size = 0
-            kind = _NAME
-            if not size and self._given_name_at(text, found, index, is_known_word):
-                size, kind = 1, _GIVEN_NAME
-            if size:
-                key = _squashed(tuple(w[2] for w in found[index : index + size]))
-                hit = (self._by_given_name[key[0]] if kind == _GIVEN_NAME
-                       else self._by_full_name.get(key) or self._by_surname[key])  # fmt: skip
-                if len(hit) > 1:
-                    hit = self._settled_by_caption(text, found, index, size, hit)
-                size += self._tail_size(text, found, index + size, hit)
-                span = (found[index][0], found[index + size - 1][1])
-                if kind == _NAME and _RELATIVE.match(text, span[1]):
-                    kind = _RELATIVE_OF_CLIENT
-                elif kind == _NAME and self._another_person(text, found, index, hit, is_known_word):
-                    kind = _ANOTHER_PERSON
-                # "the Garcia file" is the matter's file, not something to file with a court.
-                if index + size < len(found) and _files_of(
-                    text, found[index + size - 1], found[index + size]
-                ):
-                    size += 1
-                named.append(_Named(hit, span, (span[0], found[index + size - 1][1]), kind))
-                index += size
-            else:
+            size, kind, hit = self._client_at(text, found, index, is_known_word)
+            if not size:
                 index += 1
+                continue
+            if len(hit) > 1:
+                hit = self._settled_by_caption(text, found, index, size, hit)
+                hit = self._settled_by_given_name(text, found[index + size - 1], hit)
+            size += self._tail_size(text, found, index + size, hit)
+            span = (found[index][0], found[index + size - 1][1])
+            if kind == _NAME:
+                kind = self._kind_of_name(text, found, index, span, hit, is_known_word)
+            # "the Garcia file" is the matter's file, not something to file with a court.
+            if index + size < len(found) and _files_of(
+                text, found[index + size - 1], found[index + size]
+            ):
+                size += 1
+            named.append(_Named(hit, span, (span[0], found[index + size - 1][1]), kind))
+            index += size
         return named
+
+    def _client_at(
+        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
+    ) -> tuple[int, str, set[str]]:
+        """How many words at `index` name a client, how surely, and the client's matters: a
+        surname or full name ("the banks thing" and "tran's 341" though words; not "end of day"
+        nor "Jefferson Capital", a party to a case), a given name, or a family ("the Reeds")."""
+        size = self._name_at(found, index)
+        if (
+            size == 1
+            and _ordinary_word(text, found[index], is_known_word)
+            and not _in_caption(text, found[index])
+            and not _in_topic_slot(text, found[index])
+            and not _possessive_named(text, found, index)
+        ):
+            size = 0
+        if size and self._starts_a_party(text, found, index + size - 1):
+            return 0, _NAME, set()
+        if size:
+            key = _squashed(tuple(w[2] for w in found[index : index + size]))
+            return size, _NAME, self._by_full_name.get(key) or self._by_surname[key]
+        if self._given_name_at(text, found, index, is_known_word):
+            return 1, _GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
+        family = self._family_at(text, found, index, is_known_word)
+        return (1, _NAME, family) if family else (0, _NAME, set())
+
+    def _kind_of_name(
+        self,
+        text: str,
+        found: list[Word],
+        index: int,
+        span: Span,
+        hit: set[str],
+        is_known_word: Callable[[str], bool],
+    ) -> str:
+        """How surely a surname or full name names its client's matter: through a relative
+        ("Nunn's sister"), or not, when the relative is given a name of their own ("Nunn's
+        sister (Ada Bell)"); a namesake ("Ms. Odessa Pruitt"); another matter used as a model
+        ("use Fifita's as a template", "same facts as Fifita")."""
+        relative = _RELATIVE.match(text, span[1])
+        if relative is not None:
+            named = _OWN_NAME.match(text, relative.end())
+            return _NAMED_RELATIVE if named else _RELATIVE_OF_CLIENT
+        if self._another_person(text, found, index, hit, is_known_word):
+            return _ANOTHER_PERSON
+        if _MODEL_AFTER.match(text, span[1]) or _MODEL_BEFORE.search(text, 0, span[0]):
+            return _MODEL
+        return _NAME
+
+    def _starts_a_party(self, text: str, found: list[Word], last: int) -> bool:
+        # "Jefferson Capital", "Magnolia State Lending": the name goes on as a party's to a case.
+        after = last + 1
+        return (
+            after < len(found)
+            and found[after][0] - found[last][1] <= 1
+            and (squashed(found[last][2]), squashed(found[after][2])) in self._party_pairs
+        )
+
+    def _settled_by_given_name(self, text: str, last: Word, hit: set[str]) -> set[str]:
+        """The one of `hit`'s matters whose client has the given name after the surname in
+        brackets ("Whitaker (Darnell)"); else `hit`."""
+        given = _BRACKETED_GIVEN_NAME.match(text, last[1])
+        if given is None:
+            return hit
+        said = squashed(fold(given["name"]))
+        fits = {number for number in hit if said in self._given_names[number]}
+        return fits if len(fits) == 1 else hit
+
+    def _family_at(
+        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
+    ) -> set[str] | None:
+        """A person client's family by the plural of their surname, where a family is surely
+        meant: "The Reeds dropped off …", "reeds - trustee wants …", "boldens want to know …"
+        ("the fields" or "pages 3-5" name no one)."""
+        start, _, word = found[index]
+        if len(word) < _SHORTEST_FAMILY or not word.endswith("s") or is_known_word(word):
+            return None
+        singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+        hits = [self._by_surname.get((squashed(singular),)) for singular in singulars]
+        # A person's surname: an organisation has no given names.
+        hit = next((h for h in hits if h and all(self._given_names[n] for n in h)), None)
+        if hit is None:
+            return None
+        previous = found[index - 1][2] if index else ""
+        following = found[index + 1][2] if index + 1 < len(found) else ""
+        capitalised = text[start].isupper()
+        if (
+            (previous == "the" and capitalised)
+            or _in_topic_slot(text, found[index])
+            or (_opens_clause(text, start) and following in _FAMILY_VERBS)
+        ):
+            return hit
+        return None
 
     def _given_name_at(
         self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
@@ -531,11 +657,13 @@ class Matters:
     def _misspelt_names(
         self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
     ) -> list[_Named]:
-        # Only capitalised words are tried: a proper noun with a typo, not an ordinary word.
+        # Only capitalised words are tried: a proper noun with a typo, not an ordinary word, nor
+        # a name read already and set aside ("Magnolia State Lending" is a party's).
         named: list[_Named] = []
         for start, end, word in found:
             if (
-                len(word) < FUZZY_MIN_LETTERS
+                (squashed(word),) in self._by_surname
+                or len(word) < FUZZY_MIN_LETTERS
                 or not word.isalpha()
                 or not text[start].isupper()
                 or is_known_word(word)
@@ -636,14 +764,25 @@ class _Named(NamedTuple):
 def _weighed(named: list[_Named], folded: str) -> list[_Named]:
     """The names that count: a bare given name only when no surname says otherwise ("Keisha's
     photos" in the Boone item, not beside another client's surname); a client's relative only
-    when the text does not say the work is for a prospect."""
-    surnames = [n.matters for n in named if n.kind != _GIVEN_NAME]
+    when the text does not say the work is for a prospect; a matter named as a model only when
+    no other is named ("answer for Mahe, use Fifita's as a template")."""
+    surnames = [n.matters for n in named if n.kind not in {_GIVEN_NAME, _MODEL}]
     prospect = _PROSPECT.search(folded) is not None
     return [
         n for n in named
-        if (n.kind != _GIVEN_NAME or not surnames or any(n.matters & m for m in surnames))
+        if (n.kind not in {_GIVEN_NAME, _MODEL} or not surnames
+            or any(n.matters & m for m in surnames))
         and not (n.kind == _RELATIVE_OF_CLIENT and prospect)
     ]  # fmt: skip
+
+
+def _possessive_named(text: str, found: list[Word], index: int) -> bool:
+    # "tran's 341": a word that is a client's surname, as the one something belongs to; not "the
+    # court's order".
+    start, end, _ = found[index]
+    return text.startswith(("'s", "\u2019s"), end) and (
+        index == 0 or found[index - 1][2] not in _DETERMINERS
+    )
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -653,12 +792,14 @@ def _opens_clause(text: str, start: int) -> bool:
 
 def _in_topic_slot(text: str, word: Word) -> bool:
     """Whether a lower-case word stands where a text names its client: "the banks thing", "tran —
-    pls have the schedules ready" (first on its line, set off by a colon or dash)."""
+    pls have the schedules ready" (first on its line or in its sentence, set off by a colon or
+    dash: "wfh today. reeds - trustee wants …")."""
     start, end, _ = word
     if _TOPIC_NOUN.match(text, end) and text[:start].lower().endswith("the "):
         return True
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return not _MENTIONS.sub("", line).strip(" \t\u2022*-") and bool(_SET_OFF.match(text, end))
+    first = not _MENTIONS.sub("", line).strip(" \t\u2022*-") or text[:start].rstrip()[-1:] in ".!?"
+    return first and bool(_SET_OFF.match(text, end))
 
 
 def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
@@ -677,27 +818,22 @@ def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
 # Several matters in one text: the one its main ask is about, when that is clear
 # ---------------------------------------------------------------------------------------------
 
-# Where the client a part is about ends: "Kwan v. Apex: …", "Ortiz — …".
-_TOPIC_END = re.compile(r":\s*|\s[-\u2013\u2014]+\s*")
-# Words that may open a sentence before its imperative: "Also draft the Nunez motion".
-_FILLERS = frozenset(
-    {"also", "and", "then", "plus", "next", "separately", "additionally", "finally", "lastly",
-     "so", "ok", "okay", "btw", "now", "oh"}
-)  # fmt: skip
-
 
 def _main_ask_matter(
     text: str,
     folded: str,
     hits: list[set[str]],
     spans: list[Span],
+    people: list[Span],
     is_known_word: Callable[[str], bool],
 ) -> str | None:
     """The matter the main ask is about when a text names several: the listed item it says comes
     first ("The first is the priority") or that calls itself the main thing, or the one part that
     asks for work while the others report news or work the writer keeps ("The Kwan evaluation is
-    still due Friday. I need a demand letter for Ortiz."). None when that is not clear."""
+    still due Friday. I need a demand letter for Ortiz."). None when that is not clear. A part
+    opens with a task past the clients and the people it speaks to ("Bao — Mr. Kwan's …")."""
     found = parts(text, folded)
+    names = spans + people
     matter_of: dict[int, str] = {}
     for part in {part_of(found, start) for start, _ in spans}:
         number, ambiguous = _one_matter(
@@ -716,32 +852,13 @@ def _main_ask_matter(
         # No word of asking: the one part in the imperative, when no other may ask either
         # ("Please note the Kwan hearing moved" may mean "calendar it").
         asked = {
-            p for p in open_parts if _opens_with_a_task(folded, found[p], spans, is_known_word)
+            p for p in open_parts if opens_with_a_task(folded, found[p], names, is_known_word)
         }
         if any(may_ask(folded, found[p]) for p in open_parts if p not in asked):
             return None
     if len({matter_of[p] for p in asked}) != 1:
         return None
     news = [p for p in open_parts if p not in asked]
-    if any(_opens_with_a_task(folded, found[p], spans, is_known_word) for p in news):
+    if any(opens_with_a_task(folded, found[p], names, is_known_word) for p in news):
         return None  # "Draft the Kwan answer." asks too, without a word of asking
     return matter_of[next(iter(asked))]
-
-
-def _opens_with_a_task(
-    folded: str, part: Span, names: list[Span], is_known_word: Callable[[str], bool]
-) -> bool:
-    """Whether a part opens, past its bullet and the client it is about ("Kwan v. Apex: …"), with
-    a task's word."""
-    start = part[0]
-    topic = _TOPIC_END.search(folded, start, part[1])
-    if topic is not None and any(start <= s < topic.start() for s, _ in names):
-        start = topic.end()
-    for match in re.finditer(r"[a-z][a-z'-]*", folded[start : part[1]]):
-        at = start + match.start()
-        if inside(at, names):
-            continue
-        word = match.group().split("-")[0]
-        if word not in _FILLERS:
-            return word not in _NOT_PARTY_WORDS and is_known_word(word)
-    return False

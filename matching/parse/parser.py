@@ -66,7 +66,11 @@ class Parser:
         self._catalogue = catalogue
         self._matters = Matters(matters)
         self._roster = Roster(
-            roster, self._matters.name_words, self._matters.party_words, nicknames
+            roster,
+            self._matters.name_words,
+            self._matters.party_words,
+            nicknames,
+            self._matters.surname_words,
         )
         self._client_first_names = self._matters.first_names - self._roster.name_words
 

@@ -12,13 +12,22 @@ from matching.parse.addressed import (
     CLAIM,
     HANDOFF,
     OTHER,
+    PRAISED,
     STRONG,
+    THANKED,
     TO,
     WEAK,
     Naming,
+    excluded,
     namings,
 )
-from matching.parse.items import main_part, part_of, parts
+from matching.parse.items import (
+    asks_for_work,
+    main_part,
+    opens_with_a_task,
+    part_of,
+    parts,
+)
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
     Span,
@@ -46,14 +55,20 @@ _NOT_AFTER_NAME = frozenset(
     {"the", "a", "an", "it", "them", "him", "her", "this", "that", "our", "their", "up", "out",
      "off", "in", "on", "with", "for", "me", "us", "all", "any", "each", "every", "his", "my"}
 )  # fmt: skip
-# Words addressed to a group, never a person: "Team, can you …".
+# Words addressed to a group, never a person: "Team, can you …", "LAs - please …"; and words
+# that open a sentence as a name would: "Separately, …".
 _GROUPS = frozenset(
     {"team", "all", "everyone", "everybody", "folks", "guys", "y'all", "yall", "both", "there",
-     "someone", "somebody", "anyone", "anybody", "whoever"}
+     "someone", "somebody", "anyone", "anybody", "whoever", "las", "paralegals", "associates",
+     "attorneys", "lawyers", "partners", "assistants", "staff", "separately", "additionally",
+     "finally", "lastly", "meanwhile", "otherwise", "however", "anyway", "also", "alternatively",
+     "ideally", "hopefully", "unfortunately", "fortunately", "honestly", "relatedly", "similarly"}
 )  # fmt: skip
 _POSSESSIVE = ("'", "\u2019")
-# "cc <@U123>": copied, not asked.
-_COPIED = re.compile(r"\bcc:?\s*(?:<@[^>]{1,100}>\s*)*$", re.IGNORECASE)
+# "cc <@U123>", "cc <at>Marcus Tate</at>": copied, not asked.
+_COPIED = re.compile(
+    r"\bcc:?\s*(?:(?:<@[^>]{1,100}>|<at>[^<]{1,100}</at>)\s*(?:,|and)?\s*)*$", re.IGNORECASE
+)
 # An ask of no one in particular: the one said to have the work is not asked to do it ("Marisol's
 # got it …, can somebody e-file it").
 _GROUP_ASK = re.compile(
@@ -65,16 +80,54 @@ _GROUP_ASK = re.compile(
 _ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
 # The writer says nothing is to be done: whoever is named is told, not asked.
 _NO_ACTION = re.compile(
-    r"\b(?:no\s+action|no\s+ask|nothing\s+(?:is\s+)?needed|nothing\s+further"
-    r"|nothing\s+to\s+do\b(?!\s+with)|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind)\b"
+    r"\b(?:no\s+(?:further\s+)?action|no\s+ask|not\s+a\s+task|nothing\s+(?:is\s+)?needed"
+    r"|nothing\s+further|nothing\s+to\s+do\b(?!\s+with)"
+    r"|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind)\b"
 )
+# The one spoken to is asked to find the doer ("could you get someone on it"): firms differ on
+# whether they are the assignee, so it is asked.
+_ROUTING = re.compile(
+    r"\b(?:get|find|grab|assign|put|line\s+up|round\s+up)\s+(?:someone|somebody|anyone|"
+    r"one\s+of\s+(?:the|our|your)\b)"
+)
+# The one named does a step for whoever does the task ("pull the file for whoever drafts it").
+_FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
+# Thanks said to the one just named, within a few words: "Kelsey you are a lifesaver", "Imani
+# you're a star, thank you", "dwayne thx for coming in".
+_THANKED_NEXT = re.compile(
+    r"[\s,:\u2013\u2014-]*(?:[a-z']+,?\s+){0,5}?(?:thanks|thank\s+you|thx|ty|tysm|appreciate|"
+    r"lifesaver|life\s+saver)\b"
+)
+_THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
+# An ask of "you": after thanks, the one thanked ("Bethany, thank you … Could you now …").
+_ASKS_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
 _NICKNAME_PREFIX = 3  # "Dan" for Daniel, "Chris" for Christopher
 _NICKNAME_ENDING = 5  # "Becca" for Rebecca
+# The shortest beginning of a first name taken for it where the person is spoken to ("jo, can
+# you …" for Jolene), and the words that open a clause there without being anyone's name.
+_ADDRESSED_PREFIX = 2
+_NOT_SHORT_FORMS = frozenset(
+    {"a", "am", "an", "and", "also", "as", "at", "be", "but", "by", "do", "go", "he", "hi", "if",
+     "in", "is", "it", "me", "my", "no", "now", "of", "oh", "ok", "okay", "on", "or", "so", "then",
+     "to", "up", "us", "we", "ya", "yo", "ty", "um", "uh", "ah", "eh", "re", "cc", "hey", "hello",
+     "pls", "please", "thanks", "thx", "just", "maybe", "still", "sorry", "actually", "anyway",
+     "quick", "who", "what", "when", "where", "why", "how", "which", "she", "they", "you", "all",
+     "any", "can", "could", "would", "will", "yes", "yep", "fyi", "btw", "lol", "not", "the",
+     "this", "that", "these", "those", "there", "here", "his", "her", "him", "our", "your",
+     "their", "them", "its", "for", "from", "with", "out", "off", "over", "about", "after",
+     "again", "some", "one", "two", "least", "latest", "last", "first", "next", "once", "end",
+     "home", "work", "court", "noon", "night", "lunch", "best", "most", "more", "less", "soon",
+     "mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "ch", "co", "ct", "et", "al", "ex", "pg",
+     "pp", "wk", "hr", "mo", "yr", "ca", "approx", "dept", "sec", "inc", "corp"}
+)  # fmt: skip
 NOT_ON_ROSTER = "nobody on the roster is called \u201c{name}\u201d"
 SEVERAL_PEOPLE = "\u201c{name}\u201d could be {people}"
 UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
+ROUTING = "the person named is asked to find someone for it; who is to do the task?"
+FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
+THANKED_ASKED = "the text thanks {name} and asks for work without saying who; is it them?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +157,14 @@ class Roster:
         client_words: set[str],
         party_words: set[str],
         nicknames: Nicknames | None = None,
+        client_surnames: set[str] | None = None,
     ) -> None:
         # A client's name is never a misspelt staff name ("send it to Davis" is not David), and
-        # neither a client nor a party to a case is an unknown person ("ask Midland to …").
+        # neither a client nor a party to a case is an unknown person ("ask Midland to …"). A
+        # client is named by surname: "Luis —" speaks to Luis of the staff, though a client is
+        # called Jose Luis.
         self._client_words = client_words
+        self._client_surnames = client_words if client_surnames is None else client_surnames
         self._not_people = client_words | party_words
         self._by_slack: dict[str, str] = {}
         self._by_full_name: dict[tuple[str, ...], set[str]] = {}
@@ -163,17 +220,31 @@ class Roster:
         self._mentions(text, folded, hints, spans)
         for naming in namings(text, folded, found):
             if not inside(naming.at, spans):
-                self._named(text, found, naming, is_known_word, hints, spans)
-        return self._chosen(text, folded, hints, spans)
+                self._named(text, folded, found, naming, is_known_word, hints, spans)
+        return self._chosen(text, folded, hints, spans, is_known_word)
 
     def _chosen(
-        self, text: str, folded: str, hints: list[_Hint], spans: list[Span]
+        self,
+        text: str,
+        folded: str,
+        hints: list[_Hint],
+        spans: list[Span],
+        is_known_word: Callable[[str], bool],
     ) -> PersonFinding:
         """The assignee among the hints: nobody when the text says nothing is to be done or
-        offers people as alternatives ("<@A> <@B> whoever's free"); else the one to whom the
-        addressee hands the work ("Tasha, please ask Beth to …"), the one in the item the text
-        marks as its main ask, or the first named."""
+        offers people as alternatives ("<@A> <@B> whoever's free"), nor anyone only thanked;
+        else the one to whom the addressee hands the work ("Tasha, please ask Beth to …"), the
+        one in the item the text marks as its main ask, or the first named. Asked about when
+        the one named only helps whoever does the task or is to find someone for it."""
         known = [h for h in hints if h.email]
+        found = parts(text, folded)
+        thanked = [h for h in known if h.role == PRAISED or _thanked(folded, spans, h)]
+        if thanked:
+            known, doubt = self._without_thanked(
+                folded, found, spans, known, thanked, is_known_word
+            )
+            if doubt or not known:
+                return PersonFinding(None, spans, doubt)
         if known and _NO_ACTION.search(folded):
             return PersonFinding(None, spans, NO_ACTION)
         if _GROUP_ASK.search(folded):
@@ -183,13 +254,54 @@ class Roster:
             known = [h for h in known if h.role != ADDRESSEE]
             hints = known
         if known:
-            chosen = _main_hint(text, folded, known)
+            chosen = _main_hint(folded, found, known)
             if chosen is None:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
+            if _FOR_ANOTHER.search(folded):
+                return PersonFinding(None, spans, FOR_ANOTHER)
+            index = part_of(found, chosen.position)
+            part = found[index] if index >= 0 else (0, len(folded))
+            if chosen.role == ADDRESSEE and _ROUTING.search(folded, *part):
+                return PersonFinding(chosen.email, spans, ROUTING)
             return PersonFinding(chosen.email, spans)
         if hints:
-            return PersonFinding(None, spans, min(hints, key=lambda h: h.position).doubt)
+            doubts = [h for h in hints if h.email is None]
+            if doubts:
+                return PersonFinding(None, spans, min(doubts, key=lambda h: h.position).doubt)
         return PersonFinding(None, spans)
+
+    def _without_thanked(
+        self,
+        folded: str,
+        found: list[Span],
+        spans: list[Span],
+        known: list[_Hint],
+        thanked: list[_Hint],
+        is_known_word: Callable[[str], bool],
+    ) -> tuple[list[_Hint], str | None]:
+        """The hints without those of people thanked ("thanks Renee") or praised, who count only
+        when nobody else is named and the text asks for work of no group: a praised one as the
+        doer ("looks good dwayne, 1 fix: … then file it"), a thanked one asked with "you"
+        ("Bethany, thank you for … Could you now …"). Thanked in a sentence or list item of its
+        own, they are thanked only ("Thank you, Fergus, for the summary. Draft the answer");
+        where the text runs on, the thanked one is asked about ("thx tasha. pls calendar the
+        341" may ask Tasha or anyone)."""
+        others = [h for h in known if h not in thanked]
+        if (
+            others
+            or _NO_ACTION.search(folded)
+            or _GROUP_ASK.search(folded)
+            or not _asks_for_work(folded, found, spans, is_known_word)
+        ):
+            return others, None
+        praised = [h for h in thanked if h.role == PRAISED]
+        if praised or _ASKS_YOU.search(folded):
+            return praised or thanked, None
+        first = min(thanked, key=lambda h: h.position)
+        index = part_of(found, first.position)
+        if index >= 0 and len(found) > 1 and not asks_for_work(folded, found[index]):
+            return [], None
+        return [], THANKED_ASKED.format(name=self._names.get(first.email or "", "someone"))
 
     def _mentions(self, text: str, folded: str, hints: list[_Hint], spans: list[Span]) -> None:
         for match in _SLACK_MENTION.finditer(text) if "<@" in text else ():
@@ -202,6 +314,8 @@ class Roster:
             )
         for match in _TEAMS_MENTION.finditer(text) if "<at>" in folded else ():
             spans.append(match.span())
+            if _COPIED.search(text, max(0, match.start() - 300), match.start()):
+                continue
             said = tuple(map(squashed, name_words(match.group(1))))
             emails = self._by_full_name.get(said) or self._going_by(said) or (
                 self._by_first_name.get(said[0]) if said else None
@@ -242,6 +356,7 @@ class Roster:
     def _named(
         self,
         text: str,
+        folded: str,
         found: list[Word],
         naming: Naming,
         is_known_word: Callable[[str], bool],
@@ -260,8 +375,9 @@ class Roster:
         if naming.strength != TO and naming.role != CLAIM and text.startswith(_POSSESSIVE, end):
             return  # "have Felix's notes ready": Felix's things, not Felix
         start = found[naming.word][0]
-        hints.append(self._hint(naming.at, emails, text[start:end], naming.role))
         spans.append((naming.at if naming.strength == TO else start, end))
+        if not excluded(folded, end):
+            hints.append(self._hint(naming.at, emails, text[start:end], naming.role))
 
     def _name_at(self, text: str, found: list[Word], naming: Naming) -> tuple[set[str], int] | None:
         """Who the words at `naming.word` name, and where the name ends; None if nobody."""
@@ -277,7 +393,7 @@ class Roster:
         following = found[index + 1][2] if index + 1 < len(found) else ""
         if not capitalised and (naming.strength == TO and following in _NOT_AFTER_NAME):
             return None
-        if word in self._client_words and naming.strength != STRONG:
+        if word in self._client_surnames and naming.strength != STRONG:
             # "for Garcia to sign", "Sullivan: send …": the client, unless the grammar says a
             # person is to act ("have Garcia draft …").
             if naming.strength == WEAK or word not in self._by_first_name:
@@ -286,20 +402,29 @@ class Roster:
         emails = self._by_first_name.get(word)
         if emails is None and capitalised:
             emails = self._by_last_name.get(word)
-        if emails is None and (capitalised or naming.strength != TO):
-            # "can becca review …": a known short form, even in lower case where the grammar
-            # has someone act ("to bill the client" is no Bill).
-            emails = self._by_nickname.get(word)
-        if emails is None and capitalised:
-            emails = self._nickname(word)
-            if emails is None and word.isalpha() and word not in self._client_words:
-                emails = self._misspelt_first_name(word)
+        if emails is None:
+            emails = self._short_form(word, capitalised, naming)
+        if emails is None and capitalised and word.isalpha() and word not in self._client_words:
+            emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
 
-    def _nickname(self, word: str) -> set[str] | None:
-        """ "Dan" for Daniel, "Becca" for Rebecca: the people whose first name begins with the
-        word, or ends with a long one."""
-        if len(word) < _NICKNAME_PREFIX or not word.isalpha():
+    def _short_form(self, word: str, capitalised: bool, naming: Naming) -> set[str] | None:
+        """Whom a short form names: the nickname table's people ("can becca review …", even in
+        lower case where the grammar has someone act; "to bill the client" is no Bill), and
+        when written as a name or spoken to ("jo, can you …"), whoever's first name it begins.
+        "Jo" for Joanna by the table and the beginning of Jolene is both, so asked about."""
+        known = self._by_nickname.get(word) if capitalised or naming.strength != TO else None
+        addressed = naming.role == ADDRESSEE and word not in _NOT_SHORT_FORMS
+        if not (capitalised or addressed):
+            return known
+        begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else _NICKNAME_PREFIX)
+        return (known | begun if known and begun else known or begun) or None
+
+    def _nickname(self, word: str, shortest: int = _NICKNAME_PREFIX) -> set[str] | None:
+        """ "Dan" for Daniel, "Becca" for Rebecca, and "Jo" for Jolene where she is spoken to: the
+        people whose first name begins with the word, or ends with a long one; all of them,
+        so that a beginning two first names share is asked about."""
+        if len(word) < shortest or not word.isalpha():
             return None
         fits = [
             n for n in self._first_names
@@ -332,24 +457,49 @@ class Roster:
         )
 
 
-def _main_hint(text: str, folded: str, known: list[_Hint]) -> _Hint | None:
+def _main_hint(folded: str, found: list[Span], known: list[_Hint]) -> _Hint | None:
     """Of hints that each name one person: the one the addressee is to hand the work to, the
-    one in the item the text marks as its main ask, or the first; None when the text speaks to
-    people in several items and marks none of them as the main one ("<@A> <@B> review it"
-    speaks to both in one: the first is taken)."""
+    one in the item the text marks as its main ask, the one spoken to in the one part that asks
+    for work ("Ana — the hearing moved. Ben, please update the calendar."), or the first; None
+    when the text speaks to people in several items and marks none of them as the main one
+    ("<@A> <@B> review it" speaks to both in one: the first is taken)."""
     first = min(known, key=lambda h: h.position)
     handed = [h for h in known if h.role == HANDOFF and h.position > first.position]
     if first.role == ADDRESSEE and handed:
         return min(handed, key=lambda h: h.position)
     if len({h.email for h in known}) > 1:
-        found = parts(text, folded)
         by_part: dict[int, _Hint] = {}
         for hint in sorted(known, key=lambda h: h.position):
             by_part.setdefault(part_of(found, hint.position), hint)
         main = main_part(folded, found, by_part)
         if main is not None:
             return by_part[main]
-        addressed = {h.email for h in by_part.values() if h.role == ADDRESSEE}
-        if len(addressed) > 1:
-            return None
+        addressed = {i: h for i, h in by_part.items() if h.role == ADDRESSEE}
+        if len({h.email for h in addressed.values()}) > 1:
+            asking = [h for i, h in addressed.items() if i >= 0 and asks_for_work(folded, found[i])]
+            return asking[0] if len({h.email for h in asking}) == 1 else None
     return first
+
+
+def _thanked(folded: str, spans: list[Span], hint: _Hint) -> bool:
+    """Whether the hint names someone thanked for work done: "thanks Renee", "Kelsey, thank you
+    for catching it", "dwayne thx for coming in"."""
+    if hint.role == THANKED:
+        return True
+    end = next((e for s, e in spans if s <= hint.position < e), None)
+    return hint.role == ADDRESSEE and end is not None and bool(_THANKED_NEXT.match(folded, end))
+
+
+def _asks_for_work(
+    folded: str, found: list[Span], spans: list[Span], is_known_word: Callable[[str], bool]
+) -> bool:
+    # A word of asking, or a part that opens with a task past the person it speaks to (not
+    # with thanks: "Thank you, Nathan, for stepping in on the call").
+    return any(
+        asks_for_work(folded, part)
+        or (
+            not _THANKS_FIRST.match(folded, part[0])
+            and opens_with_a_task(folded, part, spans, is_known_word)
+        )
+        for part in found
+    )
