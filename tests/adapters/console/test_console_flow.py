@@ -142,6 +142,18 @@ async def test_unsure_parse_asks_for_confirmation_and_creates_nothing(database_u
         assert row["task_type"] == "demand_letter" and row["matter"] == "2027-0302"
 
 
+async def test_a_message_that_delegates_nothing_creates_nothing_until_a_type_is_picked(
+        database_url: str) -> None:
+    async with sample_bot(database_url) as (bot, clock, out):
+        theo = console(bot, THEO, out)
+        said = await play(theo, "/delegate thanks all, have a lovely weekend")
+        assert "I don't see a task to delegate in that" in said and "confirm TYPE" in said
+        async with bot.database.transaction() as session:
+            assert await task_rows(session) == []
+        said = await play(theo, "confirm client update 2027-0302")
+        assert "offered to" in said
+
+
 async def test_confirm_takes_a_label_a_close_spelling_or_a_guess_number(
         database_url: str) -> None:
     async with sample_bot(database_url) as (bot, _clock, out):

@@ -38,6 +38,17 @@ async def test_an_unsure_request_asks_on_a_card_and_offers_only_once_confirmed(
         await teams.connector.wait_for(_in(dm(BEN), "from Ava Stone"), after=mark)
 
 
+async def test_a_message_that_delegates_nothing_is_answered_so_and_creates_nothing(
+        database_url: str) -> None:
+    async with teams_bot(database_url) as teams:
+        mark = await teams.say(AVA, "delegate thanks everyone, have a great weekend")
+        card = await teams.connector.wait_for(
+            _in(dm(AVA), "I don't see a task to delegate in that"), after=mark)
+        assert_card_valid(card.cards[0])
+        async with teams.database.transaction() as session:
+            assert (await session.execute(select(Task))).first() is None
+
+
 async def test_wrong_type_on_the_answer_card_reoffers_the_task(database_url: str) -> None:
     async with teams_bot(database_url) as teams:
         await teams.install(BEN)
