@@ -230,6 +230,13 @@ def cross_validated_accuracy(examples: Sequence[Example]) -> float | None:
     Leave one source out: the catalogue's phrases are always learnt from, each other source is
     held out in turn. None when there is no firm to hold out.
     """
+    return _held_out_accuracy(tuple(examples))
+
+
+@lru_cache(maxsize=2)
+def _held_out_accuracy(examples: tuple[Example, ...]) -> float | None:
+    """One fit per source, so seconds of CPU: the same examples give the same figure, so a
+    process retraining on unchanged examples (a night with no new answers) scores them once."""
     firms = sorted({e.source for e in examples} - {CATALOGUE_SOURCE})
     if len(firms) < 2:
         return None
