@@ -8,17 +8,31 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from matching.model import MatterRef
-from matching.parse.items import (
-    asks_for_work,
-    claimed_by_writer,
-    main_part,
-    may_ask,
-    opens_with_a_task,
-    part_of,
-    parts,
-    points_to_an_item,
-    reports_status,
+from matching.parse.client_names import (
+    number_key,
+    organisation,
+    organisation_keys,
+    organisation_tail,
+    squashed_key,
+    surnames,
 )
+from matching.parse.matter_cues import (
+    BANKRUPTCY,
+    CHAPTER_CUE,
+    NOT_PARTY_WORDS,
+    caption_party,
+    in_caption,
+    practice_cues,
+    text_cues,
+)
+from matching.parse.name_places import (
+    files_of,
+    in_topic_slot,
+    opens_clause,
+    ordinary_word,
+    possessive_named,
+)
+from matching.parse.several_matters import main_ask_matter, one_matter
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
     Span,
@@ -50,60 +64,6 @@ _NUMBER_LIKE = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
-_SEPARATORS = re.compile(r"[-./_]")
-_COMPANY_SUFFIXES = frozenset(
-    {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
-)
-# Words that make a client's name an organisation's wherever they stand ("Pine Hollow Residents
-# Association"): no one's surname.
-_ORGANISATION_WORDS = frozenset(
-    {"association", "assn", "assoc", "cooperative", "coop", "society", "foundation", "coalition",
-     "federation", "tenants", "owners", "homeowners", "residents", "condominium", "condominiums",
-     "partnership", "holdings", "enterprises", "industries", "associates", "ministries",
-     "academy", "institute", "incorporated", "limited", "corporation", "company", "committee"}
-)  # fmt: skip
-# Words that make a name of three words or more an organisation's ("Harbor Dental Group"), though
-# a shorter name may be a person's ("Ann Trust"). Not Park, Church or Court: common surnames.
-_GROUP_WORDS = frozenset(
-    {"union", "council", "trust", "club", "group", "partners", "center", "centre", "clinic",
-     "fund", "services", "bakery", "restaurant", "cafe", "farms", "staffing", "landscaping",
-     "apartments", "school", "hospital", "agency", "network", "league", "alliance", "care",
-     "health"}
-)  # fmt: skip
-# Words of place and kind that alone name no organisation: "Park" is not Park City MHOA.
-_GENERIC_NAME_WORDS = frozenset(
-    {"lake", "city", "court", "street", "valley", "home", "homes", "north", "south", "east",
-     "west", "park", "mount", "river", "hill", "hills", "bay", "state", "county", "united",
-     "american", "national", "first", "new", "great", "royal", "general", "central", "pacific",
-     "atlantic", "community", "the", "village", "town", "main", "green", "grand", "saint", "st",
-     "fort", "port", "union", "mobile", "care", "health", "family"}
-)  # fmt: skip
-# How the words of an organisation's name are shortened after its distinctive part.
-_SHORT_FORMS = {
-    "association": ("assn", "assoc", "asso", "association"),
-    "cooperative": ("coop", "co", "op", "cooperative"),
-    "company": ("co",),
-    "corporation": ("corp",),
-    "incorporated": ("inc",),
-    "apartments": ("apts", "apt"),
-    "management": ("mgmt",),
-    "services": ("svcs",),
-    "brothers": ("bros",),
-    "manufactured": ("mfd",),
-}
-_INITIALISM_SKIPS = frozenset({"of", "the", "and", "&"})
-_MATTER_FILE = frozenset({"file", "files"})
-_CAPTION_SIDE = re.compile(r"\s+(?:v|vs)\.?\s+\w", re.IGNORECASE)
-_CAPTION_WORDS = frozenset({"v", "vs"})
-# Words of a caption or a title that name no party: "in Midland v. Ortiz", "(collection suit)".
-_NOT_PARTY_WORDS = frozenset(
-    {"v", "vs", "the", "a", "an", "of", "and", "in", "on", "for", "re", "to", "by", "et", "al",
-     "matter", "case", "file"}
-) | _COMPANY_SUFFIXES  # fmt: skip
-_CAPTION_REACH = 3  # the party's words nearest the "v."
-_CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n]|\.\s|\s-+\s|\u2014")
-_POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
-_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _AND = frozenset({"and", "&"})
 # How surely a name names a client's matter: a surname or full name, a given name alone, a name
 # followed by a relative's ("Nunn's sister": the client's matter, unless the text says the work is
@@ -153,126 +113,24 @@ _FAMILY_VERBS = frozenset(
      "missed", "moved", "decided", "agreed", "emailed", "texted", "left", "just", "still", "both",
      "also", "finally", "will", "would", "can", "could", "should", "did", "do", "dont", "didnt"}
 )  # fmt: skip
-# Words before a possessive that make it no client's: "the court's order", "a day's work".
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "our", "their", "his", "her", "my", "your", "its", "each",
-     "every", "one", "whose"}
-)  # fmt: skip
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
-_CLAUSE_OPENERS = frozenset('.!?:;\n\u2022*-\u2013\u2014("')
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
-_TOPIC_NOUN = re.compile(r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation)\b", re.IGNORECASE)
-# What sets the client a line is about off from the rest, maybe after the chapter ("castillo 13 -").
-_SET_OFF = re.compile(r"(?:\s+(?:ch(?:apter)?\.?\s*)?\d{1,2}\b)?\s*(?::|[-\u2013\u2014]+\s)")
-_MENTIONS = re.compile(r"<@[^>]{1,100}>|<at>[^<]{1,100}</at>|@\w+", re.IGNORECASE)
-# Words that mark a matter as a bankruptcy case, in its title or in a text about it.
-_BANKRUPTCY_TITLE = re.compile(r"\b(?:in\s+re|chapter|bankruptcy)\b")
-_BANKRUPTCY_WORDS = re.compile(
-    r"\b(?:bk|bankruptcy|bankr|341|trustee|petition|schedules|scheds|means\s+test"
-    r"|creditor\s+matrix|chapter|ch)\b"
-)
-_CHAPTER = re.compile(
-    r"\b(?:chapter|ch)\.?\s*(?P<number>7|11|12|13|seven|eleven|twelve|thirteen)\b"
-)
-_CHAPTER_NUMBERS = {"seven": "7", "eleven": "11", "twelve": "12", "thirteen": "13"}
-_BANKRUPTCY = "bankruptcy"
-_CHAPTER_CUE = "chapter "
-# Words of a title too common to tell one of a client's matters from another: a text may use
-# them of any matter ("more information", "the deficiency").
-_TITLE_ONLY_WORDS = frozenset(
-    {"chapter", "llc", "inc", "re", "information", "solutions", "services", "systems",
-     "management", "funding", "financial", "finance", "recovery", "portfolio", "associates",
-     "capital", "credit", "bank", "national", "consumer", "usa", "group", "acceptance", "mixed",
-     "suit", "county", "collection", "collections", "defense", "defence", "medical", "debt",
-     "dispute", "disputes", "reporting", "claim", "claims", "act", "limited", "civil", "auto",
-     "deficiency", "repossession", "sale", "notice", "post", "discharge", "garnishment", "wage",
-     "exemption", "pre", "small", "district", "municipal", "justice", "general", "joint",
-     "evaluation", "filing", "class", "putative", "truck", "tenant", "screening", "reports"}
-)  # fmt: skip
-_SURNAME_PARTICLES = frozenset(
-    {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
-     "mac", "al", "el", "bin", "ter", "ten"}
-)  # fmt: skip
 
 
-def _number_key(written: str) -> tuple[str, ...]:
-    # "2026-0113", "2026/113" and "#2026-0113" are one number; "2026-01-13" is a date.
-    return tuple(part.lstrip("0") or "0" for part in _SEPARATORS.split(written) if part)
 
 
-def _squashed(key: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(map(squashed, key))
 
 
-def _surnames(client_name: str) -> set[tuple[str, ...]]:
-    """How a person may be named by surname: "Garcia", "de la Cruz", "Rao" of "Banerjee-Rao"."""
-    name = name_words(client_name)
-    keys = _surname_keys(name)
-    last_written = client_name.split()[-1] if client_name.split() else ""
-    if "-" in last_written and len(name) > 1:
-        keys |= {(part,) for part in name_words(last_written.replace("-", " "))}
-        keys.add(name_words(last_written))
-    # "Ferreira-Santos" and "de la Cruz" typed as one word: "ferreirasantos", "delacruz".
-    keys |= {("".join(key),) for key in list(keys) if len(key) > 1}
-    return keys
 
 
-def _surname_keys(name: tuple[str, ...]) -> set[tuple[str, ...]]:
-    if len(name) > 1 and name[-1] in _GENERATIONS:
-        name = name[:-1]
-    if len(name) <= 1:
-        return {name} if name else set()
-    keys = {name[-1:]}
-    particle = next((i for i in range(1, len(name)) if name[i] in _SURNAME_PARTICLES), None)
-    if particle is not None:
-        keys.add(name[particle:])
-    return keys
 
 
-def _organisation(client_name: str) -> tuple[str, ...] | None:
-    """The words of an organisation's name without its legal form ("Kestrel Glassworks" of
-    "Kestrel Glassworks, Inc."); None for a person's name."""
-    name = name_words(client_name)
-    core = name
-    while core and core[-1] in _COMPANY_SUFFIXES:
-        core = core[:-1]
-    if core != name or any(word in _ORGANISATION_WORDS for word in name) or name[-1] == "hoa":
-        return core or None
-    if len(name) >= 3 and any(word in _GROUP_WORDS for word in name):
-        return core
-    return None
 
 
-def _organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """How an organisation may be named: by its distinctive first words ("Tamarack", "pine
-    hollow"), maybe with the rest as initials ("park city mhoa"), or wholly by initials."""
-    keys = {core}
-    for size in range(1, len(core)):
-        prefix, rest = core[:size], core[size:]
-        # "Park City" alone is a place; "Park City MHOA" and "Pine Hollow" are the client.
-        if not set(prefix) <= _GENERIC_NAME_WORDS | _ORGANISATION_WORDS:
-            keys.add(prefix)
-        keys |= {prefix + (initials,) for initials in _initialisms(rest)}
-    keys |= {(initials,) for initials in _initialisms(core) if len(initials) >= 3}
-    return keys
 
 
-def _initialisms(words: tuple[str, ...]) -> set[str]:
-    if len(words) < 2:
-        return set()
-    kept = [w for w in words if w not in _INITIALISM_SKIPS]
-    return {"".join(w[0] for w in words), "".join(w[0] for w in kept)} - {""}
 
 
-def _organisation_tail(core: tuple[str, ...], name: tuple[str, ...]) -> frozenset[str]:
-    """Words that may follow an organisation's distinctive part and still be its name: "the
-    Tamarack co-op", "pine hollow residents assn"."""
-    tail = set(name) | _COMPANY_SUFFIXES
-    for word in core:
-        tail |= {word.removesuffix("s"), word + "s", *_SHORT_FORMS.get(word, ())}
-    for size in range(1, len(core) - 1):
-        tail |= _initialisms(core[size:])
-    return frozenset(_squashed(tuple(tail)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,31 +187,31 @@ class Matters:
     def _index(self, matter: MatterRef) -> None:
         title = name_words(matter.title)
         self.party_words.update(title)
-        key = _number_key(fold(matter.number))
+        key = number_key(fold(matter.number))
         for variant in {key, ("".join(key),)}:
             self._by_number.setdefault(variant, set()).add(matter.number)
         name = name_words(matter.client_name)
         self.name_words.update(name)
         self._party_pairs |= {
             (squashed(first), squashed(second)) for first, second in zip(title, title[1:])
-            if first not in name and not {first, second} & _NOT_PARTY_WORDS
+            if first not in name and not {first, second} & NOT_PARTY_WORDS
         }  # fmt: skip
-        self._parties[matter.number] = frozenset(title) - set(name) - _NOT_PARTY_WORDS
+        self._parties[matter.number] = frozenset(title) - set(name) - NOT_PARTY_WORDS
         self._clients[matter.number] = name
-        self._cues[matter.number] = _practice_cues(fold(matter.title), self._parties[matter.number])
+        self._cues[matter.number] = practice_cues(fold(matter.title), self._parties[matter.number])
         if len(name) > 1:
             for full in {name, (name[0], name[-1])}:
-                self._by_full_name.setdefault(_squashed(full), set()).add(matter.number)
+                self._by_full_name.setdefault(squashed_key(full), set()).add(matter.number)
             self.first_names.add(name[0])
-        core = _organisation(matter.client_name)
+        core = organisation(matter.client_name)
         self._given_names[matter.number] = _given_names(name) if core is None else frozenset()
         for given in self._given_names[matter.number]:
             self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
-            self._tails[matter.number] = _organisation_tail(core, name)
-        short = _organisation_keys(core) if core else _surnames(matter.client_name)
+            self._tails[matter.number] = organisation_tail(core, name)
+        short = organisation_keys(core) if core else surnames(matter.client_name)
         for surname in short:
-            self._by_surname.setdefault(_squashed(surname), set()).add(matter.number)
+            self._by_surname.setdefault(squashed_key(surname), set()).add(matter.number)
 
     def find(
         self,
@@ -400,15 +258,15 @@ class Matters:
             return None, GIVEN_NAME_WARNING.format(name=text[slice(*named[0].span)])
         hits = [self._settled_by_practice(folded, found, n.matters) for n in named]
         spans = [n.span for n in named]
-        number, ambiguous = _one_matter(hits)
+        number, ambiguous = one_matter(hits)
         if ambiguous:
             # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
             # happens to be another client's surname (Page).
             capitalised = [h for h, (s, _) in zip(hits, spans, strict=True) if text[s].isupper()]
             if 0 < len(capitalised) < len(hits):
-                number, ambiguous = _one_matter(capitalised)
+                number, ambiguous = one_matter(capitalised)
         if ambiguous and len({next(iter(h)) for h in hits if len(h) == 1}) > 1:
-            number = _main_ask_matter(text, folded, hits, spans, people, is_known_word)
+            number = main_ask_matter(text, folded, hits, spans, people, is_known_word)
             return number, None if number else SEVERAL_MATTERS_WARNING
         return number, AMBIGUOUS_MATTER_WARNING if ambiguous else None
 
@@ -417,10 +275,10 @@ class Matters:
         spans: list[Span] = []
         for match in _NUMBER_LIKE.finditer(folded) if _HAS_DIGIT.search(folded) else ():
             start = match.start()
-            found = self._by_number.get(_number_key(match.group().replace(" ", "-")))
+            found = self._by_number.get(number_key(match.group().replace(" ", "-")))
             if not found:
                 start = match.start("number")
-                found = self._by_number.get(_number_key(match["number"]))
+                found = self._by_number.get(number_key(match["number"]))
             if not found:
                 continue
             numbers |= found
@@ -446,7 +304,7 @@ class Matters:
             if kind == _NAME:
                 kind = self._kind_of_name(text, found, index, span, hit, is_known_word)
             # "the Garcia file" is the matter's file, not something to file with a court.
-            if index + size < len(found) and _files_of(
+            if index + size < len(found) and files_of(
                 text, found[index + size - 1], found[index + size]
             ):
                 size += 1
@@ -463,16 +321,16 @@ class Matters:
         size = self._name_at(found, index)
         if (
             size == 1
-            and _ordinary_word(text, found[index], is_known_word)
-            and not _in_caption(text, found[index])
-            and not _in_topic_slot(text, found[index])
-            and not _possessive_named(text, found, index)
+            and ordinary_word(text, found[index], is_known_word)
+            and not in_caption(text, found[index])
+            and not in_topic_slot(text, found[index])
+            and not possessive_named(text, found, index)
         ):
             size = 0
         if size and self._starts_a_party(text, found, index + size - 1):
             return 0, _NAME, set()
         if size:
-            key = _squashed(tuple(w[2] for w in found[index : index + size]))
+            key = squashed_key(tuple(w[2] for w in found[index : index + size]))
             return size, _NAME, self._by_full_name.get(key) or self._by_surname[key]
         if self._given_name_at(text, found, index, is_known_word):
             return 1, _GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
@@ -541,8 +399,8 @@ class Matters:
         capitalised = text[start].isupper()
         if (
             (previous == "the" and capitalised)
-            or _in_topic_slot(text, found[index])
-            or (_opens_clause(text, start) and following in _FAMILY_VERBS)
+            or in_topic_slot(text, found[index])
+            or (opens_clause(text, start) and following in _FAMILY_VERBS)
         ):
             return hit
         return None
@@ -568,8 +426,8 @@ class Matters:
             return False
         return (
             text.startswith(_POSSESSIVE_ENDINGS, end)
-            or (text[start].isupper() and not _opens_clause(text, start))
-            or _in_topic_slot(text, found[index])
+            or (text[start].isupper() and not opens_clause(text, start))
+            or in_topic_slot(text, found[index])
         )
 
     def _another_person(
@@ -599,7 +457,7 @@ class Matters:
         if squashed(found[index][2]) not in self._name_starts:
             return 0
         for size in range(min(self._longest_name, len(found) - index), 0, -1):
-            key = _squashed(tuple(w[2] for w in found[index : index + size]))
+            key = squashed_key(tuple(w[2] for w in found[index : index + size]))
             if (size > 1 and key in self._by_full_name) or key in self._by_surname:
                 return size
         return 0
@@ -624,7 +482,7 @@ class Matters:
     ) -> set[str]:
         """The one of `hit`'s matters whose title holds the other party of a caption around the
         name ("Midland v. Kwan", "Kwan v. Harbor Freight"); else `hit`."""
-        other = _caption_party(text, found, index, size)
+        other = caption_party(text, found, index, size)
         if not other:
             return hit
         scored = sorted(((len(self._parties[n] & other), n) for n in hit), reverse=True)
@@ -639,7 +497,7 @@ class Matters:
         a surname two clients share is settled by their full name or a caption."""
         if len(hit) < 2 or len({self._clients[n] for n in hit}) > 1:
             return hit
-        said = _text_cues(folded, found)
+        said = text_cues(folded, found)
         scored = sorted(((len(self._cues_said(n, said)), n) for n in hit), reverse=True)
         best, number = scored[0]
         if best and best > scored[1][0]:
@@ -649,9 +507,9 @@ class Matters:
     def _cues_said(self, number: str, said: frozenset[str]) -> frozenset[str]:
         # "Whitehurst ch 7" is no sure sign of his Chapter 13 case.
         cues = self._cues[number]
-        chapters = {c for c in said if c.startswith(_CHAPTER_CUE)}
-        if chapters and {c for c in cues if c.startswith(_CHAPTER_CUE)}.isdisjoint(chapters):
-            cues -= {_BANKRUPTCY}
+        chapters = {c for c in said if c.startswith(CHAPTER_CUE)}
+        if chapters and {c for c in cues if c.startswith(CHAPTER_CUE)}.isdisjoint(chapters):
+            cues -= {BANKRUPTCY}
         return cues & said
 
     def _misspelt_names(
@@ -680,67 +538,18 @@ def named_clients(folded: str, name_spans: list[Span]) -> list[Span]:
     return [(s, e) for s, e in name_spans if not folded.startswith("'", e)]
 
 
-def _files_of(text: str, name: Word, following: Word) -> bool:
-    # "the Garcia file", "Garcia's file"; not "re: Garcia - file the motion".
-    between = text[name[1] : following[0]].strip()
-    return following[2] in _MATTER_FILE and between in _POSSESSIVE_MARKS
 
 
-def _ordinary_word(text: str, word: Word, is_known_word: Callable[[str], bool]) -> bool:
-    # A client called Day or Rush is named "Day"; "end of day" and "no rush" are not about them.
-    start, _, spelled = word
-    return text[start].islower() and is_known_word(spelled)
 
 
-def _in_caption(text: str, word: Word) -> bool:
-    # "call v jefferson capital": a party to a case, even in lower case.
-    return _CAPTION_SIDE.match(text, word[1]) is not None
 
 
-def _caption_party(text: str, found: list[Word], index: int, size: int) -> frozenset[str]:
-    """The words of the party across the "v." from the name at `index` (its nearest few), or
-    nothing when the name stands in no caption."""
-    after = index + size
-    if after + 1 < len(found) and found[after][2] in _CAPTION_WORDS:
-        step, at = 1, after + 1
-    elif index >= 2 and found[index - 1][2] in _CAPTION_WORDS:
-        step, at = -1, index - 2
-    else:
-        return frozenset()
-    party: set[str] = set()
-    previous = found[at - step]
-    while 0 <= at < len(found) and len(party) < _CAPTION_REACH:
-        word = found[at]
-        between = text[min(previous[1], word[1]) : max(previous[0], word[0])]
-        if previous[2] not in _CAPTION_WORDS and _CLAUSE_BREAK.search(between):
-            break
-        if word[2] not in _NOT_PARTY_WORDS:
-            party.add(word[2])
-        previous, at = word, at + step
-    return frozenset(party)
 
 
-def _practice_cues(title: str, parties: frozenset[str]) -> frozenset[str]:
-    """The words of a matter's title that a text about it may use: its other parties ("midland",
-    "fcra"), and for a bankruptcy case "bankruptcy" and its chapter ("chapter 7")."""
-    cues = {w for w in parties - _TITLE_ONLY_WORDS if w.isalpha() and len(w) >= 3}
-    if _BANKRUPTCY_TITLE.search(title):
-        cues.add(_BANKRUPTCY)
-        cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(title)}
-    return frozenset(cues)
 
 
-def _text_cues(folded: str, found: list[Word]) -> frozenset[str]:
-    """The words of a text that may tell one of a client's matters from another."""
-    cues = {w for _, _, w in found if w.isalpha() and len(w) >= 3}
-    if _BANKRUPTCY_WORDS.search(folded):
-        cues.add(_BANKRUPTCY)
-    cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(folded)}
-    return frozenset(cues)
 
 
-def _chapter(number: str) -> str:
-    return _CHAPTER_CUE + _CHAPTER_NUMBERS.get(number, number)
 
 
 def _given_names(name: tuple[str, ...]) -> frozenset[str]:
@@ -776,89 +585,7 @@ def _weighed(named: list[_Named], folded: str) -> list[_Named]:
     ]  # fmt: skip
 
 
-def _possessive_named(text: str, found: list[Word], index: int) -> bool:
-    # "tran's 341": a word that is a client's surname, as the one something belongs to; not "the
-    # court's order".
-    start, end, _ = found[index]
-    return text.startswith(("'s", "\u2019s"), end) and (
-        index == 0 or found[index - 1][2] not in _DETERMINERS
-    )
 
 
-def _opens_clause(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _CLAUSE_OPENERS
 
 
-def _in_topic_slot(text: str, word: Word) -> bool:
-    """Whether a lower-case word stands where a text names its client: "the banks thing", "tran —
-    pls have the schedules ready" (first on its line or in its sentence, set off by a colon or
-    dash: "wfh today. reeds - trustee wants …")."""
-    start, end, _ = word
-    if _TOPIC_NOUN.match(text, end) and text[:start].lower().endswith("the "):
-        return True
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    first = not _MENTIONS.sub("", line).strip(" \t\u2022*-") or text[:start].rstrip()[-1:] in ".!?"
-    return first and bool(_SET_OFF.match(text, end))
-
-
-def _one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
-    """The one matter the names point to: a definite name decides what an ambiguous one meant."""
-    if not hits:
-        return None, False
-    definite = {next(iter(h)) for h in hits if len(h) == 1}
-    if len(definite) == 1:
-        number = next(iter(definite))
-        if all(number in h for h in hits):
-            return number, False
-    return None, True
-
-
-# ---------------------------------------------------------------------------------------------
-# Several matters in one text: the one its main ask is about, when that is clear
-# ---------------------------------------------------------------------------------------------
-
-
-def _main_ask_matter(
-    text: str,
-    folded: str,
-    hits: list[set[str]],
-    spans: list[Span],
-    people: list[Span],
-    is_known_word: Callable[[str], bool],
-) -> str | None:
-    """The matter the main ask is about when a text names several: the listed item it says comes
-    first ("The first is the priority") or that calls itself the main thing, or the one part that
-    asks for work while the others report news or work the writer keeps ("The Kwan evaluation is
-    still due Friday. I need a demand letter for Ortiz."). None when that is not clear. A part
-    opens with a task past the clients and the people it speaks to ("Bao — Mr. Kwan's …")."""
-    found = parts(text, folded)
-    names = spans + people
-    matter_of: dict[int, str] = {}
-    for part in {part_of(found, start) for start, _ in spans}:
-        number, ambiguous = _one_matter(
-            [h for h, (start, _) in zip(hits, spans, strict=True) if part_of(found, start) == part]
-        )
-        if ambiguous or number is None:
-            return None
-        matter_of[part] = number
-    main = main_part(folded, found, matter_of)
-    if main is not None or points_to_an_item(folded):
-        return matter_of.get(main) if main is not None else None
-    kept = {p for p in matter_of if claimed_by_writer(folded, found[p])}
-    open_parts = [p for p in matter_of if p not in kept and not reports_status(folded, found[p])]
-    asked = {p for p in open_parts if asks_for_work(folded, found[p])}
-    if not asked:
-        # No word of asking: the one part in the imperative, when no other may ask either
-        # ("Please note the Kwan hearing moved" may mean "calendar it").
-        asked = {
-            p for p in open_parts if opens_with_a_task(folded, found[p], names, is_known_word)
-        }
-        if any(may_ask(folded, found[p]) for p in open_parts if p not in asked):
-            return None
-    if len({matter_of[p] for p in asked}) != 1:
-        return None
-    news = [p for p in open_parts if p not in asked]
-    if any(opens_with_a_task(folded, found[p], names, is_known_word) for p in news):
-        return None  # "Draft the Kwan answer." asks too, without a word of asking
-    return matter_of[next(iter(asked))]

@@ -1,0 +1,140 @@
+"""How a client's name may be written: surnames, an organisation's short forms, matter-number keys."""
+
+from __future__ import annotations
+
+import re
+
+from matching.parse.words import name_words, squashed
+
+__all__ = [
+    "COMPANY_SUFFIXES", "number_key", "organisation", "organisation_keys", "organisation_tail",
+    "squashed_key", "surnames",
+]  # fmt: skip
+
+_SEPARATORS = re.compile(r"[-./_]")
+COMPANY_SUFFIXES = frozenset(
+    {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
+)
+# Words that make a client's name an organisation's wherever they stand ("Pine Hollow Residents
+# Association"): no one's surname.
+_ORGANISATION_WORDS = frozenset(
+    {"association", "assn", "assoc", "cooperative", "coop", "society", "foundation", "coalition",
+     "federation", "tenants", "owners", "homeowners", "residents", "condominium", "condominiums",
+     "partnership", "holdings", "enterprises", "industries", "associates", "ministries",
+     "academy", "institute", "incorporated", "limited", "corporation", "company", "committee"}
+)  # fmt: skip
+# Words that make a name of three words or more an organisation's ("Harbor Dental Group"), though
+# a shorter name may be a person's ("Ann Trust"). Not Park, Church or Court: common surnames.
+_GROUP_WORDS = frozenset(
+    {"union", "council", "trust", "club", "group", "partners", "center", "centre", "clinic",
+     "fund", "services", "bakery", "restaurant", "cafe", "farms", "staffing", "landscaping",
+     "apartments", "school", "hospital", "agency", "network", "league", "alliance", "care",
+     "health"}
+)  # fmt: skip
+# Words of place and kind that alone name no organisation: "Park" is not Park City MHOA.
+_GENERIC_NAME_WORDS = frozenset(
+    {"lake", "city", "court", "street", "valley", "home", "homes", "north", "south", "east",
+     "west", "park", "mount", "river", "hill", "hills", "bay", "state", "county", "united",
+     "american", "national", "first", "new", "great", "royal", "general", "central", "pacific",
+     "atlantic", "community", "the", "village", "town", "main", "green", "grand", "saint", "st",
+     "fort", "port", "union", "mobile", "care", "health", "family"}
+)  # fmt: skip
+# How the words of an organisation's name are shortened after its distinctive part.
+_SHORT_FORMS = {
+    "association": ("assn", "assoc", "asso", "association"),
+    "cooperative": ("coop", "co", "op", "cooperative"),
+    "company": ("co",),
+    "corporation": ("corp",),
+    "incorporated": ("inc",),
+    "apartments": ("apts", "apt"),
+    "management": ("mgmt",),
+    "services": ("svcs",),
+    "brothers": ("bros",),
+    "manufactured": ("mfd",),
+}
+_INITIALISM_SKIPS = frozenset({"of", "the", "and", "&"})
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SURNAME_PARTICLES = frozenset(
+    {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
+     "mac", "al", "el", "bin", "ter", "ten"}
+)  # fmt: skip
+
+
+def number_key(written: str) -> tuple[str, ...]:
+    # "2026-0113", "2026/113" and "#2026-0113" are one number; "2026-01-13" is a date.
+    return tuple(part.lstrip("0") or "0" for part in _SEPARATORS.split(written) if part)
+
+
+def squashed_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(squashed, key))
+
+
+def surnames(client_name: str) -> set[tuple[str, ...]]:
+    """How a person may be named by surname: "Garcia", "de la Cruz", "Rao" of "Banerjee-Rao"."""
+    name = name_words(client_name)
+    keys = _surname_keys(name)
+    last_written = client_name.split()[-1] if client_name.split() else ""
+    if "-" in last_written and len(name) > 1:
+        keys |= {(part,) for part in name_words(last_written.replace("-", " "))}
+        keys.add(name_words(last_written))
+    # "Ferreira-Santos" and "de la Cruz" typed as one word: "ferreirasantos", "delacruz".
+    keys |= {("".join(key),) for key in list(keys) if len(key) > 1}
+    return keys
+
+
+def _surname_keys(name: tuple[str, ...]) -> set[tuple[str, ...]]:
+    if len(name) > 1 and name[-1] in _GENERATIONS:
+        name = name[:-1]
+    if len(name) <= 1:
+        return {name} if name else set()
+    keys = {name[-1:]}
+    particle = next((i for i in range(1, len(name)) if name[i] in _SURNAME_PARTICLES), None)
+    if particle is not None:
+        keys.add(name[particle:])
+    return keys
+
+
+def organisation(client_name: str) -> tuple[str, ...] | None:
+    """The words of an organisation's name without its legal form ("Kestrel Glassworks" of
+    "Kestrel Glassworks, Inc."); None for a person's name."""
+    name = name_words(client_name)
+    core = name
+    while core and core[-1] in COMPANY_SUFFIXES:
+        core = core[:-1]
+    if core != name or any(word in _ORGANISATION_WORDS for word in name) or name[-1] == "hoa":
+        return core or None
+    if len(name) >= 3 and any(word in _GROUP_WORDS for word in name):
+        return core
+    return None
+
+
+def organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """How an organisation may be named: by its distinctive first words ("Tamarack", "pine
+    hollow"), maybe with the rest as initials ("park city mhoa"), or wholly by initials."""
+    keys = {core}
+    for size in range(1, len(core)):
+        prefix, rest = core[:size], core[size:]
+        # "Park City" alone is a place; "Park City MHOA" and "Pine Hollow" are the client.
+        if not set(prefix) <= _GENERIC_NAME_WORDS | _ORGANISATION_WORDS:
+            keys.add(prefix)
+        keys |= {prefix + (initials,) for initials in _initialisms(rest)}
+    keys |= {(initials,) for initials in _initialisms(core) if len(initials) >= 3}
+    return keys
+
+
+def _initialisms(words: tuple[str, ...]) -> set[str]:
+    if len(words) < 2:
+        return set()
+    kept = [w for w in words if w not in _INITIALISM_SKIPS]
+    return {"".join(w[0] for w in words), "".join(w[0] for w in kept)} - {""}
+
+
+def organisation_tail(core: tuple[str, ...], name: tuple[str, ...]) -> frozenset[str]:
+    """Words that may follow an organisation's distinctive part and still be its name: "the
+    Tamarack co-op", "pine hollow residents assn"."""
+    tail = set(name) | COMPANY_SUFFIXES
+    for word in core:
+        tail |= {word.removesuffix("s"), word + "s", *_SHORT_FORMS.get(word, ())}
+    for size in range(1, len(core) - 1):
+        tail |= _initialisms(core[size:])
+    return frozenset(squashed_key(tuple(tail)))

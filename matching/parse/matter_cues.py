@@ -1,0 +1,95 @@
+"""Which of a client's matters a text means: captions ("Midland v. Ortiz"), practice words, chapters."""
+
+from __future__ import annotations
+
+import re
+
+from matching.parse.client_names import COMPANY_SUFFIXES
+from matching.parse.words import Word
+
+__all__ = ["BANKRUPTCY", "CHAPTER_CUE", "NOT_PARTY_WORDS", "caption_party", "in_caption", "practice_cues", "text_cues"]
+
+_CAPTION_SIDE = re.compile(r"\s+(?:v|vs)\.?\s+\w", re.IGNORECASE)
+_CAPTION_WORDS = frozenset({"v", "vs"})
+# Words of a caption or a title that name no party: "in Midland v. Ortiz", "(collection suit)".
+NOT_PARTY_WORDS = frozenset(
+    {"v", "vs", "the", "a", "an", "of", "and", "in", "on", "for", "re", "to", "by", "et", "al",
+     "matter", "case", "file"}
+) | COMPANY_SUFFIXES  # fmt: skip
+_CAPTION_REACH = 3  # the party's words nearest the "v."
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n]|\.\s|\s-+\s|\u2014")
+# Words that mark a matter as a bankruptcy case, in its title or in a text about it.
+_BANKRUPTCY_TITLE = re.compile(r"\b(?:in\s+re|chapter|bankruptcy)\b")
+_BANKRUPTCY_WORDS = re.compile(
+    r"\b(?:bk|bankruptcy|bankr|341|trustee|petition|schedules|scheds|means\s+test"
+    r"|creditor\s+matrix|chapter|ch)\b"
+)
+_CHAPTER = re.compile(
+    r"\b(?:chapter|ch)\.?\s*(?P<number>7|11|12|13|seven|eleven|twelve|thirteen)\b"
+)
+_CHAPTER_NUMBERS = {"seven": "7", "eleven": "11", "twelve": "12", "thirteen": "13"}
+BANKRUPTCY = "bankruptcy"
+CHAPTER_CUE = "chapter "
+# Words of a title too common to tell one of a client's matters from another: a text may use
+# them of any matter ("more information", "the deficiency").
+_TITLE_ONLY_WORDS = frozenset(
+    {"chapter", "llc", "inc", "re", "information", "solutions", "services", "systems",
+     "management", "funding", "financial", "finance", "recovery", "portfolio", "associates",
+     "capital", "credit", "bank", "national", "consumer", "usa", "group", "acceptance", "mixed",
+     "suit", "county", "collection", "collections", "defense", "defence", "medical", "debt",
+     "dispute", "disputes", "reporting", "claim", "claims", "act", "limited", "civil", "auto",
+     "deficiency", "repossession", "sale", "notice", "post", "discharge", "garnishment", "wage",
+     "exemption", "pre", "small", "district", "municipal", "justice", "general", "joint",
+     "evaluation", "filing", "class", "putative", "truck", "tenant", "screening", "reports"}
+)  # fmt: skip
+
+
+def in_caption(text: str, word: Word) -> bool:
+    # "call v jefferson capital": a party to a case, even in lower case.
+    return _CAPTION_SIDE.match(text, word[1]) is not None
+
+
+def caption_party(text: str, found: list[Word], index: int, size: int) -> frozenset[str]:
+    """The words of the party across the "v." from the name at `index` (its nearest few), or
+    nothing when the name stands in no caption."""
+    after = index + size
+    if after + 1 < len(found) and found[after][2] in _CAPTION_WORDS:
+        step, at = 1, after + 1
+    elif index >= 2 and found[index - 1][2] in _CAPTION_WORDS:
+        step, at = -1, index - 2
+    else:
+        return frozenset()
+    party: set[str] = set()
+    previous = found[at - step]
+    while 0 <= at < len(found) and len(party) < _CAPTION_REACH:
+        word = found[at]
+        between = text[min(previous[1], word[1]) : max(previous[0], word[0])]
+        if previous[2] not in _CAPTION_WORDS and _CLAUSE_BREAK.search(between):
+            break
+        if word[2] not in NOT_PARTY_WORDS:
+            party.add(word[2])
+        previous, at = word, at + step
+    return frozenset(party)
+
+
+def practice_cues(title: str, parties: frozenset[str]) -> frozenset[str]:
+    """The words of a matter's title that a text about it may use: its other parties ("midland",
+    "fcra"), and for a bankruptcy case "bankruptcy" and its chapter ("chapter 7")."""
+    cues = {w for w in parties - _TITLE_ONLY_WORDS if w.isalpha() and len(w) >= 3}
+    if _BANKRUPTCY_TITLE.search(title):
+        cues.add(BANKRUPTCY)
+        cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(title)}
+    return frozenset(cues)
+
+
+def text_cues(folded: str, found: list[Word]) -> frozenset[str]:
+    """The words of a text that may tell one of a client's matters from another."""
+    cues = {w for _, _, w in found if w.isalpha() and len(w) >= 3}
+    if _BANKRUPTCY_WORDS.search(folded):
+        cues.add(BANKRUPTCY)
+    cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(folded)}
+    return frozenset(cues)
+
+
+def _chapter(number: str) -> str:
+    return CHAPTER_CUE + _CHAPTER_NUMBERS.get(number, number)

@@ -1,0 +1,61 @@
+"""Where a word that may be a client's name stands: a topic slot, a possessive, a clause's start."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from matching.parse.words import Word
+
+__all__ = ["files_of", "in_topic_slot", "opens_clause", "ordinary_word", "possessive_named"]
+
+_POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
+_MATTER_FILE = frozenset({"file", "files"})
+# Words before a possessive that make it no client's: "the court's order", "a day's work".
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "our", "their", "his", "her", "my", "your", "its", "each",
+     "every", "one", "whose"}
+)  # fmt: skip
+_CLAUSE_OPENERS = frozenset('.!?:;\n\u2022*-\u2013\u2014("')
+_TOPIC_NOUN = re.compile(r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation)\b", re.IGNORECASE)
+# What sets the client a line is about off from the rest, maybe after the chapter ("castillo 13 -").
+_SET_OFF = re.compile(r"(?:\s+(?:ch(?:apter)?\.?\s*)?\d{1,2}\b)?\s*(?::|[-\u2013\u2014]+\s)")
+_MENTIONS = re.compile(r"<@[^>]{1,100}>|<at>[^<]{1,100}</at>|@\w+", re.IGNORECASE)
+
+
+def files_of(text: str, name: Word, following: Word) -> bool:
+    # "the Garcia file", "Garcia's file"; not "re: Garcia - file the motion".
+    between = text[name[1] : following[0]].strip()
+    return following[2] in _MATTER_FILE and between in _POSSESSIVE_MARKS
+
+
+def ordinary_word(text: str, word: Word, is_known_word: Callable[[str], bool]) -> bool:
+    # A client called Day or Rush is named "Day"; "end of day" and "no rush" are not about them.
+    start, _, spelled = word
+    return text[start].islower() and is_known_word(spelled)
+
+
+def possessive_named(text: str, found: list[Word], index: int) -> bool:
+    # "tran's 341": a word that is a client's surname, as the one something belongs to; not "the
+    # court's order".
+    start, end, _ = found[index]
+    return text.startswith(("'s", "\u2019s"), end) and (
+        index == 0 or found[index - 1][2] not in _DETERMINERS
+    )
+
+
+def opens_clause(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _CLAUSE_OPENERS
+
+
+def in_topic_slot(text: str, word: Word) -> bool:
+    """Whether a lower-case word stands where a text names its client: "the banks thing", "tran —
+    pls have the schedules ready" (first on its line or in its sentence, set off by a colon or
+    dash: "wfh today. reeds - trustee wants …")."""
+    start, end, _ = word
+    if _TOPIC_NOUN.match(text, end) and text[:start].lower().endswith("the "):
+        return True
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    first = not _MENTIONS.sub("", line).strip(" \t\u2022*-") or text[:start].rstrip()[-1:] in ".!?"
+    return first and bool(_SET_OFF.match(text, end))
