@@ -246,6 +246,7 @@ def main() -> None:
         readings = {firm.name: read_firm(firm, model)
                     for firm in sorted(p for p in BLIND.iterdir() if p.is_dir())}
         print(table(readings, [("rules alone", rules_alone),
+                               ("classifier alone", classifier_alone),
                                (f"rules + classifier ({CHOSEN_THRESHOLDS.label()})",
                                 second_opinion(CHOSEN_THRESHOLDS))]))
         return
