@@ -14,7 +14,7 @@ from matching.parse.deadlines.clauses import (
     said_to_be_fine,
     standalone,
 )
-from matching.parse.deadlines.context import rank_of_lead
+from matching.parse.deadlines.context import dates_an_event, rank_of_lead
 from matching.parse.deadlines.outer import DUE, bounds_from_outside
 from matching.parse.deadlines.pieces import (
     CONTEXT,
@@ -106,7 +106,9 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
     if piece.rank == MARKED:
         # "in 30 days", "end of week": a deadline by its words, a fact only when relayed, said
         # in the negative or of what the writer will do ("I'll have it by the end of the week").
-        return described(folded, piece.start, piece.end, MARKED)
+        return described(folded, piece.start, piece.end, MARKED) or dates_an_event(
+            folded, piece.start, appearance=request.appearance
+        )
     if lead == CONTEXT:
         return True
     if described(folded, piece.start, piece.end, lead, appearance=request.appearance):

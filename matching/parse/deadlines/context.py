@@ -136,6 +136,21 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     return STANDING
 
 
+# Events whose own timing a period right after them gives: "hrg in 3 wks", "the sale is in 10
+# days" (when the event is, not when the task is due).
+_TIMED_EVENTS = _COURT_EVENTS | {"sale", "auction", "listing", "closing"}
+
+
+def dates_an_event(folded: str, start: int, *, appearance: bool = False) -> bool:
+    """Whether the period at `start` says when an event named right before it is ("hrg in 3
+    wks"); with `appearance`, someone is to be at the event, whose time is then the task's."""
+    if appearance:
+        return False
+    clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
+    said = [w for w in WORD.findall(clause) if w not in _FILLERS]
+    return bool(said) and said[-1] in _TIMED_EVENTS
+
+
 def _asked(said: list[str], index: int) -> bool:
     return not ASKING_WORDS.isdisjoint(said[max(0, index - _ASKED_REACH) : index])
 

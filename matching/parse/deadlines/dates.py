@@ -103,6 +103,12 @@ _BARE_COUNT = re.compile(
 _AFTER_COLON = re.compile(r":\s*$")
 # "nine calls in one day", "three times in a week": how often, not when.
 _COUNTED_BEFORE = re.compile(rf"\b(?:{NUMBER})\s+(?:[a-z]+\s+)?[a-z]+s\s+$")
+# "14 calls in 9 days", "6 texts within 2 wks": events counted over a period, whatever its
+# length (a count of work, "3 letters in 2 days", may be a deadline).
+_EVENTS_COUNTED_BEFORE = re.compile(
+    rf"\b(?:{NUMBER}|\d+)\s+(?:[a-z]+\s+)?(?:calls|times|texts|voicemails|vms|attempts"
+    r"|contacts|visits|payments|pmts|incidents|violations|occasions|inquiries|robocalls)\s+$"
+)
 _WITHIN_THE_HOUR = re.compile(r"\b(?:within|in)\s+the\s+(?:ne?xt\s+)?hour\b")
 _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
 _NUMERIC_DATE = re.compile(
@@ -176,6 +182,8 @@ def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     if count is None or count > MAX_COUNT:
         return None
     if count == 1 and _COUNTED_BEFORE.search(folded, max(0, match.start() - 32), match.start()):
+        return None
+    if _EVENTS_COUNTED_BEFORE.search(folded, max(0, match.start() - 32), match.start()):
         return None
     groups = match.groupdict()
     unit = (groups.get("unit") or groups.get("short") or groups.get("one") or "").replace(".", "")

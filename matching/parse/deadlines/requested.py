@@ -27,7 +27,8 @@ _WORD_BEFORE = re.compile(r"([a-z0-9'&+-]+)(\W*)$")
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 # "put the hearing on the calendar", "get it on the cal", "update the firm calendar".
 _ON_THE_CALENDAR = re.compile(
-    r"\b(?:on(?:to)?|update)\s+(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+)?"
+    r"\b(?:on(?:to)?|update|(?:add|put)\s+[^.!?\n]{1,60}?\b(?:to|in|into))\s+"
+    r"(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+|shared\s+)?"
     r"(?:calendar|calender|cal|docket)\b"
 )
 # "appear at the hearing", "cover it for me", "need an atty at ex parte": the event's own time
@@ -57,19 +58,48 @@ _NOTHING_ASKED = re.compile(
     r"|nothing\s+(?:further|needed|to\s+do|for\s+now)|just\s+sharing"
     r"|can\s+wait|heads\s+up|fyi|f\.y\.i|(?:pls|please|kindly|just)\s+note|reminder"
     r"|(?:thanks|thank\s+you|thx|ty)[\s,]+(?:\w+[\s,]+){0,2}?for|congrats|congratulations"
-    r"|i'?m\s+out|i\s+am\s+out|out\s+sick|out\s+of\s+(?:the\s+)?office|ooo)\b"
+    r"|i'?m\s+out|i\s+am\s+out|i'?m\s+off|i\s+am\s+off|out\s+sick|out\s+of\s+(?:the\s+)?office"
+    r"|ooo)\b"
     r"|(?:^|[.!?]\s+)out\s+(?:today|tomorrow|tmrw)\b"
+    # a question about what was done, not a request: "did anyone start it?"
+    r"|\b(?:did|has|have)\s+(?:anyone|anybody|someone|somebody|you|u)\s+(?:already\s+)?"
+    r"(?:start|started|begin|begun|do|done|file|filed|send|sent|finish|finished|get|got|see"
+    r"|seen|hear|heard)(?:\s+(?:it|this|that|on\s+it|to\s+it))?\s*\?"
+)
+# A request taken back, or kept by the writer: "sit in on the call at 3:30? actually never mind -
+# I'll cover it myself". What follows the last such words may ask again ("scratch that, just
+# serve them today").
+_WITHDRAWN = re.compile(
+    r"\b(?:never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that|this)"
+    r"|(?:disregard|ignore)\s+(?:that|this|my\s+last(?:\s+(?:message|msg|post))?)"
+    r"|(?:i'?ll|i\s+will|i\s+can)\s+(?:take|handle|cover|do|get|grab)\s+(?:it|this|that|them)"
+    r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
+)
+# "a reminder that all time entries must be in by Thursday": what everyone must do, which the
+# reminder states rather than asks of the reader.
+_REMINDER = re.compile(r"\breminder\b")
+_OBLIGATION = re.compile(
+    r"\b(?:must|have\s+to|has\s+to|need\s+to|needs\s+to)\b"
+    # ... and why ("so that billing can close the month")
+    r"|\bso\s+(?:that\s+)?(?!you\b|u\b)[a-z']+(?:\s+[a-z']+)?\s+(?:can|could)\b"
 )
 # The writer says so: "not a task, just sharing", whatever else the text says.
 _NOT_A_TASK = re.compile(r"\bnot\s+a\s+(?:task|request)\b")
 # A social note asking everyone to join in ("RSVP to Amber by Monday!", "put your order in
 # this thread by Wednesday noon"): no one's task, whatever day it names.
 _SOCIAL = re.compile(
-    r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cake|celebration|bbq)\b"
+    r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cake|celebration|bbq|coffee"
+    r"|donuts|pizza|tacos)\b"
 )
 _JOIN_IN = re.compile(
     r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|anyone\s+want"
-    r"|i'?m\s+ordering|order\s+goes\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread)\b"
+    r"|i'?m\s+ordering|order\s+(?:goes|going|is\s+going)\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread"
+    r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?)"
+    r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in|(?:anyone|who)\s+(?:else\s+)?in\b"
+    r"|thinking\s+[a-z' ]{1,30}?\s+(?:at|@)\s+\d"
+    r")(?!\w)"
+    # "lunch?" said alone: an invitation
+    r"|(?:^|[.!?\n]\s*)(?:lunch|coffee|drinks|dinner)\s*\?"
 )
 # Words that ask someone to do something, after the notes above are set aside, or a clause
 # opening with a task's verb ("reminder: draft the answer tomorrow").
@@ -136,9 +166,15 @@ def _asks_to_docket(folded: str) -> bool:
 def _asks_nothing(folded: str) -> bool:
     if _NOT_A_TASK.search(folded):
         return True
+    withdrawn = [m.end() for m in _WITHDRAWN.finditer(folded)]
+    if withdrawn and _ASKING.search(_NOTHING_ASKED.sub(" ", folded[withdrawn[-1] :])) is None:
+        return True
     if not _NOTHING_ASKED.search(folded):
         return False
-    return _ASKING.search(_NOTHING_ASKED.sub(" ", folded)) is None
+    rest = _NOTHING_ASKED.sub(" ", folded)
+    if _REMINDER.search(folded):
+        rest = _OBLIGATION.sub(" ", rest)
+    return _ASKING.search(rest) is None
 
 
 def asks_the_reader(sentence: str) -> bool:
