@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
-from matching.parse.deadlines.clauses import event_day_doubt, names_the_event
+from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.dates import DAY_READERS
 from matching.parse.deadlines.doubts import (
@@ -15,6 +15,7 @@ from matching.parse.deadlines.doubts import (
     others_deadline,
     passed,
     respelt,
+    someone_elses,
     undated_event,
 )
 from matching.parse.deadlines.pieces import (
@@ -22,6 +23,7 @@ from matching.parse.deadlines.pieces import (
     END_OF_DAY,
     MARKED,
     PASSED_WARNING,
+    STANDING,
     Clock,
     Day,
     Deadline,
@@ -31,7 +33,12 @@ from matching.parse.deadlines.pieces import (
     Unread,
     zone_named,
 )
-from matching.parse.deadlines.requested import if_the_reader, later_item, requested
+from matching.parse.deadlines.requested import (
+    asks_something,
+    if_the_reader,
+    later_item,
+    requested,
+)
 from matching.parse.deadlines.spoken import digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.text import fold
@@ -80,8 +87,10 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         pieces = [p for p in pieces if not isinstance(p, Unread)]
     request = requested(folded)
     candidates = candidates_in(folded, pieces, clock, request)
-    if request.social:
-        candidates = []  # "RSVP to Amber by Monday!": everyone's, and no one's task
+    if request.social or request.withdrawn:
+        # "RSVP to Amber by Monday!": everyone's, and no one's task; "can you cover the call at
+        # 3? never mind, I'll do it myself": the day of an ask taken back
+        candidates = []
     elif request.nothing:
         # "heads up i'm out today", "thx everyone for today": a day named, nothing asked; one
         # marked ("reminder: timesheets are due Monday") may be everyone's, not a task's.
@@ -89,7 +98,7 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
     if chosen is None:
-        if request.nothing or request.social:
+        if request.nothing or request.social or request.withdrawn:
             return DeadlineReading(None, next(iter(doubts), None) or aside)
         doubt = next(iter(doubts), None) or undated_event(folded) or aside
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
@@ -116,9 +125,17 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     meant = [c for c in candidates if c.rank > CONTEXT]
     clocks = [c for c in meant if legal_clock(folded, c.start)]
     others = [c for c in meant if others_deadline(folded, c.start, c.spans[-1][1])]
-    chosen = choose(folded, [c for c in candidates if c not in clocks and c not in others])
+    theirs = {c: why for c in meant if (why := someone_elses(folded, c.start, c.spans[-1][1]))}
+    left = [c for c in candidates if c not in clocks and c not in others and c not in theirs]
+    chosen = choose(folded, left)
+    if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):
+        # "For whoever's on intake today: ... she says her answer is due Friday": neither day
+        # is said in the ask, and which is the task's is a guess.
+        return chosen._replace(doubt=chosen.doubt or next(iter(theirs.values()))), None
     if chosen is not None:
         return chosen, None
+    if theirs:
+        return None, next(iter(theirs.values()))
     if clocks:
         clock = clocks[0]
         return clock._replace(doubt=legal_clock(folded, clock.start)), None
@@ -127,13 +144,28 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     return None, None
 
 
+def _said_in_an_ask(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate is said in a sentence that asks the reader for something, or is a
+    deadline by its own words ("by Friday")."""
+    if candidate.rank == MARKED:
+        return True
+    start = candidate.start
+    sentence_start = max(folded.rfind(mark, 0, start) for mark in ".!?:\n") + 1
+    ends = [i for mark in ".!?\n" if (i := folded.find(mark, start)) != -1]
+    return asks_something(folded[sentence_start : min(ends) if ends else len(folded)])
+
+
 def _event_day(folded: str, pieces: list[Piece]) -> str | None:
     """The doubt when the work is for an event named only by its day ("for tomorrow's hearing")
     or its time ("the 3pm call with Lee - pls prep a summary")."""
     for piece in pieces:
         if isinstance(piece, Day) and (doubt := event_day_doubt(folded, piece.start, piece.end)):
             return doubt
-        if isinstance(piece, Clock) and (event := names_the_event(folded, piece.start, piece.end)):
+        if isinstance(piece, Day) and described(folded, piece.start, piece.end, STANDING):
+            continue  # "tell him they postponed the Jan 7 trial": news, no work for the trial
+        if isinstance(piece, Clock | Day) and (
+            event := names_the_event(folded, piece.start, piece.end)
+        ):
             return f"\u201c{event}\u201d: is the deadline then, or before?"
     return None
 

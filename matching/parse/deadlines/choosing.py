@@ -113,9 +113,10 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
         return True
     if described(folded, piece.start, piece.end, lead, appearance=request.appearance):
         return True
-    # "on my way to the 9:00 docket": the time of an event, unless someone is to be there.
+    # "on my way to the 9:00 docket", "postpone the Jan 7 trial": the time or day that says
+    # which event, unless someone is to be there.
     return (
-        isinstance(piece, Clock)
+        isinstance(piece, Clock | Day)
         and not request.appearance
         and names_the_event(folded, piece.start, piece.end) is not None
     )
@@ -207,6 +208,10 @@ def _combined(
     clock, day = pieces[clock_index], pieces[day_index]
     assert isinstance(clock, Clock) and isinstance(day, Day)
     moment = clock.clock
+    if clock.needs_day and "first" not in folded[clock.start : clock.end]:
+        # "call him tomorrow morning", "wed am": a half of the day is no time of it; the day
+        # stands, to its end (DOMAIN.md's table gives no hour to a morning).
+        moment = day.clock
     if day.evening and not clock.meridiem and moment.hour < 12:
         moment = moment.replace(hour=moment.hour + 12)
     spans = tuple(sorted(((clock.start, clock.end), (day.start, day.end))))

@@ -32,7 +32,9 @@ _FACT_VERBS = frozenset(
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
      "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
      "came", "arrived", "extended", "took", "got", "left", "set", "reset", "repod", "repo'd",
-     "repossessed", "towed", "seized", "dropped", "telephoned", "phoned", "visited", "faxed"}
+     "repossessed", "towed", "seized", "dropped", "telephoned", "phoned", "visited", "faxed",
+     # what an event does on its day: "the garnishment starts on the 8th"
+     "starts", "begins", "commences", "kicks"}
 )  # fmt: skip
 # Events that a deadline marker after them dates, not asks for: "flag any call made before 8
 # a.m.", "letters received by the 1st".

@@ -45,7 +45,8 @@ _WORDLIKE_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
 # of its own at the end of the text.
 _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:(?:at|@|by)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m)?\b"
-    r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b)"
+    r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b"
+    r"|(?:a\.m\.?|am|morning)\s*[.!]?\s*$)"
 )
 _CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(.!?]|\s-+)\s*$")
 _DATE_AFTER = re.compile(

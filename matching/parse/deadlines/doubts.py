@@ -8,7 +8,15 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["Respelt", "legal_clock", "others_deadline", "passed", "respelt", "undated_event"]
+__all__ = [
+    "Respelt",
+    "legal_clock",
+    "others_deadline",
+    "passed",
+    "respelt",
+    "someone_elses",
+    "undated_event",
+]
 
 # A misspelt day or month is looked for only where a deadline is cued: "by frday", "on tusday".
 _CUED_WORD = re.compile(
@@ -140,12 +148,25 @@ _OWN_DEADLINE = frozenset(
 )  # fmt: skip
 
 
+# "TransUnion's 30 days run out next week", "the offer expires Friday": when a period or an
+# offer ends, which may or may not be when the task is due.
+_RUNS_OUT = re.compile(
+    r"(?<![a-z])(?P<what>(?:[a-z$&'-]+\s+){1,3}?)(?:runs?\s+out|ran\s+out|expires?|lapses?"
+    r"|is\s+up|are\s+up)\s+(?:on\s+|by\s+)?$"
+)
+
+
 def others_deadline(folded: str, start: int, end: int) -> str | None:
     """The doubt when the date at `start:end` is given as the deadline of something named, or
-    of what another party owes ("CBMB's discovery responses are now due 9/17")."""
+    of what another party owes ("CBMB's discovery responses are now due 9/17"), or as when a
+    period or an offer ends ("their 30 days run out next week")."""
     lead = max(0, start - 60)
     if lead:  # from a word's start
         lead = folded.find(" ", lead, start) + 1
+    ends = _RUNS_OUT.search(folded, lead, start)
+    if ends is not None:
+        said = " ".join(folded[ends.start() : end].split())
+        return f"\u201c{said}\u201d: is that this task's deadline too?"
     theirs = _THEIRS_DUE.search(folded, lead, start)
     if theirs is not None:
         return f"is {folded[start:end]} ({theirs['owner']} {theirs['what']}) this task's deadline too?"
@@ -161,6 +182,34 @@ def others_deadline(folded: str, start: int, end: int) -> str | None:
     if named[0] not in _OWN_DEADLINE:
         named.insert(0, "the")
     return f"is {folded[start:end]} ({' '.join(named)}) this task's deadline too?"
+
+
+# "he has to answer them by Friday", "she says her answer is due Friday", "he asked for one
+# before the 15th", "says he must pay by Monday": what a third person owes, wants or reports,
+# said in their own clause (a comma ends it: "she says X, try to get it done by tomorrow").
+_THIRD_PERSON = re.compile(
+    r"\b(?P<who>he|she|they)\s+(?:(?:also|still|just|now|only|then|already)\s+)?"
+    r"(?P<what>must|has\s+to|have\s+to|had\s+to|needs?\s+to|(?:is|are)\s+supposed\s+to"
+    r"|will\s+have\s+to|asked\s+(?:for|us\s+for|me\s+for)|says?|said|owes?)\b"
+    # "they have to be served by Friday" tells of papers, the task's own
+    r"(?!\s+be\b)"
+    r"(?:[^.!?;,\n]|[.,](?=\d))*$"
+)
+_POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
+_SENTENCE_START = re.compile(r"[.!?;\n]")
+
+
+def someone_elses(folded: str, start: int, end: int) -> str | None:
+    """The doubt when the day at `start:end` is said in a clause of what a third person owes,
+    asked for or says ("He has to answer them by Friday"): theirs, and maybe not the task's."""
+    lead = max(0, start - 160)
+    breaks = [m.end() for m in _SENTENCE_START.finditer(folded, lead, start)]
+    match = _THIRD_PERSON.search(folded, breaks[-1] if breaks else lead, start)
+    if match is None:
+        return None
+    said = " ".join(folded[match.start() : end].split())
+    whose = _POSSESSIVES[match["who"]]
+    return f"\u201c{said}\u201d: is that {whose} deadline only, or this task's too?"
 
 
 def passed(due_at: datetime) -> str:

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Request", "asks_the_reader", "if_the_reader", "later_item", "requested"]
+__all__ = [
+    "Request",
+    "asks_something",
+    "asks_the_reader",
+    "if_the_reader",
+    "later_item",
+    "requested",
+]
 
 # "calendar the hearing", "pls docket it", "Docket: ...", "cal MSJ hrg": the verb, which no
 # determiner or possessive stands before ("tomorrow's calendar", "the docket shows", "the PACER
@@ -38,6 +45,8 @@ _APPEARANCE = re.compile(
     # ... but not the writer's own ("I'll appear myself").
     r"(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
     r"\b(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
+    # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
+    r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
     r"|cover(?!\s+(?:letter|sheet|page|note|email))|be\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:hearing|hrg|trial|conference|conf|341|meeting|call)"
     r"|need\s+(?:an?\s+)?(?:atty|attorney|associate|lawyer)\b"
@@ -133,6 +142,7 @@ class Request(NamedTuple):
     appearance: bool  # an event's own date is the deadline
     nothing: bool  # it asks for nothing: a day it names is no deadline
     social: bool = False  # a lunch or a party: no day it names is anyone's deadline
+    withdrawn: bool = False  # the ask is taken back: its day is no one's deadline
 
 
 def requested(folded: str) -> Request:
@@ -142,7 +152,14 @@ def requested(folded: str) -> Request:
         _asks_for_appearance(folded),
         _asks_nothing(folded),
         _SOCIAL.search(folded) is not None and _JOIN_IN.search(folded) is not None,
+        _withdrawn(folded),
     )
+
+
+def _withdrawn(folded: str) -> bool:
+    """Whether the text takes its ask back, and asks nothing after."""
+    withdrawn = [m.end() for m in _WITHDRAWN.finditer(folded)]
+    return bool(withdrawn) and _ASKING.search(_NOTHING_ASKED.sub(" ", folded[withdrawn[-1] :])) is None
 
 
 def _asks_for_appearance(folded: str) -> bool:
@@ -166,8 +183,7 @@ def _asks_to_docket(folded: str) -> bool:
 def _asks_nothing(folded: str) -> bool:
     if _NOT_A_TASK.search(folded):
         return True
-    withdrawn = [m.end() for m in _WITHDRAWN.finditer(folded)]
-    if withdrawn and _ASKING.search(_NOTHING_ASKED.sub(" ", folded[withdrawn[-1] :])) is None:
+    if _withdrawn(folded):
         return True
     if not _NOTHING_ASKED.search(folded):
         return False
@@ -175,6 +191,11 @@ def _asks_nothing(folded: str) -> bool:
     if _REMINDER.search(folded):
         rest = _OBLIGATION.sub(" ", rest)
     return _ASKING.search(rest) is None
+
+
+def asks_something(sentence: str) -> bool:
+    """Whether `sentence` asks for anything, a bare command included ("Draft it today")."""
+    return asks_the_reader(sentence) or _ASKING.search(sentence) is not None
 
 
 def asks_the_reader(sentence: str) -> bool:
