@@ -24,6 +24,9 @@ NO_ONES = [
     ("can someone join the Alvarez call at 2? nvm, I'll handle it myself", (None, False)),
     ("could you prep the Quist binder by 4? ignore that, I can do it myself", (None, False)),
     ("pls call Ms. Haile before Friday. never mind, she just called me", (None, False)),
+    # "don't forget", "ignore that letter" take nothing back
+    ("don't forget that the Lister answer is due Friday", ("2026-12-11 17:00", False)),
+    ("tell him to ignore that letter from Midland. call him today", ("2026-12-08 17:00", False)),
     # ... unless the writer asks again after
     ("pls mail the Reyes letter today. scratch that - email it instead, by tomorrow",
      ("2026-12-09 17:00", False)),
@@ -88,7 +91,10 @@ SOMEONE_ELSES = [
     # "they" as the papers asked for is no third person
     ("Please draft the RFA responses; they are due Friday.", ("2026-12-11 17:00", False)),
     ("pls finish the exhibits, they have to be served by Friday", ("2026-12-11 17:00", False)),
-    # alone, it is asked about
+    # alone, what they asked us for is the task's; an instruction passed on is too
+    ("she asked for the summary by Friday, can you draft it?", ("2026-12-11 17:00", False)),
+    ("he said to file it by Friday", ("2026-12-11 17:00", False)),
+    # alone, what they owe or say is asked about
     ("he says his reply is due Monday", (None, True)),
     # neither said in an ask: the guess is asked about
     ("For the intake desk today: a caller phoned, she says her answer is due Friday.",

@@ -41,6 +41,7 @@ from matching.parse.deadlines.requested import (
 )
 from matching.parse.deadlines.spoken import digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
+from matching.parse.deadlines.zones import in_zone_said
 from matching.text import fold
 
 __all__ = [
@@ -102,6 +103,10 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
             return DeadlineReading(None, next(iter(doubts), None) or aside)
         doubt = next(iter(doubts), None) or undated_event(folded) or aside
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
+    if chosen.timed:
+        # "by 3 Pacific" is 3 in Los Angeles; "by 3 her time" is asked about.
+        moved, zone_doubt = in_zone_said(folded, chosen.spans, chosen.due_at)
+        chosen = chosen._replace(due_at=moved, doubt=chosen.doubt or zone_doubt)
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))
@@ -131,11 +136,14 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):
         # "For whoever's on intake today: ... she says her answer is due Friday": neither day
         # is said in the ask, and which is the task's is a guess.
-        return chosen._replace(doubt=chosen.doubt or next(iter(theirs.values()))), None
+        return chosen._replace(doubt=chosen.doubt or next(iter(theirs.values())).doubt), None
     if chosen is not None:
         return chosen, None
     if theirs:
-        return None, next(iter(theirs.values()))
+        # Alone, what they asked us for is the task's ("she asked for it by Friday"); what they
+        # owe or say is asked about.
+        candidate, their = next(iter(theirs.items()))
+        return (candidate, None) if their.wanted else (None, their.doubt)
     if clocks:
         clock = clocks[0]
         return clock._replace(doubt=legal_clock(folded, clock.start)), None

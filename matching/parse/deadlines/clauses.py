@@ -93,7 +93,7 @@ _IS_A_HOLIDAY = re.compile(
     r"(?:(?:federal|bank|court|office|firm|public|legal|state)\s+)?"
     r"(?:holiday|presidents'?\s+day|memorial\s+day|labou?r\s+day|mlk(?:\s+day)?|martin\s+luther"
     r"|christmas(?:\s+eve)?|new\s+year'?s|thanksgiving|juneteenth|veterans'?\s+day"
-    r"|columbus\s+day|indigenous\s+peoples'?\s+day|independence\s+day|the\s+(?:4th|fourth)"
+    r"|columbus\s+day|indigenous\s+peoples'?\s+day|independence\s+day"
     r"|(?:a\s+)?day\s+off|closed)\b"
 )
 # "the phones are down until about 1pm", "the garage stays locked until 7am": how long a

@@ -15,6 +15,7 @@ __all__ = [
     "passed",
     "respelt",
     "someone_elses",
+    "Theirs",
     "undated_event",
 ]
 
@@ -190,18 +191,26 @@ def others_deadline(folded: str, start: int, end: int) -> str | None:
 _THIRD_PERSON = re.compile(
     r"\b(?P<who>he|she|they)\s+(?:(?:also|still|just|now|only|then|already)\s+)?"
     r"(?P<what>must|has\s+to|have\s+to|had\s+to|needs?\s+to|(?:is|are)\s+supposed\s+to"
-    r"|will\s+have\s+to|asked\s+(?:for|us\s+for|me\s+for)|says?|said|owes?)\b"
-    # "they have to be served by Friday" tells of papers, the task's own
-    r"(?!\s+be\b)"
+    r"|will\s+have\s+to|(?P<wants>asked\s+(?:for|us\s+for|me\s+for))|says?|said|owes?)\b"
+    # "they have to be served by Friday" tells of papers, the task's own; "he said to file it
+    # Friday" passes on an instruction
+    r"(?!\s+(?:be|to)\b)"
     r"(?:[^.!?;,\n]|[.,](?=\d))*$"
 )
 _POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
 _SENTENCE_START = re.compile(r"[.!?;\n]")
 
 
-def someone_elses(folded: str, start: int, end: int) -> str | None:
-    """The doubt when the day at `start:end` is said in a clause of what a third person owes,
-    asked for or says ("He has to answer them by Friday"): theirs, and maybe not the task's."""
+class Theirs(NamedTuple):
+    """A day said as a third person's: the doubt, and whether it is what they asked us for."""
+
+    doubt: str
+    wanted: bool  # "she asked for it by Friday": the task's, when no other day is said
+
+
+def someone_elses(folded: str, start: int, end: int) -> Theirs | None:
+    """The day at `start:end`, when said in a clause of what a third person owes, asked for or
+    says ("He has to answer them by Friday"): theirs, and maybe not the task's."""
     lead = max(0, start - 160)
     breaks = [m.end() for m in _SENTENCE_START.finditer(folded, lead, start)]
     match = _THIRD_PERSON.search(folded, breaks[-1] if breaks else lead, start)
@@ -209,7 +218,8 @@ def someone_elses(folded: str, start: int, end: int) -> str | None:
         return None
     said = " ".join(folded[match.start() : end].split())
     whose = _POSSESSIVES[match["who"]]
-    return f"\u201c{said}\u201d: is that {whose} deadline only, or this task's too?"
+    doubt = f"\u201c{said}\u201d: is that {whose} deadline only, or this task's too?"
+    return Theirs(doubt, match["wants"] is not None)
 
 
 def passed(due_at: datetime) -> str:

@@ -79,8 +79,10 @@ _NOTHING_ASKED = re.compile(
 # I'll cover it myself". What follows the last such words may ask again ("scratch that, just
 # serve them today").
 _WITHDRAWN = re.compile(
-    r"\b(?:never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that|this)"
-    r"|(?:disregard|ignore)\s+(?:that|this|my\s+last(?:\s+(?:message|msg|post))?)"
+    r"\b(?:never\s*mind|nvm|scratch\s+that"
+    # ("don't forget that it's due Friday", "ignore that letter" take nothing back)
+    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:forget|disregard|ignore)\s+(?:it|that|this"
+    r"|my\s+last(?:\s+(?:message|msg|post))?)(?=\s*(?:[,.;!\n]|\s-|$))"
     r"|(?:i'?ll|i\s+will|i\s+can)\s+(?:take|handle|cover|do|get|grab)\s+(?:it|this|that|them)"
     r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
 )
@@ -104,7 +106,7 @@ _JOIN_IN = re.compile(
     r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|anyone\s+want"
     r"|i'?m\s+ordering|order\s+(?:goes|going|is\s+going)\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread"
     r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?)"
-    r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in|(?:anyone|who)\s+(?:else\s+)?in\b"
+    r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in\b"
     r"|thinking\s+[a-z' ]{1,30}?\s+(?:at|@)\s+\d"
     r")(?!\w)"
     # "lunch?" said alone: an invitation
