@@ -12,15 +12,23 @@ count of silently wrong (fewest asked) and the choice.
 
     python bench/second_opinion_cv.py            # the cross-validation table and the choice
     python bench/second_opinion_cv.py --all      # every setting of the grid
+    python bench/second_opinion_cv.py --first-run  # the rules as they read each firm first
     python bench/second_opinion_cv.py --blind    # once, at the end: the blind firms
+
+`--first-run` is the honest variant. Holding a firm out hides it from the classifier, but not
+from the rules, which were tuned on every labelled firm. With `--first-run` each firm that was
+written blind is read by the rules *of its first run* (bench/data/first_run_rules.jsonl, written
+by bench/first_run_rules.py from the git history), so both opinions are those of a firm nobody
+had tuned on; firms without a recorded first run are left out.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -47,6 +55,7 @@ from matching.taxonomy import parse_taxonomy  # noqa: E402
 from tests.matching.corpus import firm_parser  # noqa: E402
 
 DEV_FIRM = Path("/work/shared/data/dev-firm")
+FIRST_RUN_RULES = ROOT / "bench" / "data" / "first_run_rules.jsonl"
 BLIND = ROOT / "tests" / "data" / "blind"
 MAX_ASKED = 0.08
 PREVIOUS = Thresholds(agree_probability=0.10, agree_rank=2)  # the choice before "no task"
@@ -171,15 +180,42 @@ def as_examples(firm: Path) -> list[Example]:
             for row in firm_examples(firm)]
 
 
-def cross_validation_readings(dev: Path | None) -> dict[str, list[Reading]]:
-    """Each firm read by a model that never saw it."""
+def first_run_rules() -> dict[str, dict[str, dict[str, object]]]:
+    """Firm -> request id -> how the rules read it on the firm's first run."""
+    readings: dict[str, dict[str, dict[str, object]]] = {}
+    for line in FIRST_RUN_RULES.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        readings.setdefault(row["firm"], {})[row["id"]] = row
+    return readings
+
+
+def as_first_run(firm: Path, readings: list[Reading],
+                 first: dict[str, dict[str, object]]) -> list[Reading]:
+    """`readings` with the rules' part replaced by what the rules read on the first run."""
+    ids = [str(request["id"]) for request in labelled_requests(firm)]
+    return [replace(reading, rule_type=first[key]["rule_type"],  # type: ignore[arg-type]
+                    rule_confidence=float(first[key]["rule_confidence"]),  # type: ignore[arg-type]
+                    rule_candidates=tuple(first[key]["rule_candidates"]),  # type: ignore[arg-type]
+                    vague=bool(first[key]["vague"]))
+            for key, reading in zip(ids, readings, strict=True)]
+
+
+def cross_validation_readings(dev: Path | None, *,
+                              first_run: bool = False) -> dict[str, list[Reading]]:
+    """Each firm read by a model that never saw it (and, with `first_run`, by the rules of its
+    first run, leaving out the firms that have none)."""
     firms = training_firms()
     examples = {firm.name: as_examples(firm) for firm in firms}
     phrases = catalogue()
+    first = first_run_rules() if first_run else {}
     readings = {}
     for firm in firms:
+        if first_run and firm.name not in first:
+            continue
         others = [e for name, rows in examples.items() if name != firm.name for e in rows]
         readings[firm.name] = read_firm(firm, train(phrases + others, trained_at=datetime.now(UTC)))
+        if first_run:
+            readings[firm.name] = as_first_run(firm, readings[firm.name], first[firm.name])
     if dev is not None:
         everything = [e for rows in examples.values() for e in rows]
         readings[dev.name] = read_firm(dev, train(phrases + everything,
@@ -238,8 +274,10 @@ def main() -> None:
                         help="score the blind firms with the chosen setting (do this once)")
     parser.add_argument("--no-dev", action="store_true", help="leave out the shared dev corpus")
     parser.add_argument("--all", action="store_true", help="a row for every setting of the grid")
+    parser.add_argument("--first-run", action="store_true",
+                        help="the rules as they read each blind-written firm on its first run")
     args = parser.parse_args()
-    dev = None if args.no_dev or not DEV_FIRM.is_dir() else DEV_FIRM
+    dev = None if args.no_dev or args.first_run or not DEV_FIRM.is_dir() else DEV_FIRM
     if args.blind:
         everything = catalogue() + [e for firm in training_firms() for e in as_examples(firm)]
         model = train(everything, trained_at=datetime.now(UTC))
@@ -250,7 +288,7 @@ def main() -> None:
                                (f"rules + classifier ({CHOSEN_THRESHOLDS.label()})",
                                 second_opinion(CHOSEN_THRESHOLDS))]))
         return
-    readings = cross_validation_readings(dev)
+    readings = cross_validation_readings(dev, first_run=args.first_run)
     chosen = choose(readings)
     rows: list[tuple[str, Policy]] = [("rules alone", rules_alone),
                                       ("classifier alone", classifier_alone),

@@ -15,13 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from bot.nicknames import load_nicknames
-from bot.request_model import (
-    RequestModel,
-    ReviewedParser,
-    shipped_examples,
-    train,
-    training_examples,
-)
+from bot.request_model import RequestModel, ReviewedParser, model_for
 from matching.model import MatterRef, StaffProfile
 from matching.parse import Parser
 from matching.second_opinion import NameBook
@@ -80,9 +74,8 @@ def firm_parser(firm: Path) -> Parser:
 
 @cache
 def shipped_model() -> RequestModel:
-    """The model the bot trains at start-up for the bundled catalogue (no firm examples)."""
-    return train(training_examples(BUNDLED_CATALOGUE.taxonomy, shipped_examples()),
-                 trained_at=TRAINED_AT)
+    """The model the bot starts with for the bundled catalogue (no firm examples)."""
+    return model_for(BUNDLED_CATALOGUE.taxonomy, clock=lambda: TRAINED_AT)
 
 
 def reviewed_firm_parser(firm: Path) -> ReviewedParser:
