@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 from matching.model import MatterRef
 from matching.parse.client_names import (
+    COMPANY_SUFFIXES,
+    inner_organisation_keys,
     number_key,
     organisation,
     organisation_keys,
@@ -18,8 +20,10 @@ from matching.parse.client_names import (
 )
 from matching.parse.matter_cues import (
     BANKRUPTCY,
+    BANKRUPTCY_WORK,
     CHAPTER_CUE,
     NOT_PARTY_WORDS,
+    caption_initialisms,
     caption_party,
     in_caption,
     practice_cues,
@@ -72,6 +76,9 @@ _NAME, _GIVEN_NAME, _RELATIVE_OF_CLIENT, _ANOTHER_PERSON = "name", "given", "rel
 # A client's relative named in their own right ("Nunn's sister (Ada Bell)"): the work may be theirs;
 # a client named as the model for another's work ("use Fifita's as a template").
 _NAMED_RELATIVE, _MODEL = "named relative", "model"
+# A client named as the one who sent a prospect ("the woman Familias Unidas referred"): the work
+# is the prospect's, no matter of the client's.
+_REFERRER = "referrer"
 GIVEN_NAME_WARNING = "\u201c{name}\u201d is only a client's given name; give the matter number"
 ANOTHER_PERSON_WARNING = "the name is not a client's full name; give the matter number"
 RELATIVE_WARNING = "the work may be for a client's relative, not the client; give the matter number"
@@ -102,6 +109,15 @@ _MODEL_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+_REFERRED_AFTER = re.compile(
+    r"(?:'s|\u2019s)?\s+(?:(?:has|had|just|kindly)\s+)?referred\b",
+    re.IGNORECASE,
+)
+_REFERRED_BEFORE = re.compile(
+    r"\b(?:referred\s+(?:to\s+us\s+)?by|(?:a\s+)?referral\s+from|sent\s+(?:to\s+us\s+|over\s+)?by)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A surname said again in brackets with the given name: "Whitaker (Darnell)".
 _BRACKETED_GIVEN_NAME = re.compile(r"\s*\((?P<name>[A-Za-z][\w'-]*)\)")
 # A family named by the plural of its surname ("the Reeds"), and what may follow it where a
@@ -115,22 +131,6 @@ _FAMILY_VERBS = frozenset(
 )  # fmt: skip
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +150,9 @@ class Matters:
         self._by_full_name: dict[tuple[str, ...], set[str]] = {}
         # Surnames, and the distinctive parts of organisations' names.
         self._by_surname: dict[tuple[str, ...], set[str]] = {}
+        # An organisation's trade after a place ("Pierogi" of Polish Hill Pierogi Company): its
+        # client only where a name is surely meant.
+        self._by_inner: dict[tuple[str, ...], set[str]] = {}
         # Words that may follow an organisation's distinctive part, per matter.
         self._tails: dict[str, frozenset[str]] = {}
         # Per matter, the words of its title that name the other parties ("midland", "freight").
@@ -196,7 +199,9 @@ class Matters:
             (squashed(first), squashed(second)) for first, second in zip(title, title[1:])
             if first not in name and not {first, second} & NOT_PARTY_WORDS
         }  # fmt: skip
-        self._parties[matter.number] = frozenset(title) - set(name) - NOT_PARTY_WORDS
+        self._parties[matter.number] = (
+            frozenset(title) - set(name) - NOT_PARTY_WORDS
+        ) | caption_initialisms(matter.title, name)
         self._clients[matter.number] = name
         self._cues[matter.number] = practice_cues(fold(matter.title), self._parties[matter.number])
         if len(name) > 1:
@@ -209,6 +214,8 @@ class Matters:
             self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
             self._tails[matter.number] = organisation_tail(core, name)
+            for inner in inner_organisation_keys(core):
+                self._by_inner.setdefault(squashed_key(inner), set()).add(matter.number)
         short = organisation_keys(core) if core else surnames(matter.client_name)
         for surname in short:
             self._by_surname.setdefault(squashed_key(surname), set()).add(matter.number)
@@ -332,10 +339,37 @@ class Matters:
         if size:
             key = squashed_key(tuple(w[2] for w in found[index : index + size]))
             return size, _NAME, self._by_full_name.get(key) or self._by_surname[key]
+        inner = self._inner_at(text, found, index, is_known_word)
+        if inner:
+            return inner
         if self._given_name_at(text, found, index, is_known_word):
             return 1, _GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
         family = self._family_at(text, found, index, is_known_word)
         return (1, _NAME, family) if family else (0, _NAME, set())
+
+    def _inner_at(
+        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
+    ) -> tuple[int, str, set[str]] | None:
+        """An organisation named by its trade after a place, where a name is surely meant: with
+        its legal form ("Pierogi co", "the Pierogi Company") or capitalised as the client a line
+        is about ("Pierogi — …", "Pierogi | …"); not a known word ("Detailing")."""
+        for size in (2, 1):
+            words = found[index : index + size]
+            key = squashed_key(tuple(w[2] for w in words))
+            hit = self._by_inner.get(key) if len(words) == size else None
+            if not hit or key in self._by_surname or key in self._by_full_name:
+                continue
+            if size == 1 and is_known_word(words[0][2]):
+                return None
+            after = index + size
+            with_form = (
+                after < len(found)
+                and found[after][0] - words[-1][1] <= 1
+                and found[after][2] in COMPANY_SUFFIXES
+            )
+            set_off = text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
+            return (size, _NAME, set(hit)) if with_form or set_off else None
+        return None
 
     def _kind_of_name(
         self,
@@ -358,6 +392,8 @@ class Matters:
             return _ANOTHER_PERSON
         if _MODEL_AFTER.match(text, span[1]) or _MODEL_BEFORE.search(text, 0, span[0]):
             return _MODEL
+        if _REFERRED_AFTER.match(text, span[1]) or _REFERRED_BEFORE.search(text, 0, span[0]):
+            return _REFERRER
         return _NAME
 
     def _starts_a_party(self, text: str, found: list[Word], last: int) -> bool:
@@ -509,7 +545,7 @@ class Matters:
         cues = self._cues[number]
         chapters = {c for c in said if c.startswith(CHAPTER_CUE)}
         if chapters and {c for c in cues if c.startswith(CHAPTER_CUE)}.isdisjoint(chapters):
-            cues -= {BANKRUPTCY}
+            cues -= {BANKRUPTCY, BANKRUPTCY_WORK}
         return cues & said
 
     def _misspelt_names(
@@ -538,20 +574,6 @@ def named_clients(folded: str, name_spans: list[Span]) -> list[Span]:
     return [(s, e) for s, e in name_spans if not folded.startswith("'", e)]
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _given_names(name: tuple[str, ...]) -> frozenset[str]:
     """A person client's given names: the first word, and each after "and" ("June" of "Walter
     and June Pemberton"), in their squashed forms."""
@@ -574,7 +596,8 @@ def _weighed(named: list[_Named], folded: str) -> list[_Named]:
     """The names that count: a bare given name only when no surname says otherwise ("Keisha's
     photos" in the Boone item, not beside another client's surname); a client's relative only
     when the text does not say the work is for a prospect; a matter named as a model only when
-    no other is named ("answer for Mahe, use Fifita's as a template")."""
+    no other is named ("answer for Mahe, use Fifita's as a template"); never a client named as
+    the one who referred a prospect ("an intake with the man Bello referred")."""
     surnames = [n.matters for n in named if n.kind not in {_GIVEN_NAME, _MODEL}]
     prospect = _PROSPECT.search(folded) is not None
     return [
@@ -582,10 +605,7 @@ def _weighed(named: list[_Named], folded: str) -> list[_Named]:
         if (n.kind not in {_GIVEN_NAME, _MODEL} or not surnames
             or any(n.matters & m for m in surnames))
         and not (n.kind == _RELATIVE_OF_CLIENT and prospect)
+        and n.kind != _REFERRER
     ]  # fmt: skip
-
-
-
-
 
 
