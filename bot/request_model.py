@@ -2,9 +2,10 @@
 
 The model is a scikit-learn text classifier (TF-IDF word 1-2-grams and char 2-5-grams, then a
 linear SVM whose margins are calibrated into probabilities) over requests normalised by
-matching/second_opinion.py. It is trained at start-up from the catalogue's phrases plus the
-labelled firms shipped in bot/data/training.jsonl (built by `python bench/build_training_data.py`),
-so no model file is shipped. A firm with its
+matching/second_opinion.py. It learns from the catalogue's phrases plus the labelled firms
+shipped in bot/data/training.jsonl. `python bench/build_training_data.py` builds both that file
+and the model fitted on it with the bundled catalogue (bot/data/request_model.npz, plain arrays),
+which start-up loads instead of fitting when nothing it learnt from has changed. A firm with its
 own catalogue (LPO_TAXONOMY) gets a model of its own: its phrases, plus the shipped examples of
 the types it shares with the bundled catalogue. A firm's own answers (requests its people
 confirmed or corrected, stored normalised) join the training when it is retrained
@@ -13,6 +14,7 @@ confirmed or corrected, stored normalised) join the training when it is retraine
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -47,6 +50,7 @@ from matching.second_opinion import (
 
 CATALOGUE_SOURCE = "catalogue"
 TRAINING_DATA = "data/training.jsonl"
+SHIPPED_MODEL = "data/request_model.npz"
 CALIBRATION_FOLDS = 3
 
 
@@ -104,14 +108,10 @@ class RequestModel:
     fitted on out-of-fold margins (temperature scaling) so that they are calibrated.
     """
 
-    pipeline: Pipeline
+    scorer: LinearScorer
     temperature: float
     by_source: dict[str, int]
     trained_at: datetime
-    scorer: LinearScorer = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "scorer", LinearScorer(self.pipeline))
 
     @property
     def examples(self) -> int:
@@ -119,7 +119,7 @@ class RequestModel:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(str(label) for label in self.pipeline.classes_)
+        return self.scorer.labels
 
     def probabilities(self, text: str, names: NameBook = NO_NAMES) -> dict[str, float]:
         """Each label's probability for the raw request `text` (normalised here with `names`)."""
@@ -131,40 +131,88 @@ class RequestModel:
         return {label: float(p) for label, p in zip(self.labels, row, strict=True)}
 
 
+@dataclass(frozen=True, eq=False)
+class ScorerPart:
+    """One vectoriser's fitted vocabulary (term -> column) and idf, at `offset` in the weights."""
+
+    vocabulary: dict[str, int]
+    idf: NDArray[np.float64]
+    offset: int
+
+
+@dataclass(frozen=True, eq=False)
 class LinearScorer:
     """The fitted pipeline's margins for one text, without scikit-learn's per-call overhead.
 
     `Pipeline.decision_function` spends about 2 ms per text validating inputs and building
     sparse matrices; the arithmetic is a few dozen dictionary look-ups and one small product.
     This computes the same numbers from the fitted public attributes (each vectoriser's
-    analyser, `vocabulary_` and `idf_`; the SVM's `coef_` and `intercept_`), for the settings
-    `build_pipeline` uses: sublinear tf, l2 norm per vectoriser. tests/bot/test_request_model.py
-    checks it against `Pipeline.decision_function`.
+    `vocabulary_` and `idf_`; the SVM's `coef_`, `intercept_` and `classes_`), for the settings
+    `build_pipeline` uses: sublinear tf, l2 norm per vectoriser. Those arrays are all a trained
+    model is, so they are what `save` writes and `load` reads (bot/data/request_model.npz).
+    tests/bot/test_request_model.py checks it against `Pipeline.decision_function`.
     """
 
-    def __init__(self, pipeline: Pipeline) -> None:
+    labels: tuple[str, ...]
+    parts: tuple[ScorerPart, ...]
+    weights: NDArray[np.float64]
+    intercept: NDArray[np.float64]
+    analysers: tuple[Callable[[str], list[str]], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # The analysers are the unfitted vectorisers' own: they depend on settings, not data.
+        vectorisers = build_pipeline().named_steps["features"].transformer_list
+        object.__setattr__(self, "analysers",
+                           tuple(vectoriser.build_analyzer() for _, vectoriser in vectorisers))
+
+    @classmethod
+    def of_pipeline(cls, pipeline: Pipeline) -> LinearScorer:
         classifier = pipeline.named_steps["classify"]
-        self._weights = np.asarray(classifier.coef_, dtype=np.float64)
-        self._intercept = np.asarray(classifier.intercept_, dtype=np.float64)
-        self._parts: list[tuple[Callable[[str], list[str]], dict[str, int], NDArray[np.float64],
-                                int]] = []
-        offset = 0
+        parts, offset = [], 0
         for _, vectoriser in pipeline.named_steps["features"].transformer_list:
-            self._parts.append((vectoriser.build_analyzer(), vectoriser.vocabulary_,
-                                vectoriser.idf_, offset))
+            parts.append(ScorerPart(dict(vectoriser.vocabulary_),
+                                    np.asarray(vectoriser.idf_, dtype=np.float64), offset))
             offset += len(vectoriser.vocabulary_)
+        return cls(labels=tuple(str(label) for label in classifier.classes_), parts=tuple(parts),
+                   weights=np.asarray(classifier.coef_, dtype=np.float64),
+                   intercept=np.asarray(classifier.intercept_, dtype=np.float64))
 
     def margins(self, text: str) -> NDArray[np.float64]:
-        margins = self._intercept.copy()
-        for analyse, vocabulary, idf, offset in self._parts:
-            counts = Counter(vocabulary[term] for term in analyse(text) if term in vocabulary)
+        margins = self.intercept.copy()
+        for analyse, part in zip(self.analysers, self.parts, strict=True):
+            counts = Counter(part.vocabulary[term] for term in analyse(text)
+                             if term in part.vocabulary)
             if not counts:
                 continue
             columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
             values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64,
-                                               count=len(counts)))) * idf[columns]
-            margins += self._weights[:, offset + columns] @ (values / np.linalg.norm(values))
+                                               count=len(counts)))) * part.idf[columns]
+            margins += self.weights[:, part.offset + columns] @ (values / np.linalg.norm(values))
         return _margins(margins[0]) if len(margins) == 1 else margins
+
+    def arrays(self) -> dict[str, NDArray[Any]]:
+        """The scorer as plain arrays (no pickles), for `numpy.savez_compressed`."""
+        arrays: dict[str, NDArray[Any]] = {"labels": np.array(self.labels, dtype=str),
+                                           "weights": self.weights.astype(np.float32),
+                                           "intercept": self.intercept}
+        for index, part in enumerate(self.parts):
+            terms = sorted(part.vocabulary, key=part.vocabulary.__getitem__)
+            arrays[f"terms{index}"] = np.array(terms, dtype=str)
+            arrays[f"idf{index}"] = part.idf
+        return arrays
+
+    @classmethod
+    def of_arrays(cls, arrays: Mapping[str, NDArray[Any]]) -> LinearScorer:
+        parts, offset, index = [], 0, 0
+        while f"terms{index}" in arrays:
+            terms = [str(term) for term in arrays[f"terms{index}"]]
+            parts.append(ScorerPart({term: column for column, term in enumerate(terms)},
+                                    np.asarray(arrays[f"idf{index}"], dtype=np.float64), offset))
+            offset += len(terms)
+            index += 1
+        return cls(labels=tuple(str(label) for label in arrays["labels"]), parts=tuple(parts),
+                   weights=np.asarray(arrays["weights"], dtype=np.float64),
+                   intercept=np.asarray(arrays["intercept"], dtype=np.float64))
 
 
 def _margins(decision: Any) -> NDArray[np.float64]:
@@ -178,12 +226,17 @@ def train(examples: Sequence[Example], *, trained_at: datetime) -> RequestModel:
     if len({example.task_type for example in examples}) < 2:
         raise ValueError("a request model needs examples of at least two task types")
     pipeline, temperature = _fitted(tuple(examples))
-    return RequestModel(pipeline=pipeline, temperature=temperature,
+    return RequestModel(scorer=LinearScorer.of_pipeline(pipeline), temperature=temperature,
                         by_source=count_sources(examples), trained_at=trained_at)
 
 
 def count_sources(examples: Iterable[Example]) -> dict[str, int]:
     return dict(sorted(Counter(e.source for e in examples).items()))
+
+
+def fitted_pipeline(examples: Sequence[Example]) -> Pipeline:
+    """The scikit-learn pipeline `train` fits on `examples` (the reference for `LinearScorer`)."""
+    return _fitted(tuple(examples))[0]
 
 
 @lru_cache(maxsize=2)
@@ -252,8 +305,45 @@ def _held_out_accuracy(examples: tuple[Example, ...]) -> float | None:
 
 def model_for(taxonomy: Taxonomy, *, clock: Callable[[], datetime],
               firm: Iterable[Example] = ()) -> RequestModel:
-    """The firm's model: the catalogue, the shipped firms and the firm's own `firm` examples."""
-    return train(training_examples(taxonomy, shipped_examples(), firm), trained_at=clock())
+    """The firm's model: the catalogue, the shipped firms and the firm's own `firm` examples.
+
+    The shipped model when it was fitted on exactly these examples (the bundled catalogue and
+    no examples of the firm's own: every start-up of a firm on the default catalogue), so
+    start-up reads arrays instead of fitting for seconds; otherwise fitted here.
+    """
+    examples = training_examples(taxonomy, shipped_examples(), firm)
+    return shipped_model(examples, trained_at=clock()) or train(examples, trained_at=clock())
+
+
+def fingerprint(examples: Iterable[Example]) -> str:
+    """What a model is fitted on, as a digest: every example's text, label and source, in order."""
+    digest = hashlib.sha256()
+    for example in examples:
+        digest.update(json.dumps([example.text, example.task_type, example.source]).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def save_model(model: RequestModel, examples: Sequence[Example], path: Path) -> None:
+    """Write `model`, fitted on `examples`, as plain compressed arrays (no pickles)."""
+    arrays: dict[str, Any] = {"fingerprint": np.array(fingerprint(examples)),
+                              "temperature": np.array(model.temperature),
+                              **model.scorer.arrays()}
+    np.savez_compressed(path, **arrays)
+
+
+def shipped_model(examples: Sequence[Example], *, trained_at: datetime) -> RequestModel | None:
+    """The model fitted at build time (bot/data/request_model.npz) when it was fitted on
+    exactly `examples`; None when it was not, or is not there."""
+    shipped = resources.files("bot").joinpath(SHIPPED_MODEL)
+    if not shipped.is_file():
+        return None
+    with resources.as_file(shipped) as path, np.load(path, allow_pickle=False) as arrays:
+        if str(arrays["fingerprint"]) != fingerprint(examples):
+            return None
+        return RequestModel(scorer=LinearScorer.of_arrays(arrays),
+                            temperature=float(arrays["temperature"]),
+                            by_source=count_sources(examples), trained_at=trained_at)
 
 
 @dataclass(frozen=True)

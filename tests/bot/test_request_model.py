@@ -15,10 +15,16 @@ from bot.catalogue import default_taxonomy_text
 from bot.request_model import (
     CATALOGUE_SOURCE,
     Example,
+    LinearScorer,
     RequestModel,
     ReviewedParser,
     cross_validated_accuracy,
+    fingerprint,
+    fitted_pipeline,
+    model_for,
+    save_model,
     shipped_examples,
+    shipped_model,
     status,
     train,
     training_examples,
@@ -48,8 +54,8 @@ def test_shipped_data_holds_the_labelled_firms_and_no_blind_firm() -> None:
 
 def test_shipped_data_is_what_the_build_command_writes(tmp_path: Path) -> None:
     out = tmp_path / "training.jsonl"
-    subprocess.run([sys.executable, str(BUILD), "--out", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(BUILD), "--out", str(out),
+                    "--model-out", str(tmp_path / "model.npz")], check=True, capture_output=True)
     shipped = resources.files("bot").joinpath("data/training.jsonl").read_text("utf-8")
     assert out.read_text("utf-8") == shipped, "run `python bench/build_training_data.py`"
 
@@ -79,8 +85,44 @@ def test_the_firms_names_are_normalised_before_reading(model: RequestModel) -> N
 
 def test_the_fast_scorer_equals_the_pipeline(model: RequestModel) -> None:
     texts = [e.text for e in shipped_examples()[::25]] + ["", "qqq zzz"]
-    expected = model.pipeline.decision_function(texts)
+    pipeline = fitted_pipeline(training_examples(BUNDLED, shipped_examples()))
+    expected = pipeline.decision_function(texts)
     assert np.allclose([model.scorer.margins(text) for text in texts], expected, atol=1e-9)
+
+
+def test_the_shipped_model_is_the_one_the_shipped_examples_fit(model: RequestModel) -> None:
+    loaded = shipped_model(training_examples(BUNDLED, shipped_examples()), trained_at=AT)
+    assert loaded is not None, "run `python bench/build_training_data.py`"
+    assert loaded.labels == model.labels
+    assert loaded.temperature == pytest.approx(model.temperature)
+    assert loaded.by_source == model.by_source
+    texts = [e.text for e in shipped_examples()[::25]] + ["", "qqq zzz"]
+    assert np.allclose([loaded.scorer.margins(t) for t in texts],
+                       [model.scorer.margins(t) for t in texts], atol=1e-5)
+
+
+def test_start_up_loads_the_shipped_model_only_for_what_it_was_fitted_on() -> None:
+    clock = lambda: AT  # noqa: E731
+    assert shipped_model(training_examples(BUNDLED, shipped_examples()), trained_at=AT)
+    firm = [Example("xperson pls do the thing", "client_update", "confirm")]
+    assert shipped_model(training_examples(BUNDLED, shipped_examples(), firm),
+                         trained_at=AT) is None
+    assert model_for(BUNDLED, clock=clock, firm=firm).by_source["confirm"] == 1
+
+
+def test_a_saved_model_reads_back_the_same(tmp_path: Path) -> None:
+    examples = [Example("call the client", "client_update", "catalogue"),
+                Example("phone the client back", "client_update", "catalogue"),
+                Example("file the answer", "answer_complaint", "catalogue"),
+                Example("draft and file an answer", "answer_complaint", "catalogue")]
+    model = train(examples, trained_at=AT)
+    save_model(model, examples, tmp_path / "model.npz")
+    with np.load(tmp_path / "model.npz", allow_pickle=False) as arrays:
+        assert str(arrays["fingerprint"]) == fingerprint(examples) != fingerprint(examples[:3])
+        scorer = LinearScorer.of_arrays(arrays)
+    assert scorer.labels == model.labels
+    assert np.allclose(scorer.margins("call them about the answer"),
+                       model.scorer.margins("call them about the answer"), atol=1e-6)
 
 
 def test_a_custom_catalogue_gets_a_model_of_its_own() -> None:
