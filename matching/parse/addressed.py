@@ -49,12 +49,16 @@ _MODALS = frozenset({"can", "could", "would", "will"})
 _GETTING = frozenset({"get", "getting"})
 _SET_GOING = frozenset({"started", "going", "working", "moving"})
 # "RSVP to Amber", "questions to Amber", "report to Amber": the reader answers Amber, who does
-# nothing.
+# nothing; "says gracias to Amber", "shout-out to Amber": Amber is thanked or greeted, not asked.
 _ANSWERED_TO = frozenset(
     {"rsvp", "reply", "replies", "respond", "report", "reports", "talk", "talked", "speak",
      "spoke", "listen", "questions", "question", "according", "thanks", "kudos", "congrats",
-     "congratulations", "welcome", "belongs", "next", "due"}
+     "congratulations", "welcome", "belongs", "next", "due", "gracias", "merci", "danke",
+     "obrigado", "obrigada", "props", "shoutout", "hi", "hello", "hugs", "love", "greetings",
+     "regards", "cheers", "condolences", "wishes", "applause", "gratitude"}
 )  # fmt: skip
+# "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
+_ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})
 # "for Dov to review", "for Marcus to sign": a later step on the finished work, not the task.
 _LATER_STEPS = frozenset(
     {"review", "sign", "approve", "look", "see", "read", "check", "initial", "discuss",
@@ -74,7 +78,8 @@ _CLAUSE_START = re.compile(r"[.!?;:]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
 # Where a clause after a comma begins: "um, Carly can you …", "…, chidi maybe?".
 _COMMA = re.compile(r",\s+")
 _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
-_GREETING = r"(?:(?i:hi|hey|hello|morning|afternoon|evening|yo|dear)\s+)?"
+# "Hi Kenji", "Good morning Hannah,": the one greeted at the top of an e-mail-like message.
+_GREETING = r"(?:(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear)\s+)?"
 # A word of fondness or fellowship after a name spoken to: "Bobby hon, …", "Jo honey, …".
 _ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|babe|buddy|bud|pal))?"
 # Words after a name that speak to its bearer: "Brianna you're up", "Lena you want to take the
@@ -173,7 +178,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             break
         role = HANDOFF if word in _HANDING_ON else OTHER
         if word == "to":
-            if index == 0 or found[index - 1][2] not in _ANSWERED_TO:
+            if not _answered(found, index):
                 places.append(Naming(start, after, TO))
         elif word in _GETTING and _set_going(found, after):
             places.append(Naming(start, after, STRONG, HANDOFF))
@@ -195,6 +200,16 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
     places += _proposals(folded, found)
     places += _praised(folded, found)
     return sorted(places) if len(places) > 1 else places
+
+
+def _answered(found: list[Word], to: int) -> bool:
+    """Whether "to <name>" names someone answered, thanked or greeted, not asked ("RSVP to
+    Amber", "she says gracias to Amber", "thank you to Amber")."""
+    if to == 0:
+        return False
+    if found[to - 1][2] in _ANSWERED_TO:
+        return True
+    return to >= 2 and (found[to - 2][2], found[to - 1][2]) in _ANSWERED_TO_PAIRS
 
 
 def _dictated_mention(

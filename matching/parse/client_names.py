@@ -7,8 +7,8 @@ import re
 from matching.parse.words import name_words, squashed
 
 __all__ = [
-    "COMPANY_SUFFIXES", "number_key", "organisation", "organisation_keys", "organisation_tail",
-    "squashed_key", "surnames",
+    "COMPANY_SUFFIXES", "inner_organisation_keys", "number_key", "organisation",
+    "organisation_keys", "organisation_tail", "squashed_key", "surnames",
 ]  # fmt: skip
 
 _SEPARATORS = re.compile(r"[-./_]")
@@ -21,7 +21,10 @@ _ORGANISATION_WORDS = frozenset(
     {"association", "assn", "assoc", "cooperative", "coop", "society", "foundation", "coalition",
      "federation", "tenants", "owners", "homeowners", "residents", "condominium", "condominiums",
      "partnership", "holdings", "enterprises", "industries", "associates", "ministries",
-     "academy", "institute", "incorporated", "limited", "corporation", "company", "committee"}
+     "academy", "institute", "incorporated", "limited", "corporation", "company", "committee",
+     # Spanish: "Familias Unidas del Valle", "Asociación de Vecinos", "Cooperativa La Paz".
+     "asociacion", "sociedad", "fundacion", "cooperativa", "comite", "coalicion", "federacion",
+     "alianza", "unidos", "unidas", "sindicato", "organizacion", "colectivo", "vecinos"}
 )  # fmt: skip
 # Words that make a name of three words or more an organisation's ("Harbor Dental Group"), though
 # a shorter name may be a person's ("Ann Trust"). Not Park, Church or Court: common surnames.
@@ -37,7 +40,9 @@ _GENERIC_NAME_WORDS = frozenset(
      "west", "park", "mount", "river", "hill", "hills", "bay", "state", "county", "united",
      "american", "national", "first", "new", "great", "royal", "general", "central", "pacific",
      "atlantic", "community", "the", "village", "town", "main", "green", "grand", "saint", "st",
-     "fort", "port", "union", "mobile", "care", "health", "family"}
+     "fort", "port", "union", "mobile", "care", "health", "family", "familia", "familias",
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twin",
+     "del", "de", "la", "el", "los", "las", "valle", "sierra", "rio", "mesa"}
 )  # fmt: skip
 # How the words of an organisation's name are shortened after its distinctive part.
 _SHORT_FORMS = {
@@ -53,6 +58,7 @@ _SHORT_FORMS = {
     "manufactured": ("mfd",),
 }
 _INITIALISM_SKIPS = frozenset({"of", "the", "and", "&"})
+_SHORTEST_INNER_WORD = 4
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SURNAME_PARTICLES = frozenset(
     {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
@@ -114,11 +120,29 @@ def organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
     keys = {core}
     for size in range(1, len(core)):
         prefix, rest = core[:size], core[size:]
-        # "Park City" alone is a place; "Park City MHOA" and "Pine Hollow" are the client.
-        if not set(prefix) <= _GENERIC_NAME_WORDS | _ORGANISATION_WORDS:
+        # "Park City" alone is a place; "Park City MHOA" and "Pine Hollow" are the client, and
+        # so is a kind of people with a word of organising ("Familias Unidas").
+        if not set(prefix) <= _GENERIC_NAME_WORDS | _ORGANISATION_WORDS or (
+            len(prefix) >= 2
+            and not set(prefix) <= _GENERIC_NAME_WORDS
+            and not set(prefix) <= _ORGANISATION_WORDS
+        ):
             keys.add(prefix)
         keys |= {prefix + (initials,) for initials in _initialisms(rest)}
     keys |= {(initials,) for initials in _initialisms(core) if len(initials) >= 3}
+    return keys
+
+
+def inner_organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """How an organisation may be named by its trade after a place ("Pierogi" of "Polish Hill
+    Pierogi Company", "Glassworks" of "Harbor Glassworks"): its last word, or last two, when
+    they are no words of place or kind ("Bakery", "Tenants Association" name no one)."""
+    generic = _GENERIC_NAME_WORDS | _ORGANISATION_WORDS | _GROUP_WORDS | COMPANY_SUFFIXES
+    keys: set[tuple[str, ...]] = set()
+    if len(core) >= 2 and core[-1] not in generic and len(core[-1]) >= _SHORTEST_INNER_WORD:
+        keys.add(core[-1:])
+    if len(core) >= 3 and not set(core[-2:]) & generic:
+        keys.add(core[-2:])
     return keys
 
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 
 from matching.parse.client_names import COMPANY_SUFFIXES
-from matching.parse.words import Word
+from matching.parse.words import Word, name_words
 
-__all__ = ["BANKRUPTCY", "CHAPTER_CUE", "NOT_PARTY_WORDS", "caption_party", "in_caption", "practice_cues", "text_cues"]
+__all__ = [
+    "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "caption_initialisms", "caption_party",
+    "in_caption", "practice_cues", "text_cues",
+]  # fmt: skip
 
 _CAPTION_SIDE = re.compile(r"\s+(?:v|vs)\.?\s+\w", re.IGNORECASE)
 _CAPTION_WORDS = frozenset({"v", "vs"})
+# A title's caption, split into its parties: "Portfolio Recovery Associates LLC v. Luis Ortega
+# (CCP Philadelphia)", "AAA Arbitration - Velocity Business Funding LLC v. …".
+_CAPTION_SPLIT = re.compile(r"\s+(?:v|vs)\.?\s+", re.IGNORECASE)
+_PARTY_BOUNDS = re.compile(r"[()\[\];,/:\u2013\u2014]|\s-+\s")
+_SHORTEST_INITIALISM = 3  # "PRA", "LVNV"; two letters ("CA", "MF") say too little
 # Words of a caption or a title that name no party: "in Midland v. Ortiz", "(collection suit)".
 NOT_PARTY_WORDS = frozenset(
     {"v", "vs", "the", "a", "an", "of", "and", "in", "on", "for", "re", "to", "by", "et", "al",
@@ -24,6 +32,13 @@ _BANKRUPTCY_WORDS = re.compile(
     r"\b(?:bk|bankruptcy|bankr|341|trustee|petition|schedules|scheds|means\s+test"
     r"|creditor\s+matrix|chapter|ch)\b"
 )
+# Work done only in a bankruptcy case: "BK scheds", "the 341", "SOFA Q9". A bare "the BK" may be
+# another case's context ("the PRA suit vs the BK timing"); this work is the bankruptcy's own.
+_BANKRUPTCY_WORK = re.compile(
+    r"\b(?:schedules?|scheds?|sched\s+[a-j]|341|means\s+test|creditor\s+matrix|sofa"
+    r"|statement\s+of\s+financial\s+affairs|proofs?\s+of\s+claim|reaffirmation)\b"
+)
+BANKRUPTCY_WORK = "bankruptcy work"
 _CHAPTER = re.compile(
     r"\b(?:chapter|ch)\.?\s*(?P<number>7|11|12|13|seven|eleven|twelve|thirteen)\b"
 )
@@ -72,12 +87,34 @@ def caption_party(text: str, found: list[Word], index: int, size: int) -> frozen
     return frozenset(party)
 
 
+def caption_initialisms(title: str, client: tuple[str, ...]) -> frozenset[str]:
+    """The initials of the other parties to a titled case, as texts shorten them: "pra" of
+    "Portfolio Recovery Associates LLC v. Luis Ortega", "mcm" of "… v. Midland Credit
+    Management Inc."; none for a title with no "v." nor for the client's own side."""
+    sides = _CAPTION_SPLIT.split(title)
+    if len(sides) < 2:
+        return frozenset()
+    found: set[str] = set()
+    for index, side in enumerate(sides):
+        # The party stands next to the "v.": the end of the left side, the start of the right.
+        pieces = _PARTY_BOUNDS.split(side)
+        party = name_words(pieces[-1] if index < len(sides) - 1 else pieces[0])
+        if index and index < len(sides) - 1:
+            continue  # a middle piece of a caption with several "v.": no clear party
+        kept = [w for w in party if len(w) > 1 and w not in NOT_PARTY_WORDS]
+        if set(kept) & set(client) or not all(w.isalpha() for w in kept):
+            continue
+        if len(kept) >= _SHORTEST_INITIALISM:
+            found.add("".join(w[0] for w in kept))
+    return frozenset(found)
+
+
 def practice_cues(title: str, parties: frozenset[str]) -> frozenset[str]:
     """The words of a matter's title that a text about it may use: its other parties ("midland",
     "fcra"), and for a bankruptcy case "bankruptcy" and its chapter ("chapter 7")."""
     cues = {w for w in parties - _TITLE_ONLY_WORDS if w.isalpha() and len(w) >= 3}
     if _BANKRUPTCY_TITLE.search(title):
-        cues.add(BANKRUPTCY)
+        cues |= {BANKRUPTCY, BANKRUPTCY_WORK}
         cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(title)}
     return frozenset(cues)
 
@@ -87,6 +124,8 @@ def text_cues(folded: str, found: list[Word]) -> frozenset[str]:
     cues = {w for _, _, w in found if w.isalpha() and len(w) >= 3}
     if _BANKRUPTCY_WORDS.search(folded):
         cues.add(BANKRUPTCY)
+    if _BANKRUPTCY_WORK.search(folded):
+        cues.add(BANKRUPTCY_WORK)
     cues |= {_chapter(m["number"]) for m in _CHAPTER.finditer(folded)}
     return frozenset(cues)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from matching.model import MatterRef
 from matching.parse.client_names import (
+    COMPANY_SUFFIXES,
+    inner_organisation_keys,
     number_key,
     organisation,
     organisation_keys,
@@ -18,8 +19,10 @@ from matching.parse.client_names import (
 )
 from matching.parse.matter_cues import (
     BANKRUPTCY,
+    BANKRUPTCY_WORK,
     CHAPTER_CUE,
     NOT_PARTY_WORDS,
+    caption_initialisms,
     caption_party,
     in_caption,
     practice_cues,
@@ -31,6 +34,19 @@ from matching.parse.name_places import (
     opens_clause,
     ordinary_word,
     possessive_named,
+)
+from matching.parse.name_roles import (
+    ANOTHER_PERSON,
+    ANOTHER_PERSON_WARNING,
+    DOUBTS,
+    GIVEN_NAME,
+    GIVEN_NAME_WARNING,
+    NAME,
+    RELATIVE_WARNING,
+    Named,
+    borrowed_kind,
+    relative_kind,
+    weighed,
 )
 from matching.parse.several_matters import main_ask_matter, one_matter
 from matching.parse.words import (
@@ -48,6 +64,7 @@ __all__ = [
     "AMBIGUOUS_MATTER_WARNING",
     "ANOTHER_PERSON_WARNING",
     "GIVEN_NAME_WARNING",
+    "RELATIVE_WARNING",
     "SEVERAL_MATTERS_WARNING",
     "MatterFinding",
     "Matters",
@@ -65,42 +82,9 @@ _NUMBER_LIKE = re.compile(
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
 _AND = frozenset({"and", "&"})
-# How surely a name names a client's matter: a surname or full name, a given name alone, a name
-# followed by a relative's ("Nunn's sister": the client's matter, unless the text says the work is
-# for a prospect), a surname after another given name.
-_NAME, _GIVEN_NAME, _RELATIVE_OF_CLIENT, _ANOTHER_PERSON = "name", "given", "relative", "other"
-# A client's relative named in their own right ("Nunn's sister (Ada Bell)"): the work may be theirs;
-# a client named as the model for another's work ("use Fifita's as a template").
-_NAMED_RELATIVE, _MODEL = "named relative", "model"
-GIVEN_NAME_WARNING = "\u201c{name}\u201d is only a client's given name; give the matter number"
-ANOTHER_PERSON_WARNING = "the name is not a client's full name; give the matter number"
-RELATIVE_WARNING = "the work may be for a client's relative, not the client; give the matter number"
-_DOUBTS = {_ANOTHER_PERSON: ANOTHER_PERSON_WARNING, _NAMED_RELATIVE: RELATIVE_WARNING}
-_RELATIVE = re.compile(
-    r"(?:'s|\u2019s|')\s+(?:(?:late|former|ex|own|adult|elderly|younger|older|little|big)[\s-]+)?"
-    r"(?:sister|brother|mother|mom|mum|father|dad|son|daughter|wife|husband|spouse|"
-    r"ex-wife|ex-husband|fianc[eé]e?|boyfriend|girlfriend|cousin|aunt|uncle|niece|nephew|"
-    r"grand(?:mother|father|son|daughter|ma|pa)|in-law|sister-in-law|brother-in-law|"
-    r"mother-in-law|father-in-law|neighbou?r|friend|roommate|coworker|co-worker|sibling)s?\b",
-    re.IGNORECASE,
-)
-# Words that say a person is not a client yet.
-_PROSPECT = re.compile(
-    r"\b(?:prospects?|prospective|potential\s+client|(?:not|isn't)\s+(?:yet\s+)?(?:a\s+|our\s+)?"
-    r"client|(?:hasn't|has\s+not|haven't|have\s+not|not\s+yet)\s+(?:signed|retained|engaged))\b"
-)
-# The relative's own name after them: "'s sister (Ruth Ann Gamble)", "'s son, Milo Dern,".
-_OWN_NAME = re.compile(r"\s*[(,]\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
-# Another matter's work as the model: "use Fifita's as a template", "same facts as Fifita".
-_MODEL_AFTER = re.compile(
-    r"(?:'s|\u2019s)?(?:\s+[a-z]+){0,2}?\s+as\s+(?:a|an|the|our|my)\s+(?:template|model|"
-    r"example|sample|starting\s+point|go-?by|guide)\b",
-    re.IGNORECASE,
-)
-_MODEL_BEFORE = re.compile(
-    r"\b(?:(?:same|similar)\b[^.;!?\n]{0,40}?\b(?:as|to)|based\s+on|modell?ed\s+on)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
+# A party said to pick one of several cases: "the LVNV one", "the Midland suit".
+_WHICH_CASE = re.compile(
+    r"\bthe\s+(?P<party>[a-z][\w-]*)\s+(?:one|case|suit|lawsuit|matter|file|acct|account)\b"
 )
 # A surname said again in brackets with the given name: "Whitaker (Darnell)".
 _BRACKETED_GIVEN_NAME = re.compile(r"\s*\((?P<name>[A-Za-z][\w'-]*)\)")
@@ -115,22 +99,6 @@ _FAMILY_VERBS = frozenset(
 )  # fmt: skip
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +118,9 @@ class Matters:
         self._by_full_name: dict[tuple[str, ...], set[str]] = {}
         # Surnames, and the distinctive parts of organisations' names.
         self._by_surname: dict[tuple[str, ...], set[str]] = {}
+        # An organisation's trade after a place ("Pierogi" of Polish Hill Pierogi Company): its
+        # client only where a name is surely meant.
+        self._by_inner: dict[tuple[str, ...], set[str]] = {}
         # Words that may follow an organisation's distinctive part, per matter.
         self._tails: dict[str, frozenset[str]] = {}
         # Per matter, the words of its title that name the other parties ("midland", "freight").
@@ -196,7 +167,9 @@ class Matters:
             (squashed(first), squashed(second)) for first, second in zip(title, title[1:])
             if first not in name and not {first, second} & NOT_PARTY_WORDS
         }  # fmt: skip
-        self._parties[matter.number] = frozenset(title) - set(name) - NOT_PARTY_WORDS
+        self._parties[matter.number] = (
+            frozenset(title) - set(name) - NOT_PARTY_WORDS
+        ) | caption_initialisms(matter.title, name)
         self._clients[matter.number] = name
         self._cues[matter.number] = practice_cues(fold(matter.title), self._parties[matter.number])
         if len(name) > 1:
@@ -209,6 +182,8 @@ class Matters:
             self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
             self._tails[matter.number] = organisation_tail(core, name)
+            for inner in inner_organisation_keys(core):
+                self._by_inner.setdefault(squashed_key(inner), set()).add(matter.number)
         short = organisation_keys(core) if core else surnames(matter.client_name)
         for surname in short:
             self._by_surname.setdefault(squashed_key(surname), set()).add(matter.number)
@@ -224,16 +199,16 @@ class Matters:
         numbers, number_spans = self._numbers(folded)
         kept = [w for w in found if not inside(w[0], excluded)]
         read = self._names(text, kept, is_known_word)
-        named = [n for n in _weighed(read, folded) if n.kind not in _DOUBTS]
+        named = [n for n in weighed(read, folded) if n.kind not in DOUBTS]
         if not numbers and not read:
             named = self._misspelt_names(text, kept, is_known_word)
         number, warning = self._decided(
             text, folded, numbers, named, kept, excluded, is_known_word
         )
         if number is None and warning is None:
-            warning = next((_DOUBTS[n.kind] for n in read if n.kind in _DOUBTS), None)
+            warning = next((DOUBTS[n.kind] for n in read if n.kind in DOUBTS), None)
         # A given name helps decide but stays a word of the text: "call Corey" is no "call client".
-        clients = [n for n in named if n.kind != _GIVEN_NAME]
+        clients = [n for n in named if n.kind != GIVEN_NAME]
         return MatterFinding(
             number, number_spans, [n.span for n in clients], [n.mask for n in clients], warning
         )
@@ -243,7 +218,7 @@ class Matters:
         text: str,
         folded: str,
         numbers: set[str],
-        named: list[_Named],
+        named: list[Named],
         found: list[Word],
         people: list[Span],
         is_known_word: Callable[[str], bool],
@@ -253,7 +228,7 @@ class Matters:
             return None, SEVERAL_MATTERS_WARNING
         if numbers:
             return next(iter(numbers)), None
-        if named and all(n.kind == _GIVEN_NAME for n in named):
+        if named and all(n.kind == GIVEN_NAME for n in named):
             # "Sunita's stuff": the client's given name alone, which DOMAIN.md's forms leave out.
             return None, GIVEN_NAME_WARNING.format(name=text[slice(*named[0].span)])
         hits = [self._settled_by_practice(folded, found, n.matters) for n in named]
@@ -288,8 +263,8 @@ class Matters:
 
     def _names(
         self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
-    ) -> list[_Named]:
-        named: list[_Named] = []
+    ) -> list[Named]:
+        named: list[Named] = []
         index = 0
         while index < len(found):
             size, kind, hit = self._client_at(text, found, index, is_known_word)
@@ -301,14 +276,14 @@ class Matters:
                 hit = self._settled_by_given_name(text, found[index + size - 1], hit)
             size += self._tail_size(text, found, index + size, hit)
             span = (found[index][0], found[index + size - 1][1])
-            if kind == _NAME:
+            if kind == NAME:
                 kind = self._kind_of_name(text, found, index, span, hit, is_known_word)
             # "the Garcia file" is the matter's file, not something to file with a court.
             if index + size < len(found) and files_of(
                 text, found[index + size - 1], found[index + size]
             ):
                 size += 1
-            named.append(_Named(hit, span, (span[0], found[index + size - 1][1]), kind))
+            named.append(Named(hit, span, (span[0], found[index + size - 1][1]), kind))
             index += size
         return named
 
@@ -328,14 +303,41 @@ class Matters:
         ):
             size = 0
         if size and self._starts_a_party(text, found, index + size - 1):
-            return 0, _NAME, set()
+            return 0, NAME, set()
         if size:
             key = squashed_key(tuple(w[2] for w in found[index : index + size]))
-            return size, _NAME, self._by_full_name.get(key) or self._by_surname[key]
+            return size, NAME, self._by_full_name.get(key) or self._by_surname[key]
+        inner = self._inner_at(text, found, index, is_known_word)
+        if inner:
+            return inner
         if self._given_name_at(text, found, index, is_known_word):
-            return 1, _GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
+            return 1, GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
         family = self._family_at(text, found, index, is_known_word)
-        return (1, _NAME, family) if family else (0, _NAME, set())
+        return (1, NAME, family) if family else (0, NAME, set())
+
+    def _inner_at(
+        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
+    ) -> tuple[int, str, set[str]] | None:
+        """An organisation named by its trade after a place, where a name is surely meant: with
+        its legal form ("Pierogi co", "the Pierogi Company") or capitalised as the client a line
+        is about ("Pierogi — …", "Pierogi | …"); not a known word ("Detailing")."""
+        for size in (2, 1):
+            words = found[index : index + size]
+            key = squashed_key(tuple(w[2] for w in words))
+            hit = self._by_inner.get(key) if len(words) == size else None
+            if not hit or key in self._by_surname or key in self._by_full_name:
+                continue
+            if size == 1 and is_known_word(words[0][2]):
+                return None
+            after = index + size
+            with_form = (
+                after < len(found)
+                and found[after][0] - words[-1][1] <= 1
+                and found[after][2] in COMPANY_SUFFIXES
+            )
+            set_off = text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
+            return (size, NAME, set(hit)) if with_form or set_off else None
+        return None
 
     def _kind_of_name(
         self,
@@ -349,16 +351,13 @@ class Matters:
         """How surely a surname or full name names its client's matter: through a relative
         ("Nunn's sister"), or not, when the relative is given a name of their own ("Nunn's
         sister (Ada Bell)"); a namesake ("Ms. Odessa Pruitt"); another matter used as a model
-        ("use Fifita's as a template", "same facts as Fifita")."""
-        relative = _RELATIVE.match(text, span[1])
+        ("use Fifita's as a template", "same facts as Fifita") or as a prospect's referrer."""
+        relative = relative_kind(text, span)
         if relative is not None:
-            named = _OWN_NAME.match(text, relative.end())
-            return _NAMED_RELATIVE if named else _RELATIVE_OF_CLIENT
+            return relative
         if self._another_person(text, found, index, hit, is_known_word):
-            return _ANOTHER_PERSON
-        if _MODEL_AFTER.match(text, span[1]) or _MODEL_BEFORE.search(text, 0, span[0]):
-            return _MODEL
-        return _NAME
+            return ANOTHER_PERSON
+        return borrowed_kind(text, span) or NAME
 
     def _starts_a_party(self, text: str, found: list[Word], last: int) -> bool:
         # "Jefferson Capital", "Magnolia State Lending": the name goes on as a party's to a case.
@@ -493,10 +492,15 @@ class Matters:
 
     def _settled_by_practice(self, folded: str, found: list[Word], hit: set[str]) -> set[str]:
         """The one of a client's matters that the text's other words point to: "the Mbatha ch. 7",
-        "Whitehurst's trustee", "the Pruitt FCRA case"; else `hit`. Only one client's matters:
-        a surname two clients share is settled by their full name or a caption."""
-        if len(hit) < 2 or len({self._clients[n] for n in hit}) > 1:
+        "Whitehurst's trustee", "the Pruitt FCRA case"; else `hit`. A surname two clients share
+        is settled by their full name, a caption, or a party said to tell the cases apart ("the
+        LVNV one", "the Midland suit")."""
+        if len(hit) < 2:
             return hit
+        if len({self._clients[n] for n in hit}) > 1:
+            told = {m["party"] for m in _WHICH_CASE.finditer(folded)}
+            fits = {n for n in hit if self._parties[n] & told}
+            return fits if len(fits) == 1 else hit
         said = text_cues(folded, found)
         scored = sorted(((len(self._cues_said(n, said)), n) for n in hit), reverse=True)
         best, number = scored[0]
@@ -509,15 +513,15 @@ class Matters:
         cues = self._cues[number]
         chapters = {c for c in said if c.startswith(CHAPTER_CUE)}
         if chapters and {c for c in cues if c.startswith(CHAPTER_CUE)}.isdisjoint(chapters):
-            cues -= {BANKRUPTCY}
+            cues -= {BANKRUPTCY, BANKRUPTCY_WORK}
         return cues & said
 
     def _misspelt_names(
         self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
-    ) -> list[_Named]:
+    ) -> list[Named]:
         # Only capitalised words are tried: a proper noun with a typo, not an ordinary word, nor
         # a name read already and set aside ("Magnolia State Lending" is a party's).
-        named: list[_Named] = []
+        named: list[Named] = []
         for start, end, word in found:
             if (
                 (squashed(word),) in self._by_surname
@@ -529,27 +533,13 @@ class Matters:
                 continue
             near = closest_spelling(word, self._surname_spellings)
             if near:
-                named.append(_Named(self._by_surname[(near,)], (start, end), (start, end), _NAME))
+                named.append(Named(self._by_surname[(near,)], (start, end), (start, end), NAME))
         return named
 
 
 def named_clients(folded: str, name_spans: list[Span]) -> list[Span]:
     # "Garcia's statements" are the client's things, not the client.
     return [(s, e) for s, e in name_spans if not folded.startswith("'", e)]
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _given_names(name: tuple[str, ...]) -> frozenset[str]:
@@ -559,33 +549,5 @@ def _given_names(name: tuple[str, ...]) -> frozenset[str]:
         return frozenset()
     givens = {name[0]} | {name[i + 1] for i in range(len(name) - 2) if name[i] in _AND}
     return frozenset(squashed(g) for g in givens if g.isalpha() and len(g) > 1)
-
-
-class _Named(NamedTuple):
-    """A client named in the text: their matters, where, what to mask, and how surely."""
-
-    matters: set[str]
-    span: Span
-    mask: Span
-    kind: str
-
-
-def _weighed(named: list[_Named], folded: str) -> list[_Named]:
-    """The names that count: a bare given name only when no surname says otherwise ("Keisha's
-    photos" in the Boone item, not beside another client's surname); a client's relative only
-    when the text does not say the work is for a prospect; a matter named as a model only when
-    no other is named ("answer for Mahe, use Fifita's as a template")."""
-    surnames = [n.matters for n in named if n.kind not in {_GIVEN_NAME, _MODEL}]
-    prospect = _PROSPECT.search(folded) is not None
-    return [
-        n for n in named
-        if (n.kind not in {_GIVEN_NAME, _MODEL} or not surnames
-            or any(n.matters & m for m in surnames))
-        and not (n.kind == _RELATIVE_OF_CLIENT and prospect)
-    ]  # fmt: skip
-
-
-
-
 
 

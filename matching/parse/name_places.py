@@ -18,8 +18,11 @@ _DETERMINERS = frozenset(
 )  # fmt: skip
 _CLAUSE_OPENERS = frozenset('.!?:;\n\u2022*-\u2013\u2014("')
 _TOPIC_NOUN = re.compile(r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation)\b", re.IGNORECASE)
-# What sets the client a line is about off from the rest, maybe after the chapter ("castillo 13 -").
-_SET_OFF = re.compile(r"(?:\s+(?:ch(?:apter)?\.?\s*)?\d{1,2}\b)?\s*(?::|[-\u2013\u2014]+\s)")
+# What sets the client a line is about off from the rest, maybe after the chapter ("castillo 13 -"),
+# or a pipe between a ticket's fields ("castillo | rogs due fri").
+_SET_OFF = re.compile(
+    r"(?:\s+(?:ch(?:apter)?\.?\s*)?\d{1,2}\b)?\s*(?::|[-\u2013\u2014]+\s|\|)"
+)
 _MENTIONS = re.compile(r"<@[^>]{1,100}>|<at>[^<]{1,100}</at>|@\w+", re.IGNORECASE)
 
 

@@ -363,7 +363,7 @@ class Roster:
         hints: list[_Hint],
         spans: list[Span],
     ) -> None:
-        resolved = self._name_at(text, found, naming)
+        resolved = self._name_at(text, found, naming, is_known_word)
         if resolved is None:
             if naming.strength == STRONG and self._unknown_person(
                 text, found, naming.word, is_known_word
@@ -379,7 +379,9 @@ class Roster:
         if not excluded(folded, end):
             hints.append(self._hint(naming.at, emails, text[start:end], naming.role))
 
-    def _name_at(self, text: str, found: list[Word], naming: Naming) -> tuple[set[str], int] | None:
+    def _name_at(
+        self, text: str, found: list[Word], naming: Naming, is_known_word: Callable[[str], bool]
+    ) -> tuple[set[str], int] | None:
         """Who the words at `naming.word` name, and where the name ends; None if nobody."""
         index = naming.word
         for size in (3, 2):
@@ -404,7 +406,14 @@ class Roster:
             emails = self._by_last_name.get(word)
         if emails is None:
             emails = self._short_form(word, capitalised, naming)
-        if emails is None and capitalised and word.isalpha() and word not in self._client_words:
+        # A word of the task's own vocabulary is no misspelt name: "Rush — …" is not Ruth.
+        if (
+            emails is None
+            and capitalised
+            and word.isalpha()
+            and word not in self._client_words
+            and not is_known_word(word)
+        ):
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
 

@@ -38,7 +38,8 @@ TIME_AND_PRIORITY_WORDS = frozenset(
     {"day", "days", "today", "tonight", "tomorrow", "week", "weeks", "month", "months", "noon",
      "morning", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
      "sunday", "may", "march", "june", "august", "rush", "urgent", "important", "whenever",
-     "priority", "soon", "hour", "hours", "business", "end", "close", "next", "due", "date"}
+     "priority", "soon", "hour", "hours", "business", "end", "close", "next", "due", "date",
+     "asap", "emergency", "hurry"}
 )  # fmt: skip
 _PRIORITY_WORD = re.compile(r"[a-z0-9']+")
 # Cheap to look for first: every priority phrase holds one of these.

@@ -247,3 +247,61 @@ def test_a_clients_relative_with_a_name_of_their_own_is_asked_about(parser: Pars
     )
     assert (draft.matter, draft.reason("matter")) == (None, RELATIVE_WARNING)
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Words of urgency that look like names, greetings, and people thanked "to"
+# ---------------------------------------------------------------------------------------------
+
+RUTH, ASAF, NOOR = "ruth.okonkwo@lk.test", "asaf.levi@lk.test", "noor.haddad@lk.test"
+GREETED_ROSTER = (
+    person(RUTH, "Ruth Okonkwo", "associate"),
+    person(ASAF, "Asaf Levi", "paralegal"),
+    person(NOOR, "Noor Haddad", "paralegal"),
+)
+QUAILE = "QX-1"
+
+
+@pytest.fixture(scope="module")
+def greeted() -> Parser:
+    matters = (MatterRef(QUAILE, "Bertram Quaile", "Quaile v. Sable Funding"),)
+    return Parser(BUNDLED_CATALOGUE, matters, GREETED_ROSTER, load_nicknames())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rush — Quaile has a hearing Thursday at 9 and only just called us. Can someone cover it?",
+        "ASAP — the Quaile answer, can someone draft it today",
+    ],
+)
+def test_a_word_of_urgency_opening_a_text_is_no_misspelt_name(greeted: Parser, text: str) -> None:
+    draft = read(greeted, text)
+    assert (draft.assignee, draft.priority) == (None, "urgent")
+
+
+@pytest.mark.parametrize(
+    ("text", "assignee"),
+    [
+        ("Good morning Noor,\n\nPlease draft the Quaile answer for my review by Thursday.\n\n"
+         "Thanks,\nBea", NOOR),
+        ("Good afternoon Asaf, could you pull the Quaile file together", ASAF),
+    ],
+)  # fmt: skip
+def test_the_person_greeted_at_the_top_of_a_message_is_the_assignee(
+    greeted: Parser, text: str, assignee: str
+) -> None:
+    assert sure_assignee(read(greeted, text)) == (assignee, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quaile dropped off cookies and says gracias to Noor!",
+        "Quaile dropped off cookies and says thank you to Noor!",
+        "big shout out to Asaf for the Quaile brief",
+        "say hi to Ruth for me, she's back Monday",
+    ],
+)
+def test_a_person_thanked_or_greeted_after_to_is_no_assignee(greeted: Parser, text: str) -> None:
+    assert sure_assignee(read(greeted, text)) == (None, False)

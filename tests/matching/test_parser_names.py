@@ -278,3 +278,55 @@ def test_important_is_high_unless_it_describes_a_client(
     parser: Parser, text: str, priority: str
 ) -> None:
     assert read(parser, text).priority == priority
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations named by their trade after a place, and organisations named in Spanish
+# ---------------------------------------------------------------------------------------------
+
+SMOKEHOUSE, ALBERCA, MADRES, MOLINA = "Q-201", "Q-202", "Q-203", "Q-204"
+TRADE_MATTERS = (
+    MatterRef(SMOKEHOUSE, "Juniper Flats Smokehouse Co.", "Orbit Merchant Capital v. Juniper "
+              "Flats Smokehouse Co. (MCA)"),
+    MatterRef(ALBERCA, "Alberca Kitchens LLC", "Alberca Kitchens - equipment lease"),
+    MatterRef(MADRES, "Madres Unidas del Norte", "Madres Unidas del Norte - landlord complaints"),
+    MatterRef(MOLINA, "Teodora Molina", "Molina - garnishment"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def trades() -> Parser:
+    return Parser(BUNDLED_CATALOGUE, TRADE_MATTERS, ROSTER, load_nicknames())
+
+
+@pytest.mark.parametrize(
+    ("text", "matter"),
+    [
+        ("Smokehouse co - pull the MCA contract and the UCC lien, summary by Fri", SMOKEHOUSE),
+        ("Smokehouse | draft our doc requests to Orbit, EOW", SMOKEHOUSE),
+        ("Smokehouse — Orbit wants to settle; can someone call the owner today", SMOKEHOUSE),
+        ("can someone email the Madres Unidas board an update on the complaints", MADRES),
+        ("Madres Unidas: two more tenants brought in notices, please log them by Monday",
+         MADRES),
+    ],
+)  # fmt: skip
+def test_an_organisation_is_named_by_its_trade_or_its_spanish_name(
+    trades: Parser, text: str, matter: str
+) -> None:
+    draft = trades.parse(text, now=NOW, tz=NY)
+    assert (draft.matter, "matter" in draft.unsure) == (matter, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A trade word inside a sentence is no name; nor is a number at a sentence's start.
+        "we ordered lunch from a smokehouse on 5th, thanks all",
+        "Three things for today: lunch order, the fax, the mail run",
+        # The client who sent a prospect over is not the prospect's matter.
+        "Could someone book an intake with the tenant Madres Unidas referred? Tomorrow at 3.",
+    ],
+)
+def test_a_trade_word_or_a_referring_client_names_no_matter(trades: Parser, text: str) -> None:
+    draft = trades.parse(text, now=NOW, tz=NY)
+    assert (draft.matter, "matter" in draft.unsure) == (None, False)

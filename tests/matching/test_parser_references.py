@@ -319,3 +319,57 @@ def test_several_people_asked_in_a_list_without_a_main_item_are_asked_about(
         parser, "• Fergus — summarise the Quill letters\n• Zainab — pull the Rowntree ledger"
     )
     assert (draft.assignee, draft.reason("assignee")) == (None, SEVERAL_ASKED)
+
+
+# ---------------------------------------------------------------------------------------------
+# Matter: parties by their initials, bankruptcy work, a party that picks one of two namesakes
+# ---------------------------------------------------------------------------------------------
+
+OSEI_SUIT, OSEI_CH7 = "KB-11", "KB-12"
+LARK_GCS, LARK_TFC = "KB-21", "KB-22"
+INITIALS_MATTERS = (
+    MatterRef(OSEI_SUIT, "Kwabena Osei", "Granite Coast Servicing LLC v. Kwabena Osei (Wake Co.)"),
+    MatterRef(OSEI_CH7, "Kwabena Osei", "In re Kwabena Osei (Chapter 7; Bankr. E.D.N.C.)"),
+    MatterRef(LARK_GCS, "Mildred Lark", "Granite Coast Servicing LLC v. Mildred Lark"),
+    MatterRef(LARK_TFC, "Tobias Lark", "Tallow Finance Corp. v. Tobias Lark (small claims)"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def initials() -> Parser:
+    return Parser(BUNDLED_CATALOGUE, INITIALS_MATTERS, ROSTER, load_nicknames())
+
+
+@pytest.mark.parametrize(
+    ("text", "matter"),
+    [
+        # A caption with the other party's initials settles the client's two matters.
+        ("GCS v. Osei: their lawyer wants a stay pending the bankruptcy. pls docket a f/u 5/2",
+         OSEI_SUIT),
+        ("Osei's GCS case - draft the answer by Friday", OSEI_SUIT),
+        # Work only a bankruptcy has outweighs the creditor it lists.
+        ("Kwabena Osei — BK scheds: list GCS on E/F with their counsel, within 2 days", OSEI_CH7),
+        # A party said to pick one of two clients who share a surname.
+        ("Lark — the Tallow one. answer due 5/3, has anyone started it?", LARK_TFC),
+        ("Lark: the GCS suit needs an answer by Thursday", LARK_GCS),
+    ],
+)  # fmt: skip
+def test_a_partys_initials_and_bankruptcy_work_tell_matters_apart(
+    initials: Parser, text: str, matter: str
+) -> None:
+    assert sure_matter(read(initials, text)) == (matter, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Both of his cases named: the suit and the bankruptcy.
+        "Osei rang about the GCS suit vs the BK timing. can someone call him back today",
+        # A shared surname and no party to choose by.
+        "Lark called again; can someone call her back",
+    ],
+)
+def test_a_text_naming_both_cases_or_neither_party_is_asked_about(
+    initials: Parser, text: str
+) -> None:
+    assert sure_matter(read(initials, text)) == (None, True)

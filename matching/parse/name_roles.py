@@ -1,0 +1,110 @@
+"""The part a client's name plays in a text: the client's own, a relative's, a namesake's, a model
+for other work, or the one who referred a prospect."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from matching.parse.words import Span
+
+__all__ = [
+    "ANOTHER_PERSON", "ANOTHER_PERSON_WARNING", "DOUBTS", "GIVEN_NAME", "GIVEN_NAME_WARNING",
+    "MODEL", "NAME", "NAMED_RELATIVE", "RELATIVE_OF_CLIENT", "RELATIVE_WARNING", "REFERRER",
+    "Named", "borrowed_kind", "relative_kind", "weighed",
+]  # fmt: skip
+
+# How surely a name names a client's matter: a surname or full name, a given name alone, a name
+# followed by a relative's ("Nunn's sister": the client's matter, unless the text says the work is
+# for a prospect), a surname after another given name.
+NAME, GIVEN_NAME, RELATIVE_OF_CLIENT, ANOTHER_PERSON = "name", "given", "relative", "other"
+# A client's relative named in their own right ("Nunn's sister (Ada Bell)"): the work may be theirs;
+# a client named as the model for another's work ("use Fifita's as a template").
+NAMED_RELATIVE, MODEL = "named relative", "model"
+# A client named as the one who sent a prospect ("the woman Familias Unidas referred"): the work
+# is the prospect's, no matter of the client's.
+REFERRER = "referrer"
+GIVEN_NAME_WARNING = "\u201c{name}\u201d is only a client's given name; give the matter number"
+ANOTHER_PERSON_WARNING = "the name is not a client's full name; give the matter number"
+RELATIVE_WARNING = "the work may be for a client's relative, not the client; give the matter number"
+DOUBTS = {ANOTHER_PERSON: ANOTHER_PERSON_WARNING, NAMED_RELATIVE: RELATIVE_WARNING}
+_RELATIVE = re.compile(
+    r"(?:'s|\u2019s|')\s+(?:(?:late|former|ex|own|adult|elderly|younger|older|little|big)[\s-]+)?"
+    r"(?:sister|brother|mother|mom|mum|father|dad|son|daughter|wife|husband|spouse|"
+    r"ex-wife|ex-husband|fianc[eé]e?|boyfriend|girlfriend|cousin|aunt|uncle|niece|nephew|"
+    r"grand(?:mother|father|son|daughter|ma|pa)|in-law|sister-in-law|brother-in-law|"
+    r"mother-in-law|father-in-law|neighbou?r|friend|roommate|coworker|co-worker|sibling)s?\b",
+    re.IGNORECASE,
+)
+# Words that say a person is not a client yet.
+_PROSPECT = re.compile(
+    r"\b(?:prospects?|prospective|potential\s+client|(?:not|isn't)\s+(?:yet\s+)?(?:a\s+|our\s+)?"
+    r"client|(?:hasn't|has\s+not|haven't|have\s+not|not\s+yet)\s+(?:signed|retained|engaged))\b"
+)
+# The relative's own name after them: "'s sister (Ruth Ann Gamble)", "'s son, Milo Dern,".
+_OWN_NAME = re.compile(r"\s*[(,]\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
+# Another matter's work as the model: "use Fifita's as a template", "same facts as Fifita".
+_MODEL_AFTER = re.compile(
+    r"(?:'s|\u2019s)?(?:\s+[a-z]+){0,2}?\s+as\s+(?:a|an|the|our|my)\s+(?:template|model|"
+    r"example|sample|starting\s+point|go-?by|guide)\b",
+    re.IGNORECASE,
+)
+_MODEL_BEFORE = re.compile(
+    r"\b(?:(?:same|similar)\b[^.;!?\n]{0,40}?\b(?:as|to)|based\s+on|modell?ed\s+on)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REFERRED_AFTER = re.compile(
+    r"(?:'s|\u2019s)?\s+(?:(?:has|had|just|kindly)\s+)?referred\b",
+    re.IGNORECASE,
+)
+_REFERRED_BEFORE = re.compile(
+    r"\b(?:referred\s+(?:to\s+us\s+)?by|(?:a\s+)?referral\s+from|sent\s+(?:to\s+us\s+|over\s+)?by)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def relative_kind(text: str, span: Span) -> str | None:
+    """A name followed by a relative's: the client's matter ("Nunn's sister"), or maybe not,
+    when the relative is given a name of their own ("Nunn's sister (Ada Bell)"); else None."""
+    relative = _RELATIVE.match(text, span[1])
+    if relative is None:
+        return None
+    return NAMED_RELATIVE if _OWN_NAME.match(text, relative.end()) else RELATIVE_OF_CLIENT
+
+
+def borrowed_kind(text: str, span: Span) -> str | None:
+    """A client named for another's work: as its model ("use Fifita's as a template", "same
+    facts as Fifita"), or as the one who referred a prospect ("the woman Bello referred")."""
+    if _MODEL_AFTER.match(text, span[1]) or _MODEL_BEFORE.search(text, 0, span[0]):
+        return MODEL
+    if _REFERRED_AFTER.match(text, span[1]) or _REFERRED_BEFORE.search(text, 0, span[0]):
+        return REFERRER
+    return None
+
+
+class Named(NamedTuple):
+    """A client named in the text: their matters, where, what to mask, and how surely."""
+
+    matters: set[str]
+    span: Span
+    mask: Span
+    kind: str
+
+
+def weighed(named: list[Named], folded: str) -> list[Named]:
+    """The names that count: a bare given name only when no surname says otherwise ("Keisha's
+    photos" in the Boone item, not beside another client's surname); a client's relative only
+    when the text does not say the work is for a prospect; a matter named as a model only when
+    no other is named ("answer for Mahe, use Fifita's as a template"); never a client named as
+    the one who referred a prospect ("an intake with the man Bello referred")."""
+    surnames = [n.matters for n in named if n.kind not in {GIVEN_NAME, MODEL}]
+    prospect = _PROSPECT.search(folded) is not None
+    return [
+        n for n in named
+        if (n.kind not in {GIVEN_NAME, MODEL} or not surnames
+            or any(n.matters & m for m in surnames))
+        and not (n.kind == RELATIVE_OF_CLIENT and prospect)
+        and n.kind != REFERRER
+    ]  # fmt: skip
