@@ -27,6 +27,9 @@ NO_ONES = [
     # "don't forget", "ignore that letter" take nothing back
     ("don't forget that the Lister answer is due Friday", ("2026-12-11 17:00", False)),
     ("tell him to ignore that letter from Midland. call him today", ("2026-12-08 17:00", False)),
+    # ... and a day said after it may be a new ask's
+    ("that's an advice call, I'll do it myself. Jo, just pull his plan for me by 2",
+     ("2026-12-08 14:00", False)),
     # ... unless the writer asks again after
     ("pls mail the Reyes letter today. scratch that - email it instead, by tomorrow",
      ("2026-12-09 17:00", False)),
@@ -91,6 +94,9 @@ SOMEONE_ELSES = [
     # "they" as the papers asked for is no third person
     ("Please draft the RFA responses; they are due Friday.", ("2026-12-11 17:00", False)),
     ("pls finish the exhibits, they have to be served by Friday", ("2026-12-11 17:00", False)),
+    # when they can be reached is the task's window
+    ("she said she's only free before noon tmrw, so call her in the morning",
+     ("2026-12-09 12:00", False)),
     # alone, what they asked us for is the task's; an instruction passed on is too
     ("she asked for the summary by Friday, can you draft it?", ("2026-12-11 17:00", False)),
     ("he said to file it by Friday", ("2026-12-11 17:00", False)),

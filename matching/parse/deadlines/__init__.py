@@ -59,6 +59,11 @@ _NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
 _WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
 _DIGIT = re.compile(r"\d")
+# "prep the binder for the Jan 7 trial": work for an event named by its day.
+_WORK_FOR = re.compile(
+    r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
+    r"(?:the|our|my|his|her|their|[a-z]+'s)\s+$"
+)
 
 
 def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
@@ -88,10 +93,12 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         pieces = [p for p in pieces if not isinstance(p, Unread)]
     request = requested(folded)
     candidates = candidates_in(folded, pieces, clock, request)
-    if request.social or request.withdrawn:
-        # "RSVP to Amber by Monday!": everyone's, and no one's task; "can you cover the call at
-        # 3? never mind, I'll do it myself": the day of an ask taken back
-        candidates = []
+    if request.withdrawn:
+        # "can you cover the call at 3? never mind, I'll do it myself": the day of an ask taken
+        # back is no one's; one said after may be a new ask's
+        candidates = [c for c in candidates if c.start >= request.withdrawn]
+    if request.social:
+        candidates = []  # "RSVP to Amber by Monday!": everyone's, and no one's task
     elif request.nothing:
         # "heads up i'm out today", "thx everyone for today": a day named, nothing asked; one
         # marked ("reminder: timesheets are due Monday") may be everyone's, not a task's.
@@ -169,8 +176,13 @@ def _event_day(folded: str, pieces: list[Piece]) -> str | None:
     for piece in pieces:
         if isinstance(piece, Day) and (doubt := event_day_doubt(folded, piece.start, piece.end)):
             return doubt
-        if isinstance(piece, Day) and described(folded, piece.start, piece.end, STANDING):
-            continue  # "tell him they postponed the Jan 7 trial": news, no work for the trial
+        if isinstance(piece, Day) and (
+            described(folded, piece.start, piece.end, STANDING)
+            or not _WORK_FOR.search(folded, max(0, piece.start - 40), piece.start)
+        ):
+            # "tell him they postponed the Jan 7 trial", "the transcript of the 6/24 hearing":
+            # no work is for the event
+            continue
         if isinstance(piece, Clock | Day) and (
             event := names_the_event(folded, piece.start, piece.end)
         ):

@@ -114,9 +114,9 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
     if described(folded, piece.start, piece.end, lead, appearance=request.appearance):
         return True
     # "on my way to the 9:00 docket", "postpone the Jan 7 trial": the time or day that says
-    # which event, unless someone is to be there.
+    # which event, unless someone is to be there or it is marked ("before the 7/16 conf").
     return (
-        isinstance(piece, Clock | Day)
+        (isinstance(piece, Clock) or isinstance(piece, Day) and lead != MARKED)
         and not request.appearance
         and names_the_event(folded, piece.start, piece.end) is not None
     )

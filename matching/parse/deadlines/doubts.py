@@ -198,6 +198,8 @@ _THIRD_PERSON = re.compile(
     r"(?:[^.!?;,\n]|[.,](?=\d))*$"
 )
 _POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
+# "she said she's only free before noon tmrw": when they can be reached, the task's window.
+_REACHABLE = re.compile(r"\b(?:free|available|reachable|around|home|in\s+the\s+office|back)\b")
 _SENTENCE_START = re.compile(r"[.!?;\n]")
 
 
@@ -214,7 +216,7 @@ def someone_elses(folded: str, start: int, end: int) -> Theirs | None:
     lead = max(0, start - 160)
     breaks = [m.end() for m in _SENTENCE_START.finditer(folded, lead, start)]
     match = _THIRD_PERSON.search(folded, breaks[-1] if breaks else lead, start)
-    if match is None:
+    if match is None or _REACHABLE.search(folded, match.start(), start):
         return None
     said = " ".join(folded[match.start() : end].split())
     whose = _POSSESSIVES[match["who"]]

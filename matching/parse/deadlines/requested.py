@@ -86,6 +86,8 @@ _WITHDRAWN = re.compile(
     r"|(?:i'?ll|i\s+will|i\s+can)\s+(?:take|handle|cover|do|get|grab)\s+(?:it|this|that|them)"
     r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
 )
+# A deadline word after an ask is taken back: "I'll do it myself. Meg, just pull the plan by 2".
+_ANY_DAY_WORD = re.compile(r"\b(?:by|before|due|today|tomorrow|tmrw|tonight|eod|asap)\b|\d")
 # "a reminder that all time entries must be in by Thursday": what everyone must do, which the
 # reminder states rather than asks of the reader.
 _REMINDER = re.compile(r"\breminder\b")
@@ -144,7 +146,7 @@ class Request(NamedTuple):
     appearance: bool  # an event's own date is the deadline
     nothing: bool  # it asks for nothing: a day it names is no deadline
     social: bool = False  # a lunch or a party: no day it names is anyone's deadline
-    withdrawn: bool = False  # the ask is taken back: its day is no one's deadline
+    withdrawn: int = 0  # where the last ask taken back ends: a day before it is no deadline
 
 
 def requested(folded: str) -> Request:
@@ -158,10 +160,11 @@ def requested(folded: str) -> Request:
     )
 
 
-def _withdrawn(folded: str) -> bool:
-    """Whether the text takes its ask back, and asks nothing after."""
+def _withdrawn(folded: str) -> int:
+    """Where the text's last taking back of an ask ends ("never mind, I'll do it myself"); 0
+    when it takes none back."""
     withdrawn = [m.end() for m in _WITHDRAWN.finditer(folded)]
-    return bool(withdrawn) and _ASKING.search(_NOTHING_ASKED.sub(" ", folded[withdrawn[-1] :])) is None
+    return withdrawn[-1] if withdrawn else 0
 
 
 def _asks_for_appearance(folded: str) -> bool:
@@ -185,8 +188,10 @@ def _asks_to_docket(folded: str) -> bool:
 def _asks_nothing(folded: str) -> bool:
     if _NOT_A_TASK.search(folded):
         return True
-    if _withdrawn(folded):
-        return True
+    if (withdrawn := _withdrawn(folded)) and _ASKING.search(
+        _NOTHING_ASKED.sub(" ", folded[withdrawn:])
+    ) is None and not _ANY_DAY_WORD.search(folded, withdrawn):
+        return True  # taken back, and nothing asked or dated after
     if not _NOTHING_ASKED.search(folded):
         return False
     rest = _NOTHING_ASKED.sub(" ", folded)
