@@ -42,6 +42,18 @@ NO_ONES = [
     # a question about what was done
     ("Park: served 12/1, so our answer is due 12/21. has anyone started it?",
      ("2026-12-21 17:00", True)),
+    # greetings and sign-offs
+    ("Happy Thanksgiving all! see everyone Monday", (None, False)),
+    ("welcome back, team. focus today: the Oyelaran and Birch files", (None, False)),
+    ("signing off, have a good weekend. phones go to voicemail until Mon 9am",
+     ("2026-12-14 09:00", True)),
+    ("bagels in the kitchen, come get some before 11", (None, False)),
+    ("Pho for lunch at 12:15, reply here if you're in", (None, False)),
+    # said to be no one's
+    ("everyone pls finish your CLE forms by EOM. not assigned to anyone", ("2026-12-31 17:00", True)),
+    # asked only if the reader has such work
+    ("office closes early Thursday. Anything that must go out Thursday, tell me by 3 today",
+     ("2026-12-08 15:00", True)),
     # a reminder of what everyone must do
     ("Reminder that all expense reports must be submitted by Friday so accounting can close "
      "the books.", ("2026-12-11 17:00", True)),
@@ -73,6 +85,16 @@ FACTS = [
     ("could someone let the Pinecrest tenants association know we filed their complaint on "
      "Monday?", (None, False)),
     ("email Mr. Ross a note that the court continued the 12/18 hearing", (None, False)),
+    # a weekday with "a": the kind of day a date falls on
+    ("30 days from 12/1 is 12/31, a Thursday. pls docket it", (None, False)),
+    # a past date said without its year, months ahead of now, is asked about
+    ("the bank froze it after she disputed on 11/2. draft the demand", (None, False)),
+    ("the lender says the car goes to auction 11/30", ("2027-11-30 17:00", True)),
+    # a day that says which deadline, with a want said in the negative
+    ("is the Pike reply going out today or Friday? don't want to get near the 12/18 deadline",
+     (None, True)),
+    # news to pass on after a dash
+    ("call Ms. Dunn and let her know - lien released within 30 days, fees waived", (None, False)),
     # what to put on the calendar
     ("can someone add the Duarte reply deadline to the calendar? served 12/1, 14 days -> 12/15",
      (None, False)),
@@ -105,6 +127,15 @@ SOMEONE_ELSES = [
     # neither said in an ask: the guess is asked about
     ("For the intake desk today: a caller phoned, she says her answer is due Friday.",
      ("2026-12-08 17:00", True)),
+    # a party by its role, and what it wants of the client
+    ("341 done. Trustee wants his pay stubs by 12/18. Can someone tell Mr. Oduya?", (None, True)),
+    # ... but a colleague's want is the task's
+    ("pull the Vance file together, she wants it on her desk by 10 Thursday",
+     ("2026-12-10 10:00", False)),
+    # a deadline told in a note of a list, the ask elsewhere
+    ("Notes:\n- Lim: our brief due Friday\n- Roth: call back\nAlso pls order the Ames transcript",
+     ("2026-12-11 17:00", True)),
+    ("To do:\n- draft the Lim answer, by Friday\n- call Roth", ("2026-12-11 17:00", False)),
     # when a period or an offer ends
     ("Equifax's 30 days run out Friday. Can someone pull her report?", (None, True)),
     ("the settlement offer expires Thursday. pls call him about it tomorrow",
@@ -123,6 +154,7 @@ HALF_DAYS = [
     # a half of the day is no time of it: the day stands, to 17:00
     ("call Mrs. Abebe tomorrow morning", ("2026-12-09 17:00", False)),
     ("serve the subpoena on Barstow. thu am", ("2026-12-10 17:00", False)),
+    ("first thing Monday pls call the Greer co-op treasurer", ("2026-12-14 17:00", False)),
     # ... but an hour said with it is
     ("file it tmrw am, by 10", ("2026-12-09 10:00", False)),
     # someone asked to argue at a hearing: the hearing's moment

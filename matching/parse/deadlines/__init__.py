@@ -37,6 +37,7 @@ from matching.parse.deadlines.requested import (
     asks_something,
     if_the_reader,
     later_item,
+    listed_note,
     requested,
 )
 from matching.parse.deadlines.spoken import digits_for_spoken
@@ -121,6 +122,7 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         chosen.doubt
         or next(iter(doubts), None)
         or later_item(folded, chosen.start)
+        or listed_note(folded, chosen.start)
         or if_the_reader(folded, chosen.start)
     )
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)

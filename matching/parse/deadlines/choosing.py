@@ -208,9 +208,9 @@ def _combined(
     clock, day = pieces[clock_index], pieces[day_index]
     assert isinstance(clock, Clock) and isinstance(day, Day)
     moment = clock.clock
-    if clock.needs_day and "first" not in folded[clock.start : clock.end]:
-        # "call him tomorrow morning", "wed am": a half of the day is no time of it; the day
-        # stands, to its end (DOMAIN.md's table gives no hour to a morning).
+    if clock.needs_day:
+        # "call him tomorrow morning", "wed am", "first thing Monday": a part of the day is no
+        # time of it; the day stands, to its end (DOMAIN.md's table gives no hour to a morning).
         moment = day.clock
     if day.evening and not clock.meridiem and moment.hour < 12:
         moment = moment.replace(hour=moment.hour + 12)

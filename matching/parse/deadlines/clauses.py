@@ -35,7 +35,7 @@ _RELAYED = re.compile(
     r"|(?:explain(?:ing)?|advis(?:e|ing))(?=\s+(?:\w+\s+)?that\b)"
     # "send him a short update that ...", "an email saying ..."
     r"|(?:update|note|email|e-mail|message|text|letter)(?=\s+(?:that|saying)\b))"
-    r"\s+(?P<said>.*)$"
+    r"(?P<intro>\s*(?:-+|:))?\s+(?P<said>.*)$"
 )
 _INSTRUCTION = re.compile(r"^(?:[\w.'-]+\s+){0,3}?to\s")
 # What is told ends at a dash or a new instruction, and is no new verb's object: "let her know
@@ -120,7 +120,9 @@ _EVENT_NOUN = (
     r"(?:hearing|hrg|trial|conference|conf|deposition|depo|mediation|meeting|mtg|call|docket"
     r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument)s?"
 )
-_ATTRIBUTIVE_AFTER = re.compile(rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?{_EVENT_NOUN}\b")
+_ATTRIBUTIVE_AFTER = re.compile(
+    rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:{_EVENT_NOUN}|deadlines?|cutoffs?|cut-offs?)\b"
+)
 # "for a client consult next week": the event the work is for, named right before its day.
 _FOR_EVENT_BEFORE = re.compile(
     r"\bfor\s+(?:(?:a|an|the|her|his|our|my|their|this|that|next)\s+)?"
@@ -212,7 +214,7 @@ def _relayed(folded: str, start: int) -> bool:
     if relayed is None or _INSTRUCTION.match(relayed["said"]) or _NOT_SAID.search(relayed["said"]):
         return False
     said = _WORD.findall(relayed["said"])
-    return len(said) >= _RELAYED_WORDS or said[:1] == ["that"]
+    return len(said) >= _RELAYED_WORDS or said[:1] == ["that"] or relayed["intro"] is not None
 
 
 def said_to_be_fine(folded: str, end: int) -> bool:

@@ -57,6 +57,7 @@ _DATE_AFTER = re.compile(
 _TEXT_END = re.compile(r"\s*[.!)]?\s*")
 # "the Saturday message": an article, then a weekday qualifying the noun after it, is no day ...
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|that|every|each)\s+$")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+$")
 # ... unless the noun is an event, which the weekday dates ("the Friday hearing") ...
 _EVENTS = frozenset(
     {"hearing", "hrg", "trial", "conference", "conf", "deposition", "depo", "mediation",
@@ -167,6 +168,8 @@ _WEEKDAY_DATE = re.compile(
 _WEEKDAY_DATE_MONTHS = 3
 # Further ahead than this, a date said without a year is no deadline ("Feb 29" in 2026).
 _DATE_REACH = timedelta(days=366)
+# Further ahead than this, a date said without a year is more likely one gone by, and asked about.
+_DATE_GONE_BY = timedelta(days=240)
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TOMORROW = re.compile(r"\b(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b")
 _TODAY = re.compile(r"\b(?:today|tdy|2day|this\s+afternoon)\b")
@@ -247,6 +250,9 @@ def _names_a_kind(folded: str, match: re.Match[str]) -> bool:
     if match.group(0) != match["wd"] or not _ARTICLE_BEFORE.search(before):
         return False
     following = _NEXT_WORD.match(folded, match.end())
+    if _INDEFINITE_BEFORE.search(before):
+        # "30 days = 12/19, a Sunday", "on a Friday": some such day, not one to meet
+        return following is None or following[1] not in _EVENTS
     return following is not None and following[1] not in _AFTER_ATTRIBUTIVE_DAY | _EVENTS
 
 
@@ -328,6 +334,10 @@ def _date_piece(
         return _unread(match, "there is no such date as \u201c{said}\u201d")
     if year is None and found > today + _DATE_REACH:
         return _unread(match, "\u201c{said}\u201d is over a year away")
+    if year is None and found > today + _DATE_GONE_BY:
+        # "revoked it on 10/20", said in November: most likely last month's, not next year's
+        doubt = f"\u201c{match.group().strip()}\u201d: is that {found.year}'s?"
+        return Day(match.start(), match.end(), found, dated=True, doubt=doubt)
     # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
     # a marker asks for it ("due 3/15/2025" is still read, and warned about).
     stale = year is not None and found < today - STALE_DATE

@@ -188,16 +188,34 @@ def others_deadline(folded: str, start: int, end: int) -> str | None:
 # "he has to answer them by Friday", "she says her answer is due Friday", "he asked for one
 # before the 15th", "says he must pay by Monday": what a third person owes, wants or reports,
 # said in their own clause (a comma ends it: "she says X, try to get it done by tomorrow").
+_CLAUSE_TAIL = (
+    # "they have to be served by Friday" tells of papers, the task's own; "he said to file it
+    # Friday" passes on an instruction
+    r"(?!\s+(?:be|to)\b)"
+    # ... to the day, in one clause ("the trustee wants them before confirmation so I'd like
+    # drafts by Tuesday" is two)
+    r"(?:(?![.!?;,\n]|\s(?:so|but)\s).|[.,](?=\d))*$"
+)
 _THIRD_PERSON = re.compile(
     r"\b(?P<who>he|she|they)\s+(?:(?:also|still|just|now|only|then|already)\s+)?"
     r"(?P<what>must|has\s+to|have\s+to|had\s+to|needs?\s+to|(?:is|are)\s+supposed\s+to"
     r"|will\s+have\s+to|(?P<wants>asked\s+(?:for|us\s+for|me\s+for))|says?|said|owes?)\b"
-    # "they have to be served by Friday" tells of papers, the task's own; "he said to file it
-    # Friday" passes on an instruction
-    r"(?!\s+(?:be|to)\b)"
-    r"(?:[^.!?;,\n]|[.,](?=\d))*$"
+    + _CLAUSE_TAIL
+)
+# A party outside the firm, by its role, and what it wants of the client: "Trustee wants her
+# 2026 return by 12/10" (what a colleague wants, "she wants it by 10 Tuesday", is the task's).
+_PARTY_WANTS = re.compile(
+    r"\b(?P<who>(?:the\s+)?(?:trustee|creditor|lender|landlord|employer|collector|debt\s+buyer))"
+    r"\s+(?:(?:also|still|just|now|only|then|already)\s+)?(?P<what>wants|needs|requires|expects)\b"
+    + _CLAUSE_TAIL
 )
 _POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
+
+
+def _whose(who: str) -> str:
+    return _POSSESSIVES.get(who) or f"the {who.removeprefix('the ')}'s"
+
+
 # "she said she's only free before noon tmrw": when they can be reached, the task's window.
 _REACHABLE = re.compile(r"\b(?:free|available|reachable|around|home|in\s+the\s+office|back)\b")
 _SENTENCE_START = re.compile(r"[.!?;\n]")
@@ -215,13 +233,14 @@ def someone_elses(folded: str, start: int, end: int) -> Theirs | None:
     says ("He has to answer them by Friday"): theirs, and maybe not the task's."""
     lead = max(0, start - 160)
     breaks = [m.end() for m in _SENTENCE_START.finditer(folded, lead, start)]
-    match = _THIRD_PERSON.search(folded, breaks[-1] if breaks else lead, start)
+    begin = breaks[-1] if breaks else lead
+    match = _THIRD_PERSON.search(folded, begin, start) or _PARTY_WANTS.search(folded, begin, start)
     if match is None or _REACHABLE.search(folded, match.start(), start):
         return None
     said = " ".join(folded[match.start() : end].split())
-    whose = _POSSESSIVES[match["who"]]
+    whose = _whose(match["who"])
     doubt = f"\u201c{said}\u201d: is that {whose} deadline only, or this task's too?"
-    return Theirs(doubt, match["wants"] is not None)
+    return Theirs(doubt, match.groupdict().get("wants") is not None)
 
 
 def passed(due_at: datetime) -> str:

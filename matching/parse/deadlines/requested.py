@@ -12,6 +12,7 @@ __all__ = [
     "asks_the_reader",
     "if_the_reader",
     "later_item",
+    "listed_note",
     "requested",
 ]
 
@@ -68,7 +69,10 @@ _NOTHING_ASKED = re.compile(
     r"|can\s+wait|heads\s+up|fyi|f\.y\.i|(?:pls|please|kindly|just)\s+note|reminder"
     r"|(?:thanks|thank\s+you|thx|ty)[\s,]+(?:\w+[\s,]+){0,2}?for|congrats|congratulations"
     r"|i'?m\s+out|i\s+am\s+out|i'?m\s+off|i\s+am\s+off|out\s+sick|out\s+of\s+(?:the\s+)?office"
-    r"|ooo)\b"
+    r"|ooo|heading\s+out|signing\s+off|welcome\s+back|see\s+(?:you|ya|y'all|you\s+all|everyone|everybody)"
+    r"|have\s+a\s+(?:good|great|nice|happy|wonderful|safe)\s+(?:holiday|weekend|thanksgiving"
+    r"|break|night|evening|one|trip)"
+    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend))\b"
     r"|(?:^|[.!?]\s+)out\s+(?:today|tomorrow|tmrw)\b"
     # a question about what was done, not a request: "did anyone start it?"
     r"|\b(?:did|has|have)\s+(?:anyone|anybody|someone|somebody|you|u)\s+(?:already\s+)?"
@@ -97,18 +101,21 @@ _OBLIGATION = re.compile(
     r"|\bso\s+(?:that\s+)?(?!you\b|u\b)[a-z']+(?:\s+[a-z']+)?\s+(?:can|could)\b"
 )
 # The writer says so: "not a task, just sharing", whatever else the text says.
-_NOT_A_TASK = re.compile(r"\bnot\s+a\s+(?:task|request)\b")
+_NOT_A_TASK = re.compile(
+    r"\bnot\s+(?:a\s+(?:task|request)|assigned\s+to\s+(?:anyone|anybody|any\s+one))\b"
+)
 # A social note asking everyone to join in ("RSVP to Amber by Monday!", "put your order in
 # this thread by Wednesday noon"): no one's task, whatever day it names.
 _SOCIAL = re.compile(
-    r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cake|celebration|bbq|coffee"
-    r"|donuts|pizza|tacos)\b"
+    r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cakes?|celebration|bbq|coffee"
+    r"|donuts?|pizzas?|tacos?|bagels?|cookies)\b"
 )
 _JOIN_IN = re.compile(
     r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|anyone\s+want"
     r"|i'?m\s+ordering|order\s+(?:goes|going|is\s+going)\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread"
     r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?)"
-    r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in\b"
+    r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in\b|reply\s+(?:here|below|in\s+(?:the\s+)?thread)"
+    r"|come\s+(?:get|grab)\s+(?:it|some|one|them)"
     r"|thinking\s+[a-z' ]{1,30}?\s+(?:at|@)\s+\d"
     r")(?!\w)"
     # "lunch?" said alone: an invitation
@@ -134,8 +141,10 @@ _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\)|[-*\u2022])\s+", re.MULTI
 # A sentence that asks only if the reader has some such work: "if you've got something that
 # has to be filed before then, tell me by 4 today", "if anyone has anything for the courier".
 _IF_THE_READER = re.compile(
-    r"(?:^|[.!?\n:]\s*)if\s+(?:you|u|anyone|anybody|someone|somebody|y'all)(?:'ve|\s+have|\s+has)?"
-    r"\s+(?:got\s+|have\s+|has\s+)?(?:something|anything|any)\b[^.!?\n]*$"
+    r"(?:^|[.!?\n:]\s*)(?:if\s+(?:you|u|anyone|anybody|someone|somebody|y'all)(?:'ve|\s+have"
+    r"|\s+has)?\s+(?:got\s+|have\s+|has\s+)?(?:something|anything|any)"
+    # "Anything that has to happen Fri, pls tell me by noon."
+    r"|anything\s+(?:that\s+)?(?:has|needs|must|is|should))\b[^.!?\n]*$"
 )
 
 
@@ -221,6 +230,25 @@ def later_item(folded: str, start: int) -> str | None:
     if not asks_the_reader(folded[items[0] : line]):
         return None
     return "the deadline is said in a later item of the list: is it this task's?"
+
+
+# "drafts due noon tmrw", "the answer is due 11/22": a deadline told, not asked ("- draft the
+# letters, by Thursday" is a terse ask).
+_TOLD_DUE = re.compile(r"\bdue\s+(?:on\s+|by\s+|at\s+)?$")
+
+
+def listed_note(folded: str, start: int) -> str | None:
+    """The doubt when the deadline at `start` is said in a list item that asks nothing ("-
+    Kowalczyk drafts due noon tmrw") while the ask is elsewhere ("pls order the transcript"):
+    a note on other work, maybe not the task's."""
+    line = folded.rfind("\n", 0, start) + 1
+    if not _ITEM.match(folded, line) or not _TOLD_DUE.search(folded, line, start):
+        return None
+    end = folded.find("\n", start)
+    end = len(folded) if end == -1 else end
+    if asks_something(folded[line:end]) or not asks_something(folded[:line] + folded[end:]):
+        return None
+    return "the deadline is said in a list item that asks nothing: is it this task's?"
 
 
 def if_the_reader(folded: str, start: int) -> str | None:
