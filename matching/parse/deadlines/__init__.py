@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from matching.parse.deadlines.anchors import (
+    counted_from_elsewhere,
+    opens_a_window,
+    someone_else_does,
+)
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
@@ -40,7 +45,7 @@ from matching.parse.deadlines.requested import (
     listed_note,
     requested,
 )
-from matching.parse.deadlines.spoken import digits_for_spoken
+from matching.parse.deadlines.spoken import dictated_punctuation, digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.parse.deadlines.zones import in_zone_said
 from matching.text import fold
@@ -80,7 +85,7 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
-    folded, misspelt = respelt(digits_for_spoken(fold(text)))
+    folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(fold(text))))
     pieces = _pieces(folded, clock, misspelt)
     doubts: list[str] = []
     if _has_unread(pieces):
@@ -121,6 +126,8 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     doubt = (
         chosen.doubt
         or next(iter(doubts), None)
+        or opens_a_window(_sentence_before(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1])
+        or _someone_elses_act(folded, chosen)
         or later_item(folded, chosen.start)
         or listed_note(folded, chosen.start)
         or if_the_reader(folded, chosen.start)
@@ -140,7 +147,9 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     clocks = [c for c in meant if legal_clock(folded, c.start)]
     others = [c for c in meant if others_deadline(folded, c.start, c.spans[-1][1])]
     theirs = {c: why for c in meant if (why := someone_elses(folded, c.start, c.spans[-1][1]))}
-    left = [c for c in candidates if c not in clocks and c not in others and c not in theirs]
+    counted = {c: why for c in meant if (why := counted_from_elsewhere(folded, c.start, c.spans[-1][1]))}
+    left = [c for c in candidates if c not in clocks and c not in others and c not in theirs
+            and c not in counted]  # fmt: skip
     chosen = choose(folded, left)
     if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):
         # "For whoever's on intake today: ... she says her answer is due Friday": neither day
@@ -158,7 +167,8 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
         return clock._replace(doubt=legal_clock(folded, clock.start)), None
     if others:
         return None, others_deadline(folded, others[0].start, others[0].spans[-1][1])
-    return None, None
+    # "the order should come within 30 days of that": when the period ends is not said.
+    return None, next(iter(counted.values()), None)
 
 
 def _said_in_an_ask(folded: str, candidate: Candidate) -> bool:
@@ -170,6 +180,20 @@ def _said_in_an_ask(folded: str, candidate: Candidate) -> bool:
     sentence_start = max(folded.rfind(mark, 0, start) for mark in ".!?:\n") + 1
     ends = [i for mark in ".!?\n" if (i := folded.find(mark, start)) != -1]
     return asks_something(folded[sentence_start : min(ends) if ends else len(folded)])
+
+
+def _someone_elses_act(folded: str, candidate: Candidate) -> str | None:
+    """The doubt when a day not said as a deadline is told only as what someone else will do
+    ("the client can drop them off Friday at 10") while the ask is said elsewhere."""
+    if candidate.rank == MARKED:
+        return None
+    start, end = candidate.start, candidate.spans[-1][1]
+    return someone_else_does(_sentence_before(folded, start), folded[start:end])
+
+
+def _sentence_before(folded: str, start: int) -> str:
+    """The sentence `start` is said in, up to `start`."""
+    return folded[max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1 : start]
 
 
 def _event_day(folded: str, pieces: list[Piece]) -> str | None:

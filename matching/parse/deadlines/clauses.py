@@ -30,8 +30,11 @@ _SENTENCE_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|[^\x00-\x7f]")
 # him the hearing moved to Monday"; not what to tell someone to do ("tell Joe to file it
 # Monday"), nor when to tell them ("let her know tomorrow").
 _RELAYED = re.compile(
-    r"\b(?:let\s+(?!me\b|us\b)(?:[\w.'-]+\s+){1,5}?know"
-    r"|(?:tell(?:ing)?|inform(?:ing)?|remind(?:ing)?)(?!\s+(?:me|us)\b)"
+    # (not to the reader: "let whoever handles filings know that it must be filed by noon")
+    r"\b(?:let\s+(?!me\b|us\b|whoever\b|anyone\b|anybody\b|someone\b|somebody\b|you\b"
+    r"|y'all\b|everyone\b)(?:[\w.'-]+\s+){1,5}?know"
+    r"|(?:tell(?:ing)?|inform(?:ing)?|remind(?:ing)?)(?!\s+(?:me|us|whoever|anyone|anybody"
+    r"|someone|somebody|you|y'all|everyone)\b)"
     r"|(?:explain(?:ing)?|advis(?:e|ing))(?=\s+(?:\w+\s+)?that\b)"
     # "send him a short update that ...", "an email saying ..."
     r"|(?:update|note|email|e-mail|message|text|letter)(?=\s+(?:that|saying)\b))"

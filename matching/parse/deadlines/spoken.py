@@ -81,6 +81,38 @@ def number_value(words: str) -> int | None:
     return sum(v for v in values if v is not None)
 
 
+# Punctuation a dictating phone leaves as words: "... by Wednesday period thanks". Not the
+# noun: "the cure period", "the limitations period runs 3/1", "a 30-day period of ...".
+_DICTATED = re.compile(
+    r"(?P<before>[a-z0-9'-]+)(?P<mark>\s+(?:period|full\s+stop|comma|question\s+mark))\b"
+    r"(?!\s+(?:of|for|to|runs?|ran|ends?|ended|expires?|expired|closes?|closed|starts?|begins?"
+    r"|lapses?|has|had|is|was|under|applies|from|in\s+which|during)\b)"
+)
+_NOUN_PERIOD = frozenset(
+    {"the", "a", "an", "this", "that", "which", "its", "same", "cure", "notice", "grace",
+     "waiting", "review", "pay", "billing", "claims", "fixed", "contract", "day", "days", "month",
+     "months", "year", "years", "yr", "yrs", "week", "weeks", "limitations", "reinvestigation",
+     "redemption", "rescission", "statutory", "lookback", "look-back", "trial", "oxford"}
+)  # fmt: skip
+_MARKS = {"period": ".", "full stop": ".", "comma": ",", "question mark": "?"}
+
+
+def dictated_punctuation(folded: str) -> str:
+    """ "tell her Monday period call her today" -> "tell her Monday.       call her today": the
+    mark, padded so that every span still points into the text as written."""
+    if not any(word in folded for word in ("period", "comma", "stop", "mark")):
+        return folded
+
+    def mark(match: re.Match[str]) -> str:
+        before = match["before"]
+        if before in _NOUN_PERIOD or before.endswith(("-day", "-month", "-year", "-yr")):
+            return match.group(0)
+        said = _MARKS[" ".join(match["mark"].split())]
+        return before + said.ljust(len(match["mark"]))
+
+    return _DICTATED.sub(mark, folded)
+
+
 def digits_for_spoken(folded: str) -> str:
     """ "by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
     so that every span still points into the text as written."""
