@@ -14,6 +14,7 @@ from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, 
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.dates import DAY_READERS
+from matching.parse.deadlines.idioms import IDIOM_READERS
 from matching.parse.deadlines.doubts import (
     Respelt,
     legal_clock,
@@ -60,7 +61,7 @@ __all__ = [
     "zone_named",
 ]
 
-_READERS = (*DAY_READERS, *TIME_READERS)
+_READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
 _NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
 _WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
@@ -88,14 +89,16 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(fold(text))))
     pieces = _pieces(folded, clock, misspelt)
     doubts: list[str] = []
+    vague: list[Unread] = []
     if _has_unread(pieces):
         # A date that cannot be, said as a deadline or beside one, is asked about; as news
-        # ("served 2/30") it is let be, as a readable date would be.
-        doubts += [
-            p.doubt
-            for p in pieces
-            if isinstance(p, Unread) and rank_of_lead(folded, p.start) != CONTEXT
-        ]
+        # ("served 2/30") it is let be, as a readable date would be. A span of days ("early next
+        # week") is asked about when it is the deadline said, unless told as a fact.
+        unread = [p for p in pieces
+                  if isinstance(p, Unread) and (lead := rank_of_lead(folded, p.start)) != CONTEXT
+                  and not (p.vague and described(folded, p.start, p.end, lead))]  # fmt: skip
+        doubts += [p.doubt for p in unread if not p.vague]
+        vague = [p for p in unread if p.vague]
         pieces = [p for p in pieces if not isinstance(p, Unread)]
     request = requested(folded)
     candidates = candidates_in(folded, pieces, clock, request)
@@ -111,6 +114,9 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         candidates = [c._replace(doubt=c.doubt or _NOTHING_ASKED) for c in candidates
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
+    if vague and not (request.nothing or request.social):
+        # "by midweek next week": the span said is the deadline, of which "next week" is a part
+        doubts += [p.doubt for p in vague if chosen is None or 0 <= chosen.start - p.end <= 2]
     if chosen is None:
         if request.nothing or request.social or request.withdrawn:
             return DeadlineReading(None, next(iter(doubts), None) or aside)

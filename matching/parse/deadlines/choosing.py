@@ -34,7 +34,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _AT_THE_LATEST = re.compile(r"\s*,?\s*(?:at\s+the\s+latest|latest)\b")
 # What may stand between a day and its time: "tomorrow at 10am", "3pm on Friday", "Fri, 2pm".
 _JOINER = re.compile(
-    r"^[\s,;:()\-]*(?:(?:at|by|on|before|b4|until|till|around|@|the)[\s,;:()\-]*){0,3}$"
+    r"^[\s,;:()\-]*(?:(?:at|by|on|before|b4|until|till|around|@|the"
+    # "4:30 ET Friday", "noon Eastern tomorrow": the zone said between (read from the span)
+    r"|[ecmp][sd]?t|eastern|central|mountain|pacific|(?:[a-z]+\s+)?time)[\s,;:()\-]*){0,3}$"
 )
 # "Monday by 9 a.m.": a marker between a day and its time marks them both.
 _MARKER_INSIDE = re.compile(r"\b(?:by|before|b4|until|till)\b")

@@ -124,7 +124,7 @@ _DAY_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}"
 )
 _ORDINAL_DAY = re.compile(
-    r"\b(?:by|on|before|b4|until|due)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+    r"\b(?:by|on|before|b4|until|due|than)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
 )
 # What may follow "the 15th" when it is a day of the month; any other word is a noun it
 # qualifies ("on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit").

@@ -113,6 +113,20 @@ def dictated_punctuation(folded: str) -> str:
     return _DICTATED.sub(mark, folded)
 
 
+# "five p m", "10 a m": a meridiem dictated letter by letter, after an hour said or written.
+_SPELT_MERIDIEM = re.compile(
+    r"\b(?P<hour>\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirty|fifteen|forty[\s-]five|oh\s+five)\s+(?P<half>[ap])\s+m\b"
+)
+
+
+def _joined_meridiem(folded: str) -> str:
+    """ "five p m" -> "five pm ": the meridiem as typed, padded to the same length."""
+    return _SPELT_MERIDIEM.sub(
+        lambda m: f"{m['hour']} {m['half']}m ".ljust(len(m.group(0))), folded
+    )
+
+
 def digits_for_spoken(folded: str) -> str:
     """ "by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
     so that every span still points into the text as written."""
@@ -128,6 +142,8 @@ def digits_for_spoken(folded: str) -> str:
         number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
         return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
 
+    if " m" in folded:
+        folded = _joined_meridiem(folded)
     if not _SPOKEN_CUE.search(folded):
         return folded
     return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))
