@@ -57,6 +57,14 @@ NO_ONES = [
     # a reminder of what everyone must do
     ("Reminder that all expense reports must be submitted by Friday so accounting can close "
      "the books.", ("2026-12-11 17:00", True)),
+    # the writer's absence, said after a greeting or a dash, and their return
+    ("Odile here - out Wednesday for a CLE. Back Thursday.", (None, False)),
+    ("heading to the courthouse for the Pryce trial, back tomorrow around 2", (None, False)),
+    # a schedule that slips is news
+    ("out sick today. the Yusuf opposition draft will slip to Monday, sorry", (None, False)),
+    # a reminder to set is docketing: the day it names is the event's
+    ("can someone set a reminder to check the Lindqvist docket? the deadline to respond runs "
+     "1/15.", (None, False)),
 ]  # fmt: skip
 
 
@@ -98,6 +106,9 @@ FACTS = [
     # what to put on the calendar
     ("can someone add the Duarte reply deadline to the calendar? served 12/1, 14 days -> 12/15",
      (None, False)),
+    # a tickler's day, and a period counted from a date told, are the docket's
+    ("calendar for Ilves: their reply is due 1/4, the order should follow within 30 days of "
+     "that. tickler on 1/5.", (None, True)),
 ]  # fmt: skip
 
 
@@ -107,6 +118,12 @@ def test_a_day_told_as_a_fact_is_context(text: str, expected: tuple[str | None, 
 
 
 SOMEONE_ELSES = [
+    # what is to be passed on to whoever reads it is the ask itself
+    ("let whoever's on filings know the Dimitrov stipulation must go in before Thursday at noon",
+     ("2026-12-10 12:00", False)),
+    # due to someone, then when
+    ("could you take over the Ferro rogs? they're due to Anneliese Friday, I think",
+     ("2026-12-11 17:00", False)),
     # what a third person owes gives way to the day said in the ask
     ("Ms. Ortega called. She must sign the reaffirmation by Friday. Please call her today to "
      "explain it.", ("2026-12-08 17:00", False)),

@@ -6,6 +6,8 @@ import re
 from datetime import datetime
 
 from matching.parse.deadlines.anchors import (
+    corrected,
+    counted_from_an_event,
     counted_from_elsewhere,
     opens_a_window,
     someone_else_does,
@@ -14,7 +16,6 @@ from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, 
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.dates import DAY_READERS
-from matching.parse.deadlines.idioms import IDIOM_READERS
 from matching.parse.deadlines.doubts import (
     Respelt,
     legal_clock,
@@ -24,10 +25,12 @@ from matching.parse.deadlines.doubts import (
     someone_elses,
     undated_event,
 )
+from matching.parse.deadlines.idioms import IDIOM_READERS
 from matching.parse.deadlines.pieces import (
     CONTEXT,
     END_OF_DAY,
     MARKED,
+    NOT_ABBREVIATION,
     PASSED_WARNING,
     STANDING,
     Clock,
@@ -66,6 +69,7 @@ _NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
 _WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(rf"{NOT_ABBREVIATION}[.!?](?=\s|$)|\n")
 # "prep the binder for the Jan 7 trial": work for an event named by its day.
 _WORK_FOR = re.compile(
     r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
@@ -120,7 +124,10 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     if chosen is None:
         if request.nothing or request.social or request.withdrawn:
             return DeadlineReading(None, next(iter(doubts), None) or aside)
-        doubt = next(iter(doubts), None) or undated_event(folded) or aside
+        doubt = (
+            next(iter(doubts), None) or undated_event(folded) or counted_from_an_event(folded)
+            or aside
+        )
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
     if chosen.timed:
         # "by 3 Pacific" is 3 in Los Angeles; "by 3 her time" is asked about.
@@ -129,10 +136,14 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))
+    later_days = [(p.start, p.end) for p in pieces if isinstance(p, Day) and p.start > chosen.start]
     doubt = (
         chosen.doubt
         or next(iter(doubts), None)
-        or opens_a_window(_sentence_before(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1])
+        or corrected(folded, chosen.start, chosen.spans[-1][1], later_days)
+        or opens_a_window(
+            _sentence_of(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1]
+        )
         or _someone_elses_act(folded, chosen)
         or later_item(folded, chosen.start)
         or listed_note(folded, chosen.start)
@@ -153,7 +164,9 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     clocks = [c for c in meant if legal_clock(folded, c.start)]
     others = [c for c in meant if others_deadline(folded, c.start, c.spans[-1][1])]
     theirs = {c: why for c in meant if (why := someone_elses(folded, c.start, c.spans[-1][1]))}
-    counted = {c: why for c in meant if (why := counted_from_elsewhere(folded, c.start, c.spans[-1][1]))}
+    counted = {
+        c: said for c in meant if (said := counted_from_elsewhere(folded, c.start, c.spans[-1][1]))
+    }
     left = [c for c in candidates if c not in clocks and c not in others and c not in theirs
             and c not in counted]  # fmt: skip
     chosen = choose(folded, left)
@@ -194,12 +207,14 @@ def _someone_elses_act(folded: str, candidate: Candidate) -> str | None:
     if candidate.rank == MARKED:
         return None
     start, end = candidate.start, candidate.spans[-1][1]
-    return someone_else_does(_sentence_before(folded, start), folded[start:end])
+    return someone_else_does(_sentence_of(folded, start), folded[start:end])
 
 
-def _sentence_before(folded: str, start: int) -> str:
-    """The sentence `start` is said in, up to `start`."""
-    return folded[max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1 : start]
+def _sentence_of(folded: str, start: int) -> str:
+    """The sentence `start` is said in ("Mr." ends none)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded, 0, start)]
+    after = _SENTENCE_END.search(folded, start)
+    return folded[ends[-1] if ends else 0 : after.end() if after else len(folded)]
 
 
 def _event_day(folded: str, pieces: list[Piece]) -> str | None:

@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["counted_from_elsewhere", "opens_a_window", "someone_else_does"]
+from matching.parse.deadlines.spoken import NUMBER
+
+__all__ = [
+    "corrected",
+    "counted_from_an_event",
+    "counted_from_elsewhere",
+    "opens_a_window",
+    "someone_else_does",
+]
 
 # "within 30 days of that", "10 days after the hearing", "2 weeks from service": a period
 # counted from something other than now, whose end the text does not give.
 _COUNTED_FROM = re.compile(
     r"\s+(?:of|after|from|following)\s+"
     r"(?!(?:today|now|this\s+(?:message|email|note|msg|post)|the\s+date\s+of\s+this)\b)"
-    r"(?P<anchor>(?:[a-z0-9'/.-]+\s+){0,3}?[a-z0-9'/-]+)"
+    r"(?:(?:the|a|an|his|her|their|our|its|that|this|my|your|[a-z]+'s)\s+)?[a-z0-9'/-]+"
 )
 _PERIOD = re.compile(
     r"\b(?:days?|wks?|weeks?|months?|mos?|hours?|hrs?|fortnight)\s*$"
@@ -32,9 +40,28 @@ def counted_from_elsewhere(folded: str, start: int, end: int) -> str | None:
 
 
 _ASKS_READER = re.compile(
-    r"\b(?:please|pls|plz|kindly|can|could|would|you|u|someone|somebody|anyone|anybody|whoever|need|needs"
+    r"\b(?:please|pls|plz|kindly|can|could|would|you|u|someone|somebody|anyone|anybody|whoever"
+    r"|need|needs"
     r"|want|wants|i'd\s+like)\b"
 )
+
+
+# "2 weeks after the mediation", "three days before her hearing": a count from an event the text
+# gives no date for, which no reader reads as a day.
+_FROM_AN_EVENT = re.compile(
+    rf"\b(?:{NUMBER})\s+(?:(?:business|biz|court|calendar)\s+)?(?:days?|weeks?|wks?|months?)\s+"
+    r"(?:before|b4|after|prior\s+to|following|ahead\s+of)\s+"
+    r"(?:the|her|his|their|our|my|its|this|that|[a-z]+'s)\s+[a-z0-9-]+(?:\s+[a-z0-9-]+)?"
+)
+
+
+def counted_from_an_event(folded: str) -> str | None:
+    """The doubt when the text counts its deadline from an event it gives no date for."""
+    match = _FROM_AN_EVENT.search(folded)
+    if match is None:
+        return None
+    said = " ".join(match.group().split())
+    return f"\u201c{said}\u201d: when is that?"
 
 
 # "he's free Tuesday after 4", "any time Friday from 2": when something may start, not end.
@@ -72,3 +99,26 @@ def someone_else_does(sentence: str, said: str) -> str | None:
     if match is None or _ASKS_READER.search(sentence, match.end()):
         return None
     return f"\u201c{said}\u201d is when someone else acts: is it the task's deadline?"
+
+
+# "by Monday - sorry, I mean Tuesday", "Monday (holiday, so Tuesday)", "Friday, no wait, Thursday":
+# a day said, then put right.
+_CORRECTION = re.compile(
+    r"\b(?:no\s+wait|wait\s+no|i\s+mean|i\s+meant|(?:correction|edit|typo)\b\s*:?"
+    r"|make\s+(?:that|it)"
+    r"|or\s+rather|sorry|actually|(?:holiday|closed)\W+so)\b"
+)
+_CORRECTION_REACH = 40
+
+
+def corrected(
+    folded: str, said_at: int, said_end: int, later_days: list[tuple[int, int]]
+) -> str | None:
+    """The doubt when the day at `said_at:said_end` is followed, a few words on, by words that put
+    it right and another day ("by Monday - sorry, I mean Tuesday")."""
+    for start, end in later_days:
+        gap = folded[said_end:start]
+        if 0 < len(gap) <= _CORRECTION_REACH and _CORRECTION.search(gap):
+            first, second = folded[said_at:said_end].rstrip(". ,"), folded[start:end].rstrip(". ,")
+            return f"\u201c{first}\u201d, then \u201c{second}\u201d: which is the deadline?"
+    return None

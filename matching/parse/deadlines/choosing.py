@@ -323,7 +323,8 @@ def _asked_apart(folded: str, chosen: Candidate, meant: list[Candidate]) -> Cand
             asks_the_reader(_clause_at(folded, other.start))
         ):
             return chosen._replace(
-                doubt=f"{_day(chosen)} is said as due, {_day(other)} in the ask: which is the task's?"
+                doubt=f"{_day(chosen)} is said as due, {_day(other)} in the ask: "
+                "which is the task's?"
             )
     return chosen
 

@@ -15,6 +15,7 @@ from matching.parse.deadlines.pieces import (
     Piece,
     Reader,
     Unread,
+    add_months,
     cue,
     weekday_next_week,
     weekday_on_or_after,
@@ -43,6 +44,8 @@ _WEEKS_FROM = re.compile(
 _AFTER_NEXT = re.compile(rf"\b(?:the\s+)?{_WEEKDAY}\s+after\s+next\b")
 # "the week after next": the Friday of the week after next week.
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?w(?:ee)?k\s+after\s+ne?xt\b")
+# "first of next month", "the 1st of the month": the first day of the coming month.
+_FIRST_OF_MONTH = re.compile(r"\b(?:the\s+)?(?:first|1st)\s+of\s+(?P<which>the|next|nxt)\s+month\b")
 # "in a fortnight", "within two fortnights", "a fortnight from today".
 _FORTNIGHT = re.compile(
     rf"\b(?:(?:in|within)\s+)?(?P<n>{NUMBER})\s+fortnights?\b(?:\s+from\s+(?:now|today))?"
@@ -104,6 +107,15 @@ def _week_after_next(match: re.Match[str], folded: str, now: Now) -> Piece:
     return Day(match.start(), match.end(), weekday_next_week(4, now.today) + timedelta(weeks=1))
 
 
+def _first_of_month(match: re.Match[str], folded: str, now: Now) -> Piece:
+    today = now.today
+    first = add_months(today.replace(day=1), 1)
+    # "the first of the month", said on the 1st before day's end, is today
+    if match["which"] == "the" and today.day == 1:
+        first = today
+    return Day(match.start(), match.end(), first, dated=True)
+
+
 def _fortnight(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     count = number_value(match["n"])
     if count is None or count > 6:
@@ -137,6 +149,8 @@ IDIOM_READERS = (
     Reader(_WEEK_AFTER_NEXT, _week_after_next, cue("after next", "after nxt")),
     Reader(_DAY_WEEK, _day_week, cue(" week", " wk")),
     Reader(_FORTNIGHT, _fortnight, cue("fortnight")),
+    Reader(_FIRST_OF_MONTH, _first_of_month,
+           cue(" of the month", " of next month", " of nxt month")),  # fmt: skip
     Reader(_THIS_TIME, _this_time, cue(" time ")),
     Reader(_DAY_NEXT, _day_next, cue(" next")),
     Reader(_VAGUE, _vague, cue("mid", "early", "late", "beginning", "start", "middle", "week of",

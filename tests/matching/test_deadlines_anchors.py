@@ -1,0 +1,57 @@
+"""Days that are no deadline by themselves: counted from an event, a window's start, someone
+else's act, a day put right, a thing's due date beside the ask's day."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from matching.parse.deadlines import read_deadline
+
+NY = "America/New_York"
+TUE = "2026-12-08T10:00:00-05:00"  # Tuesday, an ordinary week
+
+
+def reading(text: str, now: str = TUE) -> tuple[str | None, bool]:
+    """The deadline read, and whether it is asked about."""
+    found = read_deadline(text, now=datetime.fromisoformat(now), tz=NY)
+    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M") if found.deadline else None
+    return when, found.doubt is not None
+
+
+ANCHORED = [
+    # a period counted from an event, not from today
+    ("draft the Halvorsen motion within 14 days of the status conference", (None, True)),
+    ("send the Abara notice within 5 days of receipt", (None, True)),
+    ("the Greer reply, 2 weeks after the mediation", (None, True)),
+    # ... but one counted from today is read
+    ("send the Abara notice within 5 days from today", ("2026-12-13 17:00", False)),
+    # ... and one beside the task's own deadline gives way to it
+    ("docs should come in within 10 days of that. pls chase them by Friday",
+     ("2026-12-11 17:00", False)),
+    # when someone may start is no deadline, unless the ask says the day
+    ("pls call Mrs. Ibsen about the budget. she's around Thursday after 2",
+     ("2026-12-10 17:00", True)),
+    ("can you call Mr. Oduya today after 3?", ("2026-12-08 17:00", False)),
+    # what someone else will do, said apart from the ask
+    ("could someone scan the leases into the file? the landlord will drop them off Friday at 11",
+     ("2026-12-11 11:00", True)),
+    # ... but when they can be reached is when to reach them
+    ("he's free tomorrow at 10, can you set up the intake call?", ("2026-12-09 10:00", False)),
+    ("could you ring Ms. Dow back? she can talk tomorrow at 4", ("2026-12-09 16:00", False)),
+    # a thing's due date told as news, and another day in the ask
+    ("opposition due 12/18. can you get the outline started today?", ("2026-12-18 17:00", True)),
+    # ... a day said as past news is no other day
+    ("Rasmussen: talked to her Friday, she wants to go ahead. draft the motion, due 12/18.",
+     ("2026-12-18 17:00", False)),
+    # a day put right
+    ("draft the Vance letter by Thursday - sorry, I mean Friday", ("2026-12-10 17:00", True)),
+    ("file the Ames answer Thursday (holiday so Friday)", ("2026-12-10 17:00", True)),
+    ("Sorry for the delay! Please draft the Ames letter by Friday.", ("2026-12-11 17:00", False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ANCHORED)
+def test_a_day_that_is_no_deadline_alone(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected
