@@ -173,6 +173,7 @@ class Roster:
         self._by_handle: dict[str, set[str]] = {}
         self._names: dict[str, str] = {}
         self._first_name_of: dict[str, str] = {}
+        self._last_name_of: dict[str, str] = {}
         for person in roster:
             self._index(person)
         self._by_nickname = self._nicknamed(nicknames or {})
@@ -194,6 +195,7 @@ class Roster:
         self._by_first_name.setdefault(first, set()).add(person.email)
         handles = {first, fold(person.email.split("@")[0])}
         if len(name) > 1:
+            self._last_name_of[person.email] = last
             self._by_last_name.setdefault(last, set()).add(person.email)
             for key in {name, (first, last), (first, last[0])}:
                 self._by_full_name.setdefault(key, set()).add(person.email)
@@ -390,6 +392,9 @@ class Roster:
                 emails = self._by_full_name.get(key)
                 if emails:
                     return emails, found[index + size - 1][1]
+        told = self._short_form_with_surname(text, found, index)
+        if told:
+            return told
         start, end, word = found[index]
         capitalised = text[start].isupper()
         following = found[index + 1][2] if index + 1 < len(found) else ""
@@ -416,6 +421,25 @@ class Roster:
         ):
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
+
+    def _short_form_with_surname(
+        self, text: str, found: list[Word], index: int
+    ) -> tuple[set[str], int] | None:
+        """Who a capitalised short form with a surname or its initial names: "Jess N." or "Dan
+        Oyelaran" picks one of two people whose given names it shortens, as a full name would."""
+        if index + 1 >= len(found):
+            return None
+        (start, end, short), (after, last_end, surname) = found[index], found[index + 1]
+        if not text[start].isupper() or after - end > 1 or not text[after].isupper():
+            return None
+        short = squashed(short)
+        people = (self._by_nickname.get(short) or set()) | (self._nickname(short) or set())
+        fits = {
+            email for email in people
+            if (last := self._last_name_of.get(email)) and (
+                last == squashed(surname) or len(surname) == 1 and last[0] == surname)
+        }  # fmt: skip
+        return (fits, last_end) if len(fits) == 1 else None
 
     def _short_form(self, word: str, capitalised: bool, naming: Naming) -> set[str] | None:
         """Whom a short form names: the nickname table's people ("can becca review …", even in
