@@ -23,6 +23,7 @@ from matching.parse.addressed import (
 )
 from matching.parse.items import (
     asks_for_work,
+    is_item,
     main_part,
     opens_with_a_task,
     part_of,
@@ -90,6 +91,17 @@ _ROUTING = re.compile(
     r"\b(?:get|find|grab|assign|put|line\s+up|round\s+up)\s+(?:someone|somebody|anyone|"
     r"one\s+of\s+(?:the|our|your)\b)"
 )
+# The same anywhere in the text: "Tamika — … Give it to whoever has time, by Friday."
+_HANDED_ON = re.compile(
+    r"\b(?:give|hand|pass|send|route|farm|kick|assign)\s+(?:it|this|that|them|these|those)"
+    r"(?:\s+(?:out|off|over|along))?\s+to\s+(?:whoever|whomever|someone|somebody|anyone"
+    r"|one\s+of\s+(?:the|our|your)\b)"
+)
+# The work is offered to the one named or kept by the writer: "Do you want to ask him or
+# should I?", "you or me", "or I can do it".
+_OR_THE_WRITER = re.compile(
+    r"\bor\s+(?:(?:should|shall|do|can|will)\s+i|i(?:'ll|\s+(?:can|could|will|should))|me)\b"
+)
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
 # Thanks said to the one just named, within a few words: "Kelsey you are a lifesaver", "Imani
@@ -126,6 +138,8 @@ UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 ROUTING = "the person named is asked to find someone for it; who is to do the task?"
+OFFERED = "the text leaves the work to the person named or to you; who is to do it?"
+QUESTIONED = "the person named is only asked a question; who is to do the task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
 THANKED_ASKED = "the text thanks {name} and asks for work without saying who; is it them?"
 
@@ -263,8 +277,14 @@ class Roster:
                 return PersonFinding(None, spans, FOR_ANOTHER)
             index = part_of(found, chosen.position)
             part = found[index] if index >= 0 else (0, len(folded))
-            if chosen.role == ADDRESSEE and _ROUTING.search(folded, *part):
+            if chosen.role == ADDRESSEE and (
+                _ROUTING.search(folded, *part) or _HANDED_ON.search(folded)
+            ):
                 return PersonFinding(chosen.email, spans, ROUTING)
+            if _OR_THE_WRITER.search(folded):
+                return PersonFinding(chosen.email, spans, OFFERED)
+            if index >= 0 and _only_questioned(folded, found, index):
+                return PersonFinding(chosen.email, spans, QUESTIONED)
             return PersonFinding(chosen.email, spans)
         if hints:
             doubts = [h for h in hints if h.email is None]
@@ -512,6 +532,23 @@ def _main_hint(folded: str, found: list[Span], known: list[_Hint]) -> _Hint | No
             asking = [h for i, h in addressed.items() if i >= 0 and asks_for_work(folded, found[i])]
             return asking[0] if len({h.email for h in asking}) == 1 else None
     return first
+
+
+def _only_questioned(folded: str, found: list[Span], index: int) -> bool:
+    """Whether the listed item naming the person only asks them a question ("1. @Rob — how'd
+    the call go?") while another item asks for work naming no one ("2. Please get the invoices
+    by Wed"). In running text the question leads into the ask ("Kim — any news? Please …")."""
+    start, end = found[index]
+    if (
+        not is_item(folded, found[index])
+        or not folded[start:end].rstrip().endswith("?")
+        or asks_for_work(folded, found[index])
+    ):
+        return False
+    return any(
+        is_item(folded, part) and asks_for_work(folded, part)
+        for i, part in enumerate(found) if i != index
+    )
 
 
 def _thanked(folded: str, spans: list[Span], hint: _Hint) -> bool:
