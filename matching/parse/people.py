@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matching.model import StaffProfile
 from matching.parse.addressed import (
@@ -110,6 +110,10 @@ _THANKED_NEXT = re.compile(
     r"[\s,:\u2013\u2014-]*(?:[a-z']+,?\s+){0,5}?(?:thanks|thank\s+you|thx|ty|tysm|appreciate|"
     r"lifesaver|life\s+saver)\b"
 )
+# A deadline straight after "to <name>": "pls handle: a summary, to Kate by 3 tmrw". Where the
+# text asks its reader for the work, Kate may be whom it goes to; dictated tags assign
+# ("summarize it to Renee by Wed"), so it is asked.
+_DUE_NEXT = re.compile(r"\s+(?:by|before|no\s+later\s+than|eod|cob|today|tomorrow|tmrw)\b")
 _THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
 # An ask of "you": after thanks, the one thanked ("Bethany, thank you … Could you now …").
 _ASKS_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
@@ -138,6 +142,7 @@ UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 ROUTING = "the person named is asked to find someone for it; who is to do the task?"
+DELIVERED = "the work is to go to the person named by a time; are they also to do it?"
 OFFERED = "the text leaves the work to the person named or to you; who is to do it?"
 QUESTIONED = "the person named is only asked a question; who is to do the task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
@@ -160,6 +165,7 @@ class _Hint:
     email: str | None  # None: a name read as a person who cannot be told apart
     doubt: str | None = None
     role: int = OTHER  # the part the person plays: addressee, handoff, claim (addressed.py)
+    delivered: bool = False  # "… summary to Kate by 3": the work goes to them, by a time
 
 
 class Roster:
@@ -281,6 +287,8 @@ class Roster:
                 _ROUTING.search(folded, *part) or _HANDED_ON.search(folded)
             ):
                 return PersonFinding(chosen.email, spans, ROUTING)
+            if chosen.delivered and any(asks_for_work(folded, part) for part in found):
+                return PersonFinding(chosen.email, spans, DELIVERED)
             if _OR_THE_WRITER.search(folded):
                 return PersonFinding(chosen.email, spans, OFFERED)
             if index >= 0 and _only_questioned(folded, found, index):
@@ -399,7 +407,10 @@ class Roster:
         start = found[naming.word][0]
         spans.append((naming.at if naming.strength == TO else start, end))
         if not excluded(folded, end):
-            hints.append(self._hint(naming.at, emails, text[start:end], naming.role))
+            hint = self._hint(naming.at, emails, text[start:end], naming.role)
+            if naming.strength == TO and _DUE_NEXT.match(folded, end):
+                hint = replace(hint, delivered=True)
+            hints.append(hint)
 
     def _name_at(
         self, text: str, found: list[Word], naming: Naming, is_known_word: Callable[[str], bool]
