@@ -22,15 +22,20 @@ from matching.parse.matter_cues import (
     BANKRUPTCY_WORK,
     CHAPTER_CUE,
     NOT_PARTY_WORDS,
+    bankruptcy_caption,
     caption_initialisms,
     caption_party,
+    caption_side,
+    client_side,
     in_caption,
     practice_cues,
+    sure_cues,
     text_cues,
 )
 from matching.parse.name_places import (
     files_of,
     in_topic_slot,
+    named_as_a_file,
     opens_clause,
     ordinary_word,
     possessive_named,
@@ -62,6 +67,7 @@ from matching.text import fold
 
 __all__ = [
     "AMBIGUOUS_MATTER_WARNING",
+    "CONTEXT_GUESS_WARNING",
     "ANOTHER_PERSON_WARNING",
     "GIVEN_NAME_WARNING",
     "RELATIVE_WARNING",
@@ -73,6 +79,13 @@ __all__ = [
 
 AMBIGUOUS_MATTER_WARNING = "the client name fits more than one matter; give the matter number"
 SEVERAL_MATTERS_WARNING = "the text names more than one matter; give one matter number"
+CONTEXT_GUESS_WARNING = (
+    "the client has several matters and only the text's other words point to this one; "
+    "give the matter number"
+)
+# The words after a client's name where a party or practice tells their matters apart: "the
+# Pruitt FCRA case", "Baca's borrower defense".
+_CUE_REACH = 3
 
 # A run with a digit ("2026-0113", "lit-2025-007"), maybe after a word prefix ("LIT 2025-007").
 _NUMBER_LIKE = re.compile(
@@ -82,6 +95,7 @@ _NUMBER_LIKE = re.compile(
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
 _AND = frozenset({"and", "&"})
+_IN_RE = re.compile(r"\bin\s+re\b")
 # A party said to pick one of several cases: "the LVNV one", "the Midland suit".
 _WHICH_CASE = re.compile(
     r"\bthe\s+(?P<party>[a-z][\w-]*)\s+(?:one|case|suit|lawsuit|matter|file|acct|account)\b"
@@ -94,6 +108,8 @@ _SHORTEST_FAMILY = 5
 _FAMILY_VERBS = frozenset(
     {"want", "wanted", "need", "needed", "are", "were", "have", "had", "called", "came",
      "dropped", "brought", "sent", "signed", "said", "say", "asked", "got", "received", "paid",
+    # A possessive typed without its apostrophe: "asantes getting calls" (Asante's).
+    "getting", "going", "being", "is", "was", "has", "wants", "needs", "says",
      "missed", "moved", "decided", "agreed", "emailed", "texted", "left", "just", "still", "both",
      "also", "finally", "will", "would", "can", "could", "should", "did", "do", "dont", "didnt"}
 )  # fmt: skip
@@ -129,6 +145,9 @@ class Matters:
         # its parties, its practice ("bankruptcy", "chapter 7").
         self._clients: dict[str, tuple[str, ...]] = {}
         self._cues: dict[str, frozenset[str]] = {}
+        # Per matter, the side of its caption its client stands on; the bankruptcies "In re" X.
+        self._sides: dict[str, int] = {}
+        self._in_re: set[str] = set()
         # Clients' given names ("walter", "june" of "Walter and June Pemberton"), per matter, and
         # the matters of each given name that is no client's surname.
         self._given_names: dict[str, frozenset[str]] = {}
@@ -171,6 +190,9 @@ class Matters:
             frozenset(title) - set(name) - NOT_PARTY_WORDS
         ) | caption_initialisms(matter.title, name)
         self._clients[matter.number] = name
+        self._sides[matter.number] = client_side(matter.title, name)
+        if _IN_RE.search(fold(matter.title)):
+            self._in_re.add(matter.number)
         self._cues[matter.number] = practice_cues(fold(matter.title), self._parties[matter.number])
         if len(name) > 1:
             for full in {name, (name[0], name[-1])}:
@@ -231,9 +253,12 @@ class Matters:
         if named and all(n.kind == GIVEN_NAME for n in named):
             # "Sunita's stuff": the client's given name alone, which DOMAIN.md's forms leave out.
             return None, GIVEN_NAME_WARNING.format(name=text[slice(*named[0].span)])
-        hits = [self._settled_by_practice(folded, found, n.matters) for n in named]
+        guessed: set[str] = set()
+        hits = [self._settled_by_practice(folded, found, n, guessed) for n in named]
         spans = [n.span for n in named]
         number, ambiguous = one_matter(hits)
+        if number in guessed and not any(n.matters == {number} for n in named):
+            return number, CONTEXT_GUESS_WARNING
         if ambiguous:
             # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
             # happens to be another client's surname (Page).
@@ -335,7 +360,9 @@ class Matters:
                 and found[after][0] - words[-1][1] <= 1
                 and found[after][2] in COMPANY_SUFFIXES
             )
-            set_off = text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
+            set_off = (
+                text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
+            ) or named_as_a_file(text, words[0][0], words[-1][1])
             return (size, NAME, set(hit)) if with_form or set_off else None
         return None
 
@@ -481,6 +508,10 @@ class Matters:
     ) -> set[str]:
         """The one of `hit`'s matters whose title holds the other party of a caption around the
         name ("Midland v. Kwan", "Kwan v. Harbor Freight"); else `hit`."""
+        if bankruptcy_caption(found, index):
+            fits = {n for n in hit if n in self._in_re}
+            if len(fits) == 1:
+                return fits
         other = caption_party(text, found, index, size)
         if not other:
             return hit
@@ -488,13 +519,21 @@ class Matters:
         best, number = scored[0]
         if best and best > scored[1][0]:
             return {number}
-        return hit
+        # "Midland v. Pruitt" and "Pruitt v. Midland": the side the client stands on.
+        side = caption_side(found, index, size)
+        fits = {n for score, n in scored if best and score == best and self._sides[n] == side}
+        return fits if side and len(fits) == 1 else hit
 
-    def _settled_by_practice(self, folded: str, found: list[Word], hit: set[str]) -> set[str]:
+    def _settled_by_practice(
+        self, folded: str, found: list[Word], named: Named, guessed: set[str]
+    ) -> set[str]:
         """The one of a client's matters that the text's other words point to: "the Mbatha ch. 7",
         "Whitehurst's trustee", "the Pruitt FCRA case"; else `hit`. A surname two clients share
         is settled by their full name, a caption, or a party said to tell the cases apart ("the
-        LVNV one", "the Midland suit")."""
+        LVNV one", "the Midland suit"). A matter told only by a party or a practice named apart
+        from the client ("a dispute to Experian for Luz Quinones") is added to `guessed`: firms
+        differ on whether that settles it."""
+        hit = named.matters
         if len(hit) < 2:
             return hit
         if len({self._clients[n] for n in hit}) > 1:
@@ -504,9 +543,13 @@ class Matters:
         said = text_cues(folded, found)
         scored = sorted(((len(self._cues_said(n, said)), n) for n in hit), reverse=True)
         best, number = scored[0]
-        if best and best > scored[1][0]:
-            return {number}
-        return hit
+        if not best or best == scored[1][0]:
+            return hit
+        near = {w for _, _, w in [w for w in found if w[0] >= named.span[1]][:_CUE_REACH]}
+        others = frozenset().union(*(self._cues_said(n, said) for n in hit if n != number))
+        if not sure_cues(self._cues_said(number, said), others, near):
+            guessed.add(number)
+        return {number}
 
     def _cues_said(self, number: str, said: frozenset[str]) -> frozenset[str]:
         # "Whitehurst ch 7" is no sure sign of his Chapter 13 case.

@@ -7,7 +7,10 @@ from collections.abc import Callable
 
 from matching.parse.words import Word
 
-__all__ = ["files_of", "in_topic_slot", "opens_clause", "ordinary_word", "possessive_named"]
+__all__ = [
+    "files_of", "in_topic_slot", "named_as_a_file", "opens_clause", "ordinary_word",
+    "possessive_named",
+]  # fmt: skip
 
 _POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
 _MATTER_FILE = frozenset({"file", "files"})
@@ -52,12 +55,18 @@ def opens_clause(text: str, start: int) -> bool:
     return not before or before[-1] in _CLAUSE_OPENERS
 
 
+def named_as_a_file(text: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` name a file or a case: "the banks thing", "the
+    bakehouse file"."""
+    return _TOPIC_NOUN.match(text, end) is not None and text[:start].lower().endswith("the ")
+
+
 def in_topic_slot(text: str, word: Word) -> bool:
     """Whether a lower-case word stands where a text names its client: "the banks thing", "tran —
     pls have the schedules ready" (first on its line or in its sentence, set off by a colon or
     dash: "wfh today. reeds - trustee wants …")."""
     start, end, _ = word
-    if _TOPIC_NOUN.match(text, end) and text[:start].lower().endswith("the "):
+    if named_as_a_file(text, start, end):
         return True
     line = text[text.rfind("\n", 0, start) + 1 : start]
     first = not _MENTIONS.sub("", line).strip(" \t\u2022*-") or text[:start].rstrip()[-1:] in ".!?"
