@@ -55,7 +55,10 @@ _ANSWERED_TO = frozenset(
      "spoke", "listen", "questions", "question", "according", "thanks", "kudos", "congrats",
      "congratulations", "welcome", "belongs", "next", "due", "gracias", "merci", "danke",
      "obrigado", "obrigada", "props", "shoutout", "hi", "hello", "hugs", "love", "greetings",
-     "regards", "cheers", "condolences", "wishes", "applause", "gratitude"}
+     "regards", "cheers", "condolences", "wishes", "applause", "gratitude",
+     # "the hearing moved to June": a date put off, though someone on the roster is June.
+     "moved", "continued", "postponed", "pushed", "rescheduled", "reset", "adjourned", "bumped",
+     "delayed", "extended", "deferred"}
 )  # fmt: skip
 # "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
 _ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})

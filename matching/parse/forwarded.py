@@ -20,12 +20,11 @@ _HEADER_START = re.compile(
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
-# The header's other fields, one of which follows "From:" within a few lines in a real header
-# (a sentence that opens "From: the client" has none).
-_HEADER_FIELD = re.compile(
-    r"^[ \t>]*(?:sent|date|to|cc|bcc|subject)\s*:", re.IGNORECASE | re.MULTILINE
-)
-_FIELD_REACH = 3  # lines after "From:" within which another field must stand
+# The header's fields that a mail client writes, one of which follows "From:" within a few lines
+# in a real header: a sentence that opens "From: the client" has none, and neither has a memo the
+# writer heads "From: Dana / To: Eli / Re: Kwan" (Eli is asked there).
+_HEADER_FIELD = re.compile(r"^[ \t>]*(?:sent|date|subject)\s*:", re.IGNORECASE | re.MULTILINE)
+_FIELD_REACH = 4  # lines after "From:" within which such a field must stand
 # A line that only rules the message off ("----", "____", "==="): the writer's own text resumes
 # after it, as where an ask is typed below the chain.
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|_{3,}|={3,}|\*{3,})[ \t]*$", re.MULTILINE)
