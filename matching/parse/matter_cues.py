@@ -10,7 +10,7 @@ from matching.parse.words import Word, name_words
 __all__ = [
     "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "bankruptcy_caption",
     "caption_initialisms", "caption_party", "caption_side", "client_side", "in_caption",
-    "practice_cues", "sure_cues", "text_cues",
+    "practice_cues", "settled_by_caption", "sure_cues", "text_cues",
 ]  # fmt: skip
 
 _CAPTION_SIDE = re.compile(r"\s+(?:v|vs|versus)\.?\s+\w", re.IGNORECASE)
@@ -95,6 +95,20 @@ def caption_side(found: list[Word], index: int, size: int) -> int:
     if after + 1 < len(found) and found[after][2] in _CAPTION_WORDS:
         return -1
     return 1 if index >= 2 and found[index - 1][2] in _CAPTION_WORDS else 0
+
+
+def settled_by_caption(
+    scores: dict[str, int], sides: dict[str, int], side: int
+) -> set[str] | None:
+    """The one matter a caption settles: the one whose title holds most of the caption's other
+    party (`scores`), or among those that tie, the one whose client stands on the caption's
+    `side` ("Midland v. Pruitt" and "Pruitt v. Midland" are two cases); None if none."""
+    best = max(scores.values(), default=0)
+    top = {n for n, score in scores.items() if score == best}
+    if best and len(top) == 1:
+        return top
+    fits = {n for n in top if sides.get(n) == side}
+    return fits if best and side and len(fits) == 1 else None
 
 
 def client_side(title: str, client: tuple[str, ...]) -> int:

@@ -29,6 +29,7 @@ from matching.parse.matter_cues import (
     client_side,
     in_caption,
     practice_cues,
+    settled_by_caption,
     sure_cues,
     text_cues,
 )
@@ -36,6 +37,7 @@ from matching.parse.name_places import (
     files_of,
     in_topic_slot,
     named_as_a_file,
+    names_a_family,
     opens_clause,
     ordinary_word,
     possessive_named,
@@ -49,6 +51,7 @@ from matching.parse.name_roles import (
     NAME,
     RELATIVE_WARNING,
     Named,
+    another_person,
     borrowed_kind,
     relative_kind,
     weighed,
@@ -102,19 +105,8 @@ _WHICH_CASE = re.compile(
 )
 # A surname said again in brackets with the given name: "Whitaker (Darnell)".
 _BRACKETED_GIVEN_NAME = re.compile(r"\s*\((?P<name>[A-Za-z][\w'-]*)\)")
-# A family named by the plural of its surname ("the Reeds"), and what may follow it where a
-# line opens with it ("boldens want to know …").
-_SHORTEST_FAMILY = 5
-_FAMILY_VERBS = frozenset(
-    {"want", "wanted", "need", "needed", "are", "were", "have", "had", "called", "came",
-     "dropped", "brought", "sent", "signed", "said", "say", "asked", "got", "received", "paid",
-    # A possessive typed without its apostrophe: "asantes getting calls" (Asante's).
-    "getting", "going", "being", "is", "was", "has", "wants", "needs", "says",
-     "missed", "moved", "decided", "agreed", "emailed", "texted", "left", "just", "still", "both",
-     "also", "finally", "will", "would", "can", "could", "should", "did", "do", "dont", "didnt"}
-)  # fmt: skip
+_SHORTEST_FAMILY = 5  # "the Reeds"; "the fields" or "pages 3-5" name no family
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
-_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +374,8 @@ class Matters:
         relative = relative_kind(text, span)
         if relative is not None:
             return relative
-        if self._another_person(text, found, index, hit, is_known_word):
+        givens = [self._given_names[n] for n in hit]
+        if another_person(text, found, index, givens, is_known_word):
             return ANOTHER_PERSON
         return borrowed_kind(text, span) or NAME
 
@@ -411,7 +404,7 @@ class Matters:
         """A person client's family by the plural of their surname, where a family is surely
         meant: "The Reeds dropped off …", "reeds - trustee wants …", "boldens want to know …"
         ("the fields" or "pages 3-5" name no one)."""
-        start, _, word = found[index]
+        word = found[index][2]
         if len(word) < _SHORTEST_FAMILY or not word.endswith("s") or is_known_word(word):
             return None
         singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
@@ -420,16 +413,7 @@ class Matters:
         hit = next((h for h in hits if h and all(self._given_names[n] for n in h)), None)
         if hit is None:
             return None
-        previous = found[index - 1][2] if index else ""
-        following = found[index + 1][2] if index + 1 < len(found) else ""
-        capitalised = text[start].isupper()
-        if (
-            (previous == "the" and capitalised)
-            or in_topic_slot(text, found[index])
-            or (opens_clause(text, start) and following in _FAMILY_VERBS)
-        ):
-            return hit
-        return None
+        return hit if names_a_family(text, found, index) else None
 
     def _given_name_at(
         self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
@@ -454,29 +438,6 @@ class Matters:
             text.startswith(_POSSESSIVE_ENDINGS, end)
             or (text[start].isupper() and not opens_clause(text, start))
             or in_topic_slot(text, found[index])
-        )
-
-    def _another_person(
-        self,
-        text: str,
-        found: list[Word],
-        index: int,
-        hit: set[str],
-        is_known_word: Callable[[str], bool],
-    ) -> bool:
-        """Whether a surname follows a given name none of its clients has, after a courtesy
-        title ("Ms. Odessa Pruitt"): someone else of that name, maybe a prospect."""
-        if index < 2 or found[index - 2][2] not in _COURTESY_TITLES:
-            return False
-        start, end, word = found[index - 1]
-        written = text[start:end]
-        return (
-            len(word) > 1
-            and word.isalpha()
-            and written[:1].isupper()
-            and found[index][0] - end == 1
-            and not is_known_word(word)
-            and all(word not in self._given_names[n] for n in hit)
         )
 
     def _name_at(self, found: list[Word], index: int) -> int:
@@ -515,14 +476,8 @@ class Matters:
         other = caption_party(text, found, index, size)
         if not other:
             return hit
-        scored = sorted(((len(self._parties[n] & other), n) for n in hit), reverse=True)
-        best, number = scored[0]
-        if best and best > scored[1][0]:
-            return {number}
-        # "Midland v. Pruitt" and "Pruitt v. Midland": the side the client stands on.
-        side = caption_side(found, index, size)
-        fits = {n for score, n in scored if best and score == best and self._sides[n] == side}
-        return fits if side and len(fits) == 1 else hit
+        scores = {n: len(self._parties[n] & other) for n in hit}
+        return settled_by_caption(scores, self._sides, caption_side(found, index, size)) or hit
 
     def _settled_by_practice(
         self, folded: str, found: list[Word], named: Named, guessed: set[str]

@@ -21,9 +21,9 @@ from matching.parse.addressed import (
     excluded,
     namings,
 )
+from matching.parse.doer import ROUTING, delivered_to, doubt_about_doer
 from matching.parse.items import (
     asks_for_work,
-    is_item,
     main_part,
     opens_with_a_task,
     part_of,
@@ -40,7 +40,7 @@ from matching.parse.words import (
 )
 from matching.text import fold
 
-__all__ = ["Nicknames", "PersonFinding", "Roster"]
+__all__ = ["ROUTING", "Nicknames", "PersonFinding", "Roster"]
 
 # A given name's short forms: "rebecca" -> {"becca", "becky", ...} (bot/nicknames.py loads them).
 Nicknames = Mapping[str, Collection[str]]
@@ -85,23 +85,6 @@ _NO_ACTION = re.compile(
     r"|nothing\s+further|nothing\s+to\s+do\b(?!\s+with)"
     r"|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind)\b"
 )
-# The one spoken to is asked to find the doer ("could you get someone on it"): firms differ on
-# whether they are the assignee, so it is asked.
-_ROUTING = re.compile(
-    r"\b(?:get|find|grab|assign|put|line\s+up|round\s+up)\s+(?:someone|somebody|anyone|"
-    r"one\s+of\s+(?:the|our|your)\b)"
-)
-# The same anywhere in the text: "Tamika — … Give it to whoever has time, by Friday."
-_HANDED_ON = re.compile(
-    r"\b(?:give|hand|pass|send|route|farm|kick|assign)\s+(?:it|this|that|them|these|those)"
-    r"(?:\s+(?:out|off|over|along))?\s+to\s+(?:whoever|whomever|someone|somebody|anyone"
-    r"|one\s+of\s+(?:the|our|your)\b)"
-)
-# The work is offered to the one named or kept by the writer: "Do you want to ask him or
-# should I?", "you or me", "or I can do it".
-_OR_THE_WRITER = re.compile(
-    r"\bor\s+(?:(?:should|shall|do|can|will)\s+i|i(?:'ll|\s+(?:can|could|will|should))|me)\b"
-)
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
 # Thanks said to the one just named, within a few words: "Kelsey you are a lifesaver", "Imani
@@ -110,10 +93,6 @@ _THANKED_NEXT = re.compile(
     r"[\s,:\u2013\u2014-]*(?:[a-z']+,?\s+){0,5}?(?:thanks|thank\s+you|thx|ty|tysm|appreciate|"
     r"lifesaver|life\s+saver)\b"
 )
-# A deadline straight after "to <name>": "pls handle: a summary, to Kate by 3 tmrw". Where the
-# text asks its reader for the work, Kate may be whom it goes to; dictated tags assign
-# ("summarize it to Renee by Wed"), so it is asked.
-_DUE_NEXT = re.compile(r"\s+(?:by|before|no\s+later\s+than|eod|cob|today|tomorrow|tmrw)\b")
 _THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
 # An ask of "you": after thanks, the one thanked ("Bethany, thank you … Could you now …").
 _ASKS_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
@@ -141,10 +120,6 @@ SEVERAL_PEOPLE = "\u201c{name}\u201d could be {people}"
 UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
-ROUTING = "the person named is asked to find someone for it; who is to do the task?"
-DELIVERED = "the work is to go to the person named by a time; are they also to do it?"
-OFFERED = "the text leaves the work to the person named or to you; who is to do it?"
-QUESTIONED = "the person named is only asked a question; who is to do the task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
 THANKED_ASKED = "the text thanks {name} and asks for work without saying who; is it them?"
 
@@ -281,19 +256,11 @@ class Roster:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, FOR_ANOTHER)
-            index = part_of(found, chosen.position)
-            part = found[index] if index >= 0 else (0, len(folded))
-            if chosen.role == ADDRESSEE and (
-                _ROUTING.search(folded, *part) or _HANDED_ON.search(folded)
-            ):
-                return PersonFinding(chosen.email, spans, ROUTING)
-            if chosen.delivered and any(asks_for_work(folded, part) for part in found):
-                return PersonFinding(chosen.email, spans, DELIVERED)
-            if _OR_THE_WRITER.search(folded):
-                return PersonFinding(chosen.email, spans, OFFERED)
-            if index >= 0 and _only_questioned(folded, found, index):
-                return PersonFinding(chosen.email, spans, QUESTIONED)
-            return PersonFinding(chosen.email, spans)
+            doubt = doubt_about_doer(
+                folded, found, part_of(found, chosen.position),
+                addressed=chosen.role == ADDRESSEE, delivered=chosen.delivered,
+            )
+            return PersonFinding(chosen.email, spans, doubt)
         if hints:
             doubts = [h for h in hints if h.email is None]
             if doubts:
@@ -408,7 +375,7 @@ class Roster:
         spans.append((naming.at if naming.strength == TO else start, end))
         if not excluded(folded, end):
             hint = self._hint(naming.at, emails, text[start:end], naming.role)
-            if naming.strength == TO and _DUE_NEXT.match(folded, end):
+            if naming.strength == TO and delivered_to(folded, end):
                 hint = replace(hint, delivered=True)
             hints.append(hint)
 
@@ -543,23 +510,6 @@ def _main_hint(folded: str, found: list[Span], known: list[_Hint]) -> _Hint | No
             asking = [h for i, h in addressed.items() if i >= 0 and asks_for_work(folded, found[i])]
             return asking[0] if len({h.email for h in asking}) == 1 else None
     return first
-
-
-def _only_questioned(folded: str, found: list[Span], index: int) -> bool:
-    """Whether the listed item naming the person only asks them a question ("1. @Rob — how'd
-    the call go?") while another item asks for work naming no one ("2. Please get the invoices
-    by Wed"). In running text the question leads into the ask ("Kim — any news? Please …")."""
-    start, end = found[index]
-    if (
-        not is_item(folded, found[index])
-        or not folded[start:end].rstrip().endswith("?")
-        or asks_for_work(folded, found[index])
-    ):
-        return False
-    return any(
-        is_item(folded, part) and asks_for_work(folded, part)
-        for i, part in enumerate(found) if i != index
-    )
 
 
 def _thanked(folded: str, spans: list[Span], hint: _Hint) -> bool:

@@ -12,9 +12,9 @@ import pytest
 from bot.nicknames import load_nicknames
 from matching.model import MatterRef, TaskDraft
 from matching.parse import Parser
+from matching.parse.doer import DELIVERED, OFFERED, QUESTIONED, ROUTING
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import CONTEXT_GUESS_WARNING
-from matching.parse.people import DELIVERED, OFFERED, QUESTIONED, ROUTING
 from matching.parse.priority import priority_and_spans
 from matching.text import fold
 from tests.matching.bundled import BUNDLED_CATALOGUE
