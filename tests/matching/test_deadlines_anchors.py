@@ -49,6 +49,11 @@ ANCHORED = [
     ("draft the Vance letter by Thursday - sorry, I mean Friday", ("2026-12-10 17:00", True)),
     ("file the Ames answer Thursday (holiday so Friday)", ("2026-12-10 17:00", True)),
     ("Sorry for the delay! Please draft the Ames letter by Friday.", ("2026-12-11 17:00", False)),
+    # a weekday with its date: one day when they agree, asked about when they do not
+    ("pls have the Wexler reply in by end of day Thursday, Dec 17", ("2026-12-17 17:00", False)),
+    ("the Wexler reply is due Fri (12/12)", ("2026-12-12 17:00", True)),
+    # "the 3rd by 5": a day of the month, told by the time after it
+    ("the Ngo binder the 15th by 5", ("2026-12-15 17:00", False)),
 ]  # fmt: skip
 
 

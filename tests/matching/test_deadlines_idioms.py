@@ -38,6 +38,9 @@ IDIOMS = [
     ("the Ostrova petition by the Friday after next", ("2026-12-18 17:00", True)),
     # "first of next month" is the 1st, not the month's last business day
     ("file the Juarez exam request first of next month", ("2027-01-01 17:00", False)),
+    # the end of the week or month, said another way
+    ("get the Brook intake notes done within the week", ("2026-12-11 17:00", False)),
+    ("the Ilse ledger by month's end", ("2026-12-31 17:00", False)),
 ]
 
 
@@ -60,6 +63,7 @@ SPANS = [
     # ... but not one told as news or relayed
     ("office closed Monday for MLK Day", (None, False)),
     ("let her know they'll call back later this week", (None, False)),
+    ("we're filing the Ueda petition before Christmas, so pls pull his paystubs", (None, False)),
     # a span beside a deadline that says the day is not asked about
     ("the Soto motion - week of the 14th is fine but by Wed the 16th at the latest",
      ("2026-12-16 17:00", False)),

@@ -24,6 +24,9 @@ DICTATED = [
     ("file the Brandt motion by seven p m", ("2026-12-08 19:00", False)),
     ("call Mr. Abiola by ten a m tomorrow", ("2026-12-09 10:00", False)),
     ("send the Lyle draft by 4 p m tomorrow", ("2026-12-09 16:00", False)),
+    # about an hour is that hour, and keeps its day
+    ("send the Lyle draft by noon-ish tomorrow", ("2026-12-09 12:00", False)),
+    ("send the Lyle draft by 3ish tomorrow", ("2026-12-09 15:00", False)),
     # "period" ends a sentence: what follows is asked apart from what was relayed before
     ("this is Lorna period tell Mr Abiola the hearing moved to Monday period call him today",
      ("2026-12-08 17:00", False)),

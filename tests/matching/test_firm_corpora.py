@@ -47,7 +47,7 @@ FLOORS = {
              "matter": 1.00, "assignee": 1.00},
     "sierra": {"task_type": 0.77, "due_at": 0.79, "priority": 1.00,
               "matter": 0.99, "assignee": 1.00},
-    "sooner": {"task_type": 0.83, "due_at": 0.92, "priority": 1.00,
+    "sooner": {"task_type": 0.83, "due_at": 0.93, "priority": 1.00,
               "matter": 0.90, "assignee": 0.98},
     "tidewater": {"task_type": 0.72, "due_at": 0.86, "priority": 1.00,
                  "matter": 0.94, "assignee": 1.00},

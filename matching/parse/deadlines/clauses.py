@@ -49,8 +49,10 @@ _RELAYED_WORDS = 3
 # What the writer will do, which is no one else's task: "I will brief you Monday", "I'll have
 # the numbers for him by the end of the week", "happy to take the call tomorrow".
 _OWN_DOING = (
-    r"(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|we'll|we\s+will"
+    r"(?:(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|we'll|we\s+will"
     r"|(?:i'm\s+|im\s+)?happy\s+to)\s+(?!be\b)[a-z']+"
+    # "we're filing before Thanksgiving": the writer's own plan, in the present
+    r"|(?:we're|we\s+are)\s+(?:(?:still|also|just)\s+)?(?!going\b)[a-z]+ing)"
 )
 _OWN_DOING_START = re.compile(
     r"^(?:(?:and|but|so|because|since|as|cause|cuz|bc|though|although|while|also|then)\s+)?"

@@ -50,7 +50,7 @@ _TIME_AFTER = re.compile(
 )
 _CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(.!?]|\s-+)\s*$")
 _DATE_AFTER = re.compile(
-    r"[\s,]+(?:the\s+)?(?:\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b"
+    r"[\s,(]+(?:the\s+)?(?:\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
@@ -71,6 +71,7 @@ _AFTER_ATTRIBUTIVE_DAY = frozenset(
 _TERSE_WORDS = 6
 # Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
 _WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
+_WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:the\s+)?$")
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -124,7 +125,10 @@ _DAY_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}"
 )
 _ORDINAL_DAY = re.compile(
-    r"\b(?:by|on|before|b4|until|due|than)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+    r"(?:\b(?:by|on|before|b4|until|due|than)\s+"
+    # "the 3rd by 5", "the 12th at noon": a time after it says it is a day
+    r"|\b(?=the\s+\d{1,2}(?:st|nd|rd|th)\s+(?:by|at|@|eod|cob|before)\s))"
+    r"(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
 )
 # What may follow "the 15th" when it is a day of the month; any other word is a noun it
 # qualifies ("on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit").
@@ -341,7 +345,11 @@ def _date_piece(
     # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
     # a marker asks for it ("due 3/15/2025" is still read, and warned about).
     stale = year is not None and found < today - STALE_DATE
-    return Day(match.start(), match.end(), found, rank=CONTEXT if stale else STANDING, dated=True)
+    # "EOD Monday, Feb 21": the weekday that agrees with the date is part of it
+    weekday = _WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 16), match.start())
+    agrees = weekday is not None and _WEEKDAYS[weekday["wd"]] == found.weekday()
+    start = weekday.start() if weekday is not None and agrees else match.start()
+    return Day(start, match.end(), found, rank=CONTEXT if stale else STANDING, dated=True)
 
 
 def _unread(match: re.Match[str], doubt: str) -> Unread:
@@ -395,7 +403,7 @@ def _disagreeing(
     weekday: re.Match[str], after: re.Match[str], wanted: int, today: date
 ) -> Unread | None:
     """The doubt when the date said after a weekday falls on another day ("Thursday 1/22")."""
-    said = after.group().lstrip(" ,")
+    said = after.group().lstrip(" ,(")
     for pattern in (_ISO_DATE, _NUMERIC_DATE, _DASHED_DATE, _MONTH_DAY, _DAY_MONTH):
         found = pattern.search(said)
         if found is None:
@@ -404,7 +412,7 @@ def _disagreeing(
         day = dated(month, int(found["d"]), found["y"], today) if 1 <= month <= 12 else None
         if day is None or day.weekday() == wanted:
             return None
-        written = " ".join(f"{weekday.group()}{after.group()}".split())
+        written = " ".join(f"{weekday.group()} {said}".split())
         doubt = f"\u201c{written}\u201d: that date is a {_DAY_NAMES[day.weekday()]}"
         return Unread(weekday.start(), weekday.end(), doubt)
     return None

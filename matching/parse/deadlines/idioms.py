@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from matching.calendar import last_business_day_of_month
 from matching.parse.deadlines.pieces import (
     MARKED,
     Day,
@@ -17,6 +18,7 @@ from matching.parse.deadlines.pieces import (
     Unread,
     add_months,
     cue,
+    friday_of_week,
     weekday_next_week,
     weekday_on_or_after,
 )
@@ -46,6 +48,9 @@ _AFTER_NEXT = re.compile(rf"\b(?:the\s+)?{_WEEKDAY}\s+after\s+next\b")
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?w(?:ee)?k\s+after\s+ne?xt\b")
 # "first of next month", "the 1st of the month": the first day of the coming month.
 _FIRST_OF_MONTH = re.compile(r"\b(?:the\s+)?(?:first|1st)\s+of\s+(?P<which>the|next|nxt)\s+month\b")
+# "within the week", "by week's end", "by month's end": the table's end of week or month.
+_WITHIN_THE_WEEK = re.compile(r"\b(?:within\s+the\s+w(?:ee)?k|(?:the\s+)?w(?:ee)?k'?s\s+end)\b")
+_MONTHS_END = re.compile(r"\b(?:the\s+)?month'?s\s+end\b")
 # "in a fortnight", "within two fortnights", "a fortnight from today".
 _FORTNIGHT = re.compile(
     rf"\b(?:(?:in|within)\s+)?(?P<n>{NUMBER})\s+fortnights?\b(?:\s+from\s+(?:now|today))?"
@@ -116,6 +121,15 @@ def _first_of_month(match: re.Match[str], folded: str, now: Now) -> Piece:
     return Day(match.start(), match.end(), first, dated=True)
 
 
+def _within_the_week(match: re.Match[str], folded: str, now: Now) -> Piece:
+    return Day(match.start(), match.end(), friday_of_week(now.today, 0), rank=MARKED)
+
+
+def _months_end(match: re.Match[str], folded: str, now: Now) -> Piece:
+    day = last_business_day_of_month(now.today.year, now.today.month)
+    return Day(match.start(), match.end(), day, rank=MARKED)
+
+
 def _fortnight(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     count = number_value(match["n"])
     if count is None or count > 6:
@@ -149,6 +163,8 @@ IDIOM_READERS = (
     Reader(_WEEK_AFTER_NEXT, _week_after_next, cue("after next", "after nxt")),
     Reader(_DAY_WEEK, _day_week, cue(" week", " wk")),
     Reader(_FORTNIGHT, _fortnight, cue("fortnight")),
+    Reader(_WITHIN_THE_WEEK, _within_the_week, cue("the week", "the wk", "s end")),
+    Reader(_MONTHS_END, _months_end, cue("s end")),
     Reader(_FIRST_OF_MONTH, _first_of_month,
            cue(" of the month", " of next month", " of nxt month")),  # fmt: skip
     Reader(_THIS_TIME, _this_time, cue(" time ")),

@@ -127,6 +127,10 @@ def _joined_meridiem(folded: str) -> str:
     )
 
 
+# "3ish", "noon-ish": about that hour, read as the hour (the suffix blanked, spans kept).
+_ISH = re.compile(r"(?:(?<=\d)|(?<=noon))-?ish\b")
+
+
 def digits_for_spoken(folded: str) -> str:
     """ "by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
     so that every span still points into the text as written."""
@@ -144,6 +148,8 @@ def digits_for_spoken(folded: str) -> str:
 
     if " m" in folded:
         folded = _joined_meridiem(folded)
+    if "ish" in folded:
+        folded = _ISH.sub(lambda m: " " * len(m.group()), folded)
     if not _SPOKEN_CUE.search(folded):
         return folded
     return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))
