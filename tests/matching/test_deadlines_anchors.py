@@ -52,6 +52,24 @@ ANCHORED = [
     # a weekday with its date: one day when they agree, asked about when they do not
     ("pls have the Wexler reply in by end of day Thursday, Dec 17", ("2026-12-17 17:00", False)),
     ("the Wexler reply is due Fri (12/12)", ("2026-12-12 17:00", True)),
+    # two moments offered
+    ("have the Roy exhibits ready by 10 or 11 tomorrow", ("2026-12-08 10:00", True)),
+    ("the Roy memo by Friday or Monday at the latest", ("2026-12-11 17:00", True)),
+    ("the Roy memo by Friday, or sooner if you can", ("2026-12-11 17:00", False)),
+    ("pull the 1st or 2nd set of RFPs by Friday", ("2026-12-11 17:00", False)),
+    ("the Roy memo: due Friday, maybe Monday", ("2026-12-11 17:00", True)),
+    # a weekday beside "tomorrow" that is not tomorrow (Tuesday now)
+    ("pls e-file the Ness answer by Thu (tomorrow)", ("2026-12-10 17:00", True)),
+    ("pls e-file the Ness answer tomorrow (Wed)", ("2026-12-09 17:00", False)),
+    # what a third person needs, and another day in the ask
+    ("she needs it back signed by 12/20, can you send her the form today",
+     ("2026-12-20 17:00", True)),
+    # the state wanted by then: "so it's postmarked by Friday"
+    ("mail the Ochoa validation request so it's postmarked by Friday", ("2026-12-11 17:00", False)),
+    # ... not which events: "calls made before 8"
+    ("log every Ochoa call made before 8 a.m.", (None, False)),
+    # work for an event known by its day of the month
+    ("pls draft the Pratt response for the 28th hearing", (None, True)),
     # "the 3rd by 5": a day of the month, told by the time after it
     ("the Ngo binder the 15th by 5", ("2026-12-15 17:00", False)),
 ]  # fmt: skip

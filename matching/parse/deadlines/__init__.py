@@ -6,11 +6,13 @@ import re
 from datetime import datetime
 
 from matching.parse.deadlines.anchors import (
+    alternatives,
     corrected,
     counted_from_an_event,
     counted_from_elsewhere,
     opens_a_window,
     someone_else_does,
+    weekday_disagrees,
 )
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
@@ -141,6 +143,8 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         chosen.doubt
         or next(iter(doubts), None)
         or corrected(folded, chosen.start, chosen.spans[-1][1], later_days)
+        or alternatives(folded, chosen.start, chosen.spans[-1][1])
+        or weekday_disagrees(folded, local.weekday(), chosen.start, chosen.spans[-1][1])
         or opens_a_window(
             _sentence_of(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1]
         )

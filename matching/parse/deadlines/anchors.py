@@ -8,11 +8,13 @@ import re
 from matching.parse.deadlines.spoken import NUMBER
 
 __all__ = [
+    "alternatives",
     "corrected",
     "counted_from_an_event",
     "counted_from_elsewhere",
     "opens_a_window",
     "someone_else_does",
+    "weekday_disagrees",
 ]
 
 # "within 30 days of that", "10 days after the hearing", "2 weeks from service": a period
@@ -121,4 +123,55 @@ def corrected(
         if 0 < len(gap) <= _CORRECTION_REACH and _CORRECTION.search(gap):
             first, second = folded[said_at:said_end].rstrip(". ,"), folded[start:end].rstrip(". ,")
             return f"\u201c{first}\u201d, then \u201c{second}\u201d: which is the deadline?"
+    return None
+
+
+# "by 10 or 11 tomorrow", "today or tomorrow", "Friday or Monday": two moments offered.
+_WHEN = (
+    r"(?:\d|noon|midday|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|tomorrow|tmrw|today|tonight"
+    r"|next\s+w|this\s+w|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)"
+)
+_OR_AFTER = re.compile(
+    rf"\s*,?\s+(?:or|maybe|possibly|perhaps)\s+(?:by\s+|at\s+|on\s+|maybe\s+)?{_WHEN}[\w:/]*"
+)
+_OR_BEFORE = re.compile(
+    r"(?:\d|noon|midday|day|tomorrow|tmrw|today|[ap]\.?m\.?)\s*,?\s+or\s+(?:by\s+|at\s+|on\s+)?$"
+)
+
+
+def alternatives(folded: str, start: int, end: int) -> str | None:
+    """The doubt when the moment at `start:end` is one of two offered ("by 10 or 11 tomorrow")."""
+    after = _OR_AFTER.match(folded, end)
+    before = _OR_BEFORE.search(folded, max(0, start - 24), start)
+    if after is None and before is None:
+        return None
+    left = before.start() if before else start
+    right = after.end() if after else end
+    said = " ".join(folded[left:right].split())
+    return f"\u201c{said}\u201d: which is the deadline?"
+
+
+# "by Wed (tomorrow)", "tomorrow (Thu)": a weekday beside the relative day it should be.
+_DAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_WORD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_RELATIVE_WORD = r"(?:today|tomorrow|tmrw|tonight)"
+# (in one clause: "sent today). Monday is fine" names two days)
+_BESIDE = r"(?:\s*[(,\u2013\u2014-]\s*|\s+)"
+_SIDE_BY_SIDE = re.compile(
+    rf"\b(?:(?P<wd1>{_WEEKDAY_WORD}){_BESIDE}(?P<rel1>{_RELATIVE_WORD})"
+    rf"|(?P<rel2>{_RELATIVE_WORD}){_BESIDE}(?P<wd2>{_WEEKDAY_WORD}))\b"
+)
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_disagrees(folded: str, today: int, start: int, end: int) -> str | None:
+    """The doubt when the day at `start:end` is named twice, by a weekday and by "tomorrow" or
+    "today", that do not agree (`today` is today's weekday number)."""
+    for match in _SIDE_BY_SIDE.finditer(folded, max(0, start - 16), end + 16):
+        weekday = _DAY_NUMBERS.get((match["wd1"] or match["wd2"])[:3])
+        relative = match["rel1"] or match["rel2"]
+        meant = (today + (1 if relative.startswith(("tom", "tmr")) else 0)) % 7
+        if weekday is not None and weekday != meant:
+            said = " ".join(match.group().split())
+            return f"\u201c{said}\u201d: {relative} is a {_DAY_NAMES[meant]}; which is meant?"
     return None

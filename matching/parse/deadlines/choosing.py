@@ -52,6 +52,10 @@ _EVENT_LEADS = frozenset(
      "was", "to", "the"}
 )  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
+_THIRD_PERSON_NEEDS = re.compile(
+    r"^\W*(?:he|she|they|the\s+(?:client|court|clerk|trustee|judge|other\s+side))\s+"
+    r"(?:needs|wants|has\s+to\s+have|must\s+have)\b"
+)
 _OR = re.compile(r"\s*,?\s*(?:or|either|or\s+else)\s+")
 
 
@@ -316,7 +320,11 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
 def _asked_apart(folded: str, chosen: Candidate, meant: list[Candidate]) -> Candidate:
     """A thing's due date told as a fact ("responses due 1/18") while the ask names another day
     ("can you get draft responses started today?"): which is the task's is asked about."""
-    if chosen.doubt or bounds_from_outside(folded, chosen.start, chosen.spans[-1][1]) != DUE:
+    if chosen.doubt:
+        return chosen
+    told = bounds_from_outside(folded, chosen.start, chosen.spans[-1][1]) == DUE
+    # ... or what a third person needs ("she needs it back by 3/1, can you send it today")
+    if not told and not _THIRD_PERSON_NEEDS.search(_clause_at(folded, chosen.start)):
         return chosen
     for other in meant:
         if other.rank < MARKED and other.due_at.date() != chosen.due_at.date() and (

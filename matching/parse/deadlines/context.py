@@ -47,6 +47,7 @@ _EVENT_PARTICIPLES = frozenset(
     {"made", "placed", "received", "rcvd", "recd", "dated", "postmarked", "happened", "occurred",
      "incurred", "charged", "opened", "called", "texted"}
 )  # fmt: skip
+_AUXILIARIES = frozenset({"it's", "is", "are", "be", "been", "gets", "get", "they're", "its"})
 # Words that want the day said a word or two after them: "I want a draft Tuesday", "need it
 # back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
 _WANTS = frozenset({"want", "wants", "need", "needs", "needed", "like"})
@@ -131,6 +132,9 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             if before in _PAST_DUE or word == "than" and before == "rather":
                 return CONTEXT
             if before in _EVENT_PARTICIPLES:
+                # "so it's postmarked by Friday": the state wanted by then, not which events
+                if index >= 2 and found[index - 2] in _AUXILIARIES:
+                    return MARKED
                 return STANDING if _asked(said, len(said) - len(found) + index - 1) else CONTEXT
             return MARKED
         if (

@@ -124,6 +124,11 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}"
 )
+# "the 28th hearing": the day of an event, which the work may be for (asked about).
+_ORDINAL_EVENT = re.compile(
+    r"\bthe\s+(?P<the>(?P<d>\d{1,2})(?:st|nd|rd|th))(?=\s+(?:hearing|hrg|trial|deposition|depo"
+    r"|mediation|conference|conf|meeting|mtg|call|sale|auction|closing)\b)"
+)
 _ORDINAL_DAY = re.compile(
     r"(?:\b(?:by|on|before|b4|until|due|than)\s+"
     # "the 3rd by 5", "the 12th at noon": a time after it says it is a day
@@ -138,7 +143,7 @@ _AFTER_ORDINAL_DATE = frozenset(
      "on", "with", "re", "the", "of", "morning", "afternoon", "noon", "midnight", "end", "close",
      "deadline", "would", "will", "should", "that", "which", "because", "since", "unless",
      "otherwise", "we", "i", "she", "he", "they", "it", "you", "asap", "urgent", "tops", "max",
-     "before", "b4", "not", "no"}
+     "before", "b4", "not", "no", "inst"}
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _NEXT_WEEK_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+ne?xt\s+w(?:ee)?k|ne?xt\s+w(?:ee)?k)\b")
@@ -362,6 +367,11 @@ def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
     following = _NEXT_WORD.match(folded, match.end())
     if following and following[1] not in _AFTER_ORDINAL_DATE:
         return None  # "on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit"
+    return _ordinal_event(match, folded, now)
+
+
+def _ordinal_event(match: re.Match[str], folded: str, now: Now) -> Day | None:
+    """ "the 28th hearing": the next 28th from today on, which names the event."""
     today, wanted = now.today, int(match["d"])
     for months_ahead in range(3):
         first = add_months(today.replace(day=1), months_ahead)
@@ -440,6 +450,7 @@ DAY_READERS = (
     Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
     Reader(_WEEKDAY_DATE, _weekday_date, re.compile(r"\d(?:st|nd|rd|th)")),
     Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
+    Reader(_ORDINAL_EVENT, _ordinal_event, re.compile(r"\d(?:st|nd|rd|th)\s")),
     Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, cue("day after")),
     Reader(_WEEKDAY_RE, _weekday_piece, cue(*sorted({day[:3] for day in _WEEKDAYS}))),
     Reader(_NEXT_WEEK_END, _next_week, cue("next w", "nxt w")),
