@@ -56,6 +56,7 @@ SPANS = [
     # "next week" read inside a span is asked about, not taken for its Friday
     ("the Tamsin rogs by midweek next week", ("2026-12-18 17:00", True)),
     ("the Quill production the week of the 14th", (None, True)),
+    ("the Quill production the first week of January", (None, True)),
     ("the Marek accounting by year end", (None, True)),
     ("get the Vidal inventory done by end of the quarter", (None, True)),
     # a holiday by name, said as the deadline

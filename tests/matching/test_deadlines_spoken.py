@@ -24,6 +24,11 @@ DICTATED = [
     ("file the Brandt motion by seven p m", ("2026-12-08 19:00", False)),
     ("call Mr. Abiola by ten a m tomorrow", ("2026-12-09 10:00", False)),
     ("send the Lyle draft by 4 p m tomorrow", ("2026-12-09 16:00", False)),
+    # the clock as said aloud
+    ("get the Tobin filing in by half past two", ("2026-12-08 14:30", False)),
+    ("get the Tobin filing in by quarter to five", ("2026-12-08 16:45", False)),
+    ("call Ms. Tobin by a quarter past 10 tomorrow", ("2026-12-09 10:15", False)),
+    ("we need half of the Tobin exhibits by 2", ("2026-12-08 14:00", False)),
     # about an hour is that hour, and keeps its day
     ("send the Lyle draft by noon-ish tomorrow", ("2026-12-09 12:00", False)),
     ("send the Lyle draft by 3ish tomorrow", ("2026-12-09 15:00", False)),

@@ -68,6 +68,8 @@ _VAGUE = re.compile(
     r"\b(?:mid[\s-]?week|mid[\s-]?month|(?:early|late|later)\s+(?:ne?xt|this)\s+w(?:ee)?k"
     r"|(?:early|late|later)\s+in\s+the\s+w(?:ee)?k|(?:the\s+)?(?:beginning|start|middle)\s+of"
     r"\s+(?:ne?xt|the|this)\s+(?:w(?:ee)?k|month)|(?:early|late|mid)[\s-]next[\s-]month"
+    r"|(?:the\s+)?(?:first|second|third|last|final|[1-4](?:st|nd|rd|th))\s+w(?:ee)?k\s+of\s+(?:ne?xt\s+month"
+    r"|this\s+month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
     r"|(?:the\s+)?w(?:ee)?k\s+of\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}))\b"
 )

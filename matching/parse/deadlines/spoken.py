@@ -127,6 +127,29 @@ def _joined_meridiem(folded: str) -> str:
     )
 
 
+# "half past two", "quarter to 5", "a quarter past ten": the clock as said aloud.
+_HOUR_WORDS = "|".join(sorted(_HOURS, key=len, reverse=True))
+_CLOCK_PHRASE = re.compile(
+    r"\b(?:(?P<half>half)|(?:a\s+)?quarter)\s+(?P<way>past|after|to|till|til|of)\s+"
+    rf"(?P<h>\d{{1,2}}|{_HOUR_WORDS})\b(?!:)"
+)
+
+
+def _clock_phrase(match: re.Match[str]) -> str:
+    hour = int(match["h"]) if match["h"].isdigit() else _HOURS[match["h"]]
+    if not 1 <= hour <= 12:
+        return match.group(0)
+    if match["half"]:
+        if match["way"] not in ("past", "after"):
+            return match.group(0)
+        said = f"{hour}:30"
+    elif match["way"] in ("past", "after"):
+        said = f"{hour}:15"
+    else:
+        said = f"{hour - 1 or 12}:45"
+    return said.ljust(len(match.group(0)))
+
+
 # "3ish", "noon-ish": about that hour, read as the hour (the suffix blanked, spans kept).
 _ISH = re.compile(r"(?:(?<=\d)|(?<=noon))-?ish\b")
 
@@ -148,6 +171,8 @@ def digits_for_spoken(folded: str) -> str:
 
     if " m" in folded:
         folded = _joined_meridiem(folded)
+    if "half" in folded or "quarter" in folded:
+        folded = _CLOCK_PHRASE.sub(_clock_phrase, folded)
     if "ish" in folded:
         folded = _ISH.sub(lambda m: " " * len(m.group()), folded)
     if not _SPOKEN_CUE.search(folded):
