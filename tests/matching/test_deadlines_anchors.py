@@ -75,6 +75,21 @@ ANCHORED = [
 ]  # fmt: skip
 
 
+SMALL_HOURS = "2026-12-09T00:50:00-05:00"  # ten to one, the night after Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "tomorrow" after midnight may be the day just begun
+        ("sorry, late one: pls file the Eze stip tomorrow", ("2026-12-10 17:00", True)),
+        ("sorry, late one: pls file the Eze stip today", ("2026-12-09 17:00", False)),
+    ],
+)
+def test_tomorrow_said_after_midnight_is_asked(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text, SMALL_HOURS) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), ANCHORED)
 def test_a_day_that_is_no_deadline_alone(text: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text) == expected

@@ -11,6 +11,7 @@ from matching.parse.deadlines.anchors import (
     counted_from_an_event,
     counted_from_elsewhere,
     opens_a_window,
+    small_hours,
     someone_else_does,
     weekday_disagrees,
 )
@@ -145,6 +146,7 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         or corrected(folded, chosen.start, chosen.spans[-1][1], later_days)
         or alternatives(folded, chosen.start, chosen.spans[-1][1])
         or weekday_disagrees(folded, local.weekday(), chosen.start, chosen.spans[-1][1])
+        or small_hours(folded, local.hour, chosen.start, chosen.spans[-1][1])
         or opens_a_window(
             _sentence_of(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1]
         )

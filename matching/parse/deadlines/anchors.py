@@ -13,6 +13,7 @@ __all__ = [
     "counted_from_an_event",
     "counted_from_elsewhere",
     "opens_a_window",
+    "small_hours",
     "someone_else_does",
     "weekday_disagrees",
 ]
@@ -175,3 +176,15 @@ def weekday_disagrees(folded: str, today: int, start: int, end: int) -> str | No
             said = " ".join(match.group().split())
             return f"\u201c{said}\u201d: {relative} is a {_DAY_NAMES[meant]}; which is meant?"
     return None
+
+
+# "tomorrow", said at 1 a.m., may mean the day just begun.
+_SMALL_HOURS_END = 4
+_TOMORROW = re.compile(r"\b(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b")
+
+
+def small_hours(folded: str, hour: int, start: int, end: int) -> str | None:
+    """The doubt when "tomorrow" at `start:end` is said between midnight and 4 a.m. (`hour`)."""
+    if hour >= _SMALL_HOURS_END or _TOMORROW.search(folded, start, end) is None:
+        return None
+    return "\u201ctomorrow\u201d said after midnight: the day just begun, or the next?"
