@@ -37,6 +37,15 @@ ANCHORED = [
     # what someone else will do, said apart from the ask
     ("could someone scan the leases into the file? the landlord will drop them off Friday at 11",
      ("2026-12-11 11:00", True)),
+    ("could someone draft the Lund letter? the client comes back from vacation Monday",
+     ("2026-12-14 17:00", True)),
+    ("could someone call Mr. Lund? his shutoff is Thursday", ("2026-12-10 17:00", True)),
+    # ... but an event someone is asked to be at is the deadline
+    ("the Lund hearing is tomorrow at 2 and I have a conflict. Bea, please cover it",
+     ("2026-12-09 14:00", False)),
+    # ... and a thing's due date is the task's
+    ("could someone draft the Lund answer? the answer is due Thursday",
+     ("2026-12-10 17:00", False)),
     # ... but when they can be reached is when to reach them
     ("he's free tomorrow at 10, can you set up the intake call?", ("2026-12-09 10:00", False)),
     ("could you ring Ms. Dow back? she can talk tomorrow at 4", ("2026-12-09 16:00", False)),
@@ -58,6 +67,8 @@ ANCHORED = [
     ("the Roy memo by Friday, or sooner if you can", ("2026-12-11 17:00", False)),
     ("pull the 1st or 2nd set of RFPs by Friday", ("2026-12-11 17:00", False)),
     ("the Roy memo: due Friday, maybe Monday", ("2026-12-11 17:00", True)),
+    ("could someone draft the Roy memo? maybe Friday? or whenever", ("2026-12-11 17:00", True)),
+    ("the Roy memo by Friday or so", ("2026-12-11 17:00", False)),
     # a weekday beside "tomorrow" that is not tomorrow (Tuesday now)
     ("pls e-file the Ness answer by Thu (tomorrow)", ("2026-12-10 17:00", True)),
     ("pls e-file the Ness answer tomorrow (Wed)", ("2026-12-09 17:00", False)),
@@ -86,7 +97,9 @@ SMALL_HOURS = "2026-12-09T00:50:00-05:00"  # ten to one, the night after Tuesday
         ("sorry, late one: pls file the Eze stip today", ("2026-12-09 17:00", False)),
     ],
 )
-def test_tomorrow_said_after_midnight_is_asked(text: str, expected: tuple[str | None, bool]) -> None:
+def test_tomorrow_said_after_midnight_is_asked(
+    text: str, expected: tuple[str | None, bool]
+) -> None:
     assert reading(text, SMALL_HOURS) == expected
 
 

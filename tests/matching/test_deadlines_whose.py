@@ -60,6 +60,7 @@ NO_ONES = [
     # the writer's absence, said after a greeting or a dash, and their return
     ("Odile here - out Wednesday for a CLE. Back Thursday.", (None, False)),
     ("heading to the courthouse for the Pryce trial, back tomorrow around 2", (None, False)),
+    ("I won't be in tomorrow. can someone draft the Kerr letter?", (None, False)),
     # a schedule that slips is news
     ("out sick today. the Yusuf opposition draft will slip to Monday, sorry", (None, False)),
     # a reminder to set is docketing: the day it names is the event's

@@ -150,7 +150,7 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         or opens_a_window(
             _sentence_of(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1]
         )
-        or _someone_elses_act(folded, chosen)
+        or (None if request.appearance else _someone_elses_act(folded, chosen))
         or later_item(folded, chosen.start)
         or listed_note(folded, chosen.start)
         or if_the_reader(folded, chosen.start)
@@ -209,7 +209,8 @@ def _said_in_an_ask(folded: str, candidate: Candidate) -> bool:
 
 def _someone_elses_act(folded: str, candidate: Candidate) -> str | None:
     """The doubt when a day not said as a deadline is told only as what someone else will do
-    ("the client can drop them off Friday at 10") while the ask is said elsewhere."""
+    ("the client can drop them off Friday at 10") while the ask is said elsewhere (but the day
+    of an event someone is asked to appear at is the deadline)."""
     if candidate.rank == MARKED:
         return None
     start, end = candidate.start, candidate.spans[-1][1]

@@ -88,12 +88,15 @@ def opens_a_window(sentence: str, folded: str, start: int, end: int) -> str | No
 # A sentence telling what someone other than the reader will or can do: "the president can
 # drop them off Friday at 10", "he's free Tuesday", "Mom will bring the papers Monday".
 _SOMEONE_ELSE = re.compile(
-    r"^\W*(?:(?:and|but|so|also|though|anyway|fyi)\W+)?"
+    r"^\W*(?:(?:and|but|so|also|though|anyway|fyi)\W+)?(?:"
     r"(?:he|she|they|(?:the|his|her|their|our|my|a|mr\.?|mrs\.?|ms\.?)(?:\s+[a-z.'-]+){1,3}?)"
     r"(?:'ll|\s+(?:can|could|will|may|might|plans?\s+to|is\s+going\s+to|are\s+going\s+to))"
     # (when they can be reached is when to reach them: "he can talk tomorrow at 10")
     r"(?!\s+(?:be\s+(?:free|available|around|reachable|home|in)|talk|chat|speak|meet|take|do"
     r"|come\s+in|make\s+it)\b)\s+[a-z]+"
+    # "the client comes back Monday", "his shutoff is Thursday": what happens to others, now
+    r"|(?:the|his|her|their|mr\.?|mrs\.?|ms\.?)(?:\s+[a-z.'-]+){1,3}?\s+"
+    r"(?:(?!(?:needs|wants|asks|expects|says|is\s+due|are\s+due)\b)[a-z]+[^s\W]s|is|are|'s)\b)"
 )
 def someone_else_does(sentence: str, said: str) -> str | None:
     """The doubt when the day `said` is told only as what someone else will or can do, in
@@ -130,10 +133,11 @@ def corrected(
 # "by 10 or 11 tomorrow", "today or tomorrow", "Friday or Monday": two moments offered.
 _WHEN = (
     r"(?:\d|noon|midday|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|tomorrow|tmrw|today|tonight"
-    r"|next\s+w|this\s+w|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)"
+    r"|next\s+w|this\s+w|the\s+\d|whenever|later|after"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)"
 )
 _OR_AFTER = re.compile(
-    rf"\s*,?\s+(?:or|maybe|possibly|perhaps)\s+(?:by\s+|at\s+|on\s+|maybe\s+)?{_WHEN}[\w:/]*"
+    rf"\s*[,?]?\s+(?:or|maybe|possibly|perhaps)\s+(?:by\s+|at\s+|on\s+|maybe\s+)?{_WHEN}[\w:/]*"
 )
 _OR_BEFORE = re.compile(
     r"(?:\d|noon|midday|day|tomorrow|tmrw|today|[ap]\.?m\.?)\s*,?\s+or\s+(?:by\s+|at\s+|on\s+)?$"

@@ -65,7 +65,8 @@ _SITUATION = re.compile(
     r"^(?:(?:and|but|so|because|since|as|cause|cuz|bc|though|although|while|also)\s+)?"
     r"(?:(?:she|he|they)(?:'s|'re|\s+(?!(?:can|could|will|would|should|may|might|shall)\b)[a-z']+)"
     r"|(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|i\s+will\s+be|i\s+was|i've\s+been|we're|we\s+are"
-    r"|we'll\s+be)\s+(?:out|off|away|in|on|at|travell?ing|unavailable|stuck|double-booked"
+    r"|we'll\s+be|i\s+won'?t\s+be|i\s+will\s+not\s+be)\s+(?:out|off|away|in|on|at|travell?ing"
+    r"|unavailable|stuck|double-booked|around|here|available|reachable"
     r"|tied\s+up|sick|offline|slammed|swamped|busy|buried|slow|booked|covering)"
     r"|(?:i've\s+got|i\s+have|i've)(?!\s+(?:to|until|till)\b))\b"
 )
