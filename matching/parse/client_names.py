@@ -7,7 +7,7 @@ import re
 from matching.parse.words import name_words, squashed
 
 __all__ = [
-    "COMPANY_SUFFIXES", "clipped_key", "inner_organisation_keys", "number_key", "organisation",
+    "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "inner_organisation_keys", "number_key", "organisation",
     "organisation_keys", "organisation_tail", "squashed_key", "surnames",
 ]  # fmt: skip
 
@@ -15,6 +15,8 @@ _SEPARATORS = re.compile(r"[-./_]")
 COMPANY_SUFFIXES = frozenset(
     {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
 )
+# Words after an organisation's trade that say it is one: its legal form, "co-op", "assn".
+FORM_WORDS = COMPANY_SUFFIXES | {"coop", "cooperative", "assn", "assoc", "association"}
 # Words that make a client's name an organisation's wherever they stand ("Pine Hollow Residents
 # Association"): no one's surname.
 _ORGANISATION_WORDS = frozenset(

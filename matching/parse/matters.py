@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from matching.model import MatterRef
 from matching.parse.client_names import (
-    COMPANY_SUFFIXES,
+    FORM_WORDS,
     clipped_key,
     inner_organisation_keys,
     number_key,
@@ -358,7 +358,7 @@ class Matters:
             with_form = (
                 after < len(found)
                 and found[after][0] - words[-1][1] <= 1
-                and found[after][2] in COMPANY_SUFFIXES
+                and found[after][2] in FORM_WORDS
             )
             set_off = (
                 text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
