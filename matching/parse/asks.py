@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["POLITENESS", "Ask", "asked_first_until", "asks"]
+__all__ = ["POLITENESS", "Ask", "asked_first_until", "asks", "asides"]
 
 # The words that make a request polite, and nothing more ("please", "could you").
 _PLEASE = "please|pls|plz|kindly"
@@ -36,6 +36,28 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
+# The writer's own acts ("I'll call her myself", "ill handle the negotiating", "I shall
+# prepare her") and purposes ("so I can rerun the means test", "before I call him"): what the
+# writer will do, or needs the work for, is no part of the ask.
+_OWN_ACT = re.compile(
+    r"(?:\b(?:(?:i|we)\s*(?:'ll|will|shall|'m|am)|ill|im|i\s+(?:just|already))"
+    r"|\b(?:so(?:\s+that)?|before|b4|once|until|after|when)\s+(?:i|we)"
+    r"(?:\s+(?:can|could|will|'ll|may|might|should|am|are|'m|'re))?)\s+"
+    r"(?!(?:really\s+|also\s+|still\s+|going\s+to\s+|gonna\s+)?"
+    r"(?:need|want|like|love|hoping|hope|asking|looking|require|be\s+grateful)\b)"
+)
+# Where such a clause ends: a clause break, a "but", or the ask after it ("Before I counter I
+# need ...", "I'll argue it, pls draft ...").
+_OWN_ACT_ENDS = re.compile(
+    r"[.!?;:,()\n]|\s-{1,2}\s|\bbut\b|\bthen\b"
+    rf"|\b(?:{_PLEASE}|can|could|would)\b"
+    r"|\b(?:i|we)(?:'d|\s+would|\s+will|'ll)?\s+(?:really\s+|also\s+|still\s+)?"
+    r"(?:need|want|like|love|require|be\s+grateful)\b"
+)
+
+_AFTER_ASIDE = re.compile(r"[\s,;:-]*")
+
+
 class Ask(NamedTuple):
     at: int  # where the request begins in the folded text
     opening: bool  # True: only a phrase opening the sentence is the request ("Draft ...")
@@ -53,10 +75,31 @@ def asks(text: str, folded: str) -> list[Ask]:
         if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS
     ]
     openings = []
+    own = dict(asides(folded))
     for start in _sentence_starts(text, folded):
+        # "Before we file anything, I'd like a screen": the ask follows the writer's purpose.
+        start = _after_aside(folded, start, own)
         asked = _polite_opening_end(folded, start)
         openings.append(Ask(asked, opening=asked == start))
     return polite + openings
+
+
+def asides(folded: str) -> list[tuple[int, int]]:
+    """Spans telling what the writer will do or needs the work for, not what is asked: "I'll
+    appear", "I'll call her myself", "so I can tell her whether to pay", "before I counter"."""
+    spans = []
+    for match in _OWN_ACT.finditer(folded):
+        end = _OWN_ACT_ENDS.search(folded, match.end())
+        spans.append((match.start(), end.start() if end else len(folded)))
+    return spans
+
+
+def _after_aside(folded: str, start: int, own: dict[int, int]) -> int:
+    end = own.get(start)
+    if end is None:
+        return start
+    rest = _AFTER_ASIDE.match(folded, end)
+    return rest.end() if rest and rest.end() < len(folded) else start
 
 
 def asked_first_until(text: str, folded: str) -> int | None:

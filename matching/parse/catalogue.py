@@ -139,16 +139,23 @@ class Catalogue:
         return self._spellings[found] if found and found[0] == word[0] else None
 
     def classify(
-        self, tokens: list[Token], asks: Sequence[Ask] = (), reasons_from: int | None = None
+        self,
+        tokens: list[Token],
+        asks: Sequence[Ask] = (),
+        reasons_from: int | None = None,
+        asides: Sequence[tuple[int, int]] = (),
     ) -> Reading:
         """The task type the tokens ask for, how sure that is (0..1), and the best candidates.
 
         `asks` are where a request may begin after some news ("The judge moved the hearing.
         Please update the calendar"; "Convergent never answered. Draft a demand letter").
-        `reasons_from` is where the reasons begin after a request made first.
+        `reasons_from` is where the reasons begin after a request made first. `asides` are
+        spans telling the writer's own acts or purposes ("I'll appear", "so I can advise her"):
+        a task named there is no ask.
         """
+        own = self._own(tokens, asides)
         winners = self._winning_matches(tokens, vague_too=True)
-        scores = self._scores(winners, tokens, asks, reasons_from)
+        scores = self._scores(winners, tokens, asks, reasons_from, own)
         if any(m.owner == _NOTHING for m in winners):
             # "FYI ... no action needed": whatever task words it uses, nothing is asked; its
             # words are still the candidates, should the person want a task after all.
@@ -158,7 +165,9 @@ class Catalogue:
         # Only a vague ask ("look into the Kwan thing"): what its words would read as without
         # it are the candidates, none of them sure enough to act on.
         winners = self._winning_matches(tokens, vague_too=False)
-        reading = self._reading(self._scores(winners, tokens, asks, reasons_from), vague=True)
+        reading = self._reading(
+            self._scores(winners, tokens, asks, reasons_from, own), vague=True
+        )
         return reading._replace(task_type=None, confidence=0.0)
 
     def _scores(
@@ -167,13 +176,17 @@ class Catalogue:
         tokens: list[Token],
         asks: Sequence[Ask],
         reasons_from: int | None,
+        own: frozenset[int],
     ) -> list[float]:
         scores = [0.0] * len(self.taxonomy.types)
+        # The writer's own acts and purposes name tasks the ask is not: they count as topics
+        # and never name the task.
+        winners_asked = [m for m in winners if own.isdisjoint(m.anchors)]
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
         # A text that opens with its ask has no news before it, only reasons after it.
         later_asks = asks if reasons_from is None else ()
-        head, news_ends = self._head(winners, tokens, later_asks)
+        head, news_ends = self._head(winners_asked, tokens, later_asks)
         # A phrase's own words are no topic marker: the "on" of "advise her on".
         claimed = {index for match in winners for index in match.anchors}
         for match in winners:
@@ -184,11 +197,25 @@ class Catalogue:
                     and head is not None
                     and tokens[head.start].start < reasons_from <= tokens[match.start].start
                 )
-                aside = news or reason or self._is_topic(match, head, tokens, claimed)
+                aside = (
+                    news
+                    or reason
+                    or not own.isdisjoint(match.anchors)
+                    or self._is_topic(match, head, tokens, claimed)
+                )
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
             scores[head.owner] += _HEAD_BONUS
         return scores
+
+    @staticmethod
+    def _own(tokens: list[Token], asides: Sequence[tuple[int, int]]) -> frozenset[int]:
+        """The indexes of the tokens standing in `asides`."""
+        if not asides:
+            return frozenset()
+        return frozenset(
+            i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in asides)
+        )
 
     def _reading(self, scores: list[float], *, vague: bool) -> Reading:
         # A stable sort: between equal scores the catalogue's order decides, as it always has.
