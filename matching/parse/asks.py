@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["POLITENESS", "Ask", "asked_first_until", "asks", "asides"]
+__all__ = [
+    "POLITENESS", "Ask", "Cues", "asked_first_until", "asides", "asks", "cues", "direct_asks",
+    "joined_verbs",
+]
 
 # The words that make a request polite, and nothing more ("please", "could you").
 _PLEASE = "please|pls|plz|kindly"
@@ -54,13 +58,45 @@ _OWN_ACT_ENDS = re.compile(
     r"|\b(?:i|we)(?:'d|\s+would|\s+will|'ll)?\s+(?:really\s+|also\s+|still\s+)?"
     r"(?:need|want|like|love|require|be\s+grateful)\b"
 )
-
+# Words right before the verb or deliverable asked for, wherever they stand: "pls dkt it",
+# "could someone docket", "I need someone to go thru", "need a prefiling screen".
+_DIRECT_ASK = re.compile(
+    rf"\b(?:{_PLEASE})\b"
+    r"|\b(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one\s+of\s+(?:you|us))\b"
+    r"|\b(?:someone|somebody|you)\s+(?:needs?|has|have)\s+to\b"
+    r"|(?:^\s*|\b(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+|still\s+)?)"
+    r"(?:love|like|want|need|require)\b(?:\s+(?:someone|somebody|you|u)\s+to\b)?"
+    r"|\bwhat\s+(?:i|we)\s+need\s+is\b"
+)
+_JOINED_VERB = re.compile(r"\s(?:and|&|\+|then|n)\s+(?:(?:also|then|pls|please)\s+)?")
 _AFTER_ASIDE = re.compile(r"[\s,;:-]*")
 
 
 class Ask(NamedTuple):
     at: int  # where the request begins in the folded text
     opening: bool  # True: only a phrase opening the sentence is the request ("Draft ...")
+
+
+class Cues(NamedTuple):
+    """Where in a text the ask stands, as the catalogue weighs its phrases (offsets into the
+    folded text)."""
+
+    asks: Sequence[Ask] = ()  # where a request may begin after some news
+    reasons_from: int | None = None  # where the reasons begin after a request made first
+    asides: Sequence[tuple[int, int]] = ()  # the writer's own acts and purposes
+    direct: Sequence[int] = ()  # just after asking words: "pls", "can you", "I need"
+    joined: Sequence[int] = ()  # just after "and", "+", "then": a verb joined to another
+
+
+def cues(text: str, folded: str) -> Cues:
+    """All the cues of `text` (`folded` is its folded form)."""
+    return Cues(
+        asks(text, folded),
+        asked_first_until(text, folded),
+        asides(folded),
+        direct_asks(folded),
+        joined_verbs(folded),
+    )
 
 
 def asks(text: str, folded: str) -> list[Ask]:
@@ -92,6 +128,27 @@ def asides(folded: str) -> list[tuple[int, int]]:
         end = _OWN_ACT_ENDS.search(folded, match.end())
         spans.append((match.start(), end.start() if end else len(folded)))
     return spans
+
+
+def direct_asks(folded: str) -> list[int]:
+    """Where a verb or deliverable is asked for directly: just after "pls", "can you", "I
+    need (someone to)", "I'd like" — in whichever sentence, first to last."""
+    found = [m.end() for m in _DIRECT_ASK.finditer(folded)]
+    if not found:
+        return found
+    # "pls call her + explain the options": a second verb joined to an ask is asked too.
+    joined = [
+        at
+        for at in joined_verbs(folded)
+        if (asked := [a for a in found if a <= at])
+        and _SENTENCE_ENDS.isdisjoint(folded[max(asked) : at].rstrip())
+    ]
+    return sorted(found + joined)
+
+
+def joined_verbs(folded: str) -> list[int]:
+    """Where a verb may follow another: after "and", "+", "&" or "then"."""
+    return [m.end() for m in _JOINED_VERB.finditer(folded)]
 
 
 def _after_aside(folded: str, start: int, own: dict[int, int]) -> int:

@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from matching.model import Taxonomy
-from matching.parse.asks import Ask
+from matching.parse.asks import Ask, Cues
 from matching.parse.vocabulary import Vocabulary
 from matching.parse.words import FUZZY_MIN_LETTERS, Token, closest_spelling, stem
 from matching.taxonomy import phrase_elements
@@ -28,6 +28,14 @@ _TOPIC_WEIGHT = 1 / 3
 # Words after a task's own name that show it is the object of a verb before it.
 _PREPOSITIONS = frozenset({"on", "for", "in", "re", "about", "regarding", "against", "with"})
 _HEAD_BONUS = 0.5
+# The task asked for right after "pls", "can you", "I need": the ask itself, whatever else the
+# text names. `_DIRECT_REACH` words may stand between ("pls also dkt", "can you please call").
+_DIRECT_BONUS = 1.0
+_DIRECT_REACH = 1
+# Verbs that say how to reach someone, not what to do: the words after them say what.
+_CONTACT_VERBS = frozenset({"call", "email", "text", "phon", "ring", "contact", "reach"})
+_CONTENT_REACH = 6
+_ASKING = frozenset({"pls", "pleas", "plz", "kindly"})
 _FUZZY_WEIGHT = 0.85
 # A lone corrected word counts only when long enough that one edit is unlikely to be a word.
 _FUZZY_ALONE_MIN_LETTERS = 7
@@ -138,24 +146,19 @@ class Catalogue:
         # misspelt "eserve").
         return self._spellings[found] if found and found[0] == word[0] else None
 
-    def classify(
-        self,
-        tokens: list[Token],
-        asks: Sequence[Ask] = (),
-        reasons_from: int | None = None,
-        asides: Sequence[tuple[int, int]] = (),
-    ) -> Reading:
+    def classify(self, tokens: list[Token], cues: Cues = Cues()) -> Reading:
         """The task type the tokens ask for, how sure that is (0..1), and the best candidates.
 
-        `asks` are where a request may begin after some news ("The judge moved the hearing.
-        Please update the calendar"; "Convergent never answered. Draft a demand letter").
-        `reasons_from` is where the reasons begin after a request made first. `asides` are
-        spans telling the writer's own acts or purposes ("I'll appear", "so I can advise her"):
-        a task named there is no ask.
+        `cues.asks` are where a request may begin after some news ("The judge moved the
+        hearing. Please update the calendar"; "Convergent never answered. Draft a demand
+        letter"). `cues.reasons_from` is where the reasons begin after a request made first.
+        `cues.asides` tell the writer's own acts or purposes ("I'll appear", "so I can advise
+        her"): a task named there is no ask. `cues.direct` are where a verb or deliverable is
+        asked for ("pls dkt it", "I need a summary"): the first task named there is the ask.
         """
-        own = self._own(tokens, asides)
+        own = self._own(tokens, cues.asides)
         winners = self._winning_matches(tokens, vague_too=True)
-        scores = self._scores(winners, tokens, asks, reasons_from, own)
+        scores = self._scores(winners, tokens, cues, own)
         if any(m.owner == _NOTHING for m in winners):
             # "FYI ... no action needed": whatever task words it uses, nothing is asked; its
             # words are still the candidates, should the person want a task after all.
@@ -165,19 +168,17 @@ class Catalogue:
         # Only a vague ask ("look into the Kwan thing"): what its words would read as without
         # it are the candidates, none of them sure enough to act on.
         winners = self._winning_matches(tokens, vague_too=False)
-        reading = self._reading(
-            self._scores(winners, tokens, asks, reasons_from, own), vague=True
-        )
+        reading = self._reading(self._scores(winners, tokens, cues, own), vague=True)
         return reading._replace(task_type=None, confidence=0.0)
 
     def _scores(
         self,
         winners: list[_Match],
         tokens: list[Token],
-        asks: Sequence[Ask],
-        reasons_from: int | None,
+        cues: Cues,
         own: frozenset[int],
     ) -> list[float]:
+        reasons_from = cues.reasons_from
         scores = [0.0] * len(self.taxonomy.types)
         # The writer's own acts and purposes name tasks the ask is not: they count as topics
         # and never name the task.
@@ -185,8 +186,16 @@ class Catalogue:
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
         # A text that opens with its ask has no news before it, only reasons after it.
-        later_asks = asks if reasons_from is None else ()
+        later_asks = cues.asks if reasons_from is None else ()
         head, news_ends = self._head(winners_asked, tokens, later_asks)
+        asked = _asked_directly(winners_asked, tokens, cues)
+        bonus = _HEAD_BONUS
+        if asked is not None:
+            head, bonus = asked, _DIRECT_BONUS
+        elif head is not None and head.start == 0 and not news_ends:
+            # A text that opens with its task ("redact the statements ...") asks it directly.
+            later = [m for m in winners_asked if m.start > head.start]
+            head, bonus = _contact_content(head, later, tokens, cues.joined), _DIRECT_BONUS
         # A phrase's own words are no topic marker: the "on" of "advise her on".
         claimed = {index for match in winners for index in match.anchors}
         for match in winners:
@@ -205,7 +214,7 @@ class Catalogue:
                 )
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
-            scores[head.owner] += _HEAD_BONUS
+            scores[head.owner] += bonus
         return scores
 
     @staticmethod
@@ -334,6 +343,44 @@ class Catalogue:
         )
 
 
+def _asked_directly(winners: list[_Match], tokens: list[Token], cues: Cues) -> _Match | None:
+    """The first task phrase standing right after asking words ("pls dkt it")."""
+    for at in cues.direct:
+        first = _first_after(tokens, at)
+        for index, match in enumerate(winners):
+            if match.owner >= 0 and first <= match.start <= first + _DIRECT_REACH:
+                return _contact_content(match, winners[index + 1 :], tokens, cues.joined)
+    return None
+
+
+def _contact_content(
+    asked: _Match, later: list[_Match], tokens: list[Token], joined: Sequence[int]
+) -> _Match:
+    """What a contact ask is for: "call him and go over his options" asks for advice, "call
+    her and get the statements" for documents; the call is only how. The content is the next
+    task phrase asked in the same clause ("and", "+"), a few words on."""
+    if tokens[asked.start].canon not in _CONTACT_VERBS:
+        return asked
+    for match in later:
+        if match.owner < 0 or match.start - asked.end > _CONTENT_REACH:
+            break
+        if not all(t.joined for t in tokens[asked.end : match.start + 1]):
+            break
+        if match.owner != asked.owner and _opens_ask(tokens, match.start, joined):
+            return match
+    return asked
+
+
+def _opens_ask(tokens: list[Token], index: int, starts: Sequence[int]) -> bool:
+    """Whether the token at `index` is among the first words after one of `starts`."""
+    return any(index - _DIRECT_REACH <= _first_after(tokens, at) <= index for at in starts)
+
+
+def _first_after(tokens: list[Token], at: int) -> int:
+    """The index of the first token at or after `at` (len(tokens) when none)."""
+    return next((i for i, t in enumerate(tokens) if t.start >= at), len(tokens))
+
+
 def _objects_kept(found: list[_Match], tokens: list[Token]) -> list[_Match]:
     """The matches, less any verb ... noun phrase whose gap holds its verb's real object.
 
@@ -376,6 +423,10 @@ def _phrase_anchors(phrase: _Phrase, tokens: list[Token], start: int) -> tuple[i
             limit = min(position + _GAP_WORDS + 1, count)
             for probe in range(position, limit):
                 token = tokens[probe]
+                if token.canon in _ASKING:
+                    # A gap ends where an ask begins: "the depo got moved; pls update the
+                    # calendar" is no "depo ... calendar".
+                    return None
                 if not token.masked and token.canon in wanted:
                     anchors.append(probe)
                     position, element_index = probe + 1, element_index + 2
