@@ -48,6 +48,7 @@ _READINGS_KEPT = 50_000
 # them too, and marks the text as asking for work without saying which; a "nothing asked"
 # phrase says outright that the text delegates nothing ("no action needed").
 _VETO, _VAGUE, _NOTHING = -1, -2, -3
+_NO_CUES = Cues()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,7 @@ class Catalogue:
         # misspelt "eserve").
         return self._spellings[found] if found and found[0] == word[0] else None
 
-    def classify(self, tokens: list[Token], cues: Cues = Cues()) -> Reading:
+    def classify(self, tokens: list[Token], cues: Cues = _NO_CUES) -> Reading:
         """The task type the tokens ask for, how sure that is (0..1), and the best candidates.
 
         `cues.asks` are where a request may begin after some news ("The judge moved the
