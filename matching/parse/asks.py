@@ -67,6 +67,8 @@ _DIRECT_ASK = re.compile(
     r"|(?:^\s*|\b(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+|still\s+)?)"
     r"(?:love|like|want|need|require)\b(?:\s+(?:someone|somebody|you|u)\s+to\b)?"
     r"|\bwhat\s+(?:i|we)\s+need\s+is\b"
+    # "have Kevin verify ...", "ask June to calendar ...": a request through someone.
+    r"|(?:^|[.!?]\s+)(?:have|ask)\s+[a-z'-]+\s+(?:to\s+)?"
 )
 _JOINED_VERB = re.compile(r"\s(?:and|&|\+|then|n)\s+(?:(?:also|then|pls|please)\s+)?")
 _AFTER_ASIDE = re.compile(r"[\s,;:-]*")

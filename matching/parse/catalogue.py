@@ -32,9 +32,16 @@ _HEAD_BONUS = 0.5
 # text names. `_DIRECT_REACH` words may stand between ("pls also dkt", "can you please call").
 _DIRECT_BONUS = 1.0
 _DIRECT_REACH = 1
+# Pronouns do not count against that reach: "have Ana verify his interrogatory answers".
+_PRONOUNS = frozenset({"his", "her", "their", "them", "him", "me", "us", "it"})
 # Verbs that say how to reach someone, not what to do: the words after them say what.
 _CONTACT_VERBS = frozenset({"call", "email", "text", "phon", "ring", "contact", "reach"})
 _CONTENT_REACH = 6
+# How far a reading is trusted when several tasks are asked directly, or none is: chosen on
+# the training firms so that a middling reading (under about 0.5) goes to the classifier or
+# the person rather than being acted on.
+_SEVERAL_ASKS_DOUBT = 0.8
+_UNASKED_DOUBT = 0.85
 _ASKING = frozenset({"pls", "pleas", "plz", "kindly"})
 _FUZZY_WEIGHT = 0.85
 # A lone corrected word counts only when long enough that one edit is unlikely to be a word.
@@ -159,17 +166,17 @@ class Catalogue:
         """
         own = self._own(tokens, cues.asides)
         winners = self._winning_matches(tokens, vague_too=True)
-        scores = self._scores(winners, tokens, cues, own)
+        scores, doubt = self._scores(winners, tokens, cues, own)
         if any(m.owner == _NOTHING for m in winners):
             # "FYI ... no action needed": whatever task words it uses, nothing is asked; its
             # words are still the candidates, should the person want a task after all.
             return self._reading(scores, vague=False)._replace(task_type=None, confidence=0.0)
         if not self._vague_phrases or any(scores) or all(m.owner != _VAGUE for m in winners):
-            return self._reading(scores, vague=False)
+            return self._reading(scores, vague=False, doubt=doubt)
         # Only a vague ask ("look into the Kwan thing"): what its words would read as without
         # it are the candidates, none of them sure enough to act on.
         winners = self._winning_matches(tokens, vague_too=False)
-        reading = self._reading(self._scores(winners, tokens, cues, own), vague=True)
+        reading = self._reading(self._scores(winners, tokens, cues, own)[0], vague=True)
         return reading._replace(task_type=None, confidence=0.0)
 
     def _scores(
@@ -178,7 +185,10 @@ class Catalogue:
         tokens: list[Token],
         cues: Cues,
         own: frozenset[int],
-    ) -> list[float]:
+    ) -> tuple[list[float], float]:
+        """Each task type's score, and how far the reading's confidence is to be trusted: less
+        when no words ask for the task, or several tasks are asked ("pls dkt it + send her
+        the reminder"), so the classifier or the person decides."""
         reasons_from = cues.reasons_from
         scores = [0.0] * len(self.taxonomy.types)
         # The writer's own acts and purposes name tasks the ask is not: they count as topics
@@ -190,13 +200,19 @@ class Catalogue:
         later_asks = cues.asks if reasons_from is None else ()
         head, news_ends = self._head(winners_asked, tokens, later_asks)
         asked = _asked_directly(winners_asked, tokens, cues)
-        bonus = _HEAD_BONUS
+        bonus, doubt = _HEAD_BONUS, 1.0
         if asked is not None:
             head, bonus = asked, _DIRECT_BONUS
+            if len(_asked_types(winners_asked, tokens, cues.direct)) > 1:
+                doubt = _SEVERAL_ASKS_DOUBT
         elif head is not None and head.start == 0 and not news_ends:
             # A text that opens with its task ("redact the statements ...") asks it directly.
             later = [m for m in winners_asked if m.start > head.start]
             head, bonus = _contact_content(head, later, tokens, cues.joined), _DIRECT_BONUS
+        elif not news_ends and (head is None or head.start >= _OPENING_WORDS):
+            # No words ask for any task, nor does one open the text: the first one named is
+            # only a guess.
+            doubt = _UNASKED_DOUBT
         # A phrase's own words are no topic marker: the "on" of "advise her on".
         claimed = {index for match in winners for index in match.anchors}
         for match in winners:
@@ -216,7 +232,7 @@ class Catalogue:
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
             scores[head.owner] += bonus
-        return scores
+        return scores, doubt
 
     @staticmethod
     def _own(tokens: list[Token], asides: Sequence[tuple[int, int]]) -> frozenset[int]:
@@ -227,7 +243,7 @@ class Catalogue:
             i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in asides)
         )
 
-    def _reading(self, scores: list[float], *, vague: bool) -> Reading:
+    def _reading(self, scores: list[float], *, vague: bool, doubt: float = 1.0) -> Reading:
         # A stable sort: between equal scores the catalogue's order decides, as it always has.
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
         ranked = [i for i in ranked if scores[i] > 0]
@@ -238,6 +254,7 @@ class Catalogue:
         best = scores[ranked[0]]
         runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
         confidence = (1 - math.exp(-best / 1.5)) * (0.5 + 0.5 * (best - runner_up) / best)
+        confidence *= doubt
         if confidence < CONFIDENCE_THRESHOLD:
             return Reading(None, confidence, candidates, vague)
         return Reading(type_ids[ranked[0]], confidence, candidates, vague)
@@ -349,9 +366,21 @@ def _asked_directly(winners: list[_Match], tokens: list[Token], cues: Cues) -> _
     for at in cues.direct:
         first = _first_after(tokens, at)
         for index, match in enumerate(winners):
-            if match.owner >= 0 and first <= match.start <= first + _DIRECT_REACH:
+            if match.owner >= 0 and _within_reach(tokens, first, match.start):
                 return _contact_content(match, winners[index + 1 :], tokens, cues.joined)
     return None
+
+
+def _asked_types(winners: list[_Match], tokens: list[Token], direct: Sequence[int]) -> set[int]:
+    """The task types standing right after asking words, one per ask."""
+    owners = set()
+    for at in direct:
+        first = _first_after(tokens, at)
+        for match in winners:
+            if match.owner >= 0 and _within_reach(tokens, first, match.start):
+                owners.add(match.owner)
+                break
+    return owners
 
 
 def _contact_content(
@@ -374,7 +403,15 @@ def _contact_content(
 
 def _opens_ask(tokens: list[Token], index: int, starts: Sequence[int]) -> bool:
     """Whether the token at `index` is among the first words after one of `starts`."""
-    return any(index - _DIRECT_REACH <= _first_after(tokens, at) <= index for at in starts)
+    return any(_within_reach(tokens, _first_after(tokens, at), index) for at in starts)
+
+
+def _within_reach(tokens: list[Token], first: int, index: int) -> bool:
+    """Whether the phrase at `index` stands among the first words from `first` on."""
+    if not first <= index:
+        return False
+    between = [t for t in tokens[first:index] if t.canon not in _PRONOUNS]
+    return len(between) <= _DIRECT_REACH
 
 
 def _first_after(tokens: list[Token], at: int) -> int:
