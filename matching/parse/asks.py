@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 __all__ = [
-    "POLITENESS", "Ask", "Cues", "asked_first_until", "asides", "asks", "cues", "direct_asks",
+    "POLITENESS",
+    "Ask",
+    "Cues",
+    "asked_first_until",
+    "asides",
+    "asks",
+    "cues",
+    "direct_asks",
     "joined_verbs",
 ]
 

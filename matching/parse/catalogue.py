@@ -32,7 +32,8 @@ _HEAD_BONUS = 0.5
 # text names. `_DIRECT_REACH` words may stand between ("pls also dkt", "can you please call").
 _DIRECT_BONUS = 1.0
 _DIRECT_REACH = 1
-# Pronouns do not count against that reach: "have Ana verify his interrogatory answers".
+# Pronouns and names do not count against that reach: "have Ana verify his interrogatory
+# answers", "pls get Ostby's paystubs".
 _PRONOUNS = frozenset({"his", "her", "their", "them", "him", "me", "us", "it"})
 # Verbs that say how to reach someone, not what to do: the words after them say what.
 _CONTACT_VERBS = frozenset({"call", "email", "text", "phon", "ring", "contact", "reach"})
@@ -410,7 +411,9 @@ def _within_reach(tokens: list[Token], first: int, index: int) -> bool:
     """Whether the phrase at `index` stands among the first words from `first` on."""
     if not first <= index:
         return False
-    between = [t for t in tokens[first:index] if t.canon not in _PRONOUNS]
+    between = [
+        t for t in tokens[first:index] if not t.masked and t.canon not in _PRONOUNS | {CLIENT}
+    ]
     return len(between) <= _DIRECT_REACH
 
 
