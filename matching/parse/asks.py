@@ -56,6 +56,9 @@ _OWN_ACT = re.compile(
     r"(?:\s+(?:can|could|will|'ll|may|might|should|am|are|'m|'re))?)\s+"
     r"(?!(?:really\s+|also\s+|still\s+|going\s+to\s+|gonna\s+)?"
     r"(?:need|want|like|love|hoping|hope|asking|looking|require|be\s+grateful)\b)"
+    # "I want to file Monday", "I need to advise him": the writer's plan; not "I need to know".
+    r"|\bi\s+(?:really\s+)?(?:want|need|plan|intend)\s+to\s+"
+    r"(?!know|see|find|understand|have|get|hear|make\s+sure|be\b)"
 )
 # Where such a clause ends: a clause break, a "but", or the ask after it ("Before I counter I
 # need ...", "I'll argue it, pls draft ...").

@@ -31,6 +31,9 @@ def _after(text: str, positions: list[int]) -> list[str]:
         ("need the stubs by fri so i can redo the means test", "so i can redo the means test"),
         ("Before we sue, I'd like a screen of her calls", "before we sue"),
         ("b4 we file, check the SOL", "b4 we file"),
+        # What the writer means to do next.
+        ("pls wrap up the schedules by Thu. I want to file Friday", "i want to file friday"),
+        ("I need to advise her on the offer, so a memo first", "i need to advise her"),
     ],
 )
 def test_the_writers_own_acts_and_purposes_are_asides(text: str, aside: str) -> None:
@@ -45,6 +48,8 @@ def test_the_writers_own_acts_and_purposes_are_asides(text: str, aside: str) -> 
         "so I want a demand letter to Pinecrest",
         "I'm hoping someone can pull the docket",
         "we have to file the answer today",
+        "I need to know whether the debt is time-barred",
+        "I'd like to send Pinecrest a demand",
     ],
 )
 def test_asking_in_the_first_person_is_no_aside(text: str) -> None:

@@ -62,6 +62,11 @@ def read(parser: Parser, text: str) -> TaskDraft:
             "document_collection",
         ),
         ("Before I call Ms. Calloway I need a SOL check on the Redwood account", "sol_analysis"),
+        (
+            "Ostby's amended schedule J is nearly done - pls finish it up by Thursday, I want to "
+            "file Friday",
+            "bankruptcy_prep",
+        ),
         # The task right after asking words is the ask, whatever the news before it names.
         ("Ostby plan got confirmed. pls calendar the first payment", "calendar_deadlines"),
         ("Calloway hearing got moved to 4/14 - could someone docket it", "calendar_deadlines"),
