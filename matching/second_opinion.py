@@ -11,6 +11,7 @@ act, when the message delegates nothing, and when the bot asks.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -181,7 +182,8 @@ class Thresholds:
     probability of at least `agree_probability`, or when the rules alone are at least
     `rule_alone` confident (None: never). The classifier's own best type is acted on when it
     is at least `classifier_alone` probable (None: never), provided the rules read no type or
-    one they are less than `rule_weak` confident of; under the same proviso, a lower
+    one they are less than `rule_weak` confident of (infinite: whatever the rules read; on a
+    firm nobody tuned them on the rules' confidence says little); under the same proviso, a lower
     `candidate_agree` suffices (None: never) when that type is among the rules' own candidates,
     so both opinions back it, the rules only weakly. When the rules read no type and the
     classifier gives "delegates nothing" at least `no_task` (None: never), the answer is that
@@ -199,10 +201,11 @@ class Thresholds:
     def label(self) -> str:
         alone = "never" if self.rule_alone is None else f"{self.rule_alone:.2f}"
         text = f"p>={self.agree_probability:.2f} top{self.agree_rank} alone {alone}"
+        proviso = "" if math.isinf(self.rule_weak) else f" if rules<{self.rule_weak:.2f}"
         if self.classifier_alone is not None:
-            text += f" clf>={self.classifier_alone:.2f} if rules<{self.rule_weak:.2f}"
+            text += f" clf>={self.classifier_alone:.2f}{proviso}"
         if self.candidate_agree is not None:
-            text += f" cand>={self.candidate_agree:.2f} if rules<{self.rule_weak:.2f}"
+            text += f" cand>={self.candidate_agree:.2f}{proviso}"
         if self.no_task is not None:
             text += f" none>={self.no_task:.2f}"
         return text

@@ -55,7 +55,10 @@ _ANSWERED_TO = frozenset(
      "spoke", "listen", "questions", "question", "according", "thanks", "kudos", "congrats",
      "congratulations", "welcome", "belongs", "next", "due", "gracias", "merci", "danke",
      "obrigado", "obrigada", "props", "shoutout", "hi", "hello", "hugs", "love", "greetings",
-     "regards", "cheers", "condolences", "wishes", "applause", "gratitude"}
+     "regards", "cheers", "condolences", "wishes", "applause", "gratitude",
+     # "the hearing moved to June": a date put off, though someone on the roster is June.
+     "moved", "continued", "postponed", "pushed", "rescheduled", "reset", "adjourned", "bumped",
+     "delayed", "extended", "deferred"}
 )  # fmt: skip
 # "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
 _ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})
@@ -75,11 +78,17 @@ _NOT_A_VERB = frozenset(
 )  # fmt: skip
 # Where a clause begins: after a sentence, a semicolon, a colon, a dash or a line break.
 _CLAUSE_START = re.compile(r"[.!?;:]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
+# What sets off the one a note is to: "to nate: …", "To Dana Ruiz — …".
+_NOTE_HEAD = re.compile(r"[ \t]*(?::|[\u2013\u2014]|\s-+\s)")
 # Where a clause after a comma begins: "um, Carly can you …", "…, chidi maybe?".
 _COMMA = re.compile(r",\s+")
 _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
 # "Hi Kenji", "Good morning Hannah,": the one greeted at the top of an e-mail-like message.
 _GREETING = r"(?:(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear)\s+)?"
+# A word that may open the clause before the name spoken to: "Also Trish, pls …", "And Kate —".
+_FILLER = r"(?:(?i:also|and|and\s+also|oh|ok|okay|so|plus|then|btw|lastly|finally)\s+)?"
+# The initial of a surname that tells two people of one given name apart: "Megan F., …".
+_INITIAL = r"(?: [A-Z]\.(?=[,:]|\s[-\u2013\u2014]))?"
 # A word of fondness or fellowship after a name spoken to: "Bobby hon, …", "Jo honey, …".
 _ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|babe|buddy|bud|pal))?"
 # Words after a name that speak to its bearer: "Brianna you're up", "Lena you want to take the
@@ -93,7 +102,7 @@ _SPOKEN_TO = (
 # straight by an ask of "you" ("Kim pls get someone on it", "Brianna you're up on this one",
 # "Lena you want to take the call?").
 _VOCATIVE = re.compile(
-    rf"\s*{_BULLET}{_GREETING}(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})"
+    rf"\s*{_BULLET}{_FILLER}{_GREETING}(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}{_INITIAL})"
     rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014])"
     rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
@@ -115,6 +124,18 @@ _NAME_ALONE = re.compile(
     r"(?:maybe\s+|perhaps\s+)?(?P<name>[a-z][\w'-]*)(?:\s+(?:maybe|perhaps))?\s*"
     r"(?:\?|[.!](?=\s|$))"
 )
+# A capitalised name inside a sentence asked straight after: "… tomorrow June please call …".
+_MIDWAY = re.compile(
+    r"(?<=[a-z0-9] )(?P<name>[A-Z][a-z'-]+),?\s+"
+    r"(?:please|pls|plz|(?:can|could|would|will)\s+(?:you|u))\b"
+)
+# Words after which a capitalised word is no one spoken to: "by June please", "tell Kate pls".
+_BEFORE_NO_ADDRESSEE = frozenset(
+    {"by", "in", "on", "until", "till", "til", "before", "after", "of", "for", "to", "from",
+     "with", "at", "the", "a", "an", "mr", "ms", "mrs", "dr", "and", "or", "tell", "ask", "let",
+     "call", "email", "text", "since", "during", "through", "thru", "v", "vs", "re", "about",
+     "early", "late", "mid", "end", "this", "that", "next", "last", "our", "your", "his", "her"}
+)  # fmt: skip
 # A sign-off before a name: the name is the writer's ("Thanks. Renee.").
 _SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$")
 # "Cassidy's got it", "Renee has got this one".
@@ -141,6 +162,11 @@ _EXCLUDED = re.compile(
     r"(?:stay|stays|staying|keep|keeps|remain|remains|sit|sits|be)\s+(?:off|out\s+of|away\s+from|"
     r"clear\s+of)\b"
     r"|(?:you're|youre|you\s+are|is|are)\s+(?:off\s+the\s+hook|screened|walled|conflicted\s+out)\b)"
+)
+# A name put as a question and taken back: "Brenda? no she's out", "Kai? nvm, I'll wait".
+_TAKEN_BACK = re.compile(
+    r"\?\s*(?:no|nope|nah|nvm|never\s*mind|scratch\s+that|wait|oh\s+wait)\b"
+    r"(?!\s+(?:rush|hurry|worries|problem|pressure|stress|need)\b)"
 )
 _NOT_PROPOSED = frozenset(
     {"be", "have", "know", "hear", "see", "get", "not", "probably", "you", "u", "we", "i"}
@@ -178,7 +204,9 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             break
         role = HANDOFF if word in _HANDING_ON else OTHER
         if word == "to":
-            if not _answered(found, index):
+            if (start in clauses or index == 0) and _heads_a_note(text, found, after):
+                places.append(Naming(start, after, WEAK, ADDRESSEE))
+            elif not _answered(found, index):
                 places.append(Naming(start, after, TO))
         elif word in _GETTING and _set_going(found, after):
             places.append(Naming(start, after, STRONG, HANDOFF))
@@ -197,9 +225,17 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
         elif word == "at" and _dictated_mention(text, folded, found, index, clauses, commas):
             places.append(Naming(start, after, WEAK, ADDRESSEE))
     places += _vocatives(text, folded, found, clauses, commas)
+    places += _asked_midway(text, found)
     places += _proposals(folded, found)
     places += _praised(folded, found)
     return sorted(places) if len(places) > 1 else places
+
+
+def _heads_a_note(text: str, found: list[Word], name: int) -> bool:
+    """Whether "to <name>" opening the text or a clause heads a note to them, set off by a colon
+    or a dash ("to nate: brooks petition …", "To Dana Ruiz — …"), as a memo's "To:" line does."""
+    ends = [found[i][1] for i in (name, name + 1) if i < len(found)]
+    return any(_NOTE_HEAD.match(text, end) for end in ends)
 
 
 def _answered(found: list[Word], to: int) -> bool:
@@ -282,6 +318,18 @@ def _vocatives(
     return places
 
 
+def _asked_midway(text: str, found: list[Word]) -> list[Naming]:
+    """Names spoken to inside a sentence, after words of time, and asked at once: "First thing
+    tomorrow June please call …", "today Kate can you …"; not after a word that makes the name
+    a month or a thing ("by June please file", "to June, please")."""
+    places = []
+    for match in _MIDWAY.finditer(text):
+        name = bisect_left(found, match.start("name"), key=_start)
+        if 0 < name < len(found) and found[name - 1][2] not in _BEFORE_NO_ADDRESSEE:
+            places.append(Naming(match.start("name"), name, WEAK, ADDRESSEE))
+    return places
+
+
 def _alone(folded: str, start: int, match: re.Match[str], clause: bool) -> bool:
     """Whether a name said alone asks that person: a question ("Tyler?", "chidi maybe?"), or a
     sentence of its own that opens the text or follows another on its line ("Toby. Oduya. Call
@@ -323,5 +371,6 @@ def _praised(folded: str, found: list[Word]) -> list[Naming]:
 
 
 def excluded(folded: str, end: int) -> bool:
-    """Whether the name ending at `end` is kept off the work ("Mai, please stay off this one")."""
-    return _EXCLUDED.match(folded, end) is not None
+    """Whether the name ending at `end` is kept off the work ("Mai, please stay off this one"),
+    or proposed and taken back at once ("Brenda? no, she's out today")."""
+    return _EXCLUDED.match(folded, end) is not None or _TAKEN_BACK.match(folded, end) is not None

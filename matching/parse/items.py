@@ -10,6 +10,7 @@ from matching.parse.words import Span, inside
 __all__ = [
     "asks_for_work",
     "claimed_by_writer",
+    "is_item",
     "main_part",
     "may_ask",
     "opens_with_a_task",
@@ -107,6 +108,11 @@ def _abbreviated(folded: str, start: int, stop: int) -> bool:
     before = _LAST_WORD.search(folded, start, stop)
     word = before.group()[:-1] if before else ""
     return len(word) == 1 or word in _ABBREVIATIONS or (word.isdigit() and len(word) <= 2)
+
+
+def is_item(folded: str, part: Span) -> bool:
+    """Whether the part is a listed item: a bullet, "1.", "(a)"."""
+    return _BULLET.match(folded, part[0]) is not None
 
 
 def part_of(found: list[Span], position: int) -> int:

@@ -8,15 +8,16 @@ from matching.parse.client_names import COMPANY_SUFFIXES
 from matching.parse.words import Word, name_words
 
 __all__ = [
-    "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "caption_initialisms", "caption_party",
-    "in_caption", "practice_cues", "text_cues",
+    "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "bankruptcy_caption",
+    "caption_initialisms", "caption_party", "caption_side", "client_side", "in_caption",
+    "practice_cues", "settled_by_caption", "sure_cues", "text_cues",
 ]  # fmt: skip
 
-_CAPTION_SIDE = re.compile(r"\s+(?:v|vs)\.?\s+\w", re.IGNORECASE)
-_CAPTION_WORDS = frozenset({"v", "vs"})
+_CAPTION_SIDE = re.compile(r"\s+(?:v|vs|versus)\.?\s+\w", re.IGNORECASE)
+_CAPTION_WORDS = frozenset({"v", "vs", "versus"})
 # A title's caption, split into its parties: "Portfolio Recovery Associates LLC v. Luis Ortega
 # (CCP Philadelphia)", "AAA Arbitration - Velocity Business Funding LLC v. …".
-_CAPTION_SPLIT = re.compile(r"\s+(?:v|vs)\.?\s+", re.IGNORECASE)
+_CAPTION_SPLIT = re.compile(r"\s+(?:v|vs|versus)\.?\s+", re.IGNORECASE)
 _PARTY_BOUNDS = re.compile(r"[()\[\];,/:\u2013\u2014]|\s-+\s")
 _SHORTEST_INITIALISM = 3  # "PRA", "LVNV"; two letters ("CA", "MF") say too little
 # Words of a caption or a title that name no party: "in Midland v. Ortiz", "(collection suit)".
@@ -87,6 +88,45 @@ def caption_party(text: str, found: list[Word], index: int, size: int) -> frozen
     return frozenset(party)
 
 
+def caption_side(found: list[Word], index: int, size: int) -> int:
+    """Which side of a caption the name at `index` stands on: -1 before the "v." ("Kwan v.
+    Apex"), 1 after it ("Apex v. Kwan"), 0 in no caption."""
+    after = index + size
+    if after + 1 < len(found) and found[after][2] in _CAPTION_WORDS:
+        return -1
+    return 1 if index >= 2 and found[index - 1][2] in _CAPTION_WORDS else 0
+
+
+def settled_by_caption(
+    scores: dict[str, int], sides: dict[str, int], side: int
+) -> set[str] | None:
+    """The one matter a caption settles: the one whose title holds most of the caption's other
+    party (`scores`), or among those that tie, the one whose client stands on the caption's
+    `side` ("Midland v. Pruitt" and "Pruitt v. Midland" are two cases); None if none."""
+    best = max(scores.values(), default=0)
+    top = {n for n, score in scores.items() if score == best}
+    if best and len(top) == 1:
+        return top
+    fits = {n for n in top if sides.get(n) == side}
+    return fits if best and side and len(fits) == 1 else None
+
+
+def client_side(title: str, client: tuple[str, ...]) -> int:
+    """Which side of its title's caption a matter's client stands on, as `caption_side` says:
+    "Pruitt v. Midland" and "Midland v. Pruitt" are two cases told apart by it."""
+    sides = _CAPTION_SPLIT.split(title)
+    if len(sides) != 2 or not client:
+        return 0
+    left, right = (set(name_words(side)) for side in sides)
+    surname = client[-1]
+    return (surname in right) - (surname in left)
+
+
+def bankruptcy_caption(found: list[Word], index: int) -> bool:
+    """Whether the name at `index` follows "In re" ("In re Pruitt"): a bankruptcy's caption."""
+    return index >= 2 and found[index - 2][2] == "in" and found[index - 1][2] == "re"
+
+
 def caption_initialisms(title: str, client: tuple[str, ...]) -> frozenset[str]:
     """The initials of the other parties to a titled case, as texts shorten them: "pra" of
     "Portfolio Recovery Associates LLC v. Luis Ortega", "mcm" of "… v. Midland Credit
@@ -132,3 +172,14 @@ def text_cues(folded: str, found: list[Word]) -> frozenset[str]:
 
 def _chapter(number: str) -> str:
     return CHAPTER_CUE + _CHAPTER_NUMBERS.get(number, number)
+
+
+def sure_cues(cues: frozenset[str], others: frozenset[str], near: set[str]) -> bool:
+    """Whether the `cues` that point to one of a client's matters settle it, where `others`
+    point to another: a bankruptcy's own work or chapter ("the Mbatha ch. 7", "BK scheds: list
+    the PRA suit"); with no cue for another, the word "bankruptcy" or a party or practice said
+    right after the client's name ("the Pruitt FCRA case"). A party named elsewhere in the text
+    ("Green Country's lawyer called about Mr. Pruitt's truck") only suggests it."""
+    if any(c == BANKRUPTCY_WORK or c.startswith(CHAPTER_CUE) for c in cues):
+        return True
+    return not others and (BANKRUPTCY in cues or not cues.isdisjoint(near))

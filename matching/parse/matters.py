@@ -22,15 +22,22 @@ from matching.parse.matter_cues import (
     BANKRUPTCY_WORK,
     CHAPTER_CUE,
     NOT_PARTY_WORDS,
+    bankruptcy_caption,
     caption_initialisms,
     caption_party,
+    caption_side,
+    client_side,
     in_caption,
     practice_cues,
+    settled_by_caption,
+    sure_cues,
     text_cues,
 )
 from matching.parse.name_places import (
     files_of,
     in_topic_slot,
+    named_as_a_file,
+    names_a_family,
     opens_clause,
     ordinary_word,
     possessive_named,
@@ -44,6 +51,7 @@ from matching.parse.name_roles import (
     NAME,
     RELATIVE_WARNING,
     Named,
+    another_person,
     borrowed_kind,
     relative_kind,
     weighed,
@@ -62,6 +70,7 @@ from matching.text import fold
 
 __all__ = [
     "AMBIGUOUS_MATTER_WARNING",
+    "CONTEXT_GUESS_WARNING",
     "ANOTHER_PERSON_WARNING",
     "GIVEN_NAME_WARNING",
     "RELATIVE_WARNING",
@@ -73,6 +82,13 @@ __all__ = [
 
 AMBIGUOUS_MATTER_WARNING = "the client name fits more than one matter; give the matter number"
 SEVERAL_MATTERS_WARNING = "the text names more than one matter; give one matter number"
+CONTEXT_GUESS_WARNING = (
+    "the client has several matters and only the text's other words point to this one; "
+    "give the matter number"
+)
+# The words after a client's name where a party or practice tells their matters apart: "the
+# Pruitt FCRA case", "Baca's borrower defense".
+_CUE_REACH = 3
 
 # A run with a digit ("2026-0113", "lit-2025-007"), maybe after a word prefix ("LIT 2025-007").
 _NUMBER_LIKE = re.compile(
@@ -82,23 +98,15 @@ _NUMBER_LIKE = re.compile(
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
 _AND = frozenset({"and", "&"})
+_IN_RE = re.compile(r"\bin\s+re\b")
 # A party said to pick one of several cases: "the LVNV one", "the Midland suit".
 _WHICH_CASE = re.compile(
     r"\bthe\s+(?P<party>[a-z][\w-]*)\s+(?:one|case|suit|lawsuit|matter|file|acct|account)\b"
 )
 # A surname said again in brackets with the given name: "Whitaker (Darnell)".
 _BRACKETED_GIVEN_NAME = re.compile(r"\s*\((?P<name>[A-Za-z][\w'-]*)\)")
-# A family named by the plural of its surname ("the Reeds"), and what may follow it where a
-# line opens with it ("boldens want to know …").
-_SHORTEST_FAMILY = 5
-_FAMILY_VERBS = frozenset(
-    {"want", "wanted", "need", "needed", "are", "were", "have", "had", "called", "came",
-     "dropped", "brought", "sent", "signed", "said", "say", "asked", "got", "received", "paid",
-     "missed", "moved", "decided", "agreed", "emailed", "texted", "left", "just", "still", "both",
-     "also", "finally", "will", "would", "can", "could", "should", "did", "do", "dont", "didnt"}
-)  # fmt: skip
+_SHORTEST_FAMILY = 5  # "the Reeds"; "the fields" or "pages 3-5" name no family
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
-_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +137,9 @@ class Matters:
         # its parties, its practice ("bankruptcy", "chapter 7").
         self._clients: dict[str, tuple[str, ...]] = {}
         self._cues: dict[str, frozenset[str]] = {}
+        # Per matter, the side of its caption its client stands on; the bankruptcies "In re" X.
+        self._sides: dict[str, int] = {}
+        self._in_re: set[str] = set()
         # Clients' given names ("walter", "june" of "Walter and June Pemberton"), per matter, and
         # the matters of each given name that is no client's surname.
         self._given_names: dict[str, frozenset[str]] = {}
@@ -171,6 +182,9 @@ class Matters:
             frozenset(title) - set(name) - NOT_PARTY_WORDS
         ) | caption_initialisms(matter.title, name)
         self._clients[matter.number] = name
+        self._sides[matter.number] = client_side(matter.title, name)
+        if _IN_RE.search(fold(matter.title)):
+            self._in_re.add(matter.number)
         self._cues[matter.number] = practice_cues(fold(matter.title), self._parties[matter.number])
         if len(name) > 1:
             for full in {name, (name[0], name[-1])}:
@@ -231,9 +245,12 @@ class Matters:
         if named and all(n.kind == GIVEN_NAME for n in named):
             # "Sunita's stuff": the client's given name alone, which DOMAIN.md's forms leave out.
             return None, GIVEN_NAME_WARNING.format(name=text[slice(*named[0].span)])
-        hits = [self._settled_by_practice(folded, found, n.matters) for n in named]
+        guessed: set[str] = set()
+        hits = [self._settled_by_practice(folded, found, n, guessed) for n in named]
         spans = [n.span for n in named]
         number, ambiguous = one_matter(hits)
+        if number in guessed and not any(n.matters == {number} for n in named):
+            return number, CONTEXT_GUESS_WARNING
         if ambiguous:
             # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
             # happens to be another client's surname (Page).
@@ -335,7 +352,9 @@ class Matters:
                 and found[after][0] - words[-1][1] <= 1
                 and found[after][2] in COMPANY_SUFFIXES
             )
-            set_off = text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
+            set_off = (
+                text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
+            ) or named_as_a_file(text, words[0][0], words[-1][1])
             return (size, NAME, set(hit)) if with_form or set_off else None
         return None
 
@@ -355,7 +374,8 @@ class Matters:
         relative = relative_kind(text, span)
         if relative is not None:
             return relative
-        if self._another_person(text, found, index, hit, is_known_word):
+        givens = [self._given_names[n] for n in hit]
+        if another_person(text, found, index, givens, is_known_word):
             return ANOTHER_PERSON
         return borrowed_kind(text, span) or NAME
 
@@ -384,7 +404,7 @@ class Matters:
         """A person client's family by the plural of their surname, where a family is surely
         meant: "The Reeds dropped off …", "reeds - trustee wants …", "boldens want to know …"
         ("the fields" or "pages 3-5" name no one)."""
-        start, _, word = found[index]
+        word = found[index][2]
         if len(word) < _SHORTEST_FAMILY or not word.endswith("s") or is_known_word(word):
             return None
         singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
@@ -393,16 +413,7 @@ class Matters:
         hit = next((h for h in hits if h and all(self._given_names[n] for n in h)), None)
         if hit is None:
             return None
-        previous = found[index - 1][2] if index else ""
-        following = found[index + 1][2] if index + 1 < len(found) else ""
-        capitalised = text[start].isupper()
-        if (
-            (previous == "the" and capitalised)
-            or in_topic_slot(text, found[index])
-            or (opens_clause(text, start) and following in _FAMILY_VERBS)
-        ):
-            return hit
-        return None
+        return hit if names_a_family(text, found, index) else None
 
     def _given_name_at(
         self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
@@ -427,29 +438,6 @@ class Matters:
             text.startswith(_POSSESSIVE_ENDINGS, end)
             or (text[start].isupper() and not opens_clause(text, start))
             or in_topic_slot(text, found[index])
-        )
-
-    def _another_person(
-        self,
-        text: str,
-        found: list[Word],
-        index: int,
-        hit: set[str],
-        is_known_word: Callable[[str], bool],
-    ) -> bool:
-        """Whether a surname follows a given name none of its clients has, after a courtesy
-        title ("Ms. Odessa Pruitt"): someone else of that name, maybe a prospect."""
-        if index < 2 or found[index - 2][2] not in _COURTESY_TITLES:
-            return False
-        start, end, word = found[index - 1]
-        written = text[start:end]
-        return (
-            len(word) > 1
-            and word.isalpha()
-            and written[:1].isupper()
-            and found[index][0] - end == 1
-            and not is_known_word(word)
-            and all(word not in self._given_names[n] for n in hit)
         )
 
     def _name_at(self, found: list[Word], index: int) -> int:
@@ -481,20 +469,26 @@ class Matters:
     ) -> set[str]:
         """The one of `hit`'s matters whose title holds the other party of a caption around the
         name ("Midland v. Kwan", "Kwan v. Harbor Freight"); else `hit`."""
+        if bankruptcy_caption(found, index):
+            fits = {n for n in hit if n in self._in_re}
+            if len(fits) == 1:
+                return fits
         other = caption_party(text, found, index, size)
         if not other:
             return hit
-        scored = sorted(((len(self._parties[n] & other), n) for n in hit), reverse=True)
-        best, number = scored[0]
-        if best and best > scored[1][0]:
-            return {number}
-        return hit
+        scores = {n: len(self._parties[n] & other) for n in hit}
+        return settled_by_caption(scores, self._sides, caption_side(found, index, size)) or hit
 
-    def _settled_by_practice(self, folded: str, found: list[Word], hit: set[str]) -> set[str]:
+    def _settled_by_practice(
+        self, folded: str, found: list[Word], named: Named, guessed: set[str]
+    ) -> set[str]:
         """The one of a client's matters that the text's other words point to: "the Mbatha ch. 7",
         "Whitehurst's trustee", "the Pruitt FCRA case"; else `hit`. A surname two clients share
         is settled by their full name, a caption, or a party said to tell the cases apart ("the
-        LVNV one", "the Midland suit")."""
+        LVNV one", "the Midland suit"). A matter told only by a party or a practice named apart
+        from the client ("a dispute to Experian for Luz Quinones") is added to `guessed`: firms
+        differ on whether that settles it."""
+        hit = named.matters
         if len(hit) < 2:
             return hit
         if len({self._clients[n] for n in hit}) > 1:
@@ -504,9 +498,13 @@ class Matters:
         said = text_cues(folded, found)
         scored = sorted(((len(self._cues_said(n, said)), n) for n in hit), reverse=True)
         best, number = scored[0]
-        if best and best > scored[1][0]:
-            return {number}
-        return hit
+        if not best or best == scored[1][0]:
+            return hit
+        near = {w for _, _, w in [w for w in found if w[0] >= named.span[1]][:_CUE_REACH]}
+        others = frozenset().union(*(self._cues_said(n, said) for n in hit if n != number))
+        if not sure_cues(self._cues_said(number, said), others, near):
+            guessed.add(number)
+        return {number}
 
     def _cues_said(self, number: str, said: frozenset[str]) -> frozenset[str]:
         # "Whitehurst ch 7" is no sure sign of his Chapter 13 case.

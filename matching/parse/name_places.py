@@ -7,7 +7,10 @@ from collections.abc import Callable
 
 from matching.parse.words import Word
 
-__all__ = ["files_of", "in_topic_slot", "opens_clause", "ordinary_word", "possessive_named"]
+__all__ = [
+    "files_of", "in_topic_slot", "named_as_a_file", "names_a_family", "opens_clause",
+    "ordinary_word", "possessive_named",
+]  # fmt: skip
 
 _POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
 _MATTER_FILE = frozenset({"file", "files"})
@@ -23,6 +26,16 @@ _TOPIC_NOUN = re.compile(r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation)\
 _SET_OFF = re.compile(
     r"(?:\s+(?:ch(?:apter)?\.?\s*)?\d{1,2}\b)?\s*(?::|[-\u2013\u2014]+\s|\|)"
 )
+# A family named by the plural of its surname ("the Reeds"), and what may follow it where a
+# line opens with it ("boldens want to know …").
+_FAMILY_VERBS = frozenset(
+    {"want", "wanted", "need", "needed", "are", "were", "have", "had", "called", "came",
+     "dropped", "brought", "sent", "signed", "said", "say", "asked", "got", "received", "paid",
+     # A possessive typed without its apostrophe: "asantes getting calls" (Asante's).
+     "getting", "going", "being", "is", "was", "has", "wants", "needs", "says",
+     "missed", "moved", "decided", "agreed", "emailed", "texted", "left", "just", "still", "both",
+     "also", "finally", "will", "would", "can", "could", "should", "did", "do", "dont", "didnt"}
+)  # fmt: skip
 _MENTIONS = re.compile(r"<@[^>]{1,100}>|<at>[^<]{1,100}</at>|@\w+", re.IGNORECASE)
 
 
@@ -52,13 +65,32 @@ def opens_clause(text: str, start: int) -> bool:
     return not before or before[-1] in _CLAUSE_OPENERS
 
 
+def named_as_a_file(text: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` name a file or a case: "the banks thing", "the
+    bakehouse file"."""
+    return _TOPIC_NOUN.match(text, end) is not None and text[:start].lower().endswith("the ")
+
+
 def in_topic_slot(text: str, word: Word) -> bool:
     """Whether a lower-case word stands where a text names its client: "the banks thing", "tran —
     pls have the schedules ready" (first on its line or in its sentence, set off by a colon or
     dash: "wfh today. reeds - trustee wants …")."""
     start, end, _ = word
-    if _TOPIC_NOUN.match(text, end) and text[:start].lower().endswith("the "):
+    if named_as_a_file(text, start, end):
         return True
     line = text[text.rfind("\n", 0, start) + 1 : start]
     first = not _MENTIONS.sub("", line).strip(" \t\u2022*-") or text[:start].rstrip()[-1:] in ".!?"
     return first and bool(_SET_OFF.match(text, end))
+
+
+def names_a_family(text: str, found: list[Word], index: int) -> bool:
+    """Whether the plural of a client's surname at `index` stands where a family is surely meant:
+    "The Reeds dropped off …", "reeds - trustee wants …", "boldens want to know …"."""
+    start = found[index][0]
+    previous = found[index - 1][2] if index else ""
+    following = found[index + 1][2] if index + 1 < len(found) else ""
+    return (
+        (previous == "the" and text[start].isupper())
+        or in_topic_slot(text, found[index])
+        or (opens_clause(text, start) and following in _FAMILY_VERBS)
+    )

@@ -4,14 +4,15 @@ for other work, or the one who referred a prospect."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
-from matching.parse.words import Span
+from matching.parse.words import Span, Word
 
 __all__ = [
     "ANOTHER_PERSON", "ANOTHER_PERSON_WARNING", "DOUBTS", "GIVEN_NAME", "GIVEN_NAME_WARNING",
     "MODEL", "NAME", "NAMED_RELATIVE", "RELATIVE_OF_CLIENT", "RELATIVE_WARNING", "REFERRER",
-    "Named", "borrowed_kind", "relative_kind", "weighed",
+    "Named", "another_person", "borrowed_kind", "relative_kind", "weighed",
 ]  # fmt: skip
 
 # How surely a name names a client's matter: a surname or full name, a given name alone, a name
@@ -27,6 +28,7 @@ REFERRER = "referrer"
 GIVEN_NAME_WARNING = "\u201c{name}\u201d is only a client's given name; give the matter number"
 ANOTHER_PERSON_WARNING = "the name is not a client's full name; give the matter number"
 RELATIVE_WARNING = "the work may be for a client's relative, not the client; give the matter number"
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 DOUBTS = {ANOTHER_PERSON: ANOTHER_PERSON_WARNING, NAMED_RELATIVE: RELATIVE_WARNING}
 _RELATIVE = re.compile(
     r"(?:'s|\u2019s|')\s+(?:(?:late|former|ex|own|adult|elderly|younger|older|little|big)[\s-]+)?"
@@ -108,3 +110,27 @@ def weighed(named: list[Named], folded: str) -> list[Named]:
         and not (n.kind == RELATIVE_OF_CLIENT and prospect)
         and n.kind != REFERRER
     ]  # fmt: skip
+
+
+def another_person(
+    text: str,
+    found: list[Word],
+    index: int,
+    given_names: list[frozenset[str]],
+    is_known_word: Callable[[str], bool],
+) -> bool:
+    """Whether the surname at `index` follows a given name none of its clients has (their
+    `given_names`), after a courtesy title ("Ms. Odessa Pruitt"): someone else of that name,
+    maybe a prospect."""
+    if index < 2 or found[index - 2][2] not in _COURTESY_TITLES:
+        return False
+    start, end, word = found[index - 1]
+    written = text[start:end]
+    return (
+        len(word) > 1
+        and word.isalpha()
+        and written[:1].isupper()
+        and found[index][0] - end == 1
+        and not is_known_word(word)
+        and all(word not in given for given in given_names)
+    )

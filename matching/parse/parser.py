@@ -10,12 +10,13 @@ from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Ta
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import read_deadline, zone_named
+from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
 from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.vocabulary import Vocabulary
-from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered
+from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered, inside
 from matching.text import blank, fold, words
 
 __all__ = [
@@ -98,13 +99,21 @@ class Parser:
         text = text[:MAX_TEXT_CHARS]
         folded = fold(text)
         found = words(folded)
-        person = self._roster.find(text, folded, found, self._is_known_word)
+        # Forwarded e-mail is someone else's: its sender, recipients and "ASAP" are no ask.
+        quoted = quoted_spans(text)
+        person = self._roster.find(
+            blank(text, quoted), blank(folded, quoted),
+            [w for w in found if not inside(w[0], quoted)] if quoted else found,
+            self._is_known_word,
+        )
         hint_spans = person.spans
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
         reading = self._catalogue.classify(tokens, cues(text, folded))
-        priority, priority_spans = priority_and_spans(blank(folded, hint_spans + matter.name_spans))
+        priority, priority_spans = priority_and_spans(
+            blank(folded, hint_spans + matter.name_spans + quoted), text
+        )
         warnings: list[str] = []
         unsure: dict[str, str] = {}
         if reading.task_type is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matching.model import StaffProfile
 from matching.parse.addressed import (
@@ -21,6 +21,7 @@ from matching.parse.addressed import (
     excluded,
     namings,
 )
+from matching.parse.doer import ROUTING, delivered_to, doubt_about_doer
 from matching.parse.items import (
     asks_for_work,
     main_part,
@@ -39,7 +40,7 @@ from matching.parse.words import (
 )
 from matching.text import fold
 
-__all__ = ["Nicknames", "PersonFinding", "Roster"]
+__all__ = ["ROUTING", "Nicknames", "PersonFinding", "Roster"]
 
 # A given name's short forms: "rebecca" -> {"becca", "becky", ...} (bot/nicknames.py loads them).
 Nicknames = Mapping[str, Collection[str]]
@@ -84,12 +85,6 @@ _NO_ACTION = re.compile(
     r"|nothing\s+further|nothing\s+to\s+do\b(?!\s+with)"
     r"|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind)\b"
 )
-# The one spoken to is asked to find the doer ("could you get someone on it"): firms differ on
-# whether they are the assignee, so it is asked.
-_ROUTING = re.compile(
-    r"\b(?:get|find|grab|assign|put|line\s+up|round\s+up)\s+(?:someone|somebody|anyone|"
-    r"one\s+of\s+(?:the|our|your)\b)"
-)
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
 # Thanks said to the one just named, within a few words: "Kelsey you are a lifesaver", "Imani
@@ -125,7 +120,6 @@ SEVERAL_PEOPLE = "\u201c{name}\u201d could be {people}"
 UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
-ROUTING = "the person named is asked to find someone for it; who is to do the task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
 THANKED_ASKED = "the text thanks {name} and asks for work without saying who; is it them?"
 
@@ -146,6 +140,7 @@ class _Hint:
     email: str | None  # None: a name read as a person who cannot be told apart
     doubt: str | None = None
     role: int = OTHER  # the part the person plays: addressee, handoff, claim (addressed.py)
+    delivered: bool = False  # "… summary to Kate by 3": the work goes to them, by a time
 
 
 class Roster:
@@ -173,6 +168,7 @@ class Roster:
         self._by_handle: dict[str, set[str]] = {}
         self._names: dict[str, str] = {}
         self._first_name_of: dict[str, str] = {}
+        self._last_name_of: dict[str, str] = {}
         for person in roster:
             self._index(person)
         self._by_nickname = self._nicknamed(nicknames or {})
@@ -194,6 +190,7 @@ class Roster:
         self._by_first_name.setdefault(first, set()).add(person.email)
         handles = {first, fold(person.email.split("@")[0])}
         if len(name) > 1:
+            self._last_name_of[person.email] = last
             self._by_last_name.setdefault(last, set()).add(person.email)
             for key in {name, (first, last), (first, last[0])}:
                 self._by_full_name.setdefault(key, set()).add(person.email)
@@ -259,11 +256,11 @@ class Roster:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, FOR_ANOTHER)
-            index = part_of(found, chosen.position)
-            part = found[index] if index >= 0 else (0, len(folded))
-            if chosen.role == ADDRESSEE and _ROUTING.search(folded, *part):
-                return PersonFinding(chosen.email, spans, ROUTING)
-            return PersonFinding(chosen.email, spans)
+            doubt = doubt_about_doer(
+                folded, found, part_of(found, chosen.position),
+                addressed=chosen.role == ADDRESSEE, delivered=chosen.delivered,
+            )
+            return PersonFinding(chosen.email, spans, doubt)
         if hints:
             doubts = [h for h in hints if h.email is None]
             if doubts:
@@ -377,7 +374,10 @@ class Roster:
         start = found[naming.word][0]
         spans.append((naming.at if naming.strength == TO else start, end))
         if not excluded(folded, end):
-            hints.append(self._hint(naming.at, emails, text[start:end], naming.role))
+            hint = self._hint(naming.at, emails, text[start:end], naming.role)
+            if naming.strength == TO and delivered_to(folded, end):
+                hint = replace(hint, delivered=True)
+            hints.append(hint)
 
     def _name_at(
         self, text: str, found: list[Word], naming: Naming, is_known_word: Callable[[str], bool]
@@ -390,6 +390,9 @@ class Roster:
                 emails = self._by_full_name.get(key)
                 if emails:
                     return emails, found[index + size - 1][1]
+        told = self._short_form_with_surname(text, found, index)
+        if told:
+            return told
         start, end, word = found[index]
         capitalised = text[start].isupper()
         following = found[index + 1][2] if index + 1 < len(found) else ""
@@ -416,6 +419,25 @@ class Roster:
         ):
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
+
+    def _short_form_with_surname(
+        self, text: str, found: list[Word], index: int
+    ) -> tuple[set[str], int] | None:
+        """Who a capitalised short form with a surname or its initial names: "Jess N." or "Dan
+        Oyelaran" picks one of two people whose given names it shortens, as a full name would."""
+        if index + 1 >= len(found):
+            return None
+        (start, end, short), (after, last_end, surname) = found[index], found[index + 1]
+        if not text[start].isupper() or after - end > 1 or not text[after].isupper():
+            return None
+        short = squashed(short)
+        people = (self._by_nickname.get(short) or set()) | (self._nickname(short) or set())
+        fits = {
+            email for email in people
+            if (last := self._last_name_of.get(email)) and (
+                last == squashed(surname) or len(surname) == 1 and last[0] == surname)
+        }  # fmt: skip
+        return (fits, last_end) if len(fits) == 1 else None
 
     def _short_form(self, word: str, capitalised: bool, naming: Naming) -> set[str] | None:
         """Whom a short form names: the nickname table's people ("can becca review …", even in

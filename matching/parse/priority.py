@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from matching.parse.words import Span
-from matching.text import fold
+from matching.text import blank, fold
 
 __all__ = ["TIME_AND_PRIORITY_WORDS", "priority_and_spans", "priority_of"]
 
@@ -41,6 +41,13 @@ TIME_AND_PRIORITY_WORDS = frozenset(
      "priority", "soon", "hour", "hours", "business", "end", "close", "next", "due", "date",
      "asap", "emergency", "hurry"}
 )  # fmt: skip
+# A priority word capitalised inside a sentence and going on as a name: a place or a business
+# ("down in Rush Springs", "took him to Urgent Care"). At a sentence's start it is the word
+# itself ("Rush — the answer is due"), and before a word of asking it is emphasis ("URGENT Please").
+_IN_A_NAME = re.compile(
+    r"(?<=[a-z0-9,] )(?:Rush|Urgent|Emergency|Important)"
+    r"(?= (?!(?:Please|Pls|Priority|Request|Task|Matter|Item|Need|Needed)\b)[A-Z][a-z])"
+)
 _PRIORITY_WORD = re.compile(r"[a-z0-9']+")
 # Cheap to look for first: every priority phrase holds one of these.
 _PRIORITY_CUE = re.compile(
@@ -48,10 +55,13 @@ _PRIORITY_CUE = re.compile(
 )
 
 
-def priority_and_spans(folded: str) -> tuple[str, list[Span]]:
-    """The priority folded text asks for, and where each priority phrase stands."""
+def priority_and_spans(folded: str, text: str | None = None) -> tuple[str, list[Span]]:
+    """The priority folded text asks for, and where each priority phrase stands; with the text
+    as written, a priority word inside a proper name ("Rush Springs") asks for nothing."""
     if _PRIORITY_CUE.search(folded) is None:
         return "normal", []
+    if text is not None and len(text) == len(folded):
+        folded = blank(folded, [m.span() for m in _IN_A_NAME.finditer(text)])
     found: list[tuple[int, int, str, Span]] = []
     for pattern, priority in _PRIORITY_PHRASES:
         for match in pattern.finditer(folded):

@@ -407,7 +407,7 @@ DOCKETING = [
     # "calendar" and "docket" as nouns ask for no docketing.
     # ... but the hearing's day is the hearing's: "by then" is asked about (test_parser_unsure).
     ("the calendar shows a hearing 12/15; draft the opposition by then", TUE, None),
-    ("review the 12/15 hearing notice on the court's docket", TUE, "2026-12-15 17:00"),
+    ("review the hearing notice on the court's docket by 12/15", TUE, "2026-12-15 17:00"),
 ]  # fmt: skip
 
 
@@ -575,6 +575,11 @@ ASKED_OR_NOT = [
     ("prep him before the hearing. hearing is 1/20.", TUE, (None, True)),
     ("reminder: the Lee answer is due Friday", TUE, ("2026-12-11 17:00", True)),
     ("It's for a strategy meeting Thursday.", TUE, (None, True)),
+    # a day that says which event ("the 12/15 hearing notice") is no deadline; work for the
+    # event so named is asked about; one marked as the deadline is it
+    ("review the 12/15 hearing notice on the court's docket", TUE, (None, False)),
+    ("prep the exhibit binder for the 12/15 hearing", TUE, (None, True)),
+    ("no rush, but before the 12/15 status conf", TUE, ("2026-12-15 17:00", False)),
 ]  # fmt: skip
 
 

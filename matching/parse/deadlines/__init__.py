@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
-from matching.parse.deadlines.clauses import event_day_doubt, names_the_event
+from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.dates import DAY_READERS
 from matching.parse.deadlines.doubts import (
@@ -15,6 +15,7 @@ from matching.parse.deadlines.doubts import (
     others_deadline,
     passed,
     respelt,
+    someone_elses,
     undated_event,
 )
 from matching.parse.deadlines.pieces import (
@@ -22,6 +23,7 @@ from matching.parse.deadlines.pieces import (
     END_OF_DAY,
     MARKED,
     PASSED_WARNING,
+    STANDING,
     Clock,
     Day,
     Deadline,
@@ -31,9 +33,16 @@ from matching.parse.deadlines.pieces import (
     Unread,
     zone_named,
 )
-from matching.parse.deadlines.requested import if_the_reader, later_item, requested
+from matching.parse.deadlines.requested import (
+    asks_something,
+    if_the_reader,
+    later_item,
+    listed_note,
+    requested,
+)
 from matching.parse.deadlines.spoken import digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
+from matching.parse.deadlines.zones import in_zone_said
 from matching.text import fold
 
 __all__ = [
@@ -51,6 +60,11 @@ _NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
 _WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
 _DIGIT = re.compile(r"\d")
+# "prep the binder for the Jan 7 trial": work for an event named by its day.
+_WORK_FOR = re.compile(
+    r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
+    r"(?:the|our|my|his|her|their|[a-z]+'s)\s+$"
+)
 
 
 def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
@@ -80,6 +94,10 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         pieces = [p for p in pieces if not isinstance(p, Unread)]
     request = requested(folded)
     candidates = candidates_in(folded, pieces, clock, request)
+    if request.withdrawn:
+        # "can you cover the call at 3? never mind, I'll do it myself": the day of an ask taken
+        # back is no one's; one said after may be a new ask's
+        candidates = [c for c in candidates if c.start >= request.withdrawn]
     if request.social:
         candidates = []  # "RSVP to Amber by Monday!": everyone's, and no one's task
     elif request.nothing:
@@ -89,10 +107,14 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
     if chosen is None:
-        if request.nothing or request.social:
+        if request.nothing or request.social or request.withdrawn:
             return DeadlineReading(None, next(iter(doubts), None) or aside)
         doubt = next(iter(doubts), None) or undated_event(folded) or aside
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
+    if chosen.timed:
+        # "by 3 Pacific" is 3 in Los Angeles; "by 3 her time" is asked about.
+        moved, zone_doubt = in_zone_said(folded, chosen.spans, chosen.due_at)
+        chosen = chosen._replace(due_at=moved, doubt=chosen.doubt or zone_doubt)
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))
@@ -100,6 +122,7 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         chosen.doubt
         or next(iter(doubts), None)
         or later_item(folded, chosen.start)
+        or listed_note(folded, chosen.start)
         or if_the_reader(folded, chosen.start)
     )
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
@@ -116,9 +139,20 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     meant = [c for c in candidates if c.rank > CONTEXT]
     clocks = [c for c in meant if legal_clock(folded, c.start)]
     others = [c for c in meant if others_deadline(folded, c.start, c.spans[-1][1])]
-    chosen = choose(folded, [c for c in candidates if c not in clocks and c not in others])
+    theirs = {c: why for c in meant if (why := someone_elses(folded, c.start, c.spans[-1][1]))}
+    left = [c for c in candidates if c not in clocks and c not in others and c not in theirs]
+    chosen = choose(folded, left)
+    if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):
+        # "For whoever's on intake today: ... she says her answer is due Friday": neither day
+        # is said in the ask, and which is the task's is a guess.
+        return chosen._replace(doubt=chosen.doubt or next(iter(theirs.values())).doubt), None
     if chosen is not None:
         return chosen, None
+    if theirs:
+        # Alone, what they asked us for is the task's ("she asked for it by Friday"); what they
+        # owe or say is asked about.
+        candidate, their = next(iter(theirs.items()))
+        return (candidate, None) if their.wanted else (None, their.doubt)
     if clocks:
         clock = clocks[0]
         return clock._replace(doubt=legal_clock(folded, clock.start)), None
@@ -127,13 +161,33 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     return None, None
 
 
+def _said_in_an_ask(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate is said in a sentence that asks the reader for something, or is a
+    deadline by its own words ("by Friday")."""
+    if candidate.rank == MARKED:
+        return True
+    start = candidate.start
+    sentence_start = max(folded.rfind(mark, 0, start) for mark in ".!?:\n") + 1
+    ends = [i for mark in ".!?\n" if (i := folded.find(mark, start)) != -1]
+    return asks_something(folded[sentence_start : min(ends) if ends else len(folded)])
+
+
 def _event_day(folded: str, pieces: list[Piece]) -> str | None:
     """The doubt when the work is for an event named only by its day ("for tomorrow's hearing")
     or its time ("the 3pm call with Lee - pls prep a summary")."""
     for piece in pieces:
         if isinstance(piece, Day) and (doubt := event_day_doubt(folded, piece.start, piece.end)):
             return doubt
-        if isinstance(piece, Clock) and (event := names_the_event(folded, piece.start, piece.end)):
+        if isinstance(piece, Day) and (
+            described(folded, piece.start, piece.end, STANDING)
+            or not _WORK_FOR.search(folded, max(0, piece.start - 40), piece.start)
+        ):
+            # "tell him they postponed the Jan 7 trial", "the transcript of the 6/24 hearing":
+            # no work is for the event
+            continue
+        if isinstance(piece, Clock | Day) and (
+            event := names_the_event(folded, piece.start, piece.end)
+        ):
             return f"\u201c{event}\u201d: is the deadline then, or before?"
     return None
 

@@ -14,7 +14,7 @@ from matching.parse.deadlines.clauses import (
     said_to_be_fine,
     standalone,
 )
-from matching.parse.deadlines.context import rank_of_lead
+from matching.parse.deadlines.context import dates_an_event, rank_of_lead
 from matching.parse.deadlines.outer import DUE, bounds_from_outside
 from matching.parse.deadlines.pieces import (
     CONTEXT,
@@ -106,14 +106,17 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
     if piece.rank == MARKED:
         # "in 30 days", "end of week": a deadline by its words, a fact only when relayed, said
         # in the negative or of what the writer will do ("I'll have it by the end of the week").
-        return described(folded, piece.start, piece.end, MARKED)
+        return described(folded, piece.start, piece.end, MARKED) or dates_an_event(
+            folded, piece.start, appearance=request.appearance
+        )
     if lead == CONTEXT:
         return True
     if described(folded, piece.start, piece.end, lead, appearance=request.appearance):
         return True
-    # "on my way to the 9:00 docket": the time of an event, unless someone is to be there.
+    # "on my way to the 9:00 docket", "postpone the Jan 7 trial": the time or day that says
+    # which event, unless someone is to be there or it is marked ("before the 7/16 conf").
     return (
-        isinstance(piece, Clock)
+        (isinstance(piece, Clock) or isinstance(piece, Day) and lead != MARKED)
         and not request.appearance
         and names_the_event(folded, piece.start, piece.end) is not None
     )
@@ -205,6 +208,10 @@ def _combined(
     clock, day = pieces[clock_index], pieces[day_index]
     assert isinstance(clock, Clock) and isinstance(day, Day)
     moment = clock.clock
+    if clock.needs_day:
+        # "call him tomorrow morning", "wed am", "first thing Monday": a part of the day is no
+        # time of it; the day stands, to its end (DOMAIN.md's table gives no hour to a morning).
+        moment = day.clock
     if day.evening and not clock.meridiem and moment.hour < 12:
         moment = moment.replace(hour=moment.hour + 12)
     spans = tuple(sorted(((clock.start, clock.end), (day.start, day.end))))

@@ -21,6 +21,8 @@ __all__ = [
 # between spaces, an emoji (which ends a clause in chat) or a "so" or "but" that joins two.
 _CLAUSE_BREAK = re.compile(
     rf"{NOT_ABBREVIATION}\.|[!?;:,()\n]|\s-+\s|[^\x00-\x7f]|\s(?:so|but)\s"
+    # "... needs a call back and I'm in court til 4": a new subject starts a clause
+    r"|\sand\s(?=(?:i|i'm|im|i'll|we|we're|we'll)\s)"
 )
 _CLAUSE_REACH = 160
 _SENTENCE_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|[^\x00-\x7f]")
@@ -28,10 +30,12 @@ _SENTENCE_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|[^\x00-\x7f]")
 # him the hearing moved to Monday"; not what to tell someone to do ("tell Joe to file it
 # Monday"), nor when to tell them ("let her know tomorrow").
 _RELAYED = re.compile(
-    r"\b(?:let\s+(?!me\b|us\b)(?:[\w.'-]+\s+){1,3}?know"
+    r"\b(?:let\s+(?!me\b|us\b)(?:[\w.'-]+\s+){1,5}?know"
     r"|(?:tell(?:ing)?|inform(?:ing)?|remind(?:ing)?)(?!\s+(?:me|us)\b)"
-    r"|(?:explain(?:ing)?|advis(?:e|ing))(?=\s+(?:\w+\s+)?that\b))"
-    r"\s+(?P<said>.*)$"
+    r"|(?:explain(?:ing)?|advis(?:e|ing))(?=\s+(?:\w+\s+)?that\b)"
+    # "send him a short update that ...", "an email saying ..."
+    r"|(?:update|note|email|e-mail|message|text|letter)(?=\s+(?:that|saying)\b))"
+    r"(?P<intro>\s*(?:-+|:))?\s+(?P<said>.*)$"
 )
 _INSTRUCTION = re.compile(r"^(?:[\w.'-]+\s+){0,3}?to\s")
 # What is told ends at a dash or a new instruction, and is no new verb's object: "let her know
@@ -83,6 +87,15 @@ _NEGATED = re.compile(
     r"(?:\s+[a-z']+){0,2}(?<!\bby)(?<!\bbefore)(?<!\buntil)(?<!\btill)\s*$"
     r"|\bnot\s*$"
 )
+# "Monday is Presidents' Day", "Friday's a holiday": what the day is, not a deadline.
+_IS_A_HOLIDAY = re.compile(
+    r"(?:\s+is|'s|\s+will\s+be)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:(?:federal|bank|court|office|firm|public|legal|state)\s+)?"
+    r"(?:holiday|presidents'?\s+day|memorial\s+day|labou?r\s+day|mlk(?:\s+day)?|martin\s+luther"
+    r"|christmas(?:\s+eve)?|new\s+year'?s|thanksgiving|juneteenth|veterans'?\s+day"
+    r"|columbus\s+day|indigenous\s+peoples'?\s+day|independence\s+day"
+    r"|(?:a\s+)?day\s+off|closed)\b"
+)
 # "the phones are down until about 1pm", "the garage stays locked until 7am": how long a
 # state lasts, whoever is in it.
 _STATE_UNTIL = re.compile(
@@ -107,7 +120,9 @@ _EVENT_NOUN = (
     r"(?:hearing|hrg|trial|conference|conf|deposition|depo|mediation|meeting|mtg|call|docket"
     r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument)s?"
 )
-_ATTRIBUTIVE_AFTER = re.compile(rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?{_EVENT_NOUN}\b")
+_ATTRIBUTIVE_AFTER = re.compile(
+    rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:{_EVENT_NOUN}|deadlines?|cutoffs?|cut-offs?)\b"
+)
 # "for a client consult next week": the event the work is for, named right before its day.
 _FOR_EVENT_BEFORE = re.compile(
     r"\bfor\s+(?:(?:a|an|the|her|his|our|my|their|this|that|next)\s+)?"
@@ -158,6 +173,8 @@ def described(folded: str, start: int, end: int, rank: int, *, appearance: bool 
     for someone at an event, whose day is then no mere fact."""
     if said_to_be_fine(folded, end):
         return False  # "tomorrow's fine" says what the deadline is, whatever the clause
+    if _IS_A_HOLIDAY.match(folded, end):
+        return True
     clause = _clause_before(folded, start)
     if _NEGATED.search(clause) or not appearance and _absent(folded, start, clause):
         return True
@@ -197,7 +214,7 @@ def _relayed(folded: str, start: int) -> bool:
     if relayed is None or _INSTRUCTION.match(relayed["said"]) or _NOT_SAID.search(relayed["said"]):
         return False
     said = _WORD.findall(relayed["said"])
-    return len(said) >= _RELAYED_WORDS or said[:1] == ["that"]
+    return len(said) >= _RELAYED_WORDS or said[:1] == ["that"] or relayed["intro"] is not None
 
 
 def said_to_be_fine(folded: str, end: int) -> bool:

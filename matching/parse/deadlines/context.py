@@ -32,7 +32,10 @@ _FACT_VERBS = frozenset(
      "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
      "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
      "came", "arrived", "extended", "took", "got", "left", "set", "reset", "repod", "repo'd",
-     "repossessed", "towed", "seized", "dropped", "telephoned", "phoned", "visited", "faxed"}
+     "repossessed", "towed", "seized", "dropped", "telephoned", "phoned", "visited", "faxed",
+     # what an event does on its day: "the garnishment starts on the 8th"
+     "starts", "begins", "commences", "kicks", "revoked", "cancelled", "canceled", "terminated",
+     "withdrew", "disputed", "denied", "granted", "dismissed", "discharged"}
 )  # fmt: skip
 # Events that a deadline marker after them dates, not asks for: "flag any call made before 8
 # a.m.", "letters received by the 1st".
@@ -44,6 +47,7 @@ _EVENT_PARTICIPLES = frozenset(
 # back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
 _WANTS = frozenset({"want", "wants", "need", "needs", "needed", "like"})
 _WANTS_REACH = 2
+_NOT = frozenset({"don't", "dont", "not", "never", "doesn't", "doesnt"})
 _WOULD = frozenset({"i'd", "we'd", "would", "d"})
 # Facts only on their own: "motion for default on 9/16" names a motion, not a default.
 _FACT_NOUNS = frozenset({"payment", "pmt", "activity", "default", "delinquency"})
@@ -115,7 +119,12 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             if before in _EVENT_PARTICIPLES:
                 return STANDING if _asked(said, len(said) - len(found) + index - 1) else CONTEXT
             return MARKED
-        if word in _WANTS and between <= _WANTS_REACH and (word != "like" or before in _WOULD):
+        if (
+            word in _WANTS
+            and between <= _WANTS_REACH
+            and (word != "like" or before in _WOULD)
+            and before not in _NOT  # "don't want us near the 12/2 deadline"
+        ):
             # "I want a draft Tuesday", "I'd like it Friday"; not "we need them for Friday's
             # hearing", which is the event's day
             return STANDING if "for" in found[index:] else MARKED
@@ -134,6 +143,21 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         if between > _FACT_REACH:
             break
     return STANDING
+
+
+# Events whose own timing a period right after them gives: "hrg in 3 wks", "the sale is in 10
+# days" (when the event is, not when the task is due).
+_TIMED_EVENTS = _COURT_EVENTS | {"sale", "auction", "listing", "closing"}
+
+
+def dates_an_event(folded: str, start: int, *, appearance: bool = False) -> bool:
+    """Whether the period at `start` says when an event named right before it is ("hrg in 3
+    wks"); with `appearance`, someone is to be at the event, whose time is then the task's."""
+    if appearance:
+        return False
+    clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
+    said = [w for w in WORD.findall(clause) if w not in _FILLERS]
+    return bool(said) and said[-1] in _TIMED_EVENTS
 
 
 def _asked(said: list[str], index: int) -> bool:

@@ -45,7 +45,8 @@ _WORDLIKE_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
 # of its own at the end of the text.
 _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:(?:at|@|by)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m)?\b"
-    r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b)"
+    r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b"
+    r"|(?:a\.m\.?|am|morning)\s*[.!]?\s*$)"
 )
 _CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(.!?]|\s-+)\s*$")
 _DATE_AFTER = re.compile(
@@ -56,6 +57,7 @@ _DATE_AFTER = re.compile(
 _TEXT_END = re.compile(r"\s*[.!)]?\s*")
 # "the Saturday message": an article, then a weekday qualifying the noun after it, is no day ...
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|that|every|each)\s+$")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+$")
 # ... unless the noun is an event, which the weekday dates ("the Friday hearing") ...
 _EVENTS = frozenset(
     {"hearing", "hrg", "trial", "conference", "conf", "deposition", "depo", "mediation",
@@ -103,6 +105,12 @@ _BARE_COUNT = re.compile(
 _AFTER_COLON = re.compile(r":\s*$")
 # "nine calls in one day", "three times in a week": how often, not when.
 _COUNTED_BEFORE = re.compile(rf"\b(?:{NUMBER})\s+(?:[a-z]+\s+)?[a-z]+s\s+$")
+# "14 calls in 9 days", "6 texts within 2 wks": events counted over a period, whatever its
+# length (a count of work, "3 letters in 2 days", may be a deadline).
+_EVENTS_COUNTED_BEFORE = re.compile(
+    rf"\b(?:{NUMBER}|\d+)\s+(?:[a-z]+\s+)?(?:calls|times|texts|voicemails|vms|attempts"
+    r"|contacts|visits|payments|pmts|incidents|violations|occasions|inquiries|robocalls)\s+$"
+)
 _WITHIN_THE_HOUR = re.compile(r"\b(?:within|in)\s+the\s+(?:ne?xt\s+)?hour\b")
 _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
 _NUMERIC_DATE = re.compile(
@@ -160,6 +168,8 @@ _WEEKDAY_DATE = re.compile(
 _WEEKDAY_DATE_MONTHS = 3
 # Further ahead than this, a date said without a year is no deadline ("Feb 29" in 2026).
 _DATE_REACH = timedelta(days=366)
+# Further ahead than this, a date said without a year is more likely one gone by, and asked about.
+_DATE_GONE_BY = timedelta(days=240)
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TOMORROW = re.compile(r"\b(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b")
 _TODAY = re.compile(r"\b(?:today|tdy|2day|this\s+afternoon)\b")
@@ -176,6 +186,8 @@ def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     if count is None or count > MAX_COUNT:
         return None
     if count == 1 and _COUNTED_BEFORE.search(folded, max(0, match.start() - 32), match.start()):
+        return None
+    if _EVENTS_COUNTED_BEFORE.search(folded, max(0, match.start() - 32), match.start()):
         return None
     groups = match.groupdict()
     unit = (groups.get("unit") or groups.get("short") or groups.get("one") or "").replace(".", "")
@@ -238,6 +250,9 @@ def _names_a_kind(folded: str, match: re.Match[str]) -> bool:
     if match.group(0) != match["wd"] or not _ARTICLE_BEFORE.search(before):
         return False
     following = _NEXT_WORD.match(folded, match.end())
+    if _INDEFINITE_BEFORE.search(before):
+        # "30 days = 12/19, a Sunday", "on a Friday": some such day, not one to meet
+        return following is None or following[1] not in _EVENTS
     return following is not None and following[1] not in _AFTER_ATTRIBUTIVE_DAY | _EVENTS
 
 
@@ -319,6 +334,10 @@ def _date_piece(
         return _unread(match, "there is no such date as \u201c{said}\u201d")
     if year is None and found > today + _DATE_REACH:
         return _unread(match, "\u201c{said}\u201d is over a year away")
+    if year is None and found > today + _DATE_GONE_BY:
+        # "revoked it on 10/20", said in November: most likely last month's, not next year's
+        doubt = f"\u201c{match.group().strip()}\u201d: is that {found.year}'s?"
+        return Day(match.start(), match.end(), found, dated=True, doubt=doubt)
     # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
     # a marker asks for it ("due 3/15/2025" is still read, and warned about).
     stale = year is not None and found < today - STALE_DATE

@@ -8,7 +8,16 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["Respelt", "legal_clock", "others_deadline", "passed", "respelt", "undated_event"]
+__all__ = [
+    "Respelt",
+    "legal_clock",
+    "others_deadline",
+    "passed",
+    "respelt",
+    "someone_elses",
+    "Theirs",
+    "undated_event",
+]
 
 # A misspelt day or month is looked for only where a deadline is cued: "by frday", "on tusday".
 _CUED_WORD = re.compile(
@@ -140,12 +149,25 @@ _OWN_DEADLINE = frozenset(
 )  # fmt: skip
 
 
+# "TransUnion's 30 days run out next week", "the offer expires Friday": when a period or an
+# offer ends, which may or may not be when the task is due.
+_RUNS_OUT = re.compile(
+    r"(?<![a-z])(?P<what>(?:[a-z$&'-]+\s+){1,3}?)(?:runs?\s+out|ran\s+out|expires?|lapses?"
+    r"|is\s+up|are\s+up)\s+(?:on\s+|by\s+)?$"
+)
+
+
 def others_deadline(folded: str, start: int, end: int) -> str | None:
     """The doubt when the date at `start:end` is given as the deadline of something named, or
-    of what another party owes ("CBMB's discovery responses are now due 9/17")."""
+    of what another party owes ("CBMB's discovery responses are now due 9/17"), or as when a
+    period or an offer ends ("their 30 days run out next week")."""
     lead = max(0, start - 60)
     if lead:  # from a word's start
         lead = folded.find(" ", lead, start) + 1
+    ends = _RUNS_OUT.search(folded, lead, start)
+    if ends is not None:
+        said = " ".join(folded[ends.start() : end].split())
+        return f"\u201c{said}\u201d: is that this task's deadline too?"
     theirs = _THEIRS_DUE.search(folded, lead, start)
     if theirs is not None:
         return f"is {folded[start:end]} ({theirs['owner']} {theirs['what']}) this task's deadline too?"
@@ -161,6 +183,64 @@ def others_deadline(folded: str, start: int, end: int) -> str | None:
     if named[0] not in _OWN_DEADLINE:
         named.insert(0, "the")
     return f"is {folded[start:end]} ({' '.join(named)}) this task's deadline too?"
+
+
+# "he has to answer them by Friday", "she says her answer is due Friday", "he asked for one
+# before the 15th", "says he must pay by Monday": what a third person owes, wants or reports,
+# said in their own clause (a comma ends it: "she says X, try to get it done by tomorrow").
+_CLAUSE_TAIL = (
+    # "they have to be served by Friday" tells of papers, the task's own; "he said to file it
+    # Friday" passes on an instruction
+    r"(?!\s+(?:be|to)\b)"
+    # ... to the day, in one clause ("the trustee wants them before confirmation so I'd like
+    # drafts by Tuesday" is two)
+    r"(?:(?![.!?;,\n]|\s(?:so|but)\s).|[.,](?=\d))*$"
+)
+_THIRD_PERSON = re.compile(
+    r"\b(?P<who>he|she|they)\s+(?:(?:also|still|just|now|only|then|already)\s+)?"
+    r"(?P<what>must|has\s+to|have\s+to|had\s+to|needs?\s+to|(?:is|are)\s+supposed\s+to"
+    r"|will\s+have\s+to|(?P<wants>asked\s+(?:for|us\s+for|me\s+for))|says?|said|owes?)\b"
+    + _CLAUSE_TAIL
+)
+# A party outside the firm, by its role, and what it wants of the client: "Trustee wants her
+# 2026 return by 12/10" (what a colleague wants, "she wants it by 10 Tuesday", is the task's).
+_PARTY_WANTS = re.compile(
+    r"\b(?P<who>(?:the\s+)?(?:trustee|creditor|lender|landlord|employer|collector|debt\s+buyer))"
+    r"\s+(?:(?:also|still|just|now|only|then|already)\s+)?(?P<what>wants|needs|requires|expects)\b"
+    + _CLAUSE_TAIL
+)
+_POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
+
+
+def _whose(who: str) -> str:
+    return _POSSESSIVES.get(who) or f"the {who.removeprefix('the ')}'s"
+
+
+# "she said she's only free before noon tmrw": when they can be reached, the task's window.
+_REACHABLE = re.compile(r"\b(?:free|available|reachable|around|home|in\s+the\s+office|back)\b")
+_SENTENCE_START = re.compile(r"[.!?;\n]")
+
+
+class Theirs(NamedTuple):
+    """A day said as a third person's: the doubt, and whether it is what they asked us for."""
+
+    doubt: str
+    wanted: bool  # "she asked for it by Friday": the task's, when no other day is said
+
+
+def someone_elses(folded: str, start: int, end: int) -> Theirs | None:
+    """The day at `start:end`, when said in a clause of what a third person owes, asked for or
+    says ("He has to answer them by Friday"): theirs, and maybe not the task's."""
+    lead = max(0, start - 160)
+    breaks = [m.end() for m in _SENTENCE_START.finditer(folded, lead, start)]
+    begin = breaks[-1] if breaks else lead
+    match = _THIRD_PERSON.search(folded, begin, start) or _PARTY_WANTS.search(folded, begin, start)
+    if match is None or _REACHABLE.search(folded, match.start(), start):
+        return None
+    said = " ".join(folded[match.start() : end].split())
+    whose = _whose(match["who"])
+    doubt = f"\u201c{said}\u201d: is that {whose} deadline only, or this task's too?"
+    return Theirs(doubt, match.groupdict().get("wants") is not None)
 
 
 def passed(due_at: datetime) -> str:

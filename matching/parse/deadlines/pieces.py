@@ -40,8 +40,9 @@ class DeadlineReading(NamedTuple):
     deadline cue with no date ("before the hearing"), a date that cannot be ("Feb 30"), a
     misspelt day ("frday"), a weekday and a date that disagree, a deadline already past, the
     law's clock counted from service ("answer due in 20 days (served 1/9)"), another thing's
-    or party's deadline ("relocation $ deadline is 3/31"), two days said alike or offered as
-    options, two deadlines of the task's own or one after the thing it serves is due, an event
+    or party's deadline ("relocation $ deadline is 3/31", "he has to answer by Friday", "their
+    30 days run out next week"), a time in a zone not named ("by 3 her time"), two days said
+    alike or offered as options, two deadlines of the task's own or one after the thing it serves is due, an event
     known only by its day or time ("for Thursday's hearing"), a deadline in a later list item,
     one asked only if there is such work, or one in a message that asks nothing. `deadline`
     may then hold the best guess."""

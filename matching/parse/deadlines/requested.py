@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Request", "asks_the_reader", "if_the_reader", "later_item", "requested"]
+__all__ = [
+    "Request",
+    "asks_something",
+    "asks_the_reader",
+    "if_the_reader",
+    "later_item",
+    "listed_note",
+    "requested",
+]
 
 # "calendar the hearing", "pls docket it", "Docket: ...", "cal MSJ hrg": the verb, which no
 # determiner or possessive stands before ("tomorrow's calendar", "the docket shows", "the PACER
@@ -27,7 +35,8 @@ _WORD_BEFORE = re.compile(r"([a-z0-9'&+-]+)(\W*)$")
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 # "put the hearing on the calendar", "get it on the cal", "update the firm calendar".
 _ON_THE_CALENDAR = re.compile(
-    r"\b(?:on(?:to)?|update)\s+(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+)?"
+    r"\b(?:on(?:to)?|update|(?:add|put)\s+[^.!?\n]{1,60}?\b(?:to|in|into))\s+"
+    r"(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+|shared\s+)?"
     r"(?:calendar|calender|cal|docket)\b"
 )
 # "appear at the hearing", "cover it for me", "need an atty at ex parte": the event's own time
@@ -37,6 +46,8 @@ _APPEARANCE = re.compile(
     # ... but not the writer's own ("I'll appear myself").
     r"(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
     r"\b(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
+    # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
+    r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
     r"|cover(?!\s+(?:letter|sheet|page|note|email))|be\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:hearing|hrg|trial|conference|conf|341|meeting|call)"
     r"|need\s+(?:an?\s+)?(?:atty|attorney|associate|lawyer)\b"
@@ -57,19 +68,58 @@ _NOTHING_ASKED = re.compile(
     r"|nothing\s+(?:further|needed|to\s+do|for\s+now)|just\s+sharing"
     r"|can\s+wait|heads\s+up|fyi|f\.y\.i|(?:pls|please|kindly|just)\s+note|reminder"
     r"|(?:thanks|thank\s+you|thx|ty)[\s,]+(?:\w+[\s,]+){0,2}?for|congrats|congratulations"
-    r"|i'?m\s+out|i\s+am\s+out|out\s+sick|out\s+of\s+(?:the\s+)?office|ooo)\b"
+    r"|i'?m\s+out|i\s+am\s+out|i'?m\s+off|i\s+am\s+off|out\s+sick|out\s+of\s+(?:the\s+)?office"
+    r"|ooo|heading\s+out|signing\s+off|welcome\s+back|see\s+(?:you|ya|y'all|you\s+all|everyone|everybody)"
+    r"|have\s+a\s+(?:good|great|nice|happy|wonderful|safe)\s+(?:holiday|weekend|thanksgiving"
+    r"|break|night|evening|one|trip)"
+    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend))\b"
     r"|(?:^|[.!?]\s+)out\s+(?:today|tomorrow|tmrw)\b"
+    # a question about what was done, not a request: "did anyone start it?"
+    r"|\b(?:did|has|have)\s+(?:anyone|anybody|someone|somebody|you|u)\s+(?:already\s+)?"
+    r"(?:start|started|begin|begun|do|done|file|filed|send|sent|finish|finished|get|got|see"
+    r"|seen|hear|heard)(?:\s+(?:it|this|that|on\s+it|to\s+it))?\s*\?"
+)
+# A request taken back, or kept by the writer: "sit in on the call at 3:30? actually never mind -
+# I'll cover it myself". What follows the last such words may ask again ("scratch that, just
+# serve them today").
+_WITHDRAWN = re.compile(
+    r"\b(?:never\s*mind|nvm|scratch\s+that"
+    # ("don't forget that it's due Friday", "ignore that letter" take nothing back)
+    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:forget|disregard|ignore)\s+(?:it|that|this"
+    r"|my\s+last(?:\s+(?:message|msg|post))?)(?=\s*(?:[,.;!\n]|\s-|$))"
+    r"|(?:i'?ll|i\s+will|i\s+can)\s+(?:take|handle|cover|do|get|grab)\s+(?:it|this|that|them)"
+    r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
+)
+# A deadline word after an ask is taken back: "I'll do it myself. Meg, just pull the plan by 2".
+_ANY_DAY_WORD = re.compile(r"\b(?:by|before|due|today|tomorrow|tmrw|tonight|eod|asap)\b|\d")
+# "a reminder that all time entries must be in by Thursday": what everyone must do, which the
+# reminder states rather than asks of the reader.
+_REMINDER = re.compile(r"\breminder\b")
+_OBLIGATION = re.compile(
+    r"\b(?:must|have\s+to|has\s+to|need\s+to|needs\s+to)\b"
+    # ... and why ("so that billing can close the month")
+    r"|\bso\s+(?:that\s+)?(?!you\b|u\b)[a-z']+(?:\s+[a-z']+)?\s+(?:can|could)\b"
 )
 # The writer says so: "not a task, just sharing", whatever else the text says.
-_NOT_A_TASK = re.compile(r"\bnot\s+a\s+(?:task|request)\b")
+_NOT_A_TASK = re.compile(
+    r"\bnot\s+(?:a\s+(?:task|request)|assigned\s+to\s+(?:anyone|anybody|any\s+one))\b"
+)
 # A social note asking everyone to join in ("RSVP to Amber by Monday!", "put your order in
 # this thread by Wednesday noon"): no one's task, whatever day it names.
 _SOCIAL = re.compile(
-    r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cake|celebration|bbq)\b"
+    r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cakes?|celebration|bbq|coffee"
+    r"|donuts?|pizzas?|tacos?|bagels?|cookies)\b"
 )
 _JOIN_IN = re.compile(
     r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|anyone\s+want"
-    r"|i'?m\s+ordering|order\s+goes\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread)\b"
+    r"|i'?m\s+ordering|order\s+(?:goes|going|is\s+going)\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread"
+    r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?)"
+    r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in\b|reply\s+(?:here|below|in\s+(?:the\s+)?thread)"
+    r"|come\s+(?:get|grab)\s+(?:it|some|one|them)"
+    r"|thinking\s+[a-z' ]{1,30}?\s+(?:at|@)\s+\d"
+    r")(?!\w)"
+    # "lunch?" said alone: an invitation
+    r"|(?:^|[.!?\n]\s*)(?:lunch|coffee|drinks|dinner)\s*\?"
 )
 # Words that ask someone to do something, after the notes above are set aside, or a clause
 # opening with a task's verb ("reminder: draft the answer tomorrow").
@@ -91,8 +141,10 @@ _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\)|[-*\u2022])\s+", re.MULTI
 # A sentence that asks only if the reader has some such work: "if you've got something that
 # has to be filed before then, tell me by 4 today", "if anyone has anything for the courier".
 _IF_THE_READER = re.compile(
-    r"(?:^|[.!?\n:]\s*)if\s+(?:you|u|anyone|anybody|someone|somebody|y'all)(?:'ve|\s+have|\s+has)?"
-    r"\s+(?:got\s+|have\s+|has\s+)?(?:something|anything|any)\b[^.!?\n]*$"
+    r"(?:^|[.!?\n:]\s*)(?:if\s+(?:you|u|anyone|anybody|someone|somebody|y'all)(?:'ve|\s+have"
+    r"|\s+has)?\s+(?:got\s+|have\s+|has\s+)?(?:something|anything|any)"
+    # "Anything that has to happen Fri, pls tell me by noon."
+    r"|anything\s+(?:that\s+)?(?:has|needs|must|is|should))\b[^.!?\n]*$"
 )
 
 
@@ -103,6 +155,7 @@ class Request(NamedTuple):
     appearance: bool  # an event's own date is the deadline
     nothing: bool  # it asks for nothing: a day it names is no deadline
     social: bool = False  # a lunch or a party: no day it names is anyone's deadline
+    withdrawn: int = 0  # where the last ask taken back ends: a day before it is no deadline
 
 
 def requested(folded: str) -> Request:
@@ -112,7 +165,15 @@ def requested(folded: str) -> Request:
         _asks_for_appearance(folded),
         _asks_nothing(folded),
         _SOCIAL.search(folded) is not None and _JOIN_IN.search(folded) is not None,
+        _withdrawn(folded),
     )
+
+
+def _withdrawn(folded: str) -> int:
+    """Where the text's last taking back of an ask ends ("never mind, I'll do it myself"); 0
+    when it takes none back."""
+    withdrawn = [m.end() for m in _WITHDRAWN.finditer(folded)]
+    return withdrawn[-1] if withdrawn else 0
 
 
 def _asks_for_appearance(folded: str) -> bool:
@@ -136,9 +197,21 @@ def _asks_to_docket(folded: str) -> bool:
 def _asks_nothing(folded: str) -> bool:
     if _NOT_A_TASK.search(folded):
         return True
+    if (withdrawn := _withdrawn(folded)) and _ASKING.search(
+        _NOTHING_ASKED.sub(" ", folded[withdrawn:])
+    ) is None and not _ANY_DAY_WORD.search(folded, withdrawn):
+        return True  # taken back, and nothing asked or dated after
     if not _NOTHING_ASKED.search(folded):
         return False
-    return _ASKING.search(_NOTHING_ASKED.sub(" ", folded)) is None
+    rest = _NOTHING_ASKED.sub(" ", folded)
+    if _REMINDER.search(folded):
+        rest = _OBLIGATION.sub(" ", rest)
+    return _ASKING.search(rest) is None
+
+
+def asks_something(sentence: str) -> bool:
+    """Whether `sentence` asks for anything, a bare command included ("Draft it today")."""
+    return asks_the_reader(sentence) or _ASKING.search(sentence) is not None
 
 
 def asks_the_reader(sentence: str) -> bool:
@@ -157,6 +230,25 @@ def later_item(folded: str, start: int) -> str | None:
     if not asks_the_reader(folded[items[0] : line]):
         return None
     return "the deadline is said in a later item of the list: is it this task's?"
+
+
+# "drafts due noon tmrw", "the answer is due 11/22": a deadline told, not asked ("- draft the
+# letters, by Thursday" is a terse ask).
+_TOLD_DUE = re.compile(r"\bdue\s+(?:on\s+|by\s+|at\s+)?$")
+
+
+def listed_note(folded: str, start: int) -> str | None:
+    """The doubt when the deadline at `start` is said in a list item that asks nothing ("-
+    Kowalczyk drafts due noon tmrw") while the ask is elsewhere ("pls order the transcript"):
+    a note on other work, maybe not the task's."""
+    line = folded.rfind("\n", 0, start) + 1
+    if not _ITEM.match(folded, line) or not _TOLD_DUE.search(folded, line, start):
+        return None
+    end = folded.find("\n", start)
+    end = len(folded) if end == -1 else end
+    if asks_something(folded[line:end]) or not asks_something(folded[:line] + folded[end:]):
+        return None
+    return "the deadline is said in a list item that asks nothing: is it this task's?"
 
 
 def if_the_reader(folded: str, start: int) -> str | None:

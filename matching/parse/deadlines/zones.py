@@ -1,0 +1,59 @@
+"""Times said in another zone than the delegator's: "by 3 Pacific", "at 10 Boise time", "her time"."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+__all__ = ["in_zone_said"]
+
+# US zones by the names and abbreviations people type ...
+_ZONES = {
+    "pacific": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles", "mountain": "America/Denver", "mt": "America/Denver",
+    "mst": "America/Denver", "mdt": "America/Denver", "central": "America/Chicago",
+    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+    "eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York",
+    "edt": "America/New_York", "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu",
+    "arizona": "America/Phoenix",
+}  # fmt: skip
+# ... and a few cities, said as "<city> time".
+_CITIES = {
+    "phoenix": "America/Phoenix", "boise": "America/Boise",
+    "denver": "America/Denver", "chicago": "America/Chicago", "seattle": "America/Los_Angeles",
+    "los angeles": "America/Los_Angeles", "portland": "America/Los_Angeles", "dallas": "America/Chicago",
+    "houston": "America/Chicago", "ny": "America/New_York", "nyc": "America/New_York",
+    "new york": "America/New_York", "salt lake": "America/Denver", "honolulu": "Pacific/Honolulu",
+    "anchorage": "America/Anchorage", "atlanta": "America/New_York", "miami": "America/New_York",
+}  # fmt: skip
+
+
+def _alternatives(names: dict[str, str]) -> str:
+    return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+
+
+_ZONE_AFTER = re.compile(
+    rf"\s*\(?\s*(?:(?P<named>{_alternatives(_ZONES)})\b(?!\s+al\b)(?:\s+time\b)?"
+    rf"|(?P<city>{_alternatives(_CITIES)})\s+time\b"
+    # "3 her time", "10am the client's time": a zone the text does not name
+    r"|(?P<whose>her|his|their|(?:the\s+)?[a-z]+'s)\s+time\b)"
+)
+
+
+def in_zone_said(
+    folded: str, spans: tuple[tuple[int, int], ...], due_at: datetime
+) -> tuple[datetime, str | None]:
+    """`due_at` (a wall time in the delegator's zone, said at `spans`) moved to the zone named
+    right after its time, if one is; and the doubt when the zone is someone's, not named."""
+    for _, end in spans:
+        match = _ZONE_AFTER.match(folded, end)
+        if match is None:
+            continue
+        if match["whose"]:
+            said = " ".join(folded[spans[0][0] : match.end()].split())
+            return due_at, f"\u201c{said}\u201d: in which timezone?"
+        zone = _ZONES[match["named"]] if match["named"] else _CITIES[match["city"]]
+        wall = due_at.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone))
+        return wall.astimezone(UTC).astimezone(due_at.tzinfo), None
+    return due_at, None

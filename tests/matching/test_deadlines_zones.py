@@ -1,0 +1,39 @@
+"""Times said in another zone: moved to the delegator's zone when named, asked about when not."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from matching.parse.deadlines import read_deadline
+
+NY = "America/New_York"
+TUE = "2026-12-08T10:00:00-05:00"  # Tuesday, an ordinary week
+
+
+def reading(text: str, tz: str = NY) -> tuple[str | None, bool]:
+    found = read_deadline(text, now=datetime.fromisoformat(TUE), tz=tz)
+    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M %z") if found.deadline else None
+    return when, found.doubt is not None
+
+
+ZONES = [
+    ("get the Okafor exhibits to co-counsel by 10am Pacific", NY, ("2026-12-08 13:00 -0500", False)),
+    ("need the Marsh memo by noon CT", NY, ("2026-12-08 13:00 -0500", False)),
+    ("call Ms. Tully tomorrow 3pm (Mountain)", NY, ("2026-12-09 17:00 -0500", False)),
+    ("file the Pruitt reply Monday at 9 Boise time", "America/Denver",
+     ("2026-12-14 09:00 -0700", False)),
+    ("send it by 2pm Eastern", NY, ("2026-12-08 14:00 -0500", False)),
+    # a zone the text does not name is asked about
+    ("call Mr. Ngata by 4 his time", NY, ("2026-12-08 16:00 -0500", True)),
+    ("reach the client at 11am the client's time tomorrow", NY, ("2026-12-09 11:00 -0500", True)),
+    # words that are no zone
+    ("file it by 3 in time for the hearing", NY, ("2026-12-08 15:00 -0500", False)),
+    ("serve Lowe by 4pm et al", NY, ("2026-12-08 16:00 -0500", False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "tz", "expected"), ZONES)
+def test_a_time_in_another_zone(text: str, tz: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text, tz) == expected
