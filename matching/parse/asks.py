@@ -77,6 +77,8 @@ _DIRECT_ASK = re.compile(
     r"|(?:^\s*|\b(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+|still\s+)?)"
     r"(?:love|like|want|need|require)\b(?:\s+(?:someone|somebody|you|u)\s+to\b)?"
     r"|\bwhat\s+(?:i|we)\s+need\s+is\b"
+    # A request relayed: "the clerk asked us to re-file ...", "Peg wants someone to call".
+    r"|\b(?:asked|asks|wants|wanted|needs)\s+(?:us|me|you|someone|somebody)\s+to\b"
     # "have Kevin verify ...", "ask June to calendar ...": a request through someone.
     r"|(?:^|[.!?]\s+)(?:have|ask)\s+[a-z'-]+\s+(?:to\s+)?"
 )

@@ -43,6 +43,9 @@ _CONTENT_REACH = 6
 # the person rather than being acted on.
 _SEVERAL_ASKS_DOUBT = 0.8
 _UNASKED_DOUBT = 0.85
+# Words standing for a task named before, a few words after asking words.
+_BACK_REFERENCES = frozenset({"it", "them", "one"})
+_BACK_REACH = 3
 _ASKING = frozenset({"pls", "pleas", "plz", "kindly"})
 _FUZZY_WEIGHT = 0.85
 # A lone corrected word counts only when long enough that one edit is unlikely to be a word.
@@ -210,8 +213,12 @@ class Catalogue:
             # A text that opens with its task ("redact the statements ...") asks it directly.
             later = [m for m in winners_asked if m.start > head.start]
             head, bonus = _contact_content(head, later, tokens, cues.joined), _DIRECT_BONUS
-        elif not news_ends and (head is None or head.start >= _OPENING_WORDS):
-            # No words ask for any task, nor does one open the text: the first one named is
+        elif (
+            not news_ends
+            and (head is None or head.start >= _OPENING_WORDS)
+            and not _asks_back(tokens, cues.direct)
+        ):
+            # No words ask for a task, nor does one open the text: the first one named is
             # only a guess.
             doubt = _UNASKED_DOUBT
         # A phrase's own words are no topic marker: the "on" of "advise her on".
@@ -370,6 +377,16 @@ def _asked_directly(winners: list[_Match], tokens: list[Token], cues: Cues) -> _
             if match.owner >= 0 and _within_reach(tokens, first, match.start):
                 return _contact_content(match, winners[index + 1 :], tokens, cues.joined)
     return None
+
+
+def _asks_back(tokens: list[Token], direct: Sequence[int]) -> bool:
+    """Whether asking words ask for "it" or "them": the task named before ("the rogs are due
+    today ... could somebody pick them up?")."""
+    for at in direct:
+        first = _first_after(tokens, at)
+        if any(t.canon in _BACK_REFERENCES for t in tokens[first : first + _BACK_REACH]):
+            return True
+    return False
 
 
 def _asked_types(winners: list[_Match], tokens: list[Token], direct: Sequence[int]) -> set[int]:

@@ -77,6 +77,7 @@ def test_a_sentence_opening_with_a_purpose_asks_after_it() -> None:
         ("have Tomas verify the responses", ["verify"]),
         ("ask Bea to calendar it", ["calendar"]),
         ("pls call her + explain the options", ["call", "explain"]),
+        ("the clerk asked us to refile the exhibits", ["refile"]),
         ("Redwood answered and served discovery.", []),
     ],
 )

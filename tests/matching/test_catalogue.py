@@ -108,3 +108,12 @@ def test_a_text_asking_for_nothing_is_less_sure_than_one_that_asks(parser: Parse
     asked = read(parser, "Calloway: Redwood sent a letter. can someone review it")
     unasked = read(parser, "Calloway: Redwood sent a letter, the review is in the folder")
     assert unasked.confidence < asked.confidence
+
+
+def test_asking_for_it_asks_for_the_task_named_before(parser: Parser) -> None:
+    # "them" is the interrogatory answers: the text asks, so it is as sure as an ask.
+    news = "Otto said on Friday that the Calloway rogs were due today"
+    back = read(parser, news + ". Could someone pick them up?")
+    none = read(parser, news + ", he is out sick")
+    assert back.task_type == "discovery_requests"
+    assert none.confidence < back.confidence
