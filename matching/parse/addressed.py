@@ -95,6 +95,8 @@ _ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|bab
 # call?", "dwayne thx for coming in".
 _SPOKEN_TO = (
     r"please|pls|plz|you're|youre|you've|if\s+you|thanks|thx|ty|thank\s+you"
+    # The writer saying who speaks, as dictation writes it: "Kate its Bob period …".
+    r"|(?:it's|its|it\u2019s|this\s+is)\s+(?:me|[a-z]+\s+(?:here|period|comma)\b)"
     r"|(?:you|u)\s+(?:good|can|could|want|wanna|have|are|mind|need|free|around|ok|okay|able|got)"
 )
 # A name said first in the text or a clause, maybe after a bullet or a greeting, and set off by a
@@ -120,9 +122,18 @@ _ADDRESSED = re.compile(
 )
 # A name alone as a sentence or a question: "Toby. Oduya. Call …", "… Keisha.", "Tyler?",
 # "chidi maybe?".
+# A surname's initial may follow ("Maria E."), not a signature's "here" ("Maria G. here").
 _NAME_ALONE = re.compile(
-    r"(?:maybe\s+|perhaps\s+)?(?P<name>[a-z][\w'-]*)(?:\s+(?:maybe|perhaps))?\s*"
-    r"(?:\?|[.!](?=\s|$))"
+    r"(?:maybe\s+|perhaps\s+)?(?P<name>[a-z][\w'-]*)(?P<initial>\s+[a-z](?=[.?]))?"
+    r"(?:\s+(?:maybe|perhaps))?\s*(?:\?|[.!](?=\s|$)(?!\s*here\b))"
+)
+# What follows the end of a sentence: another, or nothing.
+_SENTENCE_NEXT = re.compile(r"\s*(?:$|[A-Z0-9<@(])")
+# A name heading the text before the client it is about, set off as dictation does it: "sue for
+# Ocampo period please send …", "jo re Whitley: pull the …".
+_HEADING = re.compile(
+    r"(?P<name>[A-Za-z][\w'-]*)\s+(?:for|re)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
+    r"(?:\s+(?:file|matter|case))?\s*(?:[.:]\s|\s[-\u2013\u2014]+\s|\s(?i:period|colon)\b)"
 )
 # A capitalised name inside a sentence asked straight after: "… tomorrow June please call …".
 _MIDWAY = re.compile(
@@ -306,8 +317,10 @@ def _vocatives(
             strength, at = WEAK, match.start("name")
         elif (match := _ADDRESSED.match(folded, start)) is not None:
             strength, at = WEAK, match.start("name")
+        elif start == 0 and (match := _HEADING.match(text)) is not None:
+            strength, at = WEAK, match.start("name")
         elif (match := _NAME_ALONE.match(folded, start)) is not None and _alone(
-            folded, start, match, clause
+            text, folded, start, match, clause
         ):
             strength, at = WEAK, match.start("name")
         else:
@@ -330,10 +343,13 @@ def _asked_midway(text: str, found: list[Word]) -> list[Naming]:
     return places
 
 
-def _alone(folded: str, start: int, match: re.Match[str], clause: bool) -> bool:
+def _alone(text: str, folded: str, start: int, match: re.Match[str], clause: bool) -> bool:
     """Whether a name said alone asks that person: a question ("Tyler?", "chidi maybe?"), or a
     sentence of its own that opens the text or follows another on its line ("Toby. Oduya. Call
-    …", "… tomorrow 10am. Keisha."), not a signature on a line of its own or after a sign-off."""
+    …", "… tomorrow 10am. Keisha."), not a signature on a line of its own or after a sign-off.
+    After an initial the sentence must end there ("Maria E. Next Wed", not "Maria E. wants …")."""
+    if match["initial"] and not _SENTENCE_NEXT.match(text, match.end()):
+        return False
     if match.group().endswith("?"):
         return True
     after_sentence = folded[start - 2 : start] in {". ", "! ", "? "}

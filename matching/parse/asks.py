@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["POLITENESS", "Ask", "asked_first_until", "asks"]
+__all__ = [
+    "POLITENESS",
+    "Ask",
+    "Cues",
+    "asked_first_until",
+    "asides",
+    "asks",
+    "cues",
+    "direct_asks",
+    "joined_verbs",
+]
 
 # The words that make a request polite, and nothing more ("please", "could you").
 _PLEASE = "please|pls|plz|kindly"
@@ -36,9 +47,70 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
+# The writer's own acts ("I'll call her myself", "ill handle the negotiating", "I shall
+# prepare her") and purposes ("so I can rerun the means test", "before I call him"): what the
+# writer will do, or needs the work for, is no part of the ask.
+_OWN_ACT = re.compile(
+    r"(?:\b(?:(?:i|we)\s*(?:'ll|will|shall|'m|am)|ill|im|i\s+(?:just|already))"
+    r"|\b(?:so(?:\s+that)?|before|b4|once|until|after|when)\s+(?:i|we)"
+    r"(?:\s+(?:can|could|will|'ll|may|might|should|am|are|'m|'re))?)\s+"
+    r"(?!(?:really\s+|also\s+|still\s+|going\s+to\s+|gonna\s+)?"
+    r"(?:need|want|like|love|hoping|hope|asking|looking|require|be\s+grateful)\b)"
+    # "I want to file Monday", "I need to advise him": the writer's plan; not "I need to know".
+    r"|\bi\s+(?:really\s+)?(?:want|need|plan|intend)\s+to\s+"
+    r"(?!know|see|find|understand|have|get|hear|make\s+sure|be\b)"
+)
+# Where such a clause ends: a clause break, a "but", or the ask after it ("Before I counter I
+# need ...", "I'll argue it, pls draft ...").
+_OWN_ACT_ENDS = re.compile(
+    r"[.!?;:,()\n]|\s-{1,2}\s|\bbut\b|\bthen\b"
+    rf"|\b(?:{_PLEASE}|can|could|would)\b"
+    r"|\b(?:i|we)(?:'d|\s+would|\s+will|'ll)?\s+(?:really\s+|also\s+|still\s+)?"
+    r"(?:need|want|like|love|require|be\s+grateful)\b"
+)
+# Words right before the verb or deliverable asked for, wherever they stand: "pls dkt it",
+# "could someone docket", "I need someone to go thru", "need a prefiling screen".
+_DIRECT_ASK = re.compile(
+    rf"\b(?:{_PLEASE})\b"
+    r"|\b(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one\s+of\s+(?:you|us))\b"
+    r"|\b(?:someone|somebody|you)\s+(?:needs?|has|have)\s+to\b"
+    r"|(?:^\s*|\b(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+|still\s+)?)"
+    r"(?:love|like|want|need|require)\b(?:\s+(?:someone|somebody|you|u)\s+to\b)?"
+    r"|\bwhat\s+(?:i|we)\s+need\s+is\b"
+    # A request relayed: "the clerk asked us to re-file ...", "Peg wants someone to call".
+    r"|\b(?:asked|asks|wants|wanted|needs)\s+(?:us|me|you|someone|somebody)\s+to\b"
+    # "have Kevin verify ...", "ask June to calendar ...": a request through someone.
+    r"|(?:^|[.!?]\s+)(?:have|ask)\s+[a-z'-]+\s+(?:to\s+)?"
+)
+_JOINED_VERB = re.compile(r"\s(?:and|&|\+|then|n)\s+(?:(?:also|then|pls|please)\s+)?")
+_AFTER_ASIDE = re.compile(r"[\s,;:-]*")
+
+
 class Ask(NamedTuple):
     at: int  # where the request begins in the folded text
     opening: bool  # True: only a phrase opening the sentence is the request ("Draft ...")
+
+
+class Cues(NamedTuple):
+    """Where in a text the ask stands, as the catalogue weighs its phrases (offsets into the
+    folded text)."""
+
+    asks: Sequence[Ask] = ()  # where a request may begin after some news
+    reasons_from: int | None = None  # where the reasons begin after a request made first
+    asides: Sequence[tuple[int, int]] = ()  # the writer's own acts and purposes
+    direct: Sequence[int] = ()  # just after asking words: "pls", "can you", "I need"
+    joined: Sequence[int] = ()  # just after "and", "+", "then": a verb joined to another
+
+
+def cues(text: str, folded: str) -> Cues:
+    """All the cues of `text` (`folded` is its folded form)."""
+    return Cues(
+        asks(text, folded),
+        asked_first_until(text, folded),
+        asides(folded),
+        direct_asks(folded),
+        joined_verbs(folded),
+    )
 
 
 def asks(text: str, folded: str) -> list[Ask]:
@@ -53,10 +125,52 @@ def asks(text: str, folded: str) -> list[Ask]:
         if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS
     ]
     openings = []
+    own = dict(asides(folded))
     for start in _sentence_starts(text, folded):
+        # "Before we file anything, I'd like a screen": the ask follows the writer's purpose.
+        start = _after_aside(folded, start, own)
         asked = _polite_opening_end(folded, start)
         openings.append(Ask(asked, opening=asked == start))
     return polite + openings
+
+
+def asides(folded: str) -> list[tuple[int, int]]:
+    """Spans telling what the writer will do or needs the work for, not what is asked: "I'll
+    appear", "I'll call her myself", "so I can tell her whether to pay", "before I counter"."""
+    spans = []
+    for match in _OWN_ACT.finditer(folded):
+        end = _OWN_ACT_ENDS.search(folded, match.end())
+        spans.append((match.start(), end.start() if end else len(folded)))
+    return spans
+
+
+def direct_asks(folded: str) -> list[int]:
+    """Where a verb or deliverable is asked for directly: just after "pls", "can you", "I
+    need (someone to)", "I'd like" — in whichever sentence, first to last."""
+    found = [m.end() for m in _DIRECT_ASK.finditer(folded)]
+    if not found:
+        return found
+    # "pls call her + explain the options": a second verb joined to an ask is asked too.
+    joined = [
+        at
+        for at in joined_verbs(folded)
+        if (asked := [a for a in found if a <= at])
+        and _SENTENCE_ENDS.isdisjoint(folded[max(asked) : at].rstrip())
+    ]
+    return sorted(found + joined)
+
+
+def joined_verbs(folded: str) -> list[int]:
+    """Where a verb may follow another: after "and", "+", "&" or "then"."""
+    return [m.end() for m in _JOINED_VERB.finditer(folded)]
+
+
+def _after_aside(folded: str, start: int, own: dict[int, int]) -> int:
+    end = own.get(start)
+    if end is None:
+        return start
+    rest = _AFTER_ASIDE.match(folded, end)
+    return rest.end() if rest and rest.end() < len(folded) else start
 
 
 def asked_first_until(text: str, folded: str) -> int | None:

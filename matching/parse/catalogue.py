@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from matching.model import Taxonomy
-from matching.parse.asks import Ask
+from matching.parse.asks import Ask, Cues
 from matching.parse.vocabulary import Vocabulary
 from matching.parse.words import FUZZY_MIN_LETTERS, Token, closest_spelling, stem
 from matching.taxonomy import phrase_elements
@@ -28,6 +28,25 @@ _TOPIC_WEIGHT = 1 / 3
 # Words after a task's own name that show it is the object of a verb before it.
 _PREPOSITIONS = frozenset({"on", "for", "in", "re", "about", "regarding", "against", "with"})
 _HEAD_BONUS = 0.5
+# The task asked for right after "pls", "can you", "I need": the ask itself, whatever else the
+# text names. `_DIRECT_REACH` words may stand between ("pls also dkt", "can you please call").
+_DIRECT_BONUS = 1.0
+_DIRECT_REACH = 1
+# Pronouns and names do not count against that reach: "have Ana verify his interrogatory
+# answers", "pls get Ostby's paystubs".
+_PRONOUNS = frozenset({"his", "her", "their", "them", "him", "me", "us", "it"})
+# Verbs that say how to reach someone, not what to do: the words after them say what.
+_CONTACT_VERBS = frozenset({"call", "email", "text", "phon", "ring", "contact", "reach"})
+_CONTENT_REACH = 6
+# How far a reading is trusted when several tasks are asked directly, or none is: chosen on
+# the training firms so that a middling reading (under about 0.5) goes to the classifier or
+# the person rather than being acted on.
+_SEVERAL_ASKS_DOUBT = 0.8
+_UNASKED_DOUBT = 0.85
+# Words standing for a task named before, a few words after asking words.
+_BACK_REFERENCES = frozenset({"it", "them", "one"})
+_BACK_REACH = 3
+_ASKING = frozenset({"pls", "pleas", "plz", "kindly"})
 _FUZZY_WEIGHT = 0.85
 # A lone corrected word counts only when long enough that one edit is unlikely to be a word.
 _FUZZY_ALONE_MIN_LETTERS = 7
@@ -40,6 +59,7 @@ _READINGS_KEPT = 50_000
 # them too, and marks the text as asking for work without saying which; a "nothing asked"
 # phrase says outright that the text delegates nothing ("no action needed").
 _VETO, _VAGUE, _NOTHING = -1, -2, -3
+_NO_CUES = Cues()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,42 +158,69 @@ class Catalogue:
         # misspelt "eserve").
         return self._spellings[found] if found and found[0] == word[0] else None
 
-    def classify(
-        self, tokens: list[Token], asks: Sequence[Ask] = (), reasons_from: int | None = None
-    ) -> Reading:
+    def classify(self, tokens: list[Token], cues: Cues = _NO_CUES) -> Reading:
         """The task type the tokens ask for, how sure that is (0..1), and the best candidates.
 
-        `asks` are where a request may begin after some news ("The judge moved the hearing.
-        Please update the calendar"; "Convergent never answered. Draft a demand letter").
-        `reasons_from` is where the reasons begin after a request made first.
+        `cues.asks` are where a request may begin after some news ("The judge moved the
+        hearing. Please update the calendar"; "Convergent never answered. Draft a demand
+        letter"). `cues.reasons_from` is where the reasons begin after a request made first.
+        `cues.asides` tell the writer's own acts or purposes ("I'll appear", "so I can advise
+        her"): a task named there is no ask. `cues.direct` are where a verb or deliverable is
+        asked for ("pls dkt it", "I need a summary"): the first task named there is the ask.
         """
+        own = self._own(tokens, cues.asides)
         winners = self._winning_matches(tokens, vague_too=True)
-        scores = self._scores(winners, tokens, asks, reasons_from)
+        scores, doubt = self._scores(winners, tokens, cues, own)
         if any(m.owner == _NOTHING for m in winners):
             # "FYI ... no action needed": whatever task words it uses, nothing is asked; its
             # words are still the candidates, should the person want a task after all.
             return self._reading(scores, vague=False)._replace(task_type=None, confidence=0.0)
         if not self._vague_phrases or any(scores) or all(m.owner != _VAGUE for m in winners):
-            return self._reading(scores, vague=False)
+            return self._reading(scores, vague=False, doubt=doubt)
         # Only a vague ask ("look into the Kwan thing"): what its words would read as without
         # it are the candidates, none of them sure enough to act on.
         winners = self._winning_matches(tokens, vague_too=False)
-        reading = self._reading(self._scores(winners, tokens, asks, reasons_from), vague=True)
+        reading = self._reading(self._scores(winners, tokens, cues, own)[0], vague=True)
         return reading._replace(task_type=None, confidence=0.0)
 
     def _scores(
         self,
         winners: list[_Match],
         tokens: list[Token],
-        asks: Sequence[Ask],
-        reasons_from: int | None,
-    ) -> list[float]:
+        cues: Cues,
+        own: frozenset[int],
+    ) -> tuple[list[float], float]:
+        """Each task type's score, and how far the reading's confidence is to be trusted: less
+        when no words ask for the task, or several tasks are asked ("pls dkt it + send her
+        the reminder"), so the classifier or the person decides."""
+        reasons_from = cues.reasons_from
         scores = [0.0] * len(self.taxonomy.types)
+        # The writer's own acts and purposes name tasks the ask is not: they count as topics
+        # and never name the task.
+        winners_asked = [m for m in winners if own.isdisjoint(m.anchors)]
         # A delegation names its task first ("client update for X: PRA answered the validation
         # request"); the rest is detail, so the head phrase breaks a tie.
         # A text that opens with its ask has no news before it, only reasons after it.
-        later_asks = asks if reasons_from is None else ()
-        head, news_ends = self._head(winners, tokens, later_asks)
+        later_asks = cues.asks if reasons_from is None else ()
+        head, news_ends = self._head(winners_asked, tokens, later_asks)
+        asked = _asked_directly(winners_asked, tokens, cues)
+        bonus, doubt = _HEAD_BONUS, 1.0
+        if asked is not None:
+            head, bonus = asked, _DIRECT_BONUS
+            if len(_asked_types(winners_asked, tokens, cues.direct)) > 1:
+                doubt = _SEVERAL_ASKS_DOUBT
+        elif head is not None and head.start == 0 and not news_ends:
+            # A text that opens with its task ("redact the statements ...") asks it directly.
+            later = [m for m in winners_asked if m.start > head.start]
+            head, bonus = _contact_content(head, later, tokens, cues.joined), _DIRECT_BONUS
+        elif (
+            not news_ends
+            and (head is None or head.start >= _OPENING_WORDS)
+            and not _asks_back(tokens, cues.direct)
+        ):
+            # No words ask for a task, nor does one open the text: the first one named is
+            # only a guess.
+            doubt = _UNASKED_DOUBT
         # A phrase's own words are no topic marker: the "on" of "advise her on".
         claimed = {index for match in winners for index in match.anchors}
         for match in winners:
@@ -184,13 +231,27 @@ class Catalogue:
                     and head is not None
                     and tokens[head.start].start < reasons_from <= tokens[match.start].start
                 )
-                aside = news or reason or self._is_topic(match, head, tokens, claimed)
+                aside = (
+                    news
+                    or reason
+                    or not own.isdisjoint(match.anchors)
+                    or self._is_topic(match, head, tokens, claimed)
+                )
                 scores[match.owner] += match.weight * (_TOPIC_WEIGHT if aside else 1.0)
         if head is not None and head.owner >= 0:
-            scores[head.owner] += _HEAD_BONUS
-        return scores
+            scores[head.owner] += bonus
+        return scores, doubt
 
-    def _reading(self, scores: list[float], *, vague: bool) -> Reading:
+    @staticmethod
+    def _own(tokens: list[Token], asides: Sequence[tuple[int, int]]) -> frozenset[int]:
+        """The indexes of the tokens standing in `asides`."""
+        if not asides:
+            return frozenset()
+        return frozenset(
+            i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in asides)
+        )
+
+    def _reading(self, scores: list[float], *, vague: bool, doubt: float = 1.0) -> Reading:
         # A stable sort: between equal scores the catalogue's order decides, as it always has.
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
         ranked = [i for i in ranked if scores[i] > 0]
@@ -201,6 +262,7 @@ class Catalogue:
         best = scores[ranked[0]]
         runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
         confidence = (1 - math.exp(-best / 1.5)) * (0.5 + 0.5 * (best - runner_up) / best)
+        confidence *= doubt
         if confidence < CONFIDENCE_THRESHOLD:
             return Reading(None, confidence, candidates, vague)
         return Reading(type_ids[ranked[0]], confidence, candidates, vague)
@@ -307,6 +369,76 @@ class Catalogue:
         )
 
 
+def _asked_directly(winners: list[_Match], tokens: list[Token], cues: Cues) -> _Match | None:
+    """The first task phrase standing right after asking words ("pls dkt it")."""
+    for at in cues.direct:
+        first = _first_after(tokens, at)
+        for index, match in enumerate(winners):
+            if match.owner >= 0 and _within_reach(tokens, first, match.start):
+                return _contact_content(match, winners[index + 1 :], tokens, cues.joined)
+    return None
+
+
+def _asks_back(tokens: list[Token], direct: Sequence[int]) -> bool:
+    """Whether asking words ask for "it" or "them": the task named before ("the rogs are due
+    today ... could somebody pick them up?")."""
+    for at in direct:
+        first = _first_after(tokens, at)
+        if any(t.canon in _BACK_REFERENCES for t in tokens[first : first + _BACK_REACH]):
+            return True
+    return False
+
+
+def _asked_types(winners: list[_Match], tokens: list[Token], direct: Sequence[int]) -> set[int]:
+    """The task types standing right after asking words, one per ask."""
+    owners = set()
+    for at in direct:
+        first = _first_after(tokens, at)
+        for match in winners:
+            if match.owner >= 0 and _within_reach(tokens, first, match.start):
+                owners.add(match.owner)
+                break
+    return owners
+
+
+def _contact_content(
+    asked: _Match, later: list[_Match], tokens: list[Token], joined: Sequence[int]
+) -> _Match:
+    """What a contact ask is for: "call him and go over his options" asks for advice, "call
+    her and get the statements" for documents; the call is only how. The content is the next
+    task phrase asked in the same clause ("and", "+"), a few words on."""
+    if tokens[asked.start].canon not in _CONTACT_VERBS:
+        return asked
+    for match in later:
+        if match.owner < 0 or match.start - asked.end > _CONTENT_REACH:
+            break
+        if not all(t.joined for t in tokens[asked.end : match.start + 1]):
+            break
+        if match.owner != asked.owner and _opens_ask(tokens, match.start, joined):
+            return match
+    return asked
+
+
+def _opens_ask(tokens: list[Token], index: int, starts: Sequence[int]) -> bool:
+    """Whether the token at `index` is among the first words after one of `starts`."""
+    return any(_within_reach(tokens, _first_after(tokens, at), index) for at in starts)
+
+
+def _within_reach(tokens: list[Token], first: int, index: int) -> bool:
+    """Whether the phrase at `index` stands among the first words from `first` on."""
+    if not first <= index:
+        return False
+    between = [
+        t for t in tokens[first:index] if not t.masked and t.canon not in _PRONOUNS | {CLIENT}
+    ]
+    return len(between) <= _DIRECT_REACH
+
+
+def _first_after(tokens: list[Token], at: int) -> int:
+    """The index of the first token at or after `at` (len(tokens) when none)."""
+    return next((i for i, t in enumerate(tokens) if t.start >= at), len(tokens))
+
+
 def _objects_kept(found: list[_Match], tokens: list[Token]) -> list[_Match]:
     """The matches, less any verb ... noun phrase whose gap holds its verb's real object.
 
@@ -349,6 +481,10 @@ def _phrase_anchors(phrase: _Phrase, tokens: list[Token], start: int) -> tuple[i
             limit = min(position + _GAP_WORDS + 1, count)
             for probe in range(position, limit):
                 token = tokens[probe]
+                if token.canon in _ASKING:
+                    # A gap ends where an ask begins: "the depo got moved; pls update the
+                    # calendar" is no "depo ... calendar".
+                    return None
                 if not token.masked and token.canon in wanted:
                     anchors.append(probe)
                     position, element_index = probe + 1, element_index + 2

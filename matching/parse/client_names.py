@@ -7,7 +7,7 @@ import re
 from matching.parse.words import name_words, squashed
 
 __all__ = [
-    "COMPANY_SUFFIXES", "inner_organisation_keys", "number_key", "organisation",
+    "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "inner_organisation_keys", "number_key", "organisation",
     "organisation_keys", "organisation_tail", "squashed_key", "surnames",
 ]  # fmt: skip
 
@@ -15,6 +15,8 @@ _SEPARATORS = re.compile(r"[-./_]")
 COMPANY_SUFFIXES = frozenset(
     {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
 )
+# Words after an organisation's trade that say it is one: its legal form, "co-op", "assn".
+FORM_WORDS = COMPANY_SUFFIXES | {"coop", "cooperative", "assn", "assoc", "association"}
 # Words that make a client's name an organisation's wherever they stand ("Pine Hollow Residents
 # Association"): no one's surname.
 _ORGANISATION_WORDS = frozenset(
@@ -42,7 +44,15 @@ _GENERIC_NAME_WORDS = frozenset(
      "atlantic", "community", "the", "village", "town", "main", "green", "grand", "saint", "st",
      "fort", "port", "union", "mobile", "care", "health", "family", "familia", "familias",
      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twin",
-     "del", "de", "la", "el", "los", "las", "valle", "sierra", "rio", "mesa"}
+     "del", "de", "la", "el", "los", "las", "valle", "sierra", "rio", "mesa", "housing", "senior",
+     "seniors"}
+)  # fmt: skip
+# Everyday words that begin some organisations' names ("Back Cove", "Open Door", "Up Country"):
+# alone at a sentence's start they are the word ("Back Wednesday."), not the client.
+_EVERYDAY_FIRST_WORDS = frozenset(
+    {"back", "over", "up", "down", "out", "off", "in", "on", "just", "still", "all", "open",
+     "good", "best", "better", "next", "last", "early", "late", "free", "sure", "clear", "far",
+     "near", "long", "high", "once", "soon", "here", "there", "now", "then", "again", "also"}
 )  # fmt: skip
 # How the words of an organisation's name are shortened after its distinctive part.
 _SHORT_FORMS = {
@@ -133,12 +143,24 @@ def organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
     return keys
 
 
+def clipped_key(core: tuple[str, ...]) -> tuple[str, ...] | None:
+    """An organisation's first word alone when it is an everyday word ("Back" of "Back Cove
+    Seniors Housing"): opening a sentence it is the word ("Back Wednesday."), so it names the
+    client only where a name is surely meant."""
+    return core[:1] if len(core) >= 2 and core[0] in _EVERYDAY_FIRST_WORDS else None
+
+
 def inner_organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
     """How an organisation may be named by its trade after a place ("Pierogi" of "Polish Hill
     Pierogi Company", "Glassworks" of "Harbor Glassworks"): its last word, or last two, when
-    they are no words of place or kind ("Bakery", "Tenants Association" name no one)."""
+    they are no words of place or kind ("Bakery", "Tenants Association" name no one), after
+    any word of organising ("Riverside" of "Winooski Riverside Cooperative")."""
     generic = _GENERIC_NAME_WORDS | _ORGANISATION_WORDS | _GROUP_WORDS | COMPANY_SUFFIXES
     keys: set[tuple[str, ...]] = set()
+    # "Riverside" of "Winooski Riverside Cooperative": the trade or name before the word of
+    # organising counts as the last word would.
+    while len(core) > 2 and core[-1] in _ORGANISATION_WORDS:
+        core = core[:-1]
     if len(core) >= 2 and core[-1] not in generic and len(core[-1]) >= _SHORTEST_INNER_WORD:
         keys.add(core[-1:])
     if len(core) >= 3 and not set(core[-2:]) & generic:

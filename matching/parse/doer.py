@@ -7,13 +7,40 @@ import re
 from matching.parse.items import asks_for_work, is_item
 from matching.parse.words import Span
 
-__all__ = ["DELIVERED", "OFFERED", "QUESTIONED", "ROUTING", "delivered_to", "doubt_about_doer"]
+__all__ = [
+    "ASKS_YOU", "DELIVERED", "GROUP_ASK", "OFFERED", "QUESTIONED", "ROUTING", "delivered_to",
+    "doubt_about_doer", "signs_in", "taken_back_until",
+]  # fmt: skip
 
 ROUTING = "the person named is asked to find someone for it; who is to do the task?"
 DELIVERED = "the work is to go to the person named by a time; are they also to do it?"
 OFFERED = "the text leaves the work to the person named or to you; who is to do it?"
 QUESTIONED = "the person named is only asked a question; who is to do the task?"
 
+# An ask of no one in particular: the one said to have the work is not asked to do it ("Marisol's
+# got it …, can somebody e-file it").
+GROUP_ASK = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)"
+    r"|(?:someone|somebody|anyone|anybody)\s+(?:pls|please|plz)|need\s+(?:someone|somebody)"
+    r"|(?:is|are)\s+there\s+(?:someone|somebody|anyone|anybody)|whoever)\b"
+)
+# The writer asking the pool, not the one named to hand it on ("hand it to whoever is free").
+_ASKS_THE_POOL = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)"
+    r"|(?:someone|somebody)\s+(?:pls|please|plz)|(?:is|are)\s+there\s+(?:someone|somebody|anyone"
+    r"|anybody))\b"
+)
+# An ask of "you": after thanks, the one thanked ("Bethany, thank you … Could you now …").
+ASKS_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
+# The writer takes back what they just said: "… — actually scratch that, Ben, you do it."
+_TAKING_BACK = re.compile(
+    r"\b(?:scratch\s+that|strike\s+that|never\s*mind|on\s+second\s+thought|correction)\b"
+)
+# A question after news, not work: "where are we on the petition?", "do you know if …?".
+_NEWS_QUESTION = re.compile(
+    r"\b(?:where\s+are\s+we\s+(?:on|with)|any\s+(?:update|news|word)|(?:do|does)\s+(?:you|u|anyone)"
+    r"\s+know|any\s+idea|have\s+you\s+heard|(?:random|quick)\s+q(?:uestion)?)\b[^?]*\?"
+)
 # The one spoken to is asked to find the doer ("could you get someone on it"): firms differ on
 # whether they are the assignee, so it is asked.
 _ROUTING = re.compile(
@@ -42,6 +69,26 @@ def delivered_to(folded: str, end: int) -> bool:
     return _DUE_NEXT.match(folded, end) is not None
 
 
+def signs_in(folded: str, position: int) -> bool:
+    """Whether a name spoken to at `position` opens a text that asks no one in particular and
+    nothing of "you" ("Walt. Got a voicemail … Could someone call him?", "Priya — quick one: is
+    there anyone who could …"): the writer saying who writes, or one asked to find someone;
+    either way not the one to do it."""
+    return (
+        not folded[:position].strip()
+        and folded[position : position + 1].isalpha()
+        and _ASKS_THE_POOL.search(folded) is not None
+        and ASKS_YOU.search(folded) is None
+        and _HANDED_ON.search(folded) is None
+    )
+
+
+def taken_back_until(folded: str) -> int:
+    """Where the last words taking back what came before end ("scratch that"); 0 if none."""
+    found = list(_TAKING_BACK.finditer(folded))
+    return found[-1].end() if found else 0
+
+
 def doubt_about_doer(
     folded: str, found: list[Span], index: int, *, addressed: bool, delivered: bool
 ) -> str | None:
@@ -56,7 +103,10 @@ def doubt_about_doer(
         return DELIVERED
     if _OR_THE_WRITER.search(folded):
         return OFFERED
-    if index >= 0 and _only_questioned(folded, found, index):
+    if index >= 0 and (
+        _only_questioned(folded, found, index)
+        or (addressed and _only_asked_news(folded, found, index))
+    ):
         return QUESTIONED
     return None
 
@@ -74,5 +124,18 @@ def _only_questioned(folded: str, found: list[Span], index: int) -> bool:
         return False
     return any(
         is_item(folded, part) and asks_for_work(folded, part)
+        for i, part in enumerate(found) if i != index
+    )
+
+
+def _only_asked_news(folded: str, found: list[Span], index: int) -> bool:
+    """Whether the one spoken to is only asked for news ("Priya, where are we on the petition?",
+    "do you know if the hospital still …?") while no other part asks "you" for work: the work,
+    if any, is asked of someone ("Meanwhile someone please get …")."""
+    start, end = found[index]
+    if _NEWS_QUESTION.search(folded, start, end) is None or asks_for_work(folded, found[index]):
+        return False
+    return not any(
+        asks_for_work(folded, part) and GROUP_ASK.search(folded, *part) is None
         for i, part in enumerate(found) if i != index
     )

@@ -10,9 +10,18 @@ from matching.parse.words import Word, name_words
 __all__ = [
     "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "bankruptcy_caption",
     "caption_initialisms", "caption_party", "caption_side", "client_side", "in_caption",
-    "practice_cues", "settled_by_caption", "sure_cues", "text_cues",
+    "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
 ]  # fmt: skip
 
+# A party said to pick one of several cases: "the LVNV one", "the Midland suit".
+_WHICH_CASE = re.compile(
+    r"\bthe\s+(?P<party>[a-z][\w-]*)\s+(?:one|case|suit|lawsuit|matter|file|acct|account)\b"
+)
+# The writer guessing which case: "(I think the Eversource one?)", "maybe the LVNV case".
+_GUESS_BEFORE = re.compile(
+    r"\b(?:i\s+think|i\s+guess|i\s+believe|maybe|probably|perhaps|not\s+sure)\b[^.;:!?()\n]*$"
+)
+_QUESTION_AFTER = re.compile(r"[^.;:!()\n]*?\?")
 _CAPTION_SIDE = re.compile(r"\s+(?:v|vs|versus)\.?\s+\w", re.IGNORECASE)
 _CAPTION_WORDS = frozenset({"v", "vs", "versus"})
 # A title's caption, split into its parties: "Portfolio Recovery Associates LLC v. Luis Ortega
@@ -183,3 +192,12 @@ def sure_cues(cues: frozenset[str], others: frozenset[str], near: set[str]) -> b
     if any(c == BANKRUPTCY_WORK or c.startswith(CHAPTER_CUE) for c in cues):
         return True
     return not others and (BANKRUPTCY in cues or not cues.isdisjoint(near))
+
+
+def told_cases(folded: str) -> set[str]:
+    """The parties said to pick one of a client's cases ("the LVNV one"), unless the writer
+    only guesses ("I think the Eversource one?"): then the text does not settle it."""
+    return {
+        m["party"] for m in _WHICH_CASE.finditer(folded)
+        if not _GUESS_BEFORE.search(folded, 0, m.start()) and not _QUESTION_AFTER.match(folded, m.end())
+    }  # fmt: skip

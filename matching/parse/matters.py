@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from matching.model import MatterRef
 from matching.parse.client_names import (
-    COMPANY_SUFFIXES,
+    FORM_WORDS,
+    clipped_key,
     inner_organisation_keys,
     number_key,
     organisation,
@@ -32,12 +33,14 @@ from matching.parse.matter_cues import (
     settled_by_caption,
     sure_cues,
     text_cues,
+    told_cases,
 )
 from matching.parse.name_places import (
     files_of,
     in_topic_slot,
     named_as_a_file,
     names_a_family,
+    only_capitalised_to_open,
     opens_clause,
     ordinary_word,
     possessive_named,
@@ -99,10 +102,6 @@ _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
 _AND = frozenset({"and", "&"})
 _IN_RE = re.compile(r"\bin\s+re\b")
-# A party said to pick one of several cases: "the LVNV one", "the Midland suit".
-_WHICH_CASE = re.compile(
-    r"\bthe\s+(?P<party>[a-z][\w-]*)\s+(?:one|case|suit|lawsuit|matter|file|acct|account)\b"
-)
 # A surname said again in brackets with the given name: "Whitaker (Darnell)".
 _BRACKETED_GIVEN_NAME = re.compile(r"\s*\((?P<name>[A-Za-z][\w'-]*)\)")
 _SHORTEST_FAMILY = 5  # "the Reeds"; "the fields" or "pages 3-5" name no family
@@ -129,8 +128,10 @@ class Matters:
         # An organisation's trade after a place ("Pierogi" of Polish Hill Pierogi Company): its
         # client only where a name is surely meant.
         self._by_inner: dict[tuple[str, ...], set[str]] = {}
-        # Words that may follow an organisation's distinctive part, per matter.
+        # Words that may follow an organisation's distinctive part, per matter; its first word
+        # when that leaves out another distinctive one ("Back" of "Back Cove Housing").
         self._tails: dict[str, frozenset[str]] = {}
+        self._clipped: set[tuple[str, ...]] = set()
         # Per matter, the words of its title that name the other parties ("midland", "freight").
         self._parties: dict[str, frozenset[str]] = {}
         # Per matter, its client's name and the words that tell it from the client's others:
@@ -196,6 +197,7 @@ class Matters:
             self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
             self._tails[matter.number] = organisation_tail(core, name)
+            self._clipped |= {k for k in [clipped_key(squashed_key(core))] if k}
             for inner in inner_organisation_keys(core):
                 self._by_inner.setdefault(squashed_key(inner), set()).add(matter.number)
         short = organisation_keys(core) if core else surnames(matter.client_name)
@@ -323,7 +325,13 @@ class Matters:
             return 0, NAME, set()
         if size:
             key = squashed_key(tuple(w[2] for w in found[index : index + size]))
-            return size, NAME, self._by_full_name.get(key) or self._by_surname[key]
+            hit = self._by_full_name.get(key) or self._by_surname[key]
+            # "Back Wednesday.": a clipped name capitalised only to open a sentence, alone.
+            if key in self._clipped and only_capitalised_to_open(text, found, index) and not (
+                self._tail_size(text, found, index + 1, hit)
+            ):
+                return 0, NAME, set()
+            return size, NAME, hit
         inner = self._inner_at(text, found, index, is_known_word)
         if inner:
             return inner
@@ -350,7 +358,7 @@ class Matters:
             with_form = (
                 after < len(found)
                 and found[after][0] - words[-1][1] <= 1
-                and found[after][2] in COMPANY_SUFFIXES
+                and found[after][2] in FORM_WORDS
             )
             set_off = (
                 text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
@@ -492,7 +500,7 @@ class Matters:
         if len(hit) < 2:
             return hit
         if len({self._clients[n] for n in hit}) > 1:
-            told = {m["party"] for m in _WHICH_CASE.finditer(folded)}
+            told = told_cases(folded)
             fits = {n for n in hit if self._parties[n] & told}
             return fits if len(fits) == 1 else hit
         said = text_cues(folded, found)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from matching.parse.words import Word
 
 __all__ = [
-    "files_of", "in_topic_slot", "named_as_a_file", "names_a_family", "opens_clause",
-    "ordinary_word", "possessive_named",
+    "files_of", "in_topic_slot", "named_as_a_file", "names_a_family", "only_capitalised_to_open",
+    "opens_clause", "ordinary_word", "possessive_named",
 ]  # fmt: skip
 
 _POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
@@ -57,6 +57,17 @@ def possessive_named(text: str, found: list[Word], index: int) -> bool:
     start, end, _ = found[index]
     return text.startswith(("'s", "\u2019s"), end) and (
         index == 0 or found[index - 1][2] not in _DETERMINERS
+    )
+
+
+def only_capitalised_to_open(text: str, found: list[Word], index: int) -> bool:
+    """Whether the word at `index` opens a sentence, where any word is capitalised, and stands
+    in no place that marks a name: not set off as the line's client ("Back: …"), not a
+    possessive ("Back's counsel")."""
+    return (
+        opens_clause(text, found[index][0])
+        and not in_topic_slot(text, found[index])
+        and not possessive_named(text, found, index)
     )
 
 

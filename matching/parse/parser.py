@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Taxonomy
-from matching.parse.asks import asked_first_until, asks
+from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import read_deadline, zone_named
 from matching.parse.forwarded import quoted_spans
@@ -110,9 +110,7 @@ class Parser:
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
-        reading = self._catalogue.classify(
-            tokens, asks(text, folded), asked_first_until(text, folded)
-        )
+        reading = self._catalogue.classify(tokens, cues(text, folded))
         priority, priority_spans = priority_and_spans(
             blank(folded, hint_spans + matter.name_spans + quoted), text
         )

@@ -21,7 +21,15 @@ from matching.parse.addressed import (
     excluded,
     namings,
 )
-from matching.parse.doer import ROUTING, delivered_to, doubt_about_doer
+from matching.parse.doer import (
+    ASKS_YOU,
+    GROUP_ASK,
+    ROUTING,
+    delivered_to,
+    doubt_about_doer,
+    signs_in,
+    taken_back_until,
+)
 from matching.parse.items import (
     asks_for_work,
     main_part,
@@ -70,20 +78,14 @@ _POSSESSIVE = ("'", "\u2019")
 _COPIED = re.compile(
     r"\bcc:?\s*(?:(?:<@[^>]{1,100}>|<at>[^<]{1,100}</at>)\s*(?:,|and)?\s*)*$", re.IGNORECASE
 )
-# An ask of no one in particular: the one said to have the work is not asked to do it ("Marisol's
-# got it …, can somebody e-file it").
-_GROUP_ASK = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)"
-    r"|(?:someone|somebody|anyone|anybody)\s+(?:pls|please|plz)|need\s+(?:someone|somebody)"
-    r"|whoever)\b"
-)
 # People offered as alternatives: "<@A> <@B> whoever's free", "one of you".
 _ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
 # The writer says nothing is to be done: whoever is named is told, not asked.
 _NO_ACTION = re.compile(
     r"\b(?:no\s+(?:further\s+)?action|no\s+ask|not\s+a\s+task|nothing\s+(?:is\s+)?needed"
     r"|nothing\s+further|nothing\s+to\s+do\b(?!\s+with)"
-    r"|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind)\b"
+    r"|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind"
+    r"|(?:just|only)\s+an?\s+fyi(?!\s*[:,\u2013\u2014-])|fyi\s+only)\b"
 )
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
@@ -94,8 +96,6 @@ _THANKED_NEXT = re.compile(
     r"lifesaver|life\s+saver)\b"
 )
 _THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
-# An ask of "you": after thanks, the one thanked ("Bethany, thank you … Could you now …").
-_ASKS_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
 _NICKNAME_PREFIX = 3  # "Dan" for Daniel, "Chris" for Christopher
 _NICKNAME_ENDING = 5  # "Becca" for Rebecca
 # The shortest beginning of a first name taken for it where the person is spoken to ("jo, can
@@ -244,8 +244,12 @@ class Roster:
                 return PersonFinding(None, spans, doubt)
         if known and _NO_ACTION.search(folded):
             return PersonFinding(None, spans, NO_ACTION)
-        if _GROUP_ASK.search(folded):
-            known = [h for h in known if h.role != CLAIM]
+        # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.
+        cut = taken_back_until(folded)
+        if cut and any(h.position >= cut for h in known):
+            known = [h for h in known if h.position >= cut]
+        if GROUP_ASK.search(folded):
+            known = [h for h in known if h.role != CLAIM and not signs_in(folded, h.position)]
         offered = {h.email for h in known if h.role == ADDRESSEE}
         if len(offered) > 1 and _ALTERNATIVES.search(folded):
             known = [h for h in known if h.role != ADDRESSEE]
@@ -287,12 +291,12 @@ class Roster:
         if (
             others
             or _NO_ACTION.search(folded)
-            or _GROUP_ASK.search(folded)
+            or GROUP_ASK.search(folded)
             or not _asks_for_work(folded, found, spans, is_known_word)
         ):
             return others, None
         praised = [h for h in thanked if h.role == PRAISED]
-        if praised or _ASKS_YOU.search(folded):
+        if praised or ASKS_YOU.search(folded):
             return praised or thanked, None
         first = min(thanked, key=lambda h: h.position)
         index = part_of(found, first.position)
