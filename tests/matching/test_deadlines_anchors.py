@@ -40,6 +40,13 @@ ANCHORED = [
     ("could someone draft the Lund letter? the client comes back from vacation Monday",
      ("2026-12-14 17:00", True)),
     ("could someone call Mr. Lund? his shutoff is Thursday", ("2026-12-10 17:00", True)),
+    ("the Vale discharge order should be out next wk. when it comes, send her a copy",
+     ("2026-12-18 17:00", True)),
+    # a day named where the writer says there is no hurry
+    ("she's back in town Dec 20. could you send her an update? whenever works, no rush",
+     ("2026-12-20 17:00", True)),
+    ("could you skim the Vale disclosures? sometime next week, whenever you get to it",
+     ("2026-12-18 17:00", False)),
     # ... but an event someone is asked to be at is the deadline
     ("the Lund hearing is tomorrow at 2 and I have a conflict. Bea, please cover it",
      ("2026-12-09 14:00", False)),

@@ -10,6 +10,7 @@ from matching.parse.deadlines.anchors import (
     corrected,
     counted_from_an_event,
     counted_from_elsewhere,
+    no_deadline_said,
     opens_a_window,
     small_hours,
     someone_else_does,
@@ -147,6 +148,7 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         or alternatives(folded, chosen.start, chosen.spans[-1][1])
         or weekday_disagrees(folded, local.weekday(), chosen.start, chosen.spans[-1][1])
         or small_hours(folded, local.hour, chosen.start, chosen.spans[-1][1])
+        or (None if chosen.rank == MARKED else no_deadline_said(folded, chosen.spans[-1][1]))
         or opens_a_window(
             _sentence_of(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1]
         )

@@ -9,6 +9,7 @@ from matching.parse.deadlines.spoken import NUMBER
 
 __all__ = [
     "alternatives",
+    "no_deadline_said",
     "corrected",
     "counted_from_an_event",
     "counted_from_elsewhere",
@@ -96,7 +97,11 @@ _SOMEONE_ELSE = re.compile(
     r"|come\s+in|make\s+it)\b)\s+[a-z]+"
     # "the client comes back Monday", "his shutoff is Thursday": what happens to others, now
     r"|(?:the|his|her|their|mr\.?|mrs\.?|ms\.?)(?:\s+[a-z.'-]+){1,3}?\s+"
-    r"(?:(?!(?:needs|wants|asks|expects|says|is\s+due|are\s+due)\b)[a-z]+[^s\W]s|is|are|'s)\b)"
+    r"(?:(?!(?:needs|wants|asks|expects|says|is\s+due|are\s+due)\b)[a-z]+[^s\W]s|is|are|'s)\b"
+    # "the discharge order should be out next wk": an event expected, not the task's day
+    r"|(?:[a-z.'-]+\s+){1,4}?(?:should|ought\s+to|is\s+expected\s+to|are\s+expected\s+to"
+    r"|is\s+supposed\s+to)\s+(?:be\s+)?(?:out|in|issued|entered|arriving|coming|here|back"
+    r"|decided|ruled)\b)"
 )
 def someone_else_does(sentence: str, said: str) -> str | None:
     """The doubt when the day `said` is told only as what someone else will or can do, in
@@ -192,3 +197,20 @@ def small_hours(folded: str, hour: int, start: int, end: int) -> str | None:
     if hour >= _SMALL_HOURS_END or _TOMORROW.search(folded, start, end) is None:
         return None
     return "\u201ctomorrow\u201d said after midnight: the day just begun, or the next?"
+
+
+# "whenever works for you", "no deadline": the writer gives none.
+_NO_DEADLINE = re.compile(
+    r"\bwhenever\s+(?:works|is\s+fine|you\s+(?:can|get|have)|convenient)"
+    r"|\bno\s+(?:real\s+)?deadline\b"
+    r"|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+time\s+pressure\b"
+)
+
+
+def no_deadline_said(folded: str, end: int) -> str | None:
+    """The doubt when the text says there is no deadline, yet names a day (ending at `end`);
+    not when it qualifies that day ("sometime next week, whenever you get to it")."""
+    match = _NO_DEADLINE.search(folded)
+    if match is None or 0 <= match.start() - end <= 3:
+        return None
+    return f"\u201c{match.group()}\u201d, yet a day is named: is there a deadline?"

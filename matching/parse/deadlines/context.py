@@ -104,6 +104,13 @@ _DUE_TO = re.compile(
 )
 
 
+_TO_ME = re.compile(r"\b(?:draft|it|them|this|that|copy|copies|memo|back)\s+to\s+(?:me|us)\s*$")
+_EVENT_DATE = re.compile(
+    r"\b(?:return|court|trial|hearing|sale|auction|closing|mediation|arraignment|sentencing)"
+    r"\s+date\s+(?:is|was|'s|set\s+for|of)?\s*$"
+)
+
+
 def is_introduced(folded: str, start: int) -> bool:
     """Whether a lead-in stands before `start` ("on wed", "for wed", "need it wed"): a short
     weekday that is also a word needs one."""
@@ -115,8 +122,10 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     """What the few words before `start` make of a day: deadline, fact, or neither. With
     `appearance`, the text asks for someone at an event, and the event's new date counts."""
     clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
-    if _DUE_TO.search(clause):
-        return MARKED  # "they're due to Bob Monday": due, to whom, then when
+    if _DUE_TO.search(clause) or _TO_ME.search(clause):
+        return MARKED  # "they're due to Bob Monday", "1st draft to me 9/2": to whom, then when
+    if _EVENT_DATE.search(clause):
+        return CONTEXT  # "return date is Friday": the court's day, not the task's
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.
     between = 0

@@ -163,6 +163,7 @@ _END_OF_MONTH = re.compile(
     r"|\bmonth[\s-]end\b)"
 )
 _THIS_MONTH = re.compile(r"\bthis\s+month\b")
+_COUNTED_IN = re.compile(r"\b(?:times?|twice|once|already|so\s+far|again)\s+$")
 _NEXT_MONTH = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+ne?xt\s+month|ne?xt\s+month)\b")
 _DAY_AFTER_TOMORROW = re.compile(
     r"\b(?:the\s+)?day\s+after\s+(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b"
@@ -316,7 +317,9 @@ def _end_of_month(match: re.Match[str], folded: str, now: Now) -> Piece:
     return Day(match.start(), match.end(), day, rank=MARKED)
 
 
-def _this_month(match: re.Match[str], folded: str, now: Now) -> Piece:
+def _this_month(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    if _COUNTED_IN.search(folded, max(0, match.start() - 24), match.start()):
+        return None  # "the second time this month": how often, not when
     day = last_business_day_of_month(now.today.year, now.today.month)
     return Day(match.start(), match.end(), day)
 

@@ -74,7 +74,13 @@ _NOTHING_ASKED = re.compile(
     r"|ooo|heading\s+out|signing\s+off|welcome\s+back|see\s+(?:you|ya|y'all|you\s+all|everyone|everybody)"
     r"|have\s+a\s+(?:good|great|nice|happy|wonderful|safe)\s+(?:holiday|weekend|thanksgiving"
     r"|break|night|evening|one|trip)"
-    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend))\b"
+    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend)"
+    # a round-up, an offer, going offline, what everyone must hand in
+    r"|nothing\s+(?:new\s+)?to\s+assign|no\s+new\s+(?:tasks?|asks?|assignments?)"
+    r"|(?:does\s+)?any(?:one|body)\s+need\s+anything|going\s+(?:dark|offline|off[\s-]grid)"
+    # "call if urgent", "text me if anything's on fire": how to reach the writer, no ask
+    r"|(?:call|text|ping|email|reach)\s+(?:me\s+)?(?:on\s+my\s+cell\s+)?if\b"
+    r"|all\s+(?:[a-z]+\s+){0,2}(?:time\s+entries|timesheets|time\s+sheets|expense\s+reports))\b"
     # "Out today.", "Tyler here - out Tuesday for jury duty", "off to court, back tomorrow at 10"
     r"|(?:^|[.!?]\s+|\s-+\s)(?:out|off)\s+(?:today|tomorrow|tmrw|this\s+(?:morning|afternoon)"
     r"|(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
