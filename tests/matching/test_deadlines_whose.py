@@ -57,6 +57,25 @@ NO_ONES = [
     # a reminder of what everyone must do
     ("Reminder that all expense reports must be submitted by Friday so accounting can close "
      "the books.", ("2026-12-11 17:00", True)),
+    # the writer's absence, said after a greeting or a dash, and their return
+    ("Odile here - out Wednesday for a CLE. Back Thursday.", (None, False)),
+    ("heading to the courthouse for the Pryce trial, back tomorrow around 2", (None, False)),
+    ("I won't be in tomorrow. can someone draft the Kerr letter?", (None, False)),
+    ("going dark - depositions in Camden all day Mon. call if urgent", (None, False)),
+    # a round-up with nothing to assign, an offer to run errands
+    ("quick rundown: (1) Kerr letter went out. (2) Moss brief due EOM. nothing new to assign",
+     ("2026-12-31 17:00", True)),
+    ("headed to the recorder's office at 2 for certified copies. anyone need anything while "
+     "I'm there?", (None, False)),
+    # what everyone must hand in
+    ("EOM: all Nov time entries in. no excuses", ("2026-12-31 17:00", True)),
+    # how often, not when
+    ("third time this month the copier jammed. can someone call the vendor?", (None, False)),
+    # a schedule that slips is news
+    ("out sick today. the Yusuf opposition draft will slip to Monday, sorry", (None, False)),
+    # a reminder to set is docketing: the day it names is the event's
+    ("can someone set a reminder to check the Lindqvist docket? the deadline to respond runs "
+     "1/15.", (None, False)),
 ]  # fmt: skip
 
 
@@ -98,6 +117,9 @@ FACTS = [
     # what to put on the calendar
     ("can someone add the Duarte reply deadline to the calendar? served 12/1, 14 days -> 12/15",
      (None, False)),
+    # a tickler's day, and a period counted from a date told, are the docket's
+    ("calendar for Ilves: their reply is due 1/4, the order should follow within 30 days of "
+     "that. tickler on 1/5.", (None, True)),
 ]  # fmt: skip
 
 
@@ -107,6 +129,17 @@ def test_a_day_told_as_a_fact_is_context(text: str, expected: tuple[str | None, 
 
 
 SOMEONE_ELSES = [
+    # what is to be passed on to whoever reads it is the ask itself
+    ("let whoever's on filings know the Dimitrov stipulation must go in before Thursday at noon",
+     ("2026-12-10 12:00", False)),
+    # the court's day, named by its kind
+    ("can someone set up the Roane intake call asap? return date is Friday", (None, False)),
+    # a draft to the writer, then when
+    ("Moss MSJ oppo due 12/18. need a research memo, 1st draft to me 12/14",
+     ("2026-12-14 17:00", False)),
+    # due to someone, then when
+    ("could you take over the Ferro rogs? they're due to Anneliese Friday, I think",
+     ("2026-12-11 17:00", False)),
     # what a third person owes gives way to the day said in the ask
     ("Ms. Ortega called. She must sign the reaffirmation by Friday. Please call her today to "
      "explain it.", ("2026-12-08 17:00", False)),

@@ -5,6 +5,17 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from matching.parse.deadlines.anchors import (
+    alternatives,
+    corrected,
+    counted_from_an_event,
+    counted_from_elsewhere,
+    no_deadline_said,
+    opens_a_window,
+    small_hours,
+    someone_else_does,
+    weekday_disagrees,
+)
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
@@ -18,10 +29,12 @@ from matching.parse.deadlines.doubts import (
     someone_elses,
     undated_event,
 )
+from matching.parse.deadlines.idioms import IDIOM_READERS
 from matching.parse.deadlines.pieces import (
     CONTEXT,
     END_OF_DAY,
     MARKED,
+    NOT_ABBREVIATION,
     PASSED_WARNING,
     STANDING,
     Clock,
@@ -40,7 +53,7 @@ from matching.parse.deadlines.requested import (
     listed_note,
     requested,
 )
-from matching.parse.deadlines.spoken import digits_for_spoken
+from matching.parse.deadlines.spoken import dictated_punctuation, digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.parse.deadlines.zones import in_zone_said
 from matching.text import fold
@@ -55,11 +68,12 @@ __all__ = [
     "zone_named",
 ]
 
-_READERS = (*DAY_READERS, *TIME_READERS)
+_READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
 _NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
 _WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(rf"{NOT_ABBREVIATION}[.!?](?=\s|$)|\n")
 # "prep the binder for the Jan 7 trial": work for an event named by its day.
 _WORK_FOR = re.compile(
     r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
@@ -80,17 +94,19 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
-    folded, misspelt = respelt(digits_for_spoken(fold(text)))
+    folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(fold(text))))
     pieces = _pieces(folded, clock, misspelt)
     doubts: list[str] = []
+    vague: list[Unread] = []
     if _has_unread(pieces):
         # A date that cannot be, said as a deadline or beside one, is asked about; as news
-        # ("served 2/30") it is let be, as a readable date would be.
-        doubts += [
-            p.doubt
-            for p in pieces
-            if isinstance(p, Unread) and rank_of_lead(folded, p.start) != CONTEXT
-        ]
+        # ("served 2/30") it is let be, as a readable date would be. A span of days ("early next
+        # week") is asked about when it is the deadline said, unless told as a fact.
+        unread = [p for p in pieces
+                  if isinstance(p, Unread) and (lead := rank_of_lead(folded, p.start)) != CONTEXT
+                  and not (p.vague and described(folded, p.start, p.end, lead))]  # fmt: skip
+        doubts += [p.doubt for p in unread if not p.vague]
+        vague = [p for p in unread if p.vague]
         pieces = [p for p in pieces if not isinstance(p, Unread)]
     request = requested(folded)
     candidates = candidates_in(folded, pieces, clock, request)
@@ -106,10 +122,16 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
         candidates = [c._replace(doubt=c.doubt or _NOTHING_ASKED) for c in candidates
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
+    if vague and not (request.nothing or request.social):
+        # "by midweek next week": the span said is the deadline, of which "next week" is a part
+        doubts += [p.doubt for p in vague if chosen is None or 0 <= chosen.start - p.end <= 2]
     if chosen is None:
         if request.nothing or request.social or request.withdrawn:
             return DeadlineReading(None, next(iter(doubts), None) or aside)
-        doubt = next(iter(doubts), None) or undated_event(folded) or aside
+        doubt = (
+            next(iter(doubts), None) or undated_event(folded) or counted_from_an_event(folded)
+            or aside
+        )
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
     if chosen.timed:
         # "by 3 Pacific" is 3 in Los Angeles; "by 3 her time" is asked about.
@@ -118,9 +140,19 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))
+    later_days = [(p.start, p.end) for p in pieces if isinstance(p, Day) and p.start > chosen.start]
     doubt = (
         chosen.doubt
         or next(iter(doubts), None)
+        or corrected(folded, chosen.start, chosen.spans[-1][1], later_days)
+        or alternatives(folded, chosen.start, chosen.spans[-1][1])
+        or weekday_disagrees(folded, local.weekday(), chosen.start, chosen.spans[-1][1])
+        or small_hours(folded, local.hour, chosen.start, chosen.spans[-1][1])
+        or (None if chosen.rank == MARKED else no_deadline_said(folded, chosen.spans[-1][1]))
+        or opens_a_window(
+            _sentence_of(folded, chosen.start), folded, chosen.start, chosen.spans[-1][1]
+        )
+        or (None if request.appearance else _someone_elses_act(folded, chosen))
         or later_item(folded, chosen.start)
         or listed_note(folded, chosen.start)
         or if_the_reader(folded, chosen.start)
@@ -140,7 +172,11 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     clocks = [c for c in meant if legal_clock(folded, c.start)]
     others = [c for c in meant if others_deadline(folded, c.start, c.spans[-1][1])]
     theirs = {c: why for c in meant if (why := someone_elses(folded, c.start, c.spans[-1][1]))}
-    left = [c for c in candidates if c not in clocks and c not in others and c not in theirs]
+    counted = {
+        c: said for c in meant if (said := counted_from_elsewhere(folded, c.start, c.spans[-1][1]))
+    }
+    left = [c for c in candidates if c not in clocks and c not in others and c not in theirs
+            and c not in counted]  # fmt: skip
     chosen = choose(folded, left)
     if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):
         # "For whoever's on intake today: ... she says her answer is due Friday": neither day
@@ -158,7 +194,8 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
         return clock._replace(doubt=legal_clock(folded, clock.start)), None
     if others:
         return None, others_deadline(folded, others[0].start, others[0].spans[-1][1])
-    return None, None
+    # "the order should come within 30 days of that": when the period ends is not said.
+    return None, next(iter(counted.values()), None)
 
 
 def _said_in_an_ask(folded: str, candidate: Candidate) -> bool:
@@ -170,6 +207,23 @@ def _said_in_an_ask(folded: str, candidate: Candidate) -> bool:
     sentence_start = max(folded.rfind(mark, 0, start) for mark in ".!?:\n") + 1
     ends = [i for mark in ".!?\n" if (i := folded.find(mark, start)) != -1]
     return asks_something(folded[sentence_start : min(ends) if ends else len(folded)])
+
+
+def _someone_elses_act(folded: str, candidate: Candidate) -> str | None:
+    """The doubt when a day not said as a deadline is told only as what someone else will do
+    ("the client can drop them off Friday at 10") while the ask is said elsewhere (but the day
+    of an event someone is asked to appear at is the deadline)."""
+    if candidate.rank == MARKED:
+        return None
+    start, end = candidate.start, candidate.spans[-1][1]
+    return someone_else_does(_sentence_of(folded, start), folded[start:end])
+
+
+def _sentence_of(folded: str, start: int) -> str:
+    """The sentence `start` is said in ("Mr." ends none)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded, 0, start)]
+    after = _SENTENCE_END.search(folded, start)
+    return folded[ends[-1] if ends else 0 : after.end() if after else len(folded)]
 
 
 def _event_day(folded: str, pieces: list[Piece]) -> str | None:

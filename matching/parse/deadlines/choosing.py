@@ -34,7 +34,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _AT_THE_LATEST = re.compile(r"\s*,?\s*(?:at\s+the\s+latest|latest)\b")
 # What may stand between a day and its time: "tomorrow at 10am", "3pm on Friday", "Fri, 2pm".
 _JOINER = re.compile(
-    r"^[\s,;:()\-]*(?:(?:at|by|on|before|b4|until|till|around|@|the)[\s,;:()\-]*){0,3}$"
+    r"^[\s,;:()\-]*(?:(?:at|by|on|before|b4|until|till|around|@|the"
+    # "4:30 ET Friday", "noon Eastern tomorrow": the zone said between (read from the span)
+    r"|[ecmp][sd]?t|eastern|central|mountain|pacific|(?:[a-z]+\s+)?time)[\s,;:()\-]*){0,3}$"
 )
 # "Monday by 9 a.m.": a marker between a day and its time marks them both.
 _MARKER_INSIDE = re.compile(r"\b(?:by|before|b4|until|till)\b")
@@ -50,6 +52,10 @@ _EVENT_LEADS = frozenset(
      "was", "to", "the"}
 )  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
+_THIRD_PERSON_NEEDS = re.compile(
+    r"^\W*(?:he|she|they|the\s+(?:client|court|clerk|trustee|judge|other\s+side))\s+"
+    r"(?:needs|wants|has\s+to\s+have|must\s+have)\b"
+)
 _OR = re.compile(r"\s*,?\s*(?:or|either|or\s+else)\s+")
 
 
@@ -279,6 +285,13 @@ def _docketed(folded: str, candidate: Candidate) -> bool:
     return not by or not asks_the_reader(_sentence_at(folded, candidate.start))
 
 
+def _clause_at(folded: str, at: int) -> str:
+    """The clause, between commas or sentence ends, that `at` is said in."""
+    begin = max(folded.rfind(mark, 0, at) for mark in ".!?;,\n") + 1
+    ends = [i for mark in ".!?;,\n" if (i := folded.find(mark, at)) != -1]
+    return folded[begin : min(ends) if ends else len(folded)]
+
+
 def _sentence_at(folded: str, at: int) -> str:
     for match in _SENTENCE.finditer(folded):
         if match.start() <= at < match.end():
@@ -293,7 +306,7 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     best = max(c.rank for c in meant)
     top = sorted((c for c in meant if c.rank == best), key=lambda c: (c.due_at, c.start))
     if best == MARKED:
-        return _marked_choice(folded, top)
+        return _asked_apart(folded, _marked_choice(folded, top), meant)
     sooner, later = top[0], top[-1]
     if sooner.due_at == later.due_at or sooner.doubt:
         return sooner
@@ -302,6 +315,26 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     return sooner._replace(
         doubt=f"two days are given ({_day(sooner)}, {_day(later)}): which is the deadline?"
     )
+
+
+def _asked_apart(folded: str, chosen: Candidate, meant: list[Candidate]) -> Candidate:
+    """A thing's due date told as a fact ("responses due 1/18") while the ask names another day
+    ("can you get draft responses started today?"): which is the task's is asked about."""
+    if chosen.doubt:
+        return chosen
+    told = bounds_from_outside(folded, chosen.start, chosen.spans[-1][1]) == DUE
+    # ... or what a third person needs ("she needs it back by 3/1, can you send it today")
+    if not told and not _THIRD_PERSON_NEEDS.search(_clause_at(folded, chosen.start)):
+        return chosen
+    for other in meant:
+        if other.rank < MARKED and other.due_at.date() != chosen.due_at.date() and (
+            asks_the_reader(_clause_at(folded, other.start))
+        ):
+            return chosen._replace(
+                doubt=f"{_day(chosen)} is said as due, {_day(other)} in the ask: "
+                "which is the task's?"
+            )
+    return chosen
 
 
 def offered_days(folded: str, candidates: list[Candidate]) -> str | None:

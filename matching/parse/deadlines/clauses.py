@@ -30,8 +30,11 @@ _SENTENCE_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|[^\x00-\x7f]")
 # him the hearing moved to Monday"; not what to tell someone to do ("tell Joe to file it
 # Monday"), nor when to tell them ("let her know tomorrow").
 _RELAYED = re.compile(
-    r"\b(?:let\s+(?!me\b|us\b)(?:[\w.'-]+\s+){1,5}?know"
-    r"|(?:tell(?:ing)?|inform(?:ing)?|remind(?:ing)?)(?!\s+(?:me|us)\b)"
+    # (not to the reader: "let whoever handles filings know that it must be filed by noon")
+    r"\b(?:let\s+(?!me\b|us\b|whoever\b|anyone\b|anybody\b|someone\b|somebody\b|you\b"
+    r"|y'all\b|everyone\b)(?:[\w.'-]+\s+){1,5}?know"
+    r"|(?:tell(?:ing)?|inform(?:ing)?|remind(?:ing)?)(?!\s+(?:me|us|whoever|anyone|anybody"
+    r"|someone|somebody|you|y'all|everyone)\b)"
     r"|(?:explain(?:ing)?|advis(?:e|ing))(?=\s+(?:\w+\s+)?that\b)"
     # "send him a short update that ...", "an email saying ..."
     r"|(?:update|note|email|e-mail|message|text|letter)(?=\s+(?:that|saying)\b))"
@@ -46,8 +49,10 @@ _RELAYED_WORDS = 3
 # What the writer will do, which is no one else's task: "I will brief you Monday", "I'll have
 # the numbers for him by the end of the week", "happy to take the call tomorrow".
 _OWN_DOING = (
-    r"(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|we'll|we\s+will"
+    r"(?:(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|we'll|we\s+will"
     r"|(?:i'm\s+|im\s+)?happy\s+to)\s+(?!be\b)[a-z']+"
+    # "we're filing before Thanksgiving": the writer's own plan, in the present
+    r"|(?:we're|we\s+are)\s+(?:(?:still|also|just)\s+)?(?!going\b)[a-z]+ing)"
 )
 _OWN_DOING_START = re.compile(
     r"^(?:(?:and|but|so|because|since|as|cause|cuz|bc|though|although|while|also|then)\s+)?"
@@ -60,7 +65,8 @@ _SITUATION = re.compile(
     r"^(?:(?:and|but|so|because|since|as|cause|cuz|bc|though|although|while|also)\s+)?"
     r"(?:(?:she|he|they)(?:'s|'re|\s+(?!(?:can|could|will|would|should|may|might|shall)\b)[a-z']+)"
     r"|(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|i\s+will\s+be|i\s+was|i've\s+been|we're|we\s+are"
-    r"|we'll\s+be)\s+(?:out|off|away|in|on|at|travell?ing|unavailable|stuck|double-booked"
+    r"|we'll\s+be|i\s+won'?t\s+be|i\s+will\s+not\s+be)\s+(?:out|off|away|in|on|at|travell?ing"
+    r"|unavailable|stuck|double-booked|around|here|available|reachable"
     r"|tied\s+up|sick|offline|slammed|swamped|busy|buried|slow|booked|covering)"
     r"|(?:i've\s+got|i\s+have|i've)(?!\s+(?:to|until|till)\b))\b"
 )

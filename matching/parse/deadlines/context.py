@@ -35,7 +35,11 @@ _FACT_VERBS = frozenset(
      "repossessed", "towed", "seized", "dropped", "telephoned", "phoned", "visited", "faxed",
      # what an event does on its day: "the garnishment starts on the 8th"
      "starts", "begins", "commences", "kicks", "revoked", "cancelled", "canceled", "terminated",
-     "withdrew", "disputed", "denied", "granted", "dismissed", "discharged"}
+     "withdrew", "disputed", "denied", "granted", "dismissed", "discharged",
+     # a schedule that moves: "the draft will slip to Monday", "got bumped to Friday"
+     "slip", "slips", "slipped", "slipping", "bumped", "pushed",
+     # who was spoken with, when: "talked to her Friday"
+     "talked", "spoke", "met", "saw", "heard"}
 )  # fmt: skip
 # Events that a deadline marker after them dates, not asks for: "flag any call made before 8
 # a.m.", "letters received by the 1st".
@@ -43,6 +47,7 @@ _EVENT_PARTICIPLES = frozenset(
     {"made", "placed", "received", "rcvd", "recd", "dated", "postmarked", "happened", "occurred",
      "incurred", "charged", "opened", "called", "texted"}
 )  # fmt: skip
+_AUXILIARIES = frozenset({"it's", "is", "are", "be", "been", "gets", "get", "they're", "its"})
 # Words that want the day said a word or two after them: "I want a draft Tuesday", "need it
 # back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
 _WANTS = frozenset({"want", "wants", "need", "needs", "needed", "like"})
@@ -91,6 +96,21 @@ WORD = re.compile(r"[a-z0-9']+")
 _CLAUSE_BREAK = re.compile(rf"[,;!?()]|{NOT_ABBREVIATION}\.\s|\s-+\s")
 
 
+# "due to Bob Monday", "due back to the clerk Friday" (not "due to the holiday Monday": a cause).
+_DUE_TO = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)\bdue\s+(?:back\s+)?to\s+(?:the\s+)?"
+    r"(?!(?:holiday|weather|storm|snow|closure|illness|conflicts?|scheduling|that|this|it)\b)"
+    r"[a-z'.-]+\s*$"
+)
+
+
+_TO_ME = re.compile(r"\b(?:draft|it|them|this|that|copy|copies|memo|back)\s+to\s+(?:me|us)\s*$")
+_EVENT_DATE = re.compile(
+    r"\b(?:return|court|trial|hearing|sale|auction|closing|mediation|arraignment|sentencing)"
+    r"\s+date\s+(?:is|was|'s|set\s+for|of)?\s*$"
+)
+
+
 def is_introduced(folded: str, start: int) -> bool:
     """Whether a lead-in stands before `start` ("on wed", "for wed", "need it wed"): a short
     weekday that is also a word needs one."""
@@ -102,6 +122,10 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     """What the few words before `start` make of a day: deadline, fact, or neither. With
     `appearance`, the text asks for someone at an event, and the event's new date counts."""
     clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
+    if _DUE_TO.search(clause) or _TO_ME.search(clause):
+        return MARKED  # "they're due to Bob Monday", "1st draft to me 9/2": to whom, then when
+    if _EVENT_DATE.search(clause):
+        return CONTEXT  # "return date is Friday": the court's day, not the task's
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.
     between = 0
@@ -117,6 +141,9 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             if before in _PAST_DUE or word == "than" and before == "rather":
                 return CONTEXT
             if before in _EVENT_PARTICIPLES:
+                # "so it's postmarked by Friday": the state wanted by then, not which events
+                if index >= 2 and found[index - 2] in _AUXILIARIES:
+                    return MARKED
                 return STANDING if _asked(said, len(said) - len(found) + index - 1) else CONTEXT
             return MARKED
         if (

@@ -50,7 +50,7 @@ _TIME_AFTER = re.compile(
 )
 _CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(.!?]|\s-+)\s*$")
 _DATE_AFTER = re.compile(
-    r"[\s,]+(?:the\s+)?(?:\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b"
+    r"[\s,(]+(?:the\s+)?(?:\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
@@ -71,6 +71,7 @@ _AFTER_ATTRIBUTIVE_DAY = frozenset(
 _TERSE_WORDS = 6
 # Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
 _WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
+_WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:the\s+)?$")
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -123,8 +124,16 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}"
 )
+# "the 28th hearing": the day of an event, which the work may be for (asked about).
+_ORDINAL_EVENT = re.compile(
+    r"\bthe\s+(?P<the>(?P<d>\d{1,2})(?:st|nd|rd|th))(?=\s+(?:hearing|hrg|trial|deposition|depo"
+    r"|mediation|conference|conf|meeting|mtg|call|sale|auction|closing)\b)"
+)
 _ORDINAL_DAY = re.compile(
-    r"\b(?:by|on|before|b4|until|due)\s+(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+    r"(?:\b(?:by|on|before|b4|until|due|than)\s+"
+    # "the 3rd by 5", "the 12th at noon": a time after it says it is a day
+    r"|\b(?=the\s+\d{1,2}(?:st|nd|rd|th)\s+(?:by|at|@|eod|cob|before)\s))"
+    r"(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
 )
 # What may follow "the 15th" when it is a day of the month; any other word is a noun it
 # qualifies ("on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit").
@@ -134,7 +143,7 @@ _AFTER_ORDINAL_DATE = frozenset(
      "on", "with", "re", "the", "of", "morning", "afternoon", "noon", "midnight", "end", "close",
      "deadline", "would", "will", "should", "that", "which", "because", "since", "unless",
      "otherwise", "we", "i", "she", "he", "they", "it", "you", "asap", "urgent", "tops", "max",
-     "before", "b4", "not", "no"}
+     "before", "b4", "not", "no", "inst"}
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _NEXT_WEEK_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+ne?xt\s+w(?:ee)?k|ne?xt\s+w(?:ee)?k)\b")
@@ -154,6 +163,7 @@ _END_OF_MONTH = re.compile(
     r"|\bmonth[\s-]end\b)"
 )
 _THIS_MONTH = re.compile(r"\bthis\s+month\b")
+_COUNTED_IN = re.compile(r"\b(?:times?|twice|once|already|so\s+far|again)\s+$")
 _NEXT_MONTH = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+ne?xt\s+month|ne?xt\s+month)\b")
 _DAY_AFTER_TOMORROW = re.compile(
     r"\b(?:the\s+)?day\s+after\s+(?:tomorrow|tom+or+ow|tmrw+|tmr|tmw|tmrow|2mor+ow|2moro)\b"
@@ -307,7 +317,9 @@ def _end_of_month(match: re.Match[str], folded: str, now: Now) -> Piece:
     return Day(match.start(), match.end(), day, rank=MARKED)
 
 
-def _this_month(match: re.Match[str], folded: str, now: Now) -> Piece:
+def _this_month(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    if _COUNTED_IN.search(folded, max(0, match.start() - 24), match.start()):
+        return None  # "the second time this month": how often, not when
     day = last_business_day_of_month(now.today.year, now.today.month)
     return Day(match.start(), match.end(), day)
 
@@ -341,7 +353,11 @@ def _date_piece(
     # "discovered it on 3/15/2025": a date with a year long gone tells what happened, unless
     # a marker asks for it ("due 3/15/2025" is still read, and warned about).
     stale = year is not None and found < today - STALE_DATE
-    return Day(match.start(), match.end(), found, rank=CONTEXT if stale else STANDING, dated=True)
+    # "EOD Monday, Feb 21": the weekday that agrees with the date is part of it
+    weekday = _WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 16), match.start())
+    agrees = weekday is not None and _WEEKDAYS[weekday["wd"]] == found.weekday()
+    start = weekday.start() if weekday is not None and agrees else match.start()
+    return Day(start, match.end(), found, rank=CONTEXT if stale else STANDING, dated=True)
 
 
 def _unread(match: re.Match[str], doubt: str) -> Unread:
@@ -354,6 +370,11 @@ def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
     following = _NEXT_WORD.match(folded, match.end())
     if following and following[1] not in _AFTER_ORDINAL_DATE:
         return None  # "on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit"
+    return _ordinal_event(match, folded, now)
+
+
+def _ordinal_event(match: re.Match[str], folded: str, now: Now) -> Day | None:
+    """ "the 28th hearing": the next 28th from today on, which names the event."""
     today, wanted = now.today, int(match["d"])
     for months_ahead in range(3):
         first = add_months(today.replace(day=1), months_ahead)
@@ -395,7 +416,7 @@ def _disagreeing(
     weekday: re.Match[str], after: re.Match[str], wanted: int, today: date
 ) -> Unread | None:
     """The doubt when the date said after a weekday falls on another day ("Thursday 1/22")."""
-    said = after.group().lstrip(" ,")
+    said = after.group().lstrip(" ,(")
     for pattern in (_ISO_DATE, _NUMERIC_DATE, _DASHED_DATE, _MONTH_DAY, _DAY_MONTH):
         found = pattern.search(said)
         if found is None:
@@ -404,7 +425,7 @@ def _disagreeing(
         day = dated(month, int(found["d"]), found["y"], today) if 1 <= month <= 12 else None
         if day is None or day.weekday() == wanted:
             return None
-        written = " ".join(f"{weekday.group()}{after.group()}".split())
+        written = " ".join(f"{weekday.group()} {said}".split())
         doubt = f"\u201c{written}\u201d: that date is a {_DAY_NAMES[day.weekday()]}"
         return Unread(weekday.start(), weekday.end(), doubt)
     return None
@@ -432,6 +453,7 @@ DAY_READERS = (
     Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
     Reader(_WEEKDAY_DATE, _weekday_date, re.compile(r"\d(?:st|nd|rd|th)")),
     Reader(_ORDINAL_DAY, _ordinal_date, re.compile(r"\d(?:st|nd|rd|th)")),
+    Reader(_ORDINAL_EVENT, _ordinal_event, re.compile(r"\d(?:st|nd|rd|th)\s")),
     Reader(_DAY_AFTER_TOMORROW, _day_after_tomorrow, cue("day after")),
     Reader(_WEEKDAY_RE, _weekday_piece, cue(*sorted({day[:3] for day in _WEEKDAYS}))),
     Reader(_NEXT_WEEK_END, _next_week, cue("next w", "nxt w")),

@@ -108,6 +108,7 @@ class Unread(NamedTuple):
     end: int
     doubt: str
     rank: int = STANDING
+    vague: bool = False  # a span of days ("early next week"): asked about only as the deadline
 
 
 Piece = Day | Clock | Moment | Unread

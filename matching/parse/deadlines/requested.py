@@ -21,7 +21,7 @@ __all__ = [
 # docket" are nouns).
 _DOCKET_VERB = re.compile(
     r"\b(?:calendar(?:ed|ing|'d)?|calender(?:ed)?|docket(?:ed|ing)?|dkt(?:'?d)?|diary|diaried"
-    r"|cal(?:'d)?)\b"
+    r"|cal(?:'d)?|tickler|tickle)\b"
     r"(?![.'])"
     r"(?!\s+(?:days?|years?|months?|weeks?|quarters?|shows|says)\b)"
 )
@@ -35,6 +35,8 @@ _WORD_BEFORE = re.compile(r"([a-z0-9'&+-]+)(\W*)$")
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 # "put the hearing on the calendar", "get it on the cal", "update the firm calendar".
 _ON_THE_CALENDAR = re.compile(
+    # "set a reminder to check PACER": a reminder's day is the event's, as docketing's is
+    r"\bset\s+(?:up\s+)?(?:a\s+|an\s+)?(?:reminder|tickler|alert)\b|"
     r"\b(?:on(?:to)?|update|(?:add|put)\s+[^.!?\n]{1,60}?\b(?:to|in|into))\s+"
     r"(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+|shared\s+)?"
     r"(?:calendar|calender|cal|docket)\b"
@@ -72,8 +74,17 @@ _NOTHING_ASKED = re.compile(
     r"|ooo|heading\s+out|signing\s+off|welcome\s+back|see\s+(?:you|ya|y'all|you\s+all|everyone|everybody)"
     r"|have\s+a\s+(?:good|great|nice|happy|wonderful|safe)\s+(?:holiday|weekend|thanksgiving"
     r"|break|night|evening|one|trip)"
-    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend))\b"
-    r"|(?:^|[.!?]\s+)out\s+(?:today|tomorrow|tmrw)\b"
+    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend)"
+    # a round-up, an offer, going offline, what everyone must hand in
+    r"|nothing\s+(?:new\s+)?to\s+assign|no\s+new\s+(?:tasks?|asks?|assignments?)"
+    r"|(?:does\s+)?any(?:one|body)\s+need\s+anything|going\s+(?:dark|offline|off[\s-]grid)"
+    # "call if urgent", "text me if anything's on fire": how to reach the writer, no ask
+    r"|(?:call|text|ping|email|reach)\s+(?:me\s+)?(?:on\s+my\s+cell\s+)?if\b"
+    r"|all\s+(?:[a-z]+\s+){0,2}(?:time\s+entries|timesheets|time\s+sheets|expense\s+reports))\b"
+    # "Out today.", "Tyler here - out Tuesday for jury duty", "off to court, back tomorrow at 10"
+    r"|(?:^|[.!?]\s+|\s-+\s)(?:out|off)\s+(?:today|tomorrow|tmrw|this\s+(?:morning|afternoon)"
+    r"|(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+    r"|\bheading\s+(?:to|over\s+to|off\s+to|down\s+to|up\s+to)\b(?=[^.!?\n]*,\s*back\b)"
     # a question about what was done, not a request: "did anyone start it?"
     r"|\b(?:did|has|have)\s+(?:anyone|anybody|someone|somebody|you|u)\s+(?:already\s+)?"
     r"(?:start|started|begin|begun|do|done|file|filed|send|sent|finish|finished|get|got|see"

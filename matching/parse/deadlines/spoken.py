@@ -81,6 +81,79 @@ def number_value(words: str) -> int | None:
     return sum(v for v in values if v is not None)
 
 
+# Punctuation a dictating phone leaves as words: "... by Wednesday period thanks". Not the
+# noun: "the cure period", "the limitations period runs 3/1", "a 30-day period of ...".
+_DICTATED = re.compile(
+    r"(?P<before>[a-z0-9'-]+)(?P<mark>\s+(?:period|full\s+stop|comma|question\s+mark))\b"
+    r"(?!\s+(?:of|for|to|runs?|ran|ends?|ended|expires?|expired|closes?|closed|starts?|begins?"
+    r"|lapses?|has|had|is|was|under|applies|from|in\s+which|during)\b)"
+)
+_NOUN_PERIOD = frozenset(
+    {"the", "a", "an", "this", "that", "which", "its", "same", "cure", "notice", "grace",
+     "waiting", "review", "pay", "billing", "claims", "fixed", "contract", "day", "days", "month",
+     "months", "year", "years", "yr", "yrs", "week", "weeks", "limitations", "reinvestigation",
+     "redemption", "rescission", "statutory", "lookback", "look-back", "trial", "oxford"}
+)  # fmt: skip
+_MARKS = {"period": ".", "full stop": ".", "comma": ",", "question mark": "?"}
+
+
+def dictated_punctuation(folded: str) -> str:
+    """ "tell her Monday period call her today" -> "tell her Monday.       call her today": the
+    mark, padded so that every span still points into the text as written."""
+    if not any(word in folded for word in ("period", "comma", "stop", "mark")):
+        return folded
+
+    def mark(match: re.Match[str]) -> str:
+        before = match["before"]
+        if before in _NOUN_PERIOD or before.endswith(("-day", "-month", "-year", "-yr")):
+            return match.group(0)
+        said = _MARKS[" ".join(match["mark"].split())]
+        return before + said.ljust(len(match["mark"]))
+
+    return _DICTATED.sub(mark, folded)
+
+
+# "five p m", "10 a m": a meridiem dictated letter by letter, after an hour said or written.
+_SPELT_MERIDIEM = re.compile(
+    r"\b(?P<hour>\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirty|fifteen|forty[\s-]five|oh\s+five)\s+(?P<half>[ap])\s+m\b"
+)
+
+
+def _joined_meridiem(folded: str) -> str:
+    """ "five p m" -> "five pm ": the meridiem as typed, padded to the same length."""
+    return _SPELT_MERIDIEM.sub(
+        lambda m: f"{m['hour']} {m['half']}m ".ljust(len(m.group(0))), folded
+    )
+
+
+# "half past two", "quarter to 5", "a quarter past ten": the clock as said aloud.
+_HOUR_WORDS = "|".join(sorted(_HOURS, key=len, reverse=True))
+_CLOCK_PHRASE = re.compile(
+    r"\b(?:(?P<half>half)|(?:a\s+)?quarter)\s+(?P<way>past|after|to|till|til|of)\s+"
+    rf"(?P<h>\d{{1,2}}|{_HOUR_WORDS})\b(?!:)"
+)
+
+
+def _clock_phrase(match: re.Match[str]) -> str:
+    hour = int(match["h"]) if match["h"].isdigit() else _HOURS[match["h"]]
+    if not 1 <= hour <= 12:
+        return match.group(0)
+    if match["half"]:
+        if match["way"] not in ("past", "after"):
+            return match.group(0)
+        said = f"{hour}:30"
+    elif match["way"] in ("past", "after"):
+        said = f"{hour}:15"
+    else:
+        said = f"{hour - 1 or 12}:45"
+    return said.ljust(len(match.group(0)))
+
+
+# "3ish", "noon-ish": about that hour, read as the hour (the suffix blanked, spans kept).
+_ISH = re.compile(r"(?:(?<=\d)|(?<=noon))-?ish\b")
+
+
 def digits_for_spoken(folded: str) -> str:
     """ "by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
     so that every span still points into the text as written."""
@@ -96,6 +169,12 @@ def digits_for_spoken(folded: str) -> str:
         number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
         return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
 
+    if " m" in folded:
+        folded = _joined_meridiem(folded)
+    if "half" in folded or "quarter" in folded:
+        folded = _CLOCK_PHRASE.sub(_clock_phrase, folded)
+    if "ish" in folded:
+        folded = _ISH.sub(lambda m: " " * len(m.group()), folded)
     if not _SPOKEN_CUE.search(folded):
         return folded
     return _SPOKEN_DAY.sub(day, _SPOKEN_CLOCK.sub(clock, folded))
