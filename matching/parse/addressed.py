@@ -72,7 +72,9 @@ _LATER_STEPS = frozenset(
      "consider", "decide", "okay", "ok", "countersign", "proof", "proofread"}
 )  # fmt: skip
 _HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
-_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | {"to", "for", "let", "if", "at"}
+# An intake card's field for whom it goes to: "Assign: Lorraine", "Owner: Bob".
+_WHO_FIELDS = frozenset({"assign", "assignee", "owner"})
+_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | _WHO_FIELDS | {"to", "for", "let", "if", "at"}
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
 # "let Garcia know", "have Felix on the call".
 _NOT_A_VERB = frozenset(
@@ -266,6 +268,8 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
                 places.append(Naming(start, after, WEAK, ADDRESSEE))
             elif not _answered(found, index):
                 places.append(Naming(start, after, TO))
+        elif word in _WHO_FIELDS and text.startswith(":", found[index][1]):
+            places.append(Naming(start, after, STRONG))
         elif word in _GETTING and _set_going(found, after):
             places.append(Naming(start, after, STRONG, HANDOFF))
         elif word in _BEFORE_A_VERB and _acts(found, after):
