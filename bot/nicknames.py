@@ -9,7 +9,6 @@ from nicknames import NickNamer
 
 from matching.parse import Nicknames
 
-
 # Spanish given names' common short forms, which the package's English table lacks ("Beto"
 # for Roberto, "Pepe" for José): bilingual firms call colleagues by them. None is an English
 # word a task would use ("Memo" for Guillermo is left out).
