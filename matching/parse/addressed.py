@@ -83,7 +83,11 @@ _NOT_A_VERB = frozenset(
      "and", "or", "know", "hear", "see", "been", "is", "was", "s", "to", "at", "by", "from"}
 )  # fmt: skip
 # Where a clause begins: after a sentence, a semicolon, a colon, a dash or a line break.
-_CLAUSE_START = re.compile(r"[.!?;:]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
+# An emoji or a bracketed tag ends a clause as a full stop does: "… 😡 Yese, can you …",
+# "[voice note] Kit, draft …".
+_CLAUSE_START = re.compile(
+    r"[.!?;:\]\u2600-\u27bf\U0001f000-\U0001faff]\s+|\s[-\u2013\u2014]+\s+|\n\s*"
+)
 # What sets off the one a note is to: "to nate: …", "To Dana Ruiz — …".
 _NOTE_HEAD = re.compile(r"[ \t]*(?::|[\u2013\u2014]|\s-+\s)")
 # Where a clause after a comma begins: "um, Carly can you …", "…, chidi maybe?".
@@ -201,6 +205,11 @@ _SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$
 # "Cassidy's got it", "Renee has got this one".
 _GOT_IT = re.compile(
     r"(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
+)
+# "This is for Yesenia", "this one's for Kit": the dictated task's addressee.
+_FOR_SOMEONE = re.compile(
+    r"\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?(?:(?:for|to)\s+)(?P<name>[a-z][\w-]*)"
+    r"(?=\s*[.:,!\u2013\u2014-])"
 )
 # "Marcus can do it?", "I think Noor should call her": a person proposed to act.
 _PROPOSED = re.compile(
@@ -484,6 +493,10 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, WEAK, CLAIM))
+    for match in _FOR_SOMEONE.finditer(folded):
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            places.append(Naming(match.start(), name, STRONG))
     return places
 
 

@@ -18,7 +18,7 @@ from matching.parse.items import (
 )
 from matching.parse.words import Span
 
-__all__ = ["DONE_ONLY_WARNING", "main_ask_matter", "named_only_as_done", "one_matter"]
+__all__ = ["DONE_ONLY_WARNING", "done_only_warning", "main_ask_matter", "one_matter"]
 
 DONE_ONLY_WARNING = "the matter is named only on lines marked done; give the matter number"
 
@@ -80,12 +80,13 @@ def main_ask_matter(
     return matter_of[next(iter(asked))]
 
 
-def named_only_as_done(text: str, folded: str, spans: list[Span]) -> bool:
-    """Whether every naming of a matter sits on lines a status list marks as done while another
-    line asks for work ("DONE: Kwan - filed / TODO: new caller - get her paperwork"): the ask
-    may be about someone with no matter yet, so the matter is only a guess."""
+def done_only_warning(text: str, folded: str, spans: list[Span]) -> str | None:
+    """Why the matter is asked about when every naming of it sits on lines a status list marks
+    as done while another line asks for work ("DONE: Kwan - filed / TODO: new caller - get her
+    paperwork"): the ask may be about someone with no matter yet."""
     found = parts(text, folded)
     named = {part_of(found, start) for start, _ in spans}
     if not named or not all(p >= 0 and marked_done(folded, found[p]) for p in named):
-        return False
-    return any(asks_for_work(folded, part) for i, part in enumerate(found) if i not in named)
+        return None
+    asks = any(asks_for_work(folded, part) for i, part in enumerate(found) if i not in named)
+    return DONE_ONLY_WARNING if asks else None
