@@ -53,11 +53,12 @@ _MODALS = frozenset({"can", "could", "would", "will"})
 _GETTING = frozenset({"get", "getting"})
 _SET_GOING = frozenset({"started", "going", "working", "moving"})
 # "RSVP to Amber", "questions to Amber", "report to Amber": the reader answers Amber, who does
-# nothing; "says gracias to Amber", "shout-out to Amber": Amber is thanked or greeted, not asked.
+# nothing; "says gracias to Amber", "shout-out to Amber": Amber is thanked or greeted, not asked;
+# "(no relation to Amber)": a namesake told apart.
 _ANSWERED_TO = frozenset(
     {"rsvp", "reply", "replies", "respond", "report", "reports", "talk", "talked", "speak",
      "spoke", "listen", "questions", "question", "according", "thanks", "kudos", "congrats",
-     "congratulations", "welcome", "belongs", "next", "due", "gracias", "merci", "danke",
+     "relation", "related", "congratulations", "welcome", "belongs", "next", "due", "gracias", "merci", "danke",
      "obrigado", "obrigada", "props", "shoutout", "hi", "hello", "hugs", "love", "greetings",
      "regards", "cheers", "condolences", "wishes", "applause", "gratitude",
      # "the hearing moved to June": a date put off, though someone on the roster is June.
@@ -208,7 +209,7 @@ _GOT_IT = re.compile(
 )
 # "This is for Yesenia", "this one's for Kit": the dictated task's addressee.
 _FOR_SOMEONE = re.compile(
-    r"\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?(?:(?:for|to)\s+)(?P<name>[a-z][\w-]*)"
+    r"\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?for\s+(?P<name>[a-z][\w-]*)"
     r"(?=\s*[.:,!\u2013\u2014-])"
 )
 # "Marcus can do it?", "I think Noor should call her": a person proposed to act.
