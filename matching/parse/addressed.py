@@ -58,7 +58,8 @@ _SET_GOING = frozenset({"started", "going", "working", "moving"})
 _ANSWERED_TO = frozenset(
     {"rsvp", "reply", "replies", "respond", "report", "reports", "talk", "talked", "speak",
      "spoke", "listen", "questions", "question", "according", "thanks", "kudos", "congrats",
-     "relation", "related", "congratulations", "welcome", "belongs", "next", "due", "gracias", "merci", "danke",
+     "relation", "related", "congratulations", "welcome", "belongs", "next", "due", "gracias",
+     "merci", "danke",
      "obrigado", "obrigada", "props", "shoutout", "hi", "hello", "hugs", "love", "greetings",
      "regards", "cheers", "condolences", "wishes", "applause", "gratitude",
      # "the hearing moved to June": a date put off, though someone on the roster is June.
