@@ -85,3 +85,32 @@ def test_who_a_card_or_a_short_form_names(parser: Parser, text: str, who: str) -
 def test_an_open_assign_field_names_no_one(parser: Parser) -> None:
     draft = read(parser, "Intake - Mr. Ysleta, garnishment\nDue: Fri\nAssign: TBD")
     assert draft.assignee is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # An emoji or a bracketed tag ends what came before the name spoken to.
+        ("Flatiron filed a bogus claim 🙄 Odette, please add it to the Pellworth objection.", ODETTE),
+        ("[dictated] Trinidad, on Vancrest... pull the repo notice. To me by Friday.", TRINI),
+        # A dictated note says whom it is for.
+        ("[dictated] Right, this one's for Odette. Quarrington needs an amended exhibit list.",
+         ODETTE),
+        # A slip corrected at once: the later name does the work.
+        ("Trinidad — oh wait, Trinidad's out today — Odette, please draft the Vancrest demand.",
+         ODETTE),
+    ],
+)
+def test_who_is_spoken_to_past_a_break(parser: Parser, text: str, who: str) -> None:
+    draft = read(parser, text)
+    assert (draft.assignee, "assignee" in draft.unsure) == (who, False)
+
+
+def test_a_namesake_told_apart_is_not_the_assignee(parser: Parser) -> None:
+    draft = read(parser, "New caller: Ms. Nell Kray (no relation to Odette). Intake call by noon.")
+    assert draft.assignee is None
+
+
+def test_a_correction_with_no_later_name_read_is_asked(parser: Parser) -> None:
+    draft = read(parser, "Trinidad, actually no, please get the Vancrest title history.")
+    assert (draft.assignee, "assignee" in draft.unsure) == (None, True)
