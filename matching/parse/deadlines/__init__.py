@@ -34,7 +34,6 @@ from matching.parse.deadlines.pieces import (
     CONTEXT,
     END_OF_DAY,
     MARKED,
-    NOT_ABBREVIATION,
     PASSED_WARNING,
     STANDING,
     Clock,
@@ -44,6 +43,7 @@ from matching.parse.deadlines.pieces import (
     Now,
     Piece,
     Unread,
+    unabbreviated,
     zone_named,
 )
 from matching.parse.deadlines.requested import (
@@ -73,7 +73,7 @@ _NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
 _WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(rf"{NOT_ABBREVIATION}[.!?](?=\s|$)|\n")
+_SENTENCE_END = re.compile(unabbreviated("[.!?]") + r"(?=\s|$)|\n")
 # "prep the binder for the Jan 7 trial": work for an event named by its day.
 _WORK_FOR = re.compile(
     r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from matching.parse.deadlines.pieces import CONTEXT, MARKED, NOT_ABBREVIATION, STANDING
+from matching.parse.deadlines.pieces import CONTEXT, FULL_STOP, MARKED, STANDING
 from matching.parse.words import ASKING_WORDS
 
 # Words that introduce a short weekday that is also a word ("on wed", "for sat").
@@ -93,7 +93,7 @@ _FILLERS = frozenset(
 WORD = re.compile(r"[a-z0-9']+")
 # Marker and fact words act within their own clause only ("came back, tomorrow at 10"; "hrg got
 # moved - cover it on 1/26"): a dash between spaces ends a clause, one inside a word does not.
-_CLAUSE_BREAK = re.compile(rf"[,;!?()]|{NOT_ABBREVIATION}\.\s|\s-+\s")
+_CLAUSE_BREAK = re.compile(rf"[,;!?()]|{FULL_STOP}\s|\s-+\s")
 
 
 # "due to Bob Monday", "due back to the clerk Friday" (not "due to the holiday Monday": a cause).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from matching.parse.deadlines.pieces import NOT_ABBREVIATION
+from matching.parse.deadlines.pieces import FULL_STOP
 
 __all__ = ["DUE", "bounds_from_outside"]
 
@@ -14,7 +14,7 @@ DUE, BOUND = "due", "bound"
 # Where the statement a deadline belongs to begins and ends: a sentence end, a semicolon, a
 # dash between spaces, a line, a bullet, or a "but" or "so" joining two statements ("due 9/20
 # but I want a draft Tuesday", "answer's due 6/16 so draft within 2 biz days").
-_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|\s-+\s|\s(?:but|so)\s")
+_BREAK = re.compile(rf"{FULL_STOP}\s|[!?;\n]|\s-+\s|\s(?:but|so)\s")
 _REACH = 160
 # Said before the day, these tell of a deadline the task serves rather than sets: a thing due,
 # a deadline, someone's obligation, a condition, a window already running ("we're inside 30
