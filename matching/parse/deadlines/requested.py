@@ -171,12 +171,13 @@ class Request(NamedTuple):
 
 def requested(folded: str) -> Request:
     """What the (folded) text asks for, as far as its deadline goes."""
+    withdrawn = _withdrawn(folded)
     return Request(
         _asks_to_docket(folded),
         _asks_for_appearance(folded),
-        _asks_nothing(folded),
+        _asks_nothing(folded, withdrawn),
         _SOCIAL.search(folded) is not None and _JOIN_IN.search(folded) is not None,
-        _withdrawn(folded),
+        withdrawn,
     )
 
 
@@ -205,10 +206,11 @@ def _asks_to_docket(folded: str) -> bool:
     return False
 
 
-def _asks_nothing(folded: str) -> bool:
+def _asks_nothing(folded: str, withdrawn: int) -> bool:
+    """Whether the text asks for nothing; `withdrawn` is where its last ask taken back ends."""
     if _NOT_A_TASK.search(folded):
         return True
-    if (withdrawn := _withdrawn(folded)) and _ASKING.search(
+    if withdrawn and _ASKING.search(
         _NOTHING_ASKED.sub(" ", folded[withdrawn:])
     ) is None and not _ANY_DAY_WORD.search(folded, withdrawn):
         return True  # taken back, and nothing asked or dated after
