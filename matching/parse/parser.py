@@ -9,7 +9,7 @@ from datetime import datetime
 from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
-from matching.parse.deadlines import read_deadline, zone_named
+from matching.parse.deadlines import read_folded_deadline, zone_named
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
@@ -124,8 +124,9 @@ class Parser:
             warnings += zone_named(tz)[1]
             # A client called Noon or Munday is no time or day ("rogs resp Noon fri").
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
-            found_deadline = read_deadline(
-                blank(text, hint_spans + matter.number_spans + names), now=now, tz=tz
+            # (folded text blanked is the blanked text folded: folding keeps each index)
+            found_deadline = read_folded_deadline(
+                blank(folded, hint_spans + matter.number_spans + names), now=now, tz=tz
             )
             deadline = found_deadline.deadline
             if deadline:

@@ -65,6 +65,7 @@ __all__ = [
     "DeadlineReading",
     "find_deadline",
     "read_deadline",
+    "read_folded_deadline",
     "zone_named",
 ]
 
@@ -91,10 +92,16 @@ def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
 
 def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     """The deadline `text` gives (or the best guess), and what of it could not be read for sure."""
+    return read_folded_deadline(fold(text), now=now, tz=tz)
+
+
+def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineReading:
+    """`read_deadline` of a text already folded (`matching.text.fold`), so that a parser which
+    folded it once need not fold it again."""
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
-    folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(fold(text))))
+    folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(folded)))
     pieces = _pieces(folded, clock, misspelt)
     doubts: list[str] = []
     vague: list[Unread] = []
