@@ -165,7 +165,7 @@ class Parser:
     ) -> list[Token]:
         hidden, named = covered(found, masked), covered(found, clients)
         breaks = [m.start() for m in _PHRASE_BREAK.finditer(folded)]
-        ignored = self._catalogue.ignored
+        ignored, reading = self._catalogue.ignored, self._catalogue.reading
         next_break = 0
         tokens: list[Token] = []
         previous_end = 0
@@ -182,8 +182,10 @@ class Parser:
                 if not (tokens and tokens[-1].canon == CLIENT and joined):
                     tokens.append(Token(start, end, CLIENT, False, False, len(word), joined))
                 continue
-            canon, fuzzy = self._catalogue.reading(word)
-            masked_word = (hidden[index] if hidden else False) or _reports_filing(found, index)
+            canon, fuzzy = reading(word)
+            masked_word = (hidden[index] if hidden else False) or (
+                word == _PAST_FILED and _reports_filing(found, index)
+            )
             tokens.append(Token(start, end, canon, masked_word, fuzzy, len(word), joined))
         return tokens
 
