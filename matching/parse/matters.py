@@ -163,6 +163,10 @@ class Matters:
         self.surname_words = {word for key in self._by_surname for word in key}
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
+        # Words a client's name may start with: most words of a text start none, passed over.
+        inner = [key[0] for key in self._by_inner]
+        self._hit_starts = frozenset([*self._name_starts, *inner, *self._by_given_name])
+        self._single_surnames = frozenset(key[0] for key in self._by_surname if len(key) == 1)
         self._surname_spellings = sorted(
             s[0] for s in self._by_surname if len(s) == 1 and len(s[0]) >= FUZZY_MIN_LETTERS
         )
@@ -286,6 +290,9 @@ class Matters:
         named: list[Named] = []
         index = 0
         while index < len(found):
+            if not self._may_name_at(found[index][2]):
+                index += 1
+                continue
             size, kind, hit = self._client_at(text, found, index, is_known_word)
             if not size:
                 index += 1
@@ -305,6 +312,13 @@ class Matters:
             named.append(Named(hit, span, (span[0], found[index + size - 1][1]), kind))
             index += size
         return named
+
+    def _may_name_at(self, word: str) -> bool:
+        """Whether a name, trade, given name or family (a plural) may start at `word`."""
+        said, singles = squashed(word), self._single_surnames
+        return said in self._hit_starts or said[-1:] == "s" and not singles.isdisjoint(
+            (said[:-1], said[:-2])
+        )
 
     def _client_at(
         self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
