@@ -13,8 +13,10 @@ __all__ = [
     "ADDRESSEE",
     "CLAIM",
     "HANDOFF",
+    "LISTED",
     "OTHER",
     "PRAISED",
+    "SIGNED",
     "STRONG",
     "THANKED",
     "TO",
@@ -36,6 +38,8 @@ HANDOFF = 2  # the one the addressee is to hand the work to: "please ask Felix t
 CLAIM = 3  # "Felix's got it": said to have the work, unless the text asks someone else
 THANKED = 4  # "thanks Felix", "Felix, thank you for …": thanked for work done, not asked
 PRAISED = 5  # "looks good felix, one fix: …": told about their work, the doer if asked for more
+LISTED = 6  # spoken to with others: "Shanice, Marcus — …", "Kate and Tom, please …"
+SIGNED = 7  # a name closing the text after a sentence: spoken to ("today. Anjali") or signing
 
 # "have Felix pull the statements": a person, then what they are to do.
 _BEFORE_A_VERB = frozenset({"have", "having"})
@@ -87,10 +91,6 @@ _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
 _GREETING = r"(?:(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear)\s+)?"
 # A word that may open the clause before the name spoken to: "Also Trish, pls …", "And Kate —".
 _FILLER = r"(?:(?i:also|and|and\s+also|oh|ok|okay|so|plus|then|btw|lastly|finally)\s+)?"
-# The initial of a surname that tells two people of one given name apart: "Megan F., …".
-_INITIAL = r"(?: [A-Z]\.(?=[,:]|\s[-\u2013\u2014]))?"
-# A word of fondness or fellowship after a name spoken to: "Bobby hon, …", "Jo honey, …".
-_ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|babe|buddy|bud|pal))?"
 # Words after a name that speak to its bearer: "Brianna you're up", "Lena you want to take the
 # call?", "dwayne thx for coming in".
 _SPOKEN_TO = (
@@ -98,7 +98,14 @@ _SPOKEN_TO = (
     # The writer saying who speaks, as dictation writes it: "Kate its Bob period …".
     r"|(?:it's|its|it\u2019s|this\s+is)\s+(?:me|[a-z]+\s+(?:here|period|comma)\b)"
     r"|(?:you|u)\s+(?:good|can|could|want|wanna|have|are|mind|need|free|around|ok|okay|able|got)"
+    # Text-speak and a modal ask: "Denise ur closer w/ them", "Maria C. can u appear?".
+    r"|ur|u\s+r|(?:can|could|would|will)\s+(?:you|u)"
 )
+# The initial of a surname that tells two people of one given name apart: "Megan F., …",
+# "Maria O. pls summarize …".
+_INITIAL = rf"(?: [A-Z]\.(?=[,:]|\s[-\u2013\u2014]|\s+(?i:{_SPOKEN_TO})\b))?"
+# A word of fondness or fellowship after a name spoken to: "Bobby hon, …", "Jo honey, …".
+_ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|babe|buddy|bud|pal))?"
 # A name said first in the text or a clause, maybe after a bullet or a greeting, and set off by a
 # comma, colon or dash ("Felix, can you …", "Hi Kenji: …", "• Will — can you …"), or followed
 # straight by an ask of "you" ("Kim pls get someone on it", "Brianna you're up on this one",
@@ -108,6 +115,31 @@ _VOCATIVE = re.compile(
     rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014])"
     rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
+# Several names spoken to at once, set off as one is: "Shanice, Marcus — …", "Kate and Tom: …",
+# "Ana/Ben, please …". Each may carry a surname.
+_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
+_NAME_LIST = re.compile(
+    rf"\s*{_BULLET}{_FILLER}{_GREETING}(?P<names>{_NAME}(?:(?:\s*,|\s+(?:and|&|or)|\s*/)\s*{_NAME})+)"
+    r"(?=\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014]))"
+)
+_LISTED_NAME = re.compile(_NAME)
+# A name at a clause's start followed by the bare verb of what they are to do, as terse notes
+# share out work: "Tom draft, Kate review.", "Tom take over from Anjali". A verb of a later
+# step ("Kate review") names no doer; "Bob files Tue" or "Maria covers" tells, not asks.
+_DIRECTED = re.compile(
+    r"\s*(?P<name>[A-Z][a-z'-]+(?: [A-Z]\.)?) (?P<verb>[a-z]+)\b(?! (?:is|was|attached|looks)\b)"
+)
+_NOT_DIRECTED = frozenset(
+    {"i", "we", "you", "he", "she", "they", "it", "who", "what", "please", "pls", "also", "then",
+     "just", "maybe", "pursuant", "kindly", "let", "lets", "let's"}
+)  # fmt: skip
+_DIRECTIVE_VERBS = frozenset(
+    {"draft", "take", "handle", "cover", "grab", "own", "run", "lead", "do", "call", "email",
+     "send", "pull", "prep", "prepare", "file", "efile", "serve", "finish", "start", "update",
+     "summarize", "summarise", "docket", "calendar", "research", "write", "respond", "reach",
+     "follow", "pick", "jump", "appear", "attend", "redo", "fix", "scan", "upload", "schedule",
+     "book", "chase", "confirm", "check", "track", "compile", "assemble", "organize", "draw"}
+)  # fmt: skip
 # The same in lower case, for a name on the roster: "trevor — cover the CMC", "chioma, you've…",
 # "tess — Quill v. Apex: …".
 _LOWER_VOCATIVE = re.compile(
@@ -123,9 +155,24 @@ _ADDRESSED = re.compile(
 # A name alone as a sentence or a question: "Toby. Oduya. Call …", "… Keisha.", "Tyler?",
 # "chidi maybe?".
 # A surname's initial may follow ("Maria E."), not a signature's "here" ("Maria G. here").
+# A name may also stand as an item of a semicolon list or close the text: "intake call pls;
+# Kevin; fri 11", "… GAP addendum. today. Anjali", "docket it pls, Marcus".
 _NAME_ALONE = re.compile(
     r"(?:maybe\s+|perhaps\s+)?(?P<name>[a-z][\w'-]*)(?P<initial>\s+[a-z](?=[.?]))?"
-    r"(?:\s+(?:maybe|perhaps))?\s*(?:\?|[.!](?=\s|$)(?!\s*here\b))"
+    r"(?:\s+(?:maybe|perhaps))?\s*(?:\?|[.!](?=\s|$)(?!\s*here\b)|(?P<item>;)|(?P<last>$))"
+)
+# A text asking the pool or greeting the group: a name closing it signs it ("Could someone …
+# By Friday, please. Alma", "Team, … Owen").
+_TO_THE_POOL = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|dear|morning|good\s+(?:morning|afternoon|evening))\s+)?(?:team|all"
+    r"|everyone|everybody|folks|guys|y'all|yall)\b|\b(?:someone|somebody|anyone|anybody|whoever"
+    r"|everyone|everybody)\b"
+)
+# What ends the sentence before a clause: a name alone may follow it.
+_AFTER_SENTENCE = frozenset({". ", "! ", "? "})
+# An ask in the sentence a trailing name closes: "docket it pls, Marcus".
+_ASK_BEFORE = re.compile(
+    r"\b(?:please|pls|plz|(?:can|could|would|will)\s+(?:you|u))\b(?![^.!?\n]*[.!?\n])"
 )
 # What follows the end of a sentence: another, or nothing.
 _SENTENCE_NEXT = re.compile(r"\s*(?:$|[A-Z0-9<@(])")
@@ -237,6 +284,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, WEAK, ADDRESSEE))
     places += _vocatives(text, folded, found, clauses, commas)
     places += _asked_midway(text, found)
+    places += _directed(text, found, clauses)
     places += _proposals(folded, found)
     places += _praised(folded, found)
     return sorted(places) if len(places) > 1 else places
@@ -309,6 +357,10 @@ def _vocatives(
     places = []
     for start in sorted({0, *clauses, *commas}):
         clause = start == 0 or start in clauses
+        listed = _NAME_LIST.match(text, start) if clause else None
+        if listed is not None:
+            places += _listed(found, listed)
+            continue
         match = _VOCATIVE.match(text, start) if clause else None
         if match is not None:
             strength = STRONG if _ASKED.match(folded, match.end("name")) else WEAK
@@ -327,7 +379,36 @@ def _vocatives(
             continue
         name = bisect_left(found, at, key=_start)
         if name < len(found):
-            places.append(Naming(match.start(), name, strength, ADDRESSEE))
+            role = SIGNED if _signed_or_asked(folded, start, match) else ADDRESSEE
+            places.append(Naming(match.start(), name, strength, role))
+    return places
+
+
+def _listed(found: list[Word], match: re.Match[str]) -> list[Naming]:
+    """A naming of each of several names spoken to at once ("Shanice, Marcus — …")."""
+    places = []
+    offset = match.start("names")
+    for name in _LISTED_NAME.finditer(match["names"]):
+        at = offset + name.start()
+        index = bisect_left(found, at, key=_start)
+        if index < len(found) and found[index][0] == at:
+            places.append(Naming(at, index, WEAK, LISTED))
+    return places
+
+
+def _directed(text: str, found: list[Word], clauses: set[int]) -> list[Naming]:
+    """Names at a clause's start followed by the bare verb of their task: "Tom draft, …"."""
+    places = []
+    for start in sorted({0, *clauses}):
+        match = _DIRECTED.match(text, start)
+        if match is None or match["verb"] not in _DIRECTIVE_VERBS:
+            continue
+        said = match["name"].split()[0].lower()
+        if said in _NOT_DIRECTED or said in _BEFORE_NO_ADDRESSEE:
+            continue  # "The research relates to …", "We draft …"
+        index = bisect_left(found, match.start("name"), key=_start)
+        if index < len(found) and found[index][0] == match.start("name"):
+            places.append(Naming(match.start("name"), index, WEAK))
     return places
 
 
@@ -345,15 +426,42 @@ def _asked_midway(text: str, found: list[Word]) -> list[Naming]:
 
 def _alone(text: str, folded: str, start: int, match: re.Match[str], clause: bool) -> bool:
     """Whether a name said alone asks that person: a question ("Tyler?", "chidi maybe?"), or a
-    sentence of its own that opens the text or follows another on its line ("Toby. Oduya. Call
-    …", "… tomorrow 10am. Keisha."), not a signature on a line of its own or after a sign-off.
+    sentence or semicolon item of its own that opens the text or follows another on its line
+    ("Toby. Oduya. Call …", "… tomorrow 10am. Keisha", "call pls; Kevin; fri"), or closes an
+    ask after a comma; not a signature on a line of its own or after a sign-off.
     After an initial the sentence must end there ("Maria E. Next Wed", not "Maria E. wants …")."""
     if match["initial"] and not _SENTENCE_NEXT.match(text, match.end()):
         return False
     if match.group().endswith("?"):
         return True
-    after_sentence = folded[start - 2 : start] in {". ", "! ", "? "}
-    return clause and (start == 0 or after_sentence) and _SIGN_OFF.search(folded, 0, start) is None
+    before = folded[start - 2 : start]
+    if not clause:
+        # After a comma only a name closing an ask ("docket it pls, Marcus"), not a sign-off.
+        return match["last"] is not None and before == ", " and _asked_before(folded, start)
+    listed = match["item"] is not None or match["last"] is not None
+    after_sentence = before in _AFTER_SENTENCE or (listed and before == "; ")
+    if match["last"] is not None and before in _AFTER_SENTENCE and _TO_THE_POOL.search(folded):
+        return False
+    return (start == 0 or after_sentence) and _SIGN_OFF.search(folded, 0, start) is None
+
+
+def _signed_or_asked(folded: str, start: int, match: re.Match[str]) -> bool:
+    """Whether a name alone closes the text after a sentence: the one asked ("… today.
+    Anjali") or the writer signing ("… by Tuesday. Owen"), which the text cannot tell."""
+    return (
+        match.re is _NAME_ALONE
+        and match["last"] is not None
+        and folded[start - 2 : start] in _AFTER_SENTENCE
+    )
+
+
+def _asked_before(folded: str, start: int) -> bool:
+    """Whether the sentence a trailing name closes asks for something, not thanks or greets."""
+    sentence = max(folded.rfind(end, 0, start) for end in (". ", "! ", "? ", "\n")) + 1
+    return (
+        _ASK_BEFORE.search(folded, sentence, start) is not None
+        and _SIGN_OFF.search(folded, 0, start) is None
+    )
 
 
 def _proposals(folded: str, found: list[Word]) -> list[Naming]:

@@ -8,13 +8,14 @@ from matching.parse.items import asks_for_work, is_item
 from matching.parse.words import Span
 
 __all__ = [
-    "ASKS_YOU", "DELIVERED", "GROUP_ASK", "OFFERED", "QUESTIONED", "ROUTING", "delivered_to",
+    "ASKS_YOU", "DELIVERED", "GROUP_ASK", "OFFERED", "OFFERED_TO_TWO", "QUESTIONED", "ROUTING", "delivered_to",
     "doubt_about_doer", "signs_in", "taken_back_until",
 ]  # fmt: skip
 
 ROUTING = "the person named is asked to find someone for it; who is to do the task?"
 DELIVERED = "the work is to go to the person named by a time; are they also to do it?"
 OFFERED = "the text leaves the work to the person named or to you; who is to do it?"
+OFFERED_TO_TWO = "the text leaves the work to the person named or someone else; who is to do it?"
 QUESTIONED = "the person named is only asked a question; who is to do the task?"
 
 # An ask of no one in particular: the one said to have the work is not asked to do it ("Marisol's
@@ -54,9 +55,16 @@ _HANDED_ON = re.compile(
     r"|one\s+of\s+(?:the|our|your)\b)"
 )
 # The work is offered to the one named or kept by the writer: "Do you want to ask him or
-# should I?", "you or me", "or I can do it".
+# should I?", "you or me", "or I can do it"; or the one named is asked to choose the writer's
+# course: "do you want it pleaded now, or should we save it?".
 _OR_THE_WRITER = re.compile(
-    r"\bor\s+(?:(?:should|shall|do|can|will)\s+i|i(?:'ll|\s+(?:can|could|will|should))|me)\b"
+    r"\bor\s+(?:(?:should|shall|do|can|will)\s+(?:i|we)|i(?:'ll|\s+(?:can|could|will|should))|me)\b"
+)
+# The work is offered to the one spoken to or another: "Could you or Priya call her back?",
+# "you/Dev", "Dev or you can take it".
+_OR_ANOTHER = re.compile(
+    r"\b(?:you|u)\s*(?:\bor\b|/)\s*(?!not\b|me\b|i\b)[a-z]|\b[a-z]+\s+or\s+(?:you|u)\s+"
+    r"(?:can|could|should|would|will|pls|please)\b"
 )
 # A deadline straight after "to <name>": "pls handle: a summary, to Kate by 3 tmrw". Where the
 # text asks its reader for the work, Kate may be whom it goes to; dictated tags assign
@@ -103,6 +111,8 @@ def doubt_about_doer(
         return DELIVERED
     if _OR_THE_WRITER.search(folded):
         return OFFERED
+    if addressed and _OR_ANOTHER.search(folded):
+        return OFFERED_TO_TWO
     if index >= 0 and (
         _only_questioned(folded, found, index)
         or (addressed and _only_asked_news(folded, found, index))

@@ -10,7 +10,7 @@ from matching.parse.words import Word, name_words
 __all__ = [
     "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "bankruptcy_caption",
     "caption_initialisms", "caption_party", "caption_side", "client_side", "in_caption",
-    "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
+    "near_words", "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
 ]  # fmt: skip
 
 # A party said to pick one of several cases: "the LVNV one", "the Midland suit".
@@ -192,6 +192,21 @@ def sure_cues(cues: frozenset[str], others: frozenset[str], near: set[str]) -> b
     if any(c == BANKRUPTCY_WORK or c.startswith(CHAPTER_CUE) for c in cues):
         return True
     return not others and (BANKRUPTCY in cues or not cues.isdisjoint(near))
+
+
+# What ends the phrase a client's name stands in: a party after it opens news of its own
+# ("Whitfield — LVNV dismissed", "Ortiz: Midland called"), not the name of one case.
+_PHRASE_END = re.compile(r"[.:;!?()\u2013\u2014]|\s-+\s")
+
+
+def near_words(folded: str, found: list[Word], end: int, reach: int) -> set[str]:
+    """The first `reach` words after a client's name that ends at `end`, in the same phrase."""
+    near: set[str] = set()
+    for start, _, word in (w for w in found if w[0] >= end):
+        if len(near) >= reach or _PHRASE_END.search(folded, end, start):
+            break
+        near.add(word)
+    return near
 
 
 def told_cases(folded: str) -> set[str]:

@@ -11,8 +11,10 @@ from matching.parse.addressed import (
     ADDRESSEE,
     CLAIM,
     HANDOFF,
+    LISTED,
     OTHER,
     PRAISED,
+    SIGNED,
     STRONG,
     THANKED,
     TO,
@@ -39,6 +41,7 @@ from matching.parse.items import (
 )
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
+    SAYS_NO_ACTION,
     Span,
     Word,
     closest_spelling,
@@ -78,15 +81,10 @@ _POSSESSIVE = ("'", "\u2019")
 _COPIED = re.compile(
     r"\bcc:?\s*(?:(?:<@[^>]{1,100}>|<at>[^<]{1,100}</at>)\s*(?:,|and)?\s*)*$", re.IGNORECASE
 )
+# The roles of people spoken to: alone ("Ana, …") or with others ("Ana, Ben — …").
+_SPOKEN_TO = frozenset({ADDRESSEE, LISTED})
 # People offered as alternatives: "<@A> <@B> whoever's free", "one of you".
 _ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
-# The writer says nothing is to be done: whoever is named is told, not asked.
-_NO_ACTION = re.compile(
-    r"\b(?:no\s+(?:further\s+)?action|no\s+ask|not\s+a\s+task|nothing\s+(?:is\s+)?needed"
-    r"|nothing\s+further|nothing\s+to\s+do\b(?!\s+with)"
-    r"|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind"
-    r"|(?:just|only)\s+an?\s+fyi(?!\s*[:,\u2013\u2014-])|fyi\s+only)\b"
-)
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
 # Thanks said to the one just named, within a few words: "Kelsey you are a lifesaver", "Imani
@@ -121,6 +119,7 @@ UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
+SIGNED_OR_ASKED = "the text ends with a name: is that the one to do it, or the writer signing?"
 THANKED_ASKED = "the text thanks {name} and asks for work without saying who; is it them?"
 
 
@@ -242,7 +241,7 @@ class Roster:
             )
             if doubt or not known:
                 return PersonFinding(None, spans, doubt)
-        if known and _NO_ACTION.search(folded):
+        if known and SAYS_NO_ACTION.search(folded):
             return PersonFinding(None, spans, NO_ACTION)
         # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.
         cut = taken_back_until(folded)
@@ -250,17 +249,22 @@ class Roster:
             known = [h for h in known if h.position >= cut]
         if GROUP_ASK.search(folded):
             known = [h for h in known if h.role != CLAIM and not signs_in(folded, h.position)]
-        offered = {h.email for h in known if h.role == ADDRESSEE}
+        offered = {h.email for h in known if h.role in _SPOKEN_TO}
         if len(offered) > 1 and _ALTERNATIVES.search(folded):
-            known = [h for h in known if h.role != ADDRESSEE]
+            known = [h for h in known if h.role not in _SPOKEN_TO]
             hints = known
+        if len({h.email for h in known if h.role == LISTED}) > 1:
+            # "Kate and Tom, please …" asks both; "Ana, Ben: … Ben, please …" the one named next.
+            known = [h for h in known if h.role != LISTED]
+            if not known:
+                return PersonFinding(None, spans, SEVERAL_ASKED)
         if known:
             chosen = _main_hint(folded, found, known)
             if chosen is None:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, FOR_ANOTHER)
-            doubt = doubt_about_doer(
+            doubt = SIGNED_OR_ASKED if chosen.role == SIGNED else doubt_about_doer(
                 folded, found, part_of(found, chosen.position),
                 addressed=chosen.role == ADDRESSEE, delivered=chosen.delivered,
             )
@@ -290,7 +294,7 @@ class Roster:
         others = [h for h in known if h not in thanked]
         if (
             others
-            or _NO_ACTION.search(folded)
+            or SAYS_NO_ACTION.search(folded)
             or GROUP_ASK.search(folded)
             or not _asks_for_work(folded, found, spans, is_known_word)
         ):

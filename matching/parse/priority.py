@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from matching.parse.words import Span
+from matching.parse.words import SAYS_NO_ACTION, Span
 from matching.text import blank, fold
 
 __all__ = ["TIME_AND_PRIORITY_WORDS", "priority_and_spans", "priority_of"]
@@ -16,11 +16,13 @@ _NEGATION = (
     r"(?:not|no(?!\s+(?:later|sooner|more|longer)\b)|non|nothing|never|without|isn't|isnt|ain't"
     r"|aint|doesn't|doesnt|don't|dont|needn't|neednt)"
 )
+_WHENEVER = re.compile(r"\bwhenever\b")
 _PRIORITY_PHRASES = (
     # (pattern, priority): the longest phrase found in the text decides.
     (re.compile(rf"\b{_NEGATION}\b(?:[\s-]+[a-z']+){{0,3}}?[\s-]+{_URGENT}(?![a-z])"), "low"),
     (re.compile(rf"\b{_NEGATION}\b(?:[\s-]+[a-z']+){{0,2}}?[\s-]+{_HIGH}(?![a-z])"), "low"),
-    (re.compile(r"\blow[\s-]*pri(?:ority)?\b|\bwhenever\b|\bno\s+rush\b|\bno\s+hurry\b"), "low"),
+    (re.compile(r"\blow[\s-]*pri(?:ority)?\b|\bno\s+rush\b|\bno\s+hurry\b"), "low"),
+    (_WHENEVER, "low"),
     (re.compile(r"\bhigh[\s-]*pri(?:ority)?\b"), "high"),
     (
         re.compile(
@@ -63,7 +65,11 @@ def priority_and_spans(folded: str, text: str | None = None) -> tuple[str, list[
     if text is not None and len(text) == len(folded):
         folded = blank(folded, [m.span() for m in _IN_A_NAME.finditer(text)])
     found: list[tuple[int, int, str, Span]] = []
+    # "The memo is in the folder whenever you want to look. No action needed": no task to pace.
+    no_task = SAYS_NO_ACTION.search(folded) is not None
     for pattern, priority in _PRIORITY_PHRASES:
+        if no_task and pattern is _WHENEVER:
+            continue
         for match in pattern.finditer(folded):
             size = len(_PRIORITY_WORD.findall(match.group()))
             found.append((size, _SEVERITY[priority], priority, match.span()))

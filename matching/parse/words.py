@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
@@ -21,6 +22,14 @@ ASKING_WORDS = frozenset(
     {"get", "getting", "have", "having", "be", "need", "needs", "must", "should", "want",
      "wants", "please", "pls"}
 )  # fmt: skip
+# The writer says nothing is to be done: whoever is named is told, not asked, and "whenever"
+# is the reader's leisure for an optional look, not the pace of a task.
+SAYS_NO_ACTION = re.compile(
+    r"\b(?:no\s+(?:further\s+)?action|no\s+ask|not\s+a\s+task|nothing\s+(?:is\s+)?needed"
+    r"|nothing\s+further|nothing\s+to\s+do\b(?!\s+with)"
+    r"|just\s+(?:keep|bear)\s+(?:it|this|that)\s+in\s+mind"
+    r"|(?:just|only)\s+an?\s+fyi(?!\s*[:,\u2013\u2014-])|fyi\s+only)\b"
+)
 # A word shorter than this is never taken for a typo: too many words lie one edit apart.
 FUZZY_MIN_LETTERS = 5
 

@@ -13,7 +13,11 @@ from bot.nicknames import load_nicknames
 from matching.model import MatterRef, TaskDraft
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Parser
 from matching.parse.items import main_part, parts
-from matching.parse.matters import ANOTHER_PERSON_WARNING, GIVEN_NAME_WARNING
+from matching.parse.matters import (
+    ANOTHER_PERSON_WARNING,
+    CONTEXT_GUESS_WARNING,
+    GIVEN_NAME_WARNING,
+)
 from matching.parse.people import NO_ACTION, SEVERAL_ASKED
 from matching.text import fold
 from tests.matching.bundled import BUNDLED_CATALOGUE
@@ -80,13 +84,28 @@ def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
         ("Delacourt: the trustee wants last year's tax return", CH13),
         ("please send the Chapter 13 checklist to Hyacinth Delacourt", CH13),
         ("the Delacourt FCRA case needs a damages summary", FCRA),
-        ("Delacourt — Equifax responded; summarise it", FCRA),
+        ("Delacourt Equifax reinvestigation: summarise it", FCRA),
     ],
 )
 def test_a_word_of_one_matters_practice_or_parties_settles_a_clients_matters(
     parser: Parser, text: str, matter: str
 ) -> None:
     assert sure_matter(read(parser, text)) == (matter, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delacourt — Equifax responded; summarise it",
+        "Delacourt: Equifax wrote back again, pls let her know",
+    ],
+)
+def test_a_party_opening_news_after_the_name_only_suggests_the_matter(
+    parser: Parser, text: str
+) -> None:
+    # The party is the subject of a clause of its own, not a word naming one of her cases.
+    draft = read(parser, text)
+    assert (draft.matter, draft.reason("matter")) == (FCRA, CONTEXT_GUESS_WARNING)
 
 
 @pytest.mark.parametrize(
