@@ -196,13 +196,14 @@ _BEFORE_NO_ADDRESSEE = frozenset(
 )  # fmt: skip
 # A sign-off before a name: the name is the writer's ("Thanks. Renee.").
 _SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$")
-# "Cassidy's got it", "Renee has got this one".
+# "Cassidy's got it", "Renee has got this one". (A name starts after no letter: the same matches,
+# without retrying the rest of the pattern from inside every word.)
 _GOT_IT = re.compile(
-    r"(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
+    r"(?<![a-z])(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
 )
 # "Marcus can do it?", "I think Noor should call her": a person proposed to act.
 _PROPOSED = re.compile(
-    r"(?P<name>[a-z][\w'-]*)\s+(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)"
+    r"(?<![a-z])(?P<name>[a-z][\w'-]*)\s+(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)"
     r"[^.!?\n]*(?P<end>[.!?\n]|$)"
 )
 # A name thanked or praised after the words ("thanks Renee,", "looks good dwayne, one fix: …"),
