@@ -122,9 +122,10 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     """What the few words before `start` make of a day: deadline, fact, or neither. With
     `appearance`, the text asks for someone at an event, and the event's new date counts."""
     clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
-    if _DUE_TO.search(clause) or _TO_ME.search(clause):
+    # (each pattern needs a word of its own: most clauses hold none)
+    if "due" in clause and _DUE_TO.search(clause) or "to" in clause and _TO_ME.search(clause):
         return MARKED  # "they're due to Bob Monday", "1st draft to me 9/2": to whom, then when
-    if _EVENT_DATE.search(clause):
+    if "date" in clause and _EVENT_DATE.search(clause):
         return CONTEXT  # "return date is Friday": the court's day, not the task's
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.
