@@ -218,7 +218,7 @@ class Matters:
         is_known_word: Callable[[str], bool],
     ) -> MatterFinding:
         numbers, number_spans = self._numbers(folded)
-        kept = [w for w in found if not inside(w[0], excluded)]
+        kept = [w for w in found if not inside(w[0], excluded)] if excluded else list(found)
         read = self._names(text, kept, is_known_word)
         named = [n for n in weighed(read, folded) if n.kind not in DOUBTS]
         if not numbers and not read:
