@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matching.parse.deadlines.pieces import CONTEXT, FULL_STOP, MARKED, STANDING
 from matching.parse.words import ASKING_WORDS
@@ -118,6 +119,9 @@ def is_introduced(folded: str, start: int) -> bool:
     return bool(words) and (words[-1] in _INTRODUCERS or rank_of_lead(folded, start) == MARKED)
 
 
+# (asked again of the same day as the deadline is chosen; kept only a little while, for the
+# text being read)
+@lru_cache(maxsize=32)
 def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     """What the few words before `start` make of a day: deadline, fact, or neither. With
     `appearance`, the text asks for someone at an event, and the event's new date counts."""

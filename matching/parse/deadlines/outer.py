@@ -4,6 +4,7 @@ due 6/10"), someone else's ("unless she pays by Saturday"), or the latest it may
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matching.parse.deadlines.pieces import FULL_STOP
 
@@ -37,6 +38,9 @@ _ASKING = re.compile(
 )
 
 
+# (asked again of the same day as the deadline is chosen; kept only a little while, for the
+# text being read)
+@lru_cache(maxsize=32)
 def bounds_from_outside(folded: str, start: int, end: int) -> str | None:
     """How the deadline at `start:end` bounds the task from outside, if it does rather than
     being its own: as a thing's due date (DUE), told in a statement that asks nothing; or
