@@ -45,9 +45,10 @@ _ON_THE_CALENDAR = re.compile(
 # is the task's deadline.
 _COURT = r"(?:hearing|hrg|trial|conference|conf|341|docket|depo|deposition|mediation|argument)"
 _APPEARANCE = re.compile(
-    # ... but not the writer's own ("I'll appear myself").
-    r"(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
-    r"\b(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
+    # ... but not the writer's own ("I'll appear myself"). (The word's start is tested first,
+    # so that most places fail at once.)
+    r"\b(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
+    r"(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
     # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
     r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
     r"|cover(?!\s+(?:letter|sheet|page|note|email))|be\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
