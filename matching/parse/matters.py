@@ -290,8 +290,12 @@ class Matters:
     ) -> list[Named]:
         named: list[Named] = []
         index = 0
+        starts, singles = self._hit_starts, self._single_surnames
         while index < len(found):
-            if not self._may_name_at(found[index][2]):
+            # No name, trade, given name or family (a surname's plural) starts at most words.
+            said = squashed(found[index][2])
+            plural = said[-1:] == "s" and not singles.isdisjoint((said[:-1], said[:-2]))
+            if said not in starts and not plural:
                 index += 1
                 continue
             size, kind, hit = self._client_at(text, found, index, is_known_word)
@@ -313,13 +317,6 @@ class Matters:
             named.append(Named(hit, span, (span[0], found[index + size - 1][1]), kind))
             index += size
         return named
-
-    def _may_name_at(self, word: str) -> bool:
-        """Whether a name, trade, given name or family (a plural) may start at `word`."""
-        said, singles = squashed(word), self._single_surnames
-        return said in self._hit_starts or said[-1:] == "s" and not singles.isdisjoint(
-            (said[:-1], said[:-2])
-        )
 
     def _client_at(
         self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
