@@ -9,8 +9,34 @@ from nicknames import NickNamer
 
 from matching.parse import Nicknames
 
+# Spanish given names' common short forms, which the package's English table lacks ("Beto"
+# for Roberto, "Pepe" for José): bilingual firms call colleagues by them. None is an English
+# word a task would use ("Memo" for Guillermo is left out).
+_SPANISH: dict[str, frozenset[str]] = {
+    "roberto": frozenset({"beto", "tito"}),
+    "alberto": frozenset({"beto", "tito"}),
+    "humberto": frozenset({"beto"}),
+    "jose": frozenset({"pepe", "chepe"}),
+    "francisco": frozenset({"paco", "pancho"}),
+    "enrique": frozenset({"quique"}),
+    "ignacio": frozenset({"nacho"}),
+    "eduardo": frozenset({"lalo"}),
+    "antonio": frozenset({"tonio"}),
+    "jesus": frozenset({"chuy", "chucho"}),
+    "guadalupe": frozenset({"lupe", "lupita"}),
+    "dolores": frozenset({"lola"}),
+    "consuelo": frozenset({"chelo"}),
+    "rosario": frozenset({"charo", "chayo"}),
+    "concepcion": frozenset({"concha", "conchita"}),
+    "graciela": frozenset({"chela"}),
+    "mercedes": frozenset({"meche"}),
+}
+
 
 @cache
 def load_nicknames() -> Nicknames:
     """Given name -> its short forms: "rebecca" -> {"becca", "becky", "reba", ...}."""
-    return {name: frozenset(short) for name, short in NickNamer().nickname_lookup.items()}
+    table = {name: frozenset(short) for name, short in NickNamer().nickname_lookup.items()}
+    for name, short in _SPANISH.items():
+        table[name] = table.get(name, frozenset()) | short
+    return table

@@ -53,11 +53,13 @@ _MODALS = frozenset({"can", "could", "would", "will"})
 _GETTING = frozenset({"get", "getting"})
 _SET_GOING = frozenset({"started", "going", "working", "moving"})
 # "RSVP to Amber", "questions to Amber", "report to Amber": the reader answers Amber, who does
-# nothing; "says gracias to Amber", "shout-out to Amber": Amber is thanked or greeted, not asked.
+# nothing; "says gracias to Amber", "shout-out to Amber": Amber is thanked or greeted, not asked;
+# "(no relation to Amber)": a namesake told apart.
 _ANSWERED_TO = frozenset(
     {"rsvp", "reply", "replies", "respond", "report", "reports", "talk", "talked", "speak",
      "spoke", "listen", "questions", "question", "according", "thanks", "kudos", "congrats",
-     "congratulations", "welcome", "belongs", "next", "due", "gracias", "merci", "danke",
+     "relation", "related", "congratulations", "welcome", "belongs", "next", "due", "gracias",
+     "merci", "danke",
      "obrigado", "obrigada", "props", "shoutout", "hi", "hello", "hugs", "love", "greetings",
      "regards", "cheers", "condolences", "wishes", "applause", "gratitude",
      # "the hearing moved to June": a date put off, though someone on the roster is June.
@@ -72,7 +74,9 @@ _LATER_STEPS = frozenset(
      "consider", "decide", "okay", "ok", "countersign", "proof", "proofread"}
 )  # fmt: skip
 _HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
-_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | {"to", "for", "let", "if", "at"}
+# An intake card's field for whom it goes to: "Assign: Lorraine", "Owner: Bob".
+_WHO_FIELDS = frozenset({"assign", "assignee", "owner"})
+_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | _WHO_FIELDS | {"to", "for", "let", "if", "at"}
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
 # "let Garcia know", "have Felix on the call".
 _NOT_A_VERB = frozenset(
@@ -81,7 +85,11 @@ _NOT_A_VERB = frozenset(
      "and", "or", "know", "hear", "see", "been", "is", "was", "s", "to", "at", "by", "from"}
 )  # fmt: skip
 # Where a clause begins: after a sentence, a semicolon, a colon, a dash or a line break.
-_CLAUSE_START = re.compile(r"[.!?;:]\s+|\s[-\u2013\u2014]+\s+|\n\s*")
+# An emoji or a bracketed tag ends a clause as a full stop does: "… 😡 Yese, can you …",
+# "[voice note] Kit, draft …".
+_CLAUSE_START = re.compile(
+    r"[.!?;:\]\u2600-\u27bf\U0001f000-\U0001faff]\s+|\s[-\u2013\u2014]+\s+|\n\s*"
+)
 # What sets off the one a note is to: "to nate: …", "To Dana Ruiz — …".
 _NOTE_HEAD = re.compile(r"[ \t]*(?::|[\u2013\u2014]|\s-+\s)")
 # Where a clause after a comma begins: "um, Carly can you …", "…, chidi maybe?".
@@ -202,6 +210,11 @@ _SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$
 _GOT_IT = re.compile(
     r"(?<![a-z])(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
 )
+# "This is for Yesenia", "this one's for Kit": the dictated task's addressee.
+_FOR_SOMEONE = re.compile(
+    r"\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?for\s+(?P<name>[a-z][\w-]*)"
+    r"(?=\s*[.:,!\u2013\u2014-])"
+)
 # "Marcus can do it?", "I think Noor should call her": a person proposed to act.
 _PROPOSING = ("can", "could", "should")
 _PROPOSED = re.compile(
@@ -269,6 +282,8 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
                 places.append(Naming(start, after, WEAK, ADDRESSEE))
             elif not _answered(found, index):
                 places.append(Naming(start, after, TO))
+        elif word in _WHO_FIELDS and text.startswith(":", found[index][1]):
+            places.append(Naming(start, after, STRONG))
         elif word in _GETTING and _set_going(found, after):
             places.append(Naming(start, after, STRONG, HANDOFF))
         elif word in _BEFORE_A_VERB and _acts(found, after):
@@ -486,6 +501,10 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, WEAK, CLAIM))
+    for match in _FOR_SOMEONE.finditer(folded):
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            places.append(Naming(match.start(), name, STRONG))
     return places
 
 

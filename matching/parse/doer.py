@@ -8,8 +8,8 @@ from matching.parse.items import asks_for_work, is_item
 from matching.parse.words import Span
 
 __all__ = [
-    "ASKS_YOU", "DELIVERED", "GROUP_ASK", "OFFERED", "OFFERED_TO_TWO", "QUESTIONED", "ROUTING", "delivered_to",
-    "doubt_about_doer", "signs_in", "taken_back_until",
+    "ASKS_YOU", "DELIVERED", "GROUP_ASK", "OFFERED", "OFFERED_TO_TWO", "QUESTIONED", "ROUTING",
+    "TAKEN_BACK", "corrected", "delivered_to", "doubt_about_doer", "signs_in", "taken_back_until",
 ]  # fmt: skip
 
 ROUTING = "the person named is asked to find someone for it; who is to do the task?"
@@ -17,6 +17,7 @@ DELIVERED = "the work is to go to the person named by a time; are they also to d
 OFFERED = "the text leaves the work to the person named or to you; who is to do it?"
 OFFERED_TO_TWO = "the text leaves the work to the person named or someone else; who is to do it?"
 QUESTIONED = "the person named is only asked a question; who is to do the task?"
+TAKEN_BACK = "the text takes back the person it named first; who is to do the task?"
 
 # An ask of no one in particular: the one said to have the work is not asked to do it ("Marisol's
 # got it …, can somebody e-file it").
@@ -34,8 +35,12 @@ _ASKS_THE_POOL = re.compile(
 # An ask of "you": after thanks, the one thanked ("Bethany, thank you … Could you now …").
 ASKS_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
 # The writer takes back what they just said: "… — actually scratch that, Ben, you do it."
+# A slip corrected at once, mostly of a name: "Dana — oh wait, Dana's out — Eli, please …".
+_CORRECTING = r"(?:oh|no|wait)[,\s]+(?:wait|no)|actually[,\s]+no"
+_CORRECTED = re.compile(rf"\b(?:{_CORRECTING})\b")
 _TAKING_BACK = re.compile(
-    r"\b(?:scratch\s+that|strike\s+that|never\s*mind|on\s+second\s+thought|correction)\b"
+    r"\b(?:scratch\s+that|strike\s+that|never\s*mind|on\s+second\s+thought|correction"
+    rf"|{_CORRECTING})\b"
 )
 # A question after news, not work: "where are we on the petition?", "do you know if …?".
 _NEWS_QUESTION = re.compile(
@@ -95,6 +100,11 @@ def taken_back_until(folded: str) -> int:
     """Where the last words taking back what came before end ("scratch that"); 0 if none."""
     found = list(_TAKING_BACK.finditer(folded))
     return found[-1].end() if found else 0
+
+
+def corrected(folded: str) -> bool:
+    """Whether the text corrects itself at once ("oh wait", "actually no"), as of a name."""
+    return _CORRECTED.search(folded) is not None
 
 
 def doubt_about_doer(

@@ -12,6 +12,7 @@ __all__ = [
     "claimed_by_writer",
     "is_item",
     "main_part",
+    "marked_done",
     "may_ask",
     "opens_with_a_task",
     "part_of",
@@ -47,17 +48,26 @@ _WRITERS_OWN = re.compile(
     r"taking|cover|covering|got|get|deal|dealing)\b(?:\s+(?:it|this|that|them|one))*"
     r"\s*(?:[).!]|$)"
 )
+# A line a status list marks as still to do: "TODO: Kwan - get the paystubs".
+_TODO = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:todo|to\s+do|to-do|next)\s*[:\u2013\u2014-]\s*(?!nothing\b)")
 # Where work stands, not what is asked: "the Kwan memo is still due Thursday".
 _STATUS = re.compile(r"\bstill\b")
+# A line a status list marks as finished: "DONE: Kwan - answer filed", "✅ Ortiz ...".
+_DONE = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:(?:done|completed|finished)\s*[:\u2013\u2014-]|\u2705|:white_check_mark:)"
+)
 # "The first is the priority", "start with the second one", "#1 is the priority".
 _ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
              "fourth": 3, "4th": 3, "last": -1}  # fmt: skip
 _ORDINAL = "|".join(_ORDINALS) + r"|(?:#|no\.?\s*|number\s+|item\s+#?)\d"
 _POINTER = re.compile(
-    rf"(?:\b|(?=#))(?:the\s+)?(?P<ordinal>{_ORDINAL})(?:\s+(?:one|item|task|bullet|point))?"
+    rf"(?m)(?:\b|(?=#))(?:the\s+)?(?P<ordinal>{_ORDINAL})(?:\s+(?:one|item|task|bullet|point))?"
     r"\s+(?:is|as)\s+(?:the\s+|my\s+|our\s+)?(?:top\s+|main\s+|real\s+|first\s+)?"
     r"(?:priority|most\s+(?:urgent|important|pressing))"
     rf"|\b(?:start|begin)\s+with\s+(?:the\s+)?(?P<start>{_ORDINAL})\b"
+    # A closing line that gives one item its time: "#1 by Monday 10am", "2 by 1.", "#3 asap".
+    r"|^[ \t]*(?:#|no\.?\s*|item\s+#?)?(?P<due>\d)\s+"
+    r"(?:by|before|today|tomorrow|tonight|asap|first)\b"
 )
 _DIGIT = re.compile(r"\d")
 _DAY_OR_TIME = (
@@ -121,6 +131,9 @@ def part_of(found: list[Span], position: int) -> int:
 
 
 def asks_for_work(folded: str, part: Span) -> bool:
+    """Whether the part asks for work: a word of asking, or a line a list marks as to do."""
+    if _TODO.match(folded, part[0]):
+        return True
     said = folded[part[0] : part[1]]
     return _ASK_WORDS.search(_NOT_ASKS.sub(" ", said)) is not None
 
@@ -135,8 +148,16 @@ def claimed_by_writer(folded: str, part: Span) -> bool:
     return _WRITERS_OWN.search(folded, part[0], part[1]) is not None
 
 
+def marked_done(folded: str, part: Span) -> bool:
+    """Whether a status list marks the part as finished ("DONE: Kwan - answer filed")."""
+    return _DONE.match(folded, part[0]) is not None
+
+
 def reports_status(folded: str, part: Span) -> bool:
-    """Whether the part tells where work stands ("the memo is still due Thu") with no ask."""
+    """Whether the part tells where work stands ("the memo is still due Thu", "DONE: Kwan
+    answer filed") with no ask."""
+    if marked_done(folded, part):
+        return True
     return _STATUS.search(folded, part[0], part[1]) is not None and not asks_for_work(folded, part)
 
 
@@ -148,7 +169,7 @@ def main_part(folded: str, found: list[Span], candidates: Collection[int]) -> in
     if pointer is not None:
         items = [i for i, (start, _) in enumerate(found) if _BULLET.match(folded, start)]
         items = items or sorted(candidates)
-        at = _ordinal(pointer["ordinal"] or pointer["start"])
+        at = _ordinal(pointer["ordinal"] or pointer["start"] or pointer["due"])
         chosen = items[at] if -len(items) <= at < len(items) else None
         return chosen if chosen in candidates else None
     marked = [i for i in candidates if _MAIN_MARK.search(folded, *found[i])]

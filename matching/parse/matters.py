@@ -60,7 +60,7 @@ from matching.parse.name_roles import (
     relative_kind,
     weighed,
 )
-from matching.parse.several_matters import main_ask_matter, one_matter
+from matching.parse.several_matters import done_only_warning, main_ask_matter, one_matter
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
     Span,
@@ -258,6 +258,8 @@ class Matters:
         number, ambiguous = one_matter(hits)
         if number in guessed and not any(n.matters == {number} for n in named):
             return number, CONTEXT_GUESS_WARNING
+        if number and not ambiguous and (warning := done_only_warning(text, folded, spans)):
+            return number, warning
         if ambiguous:
             # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
             # happens to be another client's surname (Page).

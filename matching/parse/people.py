@@ -27,6 +27,8 @@ from matching.parse.doer import (
     ASKS_YOU,
     GROUP_ASK,
     ROUTING,
+    TAKEN_BACK,
+    corrected,
     delivered_to,
     doubt_about_doer,
     signs_in,
@@ -247,6 +249,8 @@ class Roster:
         cut = taken_back_until(folded)
         if cut and any(h.position >= cut for h in known):
             known = [h for h in known if h.position >= cut]
+        elif known and corrected(folded):  # "Ana, wait no, Ben please …" with Ben unread
+            return PersonFinding(None, spans, TAKEN_BACK)
         if GROUP_ASK.search(folded):
             known = [h for h in known if h.role != CLAIM and not signs_in(folded, h.position)]
         offered = {h.email for h in known if h.role in _SPOKEN_TO}

@@ -8,6 +8,7 @@ from matching.parse.items import (
     asks_for_work,
     claimed_by_writer,
     main_part,
+    marked_done,
     may_ask,
     opens_with_a_task,
     part_of,
@@ -17,7 +18,9 @@ from matching.parse.items import (
 )
 from matching.parse.words import Span
 
-__all__ = ["main_ask_matter", "one_matter"]
+__all__ = ["DONE_ONLY_WARNING", "done_only_warning", "main_ask_matter", "one_matter"]
+
+DONE_ONLY_WARNING = "the matter is named only on lines marked done; give the matter number"
 
 
 def one_matter(hits: list[set[str]]) -> tuple[str | None, bool]:
@@ -75,3 +78,15 @@ def main_ask_matter(
     if any(opens_with_a_task(folded, found[p], names, is_known_word) for p in news):
         return None  # "Draft the Kwan answer." asks too, without a word of asking
     return matter_of[next(iter(asked))]
+
+
+def done_only_warning(text: str, folded: str, spans: list[Span]) -> str | None:
+    """Why the matter is asked about when every naming of it sits on lines a status list marks
+    as done while another line asks for work ("DONE: Kwan - filed / TODO: new caller - get her
+    paperwork"): the ask may be about someone with no matter yet."""
+    found = parts(text, folded)
+    named = {part_of(found, start) for start, _ in spans}
+    if not named or not all(p >= 0 and marked_done(folded, found[p]) for p in named):
+        return None
+    asks = any(asks_for_work(folded, part) for i, part in enumerate(found) if i not in named)
+    return DONE_ONLY_WARNING if asks else None

@@ -113,3 +113,22 @@ def test_tomorrow_said_after_midnight_is_asked(
 @pytest.mark.parametrize(("text", "expected"), ANCHORED)
 def test_a_day_that_is_no_deadline_alone(text: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text) == expected
+
+
+PERIODS_AND_OTHERS = [
+    # when a period runs to is that period's end, beside the day the ask gives
+    ("Kovac: the dispute period runs to about 1/14. pls get the validation letter out Thu",
+     ("2026-12-10 17:00", False)),
+    ("the cure window runs through 12/18", (None, True)),
+    # a weekday after a command's object or particle is its day ("out mon")
+    ("pls get the Ridley demand out mon", ("2026-12-14 17:00", False)),
+    ("please send it wed", ("2026-12-09 17:00", False)),
+    # someone else's act, told after a heading or a dash, is asked about
+    ("Good news: Harbor Auto agreed - they'll drop the Ng title off on Monday. Can someone tell "
+     "Mr. Ng?", ("2026-12-14 17:00", True)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PERIODS_AND_OTHERS)
+def test_periods_and_others_acts(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected

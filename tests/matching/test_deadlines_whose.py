@@ -198,3 +198,48 @@ HALF_DAYS = [
 @pytest.mark.parametrize(("text", "expected"), HALF_DAYS)
 def test_half_days_and_hearings(text: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text) == expected
+
+
+CHAT_AND_CODE_SWITCHING = [
+    # an emoji shortcode is a picture: ":calendar:" asks no one to docket the card's due day
+    (":bookmark_tabs: Client: Ines Marlow\n:memo: Task: gather the lease and ledger\n"
+     ":calendar: Due: 12/11\n:bust_in_silhouette: Assign: TBD", ("2026-12-11 17:00", False)),
+    (":memo: pull the Voss garnishment order\n:alarm_clock: Due: tomorrow 11am",
+     ("2026-12-09 11:00", False)),
+    # ... while a card that asks to docket a hearing still dates the hearing, not the task
+    (":calendar: pls calendar the Ostrow hearing 1/6 at 10", (None, False)),
+    # a Spanish article makes "calendar" a noun: the appearance's own time is the deadline
+    ("¿puedes cubrir la calendar call del caso Trevino? Thursday at 8:30, Courtroom 4B",
+     ("2026-12-10 08:30", False)),
+    # a docketing request said in Spanish dates the event, not the task
+    ("La audiencia de Pacheco es el 1/19 at 2:00. ¿Alguien la puede poner en el calendario?",
+     (None, False)),
+    ("Agéndalo porfa: Ms. Duarte's 341 meeting, Dec 22 at 10 by phone", (None, False)),
+    # what someone is to be told in Spanish is news, not the task's day
+    ("porfa llama a la Sra. Quiroga y dile que the bank releases the hold tomorrow at noon",
+     (None, False)),
+    # the writer's offer, asked back as a question
+    ("On Dunmore, want me to send the subpoenas this week or hold until the 26(f)?",
+     (None, False)),
+    ("Should I file the Perales reply Friday, or wait for the transcript?", (None, False)),
+    # ... but what the writer wants of the reader is the task's
+    ("I want the Bexley memo by Friday", ("2026-12-11 17:00", False)),
+    # how often something happened is no deadline
+    ("pls draft a stop-calling letter for Mr. Ocampo - they've left 9 voicemails this week",
+     (None, False)),
+    ("can someone call the Lindquist collector? twice today already", (None, False)),
+    # when the writer is free, and the earliest anything is needed
+    ("Odell wants advice on the settlement offer. I can't get to it until next week; could "
+     "Rosa take the call?", (None, False)),
+    ("Harrow tenants: Mina, you're lead. Nothing needs to happen before their board votes on "
+     "the 19th.", (None, False)),
+    ("Nothing has to be filed until Monday, the clerk's portal is down", (None, False)),
+    # a greeting for a holiday, the writer leaving
+    ("Leaving at 3:45 today for the dentist - all the filings went out. Happy Diwali!",
+     (None, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CHAT_AND_CODE_SWITCHING)
+def test_chat_cards_and_code_switching(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected

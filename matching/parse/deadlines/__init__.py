@@ -58,7 +58,7 @@ from matching.parse.deadlines.requested import (
 from matching.parse.deadlines.spoken import dictated_punctuation, digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.parse.deadlines.zones import in_zone_said
-from matching.text import fold
+from matching.text import blank, fold
 
 __all__ = [
     "END_OF_DAY",
@@ -83,7 +83,11 @@ for _index, _reader in enumerate(_READERS):
 _PATTERNED = [i for i, reader in enumerate(_READERS) if not isinstance(reader.cue, tuple)]
 _WORD_PATTERNED = [i for i in _PATTERNED if not _READERS[i].needs_digit]
 _DIGIT = re.compile(r"\d")
+# ":calendar: Due: 1/4", ":alarm_clock: EOD": a chat emoji's shortcode is a picture, not a word
+# (":calendar:" asks no one to docket anything).
+_SHORTCODE = re.compile(r"(?<![a-z0-9]):[a-z][a-z0-9_+-]*:")
 _SENTENCE_END = re.compile(unabbreviated("[.!?]") + r"(?=\s|$)|\n")
+_HEAD_BREAK = re.compile(unabbreviated("[.!?:]") + r"(?=\s|$)|\n|\s(?:-+|\u2014|\u2013)\s")
 # "prep the binder for the Jan 7 trial": work for an event named by its day.
 _WORK_FOR = re.compile(
     r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
@@ -110,7 +114,8 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
-    folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(folded)))
+    pictured = _pictures_blanked(folded)
+    folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(pictured)))
     pieces = _pieces(folded, clock, misspelt)
     doubts: list[str] = []
     vague: list[Unread] = []
@@ -176,6 +181,13 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
 
 
+def _pictures_blanked(folded: str) -> str:
+    """The text with every emoji shortcode (":memo:") blanked, lengths unchanged."""
+    if ":" not in folded:
+        return folded
+    return blank(folded, [m.span() for m in _SHORTCODE.finditer(folded)])
+
+
 def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None, str | None]:
     """The deadline, and why one read was set aside. The law's clock ("answer due in 20 days
     (served 1/9)" counts from service, not from today) and another thing's deadline
@@ -232,7 +244,14 @@ def _someone_elses_act(folded: str, candidate: Candidate) -> str | None:
     if candidate.rank == MARKED:
         return None
     start, end = candidate.start, candidate.spans[-1][1]
-    return someone_else_does(_sentence_of(folded, start), folded[start:end])
+    sentence = _sentence_of(folded, start)
+    said = folded[start:end]
+    if doubt := someone_else_does(sentence, said):
+        return doubt
+    # "Done: Acme agreed - they'll return the car on Tuesday": a news heading or a dash may
+    # stand before the clause that tells what someone else will do.
+    begin = max((m.end() for m in _HEAD_BREAK.finditer(folded, 0, start)), default=0)
+    return someone_else_does(folded[begin:end], said) if begin else None
 
 
 def _sentence_of(folded: str, start: int) -> str:

@@ -37,7 +37,10 @@ _RELAYED = re.compile(
     r"|someone|somebody|you|y'all|everyone)\b)"
     r"|(?:explain(?:ing)?|advis(?:e|ing))(?=\s+(?:\w+\s+)?that\b)"
     # "send him a short update that ...", "an email saying ..."
-    r"|(?:update|note|email|e-mail|message|text|letter)(?=\s+(?:that|saying)\b))"
+    r"|(?:update|note|email|e-mail|message|text|letter)(?=\s+(?:that|saying)\b)"
+    # code-switching chat (folded, so without accents): "dile que", "confírmele que"
+    r"|(?:dile|digale|decirle|confirm[ae]le|confirmarle|avis[ae]le|avisarle|inform[ae]le"
+    r"|informarle|explica(?:le|rle)|recuerdale)(?=\s+que\b))"
     r"(?P<intro>\s*(?:-+|:))?\s+(?P<said>.*)$"
 )
 _INSTRUCTION = re.compile(r"^(?:[\w.'-]+\s+){0,3}?to\s")
@@ -50,7 +53,10 @@ _RELAYED_WORDS = 3
 # the numbers for him by the end of the week", "happy to take the call tomorrow".
 _OWN_DOING = (
     r"(?:(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|we'll|we\s+will"
-    r"|(?:i'm\s+|im\s+)?happy\s+to)\s+(?!be\b)[a-z']+"
+    r"|(?:i'm\s+|im\s+)?happy\s+to"
+    # the writer offering, in a question: "want me to serve them this week or wait?"
+    r"|(?:do\s+you\s+|d'you\s+|you\s+)?want\s+me\s+to|should\s+i|shall\s+i"
+    r"|would\s+you\s+like\s+me\s+to)\s+(?!be\b)[a-z']+"
     # "we're filing before Thanksgiving": the writer's own plan, in the present
     r"|(?:we're|we\s+are)\s+(?:(?:still|also|just)\s+)?(?!going\b)[a-z]+ing)"
 )
@@ -68,7 +74,10 @@ _SITUATION = re.compile(
     r"|we'll\s+be|i\s+won'?t\s+be|i\s+will\s+not\s+be)\s+(?:out|off|away|in|on|at|travell?ing"
     r"|unavailable|stuck|double-booked|around|here|available|reachable"
     r"|tied\s+up|sick|offline|slammed|swamped|busy|buried|slow|booked|covering)"
-    r"|(?:i've\s+got|i\s+have|i've)(?!\s+(?:to|until|till)\b))\b"
+    r"|(?:i've\s+got|i\s+have|i've)(?!\s+(?:to|until|till)\b)"
+    # when the writer is free: "I can't get to it until next week"
+    r"|(?:i|we)\s+(?:can't|cant|cannot|can\s+not|won't|wont)\s+(?:get\s+to|look\s+at|do)"
+    r"\s+(?:it|this|that|them)\s+(?:until|till|til|before))\b"
 )
 # The writer's absence, said without a subject: "Out today.", "Back tomorrow.", "out sick
 # today, hoping to be back Tuesday".
@@ -83,7 +92,8 @@ _OUT_FIRST = re.compile(r"\s*out\s*$")
 # free tomorrow at 10", "he is coming in Monday at 9", "she said to file it Friday".
 _STILL_ASKED = re.compile(
     r"\b(?:free|available|reachable|around|back|coming|come|visiting|here|appointment|appt"
-    r"|meet|meeting|need|needs|want|wants|asked|asks|expects|said|says|told|wrote|please|pls)\b"
+    r"|meet|meeting|need|needs|want(?!\s+me\s+to\b)|wants|asked|asks|expects|said|says|told"
+    r"|wrote|please|pls)\b"
 )
 # A day said in the negative: "no work tomorrow", "No action needed tonight" (but "not needed
 # until Friday" is a deadline).
@@ -92,6 +102,10 @@ _NEGATED = re.compile(
     r"|no\s+[a-z]+\s+(?:needed|required|necessary|due))\b"
     r"(?:\s+[a-z']+){0,2}(?<!\bby)(?<!\bbefore)(?<!\buntil)(?<!\btill)\s*$"
     r"|\bnot\s*$"
+    # "nothing needs filing before Monday", "nothing has to happen until the board meets on
+    # the 28th": no work is due before that day, which is no deadline either
+    r"|\bnothing\s+(?:needs|has|have|must|is\s+due|is\s+needed)\b[^.!?;\n]*"
+    r"\b(?:before|until|till|prior\s+to)\b[^.!?;\n]*$"
 )
 # "Monday is Presidents' Day", "Friday's a holiday": what the day is, not a deadline.
 _IS_A_HOLIDAY = re.compile(

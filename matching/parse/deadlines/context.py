@@ -86,6 +86,17 @@ _CLAUSE_REACH = 160
 _SUBJECTS = frozenset({"i", "we", "she", "he", "they", "it", "you", "who", "that", "which"})
 # How many other words may stand between a fact verb and the date it makes a fact.
 _FACT_REACH = 3
+# Events counted before a day ("6 calls this week", "three texts today", "twice this week"):
+# how often something happened, not when anything is due.
+_TALLIED = frozenset(
+    {"calls", "texts", "letters", "emails", "voicemails", "messages", "times", "visits",
+     "attempts", "notices", "payments"}
+)  # fmt: skip
+_COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+     "multiple", "dozen", "few", "more", "12", "a"}
+)  # fmt: skip
+_ONCE_OR_MORE = frozenset({"twice", "thrice"})
 # Words that may stand between a marker or fact word and the date itself.
 _FILLERS = frozenset(
     {"on", "the", "is", "at", "of", "this", "be", "it", "to", "date", "will", "and", "or", "as",
@@ -171,6 +182,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return STANDING if _asked(said, len(said) - len(found) + index) else CONTEXT
         if between == 0 and word in _FACTS and not (word in _FACT_NOUNS and before == "for"):
             return CONTEXT
+        if between == 0 and _tallied(word, before):
+            return CONTEXT  # "6 calls this week", "twice today": how often, not when due
         between += 1
         if between > _FACT_REACH:
             break
@@ -190,6 +203,13 @@ def dates_an_event(folded: str, start: int, *, appearance: bool = False) -> bool
     clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
     said = [w for w in WORD.findall(clause) if w not in _FILLERS]
     return bool(said) and said[-1] in _TIMED_EVENTS
+
+
+def _tallied(word: str, before: str) -> bool:
+    """Whether `before word` counts events ("6 calls", "three letters", "twice")."""
+    if word in _ONCE_OR_MORE:
+        return True
+    return word in _TALLIED and (before.isdigit() or before in _COUNT_WORDS)
 
 
 def _asked(said: list[str], index: int) -> bool:

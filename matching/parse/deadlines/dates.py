@@ -55,6 +55,7 @@ _DATE_AFTER = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
 _TEXT_END = re.compile(r"\s*[.!)]?\s*")
+_PARTICLE_BEFORE = re.compile(r"\b(?:out|over|off|back|done|ready|it|them)\s+$")
 # "the Saturday message": an article, then a weekday qualifying the noun after it, is no day ...
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|that|every|each)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|every|each)\s+$")
@@ -273,9 +274,14 @@ def _said_as_day(folded: str, match: re.Match[str]) -> bool:
         return True
     if not _TEXT_END.fullmatch(folded, match.end()):
         return False
-    # Last, after a clause break or in a terse command ("ans Munday mon", "C&D Ruiz wed").
+    # Last, after a clause break or in a terse command ("ans Munday mon", "C&D Ruiz wed"), or
+    # after the object or particle of a command ("get the letter out mon", "send it wed").
     terse = len(WORD.findall(folded)) <= _TERSE_WORDS
-    return terse or bool(_CLAUSE_END_BEFORE.search(folded, 0, match.start()))
+    return (
+        terse
+        or bool(_CLAUSE_END_BEFORE.search(folded, 0, match.start()))
+        or bool(_PARTICLE_BEFORE.search(folded, max(0, match.start() - 8), match.start()))
+    )
 
 
 def _numeric_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:

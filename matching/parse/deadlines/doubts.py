@@ -149,11 +149,12 @@ _OWN_DEADLINE = frozenset(
 )  # fmt: skip
 
 
-# "TransUnion's 30 days run out next week", "the offer expires Friday": when a period or an
-# offer ends, which may or may not be when the task is due.
+# "TransUnion's 30 days run out next week", "the offer expires Friday", "the cure period runs
+# to about 3/2": when a period or an offer ends, which may or may not be when the task is due.
 _RUNS_OUT = re.compile(
     r"(?<![a-z])(?P<what>(?:[a-z$&'-]+\s+){1,3}?)(?:runs?\s+out|ran\s+out|expires?|lapses?"
-    r"|is\s+up|are\s+up)\s+(?:on\s+|by\s+)?$"
+    r"|is\s+up|are\s+up|runs?\s+(?:to|until|till|through|thru))\s+(?:on\s+|by\s+)?"
+    r"(?:(?:about|around|roughly|approx\.?|approximately|~)\s*)?$"
 )
 
 

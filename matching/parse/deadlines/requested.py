@@ -28,7 +28,9 @@ _DOCKET_VERB = re.compile(
 _NOUN_BEFORE = frozenset(
     {"the", "a", "an", "our", "my", "your", "his", "her", "their", "its", "this", "that",
      "firm", "firm's", "court", "court's", "office", "pacer", "shared", "outlook", "google",
-     "trial", "motion", "busy", "full", "same", "of", "in", "on", "from", "to-do"}
+     "trial", "motion", "busy", "full", "same", "of", "in", "on", "from", "to-do",
+     # code-switching chat: "la calendar call", "el docket de mañana" are nouns too
+     "la", "el", "los", "las", "un", "una", "mi", "tu", "su", "del", "al", "le", "les", "du"}
 )  # fmt: skip
 _WORD_BEFORE = re.compile(r"([a-z0-9'&+-]+)(\W*)$")
 # A sentence ends between the word before and the verb: "... came in. Calendar the depo".
@@ -40,6 +42,9 @@ _ON_THE_CALENDAR = re.compile(
     r"\b(?:on(?:to)?|update|(?:add|put)\s+[^.!?\n]{1,60}?\b(?:to|in|into))\s+"
     r"(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+|shared\s+)?"
     r"(?:calendar|calender|cal|docket)\b"
+    # code-switching chat: "ponerlo en el calendario", "agéndalo", "calendarizar la audiencia"
+    r"|\b(?:en|al)\s+(?:el\s+|mi\s+|nuestro\s+)?calendario\b|\bagend(?:ar|e|alo|arlo)\b"
+    r"|\bcalendariz"
 )
 # "appear at the hearing", "cover it for me", "need an atty at ex parte": the event's own time
 # is the task's deadline.
@@ -75,7 +80,12 @@ _NOTHING_ASKED = re.compile(
     r"|ooo|heading\s+out|signing\s+off|welcome\s+back|see\s+(?:you|ya|y'all|you\s+all|everyone|everybody)"
     r"|have\s+a\s+(?:good|great|nice|happy|wonderful|safe)\s+(?:holiday|weekend|thanksgiving"
     r"|break|night|evening|one|trip)"
-    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend)"
+    r"|happy\s+(?:thanksgiving|holidays?|new\s+year|hanukkah|christmas|friday|monday|weekend"
+    r"|juneteenth|memorial\s+day|labou?r\s+day|(?:july\s+)?4th|fourth|independence\s+day"
+    r"|presidents'?\s+day|veterans'?\s+day|mlk\s+day|easter|passover|diwali|eid|kwanzaa)"
+    r"|feliz\s+(?:navidad|ano\s+nuevo|memorial\s+day|fin\s+de\s+semana|viernes|dia)"
+    # the writer leaving: "leaving at 4:50 today", "heading home early"
+    r"|(?:^|[.!?]\s+)(?:i'?m\s+)?(?:leaving|heading\s+home)\s+(?:at|early|now|after)\b"
     # a round-up, an offer, going offline, what everyone must hand in
     r"|nothing\s+(?:new\s+)?to\s+assign|no\s+new\s+(?:tasks?|asks?|assignments?)"
     r"|(?:does\s+)?any(?:one|body)\s+need\s+anything|going\s+(?:dark|offline|off[\s-]grid)"
