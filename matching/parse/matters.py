@@ -29,7 +29,7 @@ from matching.parse.matter_cues import (
     caption_side,
     client_side,
     in_caption,
-    near_words,
+    near_cues,
     practice_cues,
     settled_by_caption,
     sure_cues,
@@ -511,7 +511,7 @@ class Matters:
         best, number = scored[0]
         if not best or best == scored[1][0]:
             return hit
-        near = near_words(folded, found, named.span[1], _CUE_REACH)
+        near = near_cues(folded, found, named.span[1], _CUE_REACH)
         others = frozenset().union(*(self._cues_said(n, said) for n in hit if n != number))
         if not sure_cues(self._cues_said(number, said), others, near):
             guessed.add(number)
