@@ -154,6 +154,10 @@ class Matters:
         self.surname_words = {word for key in self._by_surname for word in key}
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
+        # Words a client's name may start with: most words of a text start none, passed over.
+        inner = [key[0] for key in self._by_inner]
+        self._hit_starts = frozenset([*self._name_starts, *inner, *self._by_given_name])
+        self._single_surnames = frozenset(key[0] for key in self._by_surname if len(key) == 1)
         self._surname_spellings = sorted(
             s[0] for s in self._by_surname if len(s) == 1 and len(s[0]) >= FUZZY_MIN_LETTERS
         )
@@ -201,7 +205,7 @@ class Matters:
         is_known_word: Callable[[str], bool],
     ) -> MatterFinding:
         numbers, number_spans = self._numbers(folded)
-        kept = [w for w in found if not inside(w[0], excluded)]
+        kept = [w for w in found if not inside(w[0], excluded)] if excluded else list(found)
         read = self._names(text, kept, is_known_word)
         named = [n for n in weighed(read, folded) if n.kind not in DOUBTS]
         if not numbers and not read:
@@ -275,7 +279,14 @@ class Matters:
     ) -> list[Named]:
         named: list[Named] = []
         index = 0
+        starts, singles = self._hit_starts, self._single_surnames
         while index < len(found):
+            # No name, trade, given name or family (a surname's plural) starts at most words.
+            said = squashed(found[index][2])
+            plural = said[-1:] == "s" and not singles.isdisjoint((said[:-1], said[:-2]))
+            if said not in starts and not plural:
+                index += 1
+                continue
             size, kind, hit = self._client_at(text, found, index, is_known_word)
             if not size:
                 index += 1
