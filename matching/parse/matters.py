@@ -155,8 +155,8 @@ class Matters:
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
         # Words a client's name may start with: most words of a text start none, passed over.
-        inner = [key[0] for key in self._by_inner]
-        self._hit_starts = frozenset([*self._name_starts, *inner, *self._by_given_name])
+        parts = self._organisations.starts()
+        self._hit_starts = frozenset([*self._name_starts, *parts, *self._by_given_name])
         self._single_surnames = frozenset(key[0] for key in self._by_surname if len(key) == 1)
         self._surname_spellings = sorted(
             s[0] for s in self._by_surname if len(s) == 1 and len(s[0]) >= FUZZY_MIN_LETTERS
@@ -281,7 +281,7 @@ class Matters:
         index = 0
         starts, singles = self._hit_starts, self._single_surnames
         while index < len(found):
-            # No name, trade, given name or family (a surname's plural) starts at most words.
+            # No name, part of an organisation's, given name or family starts at most words.
             said = squashed(found[index][2])
             plural = said[-1:] == "s" and not singles.isdisjoint((said[:-1], said[:-2]))
             if said not in starts and not plural:

@@ -53,6 +53,10 @@ class OrganisationNames:
         for place in place_keys(core):
             self._places.setdefault(squashed_key(place), set()).add(number)
 
+    def starts(self) -> set[str]:
+        """The words these short forms start with: "pierogi", "la", "grand"."""
+        return {key[0] for key in [*self._inner, *self._places]}
+
     def clipped_alone(self, text: str, found: list[Word], index: int, hit: set[str]) -> bool:
         """Whether the one word at `index` is a clipped name capitalised only to open a
         sentence, with none of the name after it: "Back Wednesday."."""
