@@ -156,6 +156,7 @@ _LOWER_VOCATIVE = re.compile(
     rf"|\s+(?:{_SPOKEN_TO})\b)"
 )
 # A name said first and asked straight after, in any case: "marisol could you take it?".
+_ASKING_YOU = ("can", "could", "would", "will")
 _ADDRESSED = re.compile(
     r"\s*(?:(?:hi|hey|hello|morning|yo|um|uh|ok|okay|so)\s+)?(?P<name>[a-z][\w'-]*)"
     r"(?:\s+[a-z][\w'-]*)?\s*,?\s+(?:can|could|would|will)\s+(?:you|u)\b"
@@ -204,9 +205,10 @@ _BEFORE_NO_ADDRESSEE = frozenset(
 )  # fmt: skip
 # A sign-off before a name: the name is the writer's ("Thanks. Renee.").
 _SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$")
-# "Cassidy's got it", "Renee has got this one".
+# "Cassidy's got it", "Renee has got this one". (A name starts after no letter: the same matches,
+# without retrying the rest of the pattern from inside every word.)
 _GOT_IT = re.compile(
-    r"(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
+    r"(?<![a-z])(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
 )
 # "This is for Yesenia", "this one's for Kit": the dictated task's addressee.
 _FOR_SOMEONE = re.compile(
@@ -214,8 +216,9 @@ _FOR_SOMEONE = re.compile(
     r"(?=\s*[.:,!\u2013\u2014-])"
 )
 # "Marcus can do it?", "I think Noor should call her": a person proposed to act.
+_PROPOSING = ("can", "could", "should")
 _PROPOSED = re.compile(
-    r"(?P<name>[a-z][\w'-]*)\s+(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)"
+    r"(?<![a-z])(?P<name>[a-z][\w'-]*)\s+(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)"
     r"[^.!?\n]*(?P<end>[.!?\n]|$)"
 )
 # A name thanked or praised after the words ("thanks Renee,", "looks good dwayne, one fix: …"),
@@ -370,6 +373,7 @@ def _vocatives(
     the client a copy" names the client's matter, "marisol could you" Marisol if on the roster).
     After a comma, only a name asked at once ("um, Carly can you …", "chidi maybe?")."""
     places = []
+    asking = _holds(folded, _ASKING_YOU)  # what `_ADDRESSED` needs
     for start in sorted({0, *clauses, *commas}):
         clause = start == 0 or start in clauses
         listed = _NAME_LIST.match(text, start) if clause else None
@@ -382,7 +386,7 @@ def _vocatives(
             at = match.start("name")
         elif clause and (match := _LOWER_VOCATIVE.match(text, start)) is not None:
             strength, at = WEAK, match.start("name")
-        elif (match := _ADDRESSED.match(folded, start)) is not None:
+        elif asking and (match := _ADDRESSED.match(folded, start)) is not None:
             strength, at = WEAK, match.start("name")
         elif start == 0 and (match := _HEADING.match(text)) is not None:
             strength, at = WEAK, match.start("name")
@@ -483,7 +487,9 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
     """Where the text proposes someone or says they have the work: "Marcus can do it?", "I think
     Noor should call her", "Cassidy's got it"."""
     places = []
-    for match in _PROPOSED.finditer(folded):
+    # (each pattern needs its own words, which most texts lack)
+    proposed = _PROPOSED.finditer(folded) if _holds(folded, _PROPOSING) else ()
+    for match in proposed:
         if match["verb"] in _NOT_PROPOSED or match["verb"] in _NOT_A_VERB:
             continue
         if match["modal"] and match["end"] != "?":
@@ -491,7 +497,7 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, WEAK))
-    for match in _GOT_IT.finditer(folded):
+    for match in _GOT_IT.finditer(folded) if "got" in folded else ():
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, WEAK, CLAIM))
@@ -500,6 +506,11 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, STRONG))
     return places
+
+
+def _holds(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether `folded` holds one of `words` (a pattern needing one can match only then)."""
+    return any(word in folded for word in words)
 
 
 def _praised(folded: str, found: list[Word]) -> list[Naming]:

@@ -104,19 +104,22 @@ class Cues(NamedTuple):
 
 def cues(text: str, folded: str) -> Cues:
     """All the cues of `text` (`folded` is its folded form)."""
+    # (each read once: asks and direct asks build on the asides and joined verbs)
+    own, joined = asides(folded), joined_verbs(folded)
     return Cues(
-        asks(text, folded),
+        asks(text, folded, own),
         asked_first_until(text, folded),
-        asides(folded),
-        direct_asks(folded),
-        joined_verbs(folded),
+        own,
+        direct_asks(folded, joined),
+        joined,
     )
 
 
-def asks(text: str, folded: str) -> list[Ask]:
+def asks(text: str, folded: str, own_acts: list[tuple[int, int]] | None = None) -> list[Ask]:
     """Where a request may begin after news: a sentence opening with "please" or "could you",
     else any later sentence (whose opening phrase, an imperative, names the task). A full stop
-    before a lower-case word ends an abbreviation ("aff. defenses"), not a sentence."""
+    before a lower-case word ends an abbreviation ("aff. defenses"), not a sentence.
+    `own_acts` are the text's `asides`, when already found."""
     if _SENTENCE_ENDS.isdisjoint(folded):
         return []
     polite = [
@@ -125,7 +128,7 @@ def asks(text: str, folded: str) -> list[Ask]:
         if (before := folded[: m.start()].rstrip()) and before[-1] in _SENTENCE_ENDS
     ]
     openings = []
-    own = dict(asides(folded))
+    own = dict(asides(folded) if own_acts is None else own_acts)
     for start in _sentence_starts(text, folded):
         # "Before we file anything, I'd like a screen": the ask follows the writer's purpose.
         start = _after_aside(folded, start, own)
@@ -144,16 +147,17 @@ def asides(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def direct_asks(folded: str) -> list[int]:
+def direct_asks(folded: str, joined_at: list[int] | None = None) -> list[int]:
     """Where a verb or deliverable is asked for directly: just after "pls", "can you", "I
-    need (someone to)", "I'd like" — in whichever sentence, first to last."""
+    need (someone to)", "I'd like" — in whichever sentence, first to last. `joined_at` are the
+    text's `joined_verbs`, when already found."""
     found = [m.end() for m in _DIRECT_ASK.finditer(folded)]
     if not found:
         return found
     # "pls call her + explain the options": a second verb joined to an ask is asked too.
     joined = [
         at
-        for at in joined_verbs(folded)
+        for at in (joined_verbs(folded) if joined_at is None else joined_at)
         if (asked := [a for a in found if a <= at])
         and _SENTENCE_ENDS.isdisjoint(folded[max(asked) : at].rstrip())
     ]

@@ -7,8 +7,9 @@ import re
 from matching.parse.words import name_words, squashed
 
 __all__ = [
-    "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "inner_organisation_keys", "number_key", "organisation",
-    "organisation_keys", "organisation_tail", "squashed_key", "surnames",
+    "ARTICLES", "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "inner_organisation_keys",
+    "number_key", "organisation", "organisation_keys", "organisation_tail", "place_keys",
+    "squashed_key", "surnames",
 ]  # fmt: skip
 
 _SEPARATORS = re.compile(r"[-./_]")
@@ -67,6 +68,10 @@ _SHORT_FORMS = {
     "brothers": ("bros",),
     "manufactured": ("mfd",),
 }
+# Articles that open a proper name inside an organisation's ("La Espiga" of "Panadería La Espiga
+# LLC", "The Anchor" of "Harbor The Anchor Tavern"): the name without the trade before it.
+ARTICLES = frozenset({"the", "la", "el", "los", "las", "le", "les"})
+_LONGEST_ARTICLE_NAME = 3
 _INITIALISM_SKIPS = frozenset({"of", "the", "and", "&"})
 _SHORTEST_INNER_WORD = 4
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -165,6 +170,28 @@ def inner_organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
         keys.add(core[-1:])
     if len(core) >= 3 and not set(core[-2:]) & generic:
         keys.add(core[-2:])
+    # "La Espiga" of "Panadería La Espiga": an article opening the proper name after a trade.
+    for start in range(1, len(core) - 1):
+        rest = core[start + 1 :]
+        if (
+            core[start] in ARTICLES
+            and len(core) - start <= _LONGEST_ARTICLE_NAME
+            and not set(rest) & generic
+            and max(map(len, rest)) >= _SHORTEST_INNER_WORD
+        ):
+            keys.add(core[start:])
+    return keys
+
+
+def place_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """An organisation's first words when they are words of place alone ("Grand River" of "Grand
+    River Grain & Cattle", "Park City" of "Park City MHOA"): a place, unless written where a name
+    is surely meant (with its legal form, as a possessive, set off as a line's client)."""
+    keys: set[tuple[str, ...]] = set()
+    for size in range(2, len(core)):
+        prefix = core[:size]
+        if set(prefix) <= _GENERIC_NAME_WORDS and not set(prefix) <= ARTICLES | {"de", "del"}:
+            keys.add(prefix)
     return keys
 
 

@@ -10,7 +10,7 @@ from matching.parse.words import Word, name_words
 __all__ = [
     "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "bankruptcy_caption",
     "caption_initialisms", "caption_party", "caption_side", "client_side", "in_caption",
-    "near_words", "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
+    "near_cues", "near_words", "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
 ]  # fmt: skip
 
 # A party said to pick one of several cases: "the LVNV one", "the Midland suit".
@@ -183,15 +183,22 @@ def _chapter(number: str) -> str:
     return CHAPTER_CUE + _CHAPTER_NUMBERS.get(number, number)
 
 
-def sure_cues(cues: frozenset[str], others: frozenset[str], near: set[str]) -> bool:
+def sure_cues(cues: frozenset[str], others: frozenset[str], near: frozenset[str]) -> bool:
     """Whether the `cues` that point to one of a client's matters settle it, where `others`
-    point to another: a bankruptcy's own work or chapter ("the Mbatha ch. 7", "BK scheds: list
-    the PRA suit"); with no cue for another, the word "bankruptcy" or a party or practice said
-    right after the client's name ("the Pruitt FCRA case"). A party named elsewhere in the text
-    ("Green Country's lawyer called about Mr. Pruitt's truck") only suggests it."""
-    if any(c == BANKRUPTCY_WORK or c.startswith(CHAPTER_CUE) for c in cues):
+    point to another and `near` are the cues said right after the client's name: a bankruptcy's
+    own work ("BK scheds: list the PRA suit"); its chapter said with the name ("the Mbatha ch.
+    7"), or anywhere when nothing points to another matter ("the Chapter 7 checklist to Gloria
+    Pruitt"); with no cue for another, a party, a practice or the word "bankruptcy" said right
+    after the name ("the Pruitt FCRA case", "Whitehurst's trustee"). A chapter beside another
+    case's party ("Cavalry's offer, or let the Ch. 13 plan deal with it") or a word of
+    bankruptcy said apart from the name ("Villalobos: the trustee's deadline") only suggests it:
+    a client's lawsuit has its own deadlines, and a text may weigh one case against the other."""
+    chapters = {c for c in cues if c.startswith(CHAPTER_CUE)}
+    if BANKRUPTCY_WORK in cues or not chapters.isdisjoint(near):
         return True
-    return not others and (BANKRUPTCY in cues or not cues.isdisjoint(near))
+    if others:
+        return False
+    return bool(chapters) or not cues.isdisjoint(near)
 
 
 # What ends the phrase a client's name stands in: a party after it opens news of its own
@@ -207,6 +214,17 @@ def near_words(folded: str, found: list[Word], end: int, reach: int) -> set[str]
             break
         near.add(word)
     return near
+
+
+def near_cues(folded: str, found: list[Word], end: int, reach: int) -> frozenset[str]:
+    """The cues said in the first `reach` words after a client's name that ends at `end`:
+    the words themselves, and "bankruptcy" or the chapter they name ("Villalobos Ch. 13")."""
+    near = [w for w in found if w[0] >= end][:reach]
+    words = near_words(folded, found, end, reach)
+    kept = [w for w in near if w[2] in words]
+    if not kept:
+        return frozenset()
+    return text_cues(folded[end : kept[-1][1]], kept)
 
 
 def told_cases(folded: str) -> set[str]:

@@ -8,13 +8,9 @@ from dataclasses import dataclass
 
 from matching.model import MatterRef
 from matching.parse.client_names import (
-    FORM_WORDS,
-    clipped_key,
-    inner_organisation_keys,
     number_key,
     organisation,
     organisation_keys,
-    organisation_tail,
     squashed_key,
     surnames,
 )
@@ -29,7 +25,7 @@ from matching.parse.matter_cues import (
     caption_side,
     client_side,
     in_caption,
-    near_words,
+    near_cues,
     practice_cues,
     settled_by_caption,
     sure_cues,
@@ -39,9 +35,7 @@ from matching.parse.matter_cues import (
 from matching.parse.name_places import (
     files_of,
     in_topic_slot,
-    named_as_a_file,
     names_a_family,
-    only_capitalised_to_open,
     opens_clause,
     ordinary_word,
     possessive_named,
@@ -60,6 +54,7 @@ from matching.parse.name_roles import (
     relative_kind,
     weighed,
 )
+from matching.parse.organisation_names import OrganisationNames
 from matching.parse.several_matters import done_only_warning, main_ask_matter, one_matter
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
@@ -126,13 +121,8 @@ class Matters:
         self._by_full_name: dict[tuple[str, ...], set[str]] = {}
         # Surnames, and the distinctive parts of organisations' names.
         self._by_surname: dict[tuple[str, ...], set[str]] = {}
-        # An organisation's trade after a place ("Pierogi" of Polish Hill Pierogi Company): its
-        # client only where a name is surely meant.
-        self._by_inner: dict[tuple[str, ...], set[str]] = {}
-        # Words that may follow an organisation's distinctive part, per matter; its first word
-        # when that leaves out another distinctive one ("Back" of "Back Cove Housing").
-        self._tails: dict[str, frozenset[str]] = {}
-        self._clipped: set[tuple[str, ...]] = set()
+        # Organisations' other short forms, their client only where a name is surely meant.
+        self._organisations = OrganisationNames()
         # Per matter, the words of its title that name the other parties ("midland", "freight").
         self._parties: dict[str, frozenset[str]] = {}
         # Per matter, its client's name and the words that tell it from the client's others:
@@ -164,6 +154,10 @@ class Matters:
         self.surname_words = {word for key in self._by_surname for word in key}
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
+        # Words a client's name may start with: most words of a text start none, passed over.
+        parts = self._organisations.starts()
+        self._hit_starts = frozenset([*self._name_starts, *parts, *self._by_given_name])
+        self._single_surnames = frozenset(key[0] for key in self._by_surname if len(key) == 1)
         self._surname_spellings = sorted(
             s[0] for s in self._by_surname if len(s) == 1 and len(s[0]) >= FUZZY_MIN_LETTERS
         )
@@ -197,10 +191,7 @@ class Matters:
         for given in self._given_names[matter.number]:
             self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
-            self._tails[matter.number] = organisation_tail(core, name)
-            self._clipped |= {k for k in [clipped_key(squashed_key(core))] if k}
-            for inner in inner_organisation_keys(core):
-                self._by_inner.setdefault(squashed_key(inner), set()).add(matter.number)
+            self._organisations.add(matter.number, core, name)
         short = organisation_keys(core) if core else surnames(matter.client_name)
         for surname in short:
             self._by_surname.setdefault(squashed_key(surname), set()).add(matter.number)
@@ -214,7 +205,7 @@ class Matters:
         is_known_word: Callable[[str], bool],
     ) -> MatterFinding:
         numbers, number_spans = self._numbers(folded)
-        kept = [w for w in found if not inside(w[0], excluded)]
+        kept = [w for w in found if not inside(w[0], excluded)] if excluded else list(found)
         read = self._names(text, kept, is_known_word)
         named = [n for n in weighed(read, folded) if n.kind not in DOUBTS]
         if not numbers and not read:
@@ -288,7 +279,14 @@ class Matters:
     ) -> list[Named]:
         named: list[Named] = []
         index = 0
+        starts, singles = self._hit_starts, self._single_surnames
         while index < len(found):
+            # No name, part of an organisation's, given name or family starts at most words.
+            said = squashed(found[index][2])
+            plural = said[-1:] == "s" and not singles.isdisjoint((said[:-1], said[:-2]))
+            if said not in starts and not plural:
+                index += 1
+                continue
             size, kind, hit = self._client_at(text, found, index, is_known_word)
             if not size:
                 index += 1
@@ -296,7 +294,7 @@ class Matters:
             if len(hit) > 1:
                 hit = self._settled_by_caption(text, found, index, size, hit)
                 hit = self._settled_by_given_name(text, found[index + size - 1], hit)
-            size += self._tail_size(text, found, index + size, hit)
+            size += self._organisations.tail_size(text, found, index + size, hit)
             span = (found[index][0], found[index + size - 1][1])
             if kind == NAME:
                 kind = self._kind_of_name(text, found, index, span, hit, is_known_word)
@@ -329,45 +327,31 @@ class Matters:
         if size:
             key = squashed_key(tuple(w[2] for w in found[index : index + size]))
             hit = self._by_full_name.get(key) or self._by_surname[key]
-            # "Back Wednesday.": a clipped name capitalised only to open a sentence, alone.
-            if key in self._clipped and only_capitalised_to_open(text, found, index) and not (
-                self._tail_size(text, found, index + 1, hit)
-            ):
+            if size == 1 and self._organisations.clipped_alone(text, found, index, hit):
                 return 0, NAME, set()
             return size, NAME, hit
-        inner = self._inner_at(text, found, index, is_known_word)
-        if inner:
-            return inner
+        part = self._organisations.inner_at(
+            text, found, index, is_known_word, self._is_name_key
+        ) or self._organisations.place_at(text, found, index, self._said_after(text, found))
+        if part:
+            return part[0], NAME, part[1]
         if self._given_name_at(text, found, index, is_known_word):
             return 1, GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
         family = self._family_at(text, found, index, is_known_word)
         return (1, NAME, family) if family else (0, NAME, set())
 
-    def _inner_at(
-        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
-    ) -> tuple[int, str, set[str]] | None:
-        """An organisation named by its trade after a place, where a name is surely meant: with
-        its legal form ("Pierogi co", "the Pierogi Company") or capitalised as the client a line
-        is about ("Pierogi — …", "Pierogi | …"); not a known word ("Detailing")."""
-        for size in (2, 1):
-            words = found[index : index + size]
-            key = squashed_key(tuple(w[2] for w in words))
-            hit = self._by_inner.get(key) if len(words) == size else None
-            if not hit or key in self._by_surname or key in self._by_full_name:
-                continue
-            if size == 1 and is_known_word(words[0][2]):
-                return None
-            after = index + size
-            with_form = (
-                after < len(found)
-                and found[after][0] - words[-1][1] <= 1
-                and found[after][2] in FORM_WORDS
-            )
-            set_off = (
-                text[words[0][0]].isupper() and in_topic_slot(text, words[-1])
-            ) or named_as_a_file(text, words[0][0], words[-1][1])
-            return (size, NAME, set(hit)) if with_form or set_off else None
-        return None
+    def _is_name_key(self, key: tuple[str, ...]) -> bool:
+        return key in self._by_surname or key in self._by_full_name
+
+    def _said_after(self, text: str, found: list[Word]) -> Callable[[set[str], int], bool]:
+        """Whether the words right after a name (ending at `end`) say a word of one of its
+        matters (`hit`): a party, the practice or the chapter ("Grand River Ch 12 plan")."""
+
+        def said(hit: set[str], end: int) -> bool:
+            near = near_cues(fold(text), found, end, _CUE_REACH)
+            return any(not self._cues[number].isdisjoint(near) for number in hit)
+
+        return said
 
     def _kind_of_name(
         self,
@@ -460,21 +444,6 @@ class Matters:
                 return size
         return 0
 
-    def _tail_size(self, text: str, found: list[Word], after: int, hit: set[str]) -> int:
-        """How many of the words after an organisation's name are still its name ("co-op",
-        "tenants assoc"); 0 after a person's."""
-        tails = [self._tails.get(number) for number in hit]
-        size = 0
-        while after + size < len(found) and all(tails):
-            start, _, word = found[after + size]
-            gap = text[found[after + size - 1][1] : start]
-            if len(gap) > 2 or gap.strip(" -'") or not all(
-                squashed(word) in tail for tail in tails if tail
-            ):
-                break
-            size += 1
-        return size
-
     def _settled_by_caption(
         self, text: str, found: list[Word], index: int, size: int, hit: set[str]
     ) -> set[str]:
@@ -511,7 +480,7 @@ class Matters:
         best, number = scored[0]
         if not best or best == scored[1][0]:
             return hit
-        near = near_words(folded, found, named.span[1], _CUE_REACH)
+        near = near_cues(folded, found, named.span[1], _CUE_REACH)
         others = frozenset().union(*(self._cues_said(n, said) for n in hit if n != number))
         if not sure_cues(self._cues_said(number, said), others, near):
             guessed.add(number)

@@ -56,8 +56,9 @@ _MODEL_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the woman Bello referred", "the Bello referral": the prospect the client sent.
 _REFERRED_AFTER = re.compile(
-    r"(?:'s|\u2019s)?\s+(?:(?:has|had|just|kindly)\s+)?referred\b",
+    r"(?:'s|\u2019s)?\s+(?:(?:(?:has|had|just|kindly)\s+)?referred|referrals?)\b",
     re.IGNORECASE,
 )
 _REFERRED_BEFORE = re.compile(
@@ -78,7 +79,8 @@ def relative_kind(text: str, span: Span) -> str | None:
 
 def borrowed_kind(text: str, span: Span) -> str | None:
     """A client named for another's work: as its model ("use Fifita's as a template", "same
-    facts as Fifita"), or as the one who referred a prospect ("the woman Bello referred")."""
+    facts as Fifita"), or as the one who referred a prospect ("the woman Bello referred", "the
+    new lady from the Bello referral")."""
     if _MODEL_AFTER.match(text, span[1]) or _MODEL_BEFORE.search(text, 0, span[0]):
         return MODEL
     if _REFERRED_AFTER.match(text, span[1]) or _REFERRED_BEFORE.search(text, 0, span[0]):

@@ -9,7 +9,7 @@ from datetime import datetime
 from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
-from matching.parse.deadlines import read_deadline, zone_named
+from matching.parse.deadlines import read_folded_deadline, zone_named
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
@@ -128,8 +128,9 @@ class Parser:
             warnings += zone_named(tz)[1]
             # A client called Noon or Munday is no time or day ("rogs resp Noon fri").
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
-            found_deadline = read_deadline(
-                blank(text, hint_spans + matter.number_spans + names), now=now, tz=tz
+            # (folded text blanked is the blanked text folded: folding keeps each index)
+            found_deadline = read_folded_deadline(
+                blank(folded, hint_spans + matter.number_spans + names), now=now, tz=tz
             )
             deadline = found_deadline.deadline
             if deadline:
@@ -168,7 +169,7 @@ class Parser:
     ) -> list[Token]:
         hidden, named = covered(found, masked), covered(found, clients)
         breaks = [m.start() for m in _PHRASE_BREAK.finditer(folded)]
-        ignored = self._catalogue.ignored
+        ignored, reading = self._catalogue.ignored, self._catalogue.reading
         next_break = 0
         tokens: list[Token] = []
         previous_end = 0
@@ -185,8 +186,10 @@ class Parser:
                 if not (tokens and tokens[-1].canon == CLIENT and joined):
                     tokens.append(Token(start, end, CLIENT, False, False, len(word), joined))
                 continue
-            canon, fuzzy = self._catalogue.reading(word)
-            masked_word = (hidden[index] if hidden else False) or _reports_filing(found, index)
+            canon, fuzzy = reading(word)
+            masked_word = (hidden[index] if hidden else False) or (
+                word == _PAST_FILED and _reports_filing(found, index)
+            )
             tokens.append(Token(start, end, canon, masked_word, fuzzy, len(word), joined))
         return tokens
 

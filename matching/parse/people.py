@@ -220,7 +220,7 @@ class Roster:
         one in the item the text marks as its main ask, or the first named. Asked about when
         the one named only helps whoever does the task or is to find someone for it."""
         known = [h for h in hints if h.email]
-        found = parts(text, folded)
+        found = parts(text, folded) if known else []  # (the parts matter only to the known)
         thanked = [h for h in known if h.role == PRAISED or is_thanked(folded, spans, h)]
         if thanked:
             known, doubt = without_thanked(

@@ -330,3 +330,65 @@ def test_an_organisation_is_named_by_its_trade_or_its_spanish_name(
 def test_a_trade_word_or_a_referring_client_names_no_matter(trades: Parser, text: str) -> None:
     draft = trades.parse(text, now=NOW, tz=NY)
     assert (draft.matter, "matter" in draft.unsure) == (None, False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations named by words of place, by the proper name after their trade; referrers
+# ---------------------------------------------------------------------------------------------
+
+ORCHARDS, TAQUERIA, BOATYARD, MILLBROOK = "R-301", "R-302", "R-303", "R-304"
+PLACE_MATTERS = (
+    MatterRef(ORCHARDS, "North Valley Apple Orchards LLC",
+              "In re North Valley Apple Orchards LLC (Chapter 12)"),
+    MatterRef(TAQUERIA, "Taquería El Colibrí LLC",
+              "Sunbelt Card Services v. Taquería El Colibrí LLC (business card)"),
+    MatterRef(BOATYARD, "Tallowcreek Marine Repair Inc.",
+              "Tallowcreek Marine Repair Inc. v. Lakeshore Equipment Leasing"),
+    MatterRef(MILLBROOK, "Ines Millbrook", "Millbrook v. West Valley Recovery (FDCPA)"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def places() -> Parser:
+    return Parser(BUNDLED_CATALOGUE, PLACE_MATTERS, ROSTER, load_nicknames())
+
+
+@pytest.mark.parametrize(
+    ("text", "matter"),
+    [
+        # Words of place alone name the company where a place is surely not meant.
+        ("North Valley - can someone check whether the orchard equipment is exempt? Friday",
+         ORCHARDS),
+        ("North Valley Ch 12 plan: draft the liquidation analysis by the 20th", ORCHARDS),
+        ("please pull North Valley's crop insurance policy for the plan, by Monday", ORCHARDS),
+        ("the North Valley LLC operating agreement needs a summary by Thursday", ORCHARDS),
+        # The proper name after the trade, article and all.
+        ("Sunbelt sued El Colibrí last week; draft an answer by the 12th", TAQUERIA),
+        ("can someone call the owner of El Colibri about the guaranty today", TAQUERIA),
+    ],
+)  # fmt: skip
+def test_a_company_is_named_by_place_words_or_its_proper_name_where_surely_meant(
+    places: Parser, text: str, matter: str
+) -> None:
+    draft = read(places, text)
+    assert (draft.matter, "matter" in draft.unsure) == (matter, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words of place in a sentence are a place: the client's opponent, or where someone lives.
+        "intake call tomorrow with a grower from North Valley about a tractor loan",
+        "an intake call for a man who lives in north valley, any afternoon",
+        # The client that sent a prospect over is not the prospect's matter.
+        "schedule an intake with the new caller from the Tallowcreek referral, Friday at 2",
+    ],
+)
+def test_place_words_or_a_referring_company_name_no_matter(places: Parser, text: str) -> None:
+    assert read(places, text).matter is None
+
+
+def test_an_opponent_whose_name_shares_place_words_stays_the_opponent(places: Parser) -> None:
+    # "West Valley" is the other side of Millbrook's case, not the orchard client.
+    draft = read(places, "Millbrook v. West Valley: serve our first RFPs by Friday")
+    assert (draft.matter, "matter" in draft.unsure) == (MILLBROOK, False)

@@ -81,7 +81,7 @@ def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
     ("text", "matter"),
     [
         ("the Delacourt ch 13 plan needs amending by Friday", CH13),
-        ("Delacourt: the trustee wants last year's tax return", CH13),
+        ("Delacourt's trustee wants last year's tax return", CH13),
         ("please send the Chapter 13 checklist to Hyacinth Delacourt", CH13),
         ("the Delacourt FCRA case needs a damages summary", FCRA),
         ("Delacourt Equifax reinvestigation: summarise it", FCRA),
@@ -106,6 +106,23 @@ def test_a_party_opening_news_after_the_name_only_suggests_the_matter(
     # The party is the subject of a clause of its own, not a word naming one of her cases.
     draft = read(parser, text)
     assert (draft.matter, draft.reason("matter")) == (FCRA, CONTEXT_GUESS_WARNING)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word of bankruptcy in a clause of its own: her lawsuit has deadlines too.
+        "Delacourt: the trustee wants last year's tax return",
+        "Delacourt - trustee's deadline for the pay stubs is the 9th, calendar it",
+        # A chapter beside the other case's party: the text weighs one case against the other.
+        "Hyacinth Delacourt asks whether to settle with Equifax or fold it into the ch 13 plan",
+    ],
+)
+def test_a_bankruptcy_word_apart_from_the_name_only_suggests_the_matter(
+    parser: Parser, text: str
+) -> None:
+    draft = read(parser, text)
+    assert "matter" in draft.unsure and draft.matter in {None, CH13}
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from matching.parse.deadlines.anchors import (
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
+from matching.parse.deadlines.cues import CueIndex
 from matching.parse.deadlines.dates import DAY_READERS
 from matching.parse.deadlines.doubts import (
     Respelt,
@@ -34,7 +35,6 @@ from matching.parse.deadlines.pieces import (
     CONTEXT,
     END_OF_DAY,
     MARKED,
-    NOT_ABBREVIATION,
     PASSED_WARNING,
     STANDING,
     Clock,
@@ -43,7 +43,9 @@ from matching.parse.deadlines.pieces import (
     DeadlineReading,
     Now,
     Piece,
+    Reader,
     Unread,
+    unabbreviated,
     zone_named,
 )
 from matching.parse.deadlines.requested import (
@@ -65,19 +67,27 @@ __all__ = [
     "DeadlineReading",
     "find_deadline",
     "read_deadline",
+    "read_folded_deadline",
     "zone_named",
 ]
 
 _READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
 _NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
-# Most delegations hold no digit; the readers whose cue needs one are then not tried at all.
-_WORD_READERS = tuple(reader for reader in _READERS if not reader.needs_digit)
+# The readers cued by plain strings, all looked for at once, and by patterns, looked for one by
+# one. Most delegations hold no digit; the readers whose cue needs one are then not tried.
+_PLAIN_CUES = CueIndex(word for r in _READERS if isinstance(r.cue, tuple) for word in r.cue)
+_BY_CUE: dict[str, list[int]] = {}
+for _index, _reader in enumerate(_READERS):
+    for _word in _reader.cue if isinstance(_reader.cue, tuple) else ():
+        _BY_CUE.setdefault(_word, []).append(_index)
+_PATTERNED = [i for i, reader in enumerate(_READERS) if not isinstance(reader.cue, tuple)]
+_WORD_PATTERNED = [i for i in _PATTERNED if not _READERS[i].needs_digit]
 _DIGIT = re.compile(r"\d")
 # ":calendar: Due: 1/4", ":alarm_clock: EOD": a chat emoji's shortcode is a picture, not a word
 # (":calendar:" asks no one to docket anything).
 _SHORTCODE = re.compile(r"(?<![a-z0-9]):[a-z][a-z0-9_+-]*:")
-_SENTENCE_END = re.compile(rf"{NOT_ABBREVIATION}[.!?](?=\s|$)|\n")
-_HEAD_BREAK = re.compile(rf"{NOT_ABBREVIATION}[.!?:](?=\s|$)|\n|\s(?:-+|\u2014|\u2013)\s")
+_SENTENCE_END = re.compile(unabbreviated("[.!?]") + r"(?=\s|$)|\n")
+_HEAD_BREAK = re.compile(unabbreviated("[.!?:]") + r"(?=\s|$)|\n|\s(?:-+|\u2014|\u2013)\s")
 # "prep the binder for the Jan 7 trial": work for an event named by its day.
 _WORK_FOR = re.compile(
     r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
@@ -95,10 +105,16 @@ def find_deadline(text: str, *, now: datetime, tz: str) -> Deadline | None:
 
 def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     """The deadline `text` gives (or the best guess), and what of it could not be read for sure."""
+    return read_folded_deadline(fold(text), now=now, tz=tz)
+
+
+def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineReading:
+    """`read_deadline` of a text already folded (`matching.text.fold`), so that a parser which
+    folded it once need not fold it again."""
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
-    pictured = _pictures_blanked(fold(text))
+    pictured = _pictures_blanked(folded)
     folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(pictured)))
     pieces = _pieces(folded, clock, misspelt)
     doubts: list[str] = []
@@ -277,10 +293,7 @@ def _pieces(folded: str, now: Now, misspelt: list[Respelt]) -> list[Piece]:
     misspelling, or named by a weekday it does not fall on, carries its doubt."""
     taken: list[tuple[int, int]] = []
     pieces: list[Piece] = []
-    readers = _READERS if _DIGIT.search(folded) else _WORD_READERS
-    for reader in readers:
-        if not reader.applies_to(folded):
-            continue
+    for reader in _cued(folded):
         for match in reader.pattern.finditer(folded):
             if not _free(taken, match.start(), match.end()):
                 continue
@@ -292,6 +305,15 @@ def _pieces(folded: str, now: Now, misspelt: list[Respelt]) -> list[Piece]:
     if not misspelt:
         return pieces
     return [_guessed(piece, misspelt) if isinstance(piece, Day) else piece for piece in pieces]
+
+
+def _cued(folded: str) -> list[Reader]:
+    """The readers whose cue `folded` holds, in the order they are tried."""
+    tried = {index for cue in _PLAIN_CUES.present(folded) for index in _BY_CUE[cue]}
+    for index in _PATTERNED if _DIGIT.search(folded) else _WORD_PATTERNED:
+        if _READERS[index].applies_to(folded):
+            tried.add(index)
+    return [_READERS[index] for index in sorted(tried)]
 
 
 def _guessed(piece: Day, misspelt: list[Respelt]) -> Day:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from matching.parse.deadlines.pieces import MARKED, NOT_ABBREVIATION
+from matching.parse.deadlines.pieces import FULL_STOP, MARKED
 
 __all__ = [
     "described",
@@ -20,12 +20,12 @@ __all__ = [
 # Where a clause begins: after a sentence end, a colon, a semicolon, a comma, a bracket, a dash
 # between spaces, an emoji (which ends a clause in chat) or a "so" or "but" that joins two.
 _CLAUSE_BREAK = re.compile(
-    rf"{NOT_ABBREVIATION}\.|[!?;:,()\n]|\s-+\s|[^\x00-\x7f]|\s(?:so|but)\s"
+    rf"{FULL_STOP}|[!?;:,()\n]|\s-+\s|[^\x00-\x7f]|\s(?:so|but)\s"
     # "... needs a call back and I'm in court til 4": a new subject starts a clause
     r"|\sand\s(?=(?:i|i'm|im|i'll|we|we're|we'll)\s)"
 )
 _CLAUSE_REACH = 160
-_SENTENCE_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|[^\x00-\x7f]")
+_SENTENCE_BREAK = re.compile(rf"{FULL_STOP}\s|[!?;\n]|[^\x00-\x7f]")
 # What is to be told to someone: "let her know that service will be made this week", "tell
 # him the hearing moved to Monday"; not what to tell someone to do ("tell Joe to file it
 # Monday"), nor when to tell them ("let her know tomorrow").

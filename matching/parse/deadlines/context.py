@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from matching.parse.deadlines.pieces import CONTEXT, MARKED, NOT_ABBREVIATION, STANDING
+from matching.parse.deadlines.pieces import CONTEXT, FULL_STOP, MARKED, STANDING
 from matching.parse.words import ASKING_WORDS
 
 # Words that introduce a short weekday that is also a word ("on wed", "for sat").
@@ -104,7 +105,7 @@ _FILLERS = frozenset(
 WORD = re.compile(r"[a-z0-9']+")
 # Marker and fact words act within their own clause only ("came back, tomorrow at 10"; "hrg got
 # moved - cover it on 1/26"): a dash between spaces ends a clause, one inside a word does not.
-_CLAUSE_BREAK = re.compile(rf"[,;!?()]|{NOT_ABBREVIATION}\.\s|\s-+\s")
+_CLAUSE_BREAK = re.compile(rf"[,;!?()]|{FULL_STOP}\s|\s-+\s")
 
 
 # "due to Bob Monday", "due back to the clerk Friday" (not "due to the holiday Monday": a cause).
@@ -129,13 +130,17 @@ def is_introduced(folded: str, start: int) -> bool:
     return bool(words) and (words[-1] in _INTRODUCERS or rank_of_lead(folded, start) == MARKED)
 
 
+# (asked again of the same day as the deadline is chosen; kept only a little while, for the
+# text being read)
+@lru_cache(maxsize=32)
 def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     """What the few words before `start` make of a day: deadline, fact, or neither. With
     `appearance`, the text asks for someone at an event, and the event's new date counts."""
     clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
-    if _DUE_TO.search(clause) or _TO_ME.search(clause):
+    # (each pattern needs a word of its own: most clauses hold none)
+    if "due" in clause and _DUE_TO.search(clause) or "to" in clause and _TO_ME.search(clause):
         return MARKED  # "they're due to Bob Monday", "1st draft to me 9/2": to whom, then when
-    if _EVENT_DATE.search(clause):
+    if "date" in clause and _EVENT_DATE.search(clause):
         return CONTEXT  # "return date is Friday": the court's day, not the task's
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.

@@ -165,14 +165,16 @@ def others_deadline(folded: str, start: int, end: int) -> str | None:
     lead = max(0, start - 60)
     if lead:  # from a word's start
         lead = folded.find(" ", lead, start) + 1
-    ends = _RUNS_OUT.search(folded, lead, start)
+    window = folded[lead:start]
+    # (each pattern is tried only where its own words are: most days follow none of them)
+    ends = _RUNS_OUT.search(folded, lead, start) if _may_run_out(window) else None
     if ends is not None:
         said = " ".join(folded[ends.start() : end].split())
         return f"\u201c{said}\u201d: is that this task's deadline too?"
-    theirs = _THEIRS_DUE.search(folded, lead, start)
+    theirs = _THEIRS_DUE.search(folded, lead, start) if "due" in window else None
     if theirs is not None:
         return f"is {folded[start:end]} ({theirs['owner']} {theirs['what']}) this task's deadline too?"
-    match = _NAMED_DEADLINE.search(folded[lead:start])
+    match = _NAMED_DEADLINE.search(window) if "deadline" in window else None
     if match is None or match["what"] in _OWN_DEADLINE:
         return None
     # "need an answer ... - answer deadline 12/21": the deadline of the thing asked for.
@@ -184,6 +186,11 @@ def others_deadline(folded: str, start: int, end: int) -> str | None:
     if named[0] not in _OWN_DEADLINE:
         named.insert(0, "the")
     return f"is {folded[start:end]} ({' '.join(named)}) this task's deadline too?"
+
+
+def _may_run_out(window: str) -> bool:
+    """Whether `window` holds a word `_RUNS_OUT` needs ("runs out", "expires", "is up")."""
+    return any(word in window for word in ("run", "ran", "expire", "lapse", "up"))
 
 
 # "he has to answer them by Friday", "she says her answer is due Friday", "he asked for one

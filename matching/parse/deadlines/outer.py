@@ -4,8 +4,9 @@ due 6/10"), someone else's ("unless she pays by Saturday"), or the latest it may
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from matching.parse.deadlines.pieces import NOT_ABBREVIATION
+from matching.parse.deadlines.pieces import FULL_STOP
 
 __all__ = ["DUE", "bounds_from_outside"]
 
@@ -14,7 +15,7 @@ DUE, BOUND = "due", "bound"
 # Where the statement a deadline belongs to begins and ends: a sentence end, a semicolon, a
 # dash between spaces, a line, a bullet, or a "but" or "so" joining two statements ("due 9/20
 # but I want a draft Tuesday", "answer's due 6/16 so draft within 2 biz days").
-_BREAK = re.compile(rf"{NOT_ABBREVIATION}\.\s|[!?;\n]|\s-+\s|\s(?:but|so)\s")
+_BREAK = re.compile(rf"{FULL_STOP}\s|[!?;\n]|\s-+\s|\s(?:but|so)\s")
 _REACH = 160
 # Said before the day, these tell of a deadline the task serves rather than sets: a thing due,
 # a deadline, someone's obligation, a condition, a window already running ("we're inside 30
@@ -37,6 +38,9 @@ _ASKING = re.compile(
 )
 
 
+# (asked again of the same day as the deadline is chosen; kept only a little while, for the
+# text being read)
+@lru_cache(maxsize=32)
 def bounds_from_outside(folded: str, start: int, end: int) -> str | None:
     """How the deadline at `start:end` bounds the task from outside, if it does rather than
     being its own: as a thing's due date (DUE), told in a statement that asks nothing; or

@@ -50,9 +50,10 @@ _ON_THE_CALENDAR = re.compile(
 # is the task's deadline.
 _COURT = r"(?:hearing|hrg|trial|conference|conf|341|docket|depo|deposition|mediation|argument)"
 _APPEARANCE = re.compile(
-    # ... but not the writer's own ("I'll appear myself").
-    r"(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
-    r"\b(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
+    # ... but not the writer's own ("I'll appear myself"). (The word's start is tested first,
+    # so that most places fail at once.)
+    r"\b(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
+    r"(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
     # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
     r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
     r"|cover(?!\s+(?:letter|sheet|page|note|email))|be\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
@@ -181,12 +182,13 @@ class Request(NamedTuple):
 
 def requested(folded: str) -> Request:
     """What the (folded) text asks for, as far as its deadline goes."""
+    withdrawn = _withdrawn(folded)
     return Request(
         _asks_to_docket(folded),
         _asks_for_appearance(folded),
-        _asks_nothing(folded),
+        _asks_nothing(folded, withdrawn),
         _SOCIAL.search(folded) is not None and _JOIN_IN.search(folded) is not None,
-        _withdrawn(folded),
+        withdrawn,
     )
 
 
@@ -215,10 +217,11 @@ def _asks_to_docket(folded: str) -> bool:
     return False
 
 
-def _asks_nothing(folded: str) -> bool:
+def _asks_nothing(folded: str, withdrawn: int) -> bool:
+    """Whether the text asks for nothing; `withdrawn` is where its last ask taken back ends."""
     if _NOT_A_TASK.search(folded):
         return True
-    if (withdrawn := _withdrawn(folded)) and _ASKING.search(
+    if withdrawn and _ASKING.search(
         _NOTHING_ASKED.sub(" ", folded[withdrawn:])
     ) is None and not _ANY_DAY_WORD.search(folded, withdrawn):
         return True  # taken back, and nothing asked or dated after

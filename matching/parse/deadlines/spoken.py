@@ -119,6 +119,9 @@ _SPELT_MERIDIEM = re.compile(
     r"|thirty|fifteen|forty[\s-]five|oh\s+five)\s+(?P<half>[ap])\s+m\b"
 )
 
+# What any such meridiem holds, found by a fast scan for its letter.
+_MERIDIEM_SAID = re.compile(r"[ap]\s+m\b")
+
 
 def _joined_meridiem(folded: str) -> str:
     """ "five p m" -> "five pm ": the meridiem as typed, padded to the same length."""
@@ -169,7 +172,7 @@ def digits_for_spoken(folded: str) -> str:
         number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
         return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
 
-    if " m" in folded:
+    if " m" in folded and _MERIDIEM_SAID.search(folded):
         folded = _joined_meridiem(folded)
     if "half" in folded or "quarter" in folded:
         folded = _CLOCK_PHRASE.sub(_clock_phrase, folded)
