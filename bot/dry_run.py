@@ -55,12 +55,14 @@ def firm_parser(taxonomy: Taxonomy, firm: Firm) -> ReviewedParser:
                           NameBook.of_firm(firm.matters, firm.staff, catalogue.shorthand))
 
 
-def parse_one(text: str, *, now: datetime, tz: str, parser: ReviewedParser) -> TaskDraft:
+def parse_one(text: str, *, now: datetime, tz: str, parser: ReviewedParser,
+              writer: str | None = None) -> TaskDraft:
+    """One request read as the bot reads it; `writer`: the roster e-mail of its writer."""
     try:
         check_timezone(tz)
     except ValueError as error:
         raise DryRunError(str(error)) from None
-    return parser.parse(text, now=now, tz=tz)
+    return parser.parse(text, now=now, tz=tz, writer=writer)
 
 
 def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxonomy: Taxonomy,
@@ -71,7 +73,8 @@ def match_one(text: str, *, now: datetime, as_email: str, tz: str | None, taxono
     delegator = firm.by_email(as_email.strip().lower())
     if delegator is None:
         raise DryRunError(f"{as_email} is not on the roster")
-    draft = parse_one(text, now=now, tz=tz or delegator.timezone, parser=parser)
+    draft = parse_one(text, now=now, tz=tz or delegator.timezone, parser=parser,
+                      writer=delegator.email)
     task_type = taxonomy.get(draft.task_type)
     if task_type is None:
         return {"task": draft.as_contract(), "chosen": None, "candidates": [],

@@ -368,8 +368,9 @@ class ReviewedParser:
         return normalise(text, self.names)
 
     def parse(self, text: str, *, now: datetime, tz: str,
-              memory: Mapping[str, str] | None = None) -> TaskDraft:
-        draft = self.parser.parse(text, now=now, tz=tz)
+              memory: Mapping[str, str] | None = None, writer: str | None = None) -> TaskDraft:
+        """The rules' draft reviewed; `writer`: the roster e-mail of the one who wrote it."""
+        draft = self.parser.parse(text, now=now, tz=tz, writer=writer)
         if self.model is None:
             return draft
         normalised = self.normalise(text)

@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("text", nargs="?", metavar="TEXT")
     _add_now(parse)
     parse.add_argument("--tz", metavar="IANA", help="the delegator's timezone")
+    parse.add_argument("--as", dest="as_email", metavar="EMAIL",
+                       help="the writer: their own name is never the assignee")
     parse.add_argument("--jsonl", action="store_true",
                        help="read JSON objects from stdin, write one result per line")
 

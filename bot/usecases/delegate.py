@@ -74,7 +74,8 @@ class Delegation:
                 raise Refusal("invalid", "Tell me what to delegate.",
                               "For example: /delegate draft demand letter for 2027-0302 by Friday")
             parsed = snap.parser.parse(cleaned, now=uow.now, tz=delegator.timezone,
-                                       memory=await uow.state.memory(uow.session))
+                                       memory=await uow.state.memory(uow.session),
+                                       writer=delegator.email)
             asked = _unsure(parsed)
             if asked and not confirmed:
                 return self._confirmation(cleaned, parsed, asked, snap, delegator)

@@ -79,10 +79,13 @@ class Parser:
     def taxonomy(self) -> Taxonomy:
         return self._catalogue.taxonomy
 
-    def parse(self, text: str, *, now: datetime, tz: str) -> TaskDraft:
-        """What `text` asks for; never raises, whatever the text."""
+    def parse(
+        self, text: str, *, now: datetime, tz: str, writer: str | None = None
+    ) -> TaskDraft:
+        """What `text` asks for; never raises, whatever the text. `writer` is the roster e-mail
+        of the one who wrote it, when known: never the assignee (people.py)."""
         try:
-            return self._read(text, now, tz)
+            return self._read(text, now, tz, writer)
         except Exception as error:  # noqa: BLE001 - a parser bug must cost a question, not a 500
             return TaskDraft(
                 task_type=None,
@@ -94,7 +97,7 @@ class Parser:
                 unsure_reasons=(("task_type", NO_TASK_REASON),),
             )
 
-    def _read(self, text: str, now: datetime, tz: str) -> TaskDraft:
+    def _read(self, text: str, now: datetime, tz: str, writer: str | None) -> TaskDraft:
         text = text if isinstance(text, str) else "" if text is None else str(text)
         text = text[:MAX_TEXT_CHARS]
         folded = fold(text)
@@ -105,6 +108,7 @@ class Parser:
             blank(text, quoted), blank(folded, quoted),
             [w for w in found if not inside(w[0], quoted)] if quoted else found,
             self._is_known_word,
+            writer,
         )
         hint_spans = person.spans
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
@@ -229,7 +233,8 @@ def parse(
     matters: Sequence[MatterRef],
     roster: Sequence[StaffProfile],
     nicknames: Nicknames | None = None,
+    writer: str | None = None,
 ) -> TaskDraft:
     """One text read with a parser built for it alone; to read many, build a `Parser` once."""
     parser = Parser(Catalogue(taxonomy, vocabulary), matters, roster, nicknames)
-    return parser.parse(text, now=now, tz=tz)
+    return parser.parse(text, now=now, tz=tz, writer=writer)

@@ -16,7 +16,6 @@ from matching.parse.addressed import (
     PRAISED,
     SIGNED,
     STRONG,
-    THANKED,
     TO,
     WEAK,
     Naming,
@@ -24,7 +23,6 @@ from matching.parse.addressed import (
     namings,
 )
 from matching.parse.doer import (
-    ASKS_YOU,
     GROUP_ASK,
     ROUTING,
     TAKEN_BACK,
@@ -34,13 +32,9 @@ from matching.parse.doer import (
     signs_in,
     taken_back_until,
 )
-from matching.parse.items import (
-    asks_for_work,
-    main_part,
-    opens_with_a_task,
-    part_of,
-    parts,
-)
+from matching.parse.hints import Hint, signed_or_asked, without_writer
+from matching.parse.items import asks_for_work, main_part, part_of, parts
+from matching.parse.thanked import THANKED_ASKED, is_thanked, without_thanked
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
     SAYS_NO_ACTION,
@@ -53,7 +47,7 @@ from matching.parse.words import (
 )
 from matching.text import fold
 
-__all__ = ["ROUTING", "Nicknames", "PersonFinding", "Roster"]
+__all__ = ["ROUTING", "THANKED_ASKED", "Nicknames", "PersonFinding", "Roster"]
 
 # A given name's short forms: "rebecca" -> {"becca", "becky", ...} (bot/nicknames.py loads them).
 Nicknames = Mapping[str, Collection[str]]
@@ -89,13 +83,6 @@ _SPOKEN_TO = frozenset({ADDRESSEE, LISTED})
 _ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
-# Thanks said to the one just named, within a few words: "Kelsey you are a lifesaver", "Imani
-# you're a star, thank you", "dwayne thx for coming in".
-_THANKED_NEXT = re.compile(
-    r"[\s,:\u2013\u2014-]*(?:[a-z']+,?\s+){0,5}?(?:thanks|thank\s+you|thx|ty|tysm|appreciate|"
-    r"lifesaver|life\s+saver)\b"
-)
-_THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
 _NICKNAME_PREFIX = 3  # "Dan" for Daniel, "Chris" for Christopher
 _NICKNAME_ENDING = 5  # "Becca" for Rebecca
 # The shortest beginning of a first name taken for it where the person is spoken to ("jo, can
@@ -122,7 +109,6 @@ NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
 SIGNED_OR_ASKED = "the text ends with a name: is that the one to do it, or the writer signing?"
-THANKED_ASKED = "the text thanks {name} and asks for work without saying who; is it them?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,15 +119,6 @@ class PersonFinding:
     email: str | None
     spans: list[Span]
     doubt: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Hint:
-    position: int
-    email: str | None  # None: a name read as a person who cannot be told apart
-    doubt: str | None = None
-    role: int = OTHER  # the part the person plays: addressee, handoff, claim (addressed.py)
-    delivered: bool = False  # "… summary to Kate by 3": the work goes to them, by a time
 
 
 class Roster:
@@ -209,25 +186,33 @@ class Roster:
         return by_nickname
 
     def find(
-        self, text: str, folded: str, found: list[Word], is_known_word: Callable[[str], bool]
+        self,
+        text: str,
+        folded: str,
+        found: list[Word],
+        is_known_word: Callable[[str], bool],
+        writer: str | None = None,
     ) -> PersonFinding:
         """The roster member the text assigns to, the spans of every hint and mention, and the
-        doubt when a name is read as the assignee but fits nobody or several people."""
-        hints: list[_Hint] = []
+        doubt when a name is read as the assignee but fits nobody or several people. The
+        writer's e-mail, when known, is never the assignee (hints.py)."""
+        hints: list[Hint] = []
         spans: list[Span] = []
         self._mentions(text, folded, hints, spans)
         for naming in namings(text, folded, found):
             if not inside(naming.at, spans):
                 self._named(text, folded, found, naming, is_known_word, hints, spans)
-        return self._chosen(text, folded, hints, spans, is_known_word)
+        return self._chosen(text, folded, without_writer(hints, writer), spans, is_known_word,
+                            writer)
 
     def _chosen(
         self,
         text: str,
         folded: str,
-        hints: list[_Hint],
+        hints: list[Hint],
         spans: list[Span],
         is_known_word: Callable[[str], bool],
+        writer: str | None = None,
     ) -> PersonFinding:
         """The assignee among the hints: nobody when the text says nothing is to be done or
         offers people as alternatives ("<@A> <@B> whoever's free"), nor anyone only thanked;
@@ -236,10 +221,10 @@ class Roster:
         the one named only helps whoever does the task or is to find someone for it."""
         known = [h for h in hints if h.email]
         found = parts(text, folded) if known else []  # (the parts matter only to the known)
-        thanked = [h for h in known if h.role == PRAISED or _thanked(folded, spans, h)]
+        thanked = [h for h in known if h.role == PRAISED or is_thanked(folded, spans, h)]
         if thanked:
-            known, doubt = self._without_thanked(
-                folded, found, spans, known, thanked, is_known_word
+            known, doubt = without_thanked(
+                folded, found, spans, known, thanked, is_known_word, self._names
             )
             if doubt or not known:
                 return PersonFinding(None, spans, doubt)
@@ -268,9 +253,9 @@ class Roster:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, FOR_ANOTHER)
-            doubt = SIGNED_OR_ASKED if chosen.role == SIGNED else doubt_about_doer(
+            doubt = SIGNED_OR_ASKED if signed_or_asked(chosen, writer) else doubt_about_doer(
                 folded, found, part_of(found, chosen.position),
-                addressed=chosen.role == ADDRESSEE, delivered=chosen.delivered,
+                addressed=chosen.role in (ADDRESSEE, SIGNED), delivered=chosen.delivered,
             )
             return PersonFinding(chosen.email, spans, doubt)
         if hints:
@@ -279,47 +264,14 @@ class Roster:
                 return PersonFinding(None, spans, min(doubts, key=lambda h: h.position).doubt)
         return PersonFinding(None, spans)
 
-    def _without_thanked(
-        self,
-        folded: str,
-        found: list[Span],
-        spans: list[Span],
-        known: list[_Hint],
-        thanked: list[_Hint],
-        is_known_word: Callable[[str], bool],
-    ) -> tuple[list[_Hint], str | None]:
-        """The hints without those of people thanked ("thanks Renee") or praised, who count only
-        when nobody else is named and the text asks for work of no group: a praised one as the
-        doer ("looks good dwayne, 1 fix: … then file it"), a thanked one asked with "you"
-        ("Bethany, thank you for … Could you now …"). Thanked in a sentence or list item of its
-        own, they are thanked only ("Thank you, Fergus, for the summary. Draft the answer");
-        where the text runs on, the thanked one is asked about ("thx tasha. pls calendar the
-        341" may ask Tasha or anyone)."""
-        others = [h for h in known if h not in thanked]
-        if (
-            others
-            or SAYS_NO_ACTION.search(folded)
-            or GROUP_ASK.search(folded)
-            or not _asks_for_work(folded, found, spans, is_known_word)
-        ):
-            return others, None
-        praised = [h for h in thanked if h.role == PRAISED]
-        if praised or ASKS_YOU.search(folded):
-            return praised or thanked, None
-        first = min(thanked, key=lambda h: h.position)
-        index = part_of(found, first.position)
-        if index >= 0 and len(found) > 1 and not asks_for_work(folded, found[index]):
-            return [], None
-        return [], THANKED_ASKED.format(name=self._names.get(first.email or "", "someone"))
-
-    def _mentions(self, text: str, folded: str, hints: list[_Hint], spans: list[Span]) -> None:
+    def _mentions(self, text: str, folded: str, hints: list[Hint], spans: list[Span]) -> None:
         for match in _SLACK_MENTION.finditer(text) if "<@" in text else ():
             spans.append(match.span())
             if _COPIED.search(text, max(0, match.start() - 300), match.start()):
                 continue
             email = self._by_slack.get(match.group(1).upper())
             hints.append(
-                _Hint(match.start(), email, None if email else UNKNOWN_MENTION, ADDRESSEE)
+                Hint(match.start(), email, None if email else UNKNOWN_MENTION, ADDRESSEE)
             )
         for match in _TEAMS_MENTION.finditer(text) if "<at>" in folded else ():
             spans.append(match.span())
@@ -354,13 +306,14 @@ class Roster:
 
     def _hint(
         self, position: int, emails: set[str] | None, said: str, role: int = OTHER
-    ) -> _Hint:
+    ) -> Hint:
         if emails and len(emails) == 1:
-            return _Hint(position, next(iter(emails)), role=role)
+            return Hint(position, next(iter(emails)), role=role)
         if emails:
             people = " or ".join(sorted(self._names.get(e, e) for e in emails))
-            return _Hint(position, None, SEVERAL_PEOPLE.format(name=said, people=people), role)
-        return _Hint(position, None, NOT_ON_ROSTER.format(name=said), role)
+            doubt = SEVERAL_PEOPLE.format(name=said, people=people)
+            return Hint(position, None, doubt, role, could_be=frozenset(emails))
+        return Hint(position, None, NOT_ON_ROSTER.format(name=said), role)
 
     def _named(
         self,
@@ -369,7 +322,7 @@ class Roster:
         found: list[Word],
         naming: Naming,
         is_known_word: Callable[[str], bool],
-        hints: list[_Hint],
+        hints: list[Hint],
         spans: list[Span],
     ) -> None:
         resolved = self._name_at(text, found, naming, is_known_word)
@@ -500,7 +453,7 @@ class Roster:
         )
 
 
-def _main_hint(folded: str, found: list[Span], known: list[_Hint]) -> _Hint | None:
+def _main_hint(folded: str, found: list[Span], known: list[Hint]) -> Hint | None:
     """Of hints that each name one person: the one the addressee is to hand the work to, the
     one in the item the text marks as its main ask, the one spoken to in the one part that asks
     for work ("Ana — the hearing moved. Ben, please update the calendar."), or the first; None
@@ -511,7 +464,7 @@ def _main_hint(folded: str, found: list[Span], known: list[_Hint]) -> _Hint | No
     if first.role == ADDRESSEE and handed:
         return min(handed, key=lambda h: h.position)
     if len({h.email for h in known}) > 1:
-        by_part: dict[int, _Hint] = {}
+        by_part: dict[int, Hint] = {}
         for hint in sorted(known, key=lambda h: h.position):
             by_part.setdefault(part_of(found, hint.position), hint)
         main = main_part(folded, found, by_part)
@@ -523,26 +476,3 @@ def _main_hint(folded: str, found: list[Span], known: list[_Hint]) -> _Hint | No
             return asking[0] if len({h.email for h in asking}) == 1 else None
     return first
 
-
-def _thanked(folded: str, spans: list[Span], hint: _Hint) -> bool:
-    """Whether the hint names someone thanked for work done: "thanks Renee", "Kelsey, thank you
-    for catching it", "dwayne thx for coming in"."""
-    if hint.role == THANKED:
-        return True
-    end = next((e for s, e in spans if s <= hint.position < e), None)
-    return hint.role == ADDRESSEE and end is not None and bool(_THANKED_NEXT.match(folded, end))
-
-
-def _asks_for_work(
-    folded: str, found: list[Span], spans: list[Span], is_known_word: Callable[[str], bool]
-) -> bool:
-    # A word of asking, or a part that opens with a task past the person it speaks to (not
-    # with thanks: "Thank you, Nathan, for stepping in on the call").
-    return any(
-        asks_for_work(folded, part)
-        or (
-            not _THANKS_FIRST.match(folded, part[0])
-            and opens_with_a_task(folded, part, spans, is_known_word)
-        )
-        for part in found
-    )

@@ -122,7 +122,7 @@ def score_corpus(firm: Path, *, second_opinion: bool = True) -> Score:
             continue
         request = json.loads(line)
         draft = parser.parse(request["text"], now=datetime.fromisoformat(request["now"]),
-                             tz=request["tz"])
+                             tz=request["tz"], writer=request.get("as"))
         expect = request["expect"]
         got = {"task_type": draft.task_type, "priority": draft.priority, "matter": draft.matter,
                "assignee": draft.assignee,

@@ -26,18 +26,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         firm = Firm(staff=(), matters=())
     parser = firm_parser(taxonomy, firm)
 
-    def answer(text: str, now: str | None, tz: str | None, _as: str | None) -> dict[str, object]:
+    def answer(text: str, now: str | None, tz: str | None, as_: str | None) -> dict[str, object]:
+        # The writer, when a request says who wrote it ("as"): never its assignee.
+        writer = as_.strip().lower() if as_ else None
         draft = parse_one(text, now=parse_instant(now), tz=tz or settings.timezone,
-                          parser=parser)
+                          parser=parser, writer=writer)
         return draft.as_contract()
 
     if args.jsonl:
-        return each_request(sys.stdin, sys.stdout, answer, defaults={"now": args.now,
-                                                                     "tz": args.tz})
+        return each_request(sys.stdin, sys.stdout, answer,
+                            defaults={"now": args.now, "tz": args.tz, "as": args.as_email})
     if not args.text:
         return fail("give the text to parse, or --jsonl to read requests from stdin")
     try:
-        print(json.dumps(answer(args.text, args.now, args.tz, None), indent=2))
+        print(json.dumps(answer(args.text, args.now, args.tz, args.as_email), indent=2))
     except (DryRunError, ValueError) as error:
         return fail(str(error))
     return 0

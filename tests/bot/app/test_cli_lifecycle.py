@@ -116,6 +116,21 @@ def test_match_costs_with_the_firms_median_once_it_is_known(sample_cli: str) -> 
     assert firm["cost"] == pytest.approx(firm["hourly_rate"] * 3.0)
 
 
+def test_parse_and_match_read_the_request_as_its_writer_wrote_it(
+        sample_cli: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Theo's own name closing his request is his signature, not a question.
+    signed = "draft demand letter for 2027-0302 by Friday. Theo"
+    code, out, _err = _run(capsys, "parse", signed, "--now", "2027-03-02T10:00:00-05:00")
+    assert code == 0 and "assignee" in json.loads(out)["unsure"]
+    code, out, _err = _run(capsys, "parse", signed, "--as", THEO,
+                           "--now", "2027-03-02T10:00:00-05:00")
+    parsed = json.loads(out)
+    assert code == 0 and "assignee" not in parsed["unsure"] and parsed["assignee"] is None
+    code, out, _err = _run(capsys, "match", signed, "--as", THEO, "--json",
+                           "--now", "2027-03-02T10:00:00-05:00")
+    assert code == 0 and json.loads(out)["task"]["assignee"] is None
+
+
 def test_match_jsonl_answers_every_line(sample_cli: str, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()

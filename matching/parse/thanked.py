@@ -1,0 +1,82 @@
+"""People a text thanks or praises by name: the one to do the task only when nobody else is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from matching.parse.addressed import ADDRESSEE, PRAISED, THANKED
+from matching.parse.doer import ASKS_YOU, GROUP_ASK
+from matching.parse.hints import Hint
+from matching.parse.items import asks_for_work, opens_with_a_task, part_of
+from matching.parse.words import SAYS_NO_ACTION, Span
+
+__all__ = ["THANKED_ASKED", "is_thanked", "without_thanked"]
+
+THANKED_ASKED = "the text thanks {name} and asks for work without saying who; is it them?"
+
+# Thanks said to the one just named, within a few words: "Kelsey you are a lifesaver", "Imani
+# you're a star, thank you", "dwayne thx for coming in".
+_THANKED_NEXT = re.compile(
+    r"[\s,:\u2013\u2014-]*(?:[a-z']+,?\s+){0,5}?(?:thanks|thank\s+you|thx|ty|tysm|appreciate|"
+    r"lifesaver|life\s+saver)\b"
+)
+_THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
+
+
+def is_thanked(folded: str, spans: list[Span], hint: Hint) -> bool:
+    """Whether the hint names someone thanked for work done: "thanks Renee", "Kelsey, thank you
+    for catching it", "dwayne thx for coming in"."""
+    if hint.role == THANKED:
+        return True
+    end = next((e for s, e in spans if s <= hint.position < e), None)
+    return hint.role == ADDRESSEE and end is not None and bool(_THANKED_NEXT.match(folded, end))
+
+
+def without_thanked(
+    folded: str,
+    found: list[Span],
+    spans: list[Span],
+    known: list[Hint],
+    thanked: list[Hint],
+    is_known_word: Callable[[str], bool],
+    names: Mapping[str, str],
+) -> tuple[list[Hint], str | None]:
+    """The hints without those of people thanked ("thanks Renee") or praised, who count only
+    when nobody else is named and the text asks for work of no group: a praised one as the
+    doer ("looks good dwayne, 1 fix: … then file it"), a thanked one asked with "you"
+    ("Bethany, thank you for … Could you now …"). Thanked in a sentence or list item of its
+    own, they are thanked only ("Thank you, Fergus, for the summary. Draft the answer");
+    where the text runs on, the thanked one is asked about ("thx tasha. pls calendar the
+    341" may ask Tasha or anyone)."""
+    others = [h for h in known if h not in thanked]
+    if (
+        others
+        or SAYS_NO_ACTION.search(folded)
+        or GROUP_ASK.search(folded)
+        or not _asks_for_work(folded, found, spans, is_known_word)
+    ):
+        return others, None
+    praised = [h for h in thanked if h.role == PRAISED]
+    if praised or ASKS_YOU.search(folded):
+        return praised or thanked, None
+    first = min(thanked, key=lambda h: h.position)
+    index = part_of(found, first.position)
+    if index >= 0 and len(found) > 1 and not asks_for_work(folded, found[index]):
+        return [], None
+    return [], THANKED_ASKED.format(name=names.get(first.email or "", "someone"))
+
+
+def _asks_for_work(
+    folded: str, found: list[Span], spans: list[Span], is_known_word: Callable[[str], bool]
+) -> bool:
+    # A word of asking, or a part that opens with a task past the person it speaks to (not
+    # with thanks: "Thank you, Nathan, for stepping in on the call").
+    return any(
+        asks_for_work(folded, part)
+        or (
+            not _THANKS_FIRST.match(folded, part[0])
+            and opens_with_a_task(folded, part, spans, is_known_word)
+        )
+        for part in found
+    )
