@@ -16,6 +16,7 @@ from matching.parse.deadlines.anchors import (
     someone_else_does,
     weekday_disagrees,
 )
+from matching.parse.deadlines.boards import on_a_board
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
@@ -116,8 +117,9 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     clock = Now(local, zone)
     pictured = _pictures_blanked(folded)
     folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(pictured)))
-    pieces = _pieces(folded, clock, misspelt)
-    doubts: list[str] = []
+    board = on_a_board(folded, _pieces(folded, clock, misspelt))
+    pieces = board.pieces
+    doubts: list[str] = [board.doubt] if board.doubt else []
     vague: list[Unread] = []
     if _has_unread(pieces):
         # A date that cannot be, said as a deadline or beside one, is asked about; as news
