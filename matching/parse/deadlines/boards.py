@@ -20,6 +20,8 @@ _ROW_PIPES = 2
 # What may stand in a due cell besides the day itself: a lead-in and punctuation ("by Wed",
 # "Fri 3pm", "next Tue.").
 _CELL_FILLER = re.compile(r"[\s.,;:()\-]*(?:(?:by|due|on|before|b4|at|@)\b[\s.,;:()\-]*)*")
+# A heading over a board is a few words at most.
+_HEADING_WORDS = 5
 _SEVERAL_DUES = "the board's rows give different due days ({days}): which is this task's?"
 
 
@@ -93,21 +95,34 @@ def on_a_board(folded: str, pieces: list[Piece]) -> Board:
     if _CELL_SPLIT not in folded:
         return Board(pieces)
     rows = _rows(folded)
+    if not rows:
+        return Board(pieces)
     due: dict[int, list[Piece]] = {}
     for number, row in enumerate(rows):
         for cell in _cells(folded, row):
             if found := _due_cell_pieces(folded, cell, pieces):
                 due.setdefault(number, []).extend(found)
-    if not due:
-        return Board(pieces)
-    marked = {id(p) for found in due.values() for p in found}
-    in_rows = [p for p in pieces if any(r[0] <= p.start and p.end <= r[1] for r in rows)]
+    # (a row with no due cell may be a signature's "Name | Title | Firm": the text around it is
+    # then read as ever, but for a short heading over the first row)
+    heading = _heading(folded, rows[0])
     kept = [
-        _marked(p) if id(p) in marked else p
-        for p in pieces
-        if p in in_rows or p.rank >= MARKED
-    ]
-    return Board(kept, _rows_disagree(folded, due))
+        p for p in pieces
+        if p.rank >= MARKED or any(r[0] <= p.start and p.end <= r[1] for r in rows)
+        or not due and not (heading[0] <= p.start and p.end <= heading[1])
+    ]  # fmt: skip
+    marked = {id(p) for found in due.values() for p in found}
+    return Board([_marked(p) if id(p) in marked else p for p in kept], _rows_disagree(folded, due))
+
+
+def _heading(folded: str, first_row: tuple[int, int]) -> tuple[int, int]:
+    """The span of the board's heading ("Thu board", "Fri AM board (early)"): the text's first
+    line, short, when the first row follows it; else an empty span."""
+    if first_row[0] == 0:
+        return (0, 0)
+    line = folded[: first_row[0] - 1]
+    if "\n" in line or len(line.split()) > _HEADING_WORDS:
+        return (0, 0)
+    return (0, len(line))
 
 
 def _marked(piece: Piece) -> Piece:
