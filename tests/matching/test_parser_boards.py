@@ -8,9 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.model import TaskDraft
+from matching.model import MatterRef, TaskDraft
 from matching.parse import Parser
-from matching.model import MatterRef
 from tests.matching.bundled import BUNDLED_CATALOGUE
 from tests.matching.bundled import named_person as person
 
