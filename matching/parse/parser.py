@@ -9,13 +9,14 @@ from datetime import datetime
 from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
-from matching.parse.deadlines import read_folded_deadline, zone_named
+from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_named
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
 from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.vocabulary import Vocabulary
+from matching.parse.thanked import THANKED_ASKED
 from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered, inside
 from matching.text import blank, fold, words
 
@@ -146,6 +147,10 @@ class Parser:
             unsure["matter"] = matter.warning
         if person.doubt:
             unsure["assignee"] = person.doubt
+        elif person.thanked and unsure.get("due_at") == NOTHING_ASKED:
+            # Thanks, then orders and a day but no word of asking ("@Ana perfect, thanks. The
+            # index first. Friday works."): more work, and the one thanked may be meant to do it.
+            unsure["assignee"] = THANKED_ASKED.format(name=person.thanked)
         removed = hint_spans + matter.number_spans + matter.name_spans + priority_spans
         removed += deadline_spans + self._client_first_name_spans(found)
         return TaskDraft(

@@ -120,6 +120,9 @@ class PersonFinding:
     email: str | None
     spans: list[Span]
     doubt: str | None = None
+    # The one thanked when nobody is assigned: maybe the doer where the text still sets a
+    # deadline ("@Ana perfect, thank you. Friday works."; the parser weighs it).
+    thanked: str | None = None
 
 
 class Roster:
@@ -228,7 +231,8 @@ class Roster:
                 folded, found, spans, known, thanked, is_known_word, self._names
             )
             if doubt or not known:
-                return PersonFinding(None, spans, doubt)
+                first = min(thanked, key=lambda h: h.position)
+                return PersonFinding(None, spans, doubt, self._names.get(first.email or ""))
         if known and SAYS_NO_ACTION.search(folded):
             return PersonFinding(None, spans, NO_ACTION)
         # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.

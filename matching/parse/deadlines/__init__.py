@@ -62,6 +62,7 @@ from matching.text import blank, fold
 
 __all__ = [
     "END_OF_DAY",
+    "NOTHING_ASKED",
     "PASSED_WARNING",
     "Deadline",
     "DeadlineReading",
@@ -72,7 +73,7 @@ __all__ = [
 ]
 
 _READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
-_NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
+NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # The readers cued by plain strings, all looked for at once, and by patterns, looked for one by
 # one. Most delegations hold no digit; the readers whose cue needs one are then not tried.
 _PLAIN_CUES = CueIndex(word for r in _READERS if isinstance(r.cue, tuple) for word in r.cue)
@@ -140,7 +141,7 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     elif request.nothing:
         # "heads up i'm out today", "thx everyone for today": a day named, nothing asked; one
         # marked ("reminder: timesheets are due Monday") may be everyone's, not a task's.
-        candidates = [c._replace(doubt=c.doubt or _NOTHING_ASKED) for c in candidates
+        candidates = [c._replace(doubt=c.doubt or NOTHING_ASKED) for c in candidates
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
     if vague and not (request.nothing or request.social):
