@@ -13,6 +13,7 @@ from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_n
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
+from matching.parse.replies import answers_only
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
 from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.vocabulary import Vocabulary
@@ -131,15 +132,18 @@ class Parser:
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
             # (folded text blanked is the blanked text folded: folding keeps each index)
             found_deadline = read_folded_deadline(
-                blank(folded, hint_spans + matter.number_spans + names), now=now, tz=tz
+                blank(folded, hint_spans + matter.number_spans + names + quoted), now=now, tz=tz
             )
-            deadline = found_deadline.deadline
+            deadline, doubt = found_deadline.deadline, found_deadline.doubt
+            if answers_only(folded, quoted):
+                # "> who can take it?\n\nI've got it, draft by 11": the writer's own promise.
+                deadline, doubt = None, None
             if deadline:
                 due_at = deadline.due_at
                 warnings += deadline.warnings
                 deadline_spans += [deadline_span(folded, *span) for span in deadline.spans]
-            if found_deadline.doubt:
-                unsure["due_at"] = found_deadline.doubt
+            if doubt:
+                unsure["due_at"] = doubt
         else:
             warnings.append(NO_CLOCK_WARNING)
         if matter.warning:
