@@ -213,7 +213,11 @@ def _tallied(word: str, before: str) -> bool:
 
 
 def _asked(said: list[str], index: int) -> bool:
-    return not ASKING_WORDS.isdisjoint(said[max(0, index - _ASKED_REACH) : index])
+    window = said[max(0, index - _ASKED_REACH) : index]
+    if not ASKING_WORDS.isdisjoint(window):
+        return True
+    # A wish asks as well: "the firm would like him called today", "I'd like it filed Monday".
+    return any(w == "like" and i and window[i - 1] in _WOULD for i, w in enumerate(window))
 
 
 def _names_a_paper(found: list[str], index: int) -> bool:
