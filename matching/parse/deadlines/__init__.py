@@ -9,6 +9,7 @@ from matching.parse.deadlines.anchors import (
     alternatives,
     corrected,
     counted_from_an_event,
+    counted_from_its_day,
     counted_from_elsewhere,
     no_deadline_said,
     opens_a_window,
@@ -166,6 +167,7 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     doubt = (
         chosen.doubt
         or next(iter(doubts), None)
+        or counted_from_its_day(folded, chosen.start)
         or corrected(folded, chosen.start, chosen.spans[-1][1], later_days)
         or alternatives(folded, chosen.start, chosen.spans[-1][1])
         or weekday_disagrees(folded, local.weekday(), chosen.start, chosen.spans[-1][1])
