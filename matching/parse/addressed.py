@@ -83,7 +83,9 @@ _WISHING = frozenset(
      "suggests", "direct", "directs", "directed", "propose", "proposes", "recommend",
      "recommends"}
 )  # fmt: skip
-_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | _WHO_FIELDS | {"to", "for", "let", "if", "at", "that"}
+_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | _WHO_FIELDS | {
+    "to", "for", "let", "if", "at", "that"
+}
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
 # "let Garcia know", "have Felix on the call".
 _NOT_A_VERB = frozenset(

@@ -237,7 +237,9 @@ def told_cases(folded: str) -> set[str]:
     }  # fmt: skip
 
 
-KIN_WARNING = "the text names {name} only as someone else's relation or neighbour: whose matter is it?"
+KIN_WARNING = (
+    "the text names {name} only as someone else's relation or neighbour: whose matter is it?"
+)
 # A client named only as the tie of another person who is then named ("Ms. Ruth Abney's
 # neighbor, a Mr. Carl Dunn", "the Pikes' nephew Rory Hale"): the request is that person's.
 _KIN_OF = re.compile(

@@ -13,11 +13,11 @@ from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_n
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
-from matching.parse.replies import answers_only
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
+from matching.parse.replies import answers_only
+from matching.parse.thanked import THANKED_ASKED
 from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.vocabulary import Vocabulary
-from matching.parse.thanked import THANKED_ASKED
 from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered, inside
 from matching.text import blank, fold, words
 

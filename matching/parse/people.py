@@ -108,7 +108,9 @@ UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
-POOL_AND_PERSON = "the text asks anyone for one thing and {name} for another: who does the main task?"
+POOL_AND_PERSON = (
+    "the text asks anyone for one thing and {name} for another: who does the main task?"
+)
 SIGNED_OR_ASKED = "the text ends with a name: is that the one to do it, or the writer signing?"
 
 

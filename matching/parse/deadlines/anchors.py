@@ -71,7 +71,8 @@ def counted_from_an_event(folded: str) -> str | None:
 # What may stand between an event and its date: "the 341, which is 12/2", "the hearing on 11/9",
 # "the 341 (12/2)".
 _EVENTS_DATE_NEXT = re.compile(
-    r"\s*(?:,\s*)?(?:\(\s*)?(?:(?:which|that)\s+(?:is|'s|falls\s+on)\s+|on\s+|set\s+for\s+|is\s+|'s\s+)?"
+    r"\s*(?:,\s*)?(?:\(\s*)?"
+    r"(?:(?:which|that)\s+(?:is|'s|falls\s+on)\s+|on\s+|set\s+for\s+|is\s+|'s\s+)?"
     r"(?:(?:on|for)\s+)?$"
 )
 
