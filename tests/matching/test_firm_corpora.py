@@ -25,6 +25,8 @@ FLOORS = {
                "matter": 0.99, "assignee": 1.00},
     "chesapeake": {"task_type": 0.86, "due_at": 0.96, "priority": 1.00,
                   "matter": 1.00, "assignee": 1.00},
+    "chinook": {"task_type": 0.91, "due_at": 0.85, "priority": 0.99,
+               "matter": 0.96, "assignee": 0.94},
     "cumberland": {"task_type": 0.84, "due_at": 0.93, "priority": 1.00,
                   "matter": 0.98, "assignee": 0.98},
     "delta": {"task_type": 0.85, "due_at": 1.00, "priority": 1.00,
