@@ -10,6 +10,7 @@ from matching.parse.deadlines.anchors import (
     corrected,
     counted_from_an_event,
     counted_from_elsewhere,
+    counted_from_its_day,
     no_deadline_said,
     opens_a_window,
     small_hours,
@@ -64,6 +65,7 @@ from matching.text import blank, fold
 
 __all__ = [
     "END_OF_DAY",
+    "NOTHING_ASKED",
     "PASSED_WARNING",
     "Deadline",
     "DeadlineReading",
@@ -74,7 +76,7 @@ __all__ = [
 ]
 
 _READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
-_NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
+NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # The readers cued by plain strings, all looked for at once, and by patterns, looked for one by
 # one. Most delegations hold no digit; the readers whose cue needs one are then not tried.
 _PLAIN_CUES = CueIndex(word for r in _READERS if isinstance(r.cue, tuple) for word in r.cue)
@@ -149,7 +151,7 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     elif request.nothing:
         # "heads up i'm out today", "thx everyone for today": a day named, nothing asked; one
         # marked ("reminder: timesheets are due Monday") may be everyone's, not a task's.
-        candidates = [c._replace(doubt=c.doubt or _NOTHING_ASKED) for c in candidates
+        candidates = [c._replace(doubt=c.doubt or NOTHING_ASKED) for c in candidates
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
     if vague and not (request.nothing or request.social):
@@ -174,6 +176,7 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     doubt = (
         chosen.doubt
         or next(iter(doubts), None)
+        or counted_from_its_day(folded, chosen.start)
         or corrected(folded, chosen.start, chosen.spans[-1][1], later_days)
         or alternatives(folded, chosen.start, chosen.spans[-1][1])
         or weekday_disagrees(folded, local.weekday(), chosen.start, chosen.spans[-1][1])

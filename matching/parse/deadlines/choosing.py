@@ -11,6 +11,7 @@ from matching.parse.deadlines.clauses import (
     event_day_doubt,
     heads_the_text,
     names_the_event,
+    opens_a_plan,
     said_to_be_fine,
     standalone,
 )
@@ -112,8 +113,10 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
     if piece.rank == MARKED:
         # "in 30 days", "end of week": a deadline by its words, a fact only when relayed, said
         # in the negative or of what the writer will do ("I'll have it by the end of the week").
-        return described(folded, piece.start, piece.end, MARKED) or dates_an_event(
-            folded, piece.start, appearance=request.appearance
+        return (
+            described(folded, piece.start, piece.end, MARKED)
+            or dates_an_event(folded, piece.start, appearance=request.appearance)
+            or opens_a_plan(folded, piece.start, piece.end)
         )
     if lead == CONTEXT:
         return True
