@@ -38,9 +38,9 @@ _RELATIVE = re.compile(
     r"mother-in-law|father-in-law|neighbou?r|friend|roommate|coworker|co-worker|sibling)s?\b",
     re.IGNORECASE,
 )
-# Words that say a person is not a client yet (an intake is a newcomer's first call).
+# Words that say a person is not a client yet.
 _PROSPECT = re.compile(
-    r"\b(?:prospects?|prospective|potential\s+client|intake|(?:not|isn't)\s+(?:yet\s+)?(?:a\s+|our\s+)?"
+    r"\b(?:prospects?|prospective|potential\s+client|(?:not|isn't)\s+(?:yet\s+)?(?:a\s+|our\s+)?"
     r"client|(?:hasn't|has\s+not|haven't|have\s+not|not\s+yet)\s+(?:signed|retained|engaged))\b"
 )
 # The relative's own name after them: "'s sister (Ruth Ann Gamble)", "'s son, Milo Dern,".

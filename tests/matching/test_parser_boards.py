@@ -56,10 +56,11 @@ def test_one_asked_to_staff_the_work_is_asked_about(parser: Parser) -> None:
     assert "assignee" in draft.unsure
 
 
-def test_a_clients_relative_at_an_intake_is_no_matter_of_the_clients(parser: Parser) -> None:
+def test_a_clients_relative_calling_for_an_intake_is_asked_about(parser: Parser) -> None:
     draft = read(parser, "Harriet Pemberton's cousin phoned about a Crown Asset suit of his own. "
                          "Can someone do the intake call with him today?")
     assert draft.matter is None
+    assert "matter" in draft.unsure
     # ... while the client's relative helping the client's own case is the client's matter
     draft = read(parser, "Harriet Pemberton's son will bring the letters in; can someone scan "
                          "them into the file?")
