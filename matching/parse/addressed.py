@@ -64,7 +64,9 @@ _ANSWERED_TO = frozenset(
      "regards", "cheers", "condolences", "wishes", "applause", "gratitude",
      # "the hearing moved to June": a date put off, though someone on the roster is June.
      "moved", "continued", "postponed", "pushed", "rescheduled", "reset", "adjourned", "bumped",
-     "delayed", "extended", "deferred"}
+     "delayed", "extended", "deferred",
+     # "phones forwarded to Carly", "calls routed to Jo": where something went, not a task.
+     "forwarded", "routed", "rerouted", "transferred", "redirected", "diverted"}
 )  # fmt: skip
 # "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
 _ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})

@@ -251,10 +251,27 @@ _KIN_OF = re.compile(
 )
 
 
+# ... or a relation who got in touch ("'s neighbor called") about business of their own: an
+# intake, a suit of their own or one like the client's.
+_KIN_CALLED = re.compile(
+    r"\s*'?s?\s+(?:neighbou?r|friend|co-?worker|roommate|cousin|nephew|niece|brother|sister|son"
+    r"|daughter|mother|father|mom|mum|dad|aunt|uncle|in-law)\s+(?:just\s+)?(?:called|phoned"
+    r"|rang|emailed|texted|walked\s+in|came\s+in|stopped\s+by|reached\s+out)\b"
+)
+_OWN_BUSINESS = re.compile(
+    r"\b(?:intake|(?:his|her|their)\s+own|similar|same\s+kind\s+of)\b", re.IGNORECASE
+)
+
+
 def kin_named(text: str, spans: list[tuple[int, int]]) -> str | None:
     """The client's name when every place the text names a client it names them as another
-    named person's relation or neighbour; else None."""
-    if not spans or not all(_KIN_OF.match(text, end) for _, end in spans):
+    named person's relation or neighbour, or as the relation of one calling about business of
+    their own; else None."""
+    if not spans:
+        return None
+    own = _OWN_BUSINESS.search(text) is not None
+    if not all(_KIN_OF.match(text, end) or own and _KIN_CALLED.match(text, end)
+               for _, end in spans):
         return None
     start, end = spans[0]
     return text[start:end]
