@@ -64,7 +64,9 @@ _ANSWERED_TO = frozenset(
      "regards", "cheers", "condolences", "wishes", "applause", "gratitude",
      # "the hearing moved to June": a date put off, though someone on the roster is June.
      "moved", "continued", "postponed", "pushed", "rescheduled", "reset", "adjourned", "bumped",
-     "delayed", "extended", "deferred"}
+     "delayed", "extended", "deferred",
+     # "phones forwarded to Carly", "calls routed to Jo": where something went, not a task.
+     "forwarded", "routed", "rerouted", "transferred", "redirected", "diverted"}
 )  # fmt: skip
 # "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
 _ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})
@@ -76,7 +78,16 @@ _LATER_STEPS = frozenset(
 _HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
 # An intake card's field for whom it goes to: "Assign: Lorraine", "Owner: Bob".
 _WHO_FIELDS = frozenset({"assign", "assignee", "owner"})
-_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | _WHO_FIELDS | {"to", "for", "let", "if", "at"}
+# "Ms. Ruiz asks that Omar Haddad draft them", "she requests that Lee call": a formal wish,
+# the one named then what they are to do (a verb in the bare form).
+_WISHING = frozenset(
+    {"ask", "asks", "asked", "request", "requests", "requested", "prefer", "prefers", "suggest",
+     "suggests", "direct", "directs", "directed", "propose", "proposes", "recommend",
+     "recommends"}
+)  # fmt: skip
+_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | _WHO_FIELDS | {
+    "to", "for", "let", "if", "at", "that"
+}
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
 # "let Garcia know", "have Felix on the call".
 _NOT_A_VERB = frozenset(
@@ -293,6 +304,8 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
         elif word == "for" and _followed_by_to(found, after, not_then=_LATER_STEPS):
             places.append(Naming(start, after, WEAK))
         elif word in _MODALS and _acts(found, after) and found[after][2] != "you":
+            places.append(Naming(start, after, WEAK))
+        elif word == "that" and index and found[index - 1][2] in _WISHING and _acts(found, after):
             places.append(Naming(start, after, WEAK))
         elif word == "let" and _acts(found, after):  # "let Ty run point"; not "let Garcia know"
             places.append(Naming(start, after, WEAK))

@@ -52,6 +52,8 @@ _NEWS_QUESTION = re.compile(
 _ROUTING = re.compile(
     r"\b(?:get|find|grab|assign|put|line\s+up|round\s+up)\s+(?:someone|somebody|anyone|"
     r"one\s+of\s+(?:the|our|your)\b)"
+    # "Dana pls staff it", "can you delegate this?": the same, said of the work
+    r"|\b(?:staff|delegate|reassign|farm\s+out)\s+(?:it|this|that|them)\b"
 )
 # The same anywhere in the text: "Tamika — … Give it to whoever has time, by Friday."
 _HANDED_ON = re.compile(

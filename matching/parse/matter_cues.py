@@ -9,7 +9,8 @@ from matching.parse.words import Word, name_words
 
 __all__ = [
     "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "bankruptcy_caption",
-    "caption_initialisms", "caption_party", "caption_side", "client_side", "in_caption",
+    "KIN_WARNING", "caption_initialisms", "caption_party", "caption_side", "client_side",
+    "in_caption", "kin_named",
     "near_cues", "near_words", "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
 ]  # fmt: skip
 
@@ -234,3 +235,43 @@ def told_cases(folded: str) -> set[str]:
         m["party"] for m in _WHICH_CASE.finditer(folded)
         if not _GUESS_BEFORE.search(folded, 0, m.start()) and not _QUESTION_AFTER.match(folded, m.end())
     }  # fmt: skip
+
+
+KIN_WARNING = (
+    "the text names {name} only as someone else's relation or neighbour: whose matter is it?"
+)
+# A client named only as the tie of another person who is then named ("Ms. Ruth Abney's
+# neighbor, a Mr. Carl Dunn", "the Pikes' nephew Rory Hale"): the request is that person's.
+_KIN_OF = re.compile(
+    r"\s*'?s?\s+(?:neighbou?r|friend|co-?worker|roommate|tenant|landlord|boss|employee|cousin"
+    r"|nephew|niece|brother|sister|son|daughter|mother|father|mom|mum|dad|aunt|uncle|grandson"
+    r"|granddaughter|boyfriend|girlfriend|fianc[ée]e?|partner|in-law|brother-in-law"
+    r"|sister-in-law|son-in-law|daughter-in-law)\b[\s,:(]*(?:an?\s+)?"
+    r"(?:(?i:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+"
+)
+
+
+# ... or a relation who got in touch ("'s neighbor called") about business of their own: an
+# intake, a suit of their own or one like the client's.
+_KIN_CALLED = re.compile(
+    r"\s*'?s?\s+(?:neighbou?r|friend|co-?worker|roommate|cousin|nephew|niece|brother|sister|son"
+    r"|daughter|mother|father|mom|mum|dad|aunt|uncle|in-law)\s+(?:just\s+)?(?:called|phoned"
+    r"|rang|emailed|texted|walked\s+in|came\s+in|stopped\s+by|reached\s+out)\b"
+)
+_OWN_BUSINESS = re.compile(
+    r"\b(?:intake|(?:his|her|their)\s+own|similar|same\s+kind\s+of)\b", re.IGNORECASE
+)
+
+
+def kin_named(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The client's name when every place the text names a client it names them as another
+    named person's relation or neighbour, or as the relation of one calling about business of
+    their own; else None."""
+    if not spans:
+        return None
+    own = _OWN_BUSINESS.search(text) is not None
+    if not all(_KIN_OF.match(text, end) or own and _KIN_CALLED.match(text, end)
+               for _, end in spans):
+        return None
+    start, end = spans[0]
+    return text[start:end]

@@ -18,6 +18,7 @@ from matching.parse.matter_cues import (
     BANKRUPTCY,
     BANKRUPTCY_WORK,
     CHAPTER_CUE,
+    KIN_WARNING,
     NOT_PARTY_WORDS,
     bankruptcy_caption,
     caption_initialisms,
@@ -25,6 +26,7 @@ from matching.parse.matter_cues import (
     caption_side,
     client_side,
     in_caption,
+    kin_named,
     near_cues,
     practice_cues,
     settled_by_caption,
@@ -247,6 +249,8 @@ class Matters:
             return number, CONTEXT_GUESS_WARNING
         if number and not ambiguous and (warning := done_only_warning(text, folded, spans)):
             return number, warning
+        if number and not ambiguous and (kin := kin_named(text, spans)):
+            return None, KIN_WARNING.format(name=kin)
         if ambiguous:
             # "the 3-page letter for Green": a capitalised name outweighs a lower-case word that
             # happens to be another client's surname (Page).

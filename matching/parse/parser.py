@@ -9,11 +9,13 @@ from datetime import datetime
 from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
-from matching.parse.deadlines import read_folded_deadline, zone_named
+from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_named
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
+from matching.parse.replies import answers_only
+from matching.parse.thanked import THANKED_ASKED
 from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.vocabulary import Vocabulary
 from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered, inside
@@ -130,15 +132,18 @@ class Parser:
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
             # (folded text blanked is the blanked text folded: folding keeps each index)
             found_deadline = read_folded_deadline(
-                blank(folded, hint_spans + matter.number_spans + names), now=now, tz=tz
+                blank(folded, hint_spans + matter.number_spans + names + quoted), now=now, tz=tz
             )
-            deadline = found_deadline.deadline
+            deadline, doubt = found_deadline.deadline, found_deadline.doubt
+            if answers_only(folded, quoted):
+                # "> who can take it?\n\nI've got it, draft by 11": the writer's own promise.
+                deadline, doubt = None, None
             if deadline:
                 due_at = deadline.due_at
                 warnings += deadline.warnings
                 deadline_spans += [deadline_span(folded, *span) for span in deadline.spans]
-            if found_deadline.doubt:
-                unsure["due_at"] = found_deadline.doubt
+            if doubt:
+                unsure["due_at"] = doubt
         else:
             warnings.append(NO_CLOCK_WARNING)
         if matter.warning:
@@ -146,6 +151,10 @@ class Parser:
             unsure["matter"] = matter.warning
         if person.doubt:
             unsure["assignee"] = person.doubt
+        elif person.thanked and unsure.get("due_at") == NOTHING_ASKED:
+            # Thanks, then orders and a day but no word of asking ("@Ana perfect, thanks. The
+            # index first. Friday works."): more work, and the one thanked may be meant to do it.
+            unsure["assignee"] = THANKED_ASKED.format(name=person.thanked)
         removed = hint_spans + matter.number_spans + matter.name_spans + priority_spans
         removed += deadline_spans + self._client_first_name_spans(found)
         return TaskDraft(

@@ -108,6 +108,9 @@ UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
+POOL_AND_PERSON = (
+    "the text asks anyone for one thing and {name} for another: who does the main task?"
+)
 SIGNED_OR_ASKED = "the text ends with a name: is that the one to do it, or the writer signing?"
 
 
@@ -119,6 +122,9 @@ class PersonFinding:
     email: str | None
     spans: list[Span]
     doubt: str | None = None
+    # The one thanked when nobody is assigned: maybe the doer where the text still sets a
+    # deadline ("@Ana perfect, thank you. Friday works."; the parser weighs it).
+    thanked: str | None = None
 
 
 class Roster:
@@ -227,7 +233,8 @@ class Roster:
                 folded, found, spans, known, thanked, is_known_word, self._names
             )
             if doubt or not known:
-                return PersonFinding(None, spans, doubt)
+                first = min(thanked, key=lambda h: h.position)
+                return PersonFinding(None, spans, doubt, self._names.get(first.email or ""))
         if known and SAYS_NO_ACTION.search(folded):
             return PersonFinding(None, spans, NO_ACTION)
         # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.
@@ -253,6 +260,9 @@ class Roster:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, FOR_ANOTHER)
+            if _pool_asked_apart(folded, found, chosen):
+                name = self._names.get(chosen.email or "", "someone")
+                return PersonFinding(None, spans, POOL_AND_PERSON.format(name=name))
             doubt = SIGNED_OR_ASKED if signed_or_asked(chosen, writer) else doubt_about_doer(
                 folded, found, part_of(found, chosen.position),
                 addressed=chosen.role in (ADDRESSEE, SIGNED), delivered=chosen.delivered,
@@ -451,6 +461,24 @@ class Roster:
             and spelled not in _GROUPS
             and not is_known_word(spelled)
         )
+
+
+def _pool_asked_apart(folded: str, found: list[Span], chosen: Hint) -> bool:
+    """Whether the text asks the pool in a sentence of its own and then the one named in another
+    ("Can somebody calendar the hearing? And Lou please print the ledger"): two asks, and the
+    pool's may be the main one."""
+    if not found:
+        return False
+    own = part_of(found, chosen.position)
+    # "… could someone ring her back? To @colm, by 11": the one named for the pool's own task.
+    if own < 0 or not asks_for_work(folded, found[own]):
+        return False
+    return any(
+        # (after the one named, the pool is a fallback: "Bob, can you …? If not I need somebody")
+        0 <= part_of(found, match.start()) < own
+        for match in GROUP_ASK.finditer(folded)
+        if not match.group().startswith("whoever")
+    )
 
 
 def _main_hint(folded: str, found: list[Span], known: list[Hint]) -> Hint | None:

@@ -9,7 +9,16 @@ from matching.text import blank, fold
 
 __all__ = ["TIME_AND_PRIORITY_WORDS", "priority_and_spans", "priority_of"]
 
-_URGENT = r"(?:urgent(?:ly)?|asap|a\.s\.a\.p\b\.?|rush(?:ed|ing)?|emergenc(?:y|ies))"
+# "the emergency room bill", "an urgent care visit": a place or a service the word names, not
+# how soon the work is wanted.
+_NAMED_BY_IT = (
+    r"(?![\s-]+(?:rooms?|departments?|dept|care|services|contacts?|funds?|medicine|physicians?"
+    r"|vehicles?|medical)\b)"
+)
+_URGENT = (
+    rf"(?:urgent(?:ly)?{_NAMED_BY_IT}|asap|a\.s\.a\.p\b\.?|rush(?:ed|ing)?"
+    rf"|emergenc(?:y|ies){_NAMED_BY_IT})"
+)
 _HIGH = r"(?:high[\s-]*pri(?:ority)?|important)"
 # "no later than Friday" negates nothing.
 _NEGATION = (

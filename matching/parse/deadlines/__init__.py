@@ -10,12 +10,14 @@ from matching.parse.deadlines.anchors import (
     corrected,
     counted_from_an_event,
     counted_from_elsewhere,
+    counted_from_its_day,
     no_deadline_said,
     opens_a_window,
     small_hours,
     someone_else_does,
     weekday_disagrees,
 )
+from matching.parse.deadlines.boards import on_a_board
 from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
 from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
 from matching.parse.deadlines.context import rank_of_lead
@@ -50,6 +52,7 @@ from matching.parse.deadlines.pieces import (
 )
 from matching.parse.deadlines.requested import (
     asks_something,
+    asks_the_reader,
     if_the_reader,
     later_item,
     listed_note,
@@ -62,6 +65,7 @@ from matching.text import blank, fold
 
 __all__ = [
     "END_OF_DAY",
+    "NOTHING_ASKED",
     "PASSED_WARNING",
     "Deadline",
     "DeadlineReading",
@@ -72,7 +76,7 @@ __all__ = [
 ]
 
 _READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
-_NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
+NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 # The readers cued by plain strings, all looked for at once, and by patterns, looked for one by
 # one. Most delegations hold no digit; the readers whose cue needs one are then not tried.
 _PLAIN_CUES = CueIndex(word for r in _READERS if isinstance(r.cue, tuple) for word in r.cue)
@@ -88,6 +92,12 @@ _DIGIT = re.compile(r"\d")
 _SHORTCODE = re.compile(r"(?<![a-z0-9]):[a-z][a-z0-9_+-]*:")
 _SENTENCE_END = re.compile(unabbreviated("[.!?]") + r"(?=\s|$)|\n")
 _HEAD_BREAK = re.compile(unabbreviated("[.!?:]") + r"(?=\s|$)|\n|\s(?:-+|\u2014|\u2013)\s")
+# "the next payday is Thursday", "her hearing's Friday": a day told as the date of something.
+_TOLD_AS_THE_DATE = re.compile(r"[a-z]\s+(?:is|are|was|falls\s+on|lands\s+on)\s+$|[a-z]'s\s+$")
+_EVENT_WORDS = frozenset(
+    {"hearing", "hrg", "trial", "conference", "conf", "deposition", "depo", "mediation",
+     "meeting", "mtg", "call", "argument", "appearance", "341", "sale", "closing"}
+)  # fmt: skip
 # "prep the binder for the Jan 7 trial": work for an event named by its day.
 _WORK_FOR = re.compile(
     r"\b(?:for|before|b4|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
@@ -116,8 +126,9 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     clock = Now(local, zone)
     pictured = _pictures_blanked(folded)
     folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(pictured)))
-    pieces = _pieces(folded, clock, misspelt)
-    doubts: list[str] = []
+    board = on_a_board(folded, _pieces(folded, clock, misspelt))
+    pieces = board.pieces
+    doubts: list[str] = [board.doubt] if board.doubt else []
     vague: list[Unread] = []
     if _has_unread(pieces):
         # A date that cannot be, said as a deadline or beside one, is asked about; as news
@@ -140,7 +151,7 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     elif request.nothing:
         # "heads up i'm out today", "thx everyone for today": a day named, nothing asked; one
         # marked ("reminder: timesheets are due Monday") may be everyone's, not a task's.
-        candidates = [c._replace(doubt=c.doubt or _NOTHING_ASKED) for c in candidates
+        candidates = [c._replace(doubt=c.doubt or NOTHING_ASKED) for c in candidates
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
     if vague and not (request.nothing or request.social):
@@ -165,6 +176,7 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     doubt = (
         chosen.doubt
         or next(iter(doubts), None)
+        or counted_from_its_day(folded, chosen.start)
         or corrected(folded, chosen.start, chosen.spans[-1][1], later_days)
         or alternatives(folded, chosen.start, chosen.spans[-1][1])
         or weekday_disagrees(folded, local.weekday(), chosen.start, chosen.spans[-1][1])
@@ -177,6 +189,8 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
         or later_item(folded, chosen.start)
         or listed_note(folded, chosen.start)
         or if_the_reader(folded, chosen.start)
+        # (the day of an event someone is asked to appear at is the deadline)
+        or (None if request.appearance else _told_beside_the_ask(folded, chosen))
     )
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
 
@@ -254,11 +268,37 @@ def _someone_elses_act(folded: str, candidate: Candidate) -> str | None:
     return someone_else_does(folded[begin:end], said) if begin else None
 
 
+def _told_beside_the_ask(folded: str, candidate: Candidate) -> str | None:
+    """The doubt when a day not said as a deadline is told in a sentence that asks nothing ("The
+    next payday is Thursday.") and another sentence holds the ask ("Someone call her back
+    asap"): the day is news about the matter, and may not be the task's."""
+    if candidate.rank == MARKED or not _TOLD_AS_THE_DATE.search(
+        folded, max(0, candidate.start - 16), candidate.start
+    ):
+        return None
+    begin, end = _sentence_bounds(folded, candidate.start)
+    sentence = folded[begin:end]
+    # "Pettway's hearing is Wednesday at 10:30 ... to Anjali, please": an event's day, which
+    # whoever covers it must meet
+    told_of = folded[begin : candidate.start].split()
+    if asks_something(sentence) or not _EVENT_WORDS.isdisjoint(told_of):
+        return None
+    if not asks_the_reader(folded[:begin] + " " + folded[end:]):
+        return None
+    said = folded[candidate.start : candidate.spans[-1][1]]
+    return f"\u201c{said}\u201d is told as news, not asked for: is it the task's deadline?"
+
+
 def _sentence_of(folded: str, start: int) -> str:
     """The sentence `start` is said in ("Mr." ends none)."""
+    begin, end = _sentence_bounds(folded, start)
+    return folded[begin:end]
+
+
+def _sentence_bounds(folded: str, start: int) -> tuple[int, int]:
     ends = [m.end() for m in _SENTENCE_END.finditer(folded, 0, start)]
     after = _SENTENCE_END.search(folded, start)
-    return folded[ends[-1] if ends else 0 : after.end() if after else len(folded)]
+    return ends[-1] if ends else 0, after.end() if after else len(folded)
 
 
 def _event_day(folded: str, pieces: list[Piece]) -> str | None:

@@ -68,6 +68,25 @@ def counted_from_an_event(folded: str) -> str | None:
     return f"\u201c{said}\u201d: when is that?"
 
 
+# What may stand between an event and its date: "the 341, which is 12/2", "the hearing on 11/9",
+# "the 341 (12/2)".
+_EVENTS_DATE_NEXT = re.compile(
+    r"\s*(?:,\s*)?(?:\(\s*)?"
+    r"(?:(?:which|that)\s+(?:is|'s|falls\s+on)\s+|on\s+|set\s+for\s+|is\s+|'s\s+)?"
+    r"(?:(?:on|for)\s+)?$"
+)
+
+
+def counted_from_its_day(folded: str, start: int) -> str | None:
+    """The doubt when the day at `start` is the date of an event that the deadline is counted
+    from ("7 days before the 341, which is 12/2"): the event's day, not the task's."""
+    for match in _FROM_AN_EVENT.finditer(folded, max(0, start - 120), start):
+        if _EVENTS_DATE_NEXT.match(folded[match.end() : start]):
+            said = " ".join(match.group().split())
+            return f"\u201c{said}\u201d counts from that day, not to it: when is it due?"
+    return None
+
+
 # "he's free Tuesday after 4", "any time Friday from 2": when something may start, not end.
 _AFTER_TIME = re.compile(
     r"\s*,?\s*(?:any\s*time\s+|anytime\s+|sometime\s+)?(?:after|from|past|starting(?:\s+at)?)\s+"

@@ -11,6 +11,7 @@ from matching.parse.deadlines.clauses import (
     event_day_doubt,
     heads_the_text,
     names_the_event,
+    opens_a_plan,
     said_to_be_fine,
     standalone,
 )
@@ -87,7 +88,7 @@ def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) 
     pieces = [p for p in pieces if p not in facts and not _time_of_a_fact(folded, p, facts)]
     pairs = _adjacent_pairs(folded, pieces)
     paired = {i for pair in pairs for i in pair}
-    pairs, distant = _morning_refined(pieces, pairs, paired)
+    pairs, distant = _morning_refined(folded, pieces, pairs, paired)
     distant += _distant_pair(folded, pieces, paired, request)
     paired |= {i for pair in distant for i in pair}
     found = [_combined(folded, pieces, c, d, now, adjacent=True) for c, d in pairs]
@@ -112,8 +113,10 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
     if piece.rank == MARKED:
         # "in 30 days", "end of week": a deadline by its words, a fact only when relayed, said
         # in the negative or of what the writer will do ("I'll have it by the end of the week").
-        return described(folded, piece.start, piece.end, MARKED) or dates_an_event(
-            folded, piece.start, appearance=request.appearance
+        return (
+            described(folded, piece.start, piece.end, MARKED)
+            or dates_an_event(folded, piece.start, appearance=request.appearance)
+            or opens_a_plan(folded, piece.start, piece.end)
         )
     if lead == CONTEXT:
         return True
@@ -155,7 +158,7 @@ def _adjacent_pairs(folded: str, pieces: list[Piece]) -> list[tuple[int, int]]:
 
 
 def _morning_refined(
-    pieces: list[Piece], pairs: list[tuple[int, int]], paired: set[int]
+    folded: str, pieces: list[Piece], pairs: list[tuple[int, int]], paired: set[int]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """ "file it tmrw am. ... by 10": a day said with its half ("tomorrow morning") takes the one
     time the text gives without a day. Returns the pairs said together, and those apart."""
@@ -163,13 +166,25 @@ def _morning_refined(
         i for i, p in enumerate(pieces)
         if i not in paired and isinstance(p, Clock) and p.stated and not p.needs_day
     ]  # fmt: skip
-    days = [i for i, p in enumerate(pieces) if i not in paired and isinstance(p, Day)]
     halves = [(c, d) for c, d in pairs if _is_half_of_day(pieces[c])]
-    if len(lone) != 1 or days or len(halves) != 1:
+    if len(lone) != 1 or len(halves) != 1:
+        return pairs, []
+    # A day said in another sentence is another moment ("Monday morning by 10? The signed copy
+    # will be in by tonight"): it leaves the time to the half of the day.
+    days = [
+        i for i, p in enumerate(pieces)
+        if i not in paired and isinstance(p, Day) and _one_sentence(folded, p, pieces[lone[0]])
+    ]  # fmt: skip
+    if days:
         return pairs, []
     half, day = halves[0]
     paired.add(lone[0])
     return [pair for pair in pairs if pair != (half, day)], [(lone[0], day)]
+
+
+def _one_sentence(folded: str, one: Piece, other: Piece) -> bool:
+    first, last = sorted((one, other), key=lambda p: p.start)
+    return _SENTENCE_BREAK.search(folded, first.end - 1, last.start) is None
 
 
 def _is_half_of_day(piece: Piece) -> bool:
@@ -247,7 +262,10 @@ def _ranked(folded: str, candidate: Candidate, request: Request) -> Candidate:
     lead = rank_of_lead(folded, candidate.start, appearance=request.appearance)
     rank = candidate.rank
     end = candidate.spans[-1][1]
-    if lead == MARKED or _AT_THE_LATEST.match(folded, end) or said_to_be_fine(folded, end):
+    # "Monday morning by 10": a time said apart from its day may carry the marker for both.
+    later = [rank_of_lead(folded, s, appearance=request.appearance) for s, _ in candidate.spans[1:]]
+    if (lead == MARKED or MARKED in later or _AT_THE_LATEST.match(folded, end)
+            or said_to_be_fine(folded, end)):
         rank = MARKED
     elif lead == CONTEXT and rank < MARKED:
         rank = CONTEXT

@@ -13,6 +13,7 @@ __all__ = [
     "heads_the_text",
     "names_an_event",
     "names_the_event",
+    "opens_a_plan",
     "said_to_be_fine",
     "standalone",
 ]
@@ -211,6 +212,21 @@ def described(folded: str, start: int, end: int, rank: int, *, appearance: bool 
     return not appearance and (
         names_an_event(folded, end) is not None or for_an_event(folded, start) is not None
     )
+
+
+# A period that opens its sentence and is followed by what we or they do then ("in 2 weeks we
+# re-pull her reports", "In 30 days they close the file"): the time of that later step, not a
+# deadline; unless it goes on to ask ("in 2 weeks we need the draft").
+_PLAN_AFTER = re.compile(
+    r",?\s+(?:we|they|he|she)(?:'ll|\s+will|\s+can)?\s+"
+    r"(?!(?:need|needs|want|wants|must|should|have|has|would|'d)\b)[a-z][a-z'-]*"
+)
+
+
+def opens_a_plan(folded: str, start: int, end: int) -> bool:
+    """Whether the period at `start:end` opens its sentence and dates a step that we or they
+    take then ("… anyway. in 2 weeks we re-pull her reports"): no deadline for the task."""
+    return not _clause_before(folded, start).strip() and _PLAN_AFTER.match(folded, end) is not None
 
 
 def _clause_of_its_own(folded: str, clause: str, end: int) -> bool:

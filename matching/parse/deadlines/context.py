@@ -54,6 +54,7 @@ _AUXILIARIES = frozenset({"it's", "is", "are", "be", "been", "gets", "get", "the
 _WANTS = frozenset({"want", "wants", "need", "needs", "needed", "like"})
 _WANTS_REACH = 2
 _NOT = frozenset({"don't", "dont", "not", "never", "doesn't", "doesnt"})
+_UNTIL = frozenset({"until", "till", "til"})
 _WOULD = frozenset({"i'd", "we'd", "would", "d"})
 # Facts only on their own: "motion for default on 9/16" names a motion, not a default.
 _FACT_NOUNS = frozenset({"payment", "pmt", "activity", "default", "delinquency"})
@@ -156,6 +157,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             # Friday" sets Friday aside; "any call made before 8 a.m." says which calls.
             if before in _PAST_DUE or word == "than" and before == "rather":
                 return CONTEXT
+            if word in _UNTIL and before in _NOT:
+                return CONTEXT  # "trial's not till 11/17": how much time there is, no deadline
             if before in _EVENT_PARTICIPLES:
                 # "so it's postmarked by Friday": the state wanted by then, not which events
                 if index >= 2 and found[index - 2] in _AUXILIARIES:
@@ -213,7 +216,11 @@ def _tallied(word: str, before: str) -> bool:
 
 
 def _asked(said: list[str], index: int) -> bool:
-    return not ASKING_WORDS.isdisjoint(said[max(0, index - _ASKED_REACH) : index])
+    window = said[max(0, index - _ASKED_REACH) : index]
+    if not ASKING_WORDS.isdisjoint(window):
+        return True
+    # A wish asks as well: "the firm would like him called today", "I'd like it filed Monday".
+    return any(w == "like" and i and window[i - 1] in _WOULD for i, w in enumerate(window))
 
 
 def _names_a_paper(found: list[str], index: int) -> bool:

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from matching.calendar import add_business_days, last_business_day_of_month
+from matching.parse.deadlines.boards import fills_a_cell
 from matching.parse.deadlines.clauses import said_to_be_fine, standalone
 from matching.parse.deadlines.context import WORD, is_introduced
 from matching.parse.deadlines.pieces import (
@@ -272,6 +273,8 @@ def _said_as_day(folded: str, match: re.Match[str]) -> bool:
     # Wed").
     if _TIME_AFTER.match(folded, match.end()) or said_to_be_fine(folded, match.end()):
         return True
+    if fills_a_cell(folded, match.start(), match.end()):
+        return True  # a board row's due cell ("Kuhn | DVL | Mon | @Ana")
     if not _TEXT_END.fullmatch(folded, match.end()):
         return False
     # Last, after a clause break or in a terse command ("ans Munday mon", "C&D Ruiz wed"), or

@@ -73,7 +73,7 @@ _HEARING = re.compile(rf"\b{_COURT}s?\b")
 # Messages that ask for nothing: a note, a thank-you, news of the writer's absence.
 _NOTHING_ASKED = re.compile(
     r"\b(?:no\s+action(?:\s+(?:needed|required|necessary))?|do\s+nothing"
-    r"|nothing\s+(?:further|needed|to\s+do|for\s+now)|just\s+sharing"
+    r"|nothing\s+(?:further|needed|to\s+do|for\s+now|from\s+me)|just\s+sharing"
     r"|can\s+wait|heads\s+up|fyi|f\.y\.i|(?:pls|please|kindly|just)\s+note|reminder"
     r"|(?:thanks|thank\s+you|thx|ty)[\s,]+(?:\w+[\s,]+){0,2}?for|congrats|congratulations"
     r"|i'?m\s+out|i\s+am\s+out|i'?m\s+off|i\s+am\s+off|out\s+sick|out\s+of\s+(?:the\s+)?office"
