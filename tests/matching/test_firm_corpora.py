@@ -25,7 +25,7 @@ FLOORS = {
                "matter": 0.99, "assignee": 1.00},
     "chesapeake": {"task_type": 0.86, "due_at": 0.96, "priority": 1.00,
                   "matter": 1.00, "assignee": 1.00},
-    "chinook": {"task_type": 0.91, "due_at": 0.95, "priority": 1.00,
+    "chinook": {"task_type": 0.99, "due_at": 0.95, "priority": 1.00,
                "matter": 0.97, "assignee": 0.95},
     "cumberland": {"task_type": 0.98, "due_at": 0.93, "priority": 1.00,
                   "matter": 0.98, "assignee": 0.98},
