@@ -25,13 +25,16 @@ from matching.text import fold, words
 
 __all__ = [
     "CHOSEN_THRESHOLDS", "CLIENT", "DATE", "MATTER", "MAX_CANDIDATES", "MONEY", "NO_NAMES",
-    "NO_TASK", "NUMBER", "PERSON", "NameBook", "Opinion", "Thresholds", "catalogue_examples", "decide",
+    "NO_TASK", "NUMBER", "PERSON", "QUOTE", "NameBook", "Opinion", "Thresholds", "catalogue_examples", "decide",
     "memory_key", "normalise", "remembered", "reviewed",
 ]  # fmt: skip
 
 # Placeholders. A client reads as the word "client", as the catalogue's phrases spell it
 # ("call client"); the others are tokens no request contains.
 CLIENT, PERSON, MATTER = "client", "xperson", "xmatter"
+# A reply's quoted "> " line: someone else's words, context for the reply and never its ask,
+# so the classifier learns from the reply's own words that the quote was there, not what it said.
+QUOTE = "xquote"
 MONEY, DATE, NUMBER = "xmoney", "xdate", "xnum"
 NO_TASK = ""  # the classifier's label for a message that delegates nothing ("thanks all")
 MAX_CANDIDATES = 3
@@ -64,6 +67,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"), NUMBER),
 )
 _SPACES = re.compile(r"\s+")
+_QUOTED_LINES = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
 _WORD = re.compile(r"[a-z0-9]+")
 # Days named relative to today: a remembered phrasing holds whichever day it names.
 _DAYS = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|"
@@ -127,8 +131,10 @@ def normalise(text: str, names: NameBook = NO_NAMES) -> str:
     Mentions, e-mail addresses and the firm's people become `xperson`, clients `client`,
     matter numbers `xmatter`, amounts `xmoney`, dates `xdate`, other numbers `xnum`. A name
     that is also an everyday word ("May", "Grant") is replaced only where it has a capital.
-    Office shorthand in `names` is spelt out ("ans" -> "answer").
+    Office shorthand in `names` is spelt out ("ans" -> "answer"). A run of quoted "> " lines
+    becomes one `xquote`.
     """
+    text = _QUOTED_LINES.sub(f" {QUOTE} \n", text)
     text = _ADDRESSES.sub(f" {PERSON} ", text)
     folded = fold(text)  # as long as `text`, so a name's capital can be read at its index
     if names._name_pattern is not None:

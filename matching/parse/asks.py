@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from matching.text import blank
+
 __all__ = [
     "POLITENESS",
     "Ask",
@@ -82,6 +84,19 @@ _DIRECT_ASK = re.compile(
     # "have Kevin verify ...", "ask June to calendar ...": a request through someone.
     r"|(?:^|[.!?]\s+)(?:have|ask)\s+[a-z'-]+\s+(?:to\s+)?"
 )
+# A question about whether work was done asks for news, not for the work: "did the demand go
+# out?", "has anyone filed the answer yet?", "can someone tell me if the letter was sent?". The
+# task it names is the topic; a request may still follow it ("if not, pls send it").
+_STATUS_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:did|has|have|was|were)\s+"
+    r"(?:anyone|anybody|someone|somebody|you|we|they|the|our|that|this|her|his|their)\b"
+    r"|(?:can|could)\s+(?:someone|somebody|anyone|you)\s+(?:tell|let)\s+me\s+(?:know\s+)?"
+    r"(?:if|whether)\b)[^.?!\n]*\?"
+)
+# A text that calls itself news: "FYI the portal is down", "Heads up, I'm out tomorrow".
+_NOTICE = re.compile(r"\s*(?:fyi|f\.y\.i\.?|heads[\s-]+up|psa|just\s+so\s+(?:you|everyone|y'?all)\s+know)\b")
+# The writer offering to see to it: "want me to have her scan them in?", "should I call her?".
+_OFFER = re.compile(r"\b(?:(?:do\s+)?you\s+)?want\s+me\s+to\b[^.?!\n]*|\bshould\s+i\b[^.?!\n]*\?")
 _JOINED_VERB = re.compile(r"\s(?:and|&|\+|then|n)\s+(?:(?:also|then|pls|please)\s+)?")
 _AFTER_ASIDE = re.compile(r"[\s,;:-]*")
 
@@ -100,18 +115,24 @@ class Cues(NamedTuple):
     asides: Sequence[tuple[int, int]] = ()  # the writer's own acts and purposes
     direct: Sequence[int] = ()  # just after asking words: "pls", "can you", "I need"
     joined: Sequence[int] = ()  # just after "and", "+", "then": a verb joined to another
+    notice: bool = False  # the text calls itself news ("FYI ...", "Heads up, ..."): no ask
 
 
-def cues(text: str, folded: str) -> Cues:
-    """All the cues of `text` (`folded` is its folded form)."""
+def cues(text: str, folded: str, quoted: Sequence[tuple[int, int]] = ()) -> Cues:
+    """All the cues of `text` (`folded` is its folded form). `quoted` are the spans that quote
+    someone else (a reply's "> " lines, a forwarded e-mail): context, never the writer's ask,
+    so the cues are read in the writer's own words and the quoted spans count as asides."""
+    if quoted:
+        text, folded = blank(text, list(quoted)), blank(folded, list(quoted))
     # (each read once: asks and direct asks build on the asides and joined verbs)
     own, joined = asides(folded), joined_verbs(folded)
     return Cues(
         asks(text, folded, own),
         asked_first_until(text, folded),
-        own,
+        sorted([*own, *quoted]),
         direct_asks(folded, joined),
         joined,
+        _NOTICE.match(folded) is not None,
     )
 
 
@@ -144,7 +165,9 @@ def asides(folded: str) -> list[tuple[int, int]]:
     for match in _OWN_ACT.finditer(folded):
         end = _OWN_ACT_ENDS.search(folded, match.end())
         spans.append((match.start(), end.start() if end else len(folded)))
-    return spans
+    spans += [m.span() for m in _STATUS_QUESTION.finditer(folded)]
+    spans += [m.span() for m in _OFFER.finditer(folded)]
+    return sorted(spans)
 
 
 def direct_asks(folded: str, joined_at: list[int] | None = None) -> list[int]:

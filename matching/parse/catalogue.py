@@ -43,6 +43,10 @@ _CONTENT_REACH = 6
 # the person rather than being acted on.
 _SEVERAL_ASKS_DOUBT = 0.8
 _UNASKED_DOUBT = 0.85
+# A text that calls itself news ("FYI ...", "Heads up ...") and has no words of asking: a task it
+# names is what happened or will: its words are candidates, never a type acted on alone (with
+# this doubt no reading reaches CONFIDENCE_THRESHOLD).
+_NOTICE_DOUBT = CONFIDENCE_THRESHOLD
 # Words standing for a task named before, a few words after asking words.
 _BACK_REFERENCES = frozenset({"it", "them", "one"})
 _BACK_REACH = 3
@@ -221,6 +225,8 @@ class Catalogue:
             # No words ask for a task, nor does one open the text: the first one named is
             # only a guess.
             doubt = _UNASKED_DOUBT
+        if cues.notice and not cues.direct:
+            doubt = min(doubt, _NOTICE_DOUBT)
         # A phrase's own words are no topic marker: the "on" of "advise her on".
         claimed = {index for match in winners for index in match.anchors}
         for match in winners:

@@ -116,7 +116,7 @@ class Parser:
         matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
-        reading = self._catalogue.classify(tokens, cues(text, folded))
+        reading = self._catalogue.classify(tokens, cues(text, folded, quoted))
         priority, priority_spans = priority_and_spans(
             blank(folded, hint_spans + matter.name_spans + quoted), text
         )
