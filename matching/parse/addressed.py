@@ -49,6 +49,13 @@ _BEFORE_TO = frozenset(
      "need", "needs", "prefer", "allow"}
 )  # fmt: skip
 _MODALS = frozenset({"can", "could", "would", "will"})
+# "draft the letter for Garcia, ask Felix", "… by Friday — have Imani.": the ask closes on the
+# person, the work having been said before.
+_CLOSING_ON = frozenset({"ask", "have"})
+_CLOSERS = frozenset({"pls", "please", "plz", "thanks", "thx", "ty"})
+# "if you have questions ask Felix.": whom to ask about the work, not who does it.
+_IN_DOUBT = frozenset({"if", "questions", "question", "unsure", "doubt", "doubts", "confused"})
+_CLOSE = re.compile(r"\s*(?:[.;!?\n]|[-–—]\s|$)")
 # "get Dwayne started on it": the one the addressee is to set to work.
 _GETTING = frozenset({"get", "getting"})
 _SET_GOING = frozenset({"started", "going", "working", "moving"})
@@ -301,6 +308,9 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, STRONG, role))
         elif word in _BEFORE_TO and _followed_by_to(found, after):
             places.append(Naming(start, after, STRONG, role))
+        elif (word in _CLOSING_ON and _closes_the_ask(text, found, after)
+              and not _IN_DOUBT & {w for _, _, w in found[max(0, index - 4) : index]}):
+            places.append(Naming(start, after, STRONG, role))
         elif word == "for" and _followed_by_to(found, after, not_then=_LATER_STEPS):
             places.append(Naming(start, after, WEAK))
         elif word in _MODALS and _acts(found, after) and found[after][2] != "you":
@@ -366,6 +376,19 @@ def _followed_by_to(found: list[Word], name: int, not_then: frozenset[str] = fro
     for index, word in enumerate(following[:3]):
         if word == "to":
             return following[index + 1 : index + 2] == [] or following[index + 1] not in not_then
+    return False
+
+
+def _closes_the_ask(text: str, found: list[Word], name: int) -> bool:
+    """Whether the name (a word or two) ends its clause: the text ends, a stop or a dash
+    follows, or only "pls" / "thanks" does ("…, ask Felix pls.")."""
+    for last in (name, name + 1):
+        if last >= len(found):
+            return False
+        end = found[last][1]
+        following = found[last + 1][2] if last + 1 < len(found) else None
+        if _CLOSE.match(text, end) or following in _CLOSERS:
+            return True
     return False
 
 

@@ -305,3 +305,24 @@ def test_the_person_greeted_at_the_top_of_a_message_is_the_assignee(
 )
 def test_a_person_thanked_or_greeted_after_to_is_no_assignee(greeted: Parser, text: str) -> None:
     assert sure_assignee(read(greeted, text)) == (None, False)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pull the Wren bank statements by Friday, ask Imani", (IMANI, False)),
+    ("Lowell answer needs drafting this week - have Daniel pls", (DANIEL, False)),
+    ("prep the Page demand letter; ask Dana Whitlock.", (DANA, False)),
+    ("draft the Harbor validation letter, ask Quentin", (None, True)),  # nobody called Quentin
+])
+def test_an_ask_that_closes_on_a_person_names_them(
+    parser: Parser, text: str, expected: tuple[str | None, bool]
+) -> None:
+    assert sure_assignee(read(parser, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "if you have questions ask Imani. draft the Wren validation letter",
+    "any doubts, ask Daniel. pull the Lowell statements by Friday",
+    "draft the Page demand letter, ask Imani about the balance first",
+])
+def test_whom_to_ask_about_the_work_is_not_the_doer(parser: Parser, text: str) -> None:
+    assert sure_assignee(read(parser, text))[0] is None
