@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from matching.parse.deadlines import read_deadline
-
-NY = "America/New_York"
-TUE = "2026-12-08T10:00:00-05:00"  # Tuesday, an ordinary week
-
-
-def reading(text: str, now: str = TUE) -> tuple[str | None, bool]:
-    """The deadline read, and whether it is asked about."""
-    found = read_deadline(text, now=datetime.fromisoformat(now), tz=NY)
-    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M") if found.deadline else None
-    return when, found.doubt is not None
-
+from tests.matching.deadline_reading import reading
 
 IDIOMS = [
     # "<weekday> week": a week after the coming such day

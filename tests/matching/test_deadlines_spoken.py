@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from matching.parse.deadlines import read_deadline
 from matching.parse.deadlines.spoken import dictated_punctuation
-
-NY = "America/New_York"
-TUE = "2026-12-08T10:00:00-05:00"  # Tuesday, an ordinary week
-
-
-def reading(text: str) -> tuple[str | None, bool]:
-    found = read_deadline(text, now=datetime.fromisoformat(TUE), tz=NY)
-    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M") if found.deadline else None
-    return when, found.doubt is not None
-
+from tests.matching.deadline_reading import reading
 
 DICTATED = [
     # a meridiem spelt out letter by letter
