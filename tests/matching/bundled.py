@@ -1,5 +1,5 @@
 """What the matching tests share: the bundled catalogue and vocabulary, loaded once, and parser
-roster entries."""
+roster entries, and what a draft says of its matter and assignee."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import time
 from pathlib import Path
 
 import matching
-from matching.model import StaffProfile
+from matching.model import StaffProfile, TaskDraft
 from matching.parse import Catalogue, parse_vocabulary
 from matching.taxonomy import parse_taxonomy
 
@@ -25,3 +25,13 @@ def named_person(email: str, name: str, role: str, slack: str | None = None) -> 
         email=email, name=name, role=role, hourly_rate=60.0, skills={},
         weekly_capacity_hours=40.0, working_hours=(time(9), time(17)), slack_user_id=slack,
     )  # fmt: skip
+
+
+def sure_matter(draft: TaskDraft) -> tuple[str | None, bool]:
+    """The matter read, and whether the bot would ask about it."""
+    return draft.matter, "matter" in draft.unsure
+
+
+def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
+    """The assignee read, and whether the bot would ask about it."""
+    return draft.assignee, "assignee" in draft.unsure

@@ -14,7 +14,7 @@ from matching.model import MatterRef, TaskDraft
 from matching.parse import Parser
 from matching.parse.matters import RELATIVE_WARNING
 from matching.parse.people import FOR_ANOTHER, ROUTING, SEVERAL_PEOPLE, THANKED_ASKED
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
 from tests.matching.bundled import named_person as person
 
 DEN = "America/Denver"
@@ -68,12 +68,6 @@ def read(parser: Parser, text: str) -> TaskDraft:
     return parser.parse(text, now=NOW, tz=DEN)
 
 
-def sure_matter(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.matter, "matter" in draft.unsure
-
-
-def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.assignee, "assignee" in draft.unsure
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from matching.parse import AMBIGUOUS_MATTER_WARNING, Parser
 from matching.parse.client_names import clipped_key, inner_organisation_keys, organisation
 from matching.parse.doer import QUESTIONED, signs_in, taken_back_until
 from matching.parse.people import NO_ACTION
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
 from tests.matching.bundled import named_person as person
 
 DEN = "America/Denver"
@@ -55,12 +55,6 @@ def read(parser: Parser, text: str) -> TaskDraft:
     return parser.parse(text, now=NOW, tz=DEN)
 
 
-def sure_matter(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.matter, "matter" in draft.unsure
-
-
-def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.assignee, "assignee" in draft.unsure
 
 
 # ---------------------------------------------------------------------------------------------

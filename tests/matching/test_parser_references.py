@@ -20,7 +20,7 @@ from matching.parse.matters import (
 )
 from matching.parse.people import NO_ACTION, SEVERAL_ASKED
 from matching.text import fold
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
 from tests.matching.bundled import named_person as person
 
 CHI = "America/Chicago"
@@ -64,12 +64,6 @@ def read(parser: Parser, text: str) -> TaskDraft:
     return parser.parse(text, now=NOW, tz=CHI)
 
 
-def sure_matter(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.matter, "matter" in draft.unsure
-
-
-def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.assignee, "assignee" in draft.unsure
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import CONTEXT_GUESS_WARNING
 from matching.parse.priority import priority_and_spans
 from matching.text import fold
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
 from tests.matching.bundled import named_person as person
 
 BOI = "America/Boise"
@@ -65,12 +65,6 @@ def read(parser: Parser, text: str) -> TaskDraft:
     return parser.parse(text, now=NOW, tz=BOI)
 
 
-def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.assignee, "assignee" in draft.unsure
-
-
-def sure_matter(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.matter, "matter" in draft.unsure
 
 
 # ---------------------------------------------------------------------------------------------

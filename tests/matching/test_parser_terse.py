@@ -14,7 +14,7 @@ from matching.model import MatterRef, TaskDraft
 from matching.parse import Parser
 from matching.parse.doer import OFFERED, OFFERED_TO_TWO
 from matching.parse.people import SEVERAL_ASKED, SIGNED_OR_ASKED
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee
 from tests.matching.bundled import named_person as person
 
 PHX = "America/Phoenix"
@@ -42,9 +42,6 @@ def parser() -> Parser:
 def read(parser: Parser, text: str) -> TaskDraft:
     return parser.parse(text, now=NOW, tz=PHX)
 
-
-def sure_assignee(draft: TaskDraft) -> tuple[str | None, bool]:
-    return draft.assignee, "assignee" in draft.unsure
 
 
 @pytest.mark.parametrize(
