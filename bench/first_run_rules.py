@@ -4,7 +4,7 @@ Leave-one-firm-out cross-validation holds out the classifier, not the rules: the
 were tuned on every labelled firm, so they read those firms far better than a new firm's
 (session 5: 87 % of task types across the labelled firms, 74 % on three blind firms). A decision
 rule chosen with today's rules trusts them too much. Each firm written blind records the commit
-its first run was measured at (its README, or BEACON_PUGET.md / OZARK_MESA_KEYSTONE.md); this
+its first run was measured at (its README, or a group note such as OZARK_MESA_KEYSTONE.md); this
 checks each such commit out into a temporary git worktree, reads the firm's requests with that
 commit's rules, and writes what they read to bench/data/first_run_rules.jsonl:
 {"firm", "id", "commit", "rule_type", "rule_confidence", "rule_candidates", "vague"}.
@@ -31,7 +31,8 @@ OUT = ROOT / "bench" / "data" / "first_run_rules.jsonl"
 # Where a first run was recorded: a firm's README, or a note that covers several firms.
 GIT = shutil.which("git") or "git"
 GROUP_NOTES = {"BEACON_PUGET.md": ("beacon", "puget"),
-               "OZARK_MESA_KEYSTONE.md": ("keystone", "mesa", "ozark")}
+               "OZARK_MESA_KEYSTONE.md": ("keystone", "mesa", "ozark"),
+               "HURON_NORTHSTAR_BAYOU_CASCADE.md": ("bayou", "cascade", "huron", "northstar")}
 _FIRST_RUN_COMMIT = re.compile(
     r"(?:measured\s+once|parser\s+measured\s+is\s+the\s+one)[^`]*?at\s+`([0-9a-f]{7,40})`",
     re.IGNORECASE)
