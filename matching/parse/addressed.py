@@ -7,12 +7,16 @@ from bisect import bisect_left
 from operator import itemgetter
 from typing import NamedTuple
 
+from matching.parse.forms import directives
 from matching.parse.words import Word
 
 __all__ = [
     "ADDRESSEE",
+    "ARRANGES",
     "CLAIM",
+    "DIRECTED",
     "HANDOFF",
+    "HONORIFICS",
     "LISTED",
     "OTHER",
     "PRAISED",
@@ -40,6 +44,8 @@ THANKED = 4  # "thanks Felix", "Felix, thank you for …": thanked for work done
 PRAISED = 5  # "looks good felix, one fix: …": told about their work, the doer if asked for more
 LISTED = 6  # spoken to with others: "Shanice, Marcus — …", "Kate and Tom, please …"
 SIGNED = 7  # a name closing the text after a sentence: spoken to ("today. Anjali") or signing
+DIRECTED = 8  # given work as memos write it: "Kate to draft the answer", "Bob to appear."
+ARRANGES = 9  # given the setting up of another's task: "Mike to set it up, Kate to do the call"
 
 # "have Felix pull the statements": a person, then what they are to do.
 _BEFORE_A_VERB = frozenset({"have", "having"})
@@ -83,8 +89,6 @@ _LATER_STEPS = frozenset(
      "consider", "decide", "okay", "ok", "countersign", "proof", "proofread"}
 )  # fmt: skip
 _HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
-# An intake card's field for whom it goes to: "Assign: Lorraine", "Owner: Bob".
-_WHO_FIELDS = frozenset({"assign", "assignee", "owner"})
 # "Ms. Ruiz asks that Omar Haddad draft them", "she requests that Lee call": a formal wish,
 # the one named then what they are to do (a verb in the bare form).
 _WISHING = frozenset(
@@ -92,7 +96,7 @@ _WISHING = frozenset(
      "suggests", "direct", "directs", "directed", "propose", "proposes", "recommend",
      "recommends"}
 )  # fmt: skip
-_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | _WHO_FIELDS | {
+_LEADS = _BEFORE_A_VERB | _BEFORE_TO | _MODALS | {
     "to", "for", "let", "if", "at", "that"
 }
 # What follows "have <name>" when the name is no one who is to act: "have Felix's notes",
@@ -179,13 +183,22 @@ _ADDRESSED = re.compile(
     r"\s*(?:(?:hi|hey|hello|morning|yo|um|uh|ok|okay|so)\s+)?(?P<name>[a-z][\w'-]*)"
     r"(?:\s+[a-z][\w'-]*)?\s*,?\s+(?:can|could|would|will)\s+(?:you|u)\b"
 )
+# Words before a name that say how it is spoken of: "Mr. Rivera", "Miss O" (people.py).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+# A name after a comma told the work is theirs: "…, so Darnell you're covering it".
+_COVERING = re.compile(
+    r"(?:(?:so|and|but|then|ok|okay|now)\s+)?(?P<name>[A-Z][\w'-]*),?\s+"
+    r"(?:you(?:'|\u2019)?re|you\s+are|you(?:'|\u2019)ll\s+be|ur)\s+(?:covering|handling|taking"
+    r"|doing|running|leading|in\s+charge|up|on\s+(?:it|this|that))\b"
+)
 # A name alone as a sentence or a question: "Toby. Oduya. Call …", "… Keisha.", "Tyler?",
-# "chidi maybe?".
+# "chidi maybe?", "…, so maybe Greta?".
 # A surname's initial may follow ("Maria E."), not a signature's "here" ("Maria G. here").
 # A name may also stand as an item of a semicolon list or close the text: "intake call pls;
 # Kevin; fri 11", "… GAP addendum. today. Anjali", "docket it pls, Marcus".
 _NAME_ALONE = re.compile(
-    r"(?:maybe\s+|perhaps\s+)?(?P<name>[a-z][\w'-]*)(?P<initial>\s+[a-z](?=[.?]))?"
+    r"(?:(?:(?:so|or|and|but)\s+)?(?:maybe|perhaps)\s+)?"
+    r"(?P<name>[a-z][\w'-]*)(?P<initial>\s+[a-z](?=[.?]))?"
     r"(?:\s+(?:maybe|perhaps))?\s*(?:\?|[.!](?=\s|$)(?!\s*here\b)|(?P<item>;)|(?P<last>$))"
 )
 # A text asking the pool or greeting the group: a name closing it signs it ("Could someone …
@@ -233,6 +246,11 @@ _FOR_SOMEONE = re.compile(
     r"\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?for\s+(?P<name>[a-z][\w-]*)"
     r"(?=\s*[.:,!\u2013\u2014-])"
 )
+# A person proposed in brackets: "Could an attorney (Priya, maybe?) call her", "(Bo?)".
+_BRACKETED = re.compile(
+    r"\(\s*(?:(?:maybe|perhaps)\s+)?(?P<name>[a-z][\w'-]*)(?:\s+[a-z]\.?)?\s*,?\s*"
+    r"(?:maybe|perhaps|probably|possibly|ideally)?\s*\?\s*\)"
+)
 # "Marcus can do it?", "I think Noor should call her": a person proposed to act.
 _PROPOSING = ("can", "could", "should")
 _PROPOSED = re.compile(
@@ -254,6 +272,12 @@ _EXCLUDED = re.compile(
     r"(?:stay|stays|staying|keep|keeps|remain|remains|sit|sits|be)\s+(?:off|out\s+of|away\s+from|"
     r"clear\s+of)\b"
     r"|(?:you're|youre|you\s+are|is|are)\s+(?:off\s+the\s+hook|screened|walled|conflicted\s+out)\b)"
+)
+# A name spoken to and told the matter is walled off from them: "Leah O., I know this one's
+# walled off from you, so maybe Greta?".
+_WALLED_FROM_YOU = re.compile(
+    r"\.?[^.!?\n]*?(?:\b(?:walled|screened|firewalled)(?:\s+off)?\s+from\s+(?:you|u)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:walled|screened|conflicted)\b)"
 )
 # A name put as a question and taken back: "Brenda? no she's out", "Kai? nvm, I'll wait".
 _TAKEN_BACK = re.compile(
@@ -300,8 +324,6 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
                 places.append(Naming(start, after, WEAK, ADDRESSEE))
             elif not _answered(found, index):
                 places.append(Naming(start, after, TO))
-        elif word in _WHO_FIELDS and text.startswith(":", found[index][1]):
-            places.append(Naming(start, after, STRONG))
         elif word in _GETTING and _set_going(found, after):
             places.append(Naming(start, after, STRONG, HANDOFF))
         elif word in _BEFORE_A_VERB and _acts(found, after):
@@ -326,6 +348,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
     places += _vocatives(text, folded, found, clauses, commas)
     places += _asked_midway(text, found)
     places += _directed(text, found, clauses)
+    places += _given_work(text, found)
     places += _proposals(folded, found)
     places += _praised(folded, found)
     return sorted(places) if len(places) > 1 else places
@@ -424,6 +447,8 @@ def _vocatives(
             strength, at = WEAK, match.start("name")
         elif asking and (match := _ADDRESSED.match(folded, start)) is not None:
             strength, at = WEAK, match.start("name")
+        elif not clause and (match := _COVERING.match(text, start)) is not None:
+            strength, at = WEAK, match.start("name")
         elif start == 0 and (match := _HEADING.match(text)) is not None:
             strength, at = WEAK, match.start("name")
         elif (match := _NAME_ALONE.match(folded, start)) is not None and _alone(
@@ -467,6 +492,18 @@ def _directed(text: str, found: list[Word], clauses: set[int]) -> list[Naming]:
     return places
 
 
+def _given_work(text: str, found: list[Word]) -> list[Naming]:
+    """Names memos give work to: "Kate to draft the answer", "Mr. Rivera to appear" (forms.py).
+    Someone said so is surely meant, on the roster or not."""
+    places = []
+    for directive in directives(text):
+        index = bisect_left(found, directive.at, key=_start)
+        if index < len(found) and found[index][0] == directive.at:
+            role = ARRANGES if directive.arranging else DIRECTED
+            places.append(Naming(directive.at, index, STRONG, role))
+    return places
+
+
 def _asked_midway(text: str, found: list[Word]) -> list[Naming]:
     """Names spoken to inside a sentence, after words of time, and asked at once: "First thing
     tomorrow June please call …", "today Kate can you …"; not after a word that makes the name
@@ -484,8 +521,11 @@ def _alone(text: str, folded: str, start: int, match: re.Match[str], clause: boo
     sentence or semicolon item of its own that opens the text or follows another on its line
     ("Toby. Oduya. Call …", "… tomorrow 10am. Keisha", "call pls; Kevin; fri"), or closes an
     ask after a comma; not a signature on a line of its own or after a sign-off.
-    After an initial the sentence must end there ("Maria E. Next Wed", not "Maria E. wants …")."""
+    After an initial the sentence must end there ("Maria E. Next Wed", not "Maria E. wants …").
+    An honorific's stop ends no sentence: "Mr. Boyd wants …"."""
     if match["initial"] and not _SENTENCE_NEXT.match(text, match.end()):
+        return False
+    if match["name"] in HONORIFICS:
         return False
     if match.group().endswith("?"):
         return True
@@ -533,6 +573,10 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, WEAK))
+    for match in _BRACKETED.finditer(folded) if "?)" in folded else ():
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            places.append(Naming(match.start("name"), name, WEAK))
     for match in _GOT_IT.finditer(folded) if "got" in folded else ():
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
@@ -560,7 +604,13 @@ def _praised(folded: str, found: list[Word]) -> list[Naming]:
     return places
 
 
-def excluded(folded: str, end: int) -> bool:
+def excluded(folded: str, end: int, spoken_to: bool = False) -> bool:
     """Whether the name ending at `end` is kept off the work ("Mai, please stay off this one"),
-    or proposed and taken back at once ("Brenda? no, she's out today")."""
-    return _EXCLUDED.match(folded, end) is not None or _TAKEN_BACK.match(folded, end) is not None
+    or proposed and taken back at once ("Brenda? no, she's out today"); one `spoken_to` also
+    where the sentence tells them they are walled off ("Leah, I know it's walled off from
+    you")."""
+    return (
+        _EXCLUDED.match(folded, end) is not None
+        or _TAKEN_BACK.match(folded, end) is not None
+        or (spoken_to and _WALLED_FROM_YOU.match(folded, end) is not None)
+    )

@@ -7,12 +7,14 @@ import re
 from matching.parse.words import name_words, squashed
 
 __all__ = [
-    "ARTICLES", "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "inner_organisation_keys",
+    "ARTICLES", "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "given_names",
+    "inner_organisation_keys",
     "number_key", "organisation", "organisation_keys", "organisation_tail", "place_keys",
     "squashed_key", "surnames",
 ]  # fmt: skip
 
 _SEPARATORS = re.compile(r"[-./_]")
+_AND = frozenset({"and", "&"})  # "Walter and June Pemberton"
 COMPANY_SUFFIXES = frozenset(
     {"llc", "inc", "corp", "co", "ltd", "lp", "llp", "pllc", "pa", "pc", "company", "corporation"}
 )
@@ -211,3 +213,12 @@ def organisation_tail(core: tuple[str, ...], name: tuple[str, ...]) -> frozenset
     for size in range(1, len(core) - 1):
         tail |= _initialisms(core[size:])
     return frozenset(squashed_key(tuple(tail)))
+
+
+def given_names(name: tuple[str, ...]) -> frozenset[str]:
+    """A person client's given names: the first word, and each after "and" ("June" of "Walter
+    and June Pemberton"), in their squashed forms."""
+    if len(name) < 2:
+        return frozenset()
+    givens = {name[0]} | {name[i + 1] for i in range(len(name) - 2) if name[i] in _AND}
+    return frozenset(squashed(g) for g in givens if g.isalpha() and len(g) > 1)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from matching.model import MatterRef
 from matching.parse.client_names import (
+    given_names,
     number_key,
     organisation,
     organisation_keys,
@@ -98,7 +99,6 @@ _NUMBER_LIKE = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_LEAD = re.compile(r"(?:\bmatter\s*(?:no\.?|number|num|#)?\s*#?|#)\s*$")
-_AND = frozenset({"and", "&"})
 _IN_RE = re.compile(r"\bin\s+re\b")
 # A surname said again in brackets with the given name: "Whitaker (Darnell)".
 _BRACKETED_GIVEN_NAME = re.compile(r"\s*\((?P<name>[A-Za-z][\w'-]*)\)")
@@ -189,7 +189,7 @@ class Matters:
                 self._by_full_name.setdefault(squashed_key(full), set()).add(matter.number)
             self.first_names.add(name[0])
         core = organisation(matter.client_name)
-        self._given_names[matter.number] = _given_names(name) if core is None else frozenset()
+        self._given_names[matter.number] = given_names(name) if core is None else frozenset()
         for given in self._given_names[matter.number]:
             self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
@@ -205,7 +205,11 @@ class Matters:
         found: list[Word],
         excluded: list[Span],
         is_known_word: Callable[[str], bool],
+        fields: Sequence[Span] = (),
     ) -> MatterFinding:
+        """The matter the text names, and where it names matters and clients. A form's field
+        for the matter (`fields`: "Client: Harriet Quimby", "Matter: Apex v. Quimby") settles
+        it where it names one: the notes may name other clients as models or news."""
         numbers, number_spans = self._numbers(folded)
         kept = [w for w in found if not inside(w[0], excluded)] if excluded else list(found)
         read = self._names(text, kept, is_known_word)
@@ -215,6 +219,9 @@ class Matters:
         number, warning = self._decided(
             text, folded, numbers, named, kept, excluded, is_known_word
         )
+        if fields:
+            told = self._told_by_field(text, folded, named, kept, excluded, is_known_word, fields)
+            number, warning = (told, None) if told else (number, warning)
         if number is None and warning is None:
             warning = next((DOUBTS[n.kind] for n in read if n.kind in DOUBTS), None)
         # A given name helps decide but stays a word of the text: "call Corey" is no "call client".
@@ -262,10 +269,38 @@ class Matters:
             return number, None if number else SEVERAL_MATTERS_WARNING
         return number, AMBIGUOUS_MATTER_WARNING if ambiguous else None
 
-    def _numbers(self, folded: str) -> tuple[set[str], list[Span]]:
+    def _told_by_field(
+        self,
+        text: str,
+        folded: str,
+        named: list[Named],
+        found: list[Word],
+        people: list[Span],
+        is_known_word: Callable[[str], bool],
+        fields: Sequence[Span],
+    ) -> str | None:
+        """The one matter the numbers and names inside the form's matter fields settle; None
+        when they name none, or several, or leave a doubt."""
+        numbers: set[str] = set()
+        for start, end in fields:
+            numbers |= self._numbers(folded, start, end)[0]
+        spans = list(fields)
+        within = [n for n in named if inside(n.span[0], spans)]
+        if not numbers and not within:
+            return None
+        number, warning = self._decided(
+            text, folded, numbers, within, found, people, is_known_word
+        )
+        return number if warning is None else None
+
+    def _numbers(
+        self, folded: str, begin: int = 0, stop: int | None = None
+    ) -> tuple[set[str], list[Span]]:
         numbers: set[str] = set()
         spans: list[Span] = []
-        for match in _NUMBER_LIKE.finditer(folded) if _HAS_DIGIT.search(folded) else ():
+        stop = len(folded) if stop is None else stop
+        said = _NUMBER_LIKE.finditer(folded, begin, stop) if _HAS_DIGIT.search(folded) else ()
+        for match in said:
             start = match.start()
             found = self._by_number.get(number_key(match.group().replace(" ", "-")))
             if not found:
@@ -522,14 +557,3 @@ class Matters:
 def named_clients(folded: str, name_spans: list[Span]) -> list[Span]:
     # "Garcia's statements" are the client's things, not the client.
     return [(s, e) for s, e in name_spans if not folded.startswith("'", e)]
-
-
-def _given_names(name: tuple[str, ...]) -> frozenset[str]:
-    """A person client's given names: the first word, and each after "and" ("June" of "Walter
-    and June Pemberton"), in their squashed forms."""
-    if len(name) < 2:
-        return frozenset()
-    givens = {name[0]} | {name[i + 1] for i in range(len(name) - 2) if name[i] in _AND}
-    return frozenset(squashed(g) for g in givens if g.isalpha() and len(g) > 1)
-
-

@@ -10,6 +10,7 @@ from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Ta
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_named
+from matching.parse.forms import MATTER_FIELD, form_fields, values
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
@@ -106,14 +107,19 @@ class Parser:
         found = words(folded)
         # Forwarded e-mail is someone else's: its sender, recipients and "ASAP" are no ask.
         quoted = quoted_spans(text)
+        fields = form_fields(blank(folded, quoted))
         person = self._roster.find(
             blank(text, quoted), blank(folded, quoted),
             [w for w in found if not inside(w[0], quoted)] if quoted else found,
             self._is_known_word,
             writer,
+            fields,
         )
         hint_spans = person.spans
-        matter = self._matters.find(text, folded, found, hint_spans, self._is_known_word)
+        matter = self._matters.find(
+            text, folded, found, hint_spans, self._is_known_word,
+            values(fields, MATTER_FIELD),
+        )
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
         reading = self._catalogue.classify(tokens, cues(text, folded, quoted))

@@ -9,8 +9,10 @@ from dataclasses import dataclass, replace
 from matching.model import StaffProfile
 from matching.parse.addressed import (
     ADDRESSEE,
+    ARRANGES,
     CLAIM,
-    HANDOFF,
+    DIRECTED,
+    HONORIFICS,
     LISTED,
     OTHER,
     PRAISED,
@@ -22,6 +24,14 @@ from matching.parse.addressed import (
     excluded,
     namings,
 )
+from matching.parse.assigning import (
+    SEVERAL_ASKED,
+    chosen_by_field,
+    doers_of_shared_work,
+    main_hint,
+    pool_asked_apart,
+    with_fields,
+)
 from matching.parse.doer import (
     GROUP_ASK,
     ROUTING,
@@ -32,8 +42,15 @@ from matching.parse.doer import (
     signs_in,
     taken_back_until,
 )
+from matching.parse.forms import (
+    MATTER_FIELD,
+    PARTY_FIELD,
+    FormField,
+    form_fields,
+    values,
+)
 from matching.parse.hints import Hint, signed_or_asked, without_writer
-from matching.parse.items import asks_for_work, main_part, part_of, parts
+from matching.parse.items import part_of, parts
 from matching.parse.thanked import THANKED_ASKED, is_thanked, without_thanked
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
@@ -79,6 +96,10 @@ _COPIED = re.compile(
 )
 # The roles of people spoken to: alone ("Ana, …") or with others ("Ana, Ben — …").
 _SPOKEN_TO = frozenset({ADDRESSEE, LISTED})
+# The roles of people a memo gives work to: "Kate to draft …", "Mike to set it up".
+_GIVEN_WORK = frozenset({DIRECTED, ARRANGES})
+# A surname's initial after a handle: "@Marie L. can you …".
+_HANDLE_INITIAL = re.compile(r" ([A-Z])\.?(?!\w)")
 # People offered as alternatives: "<@A> <@B> whoever's free", "one of you".
 _ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
@@ -106,7 +127,6 @@ NOT_ON_ROSTER = "nobody on the roster is called \u201c{name}\u201d"
 SEVERAL_PEOPLE = "\u201c{name}\u201d could be {people}"
 UNKNOWN_MENTION = "the person you mentioned is not on the roster"
 NO_ACTION = "the text says nothing needs doing, so no one is assigned"
-SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
 POOL_AND_PERSON = (
     "the text asks anyone for one thing and {name} for another: who does the main task?"
@@ -156,6 +176,9 @@ class Roster:
         for person in roster:
             self._index(person)
         self._by_nickname = self._nicknamed(nicknames or {})
+        # Given names at large: one a memo gives work to ("Zed to draft it") is someone to ask
+        # about even off the roster, where a word opening a sentence ("Need to file") is not.
+        self._given_names = frozenset(fold(name) for name in nicknames or {})
         self.name_words = {w for key in self._by_full_name for w in key} | set(self._by_first_name)
         self._first_names = sorted(self._by_first_name)
         self._first_name_spellings = [
@@ -198,16 +221,25 @@ class Roster:
         found: list[Word],
         is_known_word: Callable[[str], bool],
         writer: str | None = None,
+        fields: list[FormField] | None = None,
     ) -> PersonFinding:
         """The roster member the text assigns to, the spans of every hint and mention, and the
         doubt when a name is read as the assignee but fits nobody or several people. The
-        writer's e-mail, when known, is never the assignee (hints.py)."""
+        writer's e-mail, when known, is never the assignee (hints.py). A form's labelled
+        `fields` (forms.py; read from the text when not given) settle it where they name the
+        doer or leave it open."""
         hints: list[Hint] = []
         spans: list[Span] = []
         self._mentions(text, folded, hints, spans)
-        for naming in namings(text, folded, found):
-            if not inside(naming.at, spans):
+        fields = form_fields(folded) if fields is None else fields
+        # "Client: Reeves", "Plaintiff: Jefferson Capital Systems": no one there is to act.
+        parties = values(fields, MATTER_FIELD, PARTY_FIELD)
+        for naming in with_fields(namings(text, folded, found), fields, found, folded):
+            if not inside(naming.at, spans) and not inside(naming.at, parties):
                 self._named(text, folded, found, naming, is_known_word, hints, spans)
+        by_field = chosen_by_field(fields, hints, writer)
+        if by_field is not None:
+            return PersonFinding(by_field[0], spans, by_field[1])
         return self._chosen(text, folded, without_writer(hints, writer), spans, is_known_word,
                             writer)
 
@@ -254,13 +286,17 @@ class Roster:
             known = [h for h in known if h.role != LISTED]
             if not known:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
+        if len({h.email for h in known if h.role in _GIVEN_WORK}) > 1:
+            known = doers_of_shared_work(known)
+            if len({h.email for h in known if h.role in _GIVEN_WORK}) > 1:
+                return PersonFinding(None, spans, SEVERAL_ASKED)
         if known:
-            chosen = _main_hint(folded, found, known)
+            chosen = main_hint(folded, found, known)
             if chosen is None:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, FOR_ANOTHER)
-            if _pool_asked_apart(folded, found, chosen):
+            if pool_asked_apart(folded, found, chosen):
                 name = self._names.get(chosen.email or "", "someone")
                 return PersonFinding(None, spans, POOL_AND_PERSON.format(name=name))
             doubt = SIGNED_OR_ASKED if signed_or_asked(chosen, writer) else doubt_about_doer(
@@ -296,6 +332,11 @@ class Roster:
             handle = match["handle"].rstrip("._-")
             if handle in _EVERYONE or inside(match.start(), spans):
                 continue  # "<@U123ABC>" is a Slack mention, not a handle
+            initial = _HANDLE_INITIAL.match(text, match.end())
+            if initial and (told := self._by_full_name.get((handle, initial[1].lower()))):
+                spans.append((match.start(), initial.end()))  # "@Marie L.", of two Maries
+                hints.append(self._hint(match.start(), told, "@" + handle, ADDRESSEE))
+                continue
             spans.append(match.span())
             emails = (self._by_handle.get(handle) or self._by_nickname.get(handle)
                       or self._nickname(handle))  # fmt: skip
@@ -338,9 +379,11 @@ class Roster:
         resolved = self._name_at(text, found, naming, is_known_word)
         if resolved is None:
             if naming.strength == STRONG and self._unknown_person(
-                text, found, naming.word, is_known_word
+                text, found, naming.word, is_known_word, naming.role in _GIVEN_WORK
             ):
                 start, end, _ = found[naming.word]
+                if found[naming.word][2] in HONORIFICS and naming.word + 1 < len(found):
+                    end = found[naming.word + 1][1]  # "Mr. Hale", not "Mr"
                 hints.append(self._hint(naming.at, None, text[start:end], naming.role))
             return
         emails, end = resolved
@@ -348,7 +391,7 @@ class Roster:
             return  # "have Felix's notes ready": Felix's things, not Felix
         start = found[naming.word][0]
         spans.append((naming.at if naming.strength == TO else start, end))
-        if not excluded(folded, end):
+        if not excluded(folded, end, naming.role == ADDRESSEE):
             hint = self._hint(naming.at, emails, text[start:end], naming.role)
             if naming.strength == TO and delivered_to(folded, end):
                 hint = replace(hint, delivered=True)
@@ -359,6 +402,8 @@ class Roster:
     ) -> tuple[set[str], int] | None:
         """Who the words at `naming.word` name, and where the name ends; None if nobody."""
         index = naming.word
+        if found[index][2] in HONORIFICS:
+            return self._titled(text, found, index)
         for size in (3, 2):
             key = tuple(squashed(w[2]) for w in found[index : index + size])
             if len(key) == size and found[index + size - 1][0] - found[index][1] <= 3:
@@ -394,6 +439,25 @@ class Roster:
         ):
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
+
+    def _titled(self, text: str, found: list[Word], index: int) -> tuple[set[str], int] | None:
+        """Whom an honorific and a name name: "Mr. Rivera" by surname, "Miss Ophelia" by given
+        name as Southern offices say it, "Miss O" by an initial; never a client ("Mr. Garcia")."""
+        if index + 1 >= len(found):
+            return None
+        start, end, said = found[index + 1]
+        if start - found[index][1] > 2 or not text[start].isupper():
+            return None
+        said = squashed(said)
+        if said in self._client_surnames:
+            return None
+        if len(said) == 1:
+            fits = {e for e, n in self._first_name_of.items() if n[0] == said}
+            fits |= {e for e, n in self._last_name_of.items() if n[0] == said}
+        else:
+            fits = (self._by_last_name.get(said) or self._by_first_name.get(said)
+                    or self._by_nickname.get(said) or set())  # fmt: skip
+        return (fits, end) if fits else None
 
     def _short_form_with_surname(
         self, text: str, found: list[Word], index: int
@@ -444,63 +508,31 @@ class Roster:
         return self._by_first_name[found] if found else None
 
     def _unknown_person(
-        self, text: str, found: list[Word], index: int, is_known_word: Callable[[str], bool]
+        self,
+        text: str,
+        found: list[Word],
+        index: int,
+        is_known_word: Callable[[str], bool],
+        given_only: bool = False,
     ) -> bool:
         """Whether the word where a person is named looks like a first name nobody on the roster
         has: capitalised and alone ("ask Zed to"); not an acronym ("ask IT to"), a client, a party
-        to a case, a known word, or the start of a firm's name ("get Credit One to")."""
+        to a case, a known word, or the start of a firm's name ("get Credit One to"). Where only
+        the word's place says it is a name ("Zed to draft it", as "Need to file it"), it must
+        be a given name."""
         start, end, spelled = found[index]
+        if given_only and squashed(spelled) not in self._given_names:
+            return False
         written = text[start:end]
         following = found[index + 1] if index + 1 < len(found) else None
         return (
             written[:1].isupper()
             and spelled.isalpha()
             and not (len(written) > 1 and written.isupper())
-            and not (following and following[0] - end <= 1 and text[following[0]].isupper())
+            # (a capitalised word on the next line is no part of the name: "Assigned: Zed\nNotes")
+            and not (following and following[0] - end <= 1 and text[end : end + 1] != "\n"
+                     and text[following[0]].isupper())
             and spelled not in self._not_people
             and spelled not in _GROUPS
             and not is_known_word(spelled)
         )
-
-
-def _pool_asked_apart(folded: str, found: list[Span], chosen: Hint) -> bool:
-    """Whether the text asks the pool in a sentence of its own and then the one named in another
-    ("Can somebody calendar the hearing? And Lou please print the ledger"): two asks, and the
-    pool's may be the main one."""
-    if not found:
-        return False
-    own = part_of(found, chosen.position)
-    # "… could someone ring her back? To @colm, by 11": the one named for the pool's own task.
-    if own < 0 or not asks_for_work(folded, found[own]):
-        return False
-    return any(
-        # (after the one named, the pool is a fallback: "Bob, can you …? If not I need somebody")
-        0 <= part_of(found, match.start()) < own
-        for match in GROUP_ASK.finditer(folded)
-        if not match.group().startswith("whoever")
-    )
-
-
-def _main_hint(folded: str, found: list[Span], known: list[Hint]) -> Hint | None:
-    """Of hints that each name one person: the one the addressee is to hand the work to, the
-    one in the item the text marks as its main ask, the one spoken to in the one part that asks
-    for work ("Ana — the hearing moved. Ben, please update the calendar."), or the first; None
-    when the text speaks to people in several items and marks none of them as the main one
-    ("<@A> <@B> review it" speaks to both in one: the first is taken)."""
-    first = min(known, key=lambda h: h.position)
-    handed = [h for h in known if h.role == HANDOFF and h.position > first.position]
-    if first.role == ADDRESSEE and handed:
-        return min(handed, key=lambda h: h.position)
-    if len({h.email for h in known}) > 1:
-        by_part: dict[int, Hint] = {}
-        for hint in sorted(known, key=lambda h: h.position):
-            by_part.setdefault(part_of(found, hint.position), hint)
-        main = main_part(folded, found, by_part)
-        if main is not None:
-            return by_part[main]
-        addressed = {i: h for i, h in by_part.items() if h.role == ADDRESSEE}
-        if len({h.email for h in addressed.values()}) > 1:
-            asking = [h for i, h in addressed.items() if i >= 0 and asks_for_work(folded, found[i])]
-            return asking[0] if len({h.email for h in asking}) == 1 else None
-    return first
-
