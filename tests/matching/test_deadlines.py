@@ -507,6 +507,12 @@ COURT_EVENTS = [
     ("dkt the MSJ hearing 1/20 9am pls", TUE, None),
     ("Reply brief came in. Calendar the hearing, 1/20 at 9.", TUE, None),
     ("I'll appear myself at the 1/20 hearing. pls dkt it + our 1/13 reply deadline", TUE, None),
+    # a courtroom's letter is no time of day
+    ("cover the Pike hearing 12/10 at 9, Courtroom 4A. I'm in a depo all day.", TUE,
+     "2026-12-10 09:00"),
+    # the prep call "the Monday before" counts from the event, and is not the task's
+    ("the Oduya 341 is 12/17 at 10 and I need an attorney to attend. prep call with him the "
+     "Monday before.", TUE, "2026-12-17 10:00"),
 ]  # fmt: skip
 
 
@@ -588,3 +594,26 @@ def test_which_deadline_and_whether_it_is_asked(
     text: str, now: str, expected: tuple[str | None, bool]
 ) -> None:
     assert reading(text, now) == expected
+
+
+# An event's day and time both said: the deadline is then (or before, which is asked); a time
+# alone that has gone by today is more likely when something happened (asked about too).
+EVENTS_AND_TIMES_GONE_BY = [
+    ("kindly advise Ms. Rowe on the offer; she has asked for a call tomorrow at 4.",
+     ("2026-12-09 16:00", True)),
+    ("the repo agent cut the lock at 2 a.m. Bob, please draft a demand letter.", (None, True)),
+    # ... a deadline said as one is still that moment, warned about
+    ("pls send it by 9am", ("2026-12-08 09:00", True)),
+    # an ordinal court ("3d Cir.") and a docket number ("MDJ 05-3-10") are no days
+    ("research memo on class certification in the 3d Cir. by mon", ("2026-12-14 17:00", False)),
+    ("pls efile the entry of appearance, MDJ 05-3-10, by 11", ("2026-12-08 11:00", False)),
+    # ... and a day counted from another is asked about
+    ("prep call with Mr. Oduya the Monday before his hearing", (None, True)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENTS_AND_TIMES_GONE_BY)
+def test_an_events_moment_and_a_time_gone_by(
+    text: str, expected: tuple[str | None, bool]
+) -> None:
+    assert reading(text, TUE) == expected

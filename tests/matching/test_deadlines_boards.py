@@ -54,9 +54,13 @@ def test_a_board_rows_due_cell(text: str, expected: tuple[str | None, bool]) -> 
 
 APART = [
     # the time said after "morning" is that morning's, though another sentence names tonight;
-    # which of the two marked days is the task's is then asked
+    # of the two marked days the one said in the ask is the task's (the other tells of another
+    # step, in a sentence that asks nothing)
     ("Could someone record the Ostrowski deed Monday morning by 10? The notary's copy will be "
-     "in the tray by tonight.", ("2029-03-09 23:59", True)),
+     "in the tray by tonight.", ("2029-03-12 10:00", False)),
+    # ... but a bare command asks too, and which is the task's is then asked
+    ("Could someone record the Ostrowski deed Monday morning by 10? Send me the receipt by "
+     "tonight.", ("2029-03-09 23:59", True)),
     ("Could someone record the Ostrowski deed Monday morning by 10?", ("2029-03-12 10:00", False)),
     # a day told as news in a sentence that asks nothing, the ask elsewhere: asked
     ("Voicemail from Mr. Brightwater re his levy. His next payday is Tuesday. Someone call him "

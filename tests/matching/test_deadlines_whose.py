@@ -230,3 +230,26 @@ CHAT_AND_CODE_SWITCHING = [
 @pytest.mark.parametrize(("text", "expected"), CHAT_AND_CODE_SWITCHING)
 def test_chat_cards_and_code_switching(text: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text) == expected
+
+
+WHOSE_EVENT_OR_END = [
+    # the reader told they are covering an event: its time is the deadline
+    ("Mill hearing is tomorrow at 2 and I'm stuck in Tulsa, so Rina you're covering it",
+     ("2026-12-09 14:00", False)),
+    # ... but someone else covering tells of it
+    ("out today - Kate is covering my calls. the Roe draft will slip to Monday", (None, False)),
+    ("thanks Dana for covering this morning. pls send the Roe letter Friday",
+     ("2026-12-11 17:00", False)),
+    # the work to be done before an offer lapses: then is the deadline
+    ("could you get back to them before their offer lapses Thursday at noon?",
+     ("2026-12-10 12:00", False)),
+    # ... when it lapses, told alone, is still asked about
+    ("could you call Ms. Lee about the offer? it lapses Thursday", (None, True)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOSE_EVENT_OR_END)
+def test_an_event_covered_and_an_offer_lapsing(
+    text: str, expected: tuple[str | None, bool]
+) -> None:
+    assert reading(text) == expected

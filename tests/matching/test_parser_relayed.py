@@ -250,3 +250,10 @@ def test_a_memo_the_writer_heads_is_no_forwarded_message(parser: Parser) -> None
     text = "From: Priyanka\nTo: Wendell\nRe: Mensah\n\nPlease draft the reply to Equifax by Friday."
     assert quoted_spans(text) == []
     assert sure_assignee(read(parser, text)) == (WENDELL, False)
+
+
+def test_a_day_relayed_to_a_client_named_in_full_is_no_deadline(parser: Parser) -> None:
+    # the client's name is blanked out before the deadline is read: "let          know"
+    draft = read(parser, "can someone let Obi Mensah know we got the Equifax file, and that "
+                         "Tobias will call him Friday at 11?")
+    assert draft.due_at is None and "due_at" not in draft.unsure

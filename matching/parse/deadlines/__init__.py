@@ -18,8 +18,19 @@ from matching.parse.deadlines.anchors import (
     weekday_disagrees,
 )
 from matching.parse.deadlines.boards import on_a_board
-from matching.parse.deadlines.choosing import Candidate, candidates_in, choose, offered_days
-from matching.parse.deadlines.clauses import described, event_day_doubt, names_the_event
+from matching.parse.deadlines.choosing import (
+    Candidate,
+    candidates_in,
+    choose,
+    offered_days,
+    said_together,
+)
+from matching.parse.deadlines.clauses import (
+    described,
+    event_day_doubt,
+    in_a_purpose,
+    names_the_event,
+)
 from matching.parse.deadlines.context import rank_of_lead
 from matching.parse.deadlines.cues import CueIndex
 from matching.parse.deadlines.dates import DAY_READERS
@@ -32,6 +43,7 @@ from matching.parse.deadlines.doubts import (
     someone_elses,
     undated_event,
 )
+from matching.parse.deadlines.forms import due_field
 from matching.parse.deadlines.idioms import IDIOM_READERS
 from matching.parse.deadlines.pieces import (
     CONTEXT,
@@ -48,6 +60,7 @@ from matching.parse.deadlines.pieces import (
     Reader,
     Unread,
     unabbreviated,
+    wall_time,
     zone_named,
 )
 from matching.parse.deadlines.requested import (
@@ -77,6 +90,7 @@ __all__ = [
 
 _READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
 NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
+PAST_TIME = "\u201c{said}\u201d has gone by today: is it when something happened, or a deadline?"
 # The readers cued by plain strings, all looked for at once, and by patterns, looked for one by
 # one. Most delegations hold no digit; the readers whose cue needs one are then not tried.
 _PLAIN_CUES = CueIndex(word for r in _READERS if isinstance(r.cue, tuple) for word in r.cue)
@@ -129,6 +143,15 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     board = on_a_board(folded, _pieces(folded, clock, misspelt))
     pieces = board.pieces
     doubts: list[str] = [board.doubt] if board.doubt else []
+    form = due_field(folded)
+    if form is not None and form.empty:
+        return DeadlineReading(None)  # "Due: —": the form says there is no deadline
+    # "Due: 1/6 ... Notes: hearing set 1/12": the form's Due field is the deadline, the notes'
+    # dates are context
+    in_field = [] if form is None else [
+        p for p in pieces if form.start <= p.start and p.end <= form.end
+    ]
+    pieces = in_field or pieces
     vague: list[Unread] = []
     if _has_unread(pieces):
         # A date that cannot be, said as a deadline or beside one, is asked about; as news
@@ -141,6 +164,9 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
         vague = [p for p in unread if p.vague]
         pieces = [p for p in pieces if not isinstance(p, Unread)]
     request = requested(folded)
+    if in_field:
+        # (a docketing form's Due field is when the docketing is due, not the event docketed)
+        request = request._replace(docketing=False)
     candidates = candidates_in(folded, pieces, clock, request)
     if request.withdrawn:
         # "can you cover the call at 3? never mind, I'll do it myself": the day of an ask taken
@@ -164,11 +190,17 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
             next(iter(doubts), None) or undated_event(folded) or counted_from_an_event(folded)
             or aside
         )
+        if doubt is None and (timed := _timed_event(folded, pieces, clock)) is not None:
+            return timed
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
     if chosen.timed:
         # "by 3 Pacific" is 3 in Los Angeles; "by 3 her time" is asked about.
         moved, zone_doubt = in_zone_said(folded, chosen.spans, chosen.due_at)
         chosen = chosen._replace(due_at=moved, doubt=chosen.doubt or zone_doubt)
+    if chosen.due_at < local and _a_time_gone_by(folded, chosen, pieces):
+        # "the repo agent cut the lock at 2 a.m.", said at 1 p.m.: when something happened
+        said = " ".join(folded[chosen.start : chosen.spans[-1][1]].split())
+        return DeadlineReading(None, PAST_TIME.format(said=said))
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))
@@ -195,6 +227,16 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
 
 
+def _a_time_gone_by(folded: str, chosen: Candidate, pieces: list[Piece]) -> bool:
+    """Whether the deadline chosen is a time alone ("at 2 a.m."), not said as a deadline, whose
+    hour has gone by today: more likely when something happened than a deadline."""
+    if chosen.rank == MARKED or len(chosen.spans) != 1:
+        return False
+    return any(
+        isinstance(p, Clock) and (p.start, p.end) == chosen.spans[0] and p.stated for p in pieces
+    )
+
+
 def _pictures_blanked(folded: str) -> str:
     """The text with every emoji shortcode (":memo:") blanked, lengths unchanged."""
     if ":" not in folded:
@@ -219,6 +261,11 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     }
     left = [c for c in candidates if c not in clocks and c not in others and c not in theirs
             and c not in counted]  # fmt: skip
+    # "by noon, so Denise can review before Wednesday's filing": the next step's day gives way
+    # to a deadline said as one ("finalized so I can review next Monday" says the task's own)
+    purposes = [c for c in left if c.rank > CONTEXT and in_a_purpose(folded, c.start)]
+    if purposes and any(c.rank == MARKED and c not in purposes for c in left):
+        left = [c for c in left if c not in purposes]
     chosen = choose(folded, left)
     if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):
         # "For whoever's on intake today: ... she says her answer is due Friday": neither day
@@ -318,6 +365,25 @@ def _event_day(folded: str, pieces: list[Piece]) -> str | None:
             event := names_the_event(folded, piece.start, piece.end)
         ):
             return f"\u201c{event}\u201d: is the deadline then, or before?"
+    return None
+
+
+def _timed_event(folded: str, pieces: list[Piece], now: Now) -> DeadlineReading | None:
+    """The moment of an event the work is for, when its day and its time are both said ("she
+    has asked for a call tomorrow at 4"): the deadline, asked about (then, or before?)."""
+    for index, piece in enumerate(pieces[:-1]):
+        time_of_day = pieces[index + 1]
+        if not (isinstance(piece, Day) and isinstance(time_of_day, Clock)) or (
+            time_of_day.needs_day or not said_together(folded, piece, time_of_day)
+        ):
+            continue
+        if event_day_doubt(folded, piece.start, piece.end) is None:
+            continue
+        spans = ((piece.start, time_of_day.end),)
+        moment, _ = in_zone_said(folded, spans, wall_time(piece.day, time_of_day.clock, now.zone))
+        said = " ".join(folded[piece.start : time_of_day.end].split())
+        doubt = f"\u201c{said}\u201d is when the event is: is the deadline then, or before?"
+        return DeadlineReading(Deadline(moment, spans), doubt)
     return None
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "counted_from_an_event",
     "counted_from_elsewhere",
     "opens_a_window",
+    "put_right",
     "small_hours",
     "someone_else_does",
     "weekday_disagrees",
@@ -134,11 +135,23 @@ def someone_else_does(sentence: str, said: str) -> str | None:
 # "by Monday - sorry, I mean Tuesday", "Monday (holiday, so Tuesday)", "Friday, no wait, Thursday":
 # a day said, then put right.
 _CORRECTION = re.compile(
-    r"\b(?:no\s+wait|wait\s+no|i\s+mean|i\s+meant|(?:correction|edit|typo)\b\s*:?"
+    r"\b(?:no\s+wait|wait\s+no|oh\s+wait|i\s+mean|i\s+meant|(?:correction|edit|typo)\b\s*:?"
     r"|make\s+(?:that|it)"
     r"|or\s+rather|sorry|actually|(?:holiday|closed)\W+so)\b"
 )
 _CORRECTION_REACH = 40
+
+
+# How far apart a day and the one that puts it right may be ("by tomorrow? oh wait, tomorrow's
+# Labor Day. Tuesday is fine then").
+_PUT_RIGHT_REACH = 120
+
+
+def put_right(folded: str, said_end: int, later_start: int) -> bool:
+    """Whether words that put a day right ("oh wait", "sorry, I mean") stand between the day
+    ending at `said_end` and a later one at `later_start`."""
+    gap = folded[said_end:later_start]
+    return 0 < len(gap) <= _PUT_RIGHT_REACH and _CORRECTION.search(gap) is not None
 
 
 def corrected(

@@ -6,10 +6,12 @@ import re
 from datetime import datetime
 from typing import NamedTuple
 
+from matching.parse.deadlines.anchors import put_right
 from matching.parse.deadlines.clauses import (
     described,
     event_day_doubt,
     heads_the_text,
+    in_a_purpose,
     names_the_event,
     opens_a_plan,
     said_to_be_fine,
@@ -19,6 +21,7 @@ from matching.parse.deadlines.context import dates_an_event, rank_of_lead
 from matching.parse.deadlines.outer import DUE, bounds_from_outside
 from matching.parse.deadlines.pieces import (
     CONTEXT,
+    FULL_STOP,
     MARKED,
     Clock,
     Day,
@@ -27,7 +30,12 @@ from matching.parse.deadlines.pieces import (
     Piece,
     wall_time,
 )
-from matching.parse.deadlines.requested import Request, asks_the_reader
+from matching.parse.deadlines.requested import (
+    Request,
+    asks_another,
+    asks_something,
+    asks_the_reader,
+)
 
 # A time and a day in two sentences are two moments ("e-file it by 14:30. The garnishment hits
 # Friday").
@@ -52,11 +60,15 @@ _EVENT_LEADS = frozenset(
     {"due", "deadline", "is", "are", "for", "on", "set", "at", "@", "it's", "scheduled", "now",
      "was", "to", "the"}
 )  # fmt: skip
+_STATEMENT_BREAK = re.compile(rf"{FULL_STOP}|[!?;\n]")
+_STATEMENT_REACH = 400
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 _THIRD_PERSON_NEEDS = re.compile(
     r"^\W*(?:he|she|they|the\s+(?:client|court|clerk|trustee|judge|other\s+side))\s+"
     r"(?:needs|wants|has\s+to\s+have|must\s+have)\b"
 )
+# "... oh wait, tmrw is the holiday. Fri 3pm then": the day the writer settles on.
+_THEN = re.compile(r"\s*,?\s*then\b")
 _OR = re.compile(r"\s*,?\s*(?:or|either|or\s+else)\s+")
 
 
@@ -76,7 +88,8 @@ class Candidate(NamedTuple):
         return self.spans[0][0]
 
 
-def _joined(folded: str, left: Piece, right: Piece) -> bool:
+def said_together(folded: str, left: Piece, right: Piece) -> bool:
+    """Whether a day and a time are said together ("tomorrow at 10am", "3pm on Friday")."""
     gap = folded[left.end : right.start]
     return len(gap) <= 16 and _JOINER.match(gap) is not None
 
@@ -89,7 +102,7 @@ def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) 
     pairs = _adjacent_pairs(folded, pieces)
     paired = {i for pair in pairs for i in pair}
     pairs, distant = _morning_refined(folded, pieces, pairs, paired)
-    distant += _distant_pair(folded, pieces, paired, request)
+    distant += _distant_pair(folded, pieces, paired, request, now)
     paired |= {i for pair in distant for i in pair}
     found = [_combined(folded, pieces, c, d, now, adjacent=True) for c, d in pairs]
     found += [_combined(folded, pieces, c, d, now, adjacent=False) for c, d in distant]
@@ -139,7 +152,7 @@ def _time_of_a_fact(folded: str, piece: Piece, facts: list[Piece]) -> bool:
     for fact in facts:
         if isinstance(fact, Clock | Day) and type(fact) is not type(piece):
             left, right = sorted((fact, piece), key=lambda p: p.start)
-            if ")" not in folded[left.end : right.start] and _joined(folded, left, right):
+            if ")" not in folded[left.end : right.start] and said_together(folded, left, right):
                 return True
     return False
 
@@ -192,7 +205,7 @@ def _is_half_of_day(piece: Piece) -> bool:
 
 
 def _distant_pair(
-    folded: str, pieces: list[Piece], paired: set[int], request: Request
+    folded: str, pieces: list[Piece], paired: set[int], request: Request, now: Now
 ) -> list[tuple[int, int]]:
     # "cover the 9am hearing for Garcia tomorrow": one time and one day, apart, are one moment.
     clocks = [
@@ -215,12 +228,31 @@ def _distant_pair(
     # and a time marked as the deadline is not an unmarked day's ("the 12/30 hearing notice by
     # 3pm").
     first, last = sorted((clock, day), key=lambda p: p.start)
+    # "by noon, so Denise can review before Wednesday's filing": the next step's day
+    if in_a_purpose(folded, last.start) and not in_a_purpose(folded, first.start):
+        return []
+    assert isinstance(clock, Clock) and isinstance(day, Day)
+    if _a_later_days_time(folded, clock, day, now):
+        return [(clocks[0], days[0])]
     # (a day said last in its sentence holds the full stop: "by Saturday.")
     if _SENTENCE_BREAK.search(folded, first.end - 1, last.start) and not request.appearance:
         return []
     if rank_of_lead(folded, clock.start) == MARKED > rank_of_lead(folded, day.start):
         return []
     return [(clocks[0], days[0])]
+
+
+def _a_later_days_time(folded: str, clock: Clock, day: Day, now: Now) -> bool:
+    """Whether a time said as the deadline ("... by 11 if you can"), already gone by today, is
+    that of the one later day the ask names, unmarked, in another sentence ("can you call her
+    tmrw?")."""
+    return (
+        day.day > now.today
+        and wall_time(now.today, clock.clock, now.zone) < now.moment
+        and rank_of_lead(folded, clock.start) == MARKED
+        and rank_of_lead(folded, day.start) < MARKED
+        and asks_another(_statement_at(folded, day.start))
+    )
 
 
 def _combined(
@@ -252,7 +284,7 @@ def _day_beside(folded: str, pieces: list[Piece], index: int, paired: set[int]) 
     for near in (index - 1, index + 1):
         if 0 <= near < len(pieces) and near not in paired and isinstance(pieces[near], Day):
             left, right = sorted((near, index))
-            if _joined(folded, pieces[left], pieces[right]):
+            if said_together(folded, pieces[left], pieces[right]):
                 gap = folded[pieces[left].end : pieces[right].start]
                 joined.append((len(gap.split()), near))
     return min(joined)[1] if joined else None
@@ -310,6 +342,32 @@ def _clause_at(folded: str, at: int) -> str:
     return folded[begin : min(ends) if ends else len(folded)]
 
 
+def _asked_over_told(folded: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Of the candidates, those said in a sentence asking the reader in words ("I need someone
+    to review it tonight"), when each other is told in one that asks nothing at all ("Crown
+    filed its motion this afternoon"); else none."""
+    asked, told = [], []
+    for candidate in candidates:
+        statement = _statement_at(folded, candidate.start)
+        if asks_another(statement):
+            asked.append(candidate)
+        elif asks_something(statement):
+            return []  # a bare command ("get the letter out by COB") asks too
+        else:
+            told.append(candidate)
+    return asked if told else []
+
+
+def _statement_at(folded: str, at: int) -> str:
+    """The sentence, or the part of it between semicolons, that `at` is said in ("Ms." ends
+    none)."""
+    begin = 0
+    for match in _STATEMENT_BREAK.finditer(folded, max(0, at - _STATEMENT_REACH), at):
+        begin = match.end()
+    after = _STATEMENT_BREAK.search(folded, at)
+    return folded[begin : after.start() if after else len(folded)]
+
+
 def _sentence_at(folded: str, at: int) -> str:
     for match in _SENTENCE.finditer(folded):
         if match.start() <= at < match.end():
@@ -328,6 +386,13 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     sooner, later = top[0], top[-1]
     if sooner.due_at == later.due_at or sooner.doubt:
         return sooner
+    # "Crown's counsel filed its motion this afternoon. I need someone to review it tonight":
+    # the day said in the ask is the task's; one told in a sentence that asks nothing is news.
+    asked = _asked_over_told(folded, top)
+    if asked:
+        sooner, later = asked[0], asked[-1]
+        if sooner.due_at == later.due_at or sooner.doubt:
+            return sooner
     # Two days said alike, neither as the deadline ("hearing Monday, draft Friday"): the sooner
     # is a guess, and asked about.
     return sooner._replace(
@@ -377,7 +442,22 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
     chosen = (own or marked)[0]
     if chosen.doubt:
         return chosen
+    # "by tomorrow? oh wait, tomorrow's Labor Day. Tuesday is fine then": the day put right,
+    # and said to be fine or settled on ("Fri 3pm then"), is the deadline
+    for later in own:
+        end = later.spans[-1][1]
+        if later.start > chosen.start and (
+            said_to_be_fine(folded, end) or _THEN.match(folded, end)
+        ) and put_right(folded, chosen.spans[-1][1], later.start):
+            return later
     other = next((c for c in own if c.due_at.date() != chosen.due_at.date()), None)
+    # "e-file it Monday by 10? Hunter's signed version will be in the folder by tonight": the
+    # deadline said in the ask, not the one told of another step
+    asked = _asked_over_told(folded, own)
+    if other is not None and asked and all(
+        c.due_at.date() == asked[0].due_at.date() for c in asked
+    ):
+        chosen, other = asked[0], None
     if other is not None:
         return chosen._replace(
             doubt=f"two deadlines are given ({_day(chosen)}, {_day(other)}): which is this task's?"

@@ -11,6 +11,7 @@ __all__ = [
     "event_day_doubt",
     "for_an_event",
     "heads_the_text",
+    "in_a_purpose",
     "names_an_event",
     "names_the_event",
     "opens_a_plan",
@@ -33,7 +34,8 @@ _SENTENCE_BREAK = re.compile(rf"{FULL_STOP}\s|[!?;\n]|[^\x00-\x7f]")
 _RELAYED = re.compile(
     # (not to the reader: "let whoever handles filings know that it must be filed by noon")
     r"\b(?:let\s+(?!me\b|us\b|whoever\b|anyone\b|anybody\b|someone\b|somebody\b|you\b"
-    r"|y'all\b|everyone\b)(?:[\w.'-]+\s+){1,5}?know"
+    # (a client's name is blanked out before this is read: "let          know")
+    r"|y'all\b|everyone\b)(?:[\w.'-]+\s+){0,5}?know"
     r"|(?:tell(?:ing)?|inform(?:ing)?|remind(?:ing)?)(?!\s+(?:me|us|whoever|anyone|anybody"
     r"|someone|somebody|you|y'all|everyone)\b)"
     r"|(?:explain(?:ing)?|advis(?:e|ing))(?=\s+(?:\w+\s+)?that\b)"
@@ -54,7 +56,7 @@ _RELAYED_WORDS = 3
 # the numbers for him by the end of the week", "happy to take the call tomorrow".
 _OWN_DOING = (
     r"(?:(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|we'll|we\s+will"
-    r"|(?:i'm\s+|im\s+)?happy\s+to"
+    r"|(?:i'm\s+|im\s+)?happy\s+to|i\s+can(?!not)"
     # the writer offering, in a question: "want me to serve them this week or wait?"
     r"|(?:do\s+you\s+|d'you\s+|you\s+)?want\s+me\s+to|should\s+i|shall\s+i"
     r"|would\s+you\s+like\s+me\s+to)\s+(?!be\b)[a-z']+"
@@ -80,6 +82,12 @@ _SITUATION = re.compile(
     r"|(?:i|we)\s+(?:can't|cant|cannot|can\s+not|won't|wont)\s+(?:get\s+to|look\s+at|do)"
     r"\s+(?:it|this|that|them)\s+(?:until|till|til|before))\b"
 )
+# What the writer cannot do, then: "I can't think straight today", "I can't get to it this
+# week" (not what must not slip: "I can't let it go past Friday", "can't miss the 5th").
+_UNABLE = re.compile(
+    r"^(?:(?:and|but|so|because|since|as|though|also|honestly|sorry)\s+)?i\s+(?:can't|cant|cannot"
+    r"|can\s+not|couldn't|won't|wont)\s+(?!(?:let|have|wait|afford|risk|miss|allow|lose)\b)[a-z]"
+)
 # The writer's absence, said without a subject: "Out today.", "Back tomorrow.", "out sick
 # today, hoping to be back Tuesday".
 _ABSENT = re.compile(
@@ -99,7 +107,11 @@ _STILL_ASKED = re.compile(
 # A day said in the negative: "no work tomorrow", "No action needed tonight" (but "not needed
 # until Friday" is a deadline).
 _NEGATED = re.compile(
-    r"\b(?:no\s+(?:work|action|need|filings?|calls?)|nothing|not\s+(?:needed|required|due)"
+    # ("no client emails today": none to send that day)
+    r"\b(?:no\s+(?:[a-z]+\s+)?(?:work|action|need|filings?|calls?|e-?mails?|texts?|messages?"
+    r"|contact)|nothing|not\s+(?:needed|required|due)"
+    # "No rush this week": not wanted by then
+    r"|no\s+(?:rush|hurry|pressure)|not\s+(?:urgent|in\s+a\s+(?:rush|hurry))"
     r"|no\s+[a-z]+\s+(?:needed|required|necessary|due))\b"
     r"(?:\s+[a-z']+){0,2}(?<!\bby)(?<!\bbefore)(?<!\buntil)(?<!\btill)\s*$"
     r"|\bnot\s*$"
@@ -123,13 +135,21 @@ _STATE_UNTIL = re.compile(
     r"\b(?:down|closed|locked|shut|out|off|offline|away|unavailable|busy|slow|gone)\b"
     r".*\b(?:until|till|til)(?:\s+(?:about|around|roughly|approx|approximately))?\s*$"
 )
+# "See everybody Monday", "talk to you tomorrow": a farewell, not a deadline.
+_FAREWELL = re.compile(
+    r"^(?:(?:ok|okay|alright|and)\s+)?(?:see|talk\s+to|catch|speak\s+to)\s+(?:you|ya|u|y'all"
+    r"|everyone|everybody|you\s+all|all\s+of\s+you)(?:\s+all)?(?:\s+(?:guys|folks|again))?"
+    r"(?:\s+(?:on|at|in|first\s+thing))?$"
+)
 # "he gets calls at 7am every day": a time something keeps happening.
 _HABITUAL = re.compile(r"\s*(?:every|each|daily|nightly|a\s+day|per\s+day)\b")
 # "he's at work until 4": how long a state lasts, not a deadline.
 _UNTIL = re.compile(r"\b(?:until|till|til)(?:\s+(?:about|around))?\s*$")
 # "tomorrow is fine", "mon works", "3 wks is fine": what follows says this is the deadline.
 _FINE = re.compile(
-    r"(?:\s+is|'s|\s+would\s+be|\s+should\s+be)\s+(?:fine|ok|okay|good|great|perfect|plenty)\b"
+    r"(?:\s+is|'s|\s+would\s+be|\s+should\s+be)"
+    r"(?:\s+(?:totally|perfectly|really|just|also|still|probably|definitely|absolutely|completely"
+    r"|totes|more\s+than))?\s+(?:fine|ok|okay|good|great|perfect|plenty)\b"
     r"|\s+(?:works|is\s+when|at\s+the\s+latest)\b"
 )
 # "for tomorrow, not today:", "Friday:": a day heading what follows, when the work is for.
@@ -176,6 +196,12 @@ _FRAGMENT_WORDS = frozenset(
 )  # fmt: skip
 # "Thursday at noon so I can check it.": why the deadline, which adds no other ask.
 _PURPOSE = re.compile(r"\s*,?\s*so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|have)\b[^.!?;:\n]*")
+# "Next Wednesday for a draft, please.", "Tues for my review": what is due then, which adds no
+# other ask (but "Friday for the hearing" names an event, whose day it may be).
+_FOR_THE_WORK = re.compile(
+    r"\s*,?\s*for\s+(?:(?:a|an|the|my|our|your|his|her|their|first|1st|final|initial|rough)\s+)"
+    rf"{{0,2}}(?!{_EVENT_NOUN}\b)[a-z'-]+"
+)
 _FRAGMENT_REACH = 80
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -197,12 +223,14 @@ def described(folded: str, start: int, end: int, rank: int, *, appearance: bool 
     if _IS_A_HOLIDAY.match(folded, end):
         return True
     clause = _clause_before(folded, start)
-    if _NEGATED.search(clause) or not appearance and _absent(folded, start, clause):
+    if _NEGATED.search(clause) or _FAREWELL.match(clause):
+        return True
+    if not appearance and (_absent(folded, start, clause) or _UNABLE.match(clause)):
         return True
     if _relayed(folded, start) and not _clause_of_its_own(folded, clause, end):
         return True
     asked = _STILL_ASKED.search(clause) is not None
-    if not asked and (_OWN_DOING_START.match(clause) or _STATE_UNTIL.search(clause)):
+    if not asked and (_own_doing(folded, start, clause) or _STATE_UNTIL.search(clause)):
         return True
     situation = not asked and _SITUATION.search(clause) is not None
     if rank == MARKED:
@@ -227,6 +255,36 @@ def opens_a_plan(folded: str, start: int, end: int) -> bool:
     """Whether the period at `start:end` opens its sentence and dates a step that we or they
     take then ("… anyway. in 2 weeks we re-pull her reports"): no deadline for the task."""
     return not _clause_before(folded, start).strip() and _PLAN_AFTER.match(folded, end) is not None
+
+
+# "By noon, so Denise can review it before Wednesday's filing": why the deadline, whose own days
+# are the next step's (a client's name is blanked out before this is read: "so        can").
+_PURPOSE_BEFORE = re.compile(
+    r"(?:,|\s)\s*so\s+(?:that\s+)?(?:[a-z'-]*\s+){1,4}?(?:can|could|has\s+time\s+to"
+    r"|have\s+time\s+to|gets?\s+to|is\s+able\s+to|will\s+be\s+able\s+to)\s[^.!?;\n]*$"
+)
+_PURPOSE_REACH = 120
+
+
+def in_a_purpose(folded: str, start: int) -> bool:
+    """Whether the day at `start` is said in a clause of why the work is wanted ("so Denise can
+    review it before Wednesday's filing"): the next step's day, not the task's."""
+    if "so" not in folded:
+        return False
+    return _PURPOSE_BEFORE.search(folded, max(0, start - _PURPOSE_REACH), start) is not None
+
+
+# "... finalized so I can review next Monday": why the work is wanted, by when.
+_SO_BEFORE = re.compile(r"\bso(?:\s+that)?\s*$")
+
+
+def _own_doing(folded: str, start: int, clause: str) -> bool:
+    """Whether `clause`, ending at `start`, tells what the writer will do ("I can have a draft
+    by tomorrow"), not why the work is wanted ("so I can review it Monday")."""
+    if _OWN_DOING_START.match(clause) is None:
+        return False
+    begin = folded.rfind(clause, 0, start)
+    return not clause.startswith("i can") or not _SO_BEFORE.search(folded, 0, max(0, begin))
 
 
 def _clause_of_its_own(folded: str, clause: str, end: int) -> bool:
@@ -309,6 +367,8 @@ def standalone(folded: str, spans: tuple[tuple[int, int], ...]) -> bool:
     begin = breaks_before[-1] if breaks_before else window
     if begin == window and window:
         return False
+    if (work := _FOR_THE_WORK.match(folded, last)) is not None:
+        last = work.end()
     if (purpose := _PURPOSE.match(folded, last)) is not None:
         last = purpose.end()
     after = _FRAGMENT_BREAK.search(folded, last, last + _FRAGMENT_REACH)

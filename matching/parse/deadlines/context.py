@@ -21,7 +21,9 @@ _MARKERS = frozenset(
 # no date at all ("Happy Friday!").
 _FACTS = frozenset(
     {"since", "from", "after", "was", "were", "last", "had", "ago", "effective", "payment",
-     "pmt", "activity", "default", "delinquency", "happy", "instead"}
+     "pmt", "activity", "default", "delinquency", "happy", "instead",
+     # "it would've been tomorrow but the court's closed": what was, or would have been
+     "been"}
 )  # fmt: skip
 # Verbs of past events: they make a date a fact even a few words on ("served by mail 11/24",
 # "Midland called her 9 times today", "charged off 5/2021").
@@ -67,7 +69,7 @@ _WEEKDAY_NAMES = frozenset(
 _EVENT_VERBS = frozenset(
     {"moved", "rescheduled", "postponed", "continued", "adjourned", "scheduled", "reset", "set"}
 )
-_PAST_DUE = frozenset({"was", "were"})
+_PAST_DUE = frozenset({"was", "were", "been"})  # "it would've been due Monday"
 # A court event said right before a day dates the event ("hearing is 2/10", "the depo 11/4"):
 # when it is, not when the task is due, unless someone is asked to be there.
 _COURT_EVENTS = frozenset(
@@ -101,7 +103,7 @@ _ONCE_OR_MORE = frozenset({"twice", "thrice"})
 # Words that may stand between a marker or fact word and the date itself.
 _FILLERS = frozenset(
     {"on", "the", "is", "at", "of", "this", "be", "it", "to", "date", "will", "and", "or", "as",
-     "about", "around", "in"}
+     "about", "around", "in", "still"}
 )  # fmt: skip
 WORD = re.compile(r"[a-z0-9']+")
 # Marker and fact words act within their own clause only ("came back, tomorrow at 10"; "hrg got
@@ -117,6 +119,11 @@ _DUE_TO = re.compile(
 )
 
 
+# "please ignore until tomorrow", "hold off on it till Monday": when to start, not a deadline.
+_NOT_BEFORE = re.compile(
+    r"\b(?:ignore|disregard|hold\s+off|(?:don't|dont|do\s+not)\s+(?:start|bother|worry))\b"
+    r"(?:\s+[a-z']+){0,4}?\s+(?:until|till|til)(?:\s+(?:about|around))?\s*$"
+)
 _TO_ME = re.compile(r"\b(?:draft|it|them|this|that|copy|copies|memo|back)\s+to\s+(?:me|us)\s*$")
 _EVENT_DATE = re.compile(
     r"\b(?:return|court|trial|hearing|sale|auction|closing|mediation|arraignment|sentencing)"
@@ -141,6 +148,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     # (each pattern needs a word of its own: most clauses hold none)
     if "due" in clause and _DUE_TO.search(clause) or "to" in clause and _TO_ME.search(clause):
         return MARKED  # "they're due to Bob Monday", "1st draft to me 9/2": to whom, then when
+    if "til" in clause and _NOT_BEFORE.search(clause):
+        return CONTEXT  # "please ignore until tomorrow": when to start
     if "date" in clause and _EVENT_DATE.search(clause):
         return CONTEXT  # "return date is Friday": the court's day, not the task's
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
@@ -198,6 +207,12 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
 _TIMED_EVENTS = _COURT_EVENTS | {"sale", "auction", "listing", "closing"}
 
 
+_PAPER_OF_AN_EVENT = re.compile(
+    r"\b(?:certificate|cert|proof|affidavit|declaration|notice|notices|transcript)\s+of\s+"
+    r"(?:the\s+)?[a-z0-9]+\s*$"
+)
+
+
 def dates_an_event(folded: str, start: int, *, appearance: bool = False) -> bool:
     """Whether the period at `start` says when an event named right before it is ("hrg in 3
     wks"); with `appearance`, someone is to be at the event, whose time is then the task's."""
@@ -205,7 +220,8 @@ def dates_an_event(folded: str, start: int, *, appearance: bool = False) -> bool
         return False
     clause = _CLAUSE_BREAK.split(folded[max(0, start - _CLAUSE_REACH) : start])[-1]
     said = [w for w in WORD.findall(clause) if w not in _FILLERS]
-    return bool(said) and said[-1] in _TIMED_EVENTS
+    # ("a draft of the notice of sale within 10 days": a paper named after the event)
+    return bool(said) and said[-1] in _TIMED_EVENTS and not _PAPER_OF_AN_EVENT.search(clause)
 
 
 def _tallied(word: str, before: str) -> bool:

@@ -70,6 +70,12 @@ _AFTER_ATTRIBUTIVE_DAY = frozenset(
     {"after", "before", "of", "at", "by", "eod", "cob", "morning", "afternoon", "evening",
      "night", "following", "deadline", "and", "or", "the", "is", "works", "if", "please", "pls"}
 )  # fmt: skip
+# "the Monday before", "the Friday after the hearing": a weekday counted from another day, which
+# is no day from today ("the Friday after next" is one).
+_FROM_ANOTHER_DAY = re.compile(
+    r"\s+(?:before|after|prior(?:\s+to)?|following|ahead\s+of)\b"
+    r"(?!\s+(?:next|this|last|nxt)\b)"
+)
 _TERSE_WORDS = 6
 # Longest spelling first, so that "thursday" is not read as "thu" + "rsday".
 _WEEKDAY = rf"(?P<wd>{'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})"
@@ -93,6 +99,11 @@ _RELATIVE = re.compile(
     r"(?:(?<=\d)(?P<short>[dhw])|(?:(?<=\d)|\b)\s*(?P<unit>(?:business|biz|bus\.?|working|work"
     r"|court)[\s-]*days?|b-?days?|(?:calendar\s+)?days?|hours?|hrs?|hr|minutes?|mins?|weeks?"
     r"|wks?|months?|mos?))\b(?:'s|s')?(?:\s+time)?"
+)
+# "3d Cir.", "2d Dist.": an ordinal ("3d" is "third") before the court or place it numbers.
+_ORDINAL_NOUN_AFTER = re.compile(
+    r"\s*(?:cir|circuit|dist|district|dept|department|dca|div|division|floor|fl|ave|avenue|st"
+    r"|street|ed|edition|amend|amendment|party|parties|set|request|round|quarter|qtr)\b"
 )
 _FROM_NOW = re.compile(
     rf"\b(?:(?P<n>{NUMBER})\s*(?P<unit>(?:business|biz|working)[\s-]*days?|b-?days?|days?"
@@ -202,6 +213,8 @@ def _relative(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     if _EVENTS_COUNTED_BEFORE.search(folded, max(0, match.start() - 32), match.start()):
         return None
     groups = match.groupdict()
+    if groups.get("short") and _ORDINAL_NOUN_AFTER.match(folded, match.end()):
+        return None  # "in 3d Cir.": the Third Circuit, not three days
     unit = (groups.get("unit") or groups.get("short") or groups.get("one") or "").replace(".", "")
     start, end = match.start(), match.end()
     if _counts_business_days(unit):
@@ -243,6 +256,14 @@ def _weekday_piece(match: re.Match[str], folded: str, now: Now) -> Piece | None:
         return None
     if _names_a_kind(folded, match):
         return None
+    if (
+        match.group(0) == name
+        and (counted := _FROM_ANOTHER_DAY.match(folded, match.end())) is not None
+        and _ARTICLE_BEFORE.search(folded, max(0, match.start() - 8), match.start())
+    ):
+        said = " ".join(folded[match.start() : counted.end()].split())
+        doubt = f"\u201cthe {said}\u201d counts from another day: which day is that?"
+        return Unread(match.start(), counted.end(), doubt, vague=True)
     wanted = _WEEKDAYS[name]
     after = _DATE_AFTER.match(folded, match.end())
     if after:
@@ -289,6 +310,14 @@ def _said_as_day(folded: str, match: re.Match[str]) -> bool:
 
 def _numeric_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     return _date_piece(match, int(match["m"]), int(match["d"]), match["y"], now.today)
+
+
+def _dashed_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    # "MDJ 05-3-10", "case 12-4-19": a two-digit year years gone is a number, not a date
+    year = match["y"]
+    if len(year) == 2 and int(year) + 2000 < now.today.year - 1:
+        return None
+    return _numeric_date(match, folded, now)
 
 
 def _named_month_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
@@ -457,7 +486,7 @@ DAY_READERS = (
     Reader(_WITHIN_THE_HOUR, _within_the_hour, cue("the hour", "next hour", "nxt hour")),
     Reader(_ISO_DATE, _numeric_date, re.compile(r"\d-\d")),
     Reader(_NUMERIC_DATE, _numeric_date, re.compile(r"\d/\d")),
-    Reader(_DASHED_DATE, _numeric_date, re.compile(r"\d-\d")),
+    Reader(_DASHED_DATE, _dashed_date, re.compile(r"\d-\d")),
     Reader(_MONTH_DAY, _named_month_date, re.compile(rf"{_MONTH}\.?\s+(?:the\s+)?\d")),
     Reader(_DAY_MONTH, _named_month_date, re.compile(rf"\d{_ORDINAL_SUFFIX}\s+(?:of\s+)?{_MONTH}")),
     Reader(_WEEKDAY_DATE, _weekday_date, re.compile(r"\d(?:st|nd|rd|th)")),

@@ -158,6 +158,13 @@ _RUNS_OUT = re.compile(
 )
 
 
+# "get back to them before their offer lapses Friday": the task is to be done before the end,
+# which is then its deadline.
+_BEFORE_IT_ENDS = re.compile(
+    r"\b(?:before|by|b4|prior\s+to|ahead\s+of)\s+(?:the|their|its|his|her|our|[a-z]+'s)\s"
+)
+
+
 def others_deadline(folded: str, start: int, end: int) -> str | None:
     """The doubt when the date at `start:end` is given as the deadline of something named, or
     of what another party owes ("CBMB's discovery responses are now due 9/17"), or as when a
@@ -168,7 +175,9 @@ def others_deadline(folded: str, start: int, end: int) -> str | None:
     window = folded[lead:start]
     # (each pattern is tried only where its own words are: most days follow none of them)
     ends = _RUNS_OUT.search(folded, lead, start) if _may_run_out(window) else None
-    if ends is not None:
+    if ends is not None and not _BEFORE_IT_ENDS.search(
+        folded, max(0, ends.start() - 12), ends.end()
+    ):
         said = " ".join(folded[ends.start() : end].split())
         return f"\u201c{said}\u201d: is that this task's deadline too?"
     theirs = _THEIRS_DUE.search(folded, lead, start) if "due" in window else None

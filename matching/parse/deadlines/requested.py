@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 __all__ = [
     "Request",
+    "asks_another",
     "asks_something",
     "asks_the_reader",
     "if_the_reader",
@@ -56,7 +57,10 @@ _APPEARANCE = re.compile(
     r"(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
     # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
     r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
-    r"|cover(?!\s+(?:letter|sheet|page|note|email))|be\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
+    # ("you're covering it" assigns it; "Kate is covering my calls" tells of it)
+    r"|(?:(?:(?<=you're\s)|(?<=youre\s)|(?<=you\sare\s)|(?<=ur\s)|(?<=you'll\sbe\s))covering"
+    r"|covers?)"
+    r"(?!\s+(?:letter|sheet|page|note|email))|be\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:hearing|hrg|trial|conference|conf|341|meeting|call)"
     r"|need\s+(?:an?\s+)?(?:atty|attorney|associate|lawyer)\b"
     r"(?!\s+to\s+(?:review|draft|sign|advise|look|research))"
@@ -241,6 +245,18 @@ def asks_something(sentence: str) -> bool:
 def asks_the_reader(sentence: str) -> bool:
     """Whether `sentence` asks the reader for something (rather than telling a fact)."""
     return _ASKING_READER.search(sentence) is not None or _asks_to_docket(sentence)
+
+
+# The writer's own "can" or "will" asks no one: "I can prep you Tuesday", "we'll file Monday".
+_OWN_MODAL = re.compile(r"\b(?:(?:i|we)\s+(?:can|could|will|might|may)|i'll|we'll)\b")
+
+
+def asks_another(statement: str) -> bool:
+    """Whether `statement` asks the reader for something in words ("please", "can you", "I
+    need"), not counting the writer's own "I can" or "I'll"."""
+    if "i" in statement or "we" in statement:
+        statement = _OWN_MODAL.sub(" ", statement)
+    return asks_the_reader(statement)
 
 
 def later_item(folded: str, start: int) -> str | None:

@@ -26,6 +26,11 @@ _CLOCK_MERIDIEM = re.compile(
     r"(?<![\d:/.$])\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
     r"(?:\s*(?P<ap>[ap])\.?m\b\.?|(?P<ap1>[ap])\b)"
 )
+# "Courtroom 3A", "Suite 4B", "Room 2A": a room's letter, not a time of day.
+_ROOM_BEFORE = re.compile(
+    r"\b(?:courtroom|ctrm|room|rm|suite|ste|dept|department|floor|fl|unit|apt|bldg|building"
+    r"|hall|gate|box|part|div|division|chambers|window|booth|desk|lot|level|wing)\.?\s*#?\s*$"
+)
 _CLOCK_24 = re.compile(r"(?<![\d:/.$])\b(?P<h>\d{1,2})[:h](?P<m>\d{2})(?![\d:])")
 _NOON = re.compile(r"\b(?:12\s+)?(?:noon|midday|mid-day)\b")
 _MIDNIGHT = re.compile(r"\bmidnight\b")
@@ -65,6 +70,8 @@ def _meridiem_clock(match: re.Match[str], folded: str, now: Now) -> Clock | None
     half = match["ap"] or match["ap1"]
     if minute > 59 or hour > 12 or hour == 0 and half == "p":
         return None
+    if match["ap1"] and _ROOM_BEFORE.search(folded, max(0, match.start() - 16), match.start()):
+        return None  # "Courtroom 3A"
     hour = hour % 12 + (12 if half == "p" else 0)
     return Clock(match.start(), match.end(), time(hour, minute))
 

@@ -1,0 +1,49 @@
+"""Clauses that make a day context rather than the deadline, and fragments that state one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.matching.deadline_reading import reading
+
+CONTEXT_CLAUSES = [
+    # what is to be told, the one to tell blanked out as the parser blanks a client's name
+    ("can someone let          know we got her letter, and that Tom will call her Friday at 11?",
+     (None, False)),
+    ("would you let Mr. Ruiz know that we sent his hardship request to the lender on Monday?",
+     (None, False)),
+    # a day the writer says nothing is wanted by
+    ("can someone check the SOL for Pike? repo was 2/6/2025. no rush this week.", (None, False)),
+    ("could you pull the Lee ledger? not urgent today. Friday is fine",
+     ("2026-12-11 17:00", False)),
+    # what the writer cannot do then, or offers to do
+    ("can someone look into the trustee issue? I can't think straight today", (None, False)),
+    ("want me to start the objections? I can have a draft by tomorrow.", (None, False)),
+    # ... but "so I can" says why the work is wanted, by when
+    ("can you finalize the schedules so I can review next Monday? we file Tuesday.",
+     ("2026-12-14 17:00", False)),
+    ("can someone prep the amended plan so I can sign it by 5", ("2026-12-08 17:00", False)),
+    # a farewell, and a day with nothing to send
+    ("Happy holidays! No client calls today please, let folks rest. See everybody Monday.",
+     (None, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT_CLAUSES)
+def test_a_day_in_a_clause_of_context(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected
+
+
+FRAGMENTS = [
+    # "<day> for a draft": what is due then, a fragment stating the deadline
+    ("the answer is due 12/28. next Wednesday for a draft, please.", ("2026-12-16 17:00", False)),
+    ("Can you draft the Ames answer? Answer date is 12/28. Thurs for my review.",
+     ("2026-12-10 17:00", False)),
+    # "is totally fine": said to be the deadline
+    ("could you e-file the Ross exhibit list? Thursday is totally fine", ("2026-12-10 17:00", False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAGMENTS)
+def test_a_fragment_states_the_deadline(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected
