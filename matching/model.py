@@ -131,6 +131,9 @@ class TaskDraft:
     # (field, what could not be read) for fields in `unsure`, in the delegator's terms. It may
     # quote the request, so it belongs in the delegator's own view only, escaped.
     unsure_reasons: tuple[tuple[str, str], ...] = ()
+    # False: the text asks no one for any work (a notice, thanks, a greeting, an invitation, an
+    # offer); read as delegating nothing, it then names no deadline and no assignee either.
+    asks_work: bool = True
 
     def reason(self, field_name: str) -> str:
         """Why `field_name` is unsure: the parser's own words, else a plain default."""

@@ -19,6 +19,8 @@ from functools import cached_property
 from itertools import chain
 
 from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
+from matching.parse.deadlines import NOTHING_ASKED, PASSED_WARNING
+from matching.parse.idle import IDLE_ASSIGNEE
 from matching.parse.parser import VAGUE_REASON
 from matching.taxonomy import phrase_elements
 from matching.text import fold, words
@@ -313,18 +315,43 @@ def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
              thresholds: Thresholds = CHOSEN_THRESHOLDS) -> TaskDraft:
     """The parser's draft with the second opinion: its type, candidates, and `task_type` unsure
     if asked. A request that delegates nothing has no type and no `task_type` question; a
-    type the classifier chose alone carries the classifier's probability as its confidence."""
+    type the classifier chose alone carries the classifier's probability as its confidence.
+
+    A text that asks no one for work (`TaskDraft.asks_work` False: thanks, a greeting, a
+    notice) names no one's deadline or assignee when it delegates nothing ("anyone free for
+    lunch at 12:15?"); when its type is asked, they are asked too. An ask for work outside the
+    catalogue ("order pizza for the meeting, here by noon") keeps them: it is still an ask."""
     vague = dict(draft.unsure_reasons).get("task_type") == VAGUE_REASON
     opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds, vague=vague,
                      rule_candidates=draft.candidates)
     if opinion.unsure:
         unsure = draft.unsure if "task_type" in draft.unsure else (*draft.unsure, "task_type")
-        return replace(draft, task_type=opinion.task_type, unsure=unsure,
-                       candidates=opinion.candidates)
+        asked = replace(draft, task_type=opinion.task_type, unsure=unsure,
+                        candidates=opinion.candidates)
+        return asked if draft.asks_work else _idle_asked(asked)
     settled = _settled(draft, "task_type")
-    return replace(settled, task_type=opinion.task_type, candidates=opinion.candidates,
-                   confidence=(settled.confidence if opinion.probability is None
-                               else opinion.probability))
+    settled = replace(settled, task_type=opinion.task_type, candidates=opinion.candidates,
+                      confidence=(settled.confidence if opinion.probability is None
+                                  else opinion.probability))
+    return settled if draft.asks_work or opinion.task_type else _nobodys(settled)
+
+
+def _nobodys(draft: TaskDraft) -> TaskDraft:
+    """The draft of a text that delegates nothing and asks for no work: no deadline, no
+    assignee, and no question about either."""
+    cleared = _settled(_settled(draft, "due_at"), "assignee")
+    return replace(cleared, due_at=None, assignee=None,
+                   warnings=tuple(w for w in cleared.warnings if w != PASSED_WARNING))
+
+
+def _idle_asked(draft: TaskDraft) -> TaskDraft:
+    """The draft of a text that asks for no work and whose type is asked: its deadline and
+    assignee, if any, are asked about too (they are a task's only if there is one)."""
+    added = {name: why for name, value, why in (("due_at", draft.due_at, NOTHING_ASKED),
+                                                ("assignee", draft.assignee, IDLE_ASSIGNEE))
+             if value is not None and name not in draft.unsure}
+    return replace(draft, unsure=(*draft.unsure, *added),
+                   unsure_reasons=(*draft.unsure_reasons, *added.items()))
 
 
 def _settled(draft: TaskDraft, field_name: str) -> TaskDraft:

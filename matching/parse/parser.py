@@ -12,6 +12,7 @@ from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_named
 from matching.parse.forms import MATTER_FIELD, form_fields, values
 from matching.parse.forwarded import quoted_spans
+from matching.parse.idle import asks_no_work
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
@@ -122,7 +123,8 @@ class Parser:
         )
         masked = hint_spans + matter.number_spans + matter.mask_spans
         tokens = self._tokens(folded, found, masked, named_clients(folded, matter.name_spans))
-        reading = self._catalogue.classify(tokens, cues(text, folded, quoted))
+        found_cues = cues(text, folded, quoted)
+        reading = self._catalogue.classify(tokens, found_cues)
         priority, priority_spans = priority_and_spans(
             blank(folded, hint_spans + matter.name_spans + quoted), text
         )
@@ -177,6 +179,8 @@ class Parser:
             unsure_reasons=tuple((f, unsure[f]) for f in UNSURE_FIELDS if f in unsure)
             if unsure
             else (),
+            # (a vague ask, "look into the Kwan thing", asks for work all the same)
+            asks_work=reading.vague or not asks_no_work(folded, found_cues),
         )
 
     def _tokens(

@@ -530,6 +530,10 @@ NO_ONES_TASK = [
     ("pizza party Friday at noon! RSVP to Sam by Wednesday", TUE, None),
     ("anyone want in on a lunch order? I'm ordering at 11:45", TUE, None),
     ("Out today. Back tomorrow. Call my cell if the trustee calls.", TUE, None),
+    # an invitation or an offer to fetch something, however spelt
+    ("grabbing tacos on 5th, anybody want some? back by 1", TUE, None),
+    ("Anyone free for coffee? Corner cafe at 3:15?", TUE, None),
+    ("does anybody want anything from the deli? leaving at 11:40", TUE, None),
 ]
 
 

@@ -58,7 +58,7 @@ FLOORS = {
               "matter": 0.99, "assignee": 0.99},
     "ozark": {"task_type": 0.99, "due_at": 0.99, "priority": 1.00,
              "matter": 1.00, "assignee": 1.00},
-    "palmetto": {"task_type": 0.98, "due_at": 0.97, "priority": 1.00,
+    "palmetto": {"task_type": 0.98, "due_at": 0.98, "priority": 1.00,
                 "matter": 0.99, "assignee": 0.98},
     "peachtree": {"task_type": 0.90, "due_at": 1.00, "priority": 1.00,
                  "matter": 1.00, "assignee": 1.00},
@@ -74,7 +74,7 @@ FLOORS = {
                 "matter": 0.97, "assignee": 0.98},
     "tidewater": {"task_type": 0.89, "due_at": 0.86, "priority": 1.00,
                  "matter": 0.94, "assignee": 1.00},
-    "wasatch": {"task_type": 0.99, "due_at": 0.94, "priority": 1.00,
+    "wasatch": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
 }
 AT_TARGET = [firm for firm in FIRMS if firm.name not in FLOORS]

@@ -148,6 +148,24 @@ def test_a_text_naming_no_task_is_unsure_of_its_type(parser: Parser) -> None:
     assert (draft.task_type, draft.unsure, draft.candidates) == (None, ("task_type",), ())
 
 
+@pytest.mark.parametrize(
+    ("text", "asks_work"),
+    [
+        ("Thanks <@UDANA> for fixing the scanner jam!! you're a star", False),
+        ("Anyone free for lunch? Noodle bar at 12:15?", False),
+        ("Felix, the copier on 2 is jammed again. Use the one by reception.", False),
+        # the rest of the draft is still read: the bot decides what a note's fields are worth
+        ("order pizza for the team meeting, needs to be here at noon", True),
+        ("can someone look into the Kwan thing", True),  # vague, an ask all the same
+        ("draft the Kwan answer by Friday", True),
+    ],
+)
+def test_the_draft_says_whether_the_text_asks_anyone_for_work(
+    parser: Parser, text: str, asks_work: bool
+) -> None:
+    assert read(parser, text).asks_work is asks_work
+
+
 def test_candidates_are_the_best_scored_types_first(parser: Parser) -> None:
     draft = read(parser, "e-file the answer for Kwan by 2pm")
     assert draft.candidates[:2] == ("court_filing", "answer_complaint")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
 from matching.model import MatterRef, TaskDraft, TaskType, Taxonomy
+from matching.parse.deadlines import NOTHING_ASKED, PASSED_WARNING
+from matching.parse.idle import IDLE_ASSIGNEE
 from matching.parse.parser import VAGUE_REASON
 from matching.second_opinion import (
     NO_TASK,
@@ -171,6 +174,45 @@ def test_a_reviewed_draft_that_delegates_nothing_asks_nothing_about_its_type() -
     assert nothing.candidates == ("client_update", "intake_call", "court_filing")
     typed = reviewed(draft, SURE, Thresholds(0.2, classifier_alone=0.95))
     assert (typed.task_type, typed.unsure, typed.confidence) == ("legal_research", (), 0.96)
+
+
+NOTED = TaskDraft(task_type=None, confidence=0.0, title="Lunch",
+                  due_at=datetime(2027, 3, 2, 12, 15, tzinfo=UTC), assignee="dana@firm.test",
+                  warnings=(PASSED_WARNING,),
+                  unsure=("task_type", "assignee"),
+                  unsure_reasons=(("task_type", "no idea"), ("assignee", "two Danas")),
+                  asks_work=False)
+
+
+def test_a_note_that_delegates_nothing_names_no_deadline_or_assignee() -> None:
+    nothing = reviewed(NOTED, NOTHING, Thresholds(0.2, no_task=0.6))
+    assert (nothing.task_type, nothing.due_at, nothing.assignee) == (None, None, None)
+    assert (nothing.unsure, nothing.unsure_reasons, nothing.warnings) == ((), (), ())
+
+
+def test_an_ask_outside_the_catalogue_keeps_its_deadline_and_assignee() -> None:
+    # "order pizza for the meeting, to Dana, here by 12:15": no catalogue task, still an ask
+    asked = reviewed(replace(NOTED, asks_work=True), NOTHING, Thresholds(0.2, no_task=0.6))
+    assert asked.task_type is None and "task_type" not in asked.unsure
+    assert (asked.due_at, asked.assignee) == (NOTED.due_at, NOTED.assignee)
+    assert asked.unsure == ("assignee",)
+
+
+def test_a_note_whose_type_is_asked_has_its_deadline_and_assignee_asked_too() -> None:
+    unsure = reviewed(replace(NOTED, unsure=("task_type",), unsure_reasons=()), PROBABILITIES,
+                      STRICT)
+    assert (unsure.due_at, unsure.assignee) == (NOTED.due_at, NOTED.assignee)
+    assert unsure.unsure == ("task_type", "due_at", "assignee")
+    assert unsure.reason("due_at") == NOTHING_ASKED
+    assert unsure.reason("assignee") == IDLE_ASSIGNEE
+    kept = reviewed(NOTED, PROBABILITIES, STRICT)  # its own doubt about the person stays
+    assert kept.reason("assignee") == "two Danas"
+
+
+def test_a_note_the_classifier_reads_a_type_in_keeps_its_fields() -> None:
+    typed = reviewed(NOTED, SURE, Thresholds(0.2, classifier_alone=0.95))
+    assert (typed.task_type, typed.due_at, typed.unsure) == (
+        "legal_research", NOTED.due_at, ("assignee",))
 
 
 def test_a_type_the_classifier_does_not_know_is_asked_about() -> None:

@@ -14,6 +14,7 @@ __all__ = [
     "if_the_reader",
     "later_item",
     "listed_note",
+    "notes_blanked",
     "requested",
 ]
 
@@ -92,7 +93,8 @@ _NOTHING_ASKED = re.compile(
     r"|(?:^|[.!?]\s+)(?:i'?m\s+)?(?:leaving|heading\s+home)\s+(?:at|early|now|after)\b"
     # a round-up, an offer, going offline, what everyone must hand in
     r"|nothing\s+(?:new\s+)?to\s+assign|no\s+new\s+(?:tasks?|asks?|assignments?)"
-    r"|(?:does\s+)?any(?:one|body)\s+need\s+anything|going\s+(?:dark|offline|off[\s-]grid)"
+    r"|(?:does\s+)?any(?:one|body)\s+(?:needs?|wants?)\s+anything"
+    r"|going\s+(?:dark|offline|off[\s-]grid)"
     # "call if urgent", "text me if anything's on fire": how to reach the writer, no ask
     r"|(?:call|text|ping|email|reach)\s+(?:me\s+)?(?:on\s+my\s+cell\s+)?if\b"
     r"|all\s+(?:[a-z]+\s+){0,2}(?:time\s+entries|timesheets|time\s+sheets|expense\s+reports))\b"
@@ -137,15 +139,15 @@ _SOCIAL = re.compile(
     r"|donuts?|pizzas?|tacos?|bagels?|cookies)\b"
 )
 _JOIN_IN = re.compile(
-    r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|anyone\s+want"
+    r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|any(?:one|body)\s+wants?"
     r"|i'?m\s+ordering|order\s+(?:goes|going|is\s+going)\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread"
     r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?)"
     r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in\b|reply\s+(?:here|below|in\s+(?:the\s+)?thread)"
     r"|come\s+(?:get|grab)\s+(?:it|some|one|them)"
     r"|thinking\s+[a-z' ]{1,30}?\s+(?:at|@)\s+\d"
     r")(?!\w)"
-    # "lunch?" said alone: an invitation
-    r"|(?:^|[.!?\n]\s*)(?:lunch|coffee|drinks|dinner)\s*\?"
+    # "lunch?" said alone, "anyone free for lunch?": an invitation
+    r"|(?:^|[.!?\n]\s*|\bfor\s+)(?:lunch|coffee|drinks|dinner)\s*\?"
 )
 # Words that ask someone to do something, after the notes above are set aside, or a clause
 # opening with a task's verb ("reminder: draft the answer tomorrow").
@@ -154,7 +156,11 @@ _ASKING = re.compile(
     r"|needed|want|wants|have\s+to|has\s+to|must|let's|i'd\s+like)\b"
     r"|(?:^|[.!?;:,(]|\s-+)\s*(?:draft|file|e-?file|send|call|prepare|prep|review|docket"
     r"|calendar|cover|appear|attend|research|schedule|serve|email|mail|scan|collect|pull"
-    r"|summari[sz]e|update|book|order|fix|finish|submit|respond|answer|negotiate|settle|get|do)\b"
+    r"|summari[sz]e|update|book|order|fix|finish|submit|respond|answer|negotiate|settle|get|do"
+    # office chores, asked as bare commands too ("restock the toner, Mon", "set up her laptop")
+    r"|restock|refill|renew|print|organi[sz]e|arrange|reserve|register|sign\s+up|set\s+up|buy"
+    r"|pick\s+up|clean|replace|reset|install|pay|ship|shred|read|check|find|confirm|cancel"
+    r"|remind|write|handle)\b"
 )
 # A sentence that asks the reader for the docketing, not one that tells what a party must do
 # ("the defendant must produce the data by 11/24").
@@ -235,6 +241,14 @@ def _asks_nothing(folded: str, withdrawn: int) -> bool:
     if _REMINDER.search(folded):
         rest = _OBLIGATION.sub(" ", rest)
     return _ASKING.search(rest) is None
+
+
+def notes_blanked(folded: str) -> str:
+    """The text with its words that ask for nothing blanked: notices, thanks, greetings, news
+    of the writer's absence, and a social note's invitation to join in ("lunch run, anybody
+    want a po-boy?"). What is left may still ask for something (`asks_something`)."""
+    said = _NOTHING_ASKED.sub(" ", folded)
+    return _JOIN_IN.sub(" ", said) if _SOCIAL.search(folded) else said
 
 
 def asks_something(sentence: str) -> bool:
