@@ -42,10 +42,10 @@ _GROUP_WORDS = frozenset(
 # Words of place and kind that alone name no organisation: "Park" is not Park City MHOA.
 _GENERIC_NAME_WORDS = frozenset(
     {"lake", "city", "court", "street", "valley", "home", "homes", "north", "south", "east",
-     "west", "park", "mount", "river", "hill", "hills", "bay", "state", "county", "united",
+     "west", "park", "mount", "mt", "river", "hill", "hills", "bay", "state", "county", "united",
      "american", "national", "first", "new", "great", "royal", "general", "central", "pacific",
      "atlantic", "community", "the", "village", "town", "main", "green", "grand", "saint", "st",
-     "fort", "port", "union", "mobile", "care", "health", "family", "familia", "familias",
+     "fort", "ft", "port", "union", "mobile", "care", "health", "family", "familia", "familias",
      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twin",
      "del", "de", "la", "el", "los", "las", "valle", "sierra", "rio", "mesa", "housing", "senior",
      "seniors"}
@@ -75,7 +75,17 @@ _SHORT_FORMS = {
 ARTICLES = frozenset({"the", "la", "el", "los", "las", "le", "les"})
 _LONGEST_ARTICLE_NAME = 3
 _INITIALISM_SKIPS = frozenset({"of", "the", "and", "&"})
+# Everyday office abbreviations: "different DOB" is a date of birth, not Driftless Organic Bakery.
+# An organisation whose initials spell one is not named by them alone.
+_EVERYDAY_ABBREVIATIONS = frozenset(
+    {"dob", "ssn", "eod", "eow", "eom", "cob", "asap", "fyi", "tbd", "tba", "aka", "dba", "poa",
+     "poc", "msj", "sol", "pto", "ooo", "nsf", "ach", "irs", "ssa", "ssi", "dmv", "cle", "ceo",
+     "cfo", "pdf", "atm", "apr", "eta", "nda", "adr", "usps", "ups", "faq", "rsvp", "vin", "mou"}
+)  # fmt: skip
 _SHORTEST_INNER_WORD = 4
+# Words of place that title a proper name ("Mt. Tabor", "Fort Dodge", "Lake Geneva"): the name
+# after them is how people shorten the organisation ("the Tabor association").
+_PLACE_TITLES = frozenset({"mount", "mt", "fort", "ft", "saint", "st", "port", "lake", "cape"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SURNAME_PARTICLES = frozenset(
     {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
@@ -146,7 +156,10 @@ def organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
         ):
             keys.add(prefix)
         keys |= {prefix + (initials,) for initials in _initialisms(rest)}
-    keys |= {(initials,) for initials in _initialisms(core) if len(initials) >= 3}
+    keys |= {
+        (initials,) for initials in _initialisms(core)
+        if len(initials) >= 3 and initials not in _EVERYDAY_ABBREVIATIONS
+    }  # fmt: skip
     return keys
 
 
@@ -172,6 +185,14 @@ def inner_organisation_keys(core: tuple[str, ...]) -> set[tuple[str, ...]]:
         keys.add(core[-1:])
     if len(core) >= 3 and not set(core[-2:]) & generic:
         keys.add(core[-2:])
+    # "Tabor" of "Mt. Tabor Residents Association": the proper name a word of place titles.
+    if (
+        len(core) >= 2
+        and core[0] in _PLACE_TITLES
+        and core[1] not in generic
+        and len(core[1]) >= _SHORTEST_INNER_WORD
+    ):
+        keys.add(core[1:2])
     # "La Espiga" of "Panadería La Espiga": an article opening the proper name after a trade.
     for start in range(1, len(core) - 1):
         rest = core[start + 1 :]

@@ -34,10 +34,10 @@ _LAST_WORD = re.compile(r"[a-z0-9]*\.$")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no", "inc", "co",
                             "corp", "llc", "ltd", "esq", "et", "al", "dept", "ct", "cty", "ch",
                             "sec", "rm", "ste", "approx"})  # fmt: skip
-# An ask of work, not news: "please", "can you", "I need".
+# An ask of work, not news: "please", "can you", "would anyone", "I need".
 _ASK_WORDS = re.compile(
     r"\b(?:please|pls|plz|kindly"
-    r"|(?:can|could|would|will)\s+(?:you|someone|somebody|one\s+of\s+you)"
+    r"|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|one\s+of\s+you)"
     r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:need|want|like)"
     r"|need\s+(?:someone|somebody|you)|needs\s+to\s+be|make\s+sure|let'?s)\b"
 )

@@ -10,7 +10,7 @@ from matching.parse.words import Word, name_words
 __all__ = [
     "BANKRUPTCY", "BANKRUPTCY_WORK", "CHAPTER_CUE", "NOT_PARTY_WORDS", "bankruptcy_caption",
     "KIN_WARNING", "caption_initialisms", "caption_party", "caption_side", "client_side",
-    "in_caption", "kin_named",
+    "in_caption", "kin_named", "says_all_cases",
     "near_cues", "near_words", "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
 ]  # fmt: skip
 
@@ -226,6 +226,19 @@ def near_cues(folded: str, found: list[Word], end: int, reach: int) -> frozenset
     if not kept:
         return frozenset()
     return text_cues(folded[end : kept[-1][1]], kept)
+
+
+# The work said to be for every one of a client's cases: "save a copy to both of her matters".
+_ALL_CASES = re.compile(
+    r"\b(?:both|all|each)\s+(?:of\s+)?(?:her|his|their|the\s+client'?s)\s+"
+    r"(?:matters|cases|files|suits)\b|\bboth\s+(?:matters|cases|files|suits)\b"
+)
+
+
+def says_all_cases(folded: str) -> bool:
+    """Whether the text says its work is for each of a client's cases ("both of her matters"):
+    no word of one case then picks it."""
+    return _ALL_CASES.search(folded) is not None
 
 
 def told_cases(folded: str) -> set[str]:

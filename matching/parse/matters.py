@@ -30,6 +30,7 @@ from matching.parse.matter_cues import (
     kin_named,
     near_cues,
     practice_cues,
+    says_all_cases,
     settled_by_caption,
     sure_cues,
     text_cues,
@@ -50,8 +51,10 @@ from matching.parse.name_roles import (
     GIVEN_NAME,
     GIVEN_NAME_WARNING,
     NAME,
+    OTHER_GIVEN_NAME,
     RELATIVE_WARNING,
     Named,
+    after_another_given_name,
     another_person,
     borrowed_kind,
     relative_kind,
@@ -411,7 +414,14 @@ class Matters:
         givens = [self._given_names[n] for n in hit]
         if another_person(text, found, index, givens, is_known_word):
             return ANOTHER_PERSON
-        return borrowed_kind(text, span) or NAME
+        borrowed = borrowed_kind(text, span)
+        if (
+            borrowed is None
+            and all(givens)  # a person's: an organisation has no given names
+            and after_another_given_name(text, found, index, givens, is_known_word)
+        ):
+            return OTHER_GIVEN_NAME
+        return borrowed or NAME
 
     def _starts_a_party(self, text: str, found: list[Word], last: int) -> bool:
         # "Jefferson Capital", "Magnolia State Lending": the name goes on as a party's to a case.
@@ -508,7 +518,7 @@ class Matters:
         from the client ("a dispute to Experian for Luz Quinones") is added to `guessed`: firms
         differ on whether that settles it."""
         hit = named.matters
-        if len(hit) < 2:
+        if len(hit) < 2 or says_all_cases(folded):
             return hit
         if len({self._clients[n] for n in hit}) > 1:
             told = told_cases(folded)

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from matching.parse.words import Word
 
 __all__ = [
-    "files_of", "in_topic_slot", "named_as_a_file", "names_a_family", "only_capitalised_to_open",
-    "opens_clause", "ordinary_word", "possessive_named",
+    "DETERMINERS", "files_of", "in_topic_slot", "named_as_a_file", "names_a_family",
+    "only_capitalised_to_open", "opens_clause", "ordinary_word", "possessive_named",
 ]  # fmt: skip
 
 _POSSESSIVE_MARKS = frozenset({"", "'s", "'", "\u2019s", "\u2019"})
 _MATTER_FILE = frozenset({"file", "files"})
 # Words before a possessive that make it no client's: "the court's order", "a day's work".
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "our", "their", "his", "her", "my", "your", "its", "each",
      "every", "one", "whose"}
 )  # fmt: skip
@@ -56,7 +56,7 @@ def possessive_named(text: str, found: list[Word], index: int) -> bool:
     # court's order".
     start, end, _ = found[index]
     return text.startswith(("'s", "\u2019s"), end) and (
-        index == 0 or found[index - 1][2] not in _DETERMINERS
+        index == 0 or found[index - 1][2] not in DETERMINERS
     )
 
 
