@@ -76,6 +76,8 @@ FLOORS = {
                  "matter": 1.00, "assignee": 1.00},
     "wasatch": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
+    "yellowstone": {"task_type": 0.87, "due_at": 0.92, "priority": 1.00,
+                    "matter": 0.87, "assignee": 0.67},
 }
 AT_TARGET = [firm for firm in FIRMS if firm.name not in FLOORS]
 
