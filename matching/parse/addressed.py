@@ -55,6 +55,8 @@ _BEFORE_TO = frozenset(
      "need", "needs", "prefer", "allow"}
 )  # fmt: skip
 _MODALS = frozenset({"can", "could", "would", "will"})
+# "could Gideon call …?": asks for another's work, as "ask Gideon to call …" does.
+_ASKING_ABOUT = frozenset({"can", "could"})
 # "draft the letter for Garcia, ask Felix", "… by Friday — have Imani.": the ask closes on the
 # person, the work having been said before.
 _CLOSING_ON = frozenset({"ask", "have"})
@@ -118,9 +120,14 @@ _NOTE_HEAD = re.compile(r"[ \t]*(?::|[\u2013\u2014]|\s-+\s)")
 _COMMA = re.compile(r",\s+")
 _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
 # "Hi Kenji", "Good morning Hannah,": the one greeted at the top of an e-mail-like message.
-_GREETING = r"(?:(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear)\s+)?"
+_GREETING = (
+    r"(?:(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear|welcome\s+back)\s+)?"
+)
 # A word that may open the clause before the name spoken to: "Also Trish, pls …", "And Kate —".
-_FILLER = r"(?:(?i:also|and|and\s+also|oh|ok|okay|so|plus|then|btw|lastly|finally)\s+)?"
+_FILLER = (
+    r"(?:(?i:also|and|and\s+also|oh|ok|okay|alright|all\s+right|so|plus|then|btw|lastly|finally)"
+    r"\s+)?"
+)
 # Words after a name that speak to its bearer: "Brianna you're up", "Lena you want to take the
 # call?", "dwayne thx for coming in".
 _SPOKEN_TO = (
@@ -130,10 +137,22 @@ _SPOKEN_TO = (
     r"|(?:you|u)\s+(?:good|can|could|want|wanna|have|are|mind|need|free|around|ok|okay|able|got)"
     # Text-speak and a modal ask: "Denise ur closer w/ them", "Maria C. can u appear?".
     r"|ur|u\s+r|(?:can|could|would|will)\s+(?:you|u)"
+    # The writer's wish of "you", a moment asked of them, a hope for them, a need: "Shelby I
+    # need you to review …", "Kit when you get a minute …", "rosa hope ur ok …", "shelby need
+    # 341 notes b4 tmrw" (the writer's "I" left out, as phones write it).
+    r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to"
+    r"|when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment)"
+    r"|hope\s+(?:ur|you're|youre|you|u)|need"
 )
+# A name that is also a modal asks nobody when "you" or a need follows: "Will you have it by
+# Friday?", "will need the ledger" (see `_WORD_NAMES`).
+_NOT_SPOKEN_TO = r"(?!(?i:will|may)\s+(?:you|u|need|i\s+need)\b)"
 # The initial of a surname that tells two people of one given name apart: "Megan F., …",
 # "Maria O. pls summarize …".
 _INITIAL = rf"(?: [A-Z]\.(?=[,:]|\s[-\u2013\u2014]|\s+(?i:{_SPOKEN_TO})\b))?"
+# The same in lower case, with no stop ("kayla b, …", "kayla m pls …"); never "a", "i" or "u",
+# which are words.
+_LOWER_INITIAL = r"(?: (?![aiu]\b)[a-z](?=[\s,:]))?"
 # A word of fondness or fellowship after a name spoken to: "Bobby hon, …", "Jo honey, …".
 _ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|babe|buddy|bud|pal))?"
 # A name said first in the text or a clause, maybe after a bullet or a greeting, and set off by a
@@ -141,7 +160,8 @@ _ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|bab
 # straight by an ask of "you" ("Kim pls get someone on it", "Brianna you're up on this one",
 # "Lena you want to take the call?").
 _VOCATIVE = re.compile(
-    rf"\s*{_BULLET}{_FILLER}{_GREETING}(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}{_INITIAL})"
+    rf"\s*{_BULLET}{_FILLER}{_GREETING}{_NOT_SPOKEN_TO}"
+    rf"(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}{_INITIAL})"
     rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014])"
     rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
@@ -171,11 +191,40 @@ _DIRECTIVE_VERBS = frozenset(
      "book", "chase", "confirm", "check", "track", "compile", "assemble", "organize", "draw"}
 )  # fmt: skip
 # The same in lower case, for a name on the roster: "trevor — cover the CMC", "chioma, you've…",
-# "tess — Quill v. Apex: …".
+# "tess — Quill v. Apex: …", "hi will, …", "kayla b, …"; after a greeting, a name may end a
+# sentence ("welcome back dusty. pls …").
 _LOWER_VOCATIVE = re.compile(
-    rf"\s*{_BULLET}(?P<name>[a-z][\w'-]*)"
-    rf"(?={_ENDEARMENT}\s*(?:,|\s-+\s|\s?[\u2013\u2014])\s*\w"
-    rf"|\s+(?:{_SPOKEN_TO})\b)"
+    rf"\s*{_BULLET}(?:(?P<greeting>hi|hey|hello|yo|morning|welcome\s+back)\s+)?{_NOT_SPOKEN_TO}"
+    rf"(?P<name>[a-z][\w'-]*){_LOWER_INITIAL}"
+    rf"(?={_ENDEARMENT}\s*(?:,|\s-+\s|\s?[\u2013\u2014]|(?(greeting)[.!](?=\s)|(?!)))\s*\w"
+    rf"|\s+(?i:{_SPOKEN_TO})\b)"
+)
+# A name opening the text or a line with no comma, before what it is told: "tammy the fenske
+# answer is signed … please get it filed", "Shelby Mrs Haugen says …", "dusty quick research q
+# …", "jesse since dusty's out pls …". The word after it shows it is spoken to: no verb it
+# could be the subject of ("dale called", "kayla m covering the desk").
+_OPENING = re.compile(
+    rf"[ \t]*{_BULLET}{_FILLER}{_GREETING}(?P<name>[a-z][\w'-]*){_LOWER_INITIAL}"
+    r"\s+(?P<next>[a-z][\w']*)"
+)
+_NEWS_OPENERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "your", "ur", "our", "my", "i", "we",
+     "he", "she", "they", "since", "if", "when", "once", "as", "because", "bc", "quick", "good",
+     "great", "nice", "re", "fyi", "one", "another", "mr", "mrs", "ms", "dr", "miss"}
+)  # fmt: skip
+# Given names that are also words a sentence may open with ("Will the answer be filed?", "mark
+# the calendar", "hope the hearing went ok"): spoken to only where the syntax says so, by a
+# comma, a greeting, an ask of "you", never by the news that follows.
+_WORD_NAMES = frozenset(
+    {"will", "may", "bill", "sue", "pat", "mark", "rob", "grace", "hope", "drew", "chase", "jack",
+     "don", "nick", "bob", "wade", "skip", "buck", "max", "win", "june", "april", "august",
+     "summer", "dawn", "rose", "art", "guy", "miles", "ray", "faith", "joy"}
+)  # fmt: skip
+# A name closing a first sentence that tells "you" to act on something: "you take it will.",
+# "u call him kit!".
+_CLOSING_NAME = re.compile(
+    r"\s*(?:you|u)\s+(?:[a-z][\w']*\s+){1,2}?(?:it|this|that|them|him|her|one)\s+"
+    r"(?P<name>[a-z][\w'-]*)\s*[.!](?=\s|$)"
 )
 # A name said first and asked straight after, in any case: "marisol could you take it?".
 _ASKING_YOU = ("can", "could", "would", "will")
@@ -336,7 +385,9 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
         elif word == "for" and _followed_by_to(found, after, not_then=_LATER_STEPS):
             places.append(Naming(start, after, WEAK))
         elif word in _MODALS and _acts(found, after) and found[after][2] != "you":
-            places.append(Naming(start, after, WEAK))
+            # "Peg, could Gideon call them?": the one spoken to is asked to hand it on.
+            asked = HANDOFF if word in _ASKING_ABOUT else OTHER
+            places.append(Naming(start, after, WEAK, asked))
         elif word == "that" and index and found[index - 1][2] in _WISHING and _acts(found, after):
             places.append(Naming(start, after, WEAK))
         elif word == "let" and _acts(found, after):  # "let Ty run point"; not "let Garcia know"
@@ -445,6 +496,11 @@ def _vocatives(
             at = match.start("name")
         elif clause and (match := _LOWER_VOCATIVE.match(text, start)) is not None:
             strength, at = WEAK, match.start("name")
+        elif _line_start(folded, start) and (match := _OPENING.match(folded, start)) is not None \
+                and _opens_news(match):
+            strength, at = WEAK, match.start("name")
+        elif start == 0 and (match := _CLOSING_NAME.match(folded)) is not None:
+            strength, at = WEAK, match.start("name")
         elif asking and (match := _ADDRESSED.match(folded, start)) is not None:
             strength, at = WEAK, match.start("name")
         elif not clause and (match := _COVERING.match(text, start)) is not None:
@@ -462,6 +518,23 @@ def _vocatives(
             role = SIGNED if _signed_or_asked(folded, start, match) else ADDRESSEE
             places.append(Naming(match.start(), name, strength, role))
     return places
+
+
+def _line_start(folded: str, start: int) -> bool:
+    """Whether `start` opens the text or a line."""
+    return start == 0 or folded[:start].rstrip(" \t").endswith("\n")
+
+
+def _opens_news(match: re.Match[str]) -> bool:
+    """Whether the name `_OPENING` found is spoken to: what follows it begins news or a clause
+    of its own (an article, a pronoun, "since", an honorific, another's possessive), and it is
+    no word a sentence opens with as well ("will the answer …", "hope the hearing …")."""
+    name, following = match["name"], match["next"]
+    if name in _WORD_NAMES:
+        return False
+    return following in _NEWS_OPENERS or (
+        following.endswith("'s") and following not in ("it's", "that's", "what's")
+    )
 
 
 def _listed(found: list[Word], match: re.Match[str]) -> list[Naming]:

@@ -98,14 +98,25 @@ _COPIED = re.compile(
 _SPOKEN_TO = frozenset({ADDRESSEE, LISTED})
 # The roles of people a memo gives work to: "Kate to draft …", "Mike to set it up".
 _GIVEN_WORK = frozenset({DIRECTED, ARRANGES})
-# A surname's initial after a handle: "@Marie L. can you …".
-_HANDLE_INITIAL = re.compile(r" ([A-Z])\.?(?!\w)")
+# A surname's initial after a handle: "@Marie L. can you …", "@kayla b draft …" (in lower
+# case no "a", "i" or "u", which are words: "@kayla a c&d pls").
+_HANDLE_INITIAL = re.compile(r" ([A-Z]|[b-hj-tv-z])\.?(?!\w)")
 # People offered as alternatives: "<@A> <@B> whoever's free", "one of you".
 _ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
 _NICKNAME_PREFIX = 3  # "Dan" for Daniel, "Chris" for Christopher
 _NICKNAME_ENDING = 5  # "Becca" for Rebecca
+# A pet form: a name's first syllable and "-y" or "-ie" ("Dusty" for Dustin, "Katie" for
+# Katherine, "Timmy" for Timothy), the syllable at least this long.
+_PET_ENDINGS = ("ie", "ey", "y")
+_PET_STEM = 3
+# A first name the nickname table lacks borrows the short forms of a spelling of it the table
+# knows, one letter apart and alike in its first letters ("Leticia": Letitia's "Tish";
+# "Rosalind": Rosalinda's "Roz"); shorter names are too often other names ("Mary", "Mark").
+_VARIANT_LETTERS = 6
+_VARIANT_SAME_START = 3
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 # The shortest beginning of a first name taken for it where the person is spoken to ("jo, can
 # you …" for Jolene), and the words that open a clause there without being anyone's name.
 _ADDRESSED_PREFIX = 2
@@ -206,10 +217,12 @@ class Roster:
             self._by_handle.setdefault(handle, set()).add(person.email)
 
     def _nicknamed(self, nicknames: Nicknames) -> dict[str, set[str]]:
-        """Short forms of the roster's first names, to whom they may refer ("becca": Rebecca)."""
+        """Short forms of the roster's first names, to whom they may refer ("becca": Rebecca),
+        a name the table lacks taking those of its spelling variants ("tish": Leticia)."""
         by_nickname: dict[str, set[str]] = {}
         for first, emails in self._by_first_name.items():
-            for short in nicknames.get(first, ()):
+            shorts = nicknames.get(first) or _variants_short_forms(first, nicknames)
+            for short in shorts:
                 if short not in self._by_first_name:
                     by_nickname.setdefault(fold(short), set()).update(emails)
         return by_nickname
@@ -428,7 +441,8 @@ class Roster:
         if emails is None and capitalised:
             emails = self._by_last_name.get(word)
         if emails is None:
-            emails = self._short_form(word, capitalised, naming)
+            # (a word of the task's own is no pet form: "Copy, …" is no Copeland)
+            emails = self._short_form(word, capitalised, naming, not is_known_word(word))
         # A word of the task's own vocabulary is no misspelt name: "Rush — …" is not Ruth.
         if (
             emails is None
@@ -478,7 +492,9 @@ class Roster:
         }  # fmt: skip
         return (fits, last_end) if len(fits) == 1 else None
 
-    def _short_form(self, word: str, capitalised: bool, naming: Naming) -> set[str] | None:
+    def _short_form(
+        self, word: str, capitalised: bool, naming: Naming, pet: bool = True
+    ) -> set[str] | None:
         """Whom a short form names: the nickname table's people ("can becca review …", even in
         lower case where the grammar has someone act; "to bill the client" is no Bill), and
         when written as a name or spoken to ("jo, can you …"), whoever's first name it begins.
@@ -487,19 +503,24 @@ class Roster:
         addressed = naming.role == ADDRESSEE and word not in _NOT_SHORT_FORMS
         if not (capitalised or addressed):
             return known
-        begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else _NICKNAME_PREFIX)
+        begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else _NICKNAME_PREFIX, pet)
         return (known | begun if known and begun else known or begun) or None
 
-    def _nickname(self, word: str, shortest: int = _NICKNAME_PREFIX) -> set[str] | None:
+    def _nickname(
+        self, word: str, shortest: int = _NICKNAME_PREFIX, pet: bool = True
+    ) -> set[str] | None:
         """ "Dan" for Daniel, "Becca" for Rebecca, and "Jo" for Jolene where she is spoken to: the
-        people whose first name begins with the word, or ends with a long one; all of them,
-        so that a beginning two first names share is asked about."""
+        people whose first name begins with the word, or ends with a long one, or (a `pet`
+        form) begins with its first syllable ("Dusty" for Dustin); all of them, so that a
+        beginning two first names share is asked about."""
         if len(word) < shortest or not word.isalpha():
             return None
+        stems = _pet_stems(word) if pet else ()
         fits = [
             n for n in self._first_names
             if len(n) > len(word) and (
                 n.startswith(word) or len(word) >= _NICKNAME_ENDING and n.endswith(word))
+            or any(len(n) > len(stem) + 1 and n.startswith(stem) for stem in stems)
         ]  # fmt: skip
         return set().union(*(self._by_first_name[n] for n in fits)) if fits else None
 
@@ -536,3 +557,34 @@ class Roster:
             and spelled not in _GROUPS
             and not is_known_word(spelled)
         )
+
+
+def _pet_stems(word: str) -> tuple[str, ...]:
+    """The first syllables a pet form may be made of: "dusty" -> "dust"; "timmy" -> "timm",
+    "tim"; none for a word with no pet ending or too short a rest ("amy")."""
+    for ending in _PET_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _PET_STEM:
+            stem = word[: -len(ending)]
+            if len(stem) > _PET_STEM and stem[-1] == stem[-2]:
+                return stem, stem[:-1]
+            return (stem,)
+    return ()
+
+
+def _variants_short_forms(first: str, nicknames: Nicknames) -> set[str]:
+    """The short forms of the table's spellings one letter from `first` (dropped, changed,
+    added or swapped past its first letters): "leticia" -> Letitia's {"tish", ...}."""
+    if len(first) < _VARIANT_LETTERS or not first.isalpha():
+        return set()
+    keep = _VARIANT_SAME_START
+    spellings: set[str] = set()
+    for at in range(keep, len(first) + 1):
+        head, tail = first[:at], first[at:]
+        spellings.update(head + letter + tail for letter in _ALPHABET)
+        if tail:
+            spellings.add(head + tail[1:])
+            spellings.update(head + letter + tail[1:] for letter in _ALPHABET)
+        if len(tail) > 1:
+            spellings.add(head + tail[1] + tail[0] + tail[2:])
+    spellings.discard(first)
+    return {short for spelling in spellings for short in nicknames.get(spelling, ())}
