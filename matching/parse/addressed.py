@@ -15,6 +15,7 @@ __all__ = [
     "ARRANGES",
     "CLAIM",
     "DIRECTED",
+    "DIRECTIVE_VERBS",
     "HANDOFF",
     "HONORIFICS",
     "LISTED",
@@ -183,7 +184,7 @@ _NOT_DIRECTED = frozenset(
     {"i", "we", "you", "he", "she", "they", "it", "who", "what", "please", "pls", "also", "then",
      "just", "maybe", "pursuant", "kindly", "let", "lets", "let's"}
 )  # fmt: skip
-_DIRECTIVE_VERBS = frozenset(
+DIRECTIVE_VERBS = frozenset(
     {"draft", "take", "handle", "cover", "grab", "own", "run", "lead", "do", "call", "email",
      "send", "pull", "prep", "prepare", "file", "efile", "serve", "finish", "start", "update",
      "summarize", "summarise", "docket", "calendar", "research", "write", "respond", "reach",
@@ -191,11 +192,11 @@ _DIRECTIVE_VERBS = frozenset(
      "book", "chase", "confirm", "check", "track", "compile", "assemble", "organize", "draw"}
 )  # fmt: skip
 # The same in lower case, for a name on the roster: "trevor — cover the CMC", "chioma, you've…",
-# "tess — Quill v. Apex: …", "hi will, …", "kayla b, …"; after a greeting, a name may end a
-# sentence ("welcome back dusty. pls …").
+# "tess — Quill v. Apex: …", "hi will, …", "kayla b, …", "sarah kim - pls …" (a full name);
+# after a greeting, a name may end a sentence ("welcome back dusty. pls …").
 _LOWER_VOCATIVE = re.compile(
     rf"\s*{_BULLET}(?:(?P<greeting>hi|hey|hello|yo|morning|welcome\s+back)\s+)?{_NOT_SPOKEN_TO}"
-    rf"(?P<name>[a-z][\w'-]*){_LOWER_INITIAL}"
+    rf"(?P<name>[a-z][\w'-]*)(?:{_LOWER_INITIAL}|(?P<surname> [a-z][\w'-]+))"
     rf"(?={_ENDEARMENT}\s*(?:,|\s-+\s|\s?[\u2013\u2014]|(?(greeting)[.!](?=\s)|(?!)))\s*\w"
     rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
@@ -290,10 +291,12 @@ _SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$
 _GOT_IT = re.compile(
     r"(?<![a-z])(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
 )
-# "This is for Yesenia", "this one's for Kit": the dictated task's addressee.
+# "This is for Yesenia", "this one's for Kit": the dictated task's addressee; "Work for Roz
+# tomorrow, if she has time: …": the work's, heading the text.
 _FOR_SOMEONE = re.compile(
-    r"\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?for\s+(?P<name>[a-z][\w-]*)"
-    r"(?=\s*[.:,!\u2013\u2014-])"
+    r"(?:\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?"
+    r"|^\W*(?:(?:some|more|new)\s+)?(?:work|task|job|assignment)s?\s+)"
+    r"for\s+(?P<name>[a-z][\w-]*)(?=\s*[.:,!\u2013\u2014-]|\s+(?:today|tomorrow|tmrw)\b)"
 )
 # A person proposed in brackets: "Could an attorney (Priya, maybe?) call her", "(Bo?)".
 _BRACKETED = re.compile(
@@ -303,15 +306,22 @@ _BRACKETED = re.compile(
 # "Marcus can do it?", "I think Noor should call her": a person proposed to act.
 _PROPOSING = ("can", "could", "should")
 _PROPOSED = re.compile(
-    r"(?<![a-z])(?P<name>[a-z][\w'-]*)\s+(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)"
-    r"[^.!?\n]*(?P<end>[.!?\n]|$)"
+    r"(?<![a-z])(?P<name>[a-z][\w'-]*)(?:\s+(?![aiu]\b)[a-z](?=\s))?\s+"
+    r"(?:(?P<modal>can|could)|should)\s+(?P<verb>[a-z][\w'-]*)[^.!?\n]*(?P<end>[.!?\n]|$)"
 )
+# Verbs of taking work on: "Kayla B can take a first pass." proposes her, asked or not.
+_TAKING_ON = frozenset({"take", "handle", "cover", "grab", "own", "run"})
 # A name thanked or praised after the words ("thanks Renee,", "looks good dwayne, one fix: …"),
 # not as the writer's signature ("Thanks, Owen" at the end of a line).
 _PRAISED = re.compile(
     r"\b(?:(?P<thanks>thanks|thank\s+you|thx|ty)|looks\s+(?:good|great|fine)|(?:great|nice|good)"
     r"\s+(?:job|work|catch)|well\s+done)\s*,?\s+(?P<name>[a-z][\w'-]*)"
     r"(?=\s*(?:[,.!;:]|\s[-\u2013\u2014])(?![\W_]*$)|\s+for\b)"
+)
+# Thanks closing the text, with no comma as a signature has ("Thanks, Owen"): said ahead to
+# the one asked ("… pls calendar it. thx Brendan", "A draft by Friday? Thanks June!").
+_THANKED_LAST = re.compile(
+    r"\b(?P<thanks>thanks|thank\s+you|thx|ty)[ \t]+(?P<name>[a-z][\w'-]*)[ \t]*[!.]*\s*$"
 )
 # A person named to be kept off the work: "Mai, please stay off this one", "Maggie you're off
 # the hook", "brianna stays off this file", "Ike is screened".
@@ -342,7 +352,10 @@ _ASKED = re.compile(
     r"(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)"
 )
 # An ask of the name just said: "… drafted at Rosa can you file it".
-_ASKED_NEXT = re.compile(r"\s*,?\s*(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)")
+_ASKED_NEXT = re.compile(
+    r"\s*,?\s*(?:when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment),?\s+)?"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\b|please\b|pls\b)"
+)
 _start = itemgetter(0)
 
 
@@ -353,6 +366,8 @@ class Naming(NamedTuple):
     word: int  # the index of the name's first word among the text's words
     strength: int  # TO, WEAK or STRONG
     role: int = OTHER  # OTHER, ADDRESSEE, HANDOFF or CLAIM
+    # Two words read as one name or none: "sarah kim - pls …" ("dale called, …" names no one).
+    whole: bool = False
 
 
 def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
@@ -384,7 +399,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, STRONG, role))
         elif word == "for" and _followed_by_to(found, after, not_then=_LATER_STEPS):
             places.append(Naming(start, after, WEAK))
-        elif word in _MODALS and _acts(found, after) and found[after][2] != "you":
+        elif word in _MODALS and _acts(found, after) and found[after][2] not in ("you", "u"):
             # "Peg, could Gideon call them?": the one spoken to is asked to hand it on.
             asked = HANDOFF if word in _ASKING_ABOUT else OTHER
             places.append(Naming(start, after, WEAK, asked))
@@ -496,6 +511,10 @@ def _vocatives(
             at = match.start("name")
         elif clause and (match := _LOWER_VOCATIVE.match(text, start)) is not None:
             strength, at = WEAK, match.start("name")
+            if match["surname"]:
+                name = bisect_left(found, at, key=_start)
+                places.append(Naming(match.start(), name, strength, ADDRESSEE, whole=True))
+                continue
         elif _line_start(folded, start) and (match := _OPENING.match(folded, start)) is not None \
                 and _opens_news(match):
             strength, at = WEAK, match.start("name")
@@ -554,7 +573,7 @@ def _directed(text: str, found: list[Word], clauses: set[int]) -> list[Naming]:
     places = []
     for start in sorted({0, *clauses}):
         match = _DIRECTED.match(text, start)
-        if match is None or match["verb"] not in _DIRECTIVE_VERBS:
+        if match is None or match["verb"] not in DIRECTIVE_VERBS:
             continue
         said = match["name"].split()[0].lower()
         if said in _NOT_DIRECTED or said in _BEFORE_NO_ADDRESSEE:
@@ -641,7 +660,7 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
     for match in proposed:
         if match["verb"] in _NOT_PROPOSED or match["verb"] in _NOT_A_VERB:
             continue
-        if match["modal"] and match["end"] != "?":
+        if match["modal"] and match["end"] != "?" and match["verb"] not in _TAKING_ON:
             continue  # "Marcus can do it" tells; "Marcus can do it?" asks
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
@@ -669,7 +688,8 @@ def _holds(folded: str, words: tuple[str, ...]) -> bool:
 def _praised(folded: str, found: list[Word]) -> list[Naming]:
     """Where the text thanks or praises someone by name: "thanks Renee", "looks good dwayne"."""
     places = []
-    for match in _PRAISED.finditer(folded):
+    last = _THANKED_LAST.search(folded, max(0, len(folded) - 40))
+    for match in [*_PRAISED.finditer(folded), *([last] if last else [])]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             role = THANKED if match["thanks"] else PRAISED

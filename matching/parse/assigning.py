@@ -21,6 +21,11 @@ __all__ = [
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
 # Where a who-field's value lists another name: after a slash, comma, "&", "and" or "or".
 _LISTED = re.compile(r"(?:[/,&]\s*|\s(?:and|or)\s+)(?=[a-z])")
+# A part that only puts the pool's ask to the one named: "<@U1> would you?", "Dana, can u?".
+_PUT_TO_THEM = re.compile(
+    r"\W*(?:<[^>]{1,100}>|@[\w.-]+|[a-z][\w'-]*)?[\s,:\u2013\u2014-]*(?:can|could|would|will)\s+"
+    r"(?:you|u)(?:\s+(?:do|take|handle|grab)\s+(?:it|that|this|them|one))?\s*[?.!]*\s*$"
+)
 
 
 def doers_of_shared_work(known: list[Hint]) -> list[Hint]:
@@ -85,7 +90,9 @@ def pool_asked_apart(folded: str, found: list[Span], chosen: Hint) -> bool:
         return False
     own = part_of(found, chosen.position)
     # "… could someone ring her back? To @colm, by 11": the one named for the pool's own task.
-    if own < 0 or not asks_for_work(folded, found[own]):
+    if own < 0 or not asks_for_work(folded, found[own]) or _PUT_TO_THEM.fullmatch(
+        folded, *found[own]
+    ):
         return False
     return any(
         # (after the one named, the pool is a fallback: "Bob, can you …? If not I need somebody")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from matching.parse.addressed import DIRECTIVE_VERBS
 from matching.parse.items import asks_for_work, is_item
 from matching.parse.words import Span
 
 __all__ = [
     "ASKS_YOU", "DELIVERED", "GROUP_ASK", "OFFERED", "OFFERED_TO_TWO", "QUESTIONED", "ROUTING",
-    "TAKEN_BACK", "corrected", "delivered_to", "doubt_about_doer", "signs_in", "taken_back_until",
+    "TAKEN_BACK", "asked_only_with_we", "corrected", "delivered_to", "doubt_about_doer",
+    "instead_from", "signs_in", "taken_back_until",
 ]  # fmt: skip
 
 ROUTING = "the person named is asked to find someone for it; who is to do the task?"
@@ -73,6 +75,16 @@ _OR_ANOTHER = re.compile(
     r"\b(?:you|u)\s*(?:\bor\b|/)\s*(?!not\b|me\b|i\b)[a-z]|\b[a-z]+\s+or\s+(?:you|u)\s+"
     r"(?:can|could|should|would|will|pls|please)\b"
 )
+# A name said to replace whoever came before: "<@Tish> i know ur slammed so <@Xavier> instead".
+_INSTEAD = re.compile(r"[\s,]*instead\b")
+# A question of what "we" can do, or the writer's offer: what asks no one in particular
+# ("Dale, Mr Moe says they're selling it, can we stop it?", "want me to calendar it?").
+_WE_ASKED = re.compile(
+    r"\b(?:(?:can|could|should|shall)\s+we|(?:do\s+)?(?:you|u)\s+want\s+me\s+to"
+    r"|want\s+me\s+to|should\s+i|shall\s+i)\b[^.?!\n]*\?"
+)
+# A sentence or clause opening on a bare verb of work, which asks whoever reads it.
+_BARE_VERB = re.compile(r"(?:^|[.!?:;\n]\s*|,\s+)(?P<verb>[a-z]+)\b")
 # A deadline straight after "to <name>": "pls handle: a summary, to Kate by 3 tmrw". Where the
 # text asks its reader for the work, Kate may be whom it goes to; dictated tags assign
 # ("summarize it to Renee by Wed"), so it is asked.
@@ -96,6 +108,27 @@ def signs_in(folded: str, position: int) -> bool:
         and ASKS_YOU.search(folded) is None
         and _HANDED_ON.search(folded) is None
     )
+
+
+def instead_from(folded: str, ends: dict[int, int], positions: list[int]) -> int:
+    """Where the last name said to replace the ones before begins ("… so <@Xavier> instead");
+    0 if none. `ends` maps each name's position to where it ends."""
+    found = [at for at in positions if _INSTEAD.match(folded, ends.get(at, at))]
+    return max(found, default=0)
+
+
+def asked_only_with_we(folded: str, named: int) -> bool:
+    """Whether the text's only asks, after the person named at `named`, are questions of what
+    "we" can do or the writer's offers ("dale, … can we stop it?", "kit, … want me to calendar
+    it?"): no word of asking and no sentence opening on a bare verb of work is left once they
+    are set aside. ("Can we get her statements? … maybe Wren?" proposes Wren for it.)"""
+    questions = [m.start() for m in _WE_ASKED.finditer(folded)]
+    if not questions or min(questions) < named:
+        return False
+    said = _WE_ASKED.sub(" ", folded)
+    if asks_for_work(said, (0, len(said))) or ASKS_YOU.search(said):
+        return False
+    return not any(m["verb"] in DIRECTIVE_VERBS for m in _BARE_VERB.finditer(said))
 
 
 def taken_back_until(folded: str) -> int:

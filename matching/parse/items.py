@@ -23,10 +23,11 @@ __all__ = [
 
 # Where a text's lines and inline bullets begin.
 _LINE_END = re.compile(r"\n+|(?=\u2022)")
-# Where a line that is no bullet item breaks further: a sentence, a semicolon, or a comma before
+# Where a line that is no bullet item breaks further: a sentence (the next may open on a
+# mention: "… the research. <at>Marcus Tate</at> can you …"), a semicolon, or a comma before
 # the writer speaks of themself ("can you cover the Kwan hearing, I'm stuck in the Ortiz trial").
 _PART_END = re.compile(
-    r";|(?<=[.!?])\s+(?=[\"'(*-]?\s*[A-Z0-9])"
+    r";|(?<=[.!?])\s+(?=[\"'(*-]?\s*[A-Z0-9]|<(?:at>|@))"
     r"|,\s+(?=(?i:i'm|i\s+am|i've|i'll|i\s+will|i\s+was)\b)"
 )
 _BULLET = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
@@ -37,7 +38,7 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no
 # An ask of work, not news: "please", "can you", "would anyone", "I need".
 _ASK_WORDS = re.compile(
     r"\b(?:please|pls|plz|kindly"
-    r"|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|one\s+of\s+you)"
+    r"|(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody|one\s+of\s+you)"
     r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+)?(?:need|want|like)"
     r"|need\s+(?:someone|somebody|you)|needs\s+to\s+be|make\s+sure|let'?s)\b"
 )

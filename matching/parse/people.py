@@ -36,9 +36,11 @@ from matching.parse.doer import (
     GROUP_ASK,
     ROUTING,
     TAKEN_BACK,
+    asked_only_with_we,
     corrected,
     delivered_to,
     doubt_about_doer,
+    instead_from,
     signs_in,
     taken_back_until,
 )
@@ -288,6 +290,10 @@ class Roster:
             known = [h for h in known if h.position >= cut]
         elif known and corrected(folded):  # "Ana, wait no, Ben please …" with Ben unread
             return PersonFinding(None, spans, TAKEN_BACK)
+        ends = {s: e for s, e in spans}
+        spoken_to = [h.position for h in known if h.role == ADDRESSEE]
+        if len(spoken_to) > 1 and (instead := instead_from(folded, ends, spoken_to)):
+            known = [h for h in known if h.position >= instead]
         if GROUP_ASK.search(folded):
             known = [h for h in known if h.role != CLAIM and not signs_in(folded, h.position)]
         offered = {h.email for h in known if h.role in _SPOKEN_TO}
@@ -307,6 +313,9 @@ class Roster:
             chosen = main_hint(folded, found, known)
             if chosen is None:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
+            if chosen.role in _SPOKEN_TO and asked_only_with_we(folded, chosen.position):
+                # "dale, Mr Moe says …, can we stop it?": a question, no one's task
+                return PersonFinding(None, spans)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, FOR_ANOTHER)
             if pool_asked_apart(folded, found, chosen):
@@ -423,6 +432,8 @@ class Roster:
                 emails = self._by_full_name.get(key)
                 if emails:
                     return emails, found[index + size - 1][1]
+        if naming.whole:
+            return self._two_word_first_name(found, index)
         told = self._short_form_with_surname(text, found, index)
         if told:
             return told
@@ -453,6 +464,18 @@ class Roster:
         ):
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
+
+    def _two_word_first_name(self, found: list[Word], index: int) -> tuple[set[str], int] | None:
+        """Who two words read as one name name when they are no first name and surname: the
+        bearers of a double first name ("jo ellen" for Jo Ellen Vukovich); else nobody."""
+        if index + 1 >= len(found):
+            return None
+        first, second = squashed(found[index][2]), squashed(found[index + 1][2])
+        fits = {
+            email for email in self._by_first_name.get(first, ())
+            if second in map(squashed, name_words(self._names[email])[1:-1])
+        }  # fmt: skip
+        return (fits, found[index + 1][1]) if fits else None
 
     def _titled(self, text: str, found: list[Word], index: int) -> tuple[set[str], int] | None:
         """Whom an honorific and a name name: "Mr. Rivera" by surname, "Miss Ophelia" by given

@@ -22,6 +22,9 @@ _THANKED_NEXT = re.compile(
     r"lifesaver|life\s+saver)\b"
 )
 _THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
+# Thanks right before a name that closes the text: "… pls calendar it. thx Brendan".
+_THANKS_BEFORE = re.compile(r"(?:thanks|thank\s+you|thx|ty)[ \t]+$")
+_ENDS = re.compile(r"[\W_]*$")
 
 
 def is_thanked(folded: str, spans: list[Span], hint: Hint) -> bool:
@@ -61,6 +64,8 @@ def without_thanked(
     if praised or ASKS_YOU.search(folded):
         return praised or thanked, None
     first = min(thanked, key=lambda h: h.position)
+    if _thanked_ahead(folded, spans, first):
+        return thanked, None
     index = part_of(found, first.position)
     if index >= 0 and len(found) > 1 and not asks_for_work(folded, found[index]):
         return [], None
@@ -79,4 +84,15 @@ def _asks_for_work(
             and opens_with_a_task(folded, part, spans, is_known_word)
         )
         for part in found
+    )
+
+
+def _thanked_ahead(folded: str, spans: list[Span], hint: Hint) -> bool:
+    """Whether the text closes on thanks to the one named, after its ask: thanks ahead to the
+    one asked ("pls calendar the hearing. thx Brendan"), not for work done."""
+    end = next((e for s, e in spans if s <= hint.position < e), None)
+    return (
+        end is not None
+        and _ENDS.fullmatch(folded, end) is not None
+        and _THANKS_BEFORE.search(folded, max(0, hint.position - 12), hint.position) is not None
     )
