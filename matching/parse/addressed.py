@@ -167,8 +167,8 @@ _VOCATIVE = re.compile(
     rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
 # Several names spoken to at once, set off as one is: "Shanice, Marcus — …", "Kate and Tom: …",
-# "Ana/Ben, please …". Each may carry a surname.
-_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
+# "Ana/Ben, please …". Each may carry a surname or its initial ("Sarah D. and Jon, …").
+_NAME = r"[A-Z][\w'-]*(?: [A-Z]\.| [A-Z][\w'-]*)?"
 _NAME_LIST = re.compile(
     rf"\s*{_BULLET}{_FILLER}{_GREETING}(?P<names>{_NAME}(?:(?:\s*,|\s+(?:and|&|or)|\s*/)\s*{_NAME})+)"
     r"(?=\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014]))"
@@ -349,7 +349,8 @@ _NOT_PROPOSED = frozenset(
 # A vocative that is surely one: followed by an ask of "you".
 _ASKED = re.compile(
     rf"{_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?\u2014)\s*"
-    r"(?:(?:can|could|would|will)\s+you\b|please\b|pls\b)"
+    r"(?:(?:can|could|would|will)\s+you\b|please\b|pls\b"
+    r"|i(?:'d|\s+would)?\s+(?:like|need|want)\s+(?:you|u)\s+to\b)"
 )
 # An ask of the name just said: "… drafted at Rosa can you file it".
 _ASKED_NEXT = re.compile(
@@ -505,7 +506,11 @@ def _vocatives(
         if listed is not None:
             places += _listed(found, listed)
             continue
-        match = _VOCATIVE.match(text, start) if clause else None
+        # After a comma, only a capitalised name asked at once: "…, uh, Marcus Bell, I'd like
+        # you to …".
+        match = _VOCATIVE.match(text, start) if clause or text[start : start + 1].isupper() else None
+        if match is not None and not clause and not _ASKED.match(folded, match.end("name")):
+            match = None
         if match is not None:
             strength = STRONG if _ASKED.match(folded, match.end("name")) else WEAK
             at = match.start("name")
@@ -515,8 +520,9 @@ def _vocatives(
                 name = bisect_left(found, at, key=_start)
                 places.append(Naming(match.start(), name, strength, ADDRESSEE, whole=True))
                 continue
-        elif _line_start(folded, start) and (match := _OPENING.match(folded, start)) is not None \
-                and _opens_news(match):
+        elif clause and _line_start(folded, start) and (
+            match := _OPENING.match(folded, start)
+        ) is not None and _opens_news(match):
             strength, at = WEAK, match.start("name")
         elif start == 0 and (match := _CLOSING_NAME.match(folded)) is not None:
             strength, at = WEAK, match.start("name")
@@ -541,7 +547,8 @@ def _vocatives(
 
 def _line_start(folded: str, start: int) -> bool:
     """Whether `start` opens the text or a line."""
-    return start == 0 or folded[:start].rstrip(" \t").endswith("\n")
+    line = folded.rfind("\n", 0, start)
+    return start == 0 or (line >= 0 and not folded[line + 1 : start].strip(" \t"))
 
 
 def _opens_news(match: re.Match[str]) -> bool:

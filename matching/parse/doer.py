@@ -11,7 +11,7 @@ from matching.parse.words import Span
 __all__ = [
     "ASKS_YOU", "DELIVERED", "GROUP_ASK", "OFFERED", "OFFERED_TO_TWO", "QUESTIONED", "ROUTING",
     "TAKEN_BACK", "asked_only_with_we", "corrected", "delivered_to", "doubt_about_doer",
-    "instead_from", "signs_in", "taken_back_until",
+    "handed_back", "instead_from", "signs_in", "taken_back_until",
 ]  # fmt: skip
 
 ROUTING = "the person named is asked to find someone for it; who is to do the task?"
@@ -56,6 +56,8 @@ _ROUTING = re.compile(
     r"one\s+of\s+(?:the|our|your)\b)"
     # "Dana pls staff it", "can you delegate this?": the same, said of the work
     r"|\b(?:staff|delegate|reassign|farm\s+out)\s+(?:it|this|that|them)\b"
+    # "can u have Tish or Xavier start …": one of two, the one spoken to to choose
+    r"|\b(?:have|ask|get)\s+[a-z]+\s+or\s+[a-z]+\s+(?:to\s+)?[a-z]"
 )
 # The same anywhere in the text: "Tamika — … Give it to whoever has time, by Friday."
 _HANDED_ON = re.compile(
@@ -79,9 +81,23 @@ _OR_ANOTHER = re.compile(
 _INSTEAD = re.compile(r"[\s,]*instead\b")
 # A question of what "we" can do, or the writer's offer: what asks no one in particular
 # ("Dale, Mr Moe says they're selling it, can we stop it?", "want me to calendar it?").
+# (a title's stop ends no question: "should we produce Ms. Brennan's statements?")
+_IN_QUESTION = r"(?:[^.?!\n]|(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bdr)\.|(?<=\bv)\.|(?<=\bvs)\.)*"
 _WE_ASKED = re.compile(
     r"\b(?:(?:can|could|should|shall)\s+we|(?:do\s+)?(?:you|u)\s+want\s+me\s+to"
-    r"|want\s+me\s+to|should\s+i|shall\s+i)\b[^.?!\n]*\?"
+    rf"|want\s+me\s+to|should\s+i|shall\s+i)\b{_IN_QUESTION}\?"
+)
+# Someone kept off the matter ("I'm walled off", "Will's screened from it", "I can't touch that
+# one") and the one spoken to asked only to pass the work on: handed back, no one's new task.
+_KEPT_OFF = re.compile(
+    r"\b(?:i'm|i\s+am|[a-z]+'s|[a-z]+\s+is)\s+(?:walled|screened|firewalled|conflicted)\b"
+    r"|\bi\s+(?:can't|cannot|can\s+not)\s+(?:work\s+on|touch|take|handle)\b"
+)
+_KEPT_OFF_WORDS = ("walled", "screened", "conflicted", "can't", "cannot", "can not")
+_PASSED_ON = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
+    r"(?:send|give|hand|pass|forward|reassign|move|ask)\b"
+    r"|(?:can|could|would|will)\s+(?:someone|somebody|anyone)\s+else\b)[^?!\n]*\?"
 )
 # A sentence or clause opening on a bare verb of work, which asks whoever reads it.
 _BARE_VERB = re.compile(r"(?:^|[.!?:;\n]\s*|,\s+)(?P<verb>[a-z]+)\b")
@@ -117,18 +133,36 @@ def instead_from(folded: str, ends: dict[int, int], positions: list[int]) -> int
     return max(found, default=0)
 
 
+def handed_back(folded: str) -> bool:
+    """Whether the text hands back work: someone is kept off the matter and the only ask is to
+    pass it on ("i'm walled off … can u ask kayla b?", "Will's screened — can someone else
+    take those?", "I can't touch that one. Can you give the call logs to someone else?")."""
+    if not any(word in folded for word in _KEPT_OFF_WORDS):
+        return False  # (most texts keep no one off: no need to search)
+    if _KEPT_OFF.search(folded) is None or _PASSED_ON.search(folded) is None:
+        return False
+    return not _asks_more(_PASSED_ON.sub(" ", folded))
+
+
 def asked_only_with_we(folded: str, named: int) -> bool:
     """Whether the text's only asks, after the person named at `named`, are questions of what
     "we" can do or the writer's offers ("dale, … can we stop it?", "kit, … want me to calendar
     it?"): no word of asking and no sentence opening on a bare verb of work is left once they
     are set aside. ("Can we get her statements? … maybe Wren?" proposes Wren for it.)"""
+    if not any(word in folded for word in ("we", "me to", "should i", "shall i")):
+        return False  # (the words each question needs)
     questions = [m.start() for m in _WE_ASKED.finditer(folded)]
     if not questions or min(questions) < named:
         return False
-    said = _WE_ASKED.sub(" ", folded)
+    return not _asks_more(_WE_ASKED.sub(" ", folded))
+
+
+def _asks_more(said: str) -> bool:
+    """Whether `said` still asks for work: a word of asking, or a clause opening on a bare
+    verb of work."""
     if asks_for_work(said, (0, len(said))) or ASKS_YOU.search(said):
-        return False
-    return not any(m["verb"] in DIRECTIVE_VERBS for m in _BARE_VERB.finditer(said))
+        return True
+    return any(m["verb"] in DIRECTIVE_VERBS for m in _BARE_VERB.finditer(said))
 
 
 def taken_back_until(folded: str) -> int:

@@ -6,12 +6,13 @@ from dataclasses import dataclass, replace
 
 from matching.parse.addressed import ADDRESSEE, HANDOFF, LISTED, OTHER, SIGNED
 
-__all__ = ["Hint", "signed_or_asked", "without_writer"]
+__all__ = ["Hint", "signed_or_asked", "told_apart", "without_writer"]
 
 # Where a name the writer shares names the other bearer: the one spoken to ("Maria, can you
 # …") or handed the work ("have Dan pull …"); nobody speaks to themself. Elsewhere it may be
 # the writer ("… the cutoff, to Daniel": to me), so it is still asked.
 _NOT_THE_WRITER = frozenset({ADDRESSEE, LISTED, HANDOFF})
+_SPOKEN_TO = frozenset({ADDRESSEE, LISTED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,23 @@ class Hint:
     role: int = OTHER  # the part the person plays: addressee, handoff, claim (addressed.py)
     delivered: bool = False  # "… summary to Kate by 3": the work goes to them, by a time
     could_be: frozenset[str] = frozenset()  # a name several people bear: every one of them
+
+
+def told_apart(hints: list[Hint]) -> list[Hint]:
+    """The hints with a name several people bear read as the one of them the text speaks to
+    by a fuller name as well ("Sarah D. and Jon, … Sarah, could you …": Sarah D.; "Marcus,
+    uh, Marcus Bell, I'd like you to …")."""
+    spoken_to = [h for h in hints if h.email and h.role in _SPOKEN_TO]
+    if not spoken_to:
+        return hints
+    settled = []
+    for hint in hints:
+        if hint.email is None and hint.could_be and hint.role in _SPOKEN_TO:
+            fuller = {h.email for h in spoken_to} & hint.could_be
+            if len(fuller) == 1:
+                hint = replace(hint, email=fuller.pop(), doubt=None, could_be=frozenset())
+        settled.append(hint)
+    return settled
 
 
 def without_writer(hints: list[Hint], writer: str | None) -> list[Hint]:

@@ -40,6 +40,7 @@ from matching.parse.doer import (
     corrected,
     delivered_to,
     doubt_about_doer,
+    handed_back,
     instead_from,
     signs_in,
     taken_back_until,
@@ -51,7 +52,7 @@ from matching.parse.forms import (
     form_fields,
     values,
 )
-from matching.parse.hints import Hint, signed_or_asked, without_writer
+from matching.parse.hints import Hint, signed_or_asked, told_apart, without_writer
 from matching.parse.items import part_of, parts
 from matching.parse.thanked import THANKED_ASKED, is_thanked, without_thanked
 from matching.parse.words import (
@@ -252,6 +253,7 @@ class Roster:
         for naming in with_fields(namings(text, folded, found), fields, found, folded):
             if not inside(naming.at, spans) and not inside(naming.at, parties):
                 self._named(text, folded, found, naming, is_known_word, hints, spans)
+        hints = told_apart(hints)
         by_field = chosen_by_field(fields, hints, writer)
         if by_field is not None:
             return PersonFinding(by_field[0], spans, by_field[1])
@@ -284,6 +286,8 @@ class Roster:
                 return PersonFinding(None, spans, doubt, self._names.get(first.email or ""))
         if known and SAYS_NO_ACTION.search(folded):
             return PersonFinding(None, spans, NO_ACTION)
+        if known and handed_back(folded):  # "i'm walled off … can u ask kayla b?"
+            return PersonFinding(None, spans)
         # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.
         cut = taken_back_until(folded)
         if cut and any(h.position >= cut for h in known):
@@ -538,13 +542,13 @@ class Roster:
         beginning two first names share is asked about."""
         if len(word) < shortest or not word.isalpha():
             return None
-        stems = _pet_stems(word) if pet else ()
         fits = [
             n for n in self._first_names
             if len(n) > len(word) and (
                 n.startswith(word) or len(word) >= _NICKNAME_ENDING and n.endswith(word))
-            or any(len(n) > len(stem) + 1 and n.startswith(stem) for stem in stems)
         ]  # fmt: skip
+        for stem in _pet_stems(word) if pet else ():
+            fits += [n for n in self._first_names if len(n) > len(stem) + 1 and n.startswith(stem)]
         return set().union(*(self._by_first_name[n] for n in fits)) if fits else None
 
     def _misspelt_first_name(self, word: str) -> set[str] | None:
