@@ -96,8 +96,10 @@ _KEPT_OFF = re.compile(
 _KEPT_OFF_WORDS = ("walled", "screened", "conflicted", "can't", "cannot", "can not")
 _PASSED_ON = re.compile(
     r"\b(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
-    r"(?:send|give|hand|pass|forward|reassign|move|ask)\b"
-    r"|(?:can|could|would|will)\s+(?:someone|somebody|anyone)\s+else\b)[^?!\n]*\?"
+    r"(?:(?:send|give|hand|pass|forward|reassign|move)\b[^?!\n]*"
+    # "can u ask kayla b?" (not "… ask Gideon to draft it?", which hands on work it names)
+    r"|ask\s+[a-z][\w'-]*(?:\s+[a-z])?\s*)"
+    r"|(?:can|could|would|will)\s+(?:someone|somebody|anyone)\s+else\b[^?!\n]*)\?"
 )
 # A sentence or clause opening on a bare verb of work, which asks whoever reads it.
 _BARE_VERB = re.compile(r"(?:^|[.!?:;\n]\s*|,\s+)(?P<verb>[a-z]+)\b")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from matching.model import StaffProfile
@@ -54,6 +54,7 @@ from matching.parse.forms import (
 )
 from matching.parse.hints import Hint, signed_or_asked, told_apart, without_writer
 from matching.parse.items import part_of, parts
+from matching.parse.short_forms import NICKNAME_PREFIX, Nicknames, begun_names, short_forms
 from matching.parse.thanked import THANKED_ASKED, is_thanked, without_thanked
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
@@ -69,8 +70,6 @@ from matching.text import fold
 
 __all__ = ["ROUTING", "THANKED_ASKED", "Nicknames", "PersonFinding", "Roster"]
 
-# A given name's short forms: "rebecca" -> {"becca", "becky", ...} (bot/nicknames.py loads them).
-Nicknames = Mapping[str, Collection[str]]
 
 
 _SLACK_MENTION = re.compile(r"<@([A-Za-z0-9]+)(?:\|[^>]{0,80})?>")
@@ -108,18 +107,6 @@ _HANDLE_INITIAL = re.compile(r" ([A-Z]|[b-hj-tv-z])\.?(?!\w)")
 _ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
 # The one named does a step for whoever does the task ("pull the file for whoever drafts it").
 _FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
-_NICKNAME_PREFIX = 3  # "Dan" for Daniel, "Chris" for Christopher
-_NICKNAME_ENDING = 5  # "Becca" for Rebecca
-# A pet form: a name's first syllable and "-y" or "-ie" ("Dusty" for Dustin, "Katie" for
-# Katherine, "Timmy" for Timothy), the syllable at least this long.
-_PET_ENDINGS = ("ie", "ey", "y")
-_PET_STEM = 3
-# A first name the nickname table lacks borrows the short forms of a spelling of it the table
-# knows, one letter apart and alike in its first letters ("Leticia": Letitia's "Tish";
-# "Rosalind": Rosalinda's "Roz"); shorter names are too often other names ("Mary", "Mark").
-_VARIANT_LETTERS = 6
-_VARIANT_SAME_START = 3
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 # The shortest beginning of a first name taken for it where the person is spoken to ("jo, can
 # you …" for Jolene), and the words that open a clause there without being anyone's name.
 _ADDRESSED_PREFIX = 2
@@ -189,7 +176,7 @@ class Roster:
         self._last_name_of: dict[str, str] = {}
         for person in roster:
             self._index(person)
-        self._by_nickname = self._nicknamed(nicknames or {})
+        self._by_nickname = short_forms(self._by_first_name, nicknames or {})
         # Given names at large: one a memo gives work to ("Zed to draft it") is someone to ask
         # about even off the roster, where a word opening a sentence ("Need to file") is not.
         self._given_names = frozenset(fold(name) for name in nicknames or {})
@@ -218,17 +205,6 @@ class Roster:
             handles |= {first + last, f"{first}.{last}", f"{first}_{last}", first[0] + last}
         for handle in handles:
             self._by_handle.setdefault(handle, set()).add(person.email)
-
-    def _nicknamed(self, nicknames: Nicknames) -> dict[str, set[str]]:
-        """Short forms of the roster's first names, to whom they may refer ("becca": Rebecca),
-        a name the table lacks taking those of its spelling variants ("tish": Leticia)."""
-        by_nickname: dict[str, set[str]] = {}
-        for first, emails in self._by_first_name.items():
-            shorts = nicknames.get(first) or _variants_short_forms(first, nicknames)
-            for short in shorts:
-                if short not in self._by_first_name:
-                    by_nickname.setdefault(fold(short), set()).update(emails)
-        return by_nickname
 
     def find(
         self,
@@ -530,25 +506,14 @@ class Roster:
         addressed = naming.role == ADDRESSEE and word not in _NOT_SHORT_FORMS
         if not (capitalised or addressed):
             return known
-        begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else _NICKNAME_PREFIX, pet)
+        begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else NICKNAME_PREFIX, pet)
         return (known | begun if known and begun else known or begun) or None
 
     def _nickname(
-        self, word: str, shortest: int = _NICKNAME_PREFIX, pet: bool = True
+        self, word: str, shortest: int = NICKNAME_PREFIX, pet: bool = True
     ) -> set[str] | None:
-        """ "Dan" for Daniel, "Becca" for Rebecca, and "Jo" for Jolene where she is spoken to: the
-        people whose first name begins with the word, or ends with a long one, or (a `pet`
-        form) begins with its first syllable ("Dusty" for Dustin); all of them, so that a
-        beginning two first names share is asked about."""
-        if len(word) < shortest or not word.isalpha():
-            return None
-        fits = [
-            n for n in self._first_names
-            if len(n) > len(word) and (
-                n.startswith(word) or len(word) >= _NICKNAME_ENDING and n.endswith(word))
-        ]  # fmt: skip
-        for stem in _pet_stems(word) if pet else ():
-            fits += [n for n in self._first_names if len(n) > len(stem) + 1 and n.startswith(stem)]
+        """Whom a short form names by the letters it shares with first names (short_forms.py)."""
+        fits = begun_names(word, self._first_names, shortest, pet)
         return set().union(*(self._by_first_name[n] for n in fits)) if fits else None
 
     def _misspelt_first_name(self, word: str) -> set[str] | None:
@@ -585,33 +550,3 @@ class Roster:
             and not is_known_word(spelled)
         )
 
-
-def _pet_stems(word: str) -> tuple[str, ...]:
-    """The first syllables a pet form may be made of: "dusty" -> "dust"; "timmy" -> "timm",
-    "tim"; none for a word with no pet ending or too short a rest ("amy")."""
-    for ending in _PET_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= _PET_STEM:
-            stem = word[: -len(ending)]
-            if len(stem) > _PET_STEM and stem[-1] == stem[-2]:
-                return stem, stem[:-1]
-            return (stem,)
-    return ()
-
-
-def _variants_short_forms(first: str, nicknames: Nicknames) -> set[str]:
-    """The short forms of the table's spellings one letter from `first` (dropped, changed,
-    added or swapped past its first letters): "leticia" -> Letitia's {"tish", ...}."""
-    if len(first) < _VARIANT_LETTERS or not first.isalpha():
-        return set()
-    keep = _VARIANT_SAME_START
-    spellings: set[str] = set()
-    for at in range(keep, len(first) + 1):
-        head, tail = first[:at], first[at:]
-        spellings.update(head + letter + tail for letter in _ALPHABET)
-        if tail:
-            spellings.add(head + tail[1:])
-            spellings.update(head + letter + tail[1:] for letter in _ALPHABET)
-        if len(tail) > 1:
-            spellings.add(head + tail[1] + tail[0] + tail[2:])
-    spellings.discard(first)
-    return {short for spelling in spellings for short in nicknames.get(spelling, ())}

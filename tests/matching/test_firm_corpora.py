@@ -19,7 +19,7 @@ FLOORS = {
     "alamo": {"task_type": 0.89, "due_at": 1.00, "priority": 1.00,
              "matter": 1.00, "assignee": 0.99},
     "badlands": {"task_type": 0.98, "due_at": 0.99, "priority": 1.00,
-                "matter": 0.96, "assignee": 0.97},
+                "matter": 0.96, "assignee": 0.99},
     "bayou": {"task_type": 0.89, "due_at": 0.99, "priority": 1.00,
              "matter": 0.99, "assignee": 0.99},
     "beacon": {"task_type": 0.89, "due_at": 1.00, "priority": 1.00,
@@ -49,7 +49,7 @@ FLOORS = {
     "kilauea": {"task_type": 0.95, "due_at": 0.98, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
     "magnolia": {"task_type": 0.85, "due_at": 0.86, "priority": 1.00,
-                "matter": 0.92, "assignee": 0.83},
+                "matter": 0.92, "assignee": 0.95},
     "meadowlands": {"task_type": 0.87, "due_at": 0.97, "priority": 1.00,
                    "matter": 0.98, "assignee": 0.98},
     "mesa": {"task_type": 0.97, "due_at": 1.00, "priority": 1.00,
@@ -65,7 +65,7 @@ FLOORS = {
     "peachtree": {"task_type": 0.90, "due_at": 1.00, "priority": 1.00,
                  "matter": 1.00, "assignee": 1.00},
     "potomac": {"task_type": 0.89, "due_at": 0.94, "priority": 1.00,
-               "matter": 0.98, "assignee": 0.89},
+               "matter": 0.98, "assignee": 0.98},
     "prairie": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
     "puget": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
@@ -81,7 +81,7 @@ FLOORS = {
     "wasatch": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
     "yellowstone": {"task_type": 0.87, "due_at": 0.92, "priority": 1.00,
-                   "matter": 0.87, "assignee": 0.67},
+                   "matter": 0.87, "assignee": 1.00},
 }
 AT_TARGET = [firm for firm in FIRMS if firm.name not in FLOORS]
 
