@@ -79,12 +79,15 @@ _OR_ANOTHER = re.compile(
 )
 # A name said to replace whoever came before: "<@Tish> i know ur slammed so <@Xavier> instead".
 _INSTEAD = re.compile(r"[\s,]*instead\b")
-# A question of what "we" can do, or the writer's offer: what asks no one in particular
-# ("Dale, Mr Moe says they're selling it, can we stop it?", "want me to calendar it?").
-# (a title's stop ends no question: "should we produce Ms. Brennan's statements?")
+# A question's words up to its mark; a title's stop ends no question ("should we produce Ms.
+# Brennan's statements?").
 _IN_QUESTION = r"(?:[^.?!\n]|(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bdr)\.|(?<=\bv)\.|(?<=\bvs)\.)*"
+# A question of what "we" can do, or the writer's offer: what asks no one in particular
+# ("Dale, Mr Moe says they're selling it, can we stop it?", "want me to calendar it?"); "can we
+# get the letter out?" asks for work all the same.
 _WE_ASKED = re.compile(
-    r"\b(?:(?:can|could|should|shall)\s+we|(?:do\s+)?(?:you|u)\s+want\s+me\s+to"
+    r"\b(?:(?:can|could|should|shall)\s+we(?!\s+(?:please\s+)?(?:get|have)\b)"
+    r"|(?:do\s+)?(?:you|u)\s+want\s+me\s+to"
     rf"|want\s+me\s+to|should\s+i|shall\s+i)\b{_IN_QUESTION}\?"
 )
 # Someone kept off the matter ("I'm walled off", "Will's screened from it", "I can't touch that

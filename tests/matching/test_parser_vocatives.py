@@ -282,6 +282,7 @@ def test_a_signature_after_a_comma_is_not_thanked_into_the_work(parser: Parser) 
         ("dale, the clerk moved the hearing. can we push it? pls call the clerk", False),
         ("dale, the clerk moved the hearing. can we push it? call the clerk today", False),
         ("dale, can you call the clerk?", False),
+        ("dale, the answer is due friday. can we get it filed by thursday?", False),
     ],
 )
 def test_asked_only_with_we(text: str, only_we: bool) -> None:
