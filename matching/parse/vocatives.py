@@ -39,9 +39,12 @@ _SPOKEN_TO = (
     r"|when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment)"
     r"|hope\s+(?:ur|you're|youre|you|u)|need"
 )
-# A name that is also a modal asks nobody when "you" or a need follows: "Will you have it by
-# Friday?", "will need the ledger" (see `_WORD_NAMES`).
-_NOT_SPOKEN_TO = r"(?!(?i:will|may)\s+(?:you|u|need|i\s+need)\b)"
+# A name that is also a modal or a wish speaks to nobody when "you" or a need follows: "Will you
+# have it by Friday?", "will need the ledger", "Hope you're well" (see `_WORD_NAMES`).
+_NOT_SPOKEN_TO = (
+    r"(?!(?i:will|may)\s+(?:you|u|need|i\s+need)\b"
+    r"|(?i:hope)\s+(?:you|u|ur|ya|y'all|all|everyone|everybody|everything|this|that|the|it|your)\b)"
+)
 # The initial of a surname that tells two people of one given name apart: "Megan F., …",
 # "Maria O. pls summarize …".
 _INITIAL = rf"(?: [A-Z]\.(?=[,:]|\s[-\u2013\u2014]|\s+(?i:{_SPOKEN_TO})\b))?"

@@ -151,6 +151,8 @@ def test_a_name_that_is_also_a_word_is_a_name_where_it_is_spoken_to(
         ("Will the Alder answer be filed by Friday? someone pls check the docket", WILLIAM),
         ("will need the Quimby schedules by friday, pls pull them", WILLIAM),
         ("hope the Alder hearing went ok. pls send me the minute entry today", HOPE),
+        ("Hope you're well! Can you send me the Alder minute entry today?", HOPE),
+        ("hope u had a good weekend. pls send me the Alder minute entry today", HOPE),
     ],
 )
 def test_a_name_that_is_also_a_word_is_no_one_as_a_word(
