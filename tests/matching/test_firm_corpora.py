@@ -70,6 +70,8 @@ FLOORS = {
                "matter": 1.00, "assignee": 1.00},
     "puget": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
              "matter": 1.00, "assignee": 1.00},
+    "redwood": {"task_type": 0.89, "due_at": 0.90, "priority": 0.98,
+               "matter": 0.89, "assignee": 0.90},
     "sierra": {"task_type": 0.77, "due_at": 0.99, "priority": 1.00,
               "matter": 0.99, "assignee": 1.00},
     "sooner": {"task_type": 0.86, "due_at": 0.96, "priority": 1.00,
