@@ -78,6 +78,8 @@ FLOORS = {
               "matter": 0.91, "assignee": 0.98},
     "sunshine": {"task_type": 0.98, "due_at": 0.98, "priority": 1.00,
                 "matter": 0.97, "assignee": 0.98},
+    "tallgrass": {"task_type": 0.86, "due_at": 0.90, "priority": 1.00,
+                 "matter": 0.98, "assignee": 0.81},
     "tidewater": {"task_type": 0.89, "due_at": 1.00, "priority": 1.00,
                  "matter": 1.00, "assignee": 1.00},
     "wasatch": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
