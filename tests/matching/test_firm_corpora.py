@@ -16,6 +16,8 @@ FIRMS = sorted(p for p in (Path(__file__).parents[1] / "data" / "firms").iterdir
 # OZARK_MESA_KEYSTONE.md, HURON_NORTHSTAR_BAYOU_CASCADE.md and each firm's README);
 # tests/data/blind holds the firms never tuned on.
 FLOORS = {
+    "adirondack": {"task_type": 0.83, "due_at": 0.90, "priority": 1.00,
+                  "matter": 0.93, "assignee": 0.86},
     "alamo": {"task_type": 0.89, "due_at": 1.00, "priority": 1.00,
              "matter": 1.00, "assignee": 0.99},
     "badlands": {"task_type": 0.98, "due_at": 0.99, "priority": 1.00,
@@ -64,6 +66,8 @@ FLOORS = {
                 "matter": 0.99, "assignee": 0.98},
     "peachtree": {"task_type": 0.90, "due_at": 1.00, "priority": 1.00,
                  "matter": 1.00, "assignee": 1.00},
+    "permian": {"task_type": 0.88, "due_at": 0.94, "priority": 1.00,
+               "matter": 0.90, "assignee": 0.84},
     "potomac": {"task_type": 0.89, "due_at": 0.94, "priority": 1.00,
                "matter": 0.98, "assignee": 0.89},
     "prairie": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
