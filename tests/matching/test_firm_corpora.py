@@ -18,7 +18,7 @@ FIRMS = sorted(p for p in (Path(__file__).parents[1] / "data" / "firms").iterdir
 FLOORS = {
     "alamo": {"task_type": 0.89, "due_at": 1.00, "priority": 1.00,
              "matter": 1.00, "assignee": 0.99},
-    "badlands": {"task_type": 0.98, "due_at": 0.99, "priority": 1.00,
+    "badlands": {"task_type": 0.98, "due_at": 1.00, "priority": 1.00,
                 "matter": 0.96, "assignee": 0.97},
     "bayou": {"task_type": 0.89, "due_at": 0.99, "priority": 1.00,
              "matter": 0.99, "assignee": 0.99},
@@ -46,9 +46,9 @@ FLOORS = {
              "matter": 0.98, "assignee": 0.98},
     "keystone": {"task_type": 0.81, "due_at": 0.97, "priority": 1.00,
                 "matter": 1.00, "assignee": 1.00},
-    "kilauea": {"task_type": 0.95, "due_at": 0.98, "priority": 1.00,
+    "kilauea": {"task_type": 0.95, "due_at": 0.99, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
-    "magnolia": {"task_type": 0.85, "due_at": 0.86, "priority": 1.00,
+    "magnolia": {"task_type": 0.85, "due_at": 0.98, "priority": 1.00,
                 "matter": 0.92, "assignee": 0.83},
     "meadowlands": {"task_type": 0.87, "due_at": 0.97, "priority": 1.00,
                    "matter": 0.98, "assignee": 0.98},
@@ -64,7 +64,7 @@ FLOORS = {
                 "matter": 0.99, "assignee": 0.98},
     "peachtree": {"task_type": 0.90, "due_at": 1.00, "priority": 1.00,
                  "matter": 1.00, "assignee": 1.00},
-    "potomac": {"task_type": 0.89, "due_at": 0.94, "priority": 1.00,
+    "potomac": {"task_type": 0.89, "due_at": 0.99, "priority": 1.00,
                "matter": 0.98, "assignee": 0.89},
     "prairie": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
@@ -80,7 +80,7 @@ FLOORS = {
                  "matter": 1.00, "assignee": 1.00},
     "wasatch": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
-    "yellowstone": {"task_type": 0.87, "due_at": 0.92, "priority": 1.00,
+    "yellowstone": {"task_type": 0.87, "due_at": 0.98, "priority": 1.00,
                    "matter": 0.87, "assignee": 0.67},
 }
 AT_TARGET = [firm for firm in FIRMS if firm.name not in FLOORS]
