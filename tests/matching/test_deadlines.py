@@ -380,6 +380,12 @@ FRAGMENTS = [
     ("last one from me today: advice call for Ruiz. Thursday 2pm", TUE, "2026-12-10 14:00"),
     ("served rogs 12/1, responses due in 30 days. draft them pls. 12/18", TUE, "2026-12-18 17:00"),
     ("answer due within 20 days (served 12/3). draft it, b4 mon the 14th", TUE, "2026-12-14 17:00"),
+    ("can u do a validation ltr for Ames? their 1st ltr is dated 12/1. mon pls", TUE,
+     "2026-12-14 17:00"),
+    # the day said again to settle it
+    ("let's say within a week of Friday, so the 18th.", TUE, "2026-12-18 17:00"),
+    # a statute's section is no time of day
+    ("need a demand ltr today, hit the 7-9A-611 notice defects", TUE, "2026-12-08 17:00"),
     ("Response time: 30 days.", TUE, None),
     ("she complained 2 wks after the notice", TUE, None),
 ]
@@ -589,6 +595,17 @@ ASKED_OR_NOT = [
     # event so named is asked about; one marked as the deadline is it
     ("review the 12/15 hearing notice on the court's docket", TUE, (None, False)),
     ("prep the exhibit binder for the 12/15 hearing", TUE, (None, True)),
+    # a status report, a reply turning work down, a notice: what they want is asked about
+    ("Ames update: LVNV offered 40%. he can do 30. they want an answer by 12/11", TUE,
+     ("2026-12-11 17:00", True)),
+    ("can't take anything new today - Lund cite check, Ames ltr by 3", TUE,
+     ("2026-12-08 15:00", True)),
+    ("Good morning team! Friendly reminder that it's Election Day, so please take the time you "
+     "need this morning. Also, hours need to be entered by Thursday.", TUE,
+     ("2026-12-10 17:00", True)),
+    # "the Lund docket" is a noun: no docketing is asked
+    ("Tate did a careful job on the Lund docket, so maybe him? let's say Friday", TUE,
+     ("2026-12-11 17:00", False)),
     ("no rush, but before the 12/15 status conf", TUE, ("2026-12-15 17:00", False)),
 ]  # fmt: skip
 

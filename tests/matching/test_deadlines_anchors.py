@@ -29,9 +29,13 @@ ANCHORED = [
     ("could someone call Mr. Lund? his shutoff is Thursday", ("2026-12-10 17:00", True)),
     ("the Vale discharge order should be out next wk. when it comes, send her a copy",
      ("2026-12-18 17:00", True)),
-    # a day named where the writer says there is no hurry
+    # a day named where the writer says there is no deadline: none, unless the day is said
+    # as one
     ("she's back in town Dec 20. could you send her an update? whenever works, no rush",
-     ("2026-12-20 17:00", True)),
+     (None, False)),
+    ("anyone in today? could you pull the Ruiz notes from the box. whenever, not urgent",
+     (None, False)),
+    ("could you pull the Ruiz notes by Friday? whenever works", ("2026-12-11 17:00", False)),
     ("could you skim the Vale disclosures? sometime next week, whenever you get to it",
      ("2026-12-18 17:00", False)),
     # ... but an event someone is asked to be at is the deadline

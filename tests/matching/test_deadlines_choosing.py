@@ -44,6 +44,25 @@ CHOSEN = [
      "filing.", "2026-12-08T08:00:00-05:00", ("2026-12-08 12:00", False)),
     ("please send the Ames packet to Dana so she can sign it by Friday", AFTERNOON,
      ("2026-12-11 17:00", False)),
+    # EOD is a deadline by its word, not the time of a day told as a fact
+    ("pls mail Mr. Ames a copy of everything we sent out this wk, eod", MORNING,
+     ("2026-12-08 17:00", False)),
+    # asked to docket, a day told as news is the event docketed ...
+    ("possession granted, the writ can issue in 5 days. pls calendar it", MORNING, (None, False)),
+    ("they accepted - truck back by Friday, $4,000. please calendar the truck return", MORNING,
+     (None, False)),
+    # ... not a day said in the ask, nor a bare command's
+    ("the writ can issue in 5 days. can you calendar it by Friday?", MORNING,
+     ("2026-12-11 17:00", False)),
+    ("Calendar the response deadline (1/13). Circulate the draft to me by Friday.", MORNING,
+     ("2026-12-11 17:00", False)),
+    # a day told of what someone else does gives way to the ask's
+    ("can you e-file the Ames exemption request today? her next paycheck hits Friday", MORNING,
+     ("2026-12-08 17:00", False)),
+    ("could you cover the Ames scheduling conference today at 2? our position is that discovery "
+     "should close on March 30", MORNING, ("2026-12-08 14:00", False)),
+    # when to start, beside the day it is due
+    ("Lund spreadsheet due 12/18. start on it today pls", MORNING, ("2026-12-18 17:00", False)),
 ]  # fmt: skip
 
 

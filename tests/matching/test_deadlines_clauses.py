@@ -26,6 +26,29 @@ CONTEXT_CLAUSES = [
     # a farewell, and a day with nothing to send
     ("Happy holidays! No client calls today please, let folks rest. See everybody Monday.",
      (None, False)),
+    # when work may start: no one needs to do anything before then
+    ("nobody needs to do a thing until Monday. could someone tally the Lund calls?",
+     (None, False)),
+    ("no need to do anything til Thursday, but can you cite-check the Ames memo when you're back",
+     (None, False)),
+    # ... but a thing not needed until a day is due then
+    ("the Ames memo isn't needed until Friday", ("2026-12-11 17:00", False)),
+    # a reply that cannot, its "I" unsaid, or someone else who cannot
+    ("can't do the Lund docs today, the portal is still locked", (None, False)),
+    ("Dee can't do the Lund docs today", (None, False)),
+    # when the writer will be in
+    ("heading to the polls now, should be in by 10:30", (None, False)),
+    ("I'll be in by 11, pls start the Lund binder", (None, False)),
+    # a deadline gone by, told
+    ("if you haven't entered your hours yet, today was the deadline, so please do it asap",
+     (None, False)),
+    # a list headed by its day
+    ("Today's assignments - Tue 12/8\nreply in thread with on it / done", (None, False)),
+    # the time of an event the work is before
+    ("before your 2pm intake with Mr. Ames, could you send me the lender's name?", (None, True)),
+    # the next step's day, in a clause of why, gives way to the deadline said
+    ("pls prepare the Ames dispute letters within 3 business days, so they go out before the "
+     "12/18 call with her", ("2026-12-11 17:00", False)),
 ]  # fmt: skip
 
 

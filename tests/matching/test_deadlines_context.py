@@ -22,6 +22,32 @@ LEADS = [
     ("sorry for the late ping, please ignore until tomorrow! could someone draft a short memo on "
      "the Ames lien within 3 business days?", ("2026-12-11 17:00", False)),
     ("pls hold off on the Ames letter till Monday", (None, False)),
+    ("the Lund letters will have to wait till Monday", (None, False)),
+    # how much time there is, in the negative
+    ("could you look over the Pike affidavit when you have time? trial isn't til 1/20",
+     (None, False)),
+    # the day a period is counted from is not itself the deadline
+    ("could you tally the Ruiz calls? within a week of Monday, please", (None, True)),
+    # the writer settles on a moment
+    ("send the Ames C&D. Thursday morning is fine, let's say Thursday 10am",
+     ("2026-12-10 10:00", False)),
+    ("pls draft the Ames letter, make it Thursday at 3", ("2026-12-10 15:00", False)),
+    # someone coming by is a visit, not "by" a deadline
+    ("Mr. Ames is coming by tmrw at 10 with the stubs. pls scan them and get them to the "
+     "trustee by 4 tomorrow", ("2026-12-09 16:00", False)),
+    # "get it filed today": "it" is what is filed, not who filed it
+    ("the Lund answer is signed, please get it filed at the county court today",
+     ("2026-12-08 17:00", False)),
+    # a sale's or an auction's day is when it happens
+    ("the lender is selling his truck at auction 12/19, can we stop it?", (None, False)),
+    # an event told further back in a clause that asks nothing still dates its day ...
+    ("the client dropped off a box of old bank statements Monday. pls scan them into her folder",
+     (None, False)),
+    # ... but not an event's new day, nor one in a clause that asks
+    ("Ames confirmation got moved up from Jan 21 to Jan 7 at 9:00, same courtroom. You take it",
+     ("2027-01-07 09:00", False)),
+    ("pls scan the box of old bank statements the client dropped off, by Monday",
+     ("2026-12-14 17:00", False)),
 ]  # fmt: skip
 
 

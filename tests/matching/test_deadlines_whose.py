@@ -95,7 +95,10 @@ FACTS = [
     ("30 days from 12/1 is 12/31, a Thursday. pls docket it", (None, False)),
     # a past date said without its year, months ahead of now, is asked about
     ("the bank froze it after she disputed on 11/2. draft the demand", (None, False)),
-    ("the lender says the car goes to auction 11/30", ("2027-11-30 17:00", True)),
+    ("the lender says the car goes back to her 11/30", ("2027-11-30 17:00", True)),
+    # an auction's or a sale's day is when it happens
+    ("the lender says the car goes to auction 11/30", (None, False)),
+    ("the car goes to auction 12/30, can we stop it?", (None, False)),
     # a day that says which deadline, with a want said in the negative
     ("is the Pike reply going out today or Friday? don't want to get near the 12/18 deadline",
      (None, True)),

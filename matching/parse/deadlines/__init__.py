@@ -201,6 +201,10 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
         # "the repo agent cut the lock at 2 a.m.", said at 1 p.m.: when something happened
         said = " ".join(folded[chosen.start : chosen.spans[-1][1]].split())
         return DeadlineReading(None, PAST_TIME.format(said=said))
+    if chosen.rank < MARKED and no_deadline_said(folded, chosen.spans[-1][1]):
+        # "anyone around today? ... whenever, not urgent": the writer says there is none, and
+        # the day is not said as one
+        return DeadlineReading(None)
     if chosen.due_at < local:
         warnings += (PASSED_WARNING,)
         doubts.append(passed(chosen.due_at))

@@ -121,7 +121,7 @@ _SOMEONE_ELSE = re.compile(
     # "the discharge order should be out next wk": an event expected, not the task's day
     r"|(?:[a-z.'-]+\s+){1,4}?(?:should|ought\s+to|is\s+expected\s+to|are\s+expected\s+to"
     r"|is\s+supposed\s+to)\s+(?:be\s+)?(?:out|in|issued|entered|arriving|coming|here|back"
-    r"|decided|ruled)\b)"
+    r"|decided|ruled|close|end|open|start|begin)\b)"
 )
 def someone_else_does(sentence: str, said: str) -> str | None:
     """The doubt when the day `said` is told only as what someone else will or can do, in
@@ -234,6 +234,8 @@ def small_hours(folded: str, hour: int, start: int, end: int) -> str | None:
 # "whenever works for you", "no deadline": the writer gives none.
 _NO_DEADLINE = re.compile(
     r"\bwhenever\s+(?:works|is\s+fine|you\s+(?:can|get|have)|convenient)"
+    # "whenever, not urgent", "... from the client box. whenever": a word of its own
+    r"|(?:^|[.!?;,\n]\s*|\s-+\s*)whenever\s*(?=[.!?;,\n]|\s-|$)"
     r"|\bno\s+(?:real\s+)?deadline\b"
     r"|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+time\s+pressure\b"
 )
@@ -245,4 +247,5 @@ def no_deadline_said(folded: str, end: int) -> str | None:
     match = _NO_DEADLINE.search(folded)
     if match is None or 0 <= match.start() - end <= 3:
         return None
-    return f"\u201c{match.group()}\u201d, yet a day is named: is there a deadline?"
+    said = match.group().strip(" .!?;,\n-")
+    return f"\u201c{said}\u201d, yet a day is named: is there a deadline?"

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import NamedTuple
 
-from matching.parse.deadlines.anchors import put_right
+from matching.parse.deadlines.anchors import put_right, someone_else_does
 from matching.parse.deadlines.clauses import (
     described,
     event_day_doubt,
@@ -33,6 +33,7 @@ from matching.parse.deadlines.pieces import (
 from matching.parse.deadlines.requested import (
     Request,
     asks_another,
+    asks_someone,
     asks_something,
     asks_the_reader,
 )
@@ -69,7 +70,19 @@ _THIRD_PERSON_NEEDS = re.compile(
 )
 # "... oh wait, tmrw is the holiday. Fri 3pm then": the day the writer settles on.
 _THEN = re.compile(r"\s*,?\s*then\b")
+# "Due 1/25. Start on it today pls": when to begin, beside the day it is due.
+_START = re.compile(
+    r"\b(?:start|begin|get\s+started|kick\s+off)(?:\s+(?:on|with|working\s+on))?"
+    r"(?:\s+(?:it|this|that|them))?\s+$"
+)
 _OR = re.compile(r"\s*,?\s*(?:or|either|or\s+else)\s+")
+# News in a sentence: what happened ("counsel accepted", "possession granted") or what may
+# happen ("the writ can issue"); not "the signed copy", whose past participle is a describer.
+_NEWS = re.compile(
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bour\s)(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)"
+    r"\b(?:[a-z]{3,}ed|sent|paid|made|came|took|said|told|agreed)\b"
+    r"|\b(?!(?:you|u|we|i)\b)[a-z]+\s+(?:can|may|will|could)\s+(?!you\b|u\b|someone\b)[a-z]+"
+)
 
 
 class Candidate(NamedTuple):
@@ -147,7 +160,10 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
 def _time_of_a_fact(folded: str, piece: Piece, facts: list[Piece]) -> bool:
     """Whether `piece` is the time of a day told as a fact, or the day of such a time ("locked
     until 7am tomorrow"); one with its own marker ("(served 1/14) by 11") is not."""
-    if not isinstance(piece, Clock | Day) or rank_of_lead(folded, piece.start) == MARKED:
+    # ("... everything we sent out this wk, eod": EOD is a deadline by its own word)
+    if not isinstance(piece, Clock | Day) or piece.rank == MARKED:
+        return False
+    if rank_of_lead(folded, piece.start) == MARKED:
         return False
     for fact in facts:
         if isinstance(fact, Clock | Day) and type(fact) is not type(piece):
@@ -329,7 +345,16 @@ def _docketed(folded: str, candidate: Candidate) -> bool:
     if word in _EVENT_LEADS or candidate.timed and not by:
         return True
     if not candidate.dated:
-        return False
+        # "possession granted, writ can issue in 5 days. pls calendar it", "they accepted -
+        # truck back by Friday ... please calendar the truck return": a day told in a sentence
+        # that asks nothing is the event's
+        statement = _statement_at(folded, candidate.start)
+        return (
+            _NEWS.search(statement) is not None
+            and not asks_someone(statement)
+            and not standalone(folded, candidate.spans)
+            and not said_to_be_fine(folded, candidate.spans[-1][1])
+        )
     # "the defendant must produce the data by 11/24. Please docket that date": a date said in
     # a sentence that asks nothing is the event's.
     return not by or not asks_the_reader(_sentence_at(folded, candidate.start))
@@ -386,6 +411,16 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     sooner, later = top[0], top[-1]
     if sooner.due_at == later.due_at or sooner.doubt:
         return sooner
+    # "can you e-file it today? ... her next paycheck hits Friday": a day told of what someone
+    # else does gives way to one that is not
+    acts = [c for c in top if _someone_elses_day(folded, c)]
+    if acts and len(acts) < len(top) and all(
+        asks_something(_statement_at(folded, c.start)) for c in top if c not in acts
+    ):
+        top = [c for c in top if c not in acts]
+        sooner, later = top[0], top[-1]
+        if sooner.due_at == later.due_at or sooner.doubt:
+            return sooner
     # "Crown's counsel filed its motion this afternoon. I need someone to review it tonight":
     # the day said in the ask is the task's; one told in a sentence that asks nothing is news.
     asked = _asked_over_told(folded, top)
@@ -400,6 +435,20 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     )
 
 
+# Where the clause of what someone else does begins: "It's urgent, her next paycheck hits
+# Friday", "our position is that discovery should close on March 30".
+_ACT_BREAK = re.compile(rf"{FULL_STOP}|[,;:!?()\n]|\s(?:but|so|that)\s")
+
+
+def _someone_elses_day(folded: str, candidate: Candidate) -> bool:
+    """Whether the day is told, in its own clause, as what someone else does ("her next
+    paycheck hits Friday")."""
+    start, end = candidate.start, candidate.spans[-1][1]
+    begin = max((m.end() for m in _ACT_BREAK.finditer(folded, max(0, start - 120), start)),
+                default=max(0, start - 120))
+    return someone_else_does(folded[begin:end], folded[start:end]) is not None
+
+
 def _asked_apart(folded: str, chosen: Candidate, meant: list[Candidate]) -> Candidate:
     """A thing's due date told as a fact ("responses due 1/18") while the ask names another day
     ("can you get draft responses started today?"): which is the task's is asked about."""
@@ -412,7 +461,7 @@ def _asked_apart(folded: str, chosen: Candidate, meant: list[Candidate]) -> Cand
     for other in meant:
         if other.rank < MARKED and other.due_at.date() != chosen.due_at.date() and (
             asks_the_reader(_clause_at(folded, other.start))
-        ):
+        ) and not _START.search(folded, max(0, other.start - 40), other.start):
             return chosen._replace(
                 doubt=f"{_day(chosen)} is said as due, {_day(other)} in the ask: "
                 "which is the task's?"

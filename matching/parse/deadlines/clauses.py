@@ -85,14 +85,20 @@ _SITUATION = re.compile(
 # What the writer cannot do, then: "I can't think straight today", "I can't get to it this
 # week" (not what must not slip: "I can't let it go past Friday", "can't miss the 5th").
 _UNABLE = re.compile(
-    r"^(?:(?:and|but|so|because|since|as|though|also|honestly|sorry)\s+)?i\s+(?:can't|cant|cannot"
-    r"|can\s+not|couldn't|won't|wont)\s+(?!(?:let|have|wait|afford|risk|miss|allow|lose)\b)[a-z]"
+    r"^(?:(?:and|but|so|because|since|as|though|also|honestly|sorry)\s+)?"
+    # ("can't do Magee docs today": a reply, whose "I" goes without saying; "Dee can't do it
+    # today" says when someone cannot, which is no deadline either)
+    r"(?:[a-z]+\s+)?(?:can't|cant|cannot|can\s+not|couldn't|won't|wont)\s+"
+    r"(?!(?:let|have|wait|afford|risk|miss|allow|lose)\b)[a-z]"
 )
 # The writer's absence, said without a subject: "Out today.", "Back tomorrow.", "out sick
 # today, hoping to be back Tuesday".
 _ABSENT = re.compile(
     r"^(?:(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|i\s+will\s+be|(?:hoping|hope|planning|plan)\s+to\s+be"
-    r"|be)\s+(?:out|back|off|away|ooo|offline|sick)|back|away|ooo|offline|sick|out\s+sick)$"
+    r"|be)\s+(?:out|back|off|away|ooo|offline|sick)|back|away|ooo|offline|sick|out\s+sick"
+    # when the writer will arrive: "heading to the polls now, should be in by 10:30"
+    r"|(?:i'll|ill|(?:i\s+)?(?:should|shd|will|expect\s+to|hope\s+to))\s+be\s+(?:in|back|here|there"
+    r"|in\s+the\s+office)(?:\s+(?:by|around|about|at))?)$"
 )
 # A bare "Out today." opens a note of absence; later in a request ("... out today pls") it is
 # when the letter goes out.
@@ -116,9 +122,11 @@ _NEGATED = re.compile(
     r"(?:\s+[a-z']+){0,2}(?<!\bby)(?<!\bbefore)(?<!\buntil)(?<!\btill)\s*$"
     r"|\bnot\s*$"
     # "nothing needs filing before Monday", "nothing has to happen until the board meets on
-    # the 28th": no work is due before that day, which is no deadline either
-    r"|\bnothing\s+(?:needs|has|have|must|is\s+due|is\s+needed)\b[^.!?;\n]*"
-    r"\b(?:before|until|till|prior\s+to)\b[^.!?;\n]*$"
+    # the 28th", "nobody needs to do a thing until Tuesday", "no need to do anything til tues":
+    # no work is due before that day, which is no deadline either
+    r"|\b(?:(?:nothing|nobody|no\s*-?\s*one)\s+(?:needs|has|have|must|is\s+due|is\s+needed)"
+    r"|(?:no|don'?t|do\s+not|doesn'?t)\s+need\s+to\s+do\s+(?:anything|a\s+thing|any\s+of\s+(?:it|this|that)))"
+    r"\b[^.!?;\n]*\b(?:before|until|till|til|prior\s+to)\b[^.!?;\n]*$"
 )
 # "Monday is Presidents' Day", "Friday's a holiday": what the day is, not a deadline.
 _IS_A_HOLIDAY = re.compile(
@@ -128,6 +136,17 @@ _IS_A_HOLIDAY = re.compile(
     r"|christmas(?:\s+eve)?|new\s+year'?s|thanksgiving|juneteenth|veterans'?\s+day"
     r"|columbus\s+day|indigenous\s+peoples'?\s+day|independence\s+day"
     r"|(?:a\s+)?day\s+off|closed)\b"
+)
+# "today was the deadline", "Friday was the cutoff": a deadline gone by, told.
+_WAS_THE_DEADLINE = re.compile(
+    r"\s+(?:was|were)\s+(?:the\s+|our\s+|your\s+)?(?:deadline|due\s+date|last\s+day|cutoff"
+    r"|cut-off)\b"
+)
+# "Today's assignments - Mon 1/10", "Monday's docket: 1/10": a day that says again which day a
+# list or a thing belongs to, as the possessive before it does.
+_POSSESSIVE_DAY_BEFORE = re.compile(
+    r"\b(?:today|tonight|tomorrow|tmrw|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s"
+    r"\s+[a-z]+(?:\s+[a-z]+)?\s*(?:-+|:|,|\()\s*$"
 )
 # "the phones are down until about 1pm", "the garage stays locked until 7am": how long a
 # state lasts, whoever is in it.
@@ -162,7 +181,8 @@ _EVENT_NOUN = (
     r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument)s?"
 )
 _ATTRIBUTIVE_AFTER = re.compile(
-    rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:{_EVENT_NOUN}|deadlines?|cutoffs?|cut-offs?)\b"
+    # ("your 2pm intake" is an event; "call him for an intake today" asks for one)
+    rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:{_EVENT_NOUN}|intakes?|deadlines?|cutoffs?|cut-offs?)\b"
 )
 # "for a client consult next week": the event the work is for, named right before its day.
 _FOR_EVENT_BEFORE = re.compile(
@@ -220,7 +240,7 @@ def described(folded: str, start: int, end: int, rank: int, *, appearance: bool 
     for someone at an event, whose day is then no mere fact."""
     if said_to_be_fine(folded, end):
         return False  # "tomorrow's fine" says what the deadline is, whatever the clause
-    if _IS_A_HOLIDAY.match(folded, end):
+    if _IS_A_HOLIDAY.match(folded, end) or _WAS_THE_DEADLINE.match(folded, end):
         return True
     clause = _clause_before(folded, start)
     if _NEGATED.search(clause) or _FAREWELL.match(clause):
@@ -238,7 +258,9 @@ def described(folded: str, start: int, end: int, rank: int, *, appearance: bool 
     if situation or _HABITUAL.match(folded, end):
         return True
     return not appearance and (
-        names_an_event(folded, end) is not None or for_an_event(folded, start) is not None
+        names_an_event(folded, end) is not None
+        or for_an_event(folded, start) is not None
+        or _POSSESSIVE_DAY_BEFORE.search(folded, max(0, start - 40), start) is not None
     )
 
 
@@ -260,8 +282,11 @@ def opens_a_plan(folded: str, start: int, end: int) -> bool:
 # "By noon, so Denise can review it before Wednesday's filing": why the deadline, whose own days
 # are the next step's (a client's name is blanked out before this is read: "so        can").
 _PURPOSE_BEFORE = re.compile(
-    r"(?:,|\s)\s*so\s+(?:that\s+)?(?:[a-z'-]*\s+){1,4}?(?:can|could|has\s+time\s+to"
-    r"|have\s+time\s+to|gets?\s+to|is\s+able\s+to|will\s+be\s+able\s+to)\s[^.!?;\n]*$"
+    r"(?:,|\s)\s*so\s+(?:that\s+)?(?:(?:[a-z'-]*\s+){1,4}?(?:can|could|has\s+time\s+to"
+    r"|have\s+time\s+to|gets?\s+to|is\s+able\s+to|will\s+be\s+able\s+to)"
+    # "... within 3 business days, so they go out certified before the 1/21 call"
+    r"|(?:they|it|he|she)\s+(?:go|goes|get|gets|arrive|arrives|reach|reaches|land|lands|are"
+    r"|is)(?:\s+(?:out|in|there|back))?)\s[^.!?;\n]*$"
 )
 _PURPOSE_REACH = 120
 

@@ -55,7 +55,10 @@ _AUXILIARIES = frozenset({"it's", "is", "are", "be", "been", "gets", "get", "the
 # back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
 _WANTS = frozenset({"want", "wants", "need", "needs", "needed", "like"})
 _WANTS_REACH = 2
-_NOT = frozenset({"don't", "dont", "not", "never", "doesn't", "doesnt"})
+_NOT = frozenset(
+    {"don't", "dont", "not", "never", "doesn't", "doesnt", "isn't", "isnt", "aren't", "arent",
+     "wasn't", "wasnt"}
+)  # fmt: skip
 _UNTIL = frozenset({"until", "till", "til"})
 _WOULD = frozenset({"i'd", "we'd", "would", "d"})
 # Facts only on their own: "motion for default on 9/16" names a motion, not a default.
@@ -74,10 +77,15 @@ _PAST_DUE = frozenset({"was", "were", "been"})  # "it would've been due Monday"
 # when it is, not when the task is due, unless someone is asked to be there.
 _COURT_EVENTS = frozenset(
     {"hearing", "hrg", "trial", "depo", "deposition", "mediation", "conference", "conf", "341",
-     "argument", "sentencing"}
+     "argument", "sentencing",
+     # a sale's or an auction's day is when it happens ("selling it at auction 11/4")
+     "sale", "auction"}
 )  # fmt: skip
-# "came by", "stopped by": a visit, not a deadline marker.
-_VISITED = frozenset({"came", "come", "stopped", "dropped", "swung"})
+# "came by", "stopped by", "he's coming by tmrw at 10": a visit, not a deadline marker.
+_VISITED = frozenset(
+    {"came", "come", "comes", "coming", "stopped", "stopping", "dropped",
+     "dropping", "drops", "swung", "swinging", "swings"}
+)  # fmt: skip
 # Papers named after an event: "cert of service tmrw" asks for the certificate, by tomorrow.
 _PAPERS_OF = frozenset({"certificate", "cert", "proof", "affidavit", "declaration", "notice"})
 # How far back an asking word makes a fact verb's event the thing asked for ("need an emergency
@@ -119,9 +127,10 @@ _DUE_TO = re.compile(
 )
 
 
-# "please ignore until tomorrow", "hold off on it till Monday": when to start, not a deadline.
+# "please ignore until tomorrow", "hold off on it till Monday", "the letters will have to wait
+# til tomorrow": when to start, not a deadline.
 _NOT_BEFORE = re.compile(
-    r"\b(?:ignore|disregard|hold\s+off|(?:don't|dont|do\s+not)\s+(?:start|bother|worry))\b"
+    r"\b(?:ignore|disregard|hold\s+off|wait|(?:don't|dont|do\s+not)\s+(?:start|bother|worry))\b"
     r"(?:\s+[a-z']+){0,4}?\s+(?:until|till|til)(?:\s+(?:about|around))?\s*$"
 )
 _TO_ME = re.compile(r"\b(?:draft|it|them|this|that|copy|copies|memo|back)\s+to\s+(?:me|us)\s*$")
@@ -159,6 +168,10 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     found = said[-8:]
     for index in range(len(found) - 1, -1, -1):
         word, before = found[index], found[index - 1] if index else ""
+        if between == 0 and word == "of" and before in _PERIOD_UNITS:
+            return CONTEXT  # "within a week of Tuesday": the day it is counted from
+        if between == 0 and _settles(found, index):
+            return MARKED  # "let's say Monday 10am", "make it Friday": the writer settles it
         if word in _FILLERS or word in _WEEKDAY_NAMES or word == "by" and before in _VISITED:
             continue  # "the walk-in who came by this afternoon" is no deadline; "by Tue 7/6" is
         if between == 0 and word in _MARKERS:
@@ -188,8 +201,9 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         if between == 0 and word in _COURT_EVENTS and not appearance:
             return CONTEXT
         if word in _FACT_VERBS and not _names_a_paper(found, index):
-            # "get the NOA filed today" asks for the event; "she got served today" reports it.
-            if before in _SUBJECTS:
+            # "get the NOA filed today" asks for the event; "she got served today" reports it
+            # ("get it filed today": "it" is what is filed, not who filed).
+            if before in _SUBJECTS and not _caused(found, index):
                 return CONTEXT
             return STANDING if _asked(said, len(said) - len(found) + index) else CONTEXT
         if between == 0 and word in _FACTS and not (word in _FACT_NOUNS and before == "for"):
@@ -198,8 +212,57 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return CONTEXT  # "6 calls this week", "twice today": how often, not when due
         between += 1
         if between > _FACT_REACH:
-            break
+            # "Ocampo dropped off a stack of collector letters Fri": in a clause that asks for
+            # nothing, an event told further back still dates its day
+            far = not appearance and _told_long_ago(said, found)
+            return CONTEXT if far else STANDING
     return STANDING
+
+
+# Units of a period, before "of": "within a week of Tuesday" counts from Tuesday.
+_PERIOD_UNITS = frozenset(
+    {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "hour", "hours", "hrs",
+     "business", "biz"}
+)  # fmt: skip
+# "get it filed", "have it served": the one who is to cause it, with "it" the thing done.
+_CAUSATIVE = frozenset({"get", "gets", "getting", "have", "having"})
+# Fact verbs that tell of what already happened, whoever did it ("dropped off", "mailed").
+_PAST_FACTS = frozenset(
+    word for word in _FACT_VERBS if word.endswith("ed") or word in {
+        "sent", "paid", "made", "came", "took", "left", "set", "reset", "repod",
+        "repo'd", "met", "saw", "heard", "spoke", "sold", "began"}
+)
+# Words after a far fact verb that give the day another role: an event's new date ("moved to
+# Friday"), a span ("from ... to"), or when something is for.
+_TOLD_FAR = frozenset(
+    {"to", "from", "until", "till", "til", "for", "by", "before", "after", "moved", "rescheduled",
+     "postponed", "continued", "adjourned", "scheduled", "reset", "set"}
+)  # fmt: skip
+# Words that ask even where no asking word of ASKING_WORDS stands ("can you", "I'd like").
+_ASKS = frozenset({"can", "could", "would", "will", "like", "plz", "kindly", "you", "u"})
+
+
+def _settles(found: list[str], index: int) -> bool:
+    """Whether `found[index]`, right before a day, settles the deadline: "let's say", "make it"."""
+    word = found[index]
+    if word == "say":
+        return index > 0 and found[index - 1] in {"let's", "lets"}
+    return word == "make" and found[index + 1 : index + 2] in (["it"], ["that"])
+
+
+def _caused(found: list[str], index: int) -> bool:
+    """Whether the fact verb at `index` follows "get it" or "have it": the thing to be done."""
+    return index >= 2 and found[index - 1] == "it" and found[index - 2] in _CAUSATIVE
+
+
+def _told_long_ago(said: list[str], found: list[str]) -> bool:
+    """Whether a past event is told among the last `found` words before a day, in a clause
+    (`said`) that asks for nothing."""
+    if not ASKING_WORDS.isdisjoint(said) or not _ASKS.isdisjoint(said):
+        return False
+    told = [i for i, word in enumerate(found) if word in _PAST_FACTS]
+    # ("got moved up from July 21 to July 7": the event's new day, which may be asked for)
+    return bool(told) and _TOLD_FAR.isdisjoint(found[told[-1] :])
 
 
 # Events whose own timing a period right after them gives: "hrg in 3 wks", "the sale is in 10

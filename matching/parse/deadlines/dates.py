@@ -55,7 +55,8 @@ _DATE_AFTER = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
-_TEXT_END = re.compile(r"\s*[.!)]?\s*")
+# (politeness may close the text: "... so we're inside the 30 days. mon pls")
+_TEXT_END = re.compile(r"\s*,?\s*(?:(?:pls|please|plz|thx|thanks|ty)\s*)?[.!)]?\s*")
 _PARTICLE_BEFORE = re.compile(r"\b(?:out|over|off|back|done|ready|it|them)\s+$")
 # "the Saturday message": an article, then a weekday qualifying the noun after it, is no day ...
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|that|every|each)\s+$")
@@ -144,6 +145,9 @@ _ORDINAL_EVENT = re.compile(
 )
 _ORDINAL_DAY = re.compile(
     r"(?:\b(?:by|on|before|b4|until|due|than)\s+"
+    # "within a week of Tuesday, so the 25th.": the day said again, as the sentence's last word
+    r"|(?P<again>,\s*(?:so|i\.?e\.?,?|that's|that\s+is|making\s+it)\s+)"
+    r"(?=the\s+\d{1,2}(?:st|nd|rd|th)\s*(?:[.!;\n]|$))"
     # "the 3rd by 5", "the 12th at noon": a time after it says it is a day
     r"|\b(?=the\s+\d{1,2}(?:st|nd|rd|th)\s+(?:by|at|@|eod|cob|before)\s))"
     r"(?P<the>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
@@ -408,7 +412,9 @@ def _ordinal_date(match: re.Match[str], folded: str, now: Now) -> Day | None:
     following = _NEXT_WORD.match(folded, match.end())
     if following and following[1] not in _AFTER_ORDINAL_DATE:
         return None  # "on the 3rd floor", "the 2nd set of RFPs", "before the 11th Circuit"
-    return _ordinal_event(match, folded, now)
+    day = _ordinal_event(match, folded, now)
+    # (a day said again to settle the deadline is the deadline)
+    return day._replace(rank=MARKED) if day is not None and match["again"] else day
 
 
 def _ordinal_event(match: re.Match[str], folded: str, now: Now) -> Day | None:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 __all__ = [
     "Request",
     "asks_another",
+    "asks_someone",
     "asks_something",
     "asks_the_reader",
     "if_the_reader",
@@ -42,8 +43,10 @@ _ON_THE_CALENDAR = re.compile(
     # "set a reminder to check PACER": a reminder's day is the event's, as docketing's is
     r"\bset\s+(?:up\s+)?(?:a\s+|an\s+)?(?:reminder|tickler|alert)\b|"
     r"\b(?:on(?:to)?|update|(?:add|put)\s+[^.!?\n]{1,60}?\b(?:to|in|into))\s+"
-    r"(?:the\s+|our\s+|my\s+)?(?:firm(?:'s)?\s+|office\s+|shared\s+)?"
-    r"(?:calendar|calender|cal|docket)\b"
+    # ("on the Okafor calendar", its name blanked to a run of spaces, is the matter's calendar;
+    # "a careful job on the Harper docket" is the court's docket of the case)
+    r"(?:(?:the|our|my)(?:\s{1,2}|\s+(?=firm|office|shared|cal)))?"
+    r"(?:firm(?:'s)?\s+|office\s+|shared\s+)?(?:calendar|calender|cal|docket)\b"
     # code-switching chat: "ponerlo en el calendario", "agéndalo", "calendarizar la audiencia"
     r"|\b(?:en|al)\s+(?:el\s+|mi\s+|nuestro\s+)?calendario\b|\bagend(?:ar|e|alo|arlo)\b"
     r"|\bcalendariz"
@@ -93,11 +96,18 @@ _NOTHING_ASKED = re.compile(
     r"|(?:^|[.!?]\s+)(?:i'?m\s+)?(?:leaving|heading\s+home)\s+(?:at|early|now|after)\b"
     # a round-up, an offer, going offline, what everyone must hand in
     r"|nothing\s+(?:new\s+)?to\s+assign|no\s+new\s+(?:tasks?|asks?|assignments?)"
+    # a reply that turns work down: "can't take anything new today - ..."
+    r"|(?:can'?t|cannot|can\s+not)\s+take\s+(?:on\s+)?(?:anything|any\s+more|more|any)"
+    r"(?:\s+(?:new|else|more))?"
+    # leave to take time, not work: "please take the time you need this morning"
+    r"|(?:(?:please|pls|kindly)\s+)?take\s+(?:the|whatever|all\s+the)\s+time\s+you\s+need"
     r"|(?:does\s+)?any(?:one|body)\s+(?:needs?|wants?)\s+anything"
     r"|going\s+(?:dark|offline|off[\s-]grid)"
     # "call if urgent", "text me if anything's on fire": how to reach the writer, no ask
     r"|(?:call|text|ping|email|reach)\s+(?:me\s+)?(?:on\s+my\s+cell\s+)?if\b"
     r"|all\s+(?:[a-z]+\s+){0,2}(?:time\s+entries|timesheets|time\s+sheets|expense\s+reports))\b"
+    # a status report under its heading: "Brummond update: LVNV offered 40%"
+    r"|^\W*(?:(?!an?\b)[a-z0-9'&.-]+\s+)?(?:update|status|news)(?=\s*:)"
     # "Out today.", "Tyler here - out Tuesday for jury duty", "off to court, back tomorrow at 10"
     r"|(?:^|[.!?]\s+|\s-+\s)(?:out|off)\s+(?:today|tomorrow|tmrw|this\s+(?:morning|afternoon)"
     r"|(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
@@ -131,6 +141,13 @@ _OBLIGATION = re.compile(
 # The writer says so: "not a task, just sharing", whatever else the text says.
 _NOT_A_TASK = re.compile(
     r"\bnot\s+(?:a\s+(?:task|request)|assigned\s+to\s+(?:anyone|anybody|any\s+one))\b"
+)
+# What others can do or want, in a note: "he can do 30, maybe 35", "they want an answer by
+# 10/27" (what the other side wants is news, not an ask of the reader); but "... so they can
+# go out with the answer" says why the work is wanted, which may be an ask.
+_THIRD_PARTY = re.compile(
+    r"(?<!\bso\s)(?<!\bthat\s)\b(?:he|she|they)\s+(?:can|could)(?:\s+[a-z']+)?"
+    r"|\bthey\s+(?:want|need)\b"
 )
 # A social note asking everyone to join in ("RSVP to Amber by Monday!", "put your order in
 # this thread by Wednesday noon"): no one's task, whatever day it names.
@@ -222,9 +239,30 @@ def _asks_to_docket(folded: str) -> bool:
         before = _WORD_BEFORE.search(folded[max(0, match.start() - 24) : match.start()])
         if before is None or _SENTENCE_END.search(before[2]):
             return True
-        if before[1] not in _NOUN_BEFORE and not before[1].endswith("'s"):
+        if before[1] not in _NOUN_BEFORE and not before[1].endswith("'s") and not (
+            _named_noun(folded, match)
+        ):
             return True
     return False
+
+
+# "the Harper docket", "our magistrate calendar": a determiner and a name before the word make
+# it a noun, unless an object follows ("have the clerk calendar it").
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|our|my|your|his|her|their|its|this|that)\s+[a-z0-9'&-]+\s+$"
+)
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:it|them|this|that|the|a|an|his|her|their|our|my|all|everything|[a-z]+'s)\b"
+)
+
+
+def _named_noun(folded: str, match: re.Match[str]) -> bool:
+    """Whether the docket word at `match` is a noun after a determiner and a name."""
+    return (
+        match.group() in ("docket", "calendar")
+        and _DETERMINED.search(folded, max(0, match.start() - 40), match.start()) is not None
+        and _OBJECT_AFTER.match(folded, match.end()) is None
+    )
 
 
 def _asks_nothing(folded: str, withdrawn: int) -> bool:
@@ -240,7 +278,7 @@ def _asks_nothing(folded: str, withdrawn: int) -> bool:
     rest = _NOTHING_ASKED.sub(" ", folded)
     if _REMINDER.search(folded):
         rest = _OBLIGATION.sub(" ", rest)
-    return _ASKING.search(rest) is None
+    return _ASKING.search(_THIRD_PARTY.sub(" ", rest)) is None
 
 
 def notes_blanked(folded: str) -> str:
@@ -254,6 +292,22 @@ def notes_blanked(folded: str) -> str:
 def asks_something(sentence: str) -> bool:
     """Whether `sentence` asks for anything, a bare command included ("Draft it today")."""
     return asks_the_reader(sentence) or _ASKING.search(sentence) is not None
+
+
+# "the writ can issue in 5 days": a modal of what may happen, which asks no one ("can you",
+# "could someone" do ask).
+_IMPERSONAL_MODAL = re.compile(
+    # (not "if you can", "I would like")
+    r"(?<!\byou\s)(?<!\bu\s)(?<!\bwe\s)(?<!\bi\s)(?<!\bsomeone\s)(?<!\banyone\s)"
+    r"\b(?:can|could|would|will|may)\b(?!\s+(?:you|u|ya|y'all|someone|somebody|anyone|anybody"
+    r"|we|i|one\s+of\s+you)\b)"
+)
+
+
+def asks_someone(sentence: str) -> bool:
+    """Whether `sentence` asks for anything, as `asks_something`, not counting a modal said of
+    what may happen ("the writ can issue in 5 days")."""
+    return asks_something(_IMPERSONAL_MODAL.sub(" ", sentence))
 
 
 def asks_the_reader(sentence: str) -> bool:

@@ -26,6 +26,9 @@ _CLOCK_MERIDIEM = re.compile(
     r"(?<![\d:/.$])\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
     r"(?:\s*(?P<ap>[ap])\.?m\b\.?|(?P<ap1>[ap])\b)"
 )
+# "§ 7-9A-611", "Rule 12-3P-4": a section number's part, between dashes, not a time of day.
+_CODE_PART = re.compile(r"[a-z0-9]-$")
+_CODE_GOES_ON = re.compile(r"-[a-z0-9]")
 # "Courtroom 3A", "Suite 4B", "Room 2A": a room's letter, not a time of day.
 _ROOM_BEFORE = re.compile(
     r"\b(?:courtroom|ctrm|room|rm|suite|ste|dept|department|floor|fl|unit|apt|bldg|building"
@@ -72,8 +75,17 @@ def _meridiem_clock(match: re.Match[str], folded: str, now: Now) -> Clock | None
         return None
     if match["ap1"] and _ROOM_BEFORE.search(folded, max(0, match.start() - 16), match.start()):
         return None  # "Courtroom 3A"
+    if match["ap1"] and _in_a_code(folded, match.start(), match.end()):
+        return None  # "7-9A-611"
     hour = hour % 12 + (12 if half == "p" else 0)
     return Clock(match.start(), match.end(), time(hour, minute))
+
+
+def _in_a_code(folded: str, start: int, end: int) -> bool:
+    """Whether the hour-and-letter at `start:end` stands between dashes in a code ("7-9A-611")."""
+    return bool(_CODE_PART.search(folded, max(0, start - 2), start)) and bool(
+        _CODE_GOES_ON.match(folded, end)
+    )
 
 
 def _24h_clock(match: re.Match[str], folded: str, now: Now) -> Clock | None:
