@@ -86,7 +86,9 @@ _IN_QUESTION = r"(?:[^.?!\n]|(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bdr)\.|(?
 # ("Dale, Mr Moe says they're selling it, can we stop it?", "want me to calendar it?"); "can we
 # get the letter out?" asks for work all the same.
 _WE_ASKED = re.compile(
-    r"\b(?:(?:can|could|should|shall)\s+we(?!\s+(?:please\s+)?(?:get|have)\b)"
+    r"\b(?:(?:can|could|should|shall|do)\s+we(?!\s+(?:please\s+)?(?:get|have)\b)"
+    # the writer's own ask: "can I grab 30 min w/ you?", "ok if I ask him directly?"
+    r"|(?:can|could|may)\s+i|ok(?:ay)?\s+if\s+i"
     r"|(?:do\s+)?(?:you|u)\s+want\s+me\s+to"
     rf"|want\s+me\s+to|should\s+i|shall\s+i)\b{_IN_QUESTION}\?"
 )
@@ -94,7 +96,8 @@ _WE_ASKED = re.compile(
 # one") and the one spoken to asked only to pass the work on: handed back, no one's new task.
 _KEPT_OFF = re.compile(
     r"\b(?:i'm|i\s+am|[a-z]+'s|[a-z]+\s+is)\s+(?:walled|screened|firewalled|conflicted)\b"
-    r"|\bi\s+(?:can't|cannot|can\s+not)\s+(?:work\s+on|touch|take|handle)\b"
+    r"|\(\s*(?:walled|screened|firewalled)\s+off\s*\)"
+    r"|\bi\s+(?:can't|cannot|can\s+not)\s+(?:work\s+on|touch|take|handle|open)\b"
 )
 _KEPT_OFF_WORDS = ("walled", "screened", "conflicted", "can't", "cannot", "can not")
 _PASSED_ON = re.compile(
@@ -102,7 +105,11 @@ _PASSED_ON = re.compile(
     r"(?:(?:send|give|hand|pass|forward|reassign|move)\b[^?!\n]*"
     # "can u ask kayla b?" (not "… ask Gideon to draft it?", which hands on work it names)
     r"|ask\s+[a-z][\w'-]*(?:\s+[a-z])?\s*)"
-    r"|(?:can|could|would|will)\s+(?:someone|somebody|anyone)\s+else\b[^?!\n]*)\?"
+    r"|(?:can|could|would|will)\s+(?:someone|somebody|anyone)\s+else\b[^?!\n]*"
+    # "can Jess or Dana grab it?": others proposed for it
+    r"|(?:can|could)\s+[a-z][\w'-]*\s+or\s+[a-z][\w'-]*\s+(?:grab|take|handle|cover|do)\b[^?!\n]*"
+    # "try Priya?", "maybe ask Ben?": another proposed for it
+    r"|(?<![\w'])(?:(?:maybe|perhaps)\s+)?(?:try|ask)\s+[a-z][\w'-]*(?:\s+[a-z])?\s*)\?"
 )
 # A sentence or clause opening on a bare verb of work, which asks whoever reads it.
 _BARE_VERB = re.compile(r"(?:^|[.!?:;\n]\s*|,\s+)(?P<verb>[a-z]+)\b")

@@ -23,10 +23,15 @@ __all__ = [
 
 # Where a text's lines and inline bullets begin.
 _LINE_END = re.compile(r"\n+|(?=\u2022)")
-# Where a line that is no bullet item breaks further: a sentence (the next may open on a
-# mention: "… the research. <at>Marcus Tate</at> can you …"), a semicolon, or a comma before
+# Where a line that is no bullet item breaks further: a sentence, a semicolon, or a comma before
 # the writer speaks of themself ("can you cover the Kwan hearing, I'm stuck in the Ortiz trial").
 _PART_END = re.compile(
+    r";|(?<=[.!?])\s+(?=[\"'(*-]?\s*[A-Z0-9])"
+    r"|,\s+(?=(?i:i'm|i\s+am|i've|i'll|i\s+will|i\s+was)\b)"
+)
+# The same, a sentence also ending before a mention: "… the research. <at>Marcus Tate</at> can
+# you …" (for whom each sentence asks; the matter's parts keep the two together).
+_PART_END_AT_MENTIONS = re.compile(
     r";|(?<=[.!?])\s+(?=[\"'(*-]?\s*[A-Z0-9]|<(?:at>|@))"
     r"|,\s+(?=(?i:i'm|i\s+am|i've|i'll|i\s+will|i\s+was)\b)"
 )
@@ -87,8 +92,9 @@ _MAIN_MARK = re.compile(
 )
 
 
-def parts(text: str, folded: str) -> list[Span]:
-    """The text's bullet items whole, and its other lines' sentences and semicolon clauses."""
+def parts(text: str, folded: str, at_mentions: bool = False) -> list[Span]:
+    """The text's bullet items whole, and its other lines' sentences and semicolon clauses; a
+    sentence ends before a mention too `at_mentions`."""
     found: list[Span] = []
     start = 0
     for match in [*_LINE_END.finditer(text), None]:
@@ -97,14 +103,15 @@ def parts(text: str, folded: str) -> list[Span]:
             if _BULLET.match(folded, start):
                 found.append((start, end))
             else:
-                found += _clauses(text, folded, start, end)
+                found += _clauses(text, folded, start, end, at_mentions)
         start = match.end() if match else end
     return found
 
 
-def _clauses(text: str, folded: str, start: int, stop: int) -> list[Span]:
+def _clauses(text: str, folded: str, start: int, stop: int, at_mentions: bool) -> list[Span]:
     found: list[Span] = []
-    for match in _PART_END.finditer(text, start, stop):
+    ends = _PART_END_AT_MENTIONS if at_mentions else _PART_END
+    for match in ends.finditer(text, start, stop):
         if match.group().isspace() and _abbreviated(folded, start, match.start()):
             continue  # "Mr. Pruitt", "v. Ortiz", "2 p.m. Thursday", "1. Pettibone"
         if folded[start : match.start()].strip():

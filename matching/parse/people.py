@@ -54,7 +54,14 @@ from matching.parse.forms import (
 )
 from matching.parse.hints import Hint, signed_or_asked, told_apart, without_writer
 from matching.parse.items import part_of, parts
-from matching.parse.short_forms import NICKNAME_PREFIX, Nicknames, begun_names, short_forms
+from matching.parse.short_forms import (
+    NICKNAME_PREFIX,
+    SUFFIX_NAMES,
+    Nicknames,
+    begun_names,
+    short_forms,
+    without_suffix,
+)
 from matching.parse.thanked import THANKED_ASKED, is_thanked, without_thanked
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
@@ -171,12 +178,16 @@ class Roster:
         self._by_first_name: dict[str, set[str]] = {}
         self._by_last_name: dict[str, set[str]] = {}
         self._by_handle: dict[str, set[str]] = {}
+        self._by_suffix_name: dict[str, set[str]] = {}
         self._names: dict[str, str] = {}
         self._first_name_of: dict[str, str] = {}
         self._last_name_of: dict[str, str] = {}
         for person in roster:
             self._index(person)
         self._by_nickname = short_forms(self._by_first_name, nicknames or {})
+        for called, emails in self._by_suffix_name.items():
+            if called not in self._by_first_name:
+                self._by_nickname.setdefault(called, set()).update(emails)
         # Given names at large: one a memo gives work to ("Zed to draft it") is someone to ask
         # about even off the roster, where a word opening a sentence ("Need to file") is not.
         self._given_names = frozenset(fold(name) for name in nicknames or {})
@@ -189,9 +200,11 @@ class Roster:
     def _index(self, person: StaffProfile) -> None:
         if person.slack_user_id:
             self._by_slack[person.slack_user_id.upper()] = person.email
-        name = tuple(map(squashed, name_words(person.name)))
+        name, suffix = without_suffix(tuple(map(squashed, name_words(person.name))))
         if not name:
             return
+        for called in SUFFIX_NAMES.get(suffix, ()):  # "Trey" for Thomas Kimbrough III
+            self._by_suffix_name.setdefault(called, set()).add(person.email)
         self._names[person.email] = person.name
         first, last = name[0], name[-1]
         self._first_name_of[person.email] = first
@@ -251,7 +264,8 @@ class Roster:
         one in the item the text marks as its main ask, or the first named. Asked about when
         the one named only helps whoever does the task or is to find someone for it."""
         known = [h for h in hints if h.email]
-        found = parts(text, folded) if known else []  # (the parts matter only to the known)
+        # (the parts matter only to the known; each mention's sentence its own)
+        found = parts(text, folded, at_mentions=True) if known else []
         thanked = [h for h in known if h.role == PRAISED or is_thanked(folded, spans, h)]
         if thanked:
             known, doubt = without_thanked(

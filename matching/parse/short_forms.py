@@ -6,7 +6,9 @@ from collections.abc import Collection, Mapping, Sequence
 
 from matching.text import fold
 
-__all__ = ["NICKNAME_PREFIX", "Nicknames", "begun_names", "short_forms"]
+__all__ = [
+    "NICKNAME_PREFIX", "SUFFIX_NAMES", "Nicknames", "begun_names", "short_forms", "without_suffix",
+]  # fmt: skip
 
 # A given name's short forms: "rebecca" -> {"becca", "becky", ...} (bot/nicknames.py loads them).
 Nicknames = Mapping[str, Collection[str]]
@@ -23,6 +25,18 @@ _PET_STEM = 3
 _VARIANT_LETTERS = 6
 _VARIANT_SAME_START = 3
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# A generation's suffix ends a name without being its surname ("Thomas Kimbrough III"); a third
+# of the name is called by it ("Trey", "Tripp").
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIX_NAMES: dict[str | None, tuple[str, ...]] = {"iii": ("trey", "tripp", "trip")}
+
+
+def without_suffix(name: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """A name's words without a generation's suffix, and the suffix: ("thomas", "kimbrough",
+    "iii") -> (("thomas", "kimbrough"), "iii")."""
+    if len(name) > 2 and name[-1] in _SUFFIXES:
+        return name[:-1], name[-1]
+    return name, None
 
 
 def short_forms(by_first_name: Mapping[str, set[str]], nicknames: Nicknames) -> dict[str, set[str]]:

@@ -15,9 +15,10 @@ _start = itemgetter(0)
 
 _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
 # "Hi Kenji", "Good morning Hannah,": the one greeted at the top of an e-mail-like message.
-_GREETING = (
-    r"(?:(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear|welcome\s+back)\s+)?"
+_GREETING_WORDS = (
+    r"(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear|welcome\s+back)\s+"
 )
+_GREETING = rf"(?:{_GREETING_WORDS})?"
 # A word that may open the clause before the name spoken to: "Also Trish, pls …", "And Kate —".
 _FILLER = (
     r"(?:(?i:also|and|and\s+also|oh|ok|okay|alright|all\s+right|so|plus|then|btw|lastly|finally)"
@@ -38,6 +39,8 @@ _SPOKEN_TO = (
     r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to"
     r"|when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment)"
     r"|hope\s+(?:ur|you're|youre|you|u)|need"
+    # Thanks and a yes said to them first: "Dusty appreciate you. …", "Marcus yes, counter …".
+    r"|appreciate|(?:yes|yeah|yep|yup|sure)(?=\s*[,.!\u2013\u2014-])"
 )
 # A name that is also a modal or a wish speaks to nobody when "you" or a need follows: "Will you
 # have it by Friday?", "will need the ledger", "Hope you're well" (see `_WORD_NAMES`).
@@ -53,14 +56,17 @@ _INITIAL = rf"(?: [A-Z]\.(?=[,:]|\s[-\u2013\u2014]|\s+(?i:{_SPOKEN_TO})\b))?"
 _LOWER_INITIAL = r"(?: (?![aiu]\b)[a-z](?=[\s,:]))?"
 # A word of fondness or fellowship after a name spoken to: "Bobby hon, …", "Jo honey, …".
 _ENDEARMENT = r"(?:\s+(?i:hon|honey|sweetie|sweetheart|dear|darling|darlin'?|babe|buddy|bud|pal))?"
+# A courtesy title before a surname spoken to: "Ms. Reyes, would you …" (people.py reads it).
+_TITLE = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.?\s+)?"
 # A name said first in the text or a clause, maybe after a bullet or a greeting, and set off by a
-# comma, colon or dash ("Felix, can you …", "Hi Kenji: …", "• Will — can you …"), or followed
+# comma, colon or dash ("Felix, can you …", "Hi Kenji: …", "• Will — can you …"; after a
+# greeting, a stop: "Hi Hope! Could you …"), or followed
 # straight by an ask of "you" ("Kim pls get someone on it", "Brianna you're up on this one",
 # "Lena you want to take the call?").
 _VOCATIVE = re.compile(
-    rf"\s*{_BULLET}{_FILLER}{_GREETING}{_NOT_SPOKEN_TO}"
-    rf"(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}{_INITIAL})"
-    rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014])"
+    rf"\s*{_BULLET}{_FILLER}(?:(?P<greeting>{_GREETING_WORDS}))?{_NOT_SPOKEN_TO}"
+    rf"(?P<name>{_TITLE}[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}{_INITIAL})"
+    rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014]|(?(greeting)(?<=\w)[!.](?=\s)|(?!)))"
     rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
 # Several names spoken to at once, set off as one is: "Shanice, Marcus — …", "Kate and Tom: …",
@@ -92,6 +98,18 @@ _NEWS_OPENERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "your", "ur", "our", "my", "i", "we",
      "he", "she", "they", "since", "if", "when", "once", "as", "because", "bc", "quick", "good",
      "great", "nice", "re", "fyi", "one", "another", "mr", "mrs", "ms", "dr", "miss"}
+)  # fmt: skip
+# Words that open a sentence before such news and are no one's name, though a first name may
+# begin with them ("The trust's counsel …" is no Theodore, "Per the order …" no Percy).
+_OPENING_WORDS = _NEWS_OPENERS | frozenset(
+    {"there", "then", "than", "their", "them", "her", "his", "him", "its", "it", "me", "us",
+     "you", "per", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "after",
+     "before", "until", "till", "while", "where", "what", "which", "who", "why", "how", "and",
+     "but", "or", "so", "also", "just", "maybe", "still", "now", "today", "did", "does", "do",
+     "has", "have", "had", "is", "are", "was", "were", "can", "could", "would", "should",
+     "must", "not", "no", "yes", "all", "any", "some", "every", "each", "both", "please", "pls",
+     "thanks", "thank", "hi", "hey", "hello", "ok", "okay", "new", "update", "only", "even",
+     "here", "again", "about", "over", "under", "ugh", "oh", "um", "uh", "well"}
 )  # fmt: skip
 # Given names that are also words a sentence may open with ("Will the answer be filed?", "mark
 # the calendar", "hope the hearing went ok"): spoken to only where the syntax says so, by a
@@ -144,6 +162,10 @@ _ASK_BEFORE = re.compile(
 )
 # What follows the end of a sentence: another, or nothing.
 _SENTENCE_NEXT = re.compile(r"\s*(?:$|[A-Z0-9<@(])")
+# A note headed with whom it is for: "for Marisol :point_right: pls call …", "For Kit — …".
+_FOR_HEADING = re.compile(
+    r"\W*for\s+(?P<name>[a-z][\w'-]*)\s*(?::|[\u2013\u2014]|\s-+\s)"
+)
 # A name heading the text before the client it is about, set off as dictation does it: "sue for
 # Ocampo period please send …", "jo re Whitley: pull the …".
 _HEADING = re.compile(
@@ -195,6 +217,8 @@ def vocatives(
             strength, at = WEAK, match.start("name")
         elif start == 0 and (match := _CLOSING_NAME.match(folded)) is not None:
             strength, at = WEAK, match.start("name")
+        elif start == 0 and (match := _FOR_HEADING.match(folded)) is not None:
+            strength, at = WEAK, match.start("name")
         elif asking and (match := _ADDRESSED.match(folded, start)) is not None:
             strength, at = WEAK, match.start("name")
         elif not clause and (match := _COVERING.match(text, start)) is not None:
@@ -225,7 +249,7 @@ def _opens_news(match: re.Match[str]) -> bool:
     of its own (an article, a pronoun, "since", an honorific, another's possessive), and it is
     no word a sentence opens with as well ("will the answer …", "hope the hearing …")."""
     name, following = match["name"], match["next"]
-    if name in _WORD_NAMES:
+    if name in _WORD_NAMES or name in _OPENING_WORDS:
         return False
     return following in _NEWS_OPENERS or (
         following.endswith("'s") and following not in ("it's", "that's", "what's")

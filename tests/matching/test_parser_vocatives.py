@@ -25,6 +25,7 @@ NOW = datetime(2029, 3, 13, 8, 40, tzinfo=ZoneInfo(BOISE))  # a Tuesday
 CORBIN, MADELEINE, OWEN = "chale@sagebrush.test", "mquist@sagebrush.test", "opryce@sagebrush.test"
 MEGAN_B, MEGAN_R, WILLIAM = "mboyle@sagebrush.test", "mruiz@sagebrush.test", "wtandy@sagebrush.test"
 TESS, GIDEON, HOPE = "tharlan@sagebrush.test", "gmarsh@sagebrush.test", "hlind@sagebrush.test"
+HAROLD, INES = "hpike@sagebrush.test", "isoto@sagebrush.test"
 ROSTER = (
     person(OWEN, "Owen Pryce", "partner", "U01OWEN"),
     person(GIDEON, "Gideon Marsh", "associate", "U02GIDEON"),
@@ -35,6 +36,8 @@ ROSTER = (
     person(MEGAN_R, "Megan Ruiz", "legal_assistant", "U07MEGR"),
     person(TESS, "Tess Harlan", "legal_assistant", "U08TESS"),
     person(HOPE, "Hope Lindqvist", "legal_assistant", "U09HOPE"),
+    person(HAROLD, "Harold Pike III", "paralegal", "U10TREY"),
+    person(INES, "Ines Soto", "associate", "U11INES"),
 )
 MATTERS = (
     MatterRef("SB-101", "Dolores Alder", "Ridgeway Credit v. Alder"),
@@ -69,6 +72,11 @@ def read(parser: Parser, text: str, writer: str | None = None) -> TaskDraft:
         ("megan r, the Alder ledger came in. pls scan it to the file", MEGAN_R),
         ("megan b pls calendar the Alder hearing, 4/2 at 9", MEGAN_B),
         ("@megan r draft the Alder demand letter, friday ok", MEGAN_R),
+        # A third of the name is called by his suffix.
+        ("Trey, can you run the Alder answer to the clerk tomorrow morning?", HAROLD),
+        # A courtesy title and surname.
+        ("Ms. Soto, I shall be away Monday. Would you be kind enough to appear at the Alder "
+         "hearing in my stead?", INES),
         # A first name and surname in lower case, set off by a dash.
         ("megan ruiz - pls research the Quimby homestead exemption by next mon", MEGAN_R),
     ],
@@ -105,6 +113,14 @@ def test_a_first_name_two_people_share_with_no_initial_is_asked_about(parser: Pa
         ("Okay Gideon when you get a minute I'd like you to call Ms. Alder about the offer", GIDEON),
         ("gideon need the Quimby 341 notes b4 tmrw", GIDEON),
         ("welcome back corby. pls do a sol check on the Alder card, eod thurs", CORBIN),
+        # A greeting and a name closing its sentence; thanks or a yes said first.
+        ("Hi Gideon! Could you draft the Alder answer on the county form by Friday?", GIDEON),
+        ("corby appreciate you. while you're there can you calendar the Quimby deadline?",
+         CORBIN),
+        ("Gideon yes, counter Ridgeway at 35 on Alder. you can go to 45 without calling me",
+         GIDEON),
+        # A note headed with whom it is for.
+        ("for Corby :point_right: pls call Ms. Alder back about the offer tmrw morning", CORBIN),
         # Another's doing is only mentioned: the one spoken to does the work.
         ("tess hope ur ok covering for megan b today, pls finish the Alder workup she started",
          TESS),
@@ -177,6 +193,11 @@ def test_a_name_that_is_also_a_word_is_no_one_as_a_word(
         # Work handed back by one kept off the matter: a reply, not a delegation.
         "will i can't work on alder, i'm walled off (i used to work at Ridgeway). can u ask tess?",
         "Hi Gideon, I'm screened from Quimby. Could you send that one to Tess or Corbin instead?",
+        "Gideon I can't open that one (walled off). Tess can you reassign?",
+        "Gideon - I can't touch Alder, I'm walled off. can Tess or Corbin grab it?",
+        "Tess I can't, I'm walled off Quimby. try Corbin?",
+        # The writer's own ask.
+        "Owen, Alder - can I grab 30 min w/ you tmrw on the plan? I'll chase her for the stubs",
     ],
 )
 def test_one_spoken_to_only_with_news_offers_or_a_hand_back_is_no_assignee(
