@@ -20,7 +20,7 @@ from itertools import chain
 
 from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parse.deadlines import NOTHING_ASKED, PASSED_WARNING
-from matching.parse.idle import IDLE_ASSIGNEE
+from matching.parse.idle import IDLE_ASSIGNEE, IDLE_TYPE
 from matching.parse.parser import VAGUE_REASON
 from matching.taxonomy import phrase_elements
 from matching.text import fold, words
@@ -320,9 +320,19 @@ def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
     A text that asks no one for work (`TaskDraft.asks_work` False: thanks, a greeting, a
     notice) names no one's deadline or assignee when it delegates nothing ("anyone free for
     lunch at 12:15?"); when its type is asked, they are asked too. An ask for work outside the
-    catalogue ("order pizza for the meeting, here by noon") keeps them: it is still an ask."""
-    vague = dict(draft.unsure_reasons).get("task_type") == VAGUE_REASON
-    opinion = decide(draft.task_type, draft.confidence, probabilities, thresholds, vague=vague,
+    catalogue ("order pizza for the meeting, here by noon") keeps them: it is still an ask.
+    The type the rules read in such a text is a task it names, not one it asks for: the
+    classifier alone says what it is, and of a text that reads as news (`IDLE_TYPE`: a reply,
+    a report, a status question, an offer) only that it delegates nothing, else the type is
+    asked."""
+    why = dict(draft.unsure_reasons).get("task_type")
+    if why == IDLE_TYPE:
+        # A reply, a report or a question: the classifier may say it delegates nothing, never
+        # which task it delegates on its own word.
+        thresholds = replace(thresholds, classifier_alone=None, candidate_agree=None)
+    # A type read in a text that asks no work is only a task it names, not one it asks for.
+    opinion = decide(draft.task_type if draft.asks_work else None, draft.confidence,
+                     probabilities, thresholds, vague=why == VAGUE_REASON,
                      rule_candidates=draft.candidates)
     if opinion.unsure:
         unsure = draft.unsure if "task_type" in draft.unsure else (*draft.unsure, "task_type")

@@ -18,6 +18,8 @@ __all__ = [
     "cues",
     "direct_asks",
     "joined_verbs",
+    "offers",
+    "status_questions",
 ]
 
 # The words that make a request polite, and nothing more ("please", "could you").
@@ -83,20 +85,35 @@ _DIRECT_ASK = re.compile(
     r"|\b(?:asked|asks|wants|wanted|needs)\s+(?:us|me|you|someone|somebody)\s+to\b"
     # "have Kevin verify ...", "ask June to calendar ...": a request through someone.
     r"|(?:^|[.!?]\s+)(?:have|ask)\s+[a-z'-]+\s+(?:to\s+)?"
+    # Work handed over: "go ahead and file it" (not "whether he should go ahead and file"),
+    # "you're up on the Gambrel demand".
+    r"|\bgo(?<!should\sgo)(?<!would\sgo)(?<!he\sgo)(?<!she\sgo)(?<!they\sgo)(?<!to\sgo)"
+    r"(?<!i\sgo)(?<!we\sgo)\s+ahead\s+(?:and\s+)?"
+    r"|\b(?:you'?re|you\s+are|ur)\s+up\s+(?:next\s+)?(?:on|for)\b"
 )
 # A question about whether work was done asks for news, not for the work: "did the demand go
-# out?", "has anyone filed the answer yet?", "can someone tell me if the letter was sent?". The
-# task it names is the topic; a request may still follow it ("if not, pls send it").
+# out?", "has anyone filed the answer yet?", "can someone tell me if the letter was sent?",
+# "priya - whats the status on the Tran SOL check?". The task it names is the topic; a request
+# may still follow it ("if not, pls send it"). It may follow the name of the one asked ("kit,",
+# "@ana", "<@U123>", "Dee -").
 _STATUS_QUESTION = re.compile(
-    r"(?:^|(?<=[.!?\n]))[ \t]*(?:(?:did|has|have|was|were)\s+"
+    r"(?:^|(?<=[.!?\n,>-]))[ \t]*(?:@[\w.-]+\s+)?(?:(?:has|have|was|were)\s+"
     r"(?:anyone|anybody|someone|somebody|you|we|they|the|our|that|this|her|his|their)\b"
+    r"|did\s+"
     r"|(?:can|could)\s+(?:someone|somebody|anyone|you)\s+(?:tell|let)\s+me\s+(?:know\s+)?"
-    r"(?:if|whether)\b)[^.?!\n]*\?"
+    r"(?:if|whether)\b"
+    r"|(?:what'?s|whats|what\s+is)\s+the\s+(?:status|latest|eta)\b"
+    r"|(?:any\s+)?(?:update|news|word|progress)\s+(?:on|re|from|with)\b"
+    r"|where\s+(?:are|do)\s+we\s+(?:stand\s+)?(?:on|with)\b"
+    r"|how'?s\s+(?:the|that|our|it)\b)[^.?!\n]*\?"
 )
 # A text that calls itself news: "FYI the portal is down", "Heads up, I'm out tomorrow".
 _NOTICE = re.compile(r"\s*(?:fyi|f\.y\.i\.?|heads[\s-]+up|psa|just\s+so\s+(?:you|everyone|y'?all)\s+know)\b")
-# The writer offering to see to it: "want me to have her scan them in?", "should I call her?".
-_OFFER = re.compile(r"\b(?:(?:do\s+)?you\s+)?want\s+me\s+to\b[^.?!\n]*|\bshould\s+i\b[^.?!\n]*\?")
+# The writer offering to see to it: "want me to have her scan them in?", "should I call her?",
+# "shall I send it?".
+_OFFER = re.compile(
+    r"\b(?:(?:do\s+)?you\s+)?(?:want|need)\s+me\s+to\b[^.?!\n]*|\b(?:should|shall)\s+i\b[^.?!\n]*\?"
+)
 _JOINED_VERB = re.compile(r"\s(?:and|&|\+|then|n)\s+(?:(?:also|then|pls|please)\s+)?")
 _AFTER_ASIDE = re.compile(r"[\s,;:-]*")
 
@@ -165,9 +182,22 @@ def asides(folded: str) -> list[tuple[int, int]]:
     for match in _OWN_ACT.finditer(folded):
         end = _OWN_ACT_ENDS.search(folded, match.end())
         spans.append((match.start(), end.start() if end else len(folded)))
-    spans += [m.span() for m in _STATUS_QUESTION.finditer(folded)]
-    spans += [m.span() for m in _OFFER.finditer(folded)]
-    return sorted(spans)
+    return sorted(spans + status_questions(folded) + offers(folded))
+
+
+def status_questions(folded: str) -> list[tuple[int, int]]:
+    """Spans asking after work's progress, not for work: "did the NOA get filed?", "whats the
+    status on the SOL check?"."""
+    if "?" not in folded:  # (most texts ask no question)
+        return []
+    return [m.span() for m in _STATUS_QUESTION.finditer(folded)]
+
+
+def offers(folded: str) -> list[tuple[int, int]]:
+    """Spans where the writer offers to do the work: "want me to calendar it?"."""
+    if "?" not in folded and "me to" not in folded:
+        return []
+    return [m.span() for m in _OFFER.finditer(folded)]
 
 
 def direct_asks(folded: str, joined_at: list[int] | None = None) -> list[int]:
@@ -184,7 +214,7 @@ def direct_asks(folded: str, joined_at: list[int] | None = None) -> list[int]:
         if (asked := [a for a in found if a <= at])
         and _SENTENCE_ENDS.isdisjoint(folded[max(asked) : at].rstrip())
     ]
-    return sorted(found + joined)
+    return sorted({*found, *joined})
 
 
 def joined_verbs(folded: str) -> list[int]:

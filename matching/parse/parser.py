@@ -12,7 +12,7 @@ from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_named
 from matching.parse.forms import MATTER_FIELD, form_fields, values
 from matching.parse.forwarded import quoted_spans
-from matching.parse.idle import asks_no_work
+from matching.parse.idle import IDLE_ASSIGNEE, IDLE_TYPE, asks_no_work, reads_as_news
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
@@ -132,6 +132,13 @@ class Parser:
         unsure: dict[str, str] = {}
         if reading.task_type is None:
             unsure["task_type"] = VAGUE_REASON if reading.vague else NO_TASK_REASON
+        # (a vague ask, "look into the Kwan thing", asks for work all the same)
+        idle = not reading.vague and asks_no_work(folded, found_cues)
+        news = idle and reads_as_news(blank(folded, quoted) if quoted else folded)
+        if news:
+            # A reply, a report or a question names tasks it delegates none of ("Done, Will.
+            # The trial is on the calendar"): its type is asked, not taken.
+            unsure["task_type"] = IDLE_TYPE
         deadline_spans: list[Span] = []
         due_at = None
         if isinstance(now, datetime):
@@ -163,6 +170,12 @@ class Parser:
             # Thanks, then orders and a day but no word of asking ("@Ana perfect, thanks. The
             # index first. Friday works."): more work, and the one thanked may be meant to do it.
             unsure["assignee"] = THANKED_ASKED.format(name=person.thanked)
+        if news:
+            # ... and so are its day and person, a task's only if there is one.
+            if due_at is not None:
+                unsure.setdefault("due_at", NOTHING_ASKED)
+            if person.email is not None:
+                unsure.setdefault("assignee", IDLE_ASSIGNEE)
         removed = hint_spans + matter.number_spans + matter.name_spans + priority_spans
         removed += deadline_spans + self._client_first_name_spans(found)
         return TaskDraft(
@@ -179,8 +192,7 @@ class Parser:
             unsure_reasons=tuple((f, unsure[f]) for f in UNSURE_FIELDS if f in unsure)
             if unsure
             else (),
-            # (a vague ask, "look into the Kwan thing", asks for work all the same)
-            asks_work=reading.vague or not asks_no_work(folded, found_cues),
+            asks_work=not idle,
         )
 
     def _tokens(

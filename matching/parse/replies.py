@@ -1,4 +1,5 @@
-"""A reply under a quoted ask that only takes the work on, declines it or reports it done."""
+"""A reply that only takes the work on, declines it or reports it done: under a quoted ask, or
+opening a message in a thread ("Will do, Ted.", "Done, Will.")."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 from matching.parse.words import Span
 
-__all__ = ["answers_only"]
+__all__ = ["answer_opening", "answers_only"]
 
 # How the writer's own answer opens: taking the work ("I've got it", "I can start it", "on
 # it"), declining it ("Can't -") or reporting it done ("Done -").
@@ -15,6 +16,22 @@ _ANSWER_OPENING = re.compile(
     r"|i'll\b|ill\s|i'm\s+on\s+it|im\s+on\s+it|on\s+it\b|mine\b|will\s+do\b|taking\s+it\b"
     r"|done\b|can't\b|cant\b|cannot\b|i\s+can't\b|i\s+cannot\b)"
 )
+# A thread reply's opening, where no quote shows what it answers: a greeting, the name of the
+# one answered or thanks may come first ("Hi Priya,\n\nThank you, I would be glad to take the
+# first pass", "kit - done"); then words that only take the work on, decline it or report it
+# done. ("Done:" heads a list of what is done, which may go on to what is to do.)
+_REPLY_OPENING = re.compile(
+    r"\s*(?:(?:hi|hey|hello|morning|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]{0,30}"
+    r"[,.!\n]\s*)?(?:[a-z]+\s*(?:,|\s-+)\s*)?(?:(?:thanks|thank\s+you|thx|ty)\b[,.!]?\s*)?"
+    r"(?P<answer>will\s+do|done(?!\s*:)|on\s+it|(?:i(?:'ve|\s+have)?\s+)?got\s+(?:it|this)|taking\s+it"
+    r"|can\s+do|sounds\s+good|no\s+problem|sure\s+thing"
+    r"|(?:i(?:'d|\s+would)\s+be\s+|i'?m\s+)?(?:glad|happy|delighted)\s+to"
+    r"(?!\s+(?:report|announce|share|say|see|hear)\b)"
+    r"|(?:i\s+)?(?:can'?t|cannot)(?:\s+(?:take|do|touch|handle|get\s+to))?)\b"
+)
+# Where the opening answer ends: the end of its clause ("I can't make it at 2, can someone
+# cover?" asks).
+_ANSWER_ENDS = re.compile(r"[.,!?;\n]|\s-{1,2}\s|\bbut\b")
 # An ask of someone in the reply itself: "Meanwhile can someone send …", "Eli, can you call …".
 _ASKS_SOMEONE = re.compile(
     r"\b(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)"
@@ -36,3 +53,15 @@ def answers_only(folded: str, quoted: list[Span]) -> bool:
     following = [s for s, _ in quoted if s > end]
     reply = folded[end : following[0] if following else len(folded)]
     return _ANSWER_OPENING.match(reply) is not None and _ASKS_SOMEONE.search(reply) is None
+
+
+def answer_opening(folded: str) -> tuple[int, int] | None:
+    """The span of the answer a (folded) thread reply opens with, to its sentence's end: "Will
+    do, Ted.", "Done, Will.", "Thank you, I would be glad to take the first pass on the
+    research.", "can't take anything new today"; None when the text opens otherwise."""
+    opening = _REPLY_OPENING.match(folded)
+    if opening is None:
+        return None
+    start = opening.start("answer")
+    end = _ANSWER_ENDS.search(folded, start)
+    return start, end.start() if end else len(folded)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from matching.parse.asks import asides, asks, direct_asks, joined_verbs
+from matching.parse.asks import (
+    asides,
+    asks,
+    direct_asks,
+    joined_verbs,
+    offers,
+    status_questions,
+)
 from matching.text import fold
 
 
@@ -79,6 +86,10 @@ def test_a_sentence_opening_with_a_purpose_asks_after_it() -> None:
         ("pls call her + explain the options", ["call", "explain"]),
         ("the clerk asked us to refile the exhibits", ["refile"]),
         ("Redwood answered and served discovery.", []),
+        # work handed over
+        ("looks good, go ahead and file it Monday", ["file"]),
+        ("Sol, you're up on the Fenwick demand", ["the"]),
+        ("she asked whether she should go ahead and pay", []),
     ],
 )
 def test_direct_asks_stand_just_before_the_verb_or_deliverable(text: str, asked: list[str]) -> None:
@@ -89,3 +100,50 @@ def test_a_verb_joined_in_another_sentence_is_not_asked_directly() -> None:
     text = "pls call her. Redwood then served discovery"
     assert _after(text, direct_asks(fold(text))) == ["call"]
     assert _after(text, joined_verbs(fold(text))) == ["served"]
+
+
+def _spans(found: list[tuple[int, int]], text: str) -> list[str]:
+    folded = fold(text)
+    return [folded[start:end].strip() for start, end in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("did the Okoro objection get filed? nothing on PACER", "did the okoro objection get filed?"),
+        ("@nadia did Ravi send the Lowe letter?", "@nadia did ravi send the lowe letter?"),
+        ("<@U123> has the Ames answer gone out?", "has the ames answer gone out?"),
+        ("ravi - whats the status on the SOL memo?", "whats the status on the sol memo?"),
+        ("Tomas, any update on the Lowe responses?", "any update on the lowe responses?"),
+        ("where are we on the Fenwick production?", "where are we on the fenwick production?"),
+        ("how's the Brightwater memo coming?", "how's the brightwater memo coming?"),
+    ],
+)
+def test_a_question_after_works_progress_is_an_aside(text: str, question: str) -> None:
+    folded = fold(text)
+    assert _spans(status_questions(folded), text) == [question]
+    assert question in _aside_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls send the Lowe update to the client",  # no question
+        "Can you draft the Okoro answer?",  # asks for the work
+        "Before we file, run a screen: did TransUnion reinvestigate?",  # what to research
+    ],
+)
+def test_other_questions_are_no_status_questions(text: str) -> None:
+    assert status_questions(fold(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "offer"),
+    [
+        ("the hrg moved to 4/2. want me to docket it?", "want me to docket it"),
+        ("Lowe agreed. Shall I send him the stipulation?", "shall i send him the stipulation?"),
+        ("do you need me to call her", "do you need me to call her"),
+    ],
+)
+def test_the_writer_offering_the_work_is_an_aside(text: str, offer: str) -> None:
+    assert _spans(offers(fold(text)), text) == [offer]

@@ -1,11 +1,12 @@
-"""Messages that ask no one for work, and asks for work outside the catalogue, which still ask."""
+"""Messages that ask no one for work, those that read as news, and asks for work outside the
+catalogue, which still ask."""
 
 from __future__ import annotations
 
 import pytest
 
 from matching.parse.asks import cues
-from matching.parse.idle import asks_no_work
+from matching.parse.idle import asks_no_work, reads_as_news
 from matching.text import fold
 
 
@@ -62,3 +63,72 @@ def test_a_note_that_asks_no_one_for_work(text: str) -> None:
 )
 def test_an_ask_for_work_is_one_whatever_the_work(text: str) -> None:
     assert not _asks_no_work(text)
+
+
+def _reads_as_news(text: str) -> bool:
+    return _asks_no_work(text) and reads_as_news(fold(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # replies in a thread: taking work on, reporting it done, declining it
+        "Will do, Marta. I'll work from her intake sheet and send you the gaps list by Monday.",
+        "Done, Ravi. The Okoro 341 on 3/4 at 9am is on the calendar, reminders set.",
+        "Hello Lena,\n\nThank you, I would be happy to take the Brightwater memo. One question: "
+        "should I also cover the arbitration clause?\n\nBest,\nSam",
+        "can't take anything new today - Pruitt exhibits, Lowe demand, Ames ltr by 2",
+        "Sol can't do the Fenwick scans today - the portal is still down",
+        # questions after work's progress
+        "@nadia did the Okoro objection get filed this morning? nothing on PACER yet",
+        "ravi - whats the status on the Brightwater SOL memo?",
+        "Tomas, any update on the Lowe discovery responses?",
+        # offers
+        "marta, the clerk moved the Okoro hearing to 4/2 at 10. want me to docket it?",
+        "Ravi, Lowe agreed to $50 a month. Shall I send him the stipulation to sign?",
+        # updates, reports, summaries and notices
+        "okoro update: midland offered 30%. he can pay 20, they want an answer by friday",
+        "Ames v. Cavalry answer filed and served by mail, proof of service in the file. FYI Sam",
+        "Monday board\nStill open: Lena (Ames), Sol (Fenwick scans), Ravi (Lowe answer)",
+        "Hi all, the clinic referrals are in the intake folder. Please don't call any of them "
+        "until conflicts clear.",
+    ],
+)
+def test_a_reply_a_report_or_a_question_reads_as_news(text: str) -> None:
+    assert _reads_as_news(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # terse orders ask though no word of asking is left
+        "Fenwick DV ltr to Cavalry, next Tue",
+        "Wed board\nOkoro | answer | Fri | @Lena",
+        "Ames: prefiling screen on the Transworld calls, EOW",
+        # news, then an ask
+        "Will do. Can you send me her intake sheet first?",
+        "did the Okoro answer go out? if not pls file it today",
+        "Ames update: Cavalry wants to settle. Ravi, draft a counter at 20% by Friday",
+        "I can't make the Lowe hearing at 2, can someone cover it?",
+        "can't do the Ames call today but could someone else take it?",
+    ],
+)
+def test_an_order_or_an_ask_is_no_news(text: str) -> None:
+    assert not _reads_as_news(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena - the Ames answer looks fine. Fix the caption and go ahead and file it Monday.",
+        "Sol, you're up on the Fenwick demand. The collector's letters are in the folder.",
+        "Ames: (1) e-file the petition tomorrow (2) update her address in the system",
+    ],
+)
+def test_work_handed_over_without_a_word_of_asking_is_asked(text: str) -> None:
+    assert not _asks_no_work(text)
+
+
+def test_a_client_update_heading_names_a_task_not_news() -> None:
+    assert not _reads_as_news("Lowe client update: tell him the 341 moved to 3/9, COB")
+    assert _reads_as_news("Lowe update: the trustee moved the 341 to 3/9")

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from matching.matcher import MatchContext, StaffIndex, TaskSpec, match
 from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Parser
+from matching.parse.idle import IDLE_TYPE
 from tests.matching.bundled import BUNDLED_CATALOGUE, BUNDLED_TAXONOMY
 from tests.matching.bundled import named_person as person
 
@@ -164,6 +165,31 @@ def test_the_draft_says_whether_the_text_asks_anyone_for_work(
     parser: Parser, text: str, asks_work: bool
 ) -> None:
     assert read(parser, text).asks_work is asks_work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done, Felix. The Kwan hearing on 12/14 at 9am is on the calendar.",
+        "<@UDANA> did the Ortiz answer get filed yesterday?",
+        "Dana, the clerk moved the Kwan hearing to 12/21 at 10. want me to docket it?",
+        "Will do, Jordan. I'll send you the Garcia gaps list by Thursday.",
+        "kwan update: midland offered 30%. he can do 20, they want an answer by Friday",
+        "can't take anything new today - Kwan answer, Ortiz demand ltr by 3",
+    ],
+)
+def test_a_text_that_reads_as_news_asks_its_type_day_and_person(
+    parser: Parser, text: str
+) -> None:
+    draft = read(parser, text)
+    assert not draft.asks_work and draft.reason("task_type") == IDLE_TYPE
+    for field_name, value in (("due_at", draft.due_at), ("assignee", draft.assignee)):
+        assert value is None or field_name in draft.unsure
+
+
+def test_a_terse_order_is_no_news(parser: Parser) -> None:
+    draft = read(parser, "Kwan answer, Fri, to Felix")
+    assert draft.reason("task_type") != IDLE_TYPE and "due_at" not in draft.unsure
 
 
 def test_candidates_are_the_best_scored_types_first(parser: Parser) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from matching.model import MatterRef, TaskDraft, TaskType, Taxonomy
 from matching.parse.deadlines import NOTHING_ASKED, PASSED_WARNING
-from matching.parse.idle import IDLE_ASSIGNEE
+from matching.parse.idle import IDLE_ASSIGNEE, IDLE_TYPE
 from matching.parse.parser import VAGUE_REASON
 from matching.second_opinion import (
     NO_TASK,
@@ -213,6 +213,37 @@ def test_a_note_the_classifier_reads_a_type_in_keeps_its_fields() -> None:
     typed = reviewed(NOTED, SURE, Thresholds(0.2, classifier_alone=0.95))
     assert (typed.task_type, typed.due_at, typed.unsure) == (
         "legal_research", NOTED.due_at, ("assignee",))
+
+
+# "the Ames answer went out Friday, thanks all": the rules read a type in a text asking no work
+NAMED = replace(NOTED, task_type="court_filing", confidence=0.9, unsure=(), unsure_reasons=())
+FILING = {"court_filing": 0.6, "answer_complaint": 0.3, NO_TASK: 0.1}
+
+
+def test_a_type_named_in_a_note_is_no_type_the_rules_read() -> None:
+    nothing = reviewed(NAMED, NOTHING, Thresholds(0.2, no_task=0.6))
+    assert (nothing.task_type, nothing.unsure, nothing.due_at) == (None, (), None)
+    # the classifier backing the rules' type is no longer enough: both would act on a name
+    asked = reviewed(NAMED, FILING, Thresholds(0.5))
+    assert asked.task_type is None and asked.unsure == ("task_type", "due_at", "assignee")
+    assert asked.candidates[0] == "court_filing"
+    # the classifier sure on its own still reads the terse order the rules took for a note
+    typed = reviewed(NAMED, SURE, Thresholds(0.2, classifier_alone=0.95))
+    assert (typed.task_type, typed.unsure) == ("legal_research", ())
+
+
+# "Done, Ravi. The Okoro hearing is on the calendar": the parser says it reads as news
+NEWS = replace(NAMED, unsure=("task_type",), unsure_reasons=(("task_type", IDLE_TYPE),))
+
+
+def test_news_is_never_given_the_classifiers_type_on_its_word_alone() -> None:
+    alone = Thresholds(0.2, classifier_alone=0.95, candidate_agree=0.5, no_task=0.6)
+    asked = reviewed(replace(NEWS, candidates=("legal_research",)), SURE, alone)
+    assert asked.task_type is None and asked.unsure == ("task_type", "due_at", "assignee")
+    assert asked.reason("task_type") == IDLE_TYPE
+    nothing = reviewed(NEWS, NOTHING, alone)
+    assert (nothing.task_type, nothing.due_at, nothing.assignee, nothing.unsure) == (
+        None, None, None, ())
 
 
 def test_a_type_the_classifier_does_not_know_is_asked_about() -> None:
