@@ -255,7 +255,18 @@ def _distant_pair(
         return []
     if rank_of_lead(folded, clock.start) == MARKED > rank_of_lead(folded, day.start):
         return []
+    if _told_due_apart(folded, clock, day):
+        return []
     return [(clocks[0], days[0])]
+
+
+def _told_due_apart(folded: str, clock: Clock, day: Day) -> bool:
+    """Whether the time and the day are two deadlines, each with its own marker, one of them a
+    thing's due date told in a clause of its own ("file it by 2pm, answer's due monday")."""
+    if rank_of_lead(folded, clock.start) < MARKED or rank_of_lead(folded, day.start) < MARKED:
+        return False
+    told = [bounds_from_outside(folded, p.start, p.end) == DUE for p in (clock, day)]
+    return told[0] != told[1]
 
 
 def _a_later_days_time(folded: str, clock: Clock, day: Day, now: Now) -> bool:
@@ -404,6 +415,14 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     meant = [c for c in candidates if c.rank > CONTEXT]
     if not meant:
         return None
+    # "they want it by 10/20 but I want to review first, so next Tues.": a day worked back
+    # from a deadline said before it is the task's own, as if marked
+    meant = [
+        c._replace(rank=MARKED)
+        if c.rank < MARKED and any(o.rank == MARKED and _drawn_from(folded, c, o) for o in meant)
+        else c
+        for c in meant
+    ]
     best = max(c.rank for c in meant)
     top = sorted((c for c in meant if c.rank == best), key=lambda c: (c.due_at, c.start))
     if best == MARKED:
@@ -500,6 +519,8 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
         ) and put_right(folded, chosen.spans[-1][1], later.start):
             return later
     other = next((c for c in own if c.due_at.date() != chosen.due_at.date()), None)
+    if other is not None and _drawn_from(folded, chosen, other):
+        return chosen  # "want to file 3/10, so draft by 3/7": the task's own, worked back
     # "e-file it Monday by 10? Hunter's signed version will be in the folder by tonight": the
     # deadline said in the ask, not the one told of another step
     asked = _asked_over_told(folded, own)
@@ -518,6 +539,38 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
             doubt=f"the task is asked for {_day(chosen)}, after {_day(served)}: which holds?"
         )
     return chosen
+
+
+# "..., so next Tues.", "so by 10/27", "so draft by 3/7": a day drawn from what was said before.
+_SO_BEFORE = re.compile(r"\bso\s+(?:[a-z']+\s+){0,2}?(?:(?:by|before|b4|on)\s+)?$")
+_CLAUSE_END = re.compile(r"\s*(?:[.!?;,\n]|\s-+\s|$)")
+
+
+# "answer is 20 days so 7/19": a period counted out, whose end is the law's day, not the task's.
+_COUNTED = re.compile(
+    r"\b(?:\d+|[a-z]+)[\s-]+(?:(?:calendar|business|biz|court)\s+)?(?:days?|wks?|weeks?|months?)\b"
+)
+
+
+def _concluded(folded: str, start: int, end: int) -> bool:
+    """Whether the day at `start:end` ends a clause that draws it, with "so", from what was said
+    before ("I want to review first, so next Tues."); not a day counted out ("20 days, so 1/17")."""
+    so = _SO_BEFORE.search(folded, max(0, start - 24), start)
+    # (a day said last in its sentence may hold the full stop: "so next Tues.")
+    if so is None or folded[end - 1] != "." and _CLAUSE_END.match(folded, end) is None:
+        return False
+    sentence = max(folded.rfind(mark, 0, so.start()) for mark in "!?;\n") + 1
+    return _COUNTED.search(folded, sentence, so.start()) is None
+
+
+def _drawn_from(folded: str, chosen: Candidate, other: Candidate) -> bool:
+    """Whether the sooner deadline is drawn, with "so", from a later one said before it ("I want
+    it before the 10/31 conference, so by 10/27"): the task's own, worked back from the other."""
+    return (
+        other.start < chosen.start
+        and chosen.due_at < other.due_at
+        and _concluded(folded, chosen.start, chosen.spans[-1][1])
+    )
 
 
 def _day(candidate: Candidate) -> str:

@@ -204,7 +204,8 @@ _FOR_THE_EVENT = re.compile(
 
 # Words a fragment may hold beside its deadline and still only state the deadline ("Tomorrow is
 # fine.", "nxt wk ok", "Today, please.").
-_FRAGMENT_BREAK = re.compile(r"[.!?;:\n]|\s-+\s|[^\x00-\x7f]")
+# (a sign-off closing the text, "... Thursday 8am. -RD", ends the fragment too)
+_FRAGMENT_BREAK = re.compile(r"[.!?;:\n]|\s-+\s|[^\x00-\x7f]|\s-+[a-z.]{1,16}\s*$")
 _FRAGMENT_WORDS = frozenset(
     {"please", "pls", "plz", "ok", "okay", "k", "is", "fine", "works", "good", "great", "thx",
      "thanks", "thank", "you", "ty", "by", "before", "b4", "latest", "at", "the", "if", "possible",
@@ -351,9 +352,17 @@ def heads_the_text(folded: str, start: int, end: int) -> bool:
 
 def names_the_event(folded: str, start: int, end: int) -> str | None:
     """The event the time at `start:end` says is which ("the 9:00 docket"), if it does."""
-    before = _ATTRIBUTIVE_BEFORE.search(folded, max(0, start - 12), start)
+    before = _ATTRIBUTIVE_BEFORE.search(folded, max(0, start - 12), start) or _opens_with_digits(
+        folded, start
+    )
     after = _ATTRIBUTIVE_AFTER.match(folded, end)
     return f"{folded[start:end]}{after.group()}" if before and after else None
+
+
+def _opens_with_digits(folded: str, start: int) -> bool:
+    """Whether a date or time in digits opens its sentence ("3/8 hearing is off."), where it
+    says which event as "the" would."""
+    return folded[start : start + 1].isdigit() and folded[:start].rstrip()[-1:] in ("", *".!?:\n")
 
 
 def for_an_event(folded: str, start: int) -> str | None:

@@ -60,6 +60,8 @@ _NOT = frozenset(
      "wasn't", "wasnt"}
 )  # fmt: skip
 _UNTIL = frozenset({"until", "till", "til"})
+# How many words back a "from" makes an "until" the end of a span ("from 9:00 until 11:30").
+_SPAN_REACH = 4
 _WOULD = frozenset({"i'd", "we'd", "would", "d"})
 # Facts only on their own: "motion for default on 9/16" names a motion, not a default.
 _FACT_NOUNS = frozenset({"payment", "pmt", "activity", "default", "delinquency"})
@@ -95,6 +97,10 @@ _CLAUSE_REACH = 160
 # Who did it, right before a fact verb, makes it a report even in a request: "pls scan the
 # notices we got today", "the walk-in who came by this afternoon".
 _SUBJECTS = frozenset({"i", "we", "she", "he", "they", "it", "you", "who", "that", "which"})
+# Words before a participle that make it describe the noun after it ("the signed copy").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that", "these"}
+)
 # How many other words may stand between a fact verb and the date it makes a fact.
 _FACT_REACH = 3
 # Events counted before a day ("6 calls this week", "three texts today", "twice this week"):
@@ -172,6 +178,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return CONTEXT  # "within a week of Tuesday": the day it is counted from
         if between == 0 and _settles(found, index):
             return MARKED  # "let's say Monday 10am", "make it Friday": the writer settles it
+        if between == 0 and word == "for" and before in _AIMS:
+            return MARKED  # "let's aim for the end of next week": the goal set
         if word in _FILLERS or word in _WEEKDAY_NAMES or word == "by" and before in _VISITED:
             continue  # "the walk-in who came by this afternoon" is no deadline; "by Tue 7/6" is
         if between == 0 and word in _MARKERS:
@@ -181,6 +189,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
                 return CONTEXT
             if word in _UNTIL and before in _NOT:
                 return CONTEXT  # "trial's not till 11/17": how much time there is, no deadline
+            if word in _UNTIL and "from" in found[max(0, index - _SPAN_REACH) : index]:
+                return CONTEXT  # "in court from 9:00 until about 11:30": a span, no deadline
             if before in _EVENT_PARTICIPLES:
                 # "so it's postmarked by Friday": the state wanted by then, not which events
                 if index >= 2 and found[index - 2] in _AUXILIARIES:
@@ -200,6 +210,11 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return STANDING
         if between == 0 and word in _COURT_EVENTS and not appearance:
             return CONTEXT
+        if word in _FACT_VERBS and before in _DETERMINERS and index + 1 < len(found):
+            # "put the continued meeting on the calendar today": a participle that describes
+            # a thing named after it dates no event
+            between += 1
+            continue
         if word in _FACT_VERBS and not _names_a_paper(found, index):
             # "get the NOA filed today" asks for the event; "she got served today" reports it
             # ("get it filed today": "it" is what is filed, not who filed).
@@ -219,6 +234,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     return STANDING
 
 
+# Words that, with "for", set a goal: "aim for Friday", "shooting for the 14th".
+_AIMS = frozenset({"aim", "aiming", "shoot", "shooting", "target", "targeting", "gun", "gunning"})
 # Units of a period, before "of": "within a week of Tuesday" counts from Tuesday.
 _PERIOD_UNITS = frozenset(
     {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "hour", "hours", "hrs",
