@@ -131,7 +131,41 @@ def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) 
         elif isinstance(piece, Clock) and not piece.needs_day:
             when = wall_time(now.today, piece.clock, now.zone)
             found.append(Candidate(spans, when, piece.rank, timed=piece.stated))
+    found = _at_the_events_time(folded, found, facts, now)
     return [_ranked(folded, c, request) for c in found]
+
+
+# "for my 9am call", "before the 10:00 hearing": the work is for an event named by its time.
+_WORK_FOR_THE = re.compile(
+    r"\b(?:for|before|b4|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
+    r"(?:the|my|our|his|her|their|your|[a-z]+'s)\s+$"
+)
+
+
+def _at_the_events_time(
+    folded: str, found: list[Candidate], facts: list[Piece], now: Now
+) -> list[Candidate]:
+    """The candidates, the one day said with work for an event named by its time ("tomorrow can
+    you pull the history into one PDF for my 9am call?") due at that time: the work must be
+    ready when the event starts. Not a day said as the evening ("tonight, before their 7am
+    call" is the evening before)."""
+    events = [
+        p for p in facts
+        if isinstance(p, Clock) and p.stated and not p.needs_day
+        and _WORK_FOR_THE.search(folded, max(0, p.start - 24), p.start)
+        and names_the_event(folded, p.start, p.end) is not None
+    ]  # fmt: skip
+    days = [c for c in found if len(c.spans) == 1 and not c.timed and c.rank > CONTEXT]
+    if len(events) != 1 or len(days) != 1 or len(found) != 1:
+        return found
+    event, day = events[0], days[0]
+    start, end = sorted((day.spans[0], (event.start, event.end)))
+    if _SENTENCE_BREAK.search(folded, start[1] - 1, end[0]) or day.due_at.hour != 17:
+        return found
+    when = wall_time(day.due_at.date(), event.clock, now.zone)
+    if when <= now.moment:
+        return found
+    return [day._replace(spans=(start, end), due_at=when, timed=True)]
 
 
 def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:

@@ -146,6 +146,19 @@ _EVENT_DATE = re.compile(
 )
 
 
+# "..., which is 6/13", "- that's today": the day a date said before falls on, named again.
+_NAMED_AGAIN = re.compile(r"\b(?:that's|thats|that\s+is|which\s+is|which's|which\s+would\s+be)\s*$")
+
+
+# A rota's turn: "whoever has intake today can you grab her", "on-duty paralegal this week is
+# Sarah", "who's on call tonight": the day says who is meant, not when the work is due.
+_ON_DUTY = re.compile(
+    r"\bon[\s-](?:duty|call)(?:\s+[a-z-]+){0,2}\s*$"
+    r"|\bwho(?:ever)?(?:'s|\s+is|\s+has|\s+was)\s+(?:on\s+)?(?:the\s+)?(?:intake|phones?|front\s+desk"
+    r"|desk|reception|queue|duty|call|rotation)(?:\s+(?:duty|rotation|shift))?\s*$"
+)
+
+
 def is_introduced(folded: str, start: int) -> bool:
     """Whether a lead-in stands before `start` ("on wed", "for wed", "need it wed"): a short
     weekday that is also a word needs one."""
@@ -167,6 +180,10 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         return CONTEXT  # "please ignore until tomorrow": when to start
     if "date" in clause and _EVENT_DATE.search(clause):
         return CONTEXT  # "return date is Friday": the court's day, not the task's
+    if ("on" in clause or "who" in clause) and _ON_DUTY.search(clause):
+        return CONTEXT  # "whoever has intake today", "on-duty paralegal this week": who, not when
+    if ("that" in clause or "which" in clause) and _NAMED_AGAIN.search(clause):
+        return CONTEXT  # "due 14 days before, which is 6/13 - that's today??": a day named again
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.
     between = 0
