@@ -268,7 +268,12 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     # "by noon, so Denise can review before Wednesday's filing": the next step's day gives way
     # to a deadline said as one ("finalized so I can review next Monday" says the task's own)
     purposes = [c for c in left if c.rank > CONTEXT and in_a_purpose(folded, c.start)]
-    if purposes and any(c.rank == MARKED and c not in purposes for c in left):
+    if purposes and any(
+        c not in purposes and (c.rank == MARKED or c.rank > CONTEXT and _said_in_an_ask(folded, c))
+        for c in left
+    ):
+        # ... and to one said in an ask ("could you send me the memo tomorrow? I want to read
+        # it before I call their lawyer Tuesday")
         left = [c for c in left if c not in purposes]
     chosen = choose(folded, left)
     if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):

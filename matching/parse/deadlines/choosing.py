@@ -464,6 +464,8 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     sooner, later = top[0], top[-1]
     if sooner.due_at == later.due_at or sooner.doubt:
         return sooner
+    if (timed := _one_day_timed(top)) is not None:
+        return timed
     # "can you e-file it today? ... her next paycheck hits Friday": a day told of what someone
     # else does gives way to one that is not
     acts = [c for c in top if _someone_elses_day(folded, c)]
@@ -486,6 +488,36 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     return sooner._replace(
         doubt=f"two days are given ({_day(sooner)}, {_day(later)}): which is the deadline?"
     )
+
+
+# What a third person needs or wants, which asks the reader nothing: "she needs 9 payments".
+_THEIR_NEEDS = re.compile(r"\b(?:he|she|they)\s+(?:needs?|wants?)\b")
+
+
+def _settled_last(folded: str, own: list[Candidate]) -> Candidate | None:
+    """The deadline the writer settles in a last fragment of its own ("... Her first payment is
+    due 11/1. By tomorrow is fine."), when every other is told in a statement that asks the
+    reader nothing."""
+    if len(own) < 2:
+        return None
+    last = max(own, key=lambda c: c.start)
+    if not (said_to_be_fine(folded, last.spans[-1][1]) and standalone(folded, last.spans)):
+        return None
+    for other in own:
+        statement = _statement_at(folded, other.start)
+        if other is not last and asks_another(_THEIR_NEEDS.sub(" ", statement)):
+            return None
+    return last
+
+
+def _one_day_timed(top: list[Candidate]) -> Candidate | None:
+    """The one timed candidate, when all fall on one day and the others give no time ("next
+    Wednesday ... the conference on March 8 at 1:30 p.m."): one day, said twice."""
+    days = {c.due_at.date() for c in top}
+    timed = [c for c in top if c.timed]
+    if len(days) == 1 and len({c.due_at for c in timed}) == 1:
+        return timed[0]
+    return None
 
 
 # Where the clause of what someone else does begins: "It's urgent, her next paycheck hits
@@ -552,6 +584,8 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
             said_to_be_fine(folded, end) or _THEN.match(folded, end)
         ) and put_right(folded, chosen.spans[-1][1], later.start):
             return later
+    if (settled := _settled_last(folded, own)) is not None:
+        return settled
     other = next((c for c in own if c.due_at.date() != chosen.due_at.date()), None)
     if other is not None and _drawn_from(folded, chosen, other):
         return chosen  # "want to file 3/10, so draft by 3/7": the task's own, worked back

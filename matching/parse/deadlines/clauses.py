@@ -178,7 +178,8 @@ _HEADING_LEAD = re.compile(r"(?:^|[.!?\n])\s*(?:[a-z]+\s+)?(?:for\s+)?$")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|my|our|his|her|their|your|a|an|[a-z]+'s)\s+$")
 _EVENT_NOUN = (
     r"(?:hearing|hrg|trial|conference|conf|deposition|depo|mediation|meeting|mtg|call|docket"
-    r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument)s?"
+    r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument|pretrial"
+    r"|pre-trial|arraignment|arbitration)s?"
 )
 _ATTRIBUTIVE_AFTER = re.compile(
     # ("your 2pm intake" is an event; "call him for an intake today" asks for one)
@@ -288,6 +289,8 @@ _PURPOSE_BEFORE = re.compile(
     # "... within 3 business days, so they go out certified before the 1/21 call"
     r"|(?:they|it|he|she)\s+(?:go|goes|get|gets|arrive|arrives|reach|reaches|land|lands|are"
     r"|is)(?:\s+(?:out|in|there|back))?)\s[^.!?;\n]*$"
+    # "I want to read it before I call the lender's lawyer Tuesday": the writer's next step
+    r"|\bbefore\s+(?:i|we)\s+(?!(?:need|have|get|want|can|could|leave|go)\b)[a-z']+\s[^.!?;\n]*$"
 )
 _PURPOSE_REACH = 120
 
@@ -295,7 +298,7 @@ _PURPOSE_REACH = 120
 def in_a_purpose(folded: str, start: int) -> bool:
     """Whether the day at `start` is said in a clause of why the work is wanted ("so Denise can
     review it before Wednesday's filing"): the next step's day, not the task's."""
-    if "so" not in folded:
+    if "so" not in folded and "before" not in folded:
         return False
     return _PURPOSE_BEFORE.search(folded, max(0, start - _PURPOSE_REACH), start) is not None
 

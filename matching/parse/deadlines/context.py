@@ -246,7 +246,7 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         if between > _FACT_REACH:
             # "Ocampo dropped off a stack of collector letters Fri": in a clause that asks for
             # nothing, an event told further back still dates its day
-            far = not appearance and _told_long_ago(said, found)
+            far = not appearance and _told_long_ago(said)
             return CONTEXT if far else STANDING
     return STANDING
 
@@ -263,7 +263,7 @@ _CAUSATIVE = frozenset({"get", "gets", "getting", "have", "having"})
 # Fact verbs that tell of what already happened, whoever did it ("dropped off", "mailed").
 _PAST_FACTS = frozenset(
     word for word in _FACT_VERBS if word.endswith("ed") or word in {
-        "sent", "paid", "made", "came", "took", "left", "set", "reset", "repod",
+        "sent", "paid", "made", "came", "took", "left", "set", "reset", "repod", "got",
         "repo'd", "met", "saw", "heard", "spoke", "sold", "began"}
 )
 # Words after a far fact verb that give the day another role: an event's new date ("moved to
@@ -289,14 +289,23 @@ def _caused(found: list[str], index: int) -> bool:
     return index >= 2 and found[index - 1] == "it" and found[index - 2] in _CAUSATIVE
 
 
-def _told_long_ago(said: list[str], found: list[str]) -> bool:
-    """Whether a past event is told among the last `found` words before a day, in a clause
-    (`said`) that asks for nothing."""
-    if not ASKING_WORDS.isdisjoint(said) or not _ASKS.isdisjoint(said):
+def _asks_in(said: list[str]) -> bool:
+    """Whether the words hold one that asks; "like" only as "I'd like" ("like 3am saturday" is
+    about when)."""
+    return any(
+        word in _ASKS and (word != "like" or index and said[index - 1] in _WOULD)
+        for index, word in enumerate(said)
+    )
+
+
+def _told_long_ago(said: list[str]) -> bool:
+    """Whether a past event is told in the clause before a day (`said`, its words), which asks
+    for nothing: "Ybarra dropped off his last 6 months of paystubs at the office Saturday"."""
+    if not ASKING_WORDS.isdisjoint(said) or _asks_in(said):
         return False
-    told = [i for i, word in enumerate(found) if word in _PAST_FACTS]
+    told = [i for i, word in enumerate(said) if word in _PAST_FACTS]
     # ("got moved up from July 21 to July 7": the event's new day, which may be asked for)
-    return bool(told) and _TOLD_FAR.isdisjoint(found[told[-1] :])
+    return bool(told) and _TOLD_FAR.isdisjoint(said[told[-1] :])
 
 
 # Events whose own timing a period right after them gives: "hrg in 3 wks", "the sale is in 10
