@@ -150,6 +150,12 @@ _EVENT_DATE = re.compile(
 _NAMED_AGAIN = re.compile(r"\b(?:that's|thats|that\s+is|which\s+is|which's|which\s+would\s+be)\s*$")
 
 
+# What a paper says: "the shutoff notice says 10/20", "her statement shows 3/1".
+_PAPER_SAYS = re.compile(
+    r"\b(?:notice|letter|summons|order|complaint|bill|statement|stmt|email|e-mail|paperwork"
+    r"|docket|website|portal|receipt|invoice|contract|lease|form|stub)s?\s+(?:says|said|shows"
+    r"|showed|lists|listed|reads|states|stated)\s+(?:it's\s+|its\s+)?$"
+)
 # A rota's turn: "whoever has intake today can you grab her", "on-duty paralegal this week is
 # Sarah", "who's on call tonight": the day says who is meant, not when the work is due.
 _ON_DUTY = re.compile(
@@ -180,6 +186,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         return CONTEXT  # "please ignore until tomorrow": when to start
     if "date" in clause and _EVENT_DATE.search(clause):
         return CONTEXT  # "return date is Friday": the court's day, not the task's
+    if "s" in clause and _PAPER_SAYS.search(clause):
+        return CONTEXT  # "NYSEG notice says 10/20": what a paper says, not when the task is due
     if ("on" in clause or "who" in clause) and _ON_DUTY.search(clause):
         return CONTEXT  # "whoever has intake today", "on-duty paralegal this week": who, not when
     if ("that" in clause or "which" in clause) and _NAMED_AGAIN.search(clause):

@@ -129,7 +129,11 @@ _WITHDRAWN = re.compile(
     r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
 )
 # A deadline word after an ask is taken back: "I'll do it myself. Meg, just pull the plan by 2".
-_ANY_DAY_WORD = re.compile(r"\b(?:by|before|due|today|tomorrow|tmrw|tonight|eod|asap)\b|\d")
+# ("need it Monday - scratch that, Monday's Juneteenth. Tuesday.": the day put right)
+_ANY_DAY_WORD = re.compile(
+    r"\b(?:by|before|due|today|tomorrow|tmrw|tonight|eod|asap"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d"
+)
 # "a reminder that all time entries must be in by Thursday": what everyone must do, which the
 # reminder states rather than asks of the reader.
 # ("heads up: the clerk's window closes at 3 today; anything that needs to go in has to be
