@@ -36,6 +36,7 @@ from matching.parse.deadlines.requested import (
     asks_someone,
     asks_something,
     asks_the_reader,
+    item_at,
 )
 
 # A time and a day in two sentences are two moments ("e-file it by 14:30. The garnishment hits
@@ -182,6 +183,9 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
         return True
     if described(folded, piece.start, piece.end, lead, appearance=request.appearance):
         return True
+    event = names_the_event(folded, piece.start, piece.end)
+    if event is not None and _STILL_ON.match(folded, piece.start + len(event)):
+        return True  # "Please cover it. The 11/2 pretrial stays on.": another event, unmoved
     # "on my way to the 9:00 docket", "postpone the Jan 7 trial": the time or day that says
     # which event, unless someone is to be there or it is marked ("before the 7/16 conf").
     return (
@@ -189,6 +193,13 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
         and not request.appearance
         and names_the_event(folded, piece.start, piece.end) is not None
     )
+
+
+# What stays as it was: "the 11/2 pretrial stays on", "the 9am status conf is still set".
+_STILL_ON = re.compile(
+    r"\s+(?:stays|remains|is\s+still|are\s+still|still)\s+(?:on|set|scheduled|as\s+is|put)\b"
+    r"|\s+(?:is|are)\s+(?:unchanged|unaffected|not\s+affected)\b"
+)
 
 
 def _time_of_a_fact(folded: str, piece: Piece, facts: list[Piece]) -> bool:
@@ -587,6 +598,10 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
     if (settled := _settled_last(folded, own)) is not None:
         return settled
     other = next((c for c in own if c.due_at.date() != chosen.due_at.date()), None)
+    if other is not None and 0 < item_at(folded, chosen.start) < item_at(folded, other.start):
+        # "1. ... by the end of the week. 2. Separately, Sarah may take until Monday on the
+        # Greer answer": the first item's ask is the task, a later item's day another ask's
+        return chosen
     if other is not None and _drawn_from(folded, chosen, other):
         return chosen  # "want to file 3/10, so draft by 3/7": the task's own, worked back
     # "e-file it Monday by 10? Hunter's signed version will be in the folder by tonight": the

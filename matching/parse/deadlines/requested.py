@@ -353,6 +353,18 @@ def asks_another(statement: str) -> bool:
     return asks_the_reader(statement)
 
 
+def item_at(folded: str, at: int) -> int:
+    """Which item of the text's list (1, 2, ...) `at` is said in; 0 outside a list."""
+    line = folded.rfind("\n", 0, at) + 1
+    items = [m.start() for m in _ITEM.finditer(folded) if m.start() <= line]
+    if not items:
+        return 0
+    # (an item runs on to the next; a blank line after the list ends it)
+    if folded.find("\n\n", items[-1], at) != -1:
+        return 0
+    return len(items)
+
+
 def later_item(folded: str, start: int) -> str | None:
     """The doubt when the deadline at `start` is said in one item of a list and an earlier item
     asks for something else ("1. Pls send him the letter ... 2. Close file in 30 days."): the
