@@ -173,6 +173,8 @@ _FINE = re.compile(
     r"(?:\s+(?:totally|perfectly|really|just|also|still|probably|definitely|absolutely|completely"
     r"|totes|more\s+than))?\s+(?:fine|ok|okay|good|great|perfect|plenty)\b"
     r"|\s+(?:works|is\s+when|at\s+the\s+latest)\b"
+    # "Tomorrow will do.", said last
+    r"|\s+(?:will|would|should)\s+do\s*(?:[.!]|$)"
 )
 # "for tomorrow, not today:", "Friday:": a day heading what follows, when the work is for.
 _HEADING = re.compile(r"(?:\s*,\s*not\s+[a-z]+)?\s*:")
@@ -217,7 +219,9 @@ _FRAGMENT_WORDS = frozenset(
      "so", "it", "that", "that's", "also", "just", "then", "and", "or", "sooner", "better",
      "hopefully", "needed", "need", "ready", "done", "back", "to", "me", "tops", "max",
      # priority words say how urgent, not what else is asked ("3 wks is fine, low priority")
-     "low", "high", "priority", "urgent", "asap", "rush", "not"}
+     "low", "high", "priority", "urgent", "asap", "rush", "not",
+     # "Tomorrow will do."
+     "will", "do"}
 )  # fmt: skip
 # "Thursday at noon so I can check it.": why the deadline, which adds no other ask.
 _PURPOSE = re.compile(r"\s*,?\s*so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|have)\b[^.!?;:\n]*")

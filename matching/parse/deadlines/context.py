@@ -150,6 +150,11 @@ _EVENT_DATE = re.compile(
 _NAMED_AGAIN = re.compile(r"\b(?:that's|thats|that\s+is|which\s+is|which's|which\s+would\s+be)\s*$")
 
 
+# The writer asking to meet: "can we talk tomorrow at 9?", "can I grab 30 min w/ you tmrw".
+_MEETING_ASKED = re.compile(
+    r"\b(?:can|could|shall|should)\s+(?:i|we)\s+(?:talk|meet|chat|grab|sync|catch\s+up|touch\s+base"
+    r"|connect|hop\s+on|jump\s+on|steal)\b[^.!?]*$"
+)
 # What a paper says: "the shutoff notice says 10/20", "her statement shows 3/1".
 _PAPER_SAYS = re.compile(
     r"\b(?:notice|letter|summons|order|complaint|bill|statement|stmt|email|e-mail|paperwork"
@@ -186,6 +191,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         return CONTEXT  # "please ignore until tomorrow": when to start
     if "date" in clause and _EVENT_DATE.search(clause):
         return CONTEXT  # "return date is Friday": the court's day, not the task's
+    if ("i" in clause or "we" in clause) and _MEETING_ASKED.search(clause):
+        return CONTEXT  # "can we talk tomorrow at 9?": when to meet the writer, no deadline
     if "s" in clause and _PAPER_SAYS.search(clause):
         return CONTEXT  # "NYSEG notice says 10/20": what a paper says, not when the task is due
     if ("on" in clause or "who" in clause) and _ON_DUTY.search(clause):
