@@ -38,6 +38,13 @@ from matching.parse.deadlines.requested import (
     asks_the_reader,
     item_at,
 )
+from matching.parse.deadlines.settling import (
+    at_the_events_time,
+    drawn_from,
+    one_day_timed,
+    settled_last,
+    statement_at,
+)
 
 # A time and a day in two sentences are two moments ("e-file it by 14:30. The garnishment hits
 # Friday").
@@ -62,8 +69,6 @@ _EVENT_LEADS = frozenset(
     {"due", "deadline", "is", "are", "for", "on", "set", "at", "@", "it's", "scheduled", "now",
      "was", "to", "the"}
 )  # fmt: skip
-_STATEMENT_BREAK = re.compile(rf"{FULL_STOP}|[!?;\n]")
-_STATEMENT_REACH = 400
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 _THIRD_PERSON_NEEDS = re.compile(
     r"^\W*(?:he|she|they|the\s+(?:client|court|clerk|trustee|judge|other\s+side))\s+"
@@ -132,41 +137,8 @@ def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) 
         elif isinstance(piece, Clock) and not piece.needs_day:
             when = wall_time(now.today, piece.clock, now.zone)
             found.append(Candidate(spans, when, piece.rank, timed=piece.stated))
-    found = _at_the_events_time(folded, found, facts, now)
+    found = at_the_events_time(folded, found, facts, now)
     return [_ranked(folded, c, request) for c in found]
-
-
-# "for my 9am call", "before the 10:00 hearing": the work is for an event named by its time.
-_WORK_FOR_THE = re.compile(
-    r"\b(?:for|before|b4|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
-    r"(?:the|my|our|his|her|their|your|[a-z]+'s)\s+$"
-)
-
-
-def _at_the_events_time(
-    folded: str, found: list[Candidate], facts: list[Piece], now: Now
-) -> list[Candidate]:
-    """The candidates, the one day said with work for an event named by its time ("tomorrow can
-    you pull the history into one PDF for my 9am call?") due at that time: the work must be
-    ready when the event starts. Not a day said as the evening ("tonight, before their 7am
-    call" is the evening before)."""
-    events = [
-        p for p in facts
-        if isinstance(p, Clock) and p.stated and not p.needs_day
-        and _WORK_FOR_THE.search(folded, max(0, p.start - 24), p.start)
-        and names_the_event(folded, p.start, p.end) is not None
-    ]  # fmt: skip
-    days = [c for c in found if len(c.spans) == 1 and not c.timed and c.rank > CONTEXT]
-    if len(events) != 1 or len(days) != 1 or len(found) != 1:
-        return found
-    event, day = events[0], days[0]
-    start, end = sorted((day.spans[0], (event.start, event.end)))
-    if _SENTENCE_BREAK.search(folded, start[1] - 1, end[0]) or day.due_at.hour != 17:
-        return found
-    when = wall_time(day.due_at.date(), event.clock, now.zone)
-    if when <= now.moment:
-        return found
-    return [day._replace(spans=(start, end), due_at=when, timed=True)]
 
 
 def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
@@ -191,7 +163,7 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
     return (
         (isinstance(piece, Clock) or isinstance(piece, Day) and lead != MARKED)
         and not request.appearance
-        and names_the_event(folded, piece.start, piece.end) is not None
+        and event is not None
     )
 
 
@@ -323,7 +295,7 @@ def _a_later_days_time(folded: str, clock: Clock, day: Day, now: Now) -> bool:
         and wall_time(now.today, clock.clock, now.zone) < now.moment
         and rank_of_lead(folded, clock.start) == MARKED
         and rank_of_lead(folded, day.start) < MARKED
-        and asks_another(_statement_at(folded, day.start))
+        and asks_another(statement_at(folded, day.start))
     )
 
 
@@ -404,7 +376,7 @@ def _docketed(folded: str, candidate: Candidate) -> bool:
         # "possession granted, writ can issue in 5 days. pls calendar it", "they accepted -
         # truck back by Friday ... please calendar the truck return": a day told in a sentence
         # that asks nothing is the event's
-        statement = _statement_at(folded, candidate.start)
+        statement = statement_at(folded, candidate.start)
         return (
             _NEWS.search(statement) is not None
             and not asks_someone(statement)
@@ -429,7 +401,7 @@ def _asked_over_told(folded: str, candidates: list[Candidate]) -> list[Candidate
     filed its motion this afternoon"); else none."""
     asked, told = [], []
     for candidate in candidates:
-        statement = _statement_at(folded, candidate.start)
+        statement = statement_at(folded, candidate.start)
         if asks_another(statement):
             asked.append(candidate)
         elif asks_something(statement):
@@ -437,16 +409,6 @@ def _asked_over_told(folded: str, candidates: list[Candidate]) -> list[Candidate
         else:
             told.append(candidate)
     return asked if told else []
-
-
-def _statement_at(folded: str, at: int) -> str:
-    """The sentence, or the part of it between semicolons, that `at` is said in ("Ms." ends
-    none)."""
-    begin = 0
-    for match in _STATEMENT_BREAK.finditer(folded, max(0, at - _STATEMENT_REACH), at):
-        begin = match.end()
-    after = _STATEMENT_BREAK.search(folded, at)
-    return folded[begin : after.start() if after else len(folded)]
 
 
 def _sentence_at(folded: str, at: int) -> str:
@@ -464,7 +426,7 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     # from a deadline said before it is the task's own, as if marked
     meant = [
         c._replace(rank=MARKED)
-        if c.rank < MARKED and any(o.rank == MARKED and _drawn_from(folded, c, o) for o in meant)
+        if c.rank < MARKED and any(o.rank == MARKED and drawn_from(folded, c, o) for o in meant)
         else c
         for c in meant
     ]
@@ -475,13 +437,13 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     sooner, later = top[0], top[-1]
     if sooner.due_at == later.due_at or sooner.doubt:
         return sooner
-    if (timed := _one_day_timed(top)) is not None:
+    if (timed := one_day_timed(top)) is not None:
         return timed
     # "can you e-file it today? ... her next paycheck hits Friday": a day told of what someone
     # else does gives way to one that is not
     acts = [c for c in top if _someone_elses_day(folded, c)]
     if acts and len(acts) < len(top) and all(
-        asks_something(_statement_at(folded, c.start)) for c in top if c not in acts
+        asks_something(statement_at(folded, c.start)) for c in top if c not in acts
     ):
         top = [c for c in top if c not in acts]
         sooner, later = top[0], top[-1]
@@ -499,36 +461,6 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     return sooner._replace(
         doubt=f"two days are given ({_day(sooner)}, {_day(later)}): which is the deadline?"
     )
-
-
-# What a third person needs or wants, which asks the reader nothing: "she needs 9 payments".
-_THEIR_NEEDS = re.compile(r"\b(?:he|she|they)\s+(?:needs?|wants?)\b")
-
-
-def _settled_last(folded: str, own: list[Candidate]) -> Candidate | None:
-    """The deadline the writer settles in a last fragment of its own ("... Her first payment is
-    due 11/1. By tomorrow is fine."), when every other is told in a statement that asks the
-    reader nothing."""
-    if len(own) < 2:
-        return None
-    last = max(own, key=lambda c: c.start)
-    if not (said_to_be_fine(folded, last.spans[-1][1]) and standalone(folded, last.spans)):
-        return None
-    for other in own:
-        statement = _statement_at(folded, other.start)
-        if other is not last and asks_another(_THEIR_NEEDS.sub(" ", statement)):
-            return None
-    return last
-
-
-def _one_day_timed(top: list[Candidate]) -> Candidate | None:
-    """The one timed candidate, when all fall on one day and the others give no time ("next
-    Wednesday ... the conference on March 8 at 1:30 p.m."): one day, said twice."""
-    days = {c.due_at.date() for c in top}
-    timed = [c for c in top if c.timed]
-    if len(days) == 1 and len({c.due_at for c in timed}) == 1:
-        return timed[0]
-    return None
 
 
 # Where the clause of what someone else does begins: "It's urgent, her next paycheck hits
@@ -595,14 +527,14 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
             said_to_be_fine(folded, end) or _THEN.match(folded, end)
         ) and put_right(folded, chosen.spans[-1][1], later.start):
             return later
-    if (settled := _settled_last(folded, own)) is not None:
+    if (settled := settled_last(folded, own)) is not None:
         return settled
     other = next((c for c in own if c.due_at.date() != chosen.due_at.date()), None)
     if other is not None and 0 < item_at(folded, chosen.start) < item_at(folded, other.start):
         # "1. ... by the end of the week. 2. Separately, Sarah may take until Monday on the
         # Greer answer": the first item's ask is the task, a later item's day another ask's
         return chosen
-    if other is not None and _drawn_from(folded, chosen, other):
+    if other is not None and drawn_from(folded, chosen, other):
         return chosen  # "want to file 3/10, so draft by 3/7": the task's own, worked back
     # "e-file it Monday by 10? Hunter's signed version will be in the folder by tonight": the
     # deadline said in the ask, not the one told of another step
@@ -622,38 +554,6 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
             doubt=f"the task is asked for {_day(chosen)}, after {_day(served)}: which holds?"
         )
     return chosen
-
-
-# "..., so next Tues.", "so by 10/27", "so draft by 3/7": a day drawn from what was said before.
-_SO_BEFORE = re.compile(r"\bso\s+(?:[a-z']+\s+){0,2}?(?:(?:by|before|b4|on)\s+)?$")
-_CLAUSE_END = re.compile(r"\s*(?:[.!?;,\n]|\s-+\s|$)")
-
-
-# "answer is 20 days so 7/19": a period counted out, whose end is the law's day, not the task's.
-_COUNTED = re.compile(
-    r"\b(?:\d+|[a-z]+)[\s-]+(?:(?:calendar|business|biz|court)\s+)?(?:days?|wks?|weeks?|months?)\b"
-)
-
-
-def _concluded(folded: str, start: int, end: int) -> bool:
-    """Whether the day at `start:end` ends a clause that draws it, with "so", from what was said
-    before ("I want to review first, so next Tues."); not a day counted out ("20 days, so 1/17")."""
-    so = _SO_BEFORE.search(folded, max(0, start - 24), start)
-    # (a day said last in its sentence may hold the full stop: "so next Tues.")
-    if so is None or folded[end - 1] != "." and _CLAUSE_END.match(folded, end) is None:
-        return False
-    sentence = max(folded.rfind(mark, 0, so.start()) for mark in "!?;\n") + 1
-    return _COUNTED.search(folded, sentence, so.start()) is None
-
-
-def _drawn_from(folded: str, chosen: Candidate, other: Candidate) -> bool:
-    """Whether the sooner deadline is drawn, with "so", from a later one said before it ("I want
-    it before the 10/31 conference, so by 10/27"): the task's own, worked back from the other."""
-    return (
-        other.start < chosen.start
-        and chosen.due_at < other.due_at
-        and _concluded(folded, chosen.start, chosen.spans[-1][1])
-    )
 
 
 def _day(candidate: Candidate) -> str:
