@@ -69,3 +69,43 @@ CHOSEN = [
 @pytest.mark.parametrize(("text", "now", "expected"), CHOSEN)
 def test_which_day_is_the_deadline(text: str, now: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text, now) == expected
+
+
+SUNDAY_EVENING = "2026-12-06T19:30:00-05:00"
+MORE_CHOICES = [
+    # a time asked for, beside a thing's due day in a clause of its own
+    ("Ames answer is signed. Kim pls e-file it by 2pm, answer's due friday", MORNING,
+     ("2026-12-08 14:00", False)),
+    # a day worked back, with "so", from one said before it
+    ("their counsel wants it by 12/18 but I want to review first, so next Tues. thx", MORNING,
+     ("2026-12-15 17:00", False)),
+    ("I want it before the 12/22 conference, so by 12/18.", MORNING, ("2026-12-18 17:00", False)),
+    # ... but not a period counted out
+    ("the hearing is 20 days out so 12/28. can someone draft the answer by Friday", MORNING,
+     ("2026-12-11 17:00", False)),
+    # one day said twice, once with its time
+    ("Mr. Cole will be in Topeka next Wednesday. He asks that Ms. Ruiz attend the Ames status "
+     "conference on December 16 at 1:30 p.m.", MORNING, ("2026-12-16 13:30", False)),
+    # the writer settles it last, the other day told of someone else
+    ("Could you call Mrs. Ames? Her first payment is due 1/5 and she needs 9 more. By tomorrow is "
+     "fine.", MORNING, ("2026-12-09 17:00", False)),
+    # the first item's ask, not a later item's
+    ("Good morning Dana,\n\n1. Ames: please have Kim draft the interrogatories by the end of the "
+     "week.\n\n2. Separately, Lee may take until Monday on the Lund answer.\n\nThanks", MORNING,
+     ("2026-12-11 17:00", False)),
+    # work for an event named by its time is due when it starts
+    ("tomorrow can you pull the Ames payment history into one PDF for my 10am call? thx",
+     SUNDAY_EVENING, ("2026-12-07 10:00", False)),
+    # an event that stays as it was is not the one to cover
+    ("Ames settlement conference moved up to this Thursday at 11:00. Please cover it. The 12/21 "
+     "pretrial stays on.", MORNING, ("2026-12-10 11:00", False)),
+    # what someone else can pay asks no one
+    ("Marcus, could you call the lender's lawyer about a lump sum? Ames can do $2,500 by the "
+     "first of the month. Try to have a number for me by EOD tomorrow.", MORNING,
+     ("2026-12-09 17:00", False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), MORE_CHOICES)
+def test_more_choices(text: str, now: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text, now) == expected

@@ -70,3 +70,27 @@ FRAGMENTS = [
 @pytest.mark.parametrize(("text", "expected"), FRAGMENTS)
 def test_a_fragment_states_the_deadline(text: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text) == expected
+
+
+MORE_CLAUSES = [
+    # a date in digits opening its sentence names the event, as "the" would
+    ("Lee - pls call Mr. Ames and tell him the trustee dropped the motion. 12/18 hearing is off.",
+     (None, False)),
+    # a sign-off after the fragment ends it
+    ("can you pull the Ames file and tell me if the notice is any good. Friday 8am. -JT",
+     ("2026-12-11 08:00", False)),
+    # the writer's next step ("before I call ...") gives way to the day asked for
+    ("could you send me the Ames memo tomorrow? I want to read it before I call their lawyer "
+     "Thursday.", ("2026-12-09 17:00", False)),
+    # "will do", said last
+    ("please draft the Ames letter for my signature. Tomorrow will do.",
+     ("2026-12-09 17:00", False)),
+    # where someone else will be
+    ("Per Mr. Cole: he will be at the district court tomorrow morning for the Ames trial. Please "
+     "send questions to Ms. Ruiz.", (None, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CLAUSES)
+def test_more_clauses(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected

@@ -54,3 +54,39 @@ LEADS = [
 @pytest.mark.parametrize(("text", "expected"), LEADS)
 def test_the_words_before_a_day(text: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text) == expected
+
+
+NOT_THE_TASKS = [
+    # a participle after "the" describes a thing; the day is still the docketing's
+    ("Ms. Lund asked for Tom to put the rescheduled hearing on the calendar today and to send "
+     "the new date to the client.", ("2026-12-08 17:00", False)),
+    # "from 9:00 until 11:30": a span, no deadline
+    ("Per Ms. Ruiz: she will be in court tomorrow from 9:00 until about 11:30. Please send her "
+     "calls to Tom.", (None, False)),
+    # a day named again ("which is", "that's") is the earlier day's
+    ("Kim said responses are due 10 days before, which is 12/15 - that's next Tuesday?? did they "
+     "go out", (None, False)),
+    # whose turn it is on a rota, not when anything is due
+    ("caller on line 1, says Midland froze her account. whoever has intake today can you take "
+     "her?", (None, False)),
+    ("Morning all. On-duty paralegal this week is Dana. Intake list is on the board.",
+     (None, False)),
+    # what a paper says
+    ("Ames intake done. her shutoff notice says 12/20, husband on oxygen. notes in the folder",
+     (None, False)),
+    # the writer asking to meet
+    ("Dana, can we talk tomorrow at 9 about the Ames offer?", (None, False)),
+    # a past event told further back ("like 2am saturday" is when it happened)
+    ("the client's car got towed from his work lot like 2am saturday. can someone call him back "
+     "today?", ("2026-12-08 17:00", False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_THE_TASKS)
+def test_a_day_that_is_not_the_tasks(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected
+
+
+def test_a_goal_aimed_for_is_the_deadline() -> None:
+    text = "Please start on the Vance schedules. Let's aim for the end of next week."
+    assert reading(text) == ("2026-12-18 17:00", False)

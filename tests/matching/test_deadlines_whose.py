@@ -256,3 +256,34 @@ def test_an_event_covered_and_an_offer_lapsing(
     text: str, expected: tuple[str | None, bool]
 ) -> None:
     assert reading(text) == expected
+
+
+NOTICES_AND_OTHERS = [
+    # what a third person must do to stop something is theirs, and asked about
+    ("Ames called, the lender says they'll take the car if she doesn't pay $900 by the 15th. can "
+     "someone pull her contract asap", (None, True)),
+    # a heads-up or a reminder states what everyone must do
+    ("heads up: the county clerk's window closes at 3 today. anything that needs to go in has to "
+     "be there before then", (None, False)),
+    ("Reminder: timesheets are due to me by noon Friday. please don't forget to enter your time!",
+     ("2026-12-11 12:00", True)),
+    # a day put right after "scratch that" asks again
+    ("can someone draft the Ames screen? need it Monday - scratch that, Monday's the holiday. "
+     "Wednesday.", ("2026-12-09 17:00", False)),
+    # in a request to docket, a day counted from an event is one more date to docket
+    ("Could you calendar the Ames return date and our opposition? I think it's due 7 days before "
+     "the return date.", (None, False)),
+    ("pls calendar it + a reminder the Thurs before", (None, False)),
+    # another party's response, awaited, gives way to the day the writer settles
+    ("please send the Ames client letter - we expect their response by January 5. Tomorrow will "
+     "do.", ("2026-12-09 17:00", False)),
+    # "Wed EOD": the end of that day
+    ("pls draft the Ames validation letter. Wed EOD. -MB", ("2026-12-09 17:00", False)),
+    # a daily post named after the end of the day
+    ("End of day queue: REQ-100 done, REQ-101 in review. Thanks all.", (None, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NOTICES_AND_OTHERS)
+def test_notices_and_what_others_do(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected

@@ -180,16 +180,18 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
         candidates = [c._replace(doubt=c.doubt or NOTHING_ASKED) for c in candidates
                       if c.rank == MARKED]  # fmt: skip
     chosen, aside = _chosen(folded, candidates)
+    if request.docketing and chosen is None:
+        # "calendar it + a reminder the Thurs before": a day counted from an event, in a
+        # request to docket, is one more date to docket, not the docketing's deadline
+        vague = []
     if vague and not (request.nothing or request.social):
         # "by midweek next week": the span said is the deadline, of which "next week" is a part
         doubts += [p.doubt for p in vague if chosen is None or 0 <= chosen.start - p.end <= 2]
     if chosen is None:
         if request.nothing or request.social or request.withdrawn:
             return DeadlineReading(None, next(iter(doubts), None) or aside)
-        doubt = (
-            next(iter(doubts), None) or undated_event(folded) or counted_from_an_event(folded)
-            or aside
-        )
+        counted = None if request.docketing else counted_from_an_event(folded)
+        doubt = next(iter(doubts), None) or undated_event(folded) or counted or aside
         if doubt is None and (timed := _timed_event(folded, pieces, clock)) is not None:
             return timed
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
@@ -268,7 +270,12 @@ def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None,
     # "by noon, so Denise can review before Wednesday's filing": the next step's day gives way
     # to a deadline said as one ("finalized so I can review next Monday" says the task's own)
     purposes = [c for c in left if c.rank > CONTEXT and in_a_purpose(folded, c.start)]
-    if purposes and any(c.rank == MARKED and c not in purposes for c in left):
+    if purposes and any(
+        c not in purposes and (c.rank == MARKED or c.rank > CONTEXT and _said_in_an_ask(folded, c))
+        for c in left
+    ):
+        # ... and to one said in an ask ("could you send me the memo tomorrow? I want to read
+        # it before I call their lawyer Tuesday")
         left = [c for c in left if c not in purposes]
     chosen = choose(folded, left)
     if chosen is not None and theirs and not _said_in_an_ask(folded, chosen):

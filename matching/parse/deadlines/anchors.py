@@ -117,7 +117,9 @@ _SOMEONE_ELSE = re.compile(
     r"|come\s+in|make\s+it)\b)\s+[a-z]+"
     # "the client comes back Monday", "his shutoff is Thursday": what happens to others, now
     r"|(?:the|his|her|their|mr\.?|mrs\.?|ms\.?)(?:\s+[a-z.'-]+){1,3}?\s+"
-    r"(?:(?!(?:needs|wants|asks|expects|says|is\s+due|are\s+due)\b)[a-z]+[^s\W]s|is|are|'s)\b"
+    # ("Mr. Hale has asked for Kyle to docket it today" relays an ask)
+    r"(?:(?!(?:needs|wants|asks|expects|says|is\s+due|are\s+due|requests"
+    r"|ha[sd]\s+(?:asked|requested))\b)[a-z]+[^s\W]s|is|are|'s)\b"
     # "the discharge order should be out next wk": an event expected, not the task's day
     r"|(?:[a-z.'-]+\s+){1,4}?(?:should|ought\s+to|is\s+expected\s+to|are\s+expected\s+to"
     r"|is\s+supposed\s+to)\s+(?:be\s+)?(?:out|in|issued|entered|arriving|coming|here|back"

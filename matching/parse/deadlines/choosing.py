@@ -36,6 +36,14 @@ from matching.parse.deadlines.requested import (
     asks_someone,
     asks_something,
     asks_the_reader,
+    item_at,
+)
+from matching.parse.deadlines.settling import (
+    at_the_events_time,
+    drawn_from,
+    one_day_timed,
+    settled_last,
+    statement_at,
 )
 
 # A time and a day in two sentences are two moments ("e-file it by 14:30. The garnishment hits
@@ -61,8 +69,6 @@ _EVENT_LEADS = frozenset(
     {"due", "deadline", "is", "are", "for", "on", "set", "at", "@", "it's", "scheduled", "now",
      "was", "to", "the"}
 )  # fmt: skip
-_STATEMENT_BREAK = re.compile(rf"{FULL_STOP}|[!?;\n]")
-_STATEMENT_REACH = 400
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 _THIRD_PERSON_NEEDS = re.compile(
     r"^\W*(?:he|she|they|the\s+(?:client|court|clerk|trustee|judge|other\s+side))\s+"
@@ -131,6 +137,7 @@ def candidates_in(folded: str, pieces: list[Piece], now: Now, request: Request) 
         elif isinstance(piece, Clock) and not piece.needs_day:
             when = wall_time(now.today, piece.clock, now.zone)
             found.append(Candidate(spans, when, piece.rank, timed=piece.stated))
+    found = at_the_events_time(folded, found, facts, now)
     return [_ranked(folded, c, request) for c in found]
 
 
@@ -148,13 +155,23 @@ def _told_as_fact(folded: str, piece: Piece, request: Request) -> bool:
         return True
     if described(folded, piece.start, piece.end, lead, appearance=request.appearance):
         return True
+    event = names_the_event(folded, piece.start, piece.end)
+    if event is not None and _STILL_ON.match(folded, piece.start + len(event)):
+        return True  # "Please cover it. The 11/2 pretrial stays on.": another event, unmoved
     # "on my way to the 9:00 docket", "postpone the Jan 7 trial": the time or day that says
     # which event, unless someone is to be there or it is marked ("before the 7/16 conf").
     return (
         (isinstance(piece, Clock) or isinstance(piece, Day) and lead != MARKED)
         and not request.appearance
-        and names_the_event(folded, piece.start, piece.end) is not None
+        and event is not None
     )
+
+
+# What stays as it was: "the 11/2 pretrial stays on", "the 9am status conf is still set".
+_STILL_ON = re.compile(
+    r"\s+(?:stays|remains|is\s+still|are\s+still|still)\s+(?:on|set|scheduled|as\s+is|put)\b"
+    r"|\s+(?:is|are)\s+(?:unchanged|unaffected|not\s+affected)\b"
+)
 
 
 def _time_of_a_fact(folded: str, piece: Piece, facts: list[Piece]) -> bool:
@@ -255,7 +272,18 @@ def _distant_pair(
         return []
     if rank_of_lead(folded, clock.start) == MARKED > rank_of_lead(folded, day.start):
         return []
+    if _told_due_apart(folded, clock, day):
+        return []
     return [(clocks[0], days[0])]
+
+
+def _told_due_apart(folded: str, clock: Clock, day: Day) -> bool:
+    """Whether the time and the day are two deadlines, each with its own marker, one of them a
+    thing's due date told in a clause of its own ("file it by 2pm, answer's due monday")."""
+    if rank_of_lead(folded, clock.start) < MARKED or rank_of_lead(folded, day.start) < MARKED:
+        return False
+    told = [bounds_from_outside(folded, p.start, p.end) == DUE for p in (clock, day)]
+    return told[0] != told[1]
 
 
 def _a_later_days_time(folded: str, clock: Clock, day: Day, now: Now) -> bool:
@@ -267,7 +295,7 @@ def _a_later_days_time(folded: str, clock: Clock, day: Day, now: Now) -> bool:
         and wall_time(now.today, clock.clock, now.zone) < now.moment
         and rank_of_lead(folded, clock.start) == MARKED
         and rank_of_lead(folded, day.start) < MARKED
-        and asks_another(_statement_at(folded, day.start))
+        and asks_another(statement_at(folded, day.start))
     )
 
 
@@ -348,7 +376,7 @@ def _docketed(folded: str, candidate: Candidate) -> bool:
         # "possession granted, writ can issue in 5 days. pls calendar it", "they accepted -
         # truck back by Friday ... please calendar the truck return": a day told in a sentence
         # that asks nothing is the event's
-        statement = _statement_at(folded, candidate.start)
+        statement = statement_at(folded, candidate.start)
         return (
             _NEWS.search(statement) is not None
             and not asks_someone(statement)
@@ -373,7 +401,7 @@ def _asked_over_told(folded: str, candidates: list[Candidate]) -> list[Candidate
     filed its motion this afternoon"); else none."""
     asked, told = [], []
     for candidate in candidates:
-        statement = _statement_at(folded, candidate.start)
+        statement = statement_at(folded, candidate.start)
         if asks_another(statement):
             asked.append(candidate)
         elif asks_something(statement):
@@ -381,16 +409,6 @@ def _asked_over_told(folded: str, candidates: list[Candidate]) -> list[Candidate
         else:
             told.append(candidate)
     return asked if told else []
-
-
-def _statement_at(folded: str, at: int) -> str:
-    """The sentence, or the part of it between semicolons, that `at` is said in ("Ms." ends
-    none)."""
-    begin = 0
-    for match in _STATEMENT_BREAK.finditer(folded, max(0, at - _STATEMENT_REACH), at):
-        begin = match.end()
-    after = _STATEMENT_BREAK.search(folded, at)
-    return folded[begin : after.start() if after else len(folded)]
 
 
 def _sentence_at(folded: str, at: int) -> str:
@@ -404,6 +422,14 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     meant = [c for c in candidates if c.rank > CONTEXT]
     if not meant:
         return None
+    # "they want it by 10/20 but I want to review first, so next Tues.": a day worked back
+    # from a deadline said before it is the task's own, as if marked
+    meant = [
+        c._replace(rank=MARKED)
+        if c.rank < MARKED and any(o.rank == MARKED and drawn_from(folded, c, o) for o in meant)
+        else c
+        for c in meant
+    ]
     best = max(c.rank for c in meant)
     top = sorted((c for c in meant if c.rank == best), key=lambda c: (c.due_at, c.start))
     if best == MARKED:
@@ -411,11 +437,13 @@ def choose(folded: str, candidates: list[Candidate]) -> Candidate | None:
     sooner, later = top[0], top[-1]
     if sooner.due_at == later.due_at or sooner.doubt:
         return sooner
+    if (timed := one_day_timed(top)) is not None:
+        return timed
     # "can you e-file it today? ... her next paycheck hits Friday": a day told of what someone
     # else does gives way to one that is not
     acts = [c for c in top if _someone_elses_day(folded, c)]
     if acts and len(acts) < len(top) and all(
-        asks_something(_statement_at(folded, c.start)) for c in top if c not in acts
+        asks_something(statement_at(folded, c.start)) for c in top if c not in acts
     ):
         top = [c for c in top if c not in acts]
         sooner, later = top[0], top[-1]
@@ -499,7 +527,15 @@ def _marked_choice(folded: str, marked: list[Candidate]) -> Candidate:
             said_to_be_fine(folded, end) or _THEN.match(folded, end)
         ) and put_right(folded, chosen.spans[-1][1], later.start):
             return later
+    if (settled := settled_last(folded, own)) is not None:
+        return settled
     other = next((c for c in own if c.due_at.date() != chosen.due_at.date()), None)
+    if other is not None and 0 < item_at(folded, chosen.start) < item_at(folded, other.start):
+        # "1. ... by the end of the week. 2. Separately, Sarah may take until Monday on the
+        # Greer answer": the first item's ask is the task, a later item's day another ask's
+        return chosen
+    if other is not None and drawn_from(folded, chosen, other):
+        return chosen  # "want to file 3/10, so draft by 3/7": the task's own, worked back
     # "e-file it Monday by 10? Hunter's signed version will be in the folder by tonight": the
     # deadline said in the ask, not the one told of another step
     asked = _asked_over_told(folded, own)

@@ -78,6 +78,9 @@ _SITUATION = re.compile(
     r"|unavailable|stuck|double-booked|around|here|available|reachable"
     r"|tied\s+up|sick|offline|slammed|swamped|busy|buried|slow|booked|covering)"
     r"|(?:i've\s+got|i\s+have|i've)(?!\s+(?:to|until|till)\b)"
+    # where someone else will be: "he will be at the bankruptcy court tomorrow morning"
+    r"|(?:he|she|they)(?:'ll|\s+will)\s+be\s+(?:out|off|away|travell?ing|unavailable"
+    r"|on\s+(?:vacation|leave)|in\s+(?:court|trial)|at\s+(?:the\s+)?(?:[a-z]+\s+){0,2}court)"
     # when the writer is free: "I can't get to it until next week"
     r"|(?:i|we)\s+(?:can't|cant|cannot|can\s+not|won't|wont)\s+(?:get\s+to|look\s+at|do)"
     r"\s+(?:it|this|that|them)\s+(?:until|till|til|before))\b"
@@ -170,6 +173,8 @@ _FINE = re.compile(
     r"(?:\s+(?:totally|perfectly|really|just|also|still|probably|definitely|absolutely|completely"
     r"|totes|more\s+than))?\s+(?:fine|ok|okay|good|great|perfect|plenty)\b"
     r"|\s+(?:works|is\s+when|at\s+the\s+latest)\b"
+    # "Tomorrow will do.", said last
+    r"|\s+(?:will|would|should)\s+do\s*(?:[.!]|$)"
 )
 # "for tomorrow, not today:", "Friday:": a day heading what follows, when the work is for.
 _HEADING = re.compile(r"(?:\s*,\s*not\s+[a-z]+)?\s*:")
@@ -178,7 +183,8 @@ _HEADING_LEAD = re.compile(r"(?:^|[.!?\n])\s*(?:[a-z]+\s+)?(?:for\s+)?$")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|my|our|his|her|their|your|a|an|[a-z]+'s)\s+$")
 _EVENT_NOUN = (
     r"(?:hearing|hrg|trial|conference|conf|deposition|depo|mediation|meeting|mtg|call|docket"
-    r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument)s?"
+    r"|calendar|consult(?:ation)?|appointment|appt|341|status|sentencing|argument|pretrial"
+    r"|pre-trial|arraignment|arbitration)s?"
 )
 _ATTRIBUTIVE_AFTER = re.compile(
     # ("your 2pm intake" is an event; "call him for an intake today" asks for one)
@@ -204,7 +210,8 @@ _FOR_THE_EVENT = re.compile(
 
 # Words a fragment may hold beside its deadline and still only state the deadline ("Tomorrow is
 # fine.", "nxt wk ok", "Today, please.").
-_FRAGMENT_BREAK = re.compile(r"[.!?;:\n]|\s-+\s|[^\x00-\x7f]")
+# (a sign-off closing the text, "... Thursday 8am. -RD", ends the fragment too)
+_FRAGMENT_BREAK = re.compile(r"[.!?;:\n]|\s-+\s|[^\x00-\x7f]|\s-+[a-z.]{1,16}\s*$")
 _FRAGMENT_WORDS = frozenset(
     {"please", "pls", "plz", "ok", "okay", "k", "is", "fine", "works", "good", "great", "thx",
      "thanks", "thank", "you", "ty", "by", "before", "b4", "latest", "at", "the", "if", "possible",
@@ -212,7 +219,9 @@ _FRAGMENT_WORDS = frozenset(
      "so", "it", "that", "that's", "also", "just", "then", "and", "or", "sooner", "better",
      "hopefully", "needed", "need", "ready", "done", "back", "to", "me", "tops", "max",
      # priority words say how urgent, not what else is asked ("3 wks is fine, low priority")
-     "low", "high", "priority", "urgent", "asap", "rush", "not"}
+     "low", "high", "priority", "urgent", "asap", "rush", "not",
+     # "Tomorrow will do."
+     "will", "do"}
 )  # fmt: skip
 # "Thursday at noon so I can check it.": why the deadline, which adds no other ask.
 _PURPOSE = re.compile(r"\s*,?\s*so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|have)\b[^.!?;:\n]*")
@@ -287,6 +296,8 @@ _PURPOSE_BEFORE = re.compile(
     # "... within 3 business days, so they go out certified before the 1/21 call"
     r"|(?:they|it|he|she)\s+(?:go|goes|get|gets|arrive|arrives|reach|reaches|land|lands|are"
     r"|is)(?:\s+(?:out|in|there|back))?)\s[^.!?;\n]*$"
+    # "I want to read it before I call the lender's lawyer Tuesday": the writer's next step
+    r"|\bbefore\s+(?:i|we)\s+(?!(?:need|have|get|want|can|could|leave|go)\b)[a-z']+\s[^.!?;\n]*$"
 )
 _PURPOSE_REACH = 120
 
@@ -294,7 +305,7 @@ _PURPOSE_REACH = 120
 def in_a_purpose(folded: str, start: int) -> bool:
     """Whether the day at `start` is said in a clause of why the work is wanted ("so Denise can
     review it before Wednesday's filing"): the next step's day, not the task's."""
-    if "so" not in folded:
+    if "so" not in folded and "before" not in folded:
         return False
     return _PURPOSE_BEFORE.search(folded, max(0, start - _PURPOSE_REACH), start) is not None
 
@@ -351,9 +362,17 @@ def heads_the_text(folded: str, start: int, end: int) -> bool:
 
 def names_the_event(folded: str, start: int, end: int) -> str | None:
     """The event the time at `start:end` says is which ("the 9:00 docket"), if it does."""
-    before = _ATTRIBUTIVE_BEFORE.search(folded, max(0, start - 12), start)
+    before = _ATTRIBUTIVE_BEFORE.search(folded, max(0, start - 12), start) or _opens_with_digits(
+        folded, start
+    )
     after = _ATTRIBUTIVE_AFTER.match(folded, end)
     return f"{folded[start:end]}{after.group()}" if before and after else None
+
+
+def _opens_with_digits(folded: str, start: int) -> bool:
+    """Whether a date or time in digits opens its sentence ("3/8 hearing is off."), where it
+    says which event as "the" would."""
+    return folded[start : start + 1].isdigit() and folded[:start].rstrip()[-1:] in ("", *".!?:\n")
 
 
 def for_an_event(folded: str, start: int) -> str | None:

@@ -60,6 +60,8 @@ _NOT = frozenset(
      "wasn't", "wasnt"}
 )  # fmt: skip
 _UNTIL = frozenset({"until", "till", "til"})
+# How many words back a "from" makes an "until" the end of a span ("from 9:00 until 11:30").
+_SPAN_REACH = 4
 _WOULD = frozenset({"i'd", "we'd", "would", "d"})
 # Facts only on their own: "motion for default on 9/16" names a motion, not a default.
 _FACT_NOUNS = frozenset({"payment", "pmt", "activity", "default", "delinquency"})
@@ -95,6 +97,10 @@ _CLAUSE_REACH = 160
 # Who did it, right before a fact verb, makes it a report even in a request: "pls scan the
 # notices we got today", "the walk-in who came by this afternoon".
 _SUBJECTS = frozenset({"i", "we", "she", "he", "they", "it", "you", "who", "that", "which"})
+# Words before a participle that make it describe the noun after it ("the signed copy").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that", "these"}
+)
 # How many other words may stand between a fact verb and the date it makes a fact.
 _FACT_REACH = 3
 # Events counted before a day ("6 calls this week", "three texts today", "twice this week"):
@@ -140,6 +146,30 @@ _EVENT_DATE = re.compile(
 )
 
 
+# "..., which is 6/13", "- that's today": the day a date said before falls on, named again.
+_NAMED_AGAIN = re.compile(r"\b(?:that's|thats|that\s+is|which\s+is|which's|which\s+would\s+be)\s*$")
+
+
+# The writer asking to meet: "can we talk tomorrow at 9?", "can I grab 30 min w/ you tmrw".
+_MEETING_ASKED = re.compile(
+    r"\b(?:can|could|shall|should)\s+(?:i|we)\s+(?:talk|meet|chat|grab|sync|catch\s+up|touch\s+base"
+    r"|connect|hop\s+on|jump\s+on|steal)\b[^.!?]*$"
+)
+# What a paper says: "the shutoff notice says 10/20", "her statement shows 3/1".
+_PAPER_SAYS = re.compile(
+    r"\b(?:notice|letter|summons|order|complaint|bill|statement|stmt|email|e-mail|paperwork"
+    r"|docket|website|portal|receipt|invoice|contract|lease|form|stub)s?\s+(?:says|said|shows"
+    r"|showed|lists|listed|reads|states|stated)\s+(?:it's\s+|its\s+)?$"
+)
+# A rota's turn: "whoever has intake today can you grab her", "on-duty paralegal this week is
+# Sarah", "who's on call tonight": the day says who is meant, not when the work is due.
+_ON_DUTY = re.compile(
+    r"\bon[\s-](?:duty|call)(?:\s+[a-z-]+){0,2}\s*$"
+    r"|\bwho(?:ever)?(?:'s|\s+is|\s+has|\s+was)\s+(?:on\s+)?(?:the\s+)?(?:intake|phones?|front\s+desk"
+    r"|desk|reception|queue|duty|call|rotation)(?:\s+(?:duty|rotation|shift))?\s*$"
+)
+
+
 def is_introduced(folded: str, start: int) -> bool:
     """Whether a lead-in stands before `start` ("on wed", "for wed", "need it wed"): a short
     weekday that is also a word needs one."""
@@ -161,6 +191,14 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         return CONTEXT  # "please ignore until tomorrow": when to start
     if "date" in clause and _EVENT_DATE.search(clause):
         return CONTEXT  # "return date is Friday": the court's day, not the task's
+    if ("i" in clause or "we" in clause) and _MEETING_ASKED.search(clause):
+        return CONTEXT  # "can we talk tomorrow at 9?": when to meet the writer, no deadline
+    if "s" in clause and _PAPER_SAYS.search(clause):
+        return CONTEXT  # "NYSEG notice says 10/20": what a paper says, not when the task is due
+    if ("on" in clause or "who" in clause) and _ON_DUTY.search(clause):
+        return CONTEXT  # "whoever has intake today", "on-duty paralegal this week": who, not when
+    if ("that" in clause or "which" in clause) and _NAMED_AGAIN.search(clause):
+        return CONTEXT  # "due 14 days before, which is 6/13 - that's today??": a day named again
     # A marker counts only right before the day ("by mail 11/24" is no deadline); a fact
     # verb also from a few words back.
     between = 0
@@ -172,6 +210,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return CONTEXT  # "within a week of Tuesday": the day it is counted from
         if between == 0 and _settles(found, index):
             return MARKED  # "let's say Monday 10am", "make it Friday": the writer settles it
+        if between == 0 and word == "for" and before in _AIMS:
+            return MARKED  # "let's aim for the end of next week": the goal set
         if word in _FILLERS or word in _WEEKDAY_NAMES or word == "by" and before in _VISITED:
             continue  # "the walk-in who came by this afternoon" is no deadline; "by Tue 7/6" is
         if between == 0 and word in _MARKERS:
@@ -181,6 +221,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
                 return CONTEXT
             if word in _UNTIL and before in _NOT:
                 return CONTEXT  # "trial's not till 11/17": how much time there is, no deadline
+            if word in _UNTIL and "from" in found[max(0, index - _SPAN_REACH) : index]:
+                return CONTEXT  # "in court from 9:00 until about 11:30": a span, no deadline
             if before in _EVENT_PARTICIPLES:
                 # "so it's postmarked by Friday": the state wanted by then, not which events
                 if index >= 2 and found[index - 2] in _AUXILIARIES:
@@ -200,6 +242,11 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return STANDING
         if between == 0 and word in _COURT_EVENTS and not appearance:
             return CONTEXT
+        if word in _FACT_VERBS and before in _DETERMINERS and index + 1 < len(found):
+            # "put the continued meeting on the calendar today": a participle that describes
+            # a thing named after it dates no event
+            between += 1
+            continue
         if word in _FACT_VERBS and not _names_a_paper(found, index):
             # "get the NOA filed today" asks for the event; "she got served today" reports it
             # ("get it filed today": "it" is what is filed, not who filed).
@@ -214,11 +261,13 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
         if between > _FACT_REACH:
             # "Ocampo dropped off a stack of collector letters Fri": in a clause that asks for
             # nothing, an event told further back still dates its day
-            far = not appearance and _told_long_ago(said, found)
+            far = not appearance and _told_long_ago(said)
             return CONTEXT if far else STANDING
     return STANDING
 
 
+# Words that, with "for", set a goal: "aim for Friday", "shooting for the 14th".
+_AIMS = frozenset({"aim", "aiming", "shoot", "shooting", "target", "targeting", "gun", "gunning"})
 # Units of a period, before "of": "within a week of Tuesday" counts from Tuesday.
 _PERIOD_UNITS = frozenset(
     {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "hour", "hours", "hrs",
@@ -229,7 +278,7 @@ _CAUSATIVE = frozenset({"get", "gets", "getting", "have", "having"})
 # Fact verbs that tell of what already happened, whoever did it ("dropped off", "mailed").
 _PAST_FACTS = frozenset(
     word for word in _FACT_VERBS if word.endswith("ed") or word in {
-        "sent", "paid", "made", "came", "took", "left", "set", "reset", "repod",
+        "sent", "paid", "made", "came", "took", "left", "set", "reset", "repod", "got",
         "repo'd", "met", "saw", "heard", "spoke", "sold", "began"}
 )
 # Words after a far fact verb that give the day another role: an event's new date ("moved to
@@ -255,14 +304,23 @@ def _caused(found: list[str], index: int) -> bool:
     return index >= 2 and found[index - 1] == "it" and found[index - 2] in _CAUSATIVE
 
 
-def _told_long_ago(said: list[str], found: list[str]) -> bool:
-    """Whether a past event is told among the last `found` words before a day, in a clause
-    (`said`) that asks for nothing."""
-    if not ASKING_WORDS.isdisjoint(said) or not _ASKS.isdisjoint(said):
+def _asks_in(said: list[str]) -> bool:
+    """Whether the words hold one that asks; "like" only as "I'd like" ("like 3am saturday" is
+    about when)."""
+    return any(
+        word in _ASKS and (word != "like" or index and said[index - 1] in _WOULD)
+        for index, word in enumerate(said)
+    )
+
+
+def _told_long_ago(said: list[str]) -> bool:
+    """Whether a past event is told in the clause before a day (`said`, its words), which asks
+    for nothing: "Ybarra dropped off his last 6 months of paystubs at the office Saturday"."""
+    if not ASKING_WORDS.isdisjoint(said) or _asks_in(said):
         return False
-    told = [i for i, word in enumerate(found) if word in _PAST_FACTS]
+    told = [i for i, word in enumerate(said) if word in _PAST_FACTS]
     # ("got moved up from July 21 to July 7": the event's new day, which may be asked for)
-    return bool(told) and _TOLD_FAR.isdisjoint(found[told[-1] :])
+    return bool(told) and _TOLD_FAR.isdisjoint(said[told[-1] :])
 
 
 # Events whose own timing a period right after them gives: "hrg in 3 wks", "the sale is in 10

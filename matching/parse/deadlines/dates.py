@@ -47,7 +47,9 @@ _WORDLIKE_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
 _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:(?:at|@|by)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m)?\b"
     r"|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|(?:at\s+)?noon\b"
-    r"|(?:a\.m\.?|am|morning)\s*[.!]?\s*$)"
+    r"|(?:a\.m\.?|am|morning)\s*[.!]?\s*$"
+    # "Wed EOD", "mon cob": the end of that day
+    r"|(?:eod|cob|eob|end\s+of\s+(?:the\s+)?day|close\s+of\s+business)\b)"
 )
 _CLAUSE_END_BEFORE = re.compile(r"(?:^|[,;:(.!?]|\s-+)\s*$")
 _DATE_AFTER = re.compile(

@@ -226,6 +226,12 @@ _PARTY_WANTS = re.compile(
     r"\s+(?:(?:also|still|just|now|only|then|already)\s+)?(?P<what>wants|needs|requires|expects)\b"
     + _CLAUSE_TAIL
 )
+# What a third person must do to stop something: "the repo's coming if she doesn't pay $900 by
+# the 15th", "unless they cure by Friday".
+_THIRD_PERSON_FAILS = re.compile(
+    r"\b(?:if|unless)\s+(?P<who>he|she|they)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|can'?t"
+    r"|cannot|won'?t|fails?\s+to|pays?|cures?)\b" + _CLAUSE_TAIL
+)
 _POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
 
 
@@ -251,7 +257,11 @@ def someone_elses(folded: str, start: int, end: int) -> Theirs | None:
     lead = max(0, start - 160)
     breaks = [m.end() for m in _SENTENCE_START.finditer(folded, lead, start)]
     begin = breaks[-1] if breaks else lead
-    match = _THIRD_PERSON.search(folded, begin, start) or _PARTY_WANTS.search(folded, begin, start)
+    match = (
+        _THIRD_PERSON.search(folded, begin, start)
+        or _PARTY_WANTS.search(folded, begin, start)
+        or _THIRD_PERSON_FAILS.search(folded, begin, start)
+    )
     if match is None or _REACHABLE.search(folded, match.start(), start):
         return None
     said = " ".join(folded[match.start() : end].split())

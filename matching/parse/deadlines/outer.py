@@ -26,6 +26,8 @@ _DUE_CUE = re.compile(r"\b(?:due|deadline)\b")
 _CLAUSE_CUE = re.compile(
     r"\b(?:unless|or\s+else|must|(?<!you\s)(?<!\bu\s)(?<!someone\s)(?<!somebody\s)(?:has|have)\s+to)\b"
     r"|\b(?:we're|we\s+are|they're|they\s+are)\s+$"
+    # "we expect their response by December 3": another party's step, awaited
+    r"|\b(?:we|i)\s+(?:expect|anticipate|are\s+expecting|'re\s+expecting)\s+(?:their|his|her|a|an|the)\b"
 )
 _CLAUSE_BREAK = re.compile(rf",\s|{_BREAK.pattern}")
 # Said after it, even in a request: "by 11/25 at the latest", "within 14 days of that" (counted

@@ -129,12 +129,20 @@ _WITHDRAWN = re.compile(
     r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
 )
 # A deadline word after an ask is taken back: "I'll do it myself. Meg, just pull the plan by 2".
-_ANY_DAY_WORD = re.compile(r"\b(?:by|before|due|today|tomorrow|tmrw|tonight|eod|asap)\b|\d")
+# ("need it Monday - scratch that, Monday's Juneteenth. Tuesday.": the day put right)
+_ANY_DAY_WORD = re.compile(
+    r"\b(?:by|before|due|today|tomorrow|tmrw|tonight|eod|asap"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d"
+)
 # "a reminder that all time entries must be in by Thursday": what everyone must do, which the
 # reminder states rather than asks of the reader.
-_REMINDER = re.compile(r"\breminder\b")
+# ("heads up: the clerk's window closes at 3 today; anything that needs to go in has to be
+# there before then" states what everyone must do, as a reminder does)
+_REMINDER = re.compile(r"\b(?:reminder|heads\s+up)\b")
 _OBLIGATION = re.compile(
     r"\b(?:must|have\s+to|has\s+to|need\s+to|needs\s+to)\b"
+    # "please don't forget to enter your time": what a reminder says
+    r"|\b(?:(?:please|pls|plz)\s+)?(?:don'?t|do\s+not)\s+forget\b"
     # ... and why ("so that billing can close the month")
     r"|\bso\s+(?:that\s+)?(?!you\b|u\b)[a-z']+(?:\s+[a-z']+)?\s+(?:can|could)\b"
 )
@@ -183,6 +191,8 @@ _ASKING = re.compile(
 # ("the defendant must produce the data by 11/24").
 _ASKING_READER = re.compile(
     r"\b(?:please|pls|plz|kindly|can|could|would|need|needs|want|wants|should|i'd\s+like)\b"
+    # "Try to have a number for me by EOD tomorrow": a bare command to try
+    r"|(?:^|[.!?;:,\n])\s*try\s+(?:to|and)\b"
 )
 
 # A list's items, one a line: "1. ...", "2) ...", "(3) ...", "- ...", "• ...".
@@ -291,6 +301,7 @@ def notes_blanked(folded: str) -> str:
 
 def asks_something(sentence: str) -> bool:
     """Whether `sentence` asks for anything, a bare command included ("Draft it today")."""
+    sentence = _offers_blanked(sentence)
     return asks_the_reader(sentence) or _ASKING.search(sentence) is not None
 
 
@@ -312,11 +323,26 @@ def asks_someone(sentence: str) -> bool:
 
 def asks_the_reader(sentence: str) -> bool:
     """Whether `sentence` asks the reader for something (rather than telling a fact)."""
+    sentence = _offers_blanked(sentence)
     return _ASKING_READER.search(sentence) is not None or _asks_to_docket(sentence)
+
+
+def _offers_blanked(sentence: str) -> str:
+    """`sentence` with what someone else can pay blanked ("Jesus can do $2,500")."""
+    return _OFFER.sub(" ", sentence) if "$" in sentence else sentence
 
 
 # The writer's own "can" or "will" asks no one: "I can prep you Tuesday", "we'll file Monday".
 _OWN_MODAL = re.compile(r"\b(?:(?:i|we)\s+(?:can|could|will|might|may)|i'll|we'll)\b")
+
+
+# What someone else can pay, which asks no one: "Jesus can do $2,500 by the first of the month",
+# "she could maybe pay $300 a month" (but "can you pay the $75 fee" asks).
+_OFFER = re.compile(
+    r"\b(?!(?:you|u|ya|i|we|someone|somebody|anyone|anybody)\b)[a-z']+\s+(?:can|could)\s+"
+    r"(?:(?:maybe|only|probably|prob|likely|still|now)\s+)?(?:do|pay|afford|offer|manage|put\s+down"
+    r"|come\s+up\s+with|swing|scrape\s+together)\s+(?:(?:about|around|maybe|up\s+to|another)\s+)?\$"
+)
 
 
 def asks_another(statement: str) -> bool:
@@ -325,6 +351,18 @@ def asks_another(statement: str) -> bool:
     if "i" in statement or "we" in statement:
         statement = _OWN_MODAL.sub(" ", statement)
     return asks_the_reader(statement)
+
+
+def item_at(folded: str, at: int) -> int:
+    """Which item of the text's list (1, 2, ...) `at` is said in; 0 outside a list."""
+    line = folded.rfind("\n", 0, at) + 1
+    items = [m.start() for m in _ITEM.finditer(folded) if m.start() <= line]
+    if not items:
+        return 0
+    # (an item runs on to the next; a blank line after the list ends it)
+    if folded.find("\n\n", items[-1], at) != -1:
+        return 0
+    return len(items)
 
 
 def later_item(folded: str, start: int) -> str | None:

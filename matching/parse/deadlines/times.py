@@ -22,6 +22,11 @@ _END_OF_DAY = re.compile(
     r"(?:\beod\b|\be\.o\.d\b\.?|\bcob\b|\bc\.o\.b\b\.?|\beob\b|\bclose\s+of\s+(?:business|play)\b"
     r"|\bend\s+of\s+(?:the\s+)?(?:business\s+|work\s*)?day\b|\bend\s+of\s+business\b)"
 )
+# A daily post named after the end of the day: "End of day queue:", "the EOD report".
+_NAMES_A_ROUNDUP = re.compile(
+    r"\s+(?:queue|report|summary|recap|roundup|round-up|rundown|wrap-?up|status|check-?in"
+    r"|huddle|list|numbers|count|tally|digest)\b"
+)
 _CLOCK_MERIDIEM = re.compile(
     r"(?<![\d:/.$])\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
     r"(?:\s*(?P<ap>[ap])\.?m\b\.?|(?P<ap1>[ap])\b)"
@@ -115,7 +120,9 @@ def _am_after_day(match: re.Match[str], folded: str, now: Now) -> Clock | None:
     return Clock(match.start(), match.end(), FIRST_THING, needs_day=True)
 
 
-def _end_of_day(match: re.Match[str], folded: str, now: Now) -> Piece:
+def _end_of_day(match: re.Match[str], folded: str, now: Now) -> Piece | None:
+    if _NAMES_A_ROUNDUP.match(folded, match.end()):
+        return None  # "End of day queue: ...", "the EOD report": which post, not when
     # A time of day (17:00) so that "EOD Friday" pairs with its day like "Friday 5pm".
     return Clock(match.start(), match.end(), END_OF_DAY, rank=MARKED, stated=False)
 
