@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.parse.deadlines import PASSED_WARNING, find_deadline, read_deadline
+from matching.parse.deadlines import PASSED_WARNING, find_deadline
+from tests.matching.deadline_reading import reading
 
 NY = "America/New_York"
 CHICAGO = "America/Chicago"
@@ -439,13 +440,6 @@ def test_a_message_asking_nothing_has_no_deadline(
     text: str, now: str, expected: str | None
 ) -> None:
     assert due(text, now) == expected
-
-
-def reading(text: str, now: str) -> tuple[str | None, bool]:
-    """The deadline read (as `due` gives it), and whether it is asked about."""
-    found = read_deadline(text, now=datetime.fromisoformat(now), tz=NY)
-    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M") if found.deadline else None
-    return when, found.doubt is not None
 
 
 # Times and days that say which events, what state lasts how long, or what the writer will do

@@ -3,12 +3,10 @@ told as news beside the ask, and the writer's own plans: which day is the task's
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from matching.parse.deadlines import read_deadline
 from matching.parse.priority import priority_of
+from tests.matching import deadline_reading
 
 DENVER = "America/Denver"
 THU = "2029-03-08T08:10:00-07:00"  # a Thursday morning
@@ -16,10 +14,8 @@ FRI = "2029-03-09T07:55:00-07:00"  # a Friday morning
 
 
 def reading(text: str, now: str = THU) -> tuple[str | None, bool]:
-    """The deadline read, and whether it is asked about."""
-    found = read_deadline(text, now=datetime.fromisoformat(now), tz=DENVER)
-    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M") if found.deadline else None
-    return when, found.doubt is not None
+    """The deadline read in Denver, and whether it is asked about."""
+    return deadline_reading.reading(text, now, DENVER)
 
 
 BOARDS = [

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from matching.parse.deadlines import read_deadline
-
-NY = "America/New_York"
-TUE = "2026-12-08T10:00:00-05:00"  # Tuesday, an ordinary week
+from tests.matching import deadline_reading
+from tests.matching.deadline_reading import NY, TUE, WITH_OFFSET
 
 
 def reading(text: str, tz: str = NY) -> tuple[str | None, bool]:
-    found = read_deadline(text, now=datetime.fromisoformat(TUE), tz=tz)
-    when = found.deadline.due_at.strftime("%Y-%m-%d %H:%M %z") if found.deadline else None
-    return when, found.doubt is not None
+    """The deadline read on an ordinary Tuesday, with its UTC offset, and whether it is asked."""
+    return deadline_reading.reading(text, TUE, tz, WITH_OFFSET)
 
 
 ZONES = [

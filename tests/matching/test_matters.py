@@ -10,10 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Parser
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_matter
+from tests.matching.bundled import firm_parser, reader, sure_matter
 from tests.matching.bundled import named_person as person
 
 DEN = "America/Denver"
@@ -42,11 +41,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=DEN)
+read = reader(NOW, DEN)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from matching.model import PRIORITIES, MatterRef, TaskDraft, Taxonomy
 from matching.parse import CONFIDENCE_THRESHOLD, Catalogue, Parser, parse, priority_of
 from matching.taxonomy import parse_taxonomy
-from tests.matching.bundled import BUNDLED_CATALOGUE, BUNDLED_TAXONOMY, BUNDLED_VOCABULARY
+from tests.matching.bundled import (
+    BUNDLED_CATALOGUE,
+    BUNDLED_TAXONOMY,
+    BUNDLED_VOCABULARY,
+    firm_parser,
+    reader,
+)
 from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
@@ -45,11 +51,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER)
+    return firm_parser(MATTERS, ROSTER, nicknames=False)
 
 
-def read(parser: Parser, text: str, now: datetime = NOW, tz: str = NY) -> TaskDraft:
-    return parser.parse(text, now=now, tz=tz)
+read = reader(NOW, NY)
 
 
 # ---------------------------------------------------------------------------------------------

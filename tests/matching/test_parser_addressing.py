@@ -9,12 +9,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
 from matching.parse.matters import RELATIVE_WARNING
 from matching.parse.people import FOR_ANOTHER, ROUTING, SEVERAL_PEOPLE, THANKED_ASKED
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
+from tests.matching.bundled import (
+    firm_parser,
+    reader,
+    sure_assignee,
+    sure_matter,
+)
 from tests.matching.bundled import named_person as person
 
 DEN = "America/Denver"
@@ -61,11 +65,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=DEN)
+read = reader(NOW, DEN)
 
 
 
@@ -104,7 +107,7 @@ def test_a_beginning_two_first_names_share_is_asked_about(parser: Parser) -> Non
 
 def test_a_short_form_shared_by_the_table_and_a_beginning_is_asked_about() -> None:
     roster = (person(JOLENE, "Jolene Marsh", "paralegal"), person(DANA, "Joanna Pike", "paralegal"))
-    parser = Parser(BUNDLED_CATALOGUE, MATTERS, roster, load_nicknames())
+    parser = firm_parser(MATTERS, roster)
     assert sure_assignee(read(parser, "jo can you pull the Ashby paystubs")) == (None, True)
 
 
@@ -259,7 +262,7 @@ QUAILE = "QX-1"
 @pytest.fixture(scope="module")
 def greeted() -> Parser:
     matters = (MatterRef(QUAILE, "Bertram Quaile", "Quaile v. Sable Funding"),)
-    return Parser(BUNDLED_CATALOGUE, matters, GREETED_ROSTER, load_nicknames())
+    return firm_parser(matters, GREETED_ROSTER)
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import firm_parser, reader
 from tests.matching.bundled import named_person as person
 
 BOISE = "America/Boise"
@@ -32,11 +32,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER)
+    return firm_parser(MATTERS, ROSTER, nicknames=False)
 
 
-def read(parser: Parser, text: str, writer: str | None = None) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=BOISE, writer=writer)
+read = reader(NOW, BOISE)
 
 
 def test_a_board_row_gives_its_matter_assignee_and_due_day(parser: Parser) -> None:

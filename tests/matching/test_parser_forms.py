@@ -9,11 +9,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
-from matching.parse.people import NOT_ON_ROSTER, SEVERAL_ASKED, SEVERAL_PEOPLE
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
+from matching.parse.assigning import SEVERAL_ASKED
+from matching.parse.people import NOT_ON_ROSTER, SEVERAL_PEOPLE
+from tests.matching.bundled import (
+    firm_parser,
+    reader,
+    sure_assignee,
+    sure_matter,
+)
 from tests.matching.bundled import named_person as person
 
 CHI = "America/Chicago"
@@ -42,11 +47,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str, writer: str | None = KINCAID) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=CHI, writer=writer)
+read = reader(NOW, CHI, KINCAID)
 
 
 @pytest.mark.parametrize(

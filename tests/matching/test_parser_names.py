@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Parser
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import firm_parser, reader
 from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
@@ -56,11 +55,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=NY)
+read = reader(NOW, NY)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -253,7 +251,7 @@ def test_a_short_form_that_fits_two_people_is_asked_about(parser: Parser) -> Non
 
 
 def test_without_the_nickname_table_a_lower_case_short_form_names_no_one() -> None:
-    draft = Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER).parse(
+    draft = firm_parser(MATTERS, ROSTER, nicknames=False).parse(
         "can becky pull the Orourke ledger", now=NOW, tz=NY
     )
     assert (draft.assignee, draft.matter) == (None, OROURKE)
@@ -296,7 +294,7 @@ TRADE_MATTERS = (
 
 @pytest.fixture(scope="module")
 def trades() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, TRADE_MATTERS, ROSTER, load_nicknames())
+    return firm_parser(TRADE_MATTERS, ROSTER)
 
 
 @pytest.mark.parametrize(
@@ -350,7 +348,7 @@ PLACE_MATTERS = (
 
 @pytest.fixture(scope="module")
 def places() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, PLACE_MATTERS, ROSTER, load_nicknames())
+    return firm_parser(PLACE_MATTERS, ROSTER)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from matching.model import MatterRef, TaskDraft
 from matching.parse import Parser
-from tests.matching.bundled import BUNDLED_CATALOGUE, BUNDLED_TAXONOMY
+from tests.matching.bundled import BUNDLED_TAXONOMY, firm_parser
 from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
@@ -1049,7 +1049,7 @@ SECOND_FIRM = [
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER)
+    return firm_parser(MATTERS, ROSTER, nicknames=False)
 
 
 def _fields(draft: TaskDraft) -> tuple[object, ...]:
@@ -1094,7 +1094,7 @@ def test_phrasing_in_christmas_week(
 
 @pytest.fixture(scope="module")
 def second_parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, SECOND_MATTERS, SECOND_ROSTER)
+    return firm_parser(SECOND_MATTERS, SECOND_ROSTER, nicknames=False)
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import AMBIGUOUS_MATTER_WARNING, Parser
 from matching.parse.client_names import clipped_key, inner_organisation_keys, organisation
 from matching.parse.doer import QUESTIONED, signs_in, taken_back_until
 from matching.parse.people import NO_ACTION
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
+from tests.matching.bundled import (
+    firm_parser,
+    reader,
+    sure_assignee,
+    sure_matter,
+)
 from tests.matching.bundled import named_person as person
 
 DEN = "America/Denver"
@@ -48,11 +52,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=DEN)
+read = reader(NOW, DEN)
 
 
 

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
 from matching.parse.asks import asides, cues
 from matching.second_opinion import QUOTE, normalise
 from matching.text import fold
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import firm_parser, reader
 from tests.matching.bundled import named_person as person
 
 TZ = "America/Anchorage"
@@ -31,11 +31,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER)
+    return firm_parser(MATTERS, ROSTER, nicknames=False)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=TZ)
+read = reader(NOW, TZ)
 
 
 @pytest.mark.parametrize(

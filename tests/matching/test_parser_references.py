@@ -9,18 +9,23 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Parser
+from matching.parse.assigning import SEVERAL_ASKED
 from matching.parse.items import main_part, parts
 from matching.parse.matters import (
     ANOTHER_PERSON_WARNING,
     CONTEXT_GUESS_WARNING,
     GIVEN_NAME_WARNING,
 )
-from matching.parse.people import NO_ACTION, SEVERAL_ASKED
+from matching.parse.people import NO_ACTION
 from matching.text import fold
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
+from tests.matching.bundled import (
+    firm_parser,
+    reader,
+    sure_assignee,
+    sure_matter,
+)
 from tests.matching.bundled import named_person as person
 
 CHI = "America/Chicago"
@@ -57,11 +62,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=CHI)
+read = reader(NOW, CHI)
 
 
 
@@ -367,7 +371,7 @@ INITIALS_MATTERS = (
 
 @pytest.fixture(scope="module")
 def initials() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, INITIALS_MATTERS, ROSTER, load_nicknames())
+    return firm_parser(INITIALS_MATTERS, ROSTER)
 
 
 @pytest.mark.parametrize(

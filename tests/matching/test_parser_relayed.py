@@ -9,15 +9,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
 from matching.parse.doer import DELIVERED, OFFERED, QUESTIONED, ROUTING
 from matching.parse.forwarded import quoted_spans
 from matching.parse.matters import CONTEXT_GUESS_WARNING
 from matching.parse.priority import priority_and_spans
 from matching.text import fold
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee, sure_matter
+from tests.matching.bundled import (
+    firm_parser,
+    reader,
+    sure_assignee,
+    sure_matter,
+)
 from tests.matching.bundled import named_person as person
 
 BOI = "America/Boise"
@@ -58,11 +62,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=BOI)
+read = reader(NOW, BOI)
 
 
 

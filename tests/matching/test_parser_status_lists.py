@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
-from tests.matching.bundled import BUNDLED_CATALOGUE
+from tests.matching.bundled import firm_parser, reader
 from tests.matching.bundled import named_person as person
 
 DEN = "America/Denver"
@@ -34,11 +33,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=DEN)
+read = reader(NOW, DEN)
 
 
 @pytest.mark.parametrize(

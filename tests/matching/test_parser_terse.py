@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
+from matching.parse.assigning import SEVERAL_ASKED
 from matching.parse.doer import OFFERED, OFFERED_TO_TWO
-from matching.parse.people import SEVERAL_ASKED, SIGNED_OR_ASKED
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee
+from matching.parse.people import SIGNED_OR_ASKED
+from tests.matching.bundled import firm_parser, reader, sure_assignee
 from tests.matching.bundled import named_person as person
 
 PHX = "America/Phoenix"
@@ -36,11 +36,10 @@ MATTERS = (MatterRef(HARTWELL, "Olin Hartwell", "Copperline Credit v. Hartwell")
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=PHX)
+read = reader(NOW, PHX)
 
 
 

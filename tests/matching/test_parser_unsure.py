@@ -13,7 +13,7 @@ from matching.matcher import MatchContext, StaffIndex, TaskSpec, match
 from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Parser
 from matching.parse.idle import IDLE_TYPE
-from tests.matching.bundled import BUNDLED_CATALOGUE, BUNDLED_TAXONOMY
+from tests.matching.bundled import BUNDLED_TAXONOMY, firm_parser, reader
 from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
@@ -54,11 +54,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER)
+    return firm_parser(MATTERS, ROSTER, nicknames=False)
 
 
-def read(parser: Parser, text: str, now: datetime = NOW) -> TaskDraft:
-    return parser.parse(text, now=now, tz=NY)
+read = reader(NOW, NY)
 
 
 def local(when: str) -> datetime:
@@ -388,7 +387,7 @@ def test_a_named_person_who_cannot_take_the_task_is_passed_over_with_a_note(
     parser: Parser,
 ) -> None:
     screened = (MatterRef(KWAN, "Henry Kwan", screened=frozenset({FELIX})),)
-    draft = Parser(BUNDLED_CATALOGUE, screened, ROSTER).parse(
+    draft = firm_parser(screened, ROSTER, nicknames=False).parse(
         "have Felix draft the demand letter for Kwan", now=NOW, tz=NY
     )
     assert draft.assignee == FELIX

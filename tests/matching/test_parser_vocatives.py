@@ -9,14 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
-from matching.model import MatterRef, TaskDraft
+from matching.model import MatterRef
 from matching.parse import Parser
 from matching.parse.doer import asked_only_with_we, handed_back
 from matching.parse.hints import Hint, told_apart
 from matching.parse.people import ROUTING, SEVERAL_PEOPLE
 from matching.text import fold
-from tests.matching.bundled import BUNDLED_CATALOGUE, sure_assignee
+from tests.matching.bundled import firm_parser, reader, sure_assignee
 from tests.matching.bundled import named_person as person
 
 BOISE = "America/Boise"
@@ -47,11 +46,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str, writer: str | None = None) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=BOISE, writer=writer)
+read = reader(NOW, BOISE)
 
 
 # ---------------------------------------------------------------------------------------------

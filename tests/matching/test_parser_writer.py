@@ -9,11 +9,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nicknames import load_nicknames
 from matching.model import MatterRef, TaskDraft
 from matching.parse import Parser, parse
 from matching.parse.people import SEVERAL_PEOPLE, SIGNED_OR_ASKED
-from tests.matching.bundled import BUNDLED_CATALOGUE, BUNDLED_TAXONOMY, BUNDLED_VOCABULARY
+from tests.matching.bundled import (
+    BUNDLED_TAXONOMY,
+    BUNDLED_VOCABULARY,
+    firm_parser,
+    reader,
+)
 from tests.matching.bundled import named_person as person
 
 NY = "America/New_York"
@@ -41,11 +45,10 @@ MATTERS = (
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(BUNDLED_CATALOGUE, MATTERS, ROSTER, load_nicknames())
+    return firm_parser(MATTERS, ROSTER)
 
 
-def read(parser: Parser, text: str, writer: str | None) -> TaskDraft:
-    return parser.parse(text, now=NOW, tz=NY, writer=writer)
+read = reader(NOW, NY)
 
 
 def reason(draft: TaskDraft) -> str | None:
