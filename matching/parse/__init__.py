@@ -1,7 +1,7 @@
 """The delegation parser: text in, TaskDraft out (task type, title, deadline, priority, ...)."""
 
+from matching.parse.asked_why import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING
 from matching.parse.catalogue import CONFIDENCE_THRESHOLD, Catalogue
-from matching.parse.matters import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING
 from matching.parse.parser import Parser, parse
 from matching.parse.people import Nicknames
 from matching.parse.priority import priority_of

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matching.model import MatterRef
+from matching.parse import asked_why as why
 from matching.parse.client_names import (
     given_names,
     number_key,
@@ -74,23 +75,14 @@ from matching.parse.words import (
 from matching.text import fold
 
 __all__ = [
-    "AMBIGUOUS_MATTER_WARNING",
-    "CONTEXT_GUESS_WARNING",
     "ANOTHER_PERSON_WARNING",
     "GIVEN_NAME_WARNING",
     "RELATIVE_WARNING",
-    "SEVERAL_MATTERS_WARNING",
     "MatterFinding",
     "Matters",
     "named_clients",
 ]
 
-AMBIGUOUS_MATTER_WARNING = "the client name fits more than one matter; give the matter number"
-SEVERAL_MATTERS_WARNING = "the text names more than one matter; give one matter number"
-CONTEXT_GUESS_WARNING = (
-    "the client has several matters and only the text's other words point to this one; "
-    "give the matter number"
-)
 # The words after a client's name where a party or practice tells their matters apart: "the
 # Pruitt FCRA case", "Baca's borrower defense".
 _CUE_REACH = 3
@@ -245,7 +237,7 @@ class Matters:
     ) -> tuple[str | None, str | None]:
         """The matter the numbers and names point to, or why none is taken."""
         if len(numbers) > 1:
-            return None, SEVERAL_MATTERS_WARNING
+            return None, why.SEVERAL_MATTERS_WARNING
         if numbers:
             return next(iter(numbers)), None
         if named and all(n.kind == GIVEN_NAME for n in named):
@@ -256,7 +248,7 @@ class Matters:
         spans = [n.span for n in named]
         number, ambiguous = one_matter(hits)
         if number in guessed and not any(n.matters == {number} for n in named):
-            return number, CONTEXT_GUESS_WARNING
+            return number, why.CONTEXT_GUESS_WARNING
         if number and not ambiguous and (warning := done_only_warning(text, folded, spans)):
             return number, warning
         if number and not ambiguous and (kin := kin_named(text, spans)):
@@ -269,8 +261,8 @@ class Matters:
                 number, ambiguous = one_matter(capitalised)
         if ambiguous and len({next(iter(h)) for h in hits if len(h) == 1}) > 1:
             number = main_ask_matter(text, folded, hits, spans, people, is_known_word)
-            return number, None if number else SEVERAL_MATTERS_WARNING
-        return number, AMBIGUOUS_MATTER_WARNING if ambiguous else None
+            return number, None if number else why.SEVERAL_MATTERS_WARNING
+        return number, why.AMBIGUOUS_MATTER_WARNING if ambiguous else None
 
     def _told_by_field(
         self,

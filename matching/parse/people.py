@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from matching.model import StaffProfile
+from matching.parse import asked_why as why
 from matching.parse.addressed import (
     ADDRESSEE,
     ARRANGES,
@@ -131,15 +132,6 @@ _NOT_SHORT_FORMS = frozenset(
      "mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "ch", "co", "ct", "et", "al", "ex", "pg",
      "pp", "wk", "hr", "mo", "yr", "ca", "approx", "dept", "sec", "inc", "corp"}
 )  # fmt: skip
-NOT_ON_ROSTER = "nobody on the roster is called \u201c{name}\u201d"
-SEVERAL_PEOPLE = "\u201c{name}\u201d could be {people}"
-UNKNOWN_MENTION = "the person you mentioned is not on the roster"
-NO_ACTION = "the text says nothing needs doing, so no one is assigned"
-FOR_ANOTHER = "the person named only helps whoever does the task; who is to do it?"
-POOL_AND_PERSON = (
-    "the text asks anyone for one thing and {name} for another: who does the main task?"
-)
-SIGNED_OR_ASKED = "the text ends with a name: is that the one to do it, or the writer signing?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +267,7 @@ class Roster:
                 first = min(thanked, key=lambda h: h.position)
                 return PersonFinding(None, spans, doubt, self._names.get(first.email or ""))
         if known and SAYS_NO_ACTION.search(folded):
-            return PersonFinding(None, spans, NO_ACTION)
+            return PersonFinding(None, spans, why.NO_ACTION)
         if known and handed_back(folded):  # "i'm walled off … can u ask kayla b?"
             return PersonFinding(None, spans)
         # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.
@@ -311,11 +303,11 @@ class Roster:
                 # "dale, Mr Moe says …, can we stop it?": a question, no one's task
                 return PersonFinding(None, spans)
             if _FOR_ANOTHER.search(folded):
-                return PersonFinding(None, spans, FOR_ANOTHER)
+                return PersonFinding(None, spans, why.FOR_ANOTHER)
             if pool_asked_apart(folded, found, chosen):
                 name = self._names.get(chosen.email or "", "someone")
-                return PersonFinding(None, spans, POOL_AND_PERSON.format(name=name))
-            doubt = SIGNED_OR_ASKED if signed_or_asked(chosen, writer) else doubt_about_doer(
+                return PersonFinding(None, spans, why.POOL_AND_PERSON.format(name=name))
+            doubt = why.SIGNED_OR_ASKED if signed_or_asked(chosen, writer) else doubt_about_doer(
                 folded, found, part_of(found, chosen.position),
                 addressed=chosen.role in (ADDRESSEE, SIGNED), delivered=chosen.delivered,
             )
@@ -333,7 +325,7 @@ class Roster:
                 continue
             email = self._by_slack.get(match.group(1).upper())
             hints.append(
-                Hint(match.start(), email, None if email else UNKNOWN_MENTION, ADDRESSEE)
+                Hint(match.start(), email, None if email else why.UNKNOWN_MENTION, ADDRESSEE)
             )
         for match in _TEAMS_MENTION.finditer(text) if "<at>" in folded else ():
             spans.append(match.span())
@@ -378,9 +370,9 @@ class Roster:
             return Hint(position, next(iter(emails)), role=role)
         if emails:
             people = " or ".join(sorted(self._names.get(e, e) for e in emails))
-            doubt = SEVERAL_PEOPLE.format(name=said, people=people)
+            doubt = why.SEVERAL_PEOPLE.format(name=said, people=people)
             return Hint(position, None, doubt, role, could_be=frozenset(emails))
-        return Hint(position, None, NOT_ON_ROSTER.format(name=said), role)
+        return Hint(position, None, why.NOT_ON_ROSTER.format(name=said), role)
 
     def _named(
         self,

@@ -11,8 +11,9 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import Parser
+from matching.parse.asked_why import FOR_ANOTHER, SEVERAL_PEOPLE
 from matching.parse.matters import RELATIVE_WARNING
-from matching.parse.people import FOR_ANOTHER, ROUTING, SEVERAL_PEOPLE, THANKED_ASKED
+from matching.parse.people import ROUTING, THANKED_ASKED
 from tests.matching.bundled import (
     firm_parser,
     reader,

@@ -11,8 +11,8 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import Parser
+from matching.parse.asked_why import NOT_ON_ROSTER, SEVERAL_PEOPLE
 from matching.parse.assigning import SEVERAL_ASKED
-from matching.parse.people import NOT_ON_ROSTER, SEVERAL_PEOPLE
 from tests.matching.bundled import (
     firm_parser,
     reader,

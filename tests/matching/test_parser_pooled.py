@@ -12,9 +12,9 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import AMBIGUOUS_MATTER_WARNING, Parser
+from matching.parse.asked_why import NO_ACTION
 from matching.parse.client_names import clipped_key, inner_organisation_keys, organisation
 from matching.parse.doer import QUESTIONED, signs_in, taken_back_until
-from matching.parse.people import NO_ACTION
 from tests.matching.bundled import (
     firm_parser,
     reader,

@@ -11,14 +11,10 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import AMBIGUOUS_MATTER_WARNING, SEVERAL_MATTERS_WARNING, Parser
+from matching.parse.asked_why import CONTEXT_GUESS_WARNING, NO_ACTION
 from matching.parse.assigning import SEVERAL_ASKED
 from matching.parse.items import main_part, parts
-from matching.parse.matters import (
-    ANOTHER_PERSON_WARNING,
-    CONTEXT_GUESS_WARNING,
-    GIVEN_NAME_WARNING,
-)
-from matching.parse.people import NO_ACTION
+from matching.parse.matters import ANOTHER_PERSON_WARNING, GIVEN_NAME_WARNING
 from matching.text import fold
 from tests.matching.bundled import (
     firm_parser,

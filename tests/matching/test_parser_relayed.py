@@ -11,9 +11,9 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import Parser
+from matching.parse.asked_why import CONTEXT_GUESS_WARNING
 from matching.parse.doer import DELIVERED, OFFERED, QUESTIONED, ROUTING
 from matching.parse.forwarded import quoted_spans
-from matching.parse.matters import CONTEXT_GUESS_WARNING
 from matching.parse.priority import priority_and_spans
 from matching.text import fold
 from tests.matching.bundled import (

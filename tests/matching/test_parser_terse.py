@@ -11,9 +11,9 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import Parser
+from matching.parse.asked_why import SIGNED_OR_ASKED
 from matching.parse.assigning import SEVERAL_ASKED
 from matching.parse.doer import OFFERED, OFFERED_TO_TWO
-from matching.parse.people import SIGNED_OR_ASKED
 from tests.matching.bundled import firm_parser, reader, sure_assignee
 from tests.matching.bundled import named_person as person
 

@@ -11,9 +11,10 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import Parser
+from matching.parse.asked_why import SEVERAL_PEOPLE
 from matching.parse.doer import asked_only_with_we, handed_back
 from matching.parse.hints import Hint, told_apart
-from matching.parse.people import ROUTING, SEVERAL_PEOPLE
+from matching.parse.people import ROUTING
 from matching.text import fold
 from tests.matching.bundled import firm_parser, reader, sure_assignee
 from tests.matching.bundled import named_person as person

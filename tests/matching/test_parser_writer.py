@@ -11,7 +11,7 @@ import pytest
 
 from matching.model import MatterRef, TaskDraft
 from matching.parse import Parser, parse
-from matching.parse.people import SEVERAL_PEOPLE, SIGNED_OR_ASKED
+from matching.parse.asked_why import SEVERAL_PEOPLE, SIGNED_OR_ASKED
 from tests.matching.bundled import (
     BUNDLED_TAXONOMY,
     BUNDLED_VOCABULARY,
