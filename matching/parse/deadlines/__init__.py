@@ -19,7 +19,6 @@ from matching.parse.deadlines.anchors import (
 )
 from matching.parse.deadlines.boards import on_a_board
 from matching.parse.deadlines.choosing import (
-    Candidate,
     candidates_in,
     choose,
     offered_days,
@@ -51,6 +50,7 @@ from matching.parse.deadlines.pieces import (
     MARKED,
     PASSED_WARNING,
     STANDING,
+    Candidate,
     Clock,
     Day,
     Deadline,

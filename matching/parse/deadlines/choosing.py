@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from typing import NamedTuple
 
 from matching.parse.deadlines.anchors import put_right, someone_else_does
 from matching.parse.deadlines.clauses import (
@@ -23,6 +21,7 @@ from matching.parse.deadlines.pieces import (
     CONTEXT,
     FULL_STOP,
     MARKED,
+    Candidate,
     Clock,
     Day,
     Moment,
@@ -89,22 +88,6 @@ _NEWS = re.compile(
     r"\b(?:[a-z]{3,}ed|sent|paid|made|came|took|said|told|agreed)\b"
     r"|\b(?!(?:you|u|we|i)\b)[a-z]+\s+(?:can|may|will|could)\s+(?!you\b|u\b|someone\b)[a-z]+"
 )
-
-
-class Candidate(NamedTuple):
-    """One reading of the deadline: where it was said, the moment, and how surely it is the
-    task's own (its rank), with what about it is only a guess."""
-
-    spans: tuple[tuple[int, int], ...]
-    due_at: datetime
-    rank: int
-    doubt: str | None = None
-    dated: bool = False  # it names a date of the calendar ("1/29"), not a relative day
-    timed: bool = False  # it states a time of day ("at 10am"), not "EOD"
-
-    @property
-    def start(self) -> int:
-        return self.spans[0][0]
 
 
 def said_together(folded: str, left: Piece, right: Piece) -> bool:

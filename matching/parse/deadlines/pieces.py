@@ -224,3 +224,19 @@ def unabbreviated(mark: str) -> str:
 
 # A full stop that ends no abbreviation.
 FULL_STOP = unabbreviated(r"\.")
+
+
+class Candidate(NamedTuple):
+    """One reading of the deadline: where it was said, the moment, and how surely it is the
+    task's own (its rank), with what about it is only a guess."""
+
+    spans: tuple[tuple[int, int], ...]
+    due_at: datetime
+    rank: int
+    doubt: str | None = None
+    dated: bool = False  # it names a date of the calendar ("1/29"), not a relative day
+    timed: bool = False  # it states a time of day ("at 10am"), not "EOD"
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]

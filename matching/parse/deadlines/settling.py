@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from matching.parse.deadlines.clauses import names_the_event, said_to_be_fine, standalone
-from matching.parse.deadlines.pieces import CONTEXT, FULL_STOP, Clock, Now, Piece, wall_time
+from matching.parse.deadlines.pieces import (
+    CONTEXT,
+    FULL_STOP,
+    Candidate,
+    Clock,
+    Now,
+    Piece,
+    wall_time,
+)
 from matching.parse.deadlines.requested import asks_another
-
-if TYPE_CHECKING:
-    from matching.parse.deadlines.choosing import Candidate
 
 __all__ = ["at_the_events_time", "drawn_from", "one_day_timed", "settled_last", "statement_at"]
 
