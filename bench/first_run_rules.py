@@ -32,7 +32,9 @@ OUT = ROOT / "bench" / "data" / "first_run_rules.jsonl"
 GIT = shutil.which("git") or "git"
 GROUP_NOTES = {"BEACON_PUGET.md": ("beacon", "puget"),
                "OZARK_MESA_KEYSTONE.md": ("keystone", "mesa", "ozark"),
-               "HURON_NORTHSTAR_BAYOU_CASCADE.md": ("bayou", "cascade", "huron", "northstar")}
+               "HURON_NORTHSTAR_BAYOU_CASCADE.md": ("bayou", "cascade", "huron", "northstar"),
+               "ALLEGHENY_BLUEGRASS_SANGAMON_SONORAN.md": ("allegheny", "bluegrass", "sangamon",
+                                                           "sonoran")}
 _FIRST_RUN_COMMIT = re.compile(
     r"(?:measured\s+once|parser\s+measured\s+is\s+the\s+one)[^`]*?at\s+`([0-9a-f]{7,40})`",
     re.IGNORECASE)
