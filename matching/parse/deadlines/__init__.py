@@ -44,6 +44,7 @@ from matching.parse.deadlines.doubts import (
 )
 from matching.parse.deadlines.forms import due_field
 from matching.parse.deadlines.idioms import IDIOM_READERS
+from matching.parse.deadlines.military import MILITARY_DATE_READER, MILITARY_TIME_READER
 from matching.parse.deadlines.pieces import (
     CONTEXT,
     END_OF_DAY,
@@ -88,7 +89,9 @@ __all__ = [
     "zone_named",
 ]
 
-_READERS = (*IDIOM_READERS, *DAY_READERS, *TIME_READERS)
+_READERS = (
+    *IDIOM_READERS, MILITARY_DATE_READER, *DAY_READERS, MILITARY_TIME_READER, *TIME_READERS
+)
 NOTHING_ASKED = "the message asks for nothing: is this deadline a task's?"
 PAST_TIME = "\u201c{said}\u201d has gone by today: is it when something happened, or a deadline?"
 # The readers cued by plain strings, all looked for at once, and by patterns, looked for one by

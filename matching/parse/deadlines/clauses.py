@@ -113,6 +113,12 @@ _STILL_ASKED = re.compile(
     r"|meet|meeting|need|needs|want(?!\s+me\s+to\b)|wants|asked|asks|expects|said|says|told"
     r"|wrote|please|pls)\b"
 )
+# What someone did, told in a clause of its own: "whether the sticker holds when they sold a
+# service contract within 90 days" (a period in the past, no deadline).
+_PAST_ACT = re.compile(
+    r"\b(?:when|after|once|since|because|that|where|whether|if)\s+(?:they|he|she|it)\s+"
+    r"(?:[a-z]{3,}ed|sold|sent|made|paid|took|got|bought|came|did)\b[^.!?;]*$"
+)
 # A day said in the negative: "no work tomorrow", "No action needed tonight" (but "not needed
 # until Friday" is a deadline).
 _NEGATED = re.compile(
@@ -263,7 +269,9 @@ def described(folded: str, start: int, end: int, rank: int, *, appearance: bool 
         return True
     situation = not asked and _SITUATION.search(clause) is not None
     if rank == MARKED:
-        return situation and _UNTIL.search(clause) is not None
+        return (situation and _UNTIL.search(clause) is not None) or (
+            not asked and _PAST_ACT.search(clause) is not None
+        )
     if situation or _HABITUAL.match(folded, end):
         return True
     return not appearance and (

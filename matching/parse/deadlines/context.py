@@ -15,7 +15,9 @@ _INTRODUCERS = frozenset(
 # Words that, right before a day or time, make it the deadline ("by", "due", "deadline is").
 _MARKERS = frozenset(
     {"by", "due", "before", "b4", "until", "till", "til", "deadline", "than", "latest", "need",
-     "needed", "needs", "eod", "cob", "within", "expected"}
+     "needed", "needs", "eod", "cob", "within", "expected",
+     # office managers' "NLT 1400", "SUSPENSE 1600 today"
+     "nlt", "suspense"}
 )  # fmt: skip
 # Words that, right before a date, make it a fact ("served 11/20", "21 days from 11/23") or
 # no date at all ("Happy Friday!").
@@ -50,6 +52,9 @@ _EVENT_PARTICIPLES = frozenset(
     {"made", "placed", "received", "rcvd", "recd", "dated", "postmarked", "happened", "occurred",
      "incurred", "charged", "opened", "called", "texted"}
 )  # fmt: skip
+# Words that, opening a clause, stand for some of the things just told of ("14 voicemails,
+# some before 8am", "lots of texts, all after 9pm").
+_SOME_OF_THEM = frozenset({"some", "all", "most", "many", "several", "few", "none", "one", "two"})
 _AUXILIARIES = frozenset({"it's", "is", "are", "be", "been", "gets", "get", "they're", "its"})
 # Words that want the day said a word or two after them: "I want a draft Tuesday", "need it
 # back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
@@ -223,6 +228,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
                 return CONTEXT  # "trial's not till 11/17": how much time there is, no deadline
             if word in _UNTIL and "from" in found[max(0, index - _SPAN_REACH) : index]:
                 return CONTEXT  # "in court from 9:00 until about 11:30": a span, no deadline
+            if len(said) == 2 and before in _SOME_OF_THEM:
+                return CONTEXT  # "14 voicemails, some b4 8am": which of them, not a deadline
             if before in _EVENT_PARTICIPLES:
                 # "so it's postmarked by Friday": the state wanted by then, not which events
                 if index >= 2 and found[index - 2] in _AUXILIARIES:

@@ -315,7 +315,7 @@ def _said_as_day(folded: str, match: re.Match[str]) -> bool:
 
 
 def _numeric_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
-    return _date_piece(match, int(match["m"]), int(match["d"]), match["y"], now.today)
+    return date_piece(match, int(match["m"]), int(match["d"]), match["y"], now.today)
 
 
 def _dashed_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
@@ -327,7 +327,7 @@ def _dashed_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
 
 
 def _named_month_date(match: re.Match[str], folded: str, now: Now) -> Piece | None:
-    return _date_piece(match, _month_number(match["mon"]), int(match["d"]), match["y"], now.today)
+    return date_piece(match, _month_number(match["mon"]), int(match["d"]), match["y"], now.today)
 
 
 def _within_the_hour(match: re.Match[str], folded: str, now: Now) -> Piece:
@@ -380,7 +380,7 @@ def _today(match: re.Match[str], folded: str, now: Now) -> Piece:
     return Day(match.start(), match.end(), now.today)
 
 
-def _date_piece(
+def date_piece(
     match: re.Match[str], month: int, day: int, year: str | None, today: date
 ) -> Day | Unread | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):

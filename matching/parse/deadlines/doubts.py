@@ -232,6 +232,12 @@ _THIRD_PERSON_FAILS = re.compile(
     r"\b(?:if|unless)\s+(?P<who>he|she|they)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|can'?t"
     r"|cannot|won'?t|fails?\s+to|pays?|cures?)\b" + _CLAUSE_TAIL
 )
+# The condition of an offer: "they'll take $900 if paid by the 30th", "good if received by
+# Friday": when the offer lapses, which the task may or may not have to meet.
+_OFFER_IF = re.compile(
+    r"\b(?:if|unless|provided)\s+(?:it's\s+|it\s+is\s+|we\s+)?(?:paid|funded|received|pay|fund)\b"
+    + _CLAUSE_TAIL
+)
 _POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
 
 
@@ -262,6 +268,10 @@ def someone_elses(folded: str, start: int, end: int) -> Theirs | None:
         or _PARTY_WANTS.search(folded, begin, start)
         or _THIRD_PERSON_FAILS.search(folded, begin, start)
     )
+    if match is None and (offer := _OFFER_IF.search(folded, begin, start)) is not None:
+        said = " ".join(folded[offer.start() : end].split())
+        return Theirs(f"\u201c{said}\u201d: is that when the offer lapses only, or this task's "
+                      "deadline too?", wanted=False)
     if match is None or _REACHABLE.search(folded, match.start(), start):
         return None
     said = " ".join(folded[match.start() : end].split())

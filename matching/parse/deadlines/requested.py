@@ -25,7 +25,8 @@ __all__ = [
 _DOCKET_VERB = re.compile(
     r"\b(?:calendar(?:ed|ing|'d)?|calender(?:ed)?|docket(?:ed|ing)?|dkt(?:'?d)?|diary|diaried"
     r"|cal(?:'d)?|tickler|tickle)\b"
-    r"(?![.'])"
+    # ("in court (Macon Co. docket)": a word closing a bracket names the court's list)
+    r"(?![.')])"
     r"(?!\s+(?:days?|years?|months?|weeks?|quarters?|shows|says)\b)"
 )
 _NOUN_BEFORE = frozenset(
@@ -57,7 +58,8 @@ _COURT = r"(?:hearing|hrg|trial|conference|conf|341|docket|depo|deposition|media
 _APPEARANCE = re.compile(
     # ... but not the writer's own ("I'll appear myself"). (The word's start is tested first,
     # so that most places fail at once.)
-    r"\b(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
+    # ("Will appear for me": Will is the one asked, as "ill" is only "I'll" typed fast)
+    r"\b(?<!i'll\s)(?<!\bill\s)(?<!i\swill\s)(?<!we\swill\s)"
     r"(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
     # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
     r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
