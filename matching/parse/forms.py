@@ -27,8 +27,11 @@ _PARTY_LABEL = (
     r"plaintiffs?|defendants?|debtors?|creditors?|petitioners?|respondents?|garnishee|employer"
     r"|court|judge|prospect|caller|opposing\s+(?:counsel|party)"
 )
+# Headers of an office manager's tasker, whose value names the one to act when it is only a
+# name: "TASKER: REILLY.", "ACTION: NOVAK.", "TO: Luis." (not "ACTION: Answer the complaint").
+_HEAD_LABEL = r"tasker|action|to|attn|attention"
 _FIELD = re.compile(
-    rf"(?m){_FIELD_START}(?:(?P<who>{_WHO_LABEL})|(?P<matter>{_MATTER_LABEL})"
+    rf"(?m){_FIELD_START}(?:(?P<who>{_WHO_LABEL})|(?P<head>{_HEAD_LABEL})|(?P<matter>{_MATTER_LABEL})"
     rf"|{_PARTY_LABEL})[^\S\n]*[*_]*:[^\S\n]*[*_]*[^\S\n]*(?P<value>[^\n|;]*)"
 )
 WHO_FIELD, MATTER_FIELD, PARTY_FIELD = 0, 1, 2
@@ -67,12 +70,26 @@ def form_fields(folded: str) -> list[FormField]:
     fields = []
     for match in _FIELD.finditer(folded):
         start = match.start("value")
-        kind = WHO_FIELD if match["who"] else MATTER_FIELD if match["matter"] else PARTY_FIELD
+        kind = WHO_FIELD if match["who"] or match["head"] else (
+            MATTER_FIELD if match["matter"] else PARTY_FIELD)
         stop = _value_end(folded, start, match.end("value"), kind != WHO_FIELD)
         value = folded[start:stop].rstrip()
+        if match["head"] and not _heads_a_tasker(folded, value):
+            continue
         fields.append(FormField(start, start + len(value), kind,
                                 kind == WHO_FIELD and _left_open(value)))
     return fields
+
+
+# A header's value that is only a name or two ("reilly", "megan r", "<@u123>", "@luis").
+_ONLY_A_NAME = re.compile(r"(?:<[^>\s]{1,100}>|@?[a-z][\w'.-]*)(?:\s+[a-z][\w'.-]*){0,2}")
+# The lines that make "To:" a forwarded e-mail's addressee, not the one tasked.
+_MAIL_HEADER = re.compile(r"(?m)^[^\S\n]*[>*_]*(?:from|sent|subject|cc|date)[*_]*:")
+
+
+def _heads_a_tasker(folded: str, value: str) -> bool:
+    """Whether a header's value names the one tasked: only a name, not in an e-mail's headers."""
+    return _ONLY_A_NAME.fullmatch(value) is not None and not _MAIL_HEADER.search(folded)
 
 
 def values(fields: list[FormField], *kinds: int) -> list[tuple[int, int]]:
