@@ -38,7 +38,7 @@ _ASKS_THE_POOL = re.compile(
 ASKS_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
 # The writer takes back what they just said: "… — actually scratch that, Ben, you do it."
 # A slip corrected at once, mostly of a name: "Dana — oh wait, Dana's out — Eli, please …".
-_CORRECTING = r"(?:oh|no|wait)[,\s]+(?:wait|no)|actually[,\s]+no"
+_CORRECTING = r"(?:oh|no|wait)[,\s]+(?:wait|no)|actually[,\s]+(?:no|wait)"
 _CORRECTED = re.compile(rf"\b(?:{_CORRECTING})\b")
 _TAKING_BACK = re.compile(
     r"\b(?:scratch\s+that|strike\s+that|never\s*mind|on\s+second\s+thought|correction"

@@ -16,7 +16,7 @@ _start = itemgetter(0)
 _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
 # "Hi Kenji", "Good morning Hannah,": the one greeted at the top of an e-mail-like message.
 _GREETING_WORDS = (
-    r"(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|hello|yo|dear|welcome\s+back)\s+"
+    r"(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi+|hey+|hello+|yo|dear|welcome\s+back)\s+"
 )
 _GREETING = rf"(?:{_GREETING_WORDS})?"
 # A word that may open the clause before the name spoken to: "Also Trish, pls …", "And Kate —".
@@ -50,7 +50,7 @@ _NOT_SPOKEN_TO = (
 )
 # The initial of a surname that tells two people of one given name apart: "Megan F., …",
 # "Maria O. pls summarize …".
-_INITIAL = rf"(?: [A-Z]\.(?=[,:]|\s[-\u2013\u2014]|\s+(?i:{_SPOKEN_TO})\b))?"
+_INITIAL = rf"(?: [A-Z]\.(?=[,:!]|\s[-\u2013\u2014]|\s+(?i:{_SPOKEN_TO})\b))?"
 # The same in lower case, with no stop ("kayla b, …", "kayla m pls …"); never "a", "i" or "u",
 # which are words.
 _LOWER_INITIAL = r"(?: (?![aiu]\b)[a-z](?=[\s,:]))?"
@@ -66,7 +66,9 @@ _TITLE = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.?\s+)?"
 _VOCATIVE = re.compile(
     rf"\s*{_BULLET}{_FILLER}(?:(?P<greeting>{_GREETING_WORDS}))?{_NOT_SPOKEN_TO}"
     rf"(?P<name>{_TITLE}[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}{_INITIAL})"
-    rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014]|(?(greeting)(?<=\w)[!.](?=\s)|(?!)))"
+    # (after a greeting, a stop or two: "Hi Kim!! Could you …", "Hiii Megan R.! Could I …")
+    rf"(?={_ENDEARMENT}\s*(?:[,:]|\s-+\s|\s?[\u2013\u2014]"
+    r"|(?(greeting)(?:(?<=\w)[!.]|(?<=\.)!)!*(?=\s)|(?!)))"
     rf"|\s+(?i:{_SPOKEN_TO})\b)"
 )
 # Several names spoken to at once, set off as one is: "Shanice, Marcus — …", "Kate and Tom: …",
