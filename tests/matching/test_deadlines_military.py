@@ -51,6 +51,12 @@ SPANS = [
     # a period of what someone did, told as a fact, is no deadline
     ("Eval whether the sticker survives when they sold a svc contract w/in 90 days. 3 biz days.",
      ("2026-12-11 17:00", False)),
+    # when a filing was accepted, when someone is back, when a message is read: no deadline
+    ("Lyle answer filed, envelope accepted 11:02. can u mail the client a copy? tmrw is fine",
+     ("2026-12-09 17:00", False)),
+    ("Heading to Macon Co. Back Thurs. Call cell if urgent.", (None, False)),
+    ("Ana if you see this before fri — can you check the answer date is on the calendar?",
+     (None, False)),
     # when a third party's offer lapses is asked about, not taken
     ("Their atty will take $500 if paid by 20DEC. Counter at $300.", (None, True)),
 ]  # fmt: skip

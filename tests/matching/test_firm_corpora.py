@@ -81,7 +81,7 @@ FLOORS = {
              "matter": 1.00, "assignee": 1.00},
     "redwood": {"task_type": 0.89, "due_at": 0.94, "priority": 0.98,
                "matter": 0.89, "assignee": 0.97},
-    "sangamon": {"task_type": 0.98, "due_at": 0.92, "priority": 1.00,
+    "sangamon": {"task_type": 0.98, "due_at": 0.95, "priority": 1.00,
                 "matter": 0.96, "assignee": 0.96},
     "sierra": {"task_type": 0.77, "due_at": 0.99, "priority": 1.00,
               "matter": 0.99, "assignee": 1.00},

@@ -34,7 +34,7 @@ _FACT_VERBS = frozenset(
      "entered", "issued", "opened", "filed", "sent", "paid", "made", "happened", "occurred",
      "started", "began", "called", "held", "charged", "defaulted", "calling", "contacted",
      "contacting", "texted", "emailed", "garnished", "threatened", "sued", "reported",
-     "responded", "answered", "moved", "rescheduled", "postponed", "continued", "adjourned",
+     "responded", "answered", "accepted", "rejected", "moved", "rescheduled", "postponed", "continued", "adjourned",
      "scheduled", "discovered", "noticed", "learned", "incurred", "purchased", "sold", "closed",
      "came", "arrived", "extended", "took", "got", "left", "set", "reset", "repod", "repo'd",
      "repossessed", "towed", "seized", "dropped", "telephoned", "phoned", "visited", "faxed",
@@ -144,6 +144,12 @@ _NOT_BEFORE = re.compile(
     r"\b(?:ignore|disregard|hold\s+off|wait|(?:don't|dont|do\s+not)\s+(?:start|bother|worry))\b"
     r"(?:\s+[a-z']+){0,4}?\s+(?:until|till|til)(?:\s+(?:about|around))?\s*$"
 )
+_IF_SEEN = re.compile(r"\bif\s+(?:you|u)\s+(?:see|read|get|catch)\s+(?:this|it)\s+(?:before|b4|by)\s*$")
+# Someone's return, told: "Heading out. Back Tues.", "she's back Monday".
+_BACK_ON = re.compile(
+    r"(?:^\s*|(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bdr)[.!?]\s"
+    r"|\b(?:i'm|im|i\s+am|i'll\s+be|he's|she's|they're|we're|i\s+will\s+be)\s+)back\s*$"
+)
 _TO_ME = re.compile(r"\b(?:draft|it|them|this|that|copy|copies|memo|back)\s+to\s+(?:me|us)\s*$")
 _EVENT_DATE = re.compile(
     r"\b(?:return|court|trial|hearing|sale|auction|closing|mediation|arraignment|sentencing)"
@@ -192,6 +198,10 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
     # (each pattern needs a word of its own: most clauses hold none)
     if "due" in clause and _DUE_TO.search(clause) or "to" in clause and _TO_ME.search(clause):
         return MARKED  # "they're due to Bob Monday", "1st draft to me 9/2": to whom, then when
+    if "if" in clause and _IF_SEEN.search(clause):
+        return CONTEXT  # "if you see this before tues": when the message is read, no deadline
+    if "back" in clause and _BACK_ON.search(clause):
+        return CONTEXT  # "Back Tues.", "I'm back Monday": when someone returns
     if "til" in clause and _NOT_BEFORE.search(clause):
         return CONTEXT  # "please ignore until tomorrow": when to start
     if "date" in clause and _EVENT_DATE.search(clause):
