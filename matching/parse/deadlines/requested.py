@@ -61,7 +61,8 @@ _APPEARANCE = re.compile(
     r"\b(?<!i'll\s)(?<!ill\s)(?<!i\swill\s)"
     r"(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
     # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
-    r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
+    r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal|tro"
+    r"|injunction))"
     # ("you're covering it" assigns it; "Kate is covering my calls" tells of it)
     r"|(?:(?:(?<=you're\s)|(?<=youre\s)|(?<=you\sare\s)|(?<=ur\s)|(?<=you'll\sbe\s))covering"
     r"|covers?)"
