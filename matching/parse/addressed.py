@@ -82,7 +82,9 @@ _ANSWERED_TO = frozenset(
      "moved", "continued", "postponed", "pushed", "rescheduled", "reset", "adjourned", "bumped",
      "delayed", "extended", "deferred",
      # "phones forwarded to Carly", "calls routed to Jo": where something went, not a task.
-     "forwarded", "routed", "rerouted", "transferred", "redirected", "diverted"}
+     "forwarded", "routed", "rerouted", "transferred", "redirected", "diverted",
+     # "agreed to Kate's plan": the one agreed with does nothing (so "+1 to Dee's list").
+     "agreed", "seconded", "ditto"}
 )  # fmt: skip
 # "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
 _ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})
@@ -232,7 +234,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
         if word == "to":
             if (start in clauses or index == 0) and _heads_a_note(text, found, after):
                 places.append(Naming(start, after, WEAK, ADDRESSEE))
-            elif not _answered(found, index):
+            elif not _answered(text, found, index):
                 places.append(Naming(start, after, TO))
         elif word in _GETTING and _set_going(found, after):
             places.append(Naming(start, after, STRONG, HANDOFF))
@@ -273,12 +275,14 @@ def _heads_a_note(text: str, found: list[Word], name: int) -> bool:
     return any(_NOTE_HEAD.match(text, end) for end in ends)
 
 
-def _answered(found: list[Word], to: int) -> bool:
+def _answered(text: str, found: list[Word], to: int) -> bool:
     """Whether "to <name>" names someone answered, thanked or greeted, not asked ("RSVP to
-    Amber", "she says gracias to Amber", "thank you to Amber")."""
+    Amber", "she says gracias to Amber", "thank you to Amber"), or agreed with ("+1 to
+    Amber's list")."""
     if to == 0:
         return False
-    if found[to - 1][2] in _ANSWERED_TO:
+    before = found[to - 1]
+    if before[2] in _ANSWERED_TO or (before[2] == "1" and text[before[0] - 1 : before[0]] == "+"):
         return True
     return to >= 2 and (found[to - 2][2], found[to - 1][2]) in _ANSWERED_TO_PAIRS
 

@@ -69,8 +69,9 @@ _OWN_ACT = re.compile(
 _OWN_ACT_ENDS = re.compile(
     r"[.!?;:,()\n]|\s-{1,2}\s|\bbut\b|\bthen\b"
     rf"|\b(?:{_PLEASE}|can|could|would)\b"
-    r"|\b(?:i|we)(?:'d|\s+would|\s+will|'ll)?\s+(?:really\s+|also\s+|still\s+)?"
-    r"(?:need|want|like|love|require|be\s+grateful)\b"
+    # ("I'm trying to decide whether we need a letter" asks for none)
+    r"|(?<!whether\s)(?<!\bif\s)\b(?:i|we)(?:'d|\s+would|\s+will|'ll)?\s+"
+    r"(?:really\s+|also\s+|still\s+)?(?:need|want|like|love|require|be\s+grateful)\b"
 )
 # Words right before the verb or deliverable asked for, wherever they stand: "pls dkt it",
 # "could someone docket", "I need someone to go thru", "need a prefiling screen".
@@ -106,6 +107,24 @@ _STATUS_QUESTION = re.compile(
     r"|(?:any\s+)?(?:update|news|word|progress)\s+(?:on|re|from|with)\b"
     r"|where\s+(?:are|do)\s+we\s+(?:stand\s+)?(?:on|with)\b"
     r"|how'?s\s+(?:the|that|our|it)\b)[^.?!\n]*\?"
+)
+# A question after an answer, not work: "do you know if Experian produced the ACDV?", "does
+# anybody know if we're closing early?", "what do I tell her?", "thoughts?", "who should take
+# it?", "are you in today?", "want to talk Tues morning?", "is the Kwan demand for me or Ana?",
+# "do we have his approval notice?". (A request may still follow it: "if not, pls send it".)
+_INFO_QUESTION = re.compile(
+    r"\b(?:(?:do|does|did)\s+(?:you|u|anyone|anybody|someone|somebody|any\s+of\s+you)"
+    r"\s+(?:happen\s+to\s+)?know|any(?:one|body)\s+know"
+    r"|(?<!long\s)(?<!much\s)(?<!many\s)do\s+we\s+(?:have|know)\b"
+    r"(?!\s+(?:any|some)(?:one|body)\b)"
+    r"|what\s+(?:do|should)\s+(?:i|we)\s+(?:tell|say|do)"
+    r"|who\s+should\s+(?:take|handle|do|cover|get|have)"
+    r"|(?:do\s+you\s+)?(?:want|wanna)\s+(?:to\s+)?(?:talk|chat|meet|discuss|catch\s+up)"
+    r"|is\s+(?:the|this|that)\s+[^.?!\n]{1,60}?\bfor\s+(?:me|you|u)\b"
+    r")[^.?!\n]*\?"
+    r"|\b(?:are|r)\s+(?:you|u)\s+(?:in|around|back)"
+    r"(?:\s+(?:the\s+office|today|tomorrow|tmrw))?\s*\?"
+    r"|(?:^|(?<=[\s,.>-]))(?:any\s+)?thoughts\s*\?"
 )
 # A text that calls itself news: "FYI the portal is down", "Heads up, I'm out tomorrow".
 _NOTICE = re.compile(r"\s*(?:fyi|f\.y\.i\.?|heads[\s-]+up|psa|just\s+so\s+(?:you|everyone|y'?all)\s+know)\b")
@@ -186,11 +205,12 @@ def asides(folded: str) -> list[tuple[int, int]]:
 
 
 def status_questions(folded: str) -> list[tuple[int, int]]:
-    """Spans asking after work's progress, not for work: "did the NOA get filed?", "whats the
-    status on the SOL check?"."""
+    """Spans asking after work's progress or for an answer, not for work: "did the NOA get
+    filed?", "whats the status on the SOL check?", "do you know if they produced it?"."""
     if "?" not in folded:  # (most texts ask no question)
         return []
-    return [m.span() for m in _STATUS_QUESTION.finditer(folded)]
+    found = [m.span() for m in _STATUS_QUESTION.finditer(folded)]
+    return sorted(found + [m.span() for m in _INFO_QUESTION.finditer(folded)])
 
 
 def offers(folded: str) -> list[tuple[int, int]]:

@@ -30,15 +30,24 @@ _FIELD_REACH = 4  # lines after "From:" within which such a field must stand
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|_{3,}|={3,}|\*{3,})[ \t]*$", re.MULTILINE)
 # A quoted line of a reply: "> they called again".
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
+# An automatic reply pasted in quotes: 'got her auto-reply: "I am out ... please contact Ana"'.
+_AUTO_REPLY = re.compile(
+    r"\b(?:auto-?reply|automatic\s+reply|out[\s-]+of[\s-]+office\s+(?:message|reply)"
+    r"|ooo\s+(?:message|reply))\W{0,3}\s*:?\s*(?P<quote>[\"\u201c][^\"\u201d\n]{10,}[\"\u201d])",
+    re.IGNORECASE,
+)
 
 
 def quoted_spans(text: str) -> list[Span]:
     """Where the text quotes other people's e-mail: each forwarded message from its header to a
     ruled line or the end of the text, and each "> " line. People named there (its sender,
-    recipients, the names it mentions) and the urgency it asks for are not the writer's ask."""
+    recipients, the names it mentions) and the urgency it asks for are not the writer's ask; nor
+    is an automatic reply pasted in quotes."""
+    spans = [m.span("quote") for m in _AUTO_REPLY.finditer(text)] if '"' in text or (
+        "\u201c" in text
+    ) else []
     if "\n" not in text:
-        return []
-    spans: list[Span] = []
+        return spans
     position = 0
     while (start := _header_at(text, position)) is not None:
         rule = _RULE.search(text, start)

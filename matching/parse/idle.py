@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from matching.parse.asks import Cues, offers, status_questions
-from matching.parse.deadlines.requested import asks_something, notes_blanked
+from matching.parse.deadlines.requested import asks_something, notes_blanked, taken_back
 from matching.parse.replies import answer_opening
 from matching.parse.words import Span, inside
 from matching.text import blank
@@ -20,15 +20,18 @@ IDLE_TYPE = (
 )
 
 # What asks no work though it has a word of asking: help offered should the reader want it
-# ("I'm here till 6 if you need exhibits scanned", "if anybody needs docs pulled"), what the
+# ("I'm here till 6 if you need exhibits scanned", "if anybody in Tulsa wants in"), what the
 # reader is asked not to do ("Please don't check Slack Monday"; "don't forget to file it",
 # "don't miss it", "don't let it slip" still ask), and what the writer can do themself ("I can
 # have a draft by tomorrow"; "can you ..." stands after the reader, not after "I").
 _UNASKED = re.compile(
-    r"\bif\s+(?:you|u|anyone|anybody|someone|somebody|y'?all)\s+(?:needs?|wants?)\b[^.!?\n]*"
+    r"\bif\s+(?:you|u|anyone|anybody|someone|somebody|y'?all)(?:\s+(?!and\b|or\b)[\w'-]+){0,3}?"
+    r"\s+(?:needs?|wants?)\b[^.!?\n]*"
+    # what someone else wants to know: a question relayed, not work ("she wants to know if ...")
+    r"|\b(?:he|she|they)\s+(?:wants?|wanted|needs?)\s+to\s+know\b[^.!?\n]*"
     r"|\b(?:(?:please|pls|plz|kindly|just)\s+)?(?:don'?t|do\s+not|never)\s+"
     r"(?!forget\b|miss\b|let\b)[^.!?\n]*"
-    r"|\bi\s+(?:can|could)\s+[^.!?\n]*"
+    r"|\bi\s+(?:can|could)(?:n?'?t|not)?\s+[^.!?\n]*"
 )
 # Work declined, by the writer or for someone else: "Dee can't do Magee docs today - portal
 # still locked", "I can't touch anything on Bledsoe". It runs to its clause's end.
@@ -50,11 +53,13 @@ _DOCKETED = re.compile(
 _NEWS_HEAD = re.compile(
     r"\s*(?:[\w'.&-]+\s+){0,3}?(?:(?<!client\s)update|status|recap|news|summary)\s*(?::|-+\s)"
 )
+# Work handed back with the news, and nothing more asked: "She wants to counter at $12k. Bob,
+# over to you." ("over to you - pls draft the counter" asks in words).
 _NEWS_WORD = re.compile(
     r"\b(?:fyi|f\.y\.i|heads[\s-]+up|just\s+so\s+(?:you|everyone|y'?all)\s+know"
-    r"|for\s+your\s+information)\b"
+    r"|for\s+your\s+information|(?:back\s+)?over\s+to\s+(?:you|u)(?=\s*[.!]*\s*$))"
 )
-_NEWS_HINTS = ("fyi", "f.y.i", "heads", "just so", "information")
+_NEWS_HINTS = ("fyi", "f.y.i", "heads", "just so", "information", "over to")
 _OTHERS_MODAL = re.compile(
     r"\b(?:he|she|they|it)\s+(?:can|could|would|will|wants?|needs?|might|may)\b[^.!?;,\n]*"
 )
@@ -68,7 +73,14 @@ _SUMMARY = re.compile(r"\b(?:still\s+open|open\s+items|carry-?overs?|outstanding
 # A notice of what not to do: "Please don't contact any of these prospects until ...".
 _FORBIDDEN = re.compile(r"\b(?:please|pls|plz|kindly)\s+(?:don'?t|do\s+not)\b")
 # After "please": what asks for no work ("please note", "pls don't reply-all").
-_NO_WORK_AFTER = re.compile(r"\s*(?:note|see|find|be\s+(?:aware|advised)|don'?t|do\s+not|never)\b")
+# ... and a firm-wide chore of everyone's own ("pls get your May time in tonight").
+_NO_WORK_AFTER = re.compile(
+    r"\s*(?:note|see|find|be\s+(?:aware|advised)|don'?t|do\s+not|never"
+    r"|(?:get|put|enter|submit|turn)\s+(?:in\s+)?(?:your|ur)\s+(?:[\w/-]+\s+){0,2}?"
+    r"(?:time|hours|timesheets?|time\s*sheets?|time\s+entries|expenses?|expense\s+reports?))\b"
+)
+# Words one of which takes an ask back (requested.taken_back): "never mind", "ignore me".
+_TAKING_BACK_HINTS = ("mind", "nvm", "scratch", "forget", "disregard", "ignore", "myself")
 # "Have a paralegal pull it" asks; "Have a good weekend" wishes, and may ask nothing.
 _HAVE_A = re.compile(r"\bhave\s+an?\s+$")
 _WISHED = re.compile(
@@ -85,6 +97,8 @@ def asks_no_work(folded: str, found: Cues) -> bool:
     the objections? I can have a draft by tomorrow"), a reply ("Will do, Ted. I'll send the
     list by Thursday"), a report or an update ("Ames update: they offered 40%, they want an
     answer by Friday")."""
+    if any(word in folded for word in _TAKING_BACK_HINTS) and taken_back(folded):
+        return True  # "could you call her? Actually never mind, Ana did. Ignore me!"
     asides = sorted([*found.asides, *_answers(folded)])
     # Most requests ask in so many words ("pls draft ...", "can you ..."): no note to read.
     if any(_plainly_asked(folded, at, asides) for at in found.direct):

@@ -15,6 +15,7 @@ __all__ = [
     "marked_done",
     "may_ask",
     "opens_with_a_task",
+    "other_people_items",
     "part_of",
     "parts",
     "points_to_an_item",
@@ -86,7 +87,7 @@ _MAIN_MARK = re.compile(
     r"|most\s+(?:important|urgent|pressing)\s+(?:one|item|thing|part|task)"
     r"|(?:what|the\s+one)\s+(?:i|we)\s+need\s+most"
     r"|the\s+one\s+that\s+matters"
-    r"|(?:this|that|it)(?:'s|\s+is)\s+(?:the\s+)?(?:top\s+)?priority"
+    r"|(?:this|that|it)(?:\s+one)?(?:'s|\s+is)\s+(?:the\s+)?(?:top\s+)?priority"
     r"|top\s+priority"
     rf"|first\s+thing\b(?!\s+(?:{_DAY_OR_TIME})\b))"
 )
@@ -227,3 +228,46 @@ def opens_with_a_task(
         if word not in _FILLERS:
             return word not in _NOT_TASK_WORDS and is_known_word(word)
     return False
+
+
+# A listed item's line: its bullet or number, then what it says.
+_ITEM_LINE = re.compile(
+    r"^[ \t]*(?:[\u2022*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-h]\))[ \t]+(?P<said>[^\n]*)$",
+    re.MULTILINE,
+)
+# Whom an item is put to, opening it: "<at>Ana Ruiz</at>", "<@U123>", "@ana", or a name set off
+# by a dash, comma or colon ("Ana — …", "Ben, …").
+_MENTION_FIRST = re.compile(r"(?:<at>[^<]{1,80}</at>|<@[\w.-]+>|@[a-z][\w.-]*)")
+_NAME_FIRST = re.compile(r"(?P<name>[a-z][a-z'-]*)(?:\s+[a-z]\.?)?\s*(?:[,:\u2013\u2014]|-+\s)")
+
+
+def other_people_items(folded: str, is_name: Callable[[str], bool]) -> list[Span]:
+    """When the (folded) text lists items put to several people, one each ("1) @Ana pls draft
+    the answer by Fri / 2) @Ben calendar the hearing / 3) @Cy call me"), the items other than
+    its main one: the item the text marks as its main ask ("this one's the priority"), else
+    the first that asks for work in words, else the first. Each item is its own task with its
+    own person, matter and day, so only the main one is the request's. None for any other
+    text."""
+    if "\n" not in folded:
+        return []
+    items = [m.span() for m in _ITEM_LINE.finditer(folded)]
+    if len(items) < 2:
+        return []
+    put_to = [
+        i for i, match in enumerate(_ITEM_LINE.finditer(folded))
+        if _put_to_someone(folded, match.start("said"), is_name)
+    ]  # fmt: skip
+    if len(put_to) < 2:
+        return []
+    main = main_part(folded, items, range(len(items)))
+    if main is None:
+        asking = [i for i in put_to if asks_for_work(folded, items[i])]
+        main = asking[0] if asking else put_to[0]
+    return [span for i, span in enumerate(items) if i != main]
+
+
+def _put_to_someone(folded: str, at: int, is_name: Callable[[str], bool]) -> bool:
+    if _MENTION_FIRST.match(folded, at):
+        return True
+    named = _NAME_FIRST.match(folded, at)
+    return named is not None and is_name(named["name"])

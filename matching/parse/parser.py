@@ -13,6 +13,7 @@ from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_n
 from matching.parse.forms import MATTER_FIELD, form_fields, values
 from matching.parse.forwarded import quoted_spans
 from matching.parse.idle import IDLE_ASSIGNEE, IDLE_TYPE, asks_no_work, reads_as_news
+from matching.parse.items import other_people_items
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
@@ -105,6 +106,10 @@ class Parser:
         text = text if isinstance(text, str) else "" if text is None else str(text)
         text = text[:MAX_TEXT_CHARS]
         folded = fold(text)
+        # A list put to several people, one item each: only its main item is the request.
+        others = other_people_items(folded, self._roster.name_words.__contains__)
+        if others:
+            text, folded = blank(text, others), blank(folded, others)
         found = words(folded)
         # Forwarded e-mail is someone else's: its sender, recipients and "ASAP" are no ask.
         quoted = quoted_spans(text)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from matching.parse.asks import cues
+from matching.parse.forwarded import quoted_spans
 from matching.parse.idle import asks_no_work, reads_as_news
 from matching.text import fold
 
 
 def _asks_no_work(text: str) -> bool:
     folded = fold(text)
-    return asks_no_work(folded, cues(text, folded))
+    return asks_no_work(folded, cues(text, folded, quoted_spans(text)))
 
 
 @pytest.mark.parametrize(
@@ -132,3 +133,55 @@ def test_work_handed_over_without_a_word_of_asking_is_asked(text: str) -> None:
 def test_a_client_update_heading_names_a_task_not_news() -> None:
     assert not _reads_as_news("Lowe client update: tell him the 341 moved to 3/9, COB")
     assert _reads_as_news("Lowe update: the trustee moved the 341 to 3/9")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # questions after an answer, put to a colleague or to everyone
+        "Tomas, quick question on Okoro - do you know if Equifax ever sent the ACDV? I'm "
+        "trying to work out whether we need a second dispute.",
+        "Sure thing! Quick question - do we have her signed retainer, or is it still out?",
+        "Does anyone know if the courthouse closes early Friday? Lena said 2 but I'm not sure",
+        "Ravi, Mrs. Ames called, she wants to know if she should mail the lease or bring it. "
+        "What do I tell her?",
+        "@Lena the Brightwater reply came in, they'll drop the fees claim. thoughts?",
+        "Sol, is the Fenwick demand for me or for Tomas? happy to take it",
+        "Lena - I'm conflicted off Lowe (my cousin works at the lender). who should take it?",
+        "Ravi - Midland's lawyer rang me about a payment plan on Ames. want to talk Monday "
+        "morning?",
+        'ha, Dana\'s auto-reply: "I am out of the office until Monday 4/8. For anything urgent '
+        'please contact Sol Baptiste." Sol, are you in today?',
+        # work handed back with the news
+        "Spoke to Mr. Okoro. He wants to counter at $9k plus deletion. Lena, over to you.",
+        # an errand or a lunch for everyone, with its time
+        "Placing a sandwich order at 11:45 if anyone on 3 wants in",
+        "anyone want Chipotle? heading out at 12:15, can grab for you too",
+        "Lunch - anyone on the second floor want to walk over to the deli? I'm buying. "
+        "Leaving at 12:30.",
+        # away, and how to reach the writer
+        "Off to Dane Co. Back Thurs. Call cell if urgent. -LK",
+        # a firm-wide chore of everyone's own
+        "Month-end reminder: @Lena @Sol @Ravi pls get your March time in tonight, invoices go "
+        "out tomorrow",
+        # an ask taken back
+        "Tomas, could you call Mrs. Ames about her hearing date? Actually wait, Lena already "
+        "did. Never mind!! Ignore me",
+    ],
+)
+def test_a_question_an_errand_or_a_hand_back_asks_no_work(text: str) -> None:
+    assert _asks_no_work(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long do we have on the Okoro FCRA claim? pls check the SOL by noon tomorrow",
+        "do we have anyone who can cover the Lowe hearing at 2?",
+        "Lena, over to you - pls draft the counter by Friday",
+        "anyone want to take the Ames hearing on Thursday? I'm stuck in Dane Co.",
+        "Tomas, could you call Mrs. Ames? never mind the letter, just the call, by 3",
+    ],
+)
+def test_a_question_that_asks_for_work_still_asks(text: str) -> None:
+    assert not _asks_no_work(text)

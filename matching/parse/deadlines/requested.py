@@ -17,6 +17,7 @@ __all__ = [
     "listed_note",
     "notes_blanked",
     "requested",
+    "taken_back",
 ]
 
 # "calendar the hearing", "pls docket it", "Docket: ...", "cal MSJ hrg": the verb, which no
@@ -62,7 +63,8 @@ _APPEARANCE = re.compile(
     r"\b(?<!i'll\s)(?<!\bill\s)(?<!i\swill\s)(?<!we\swill\s)"
     r"(?:(?<!notice\sof\s)appear(?:ance)?|attend|stand\s+in"
     # "argue it", "argue the MSJ" (at the hearing); not "argue that ..." in a brief
-    r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal))"
+    r"|argue\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:motion|msj|hearing|hrg|matter|appeal|tro"
+    r"|injunction))"
     # ("you're covering it" assigns it; "Kate is covering my calls" tells of it)
     r"|(?:(?:(?<=you're\s)|(?<=youre\s)|(?<=you\sare\s)|(?<=ur\s)|(?<=you'll\sbe\s))covering"
     r"|covers?)"
@@ -95,7 +97,7 @@ _NOTHING_ASKED = re.compile(
     r"|presidents'?\s+day|veterans'?\s+day|mlk\s+day|easter|passover|diwali|eid|kwanzaa)"
     r"|feliz\s+(?:navidad|ano\s+nuevo|memorial\s+day|fin\s+de\s+semana|viernes|dia)"
     # the writer leaving: "leaving at 4:50 today", "heading home early"
-    r"|(?:^|[.!?]\s+)(?:i'?m\s+)?(?:leaving|heading\s+home)\s+(?:at|early|now|after)\b"
+    r"|(?:^|[.!?]\s+)(?:i'?m\s+)?(?:leaving|heading\s+(?:home|out))\s+(?:at|early|now|after)\b"
     # a round-up, an offer, going offline, what everyone must hand in
     r"|nothing\s+(?:new\s+)?to\s+assign|no\s+new\s+(?:tasks?|asks?|assignments?)"
     # a reply that turns work down: "can't take anything new today - ..."
@@ -106,14 +108,18 @@ _NOTHING_ASKED = re.compile(
     r"|(?:does\s+)?any(?:one|body)\s+(?:needs?|wants?)\s+anything"
     r"|going\s+(?:dark|offline|off[\s-]grid)"
     # "call if urgent", "text me if anything's on fire": how to reach the writer, no ask
-    r"|(?:call|text|ping|email|reach)\s+(?:me\s+)?(?:on\s+my\s+cell\s+)?if\b"
-    r"|all\s+(?:[a-z]+\s+){0,2}(?:time\s+entries|timesheets|time\s+sheets|expense\s+reports))\b"
+    r"|(?:call|text|ping|email|reach)\s+(?:me\s+)?(?:(?:on\s+)?(?:my\s+)?cell\s+)?if\b"
+    r"|all\s+(?:[a-z]+\s+){0,2}(?:time\s+entries|timesheets|time\s+sheets|expense\s+reports)"
+    # what everyone hands in of their own: "pls get your May time in tonight"
+    r"|(?:(?:please|pls|plz)\s+)?(?:get|put|enter|submit|turn)\s+(?:in\s+)?(?:your|ur)\s+"
+    r"(?:[\w/-]+\s+){0,2}?(?:time|hours|timesheets?|time\s+entries|expense\s+reports?)"
+    r"(?:\s+in)?)\b"
     # a status report under its heading: "Brummond update: LVNV offered 40%"
     r"|^\W*(?:(?!an?\b)[a-z0-9'&.-]+\s+)?(?:update|status|news)(?=\s*:)"
     # "Out today.", "Tyler here - out Tuesday for jury duty", "off to court, back tomorrow at 10"
     r"|(?:^|[.!?]\s+|\s-+\s)(?:out|off)\s+(?:today|tomorrow|tmrw|this\s+(?:morning|afternoon)"
     r"|(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
-    r"|\bheading\s+(?:to|over\s+to|off\s+to|down\s+to|up\s+to)\b(?=[^.!?\n]*,\s*back\b)"
+    r"|\bheading\s+(?:to|over\s+to|off\s+to|down\s+to|up\s+to)\b(?=[^!?\n]{0,40}?[,.;]\s*back\b)"
     # a question about what was done, not a request: "did anyone start it?"
     r"|\b(?:did|has|have)\s+(?:anyone|anybody|someone|somebody|you|u)\s+(?:already\s+)?"
     r"(?:start|started|begin|begun|do|done|file|filed|send|sent|finish|finished|get|got|see"
@@ -125,7 +131,7 @@ _NOTHING_ASKED = re.compile(
 _WITHDRAWN = re.compile(
     r"\b(?:never\s*mind|nvm|scratch\s+that"
     # ("don't forget that it's due Friday", "ignore that letter" take nothing back)
-    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:forget|disregard|ignore)\s+(?:it|that|this"
+    r"|(?<!don't\s)(?<!dont\s)(?<!not\s)(?:forget|disregard|ignore)\s+(?:it|that|this|me"
     r"|my\s+last(?:\s+(?:message|msg|post))?)(?=\s*(?:[,.;!\n]|\s-|$))"
     r"|(?:i'?ll|i\s+will|i\s+can)\s+(?:take|handle|cover|do|get|grab)\s+(?:it|this|that|them)"
     r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
@@ -161,17 +167,22 @@ _THIRD_PARTY = re.compile(
 )
 # A social note asking everyone to join in ("RSVP to Amber by Monday!", "put your order in
 # this thread by Wednesday noon"): no one's task, whatever day it names.
+# (or an errand for everyone: "placing a Panera order at 12:15", "can grab for you too")
 _SOCIAL = re.compile(
     r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cakes?|celebration|bbq|coffee"
-    r"|donuts?|pizzas?|tacos?|bagels?|cookies)\b"
+    r"|donuts?|pizzas?|tacos?|bagels?|cookies|i'?m\s+buying|wants?\s+in(?=\s*[?.!]*\s*$)"
+    r"|placing\s+an?\s+(?:[\w'&-]+\s+){0,2}order|(?:i\s+)?can\s+grab\s+(?:some\s+|one\s+)?"
+    r"(?:for\s+)?(?:you|u|y'?all|anyone|everyone))\b"
 )
 _JOIN_IN = re.compile(
-    r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)|any(?:one|body)\s+wants?"
+    r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)"
+    r"|any(?:one|body)(?:\s+(?!and\b|or\b)[\w'-]+){0,4}?\s+wants?"
     r"|i'?m\s+ordering|order\s+(?:goes|going|is\s+going)\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread"
     r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?)"
     r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in\b|reply\s+(?:here|below|in\s+(?:the\s+)?thread)"
     r"|come\s+(?:get|grab)\s+(?:it|some|one|them)"
     r"|thinking\s+[a-z' ]{1,30}?\s+(?:at|@)\s+\d"
+    r"|(?:i\s+)?can\s+grab\s+(?:some\s+|one\s+)?(?:for\s+)?(?:you|u|y'?all|anyone|everyone)"
     r")(?!\w)"
     # "lunch?" said alone, "anyone free for lunch?": an invitation
     r"|(?:^|[.!?\n]\s*|\bfor\s+)(?:lunch|coffee|drinks|dinner)\s*\?"
@@ -277,14 +288,25 @@ def _named_noun(folded: str, match: re.Match[str]) -> bool:
     )
 
 
+def taken_back(folded: str) -> bool:
+    """Whether the (folded) text takes its ask back and asks nothing after ("could you call
+    her? Actually never mind, Ana did. Ignore me!")."""
+    return _asked_nothing_after(folded, _withdrawn(folded))
+
+
+def _asked_nothing_after(folded: str, withdrawn: int) -> bool:
+    """Whether an ask is taken back at `withdrawn` and nothing is asked or dated after it."""
+    return bool(withdrawn) and _ASKING.search(
+        _NOTHING_ASKED.sub(" ", folded[withdrawn:])
+    ) is None and not _ANY_DAY_WORD.search(folded, withdrawn)
+
+
 def _asks_nothing(folded: str, withdrawn: int) -> bool:
     """Whether the text asks for nothing; `withdrawn` is where its last ask taken back ends."""
     if _NOT_A_TASK.search(folded):
         return True
-    if withdrawn and _ASKING.search(
-        _NOTHING_ASKED.sub(" ", folded[withdrawn:])
-    ) is None and not _ANY_DAY_WORD.search(folded, withdrawn):
-        return True  # taken back, and nothing asked or dated after
+    if _asked_nothing_after(folded, withdrawn):
+        return True
     if not _NOTHING_ASKED.search(folded):
         return False
     rest = _NOTHING_ASKED.sub(" ", folded)
