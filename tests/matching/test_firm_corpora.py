@@ -41,6 +41,8 @@ FLOORS = {
                "matter": 0.97, "assignee": 0.98},
     "cumberland": {"task_type": 0.99, "due_at": 0.96, "priority": 1.00,
                   "matter": 0.99, "assignee": 0.98},
+    "cuyahoga": {"task_type": 0.98, "due_at": 0.92, "priority": 0.97,
+                "matter": 0.95, "assignee": 0.85},
     "delta": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
              "matter": 1.00, "assignee": 0.99},
     "granite": {"task_type": 0.99, "due_at": 0.97, "priority": 1.00,
