@@ -33,6 +33,9 @@ DICTATED = [
      ("2026-12-09 16:00", False)),
     # ... but not a count: "at 9 30 percent", "print for copies"
     ("pls print for copies of the Lyle binder by noon", ("2026-12-08 12:00", False)),
+    # in a run with no stops, an ask of "you" ends what a third person says
+    ("she says she kept the move out photos can you get the Lyle letter started i'd like to "
+     "review it tomorrow by 4", ("2026-12-09 16:00", False)),
     # the writer's own arrival, in a run with no stops, is no deadline
     ("running late the docket is backed up i'll be in by 10 30", (None, False)),
 ]  # fmt: skip
