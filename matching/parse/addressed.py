@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
+from matching.parse.dictated import dictated_addressees
 from matching.parse.forms import directives
 from matching.parse.naming import (
     ADDRESSEE,
@@ -260,6 +261,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
         elif word == "at" and _dictated_mention(text, folded, found, index, clauses, commas):
             places.append(Naming(start, after, WEAK, ADDRESSEE))
     places += vocatives(text, folded, found, clauses, commas)
+    places += dictated_addressees(text, folded, found)
     places += _asked_midway(text, found)
     places += _directed(text, found, clauses)
     places += _given_work(text, found)

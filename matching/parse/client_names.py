@@ -48,7 +48,16 @@ _GENERIC_NAME_WORDS = frozenset(
      "fort", "ft", "port", "union", "mobile", "care", "health", "family", "familia", "familias",
      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twin",
      "del", "de", "la", "el", "los", "las", "valle", "sierra", "rio", "mesa", "housing", "senior",
-     "seniors"}
+     "seniors",
+     # A state alone is a place: "whether Kentucky has anything comparable" names no
+     # "Kentucky Medical Debt Relief Collaborative".
+     "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+     "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+     "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+     "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon",
+     "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+     "wisconsin", "wyoming", "carolina", "dakota", "jersey", "hampshire", "mexico", "york",
+     "rhode", "island"}
 )  # fmt: skip
 # Everyday words that begin some organisations' names ("Back Cove", "Open Door", "Up Country"):
 # alone at a sentence's start they are the word ("Back Wednesday."), not the client.

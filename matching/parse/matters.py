@@ -328,6 +328,9 @@ class Matters:
             if len(hit) > 1:
                 hit = self._settled_by_caption(text, found, index, size, hit)
                 hit = self._settled_by_given_name(text, found[index + size - 1], hit)
+            if self._organisations.another_at(text, found, index + size, hit):
+                index += size  # "Queen City Revenue Services": another organisation
+                continue
             size += self._organisations.tail_size(text, found, index + size, hit)
             span = (found[index][0], found[index + size - 1][1])
             if kind == NAME:

@@ -39,3 +39,6 @@ class Naming(NamedTuple):
     role: int = OTHER  # OTHER, ADDRESSEE, HANDOFF or CLAIM
     # Two words read as one name or none: "sarah kim - pls …" ("dale called, …" names no one).
     whole: bool = False
+    # Only a roster first name or a nickname table's short form of one, never a guess from its
+    # letters: a name read where dictation runs on without a stop (dictated.py).
+    exact: bool = False

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from matching.parse.client_names import (
     ARTICLES,
+    COMPANY_SUFFIXES,
     FORM_WORDS,
     clipped_key,
     inner_organisation_keys,
@@ -28,6 +29,12 @@ Key = tuple[str, ...]
 # Whether the words after a name (its end) say one of the matters (`hit`): "Grand River Ch 12".
 SaidAfter = Callable[[set[str], int], bool]
 _LONGEST_PART = 3
+# Words that end a company's name: "Queen City Revenue Services", "Summit Rental Recovery LLC".
+_COMPANY_NOUNS = COMPANY_SUFFIXES | frozenset(
+    {"services", "service", "recovery", "collections", "collection", "solutions", "systems",
+     "partners", "group", "management", "funding", "capital", "financial", "credit", "bank",
+     "agency", "holdings", "properties", "realty", "associates", "enterprises", "industries"}
+)  # fmt: skip
 
 
 class OrganisationNames:
@@ -134,6 +141,23 @@ class OrganisationNames:
                 break
             size += 1
         return size
+
+    def another_at(self, text: str, found: list[Word], after: int, hit: set[str]) -> bool:
+        """Whether the capitalised words after an organisation's short form go on to name
+        another organisation: "Queen City Revenue Services" is a collector, not the client Queen
+        City Drivers Cooperative (words of neither its name nor its tail, then a company's)."""
+        tails = [self._tails.get(number) for number in hit]
+        if not all(tails):
+            return False
+        for index in range(after, min(after + _LONGEST_PART, len(found))):
+            start, _, word = found[index]
+            if text[found[index - 1][1] : start] != " " or not text[start].isupper():
+                return False
+            if any(squashed(word) in tail for tail in tails if tail):
+                return False
+            if word in _COMPANY_NOUNS:
+                return True
+        return False
 
 
 def _with_form(found: list[Word], after: int) -> bool:

@@ -419,7 +419,9 @@ class Roster:
                 if emails:
                     return emails, found[index + size - 1][1]
         if naming.whole:
-            return self._two_word_first_name(found, index)
+            return self._two_word_first_name(found, index, naming.exact)
+        if naming.exact and index + 1 < len(found) and found[index + 1][2] in self._client_surnames:
+            return None  # "dwayne pettaway came in …": a client's full name
         told = self._short_form_with_surname(text, found, index)
         if told:
             return told
@@ -451,12 +453,18 @@ class Roster:
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
 
-    def _two_word_first_name(self, found: list[Word], index: int) -> tuple[set[str], int] | None:
+    def _two_word_first_name(
+        self, found: list[Word], index: int, dictated: bool = False
+    ) -> tuple[set[str], int] | None:
         """Who two words read as one name name when they are no first name and surname: the
-        bearers of a double first name ("jo ellen" for Jo Ellen Vukovich); else nobody."""
+        bearers of a double first name ("jo ellen" for Jo Ellen Vukovich), or, `dictated`, of
+        the one name dictation split in two and maybe misheard ("mary sol" for Marisol)."""
         if index + 1 >= len(found):
             return None
         first, second = squashed(found[index][2]), squashed(found[index + 1][2])
+        spelt = closest_spelling(first + second, self._first_name_spellings) if dictated else None
+        if spelt is not None:
+            return self._by_first_name[spelt], found[index + 1][1]
         fits = {
             email for email in self._by_first_name.get(first, ())
             if second in map(squashed, name_words(self._names[email])[1:-1])
@@ -509,7 +517,7 @@ class Roster:
         when written as a name or spoken to ("jo, can you …"), whoever's first name it begins.
         "Jo" for Joanna by the table and the beginning of Jolene is both, so asked about."""
         known = self._by_nickname.get(word) if capitalised or naming.strength != TO else None
-        addressed = naming.role == ADDRESSEE and word not in _NOT_SHORT_FORMS
+        addressed = naming.role == ADDRESSEE and word not in _NOT_SHORT_FORMS and not naming.exact
         if not (capitalised or addressed):
             return known
         begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else NICKNAME_PREFIX, pet)

@@ -9,7 +9,7 @@ from operator import itemgetter
 from matching.parse.naming import ADDRESSEE, HONORIFICS, LISTED, SIGNED, STRONG, WEAK, Naming
 from matching.parse.words import Word
 
-__all__ = ["vocatives"]
+__all__ = ["OPENING_WORDS", "WORD_NAMES", "vocatives"]
 
 _start = itemgetter(0)
 
@@ -21,9 +21,11 @@ _GREETING_WORDS = (
 _GREETING = rf"(?:{_GREETING_WORDS})?"
 # A word that may open the clause before the name spoken to: "Also Trish, pls …", "And Kate —".
 _FILLER = (
-    r"(?:(?i:also|and|and\s+also|oh|ok|okay|alright|all\s+right|so|plus|then|btw|lastly|finally)"
-    r"\s+)?"
+    r"(?:(?i:also|and|and\s+also|but|oh|ok|okay|alright|all\s+right|so|plus|then|btw|lastly"
+    r"|finally)\s+)?"
 )
+# A capital after a comma, maybe after such a word: "…, but Grant, you've …".
+_CAPITAL_NEXT = re.compile(rf"{_FILLER}[A-Z]")
 # Words after a name that speak to its bearer: "Brianna you're up", "Lena you want to take the
 # call?", "dwayne thx for coming in".
 _SPOKEN_TO = (
@@ -43,7 +45,7 @@ _SPOKEN_TO = (
     r"|appreciate|(?:yes|yeah|yep|yup|sure)(?=\s*[,.!\u2013\u2014-])"
 )
 # A name that is also a modal or a wish speaks to nobody when "you" or a need follows: "Will you
-# have it by Friday?", "will need the ledger", "Hope you're well" (see `_WORD_NAMES`).
+# have it by Friday?", "will need the ledger", "Hope you're well" (see `WORD_NAMES`).
 _NOT_SPOKEN_TO = (
     r"(?!(?i:will|may)\s+(?:you|u|need|i\s+need)\b"
     r"|(?i:hope)\s+(?:you|u|ur|ya|y'all|all|everyone|everybody|everything|this|that|the|it|your)\b)"
@@ -103,7 +105,7 @@ _NEWS_OPENERS = frozenset(
 )  # fmt: skip
 # Words that open a sentence before such news and are no one's name, though a first name may
 # begin with them ("The trust's counsel …" is no Theodore, "Per the order …" no Percy).
-_OPENING_WORDS = _NEWS_OPENERS | frozenset(
+OPENING_WORDS = _NEWS_OPENERS | frozenset(
     {"there", "then", "than", "their", "them", "her", "his", "him", "its", "it", "me", "us",
      "you", "per", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "after",
      "before", "until", "till", "while", "where", "what", "which", "who", "why", "how", "and",
@@ -116,7 +118,7 @@ _OPENING_WORDS = _NEWS_OPENERS | frozenset(
 # Given names that are also words a sentence may open with ("Will the answer be filed?", "mark
 # the calendar", "hope the hearing went ok"): spoken to only where the syntax says so, by a
 # comma, a greeting, an ask of "you", never by the news that follows.
-_WORD_NAMES = frozenset(
+WORD_NAMES = frozenset(
     {"will", "may", "bill", "sue", "pat", "mark", "rob", "grace", "hope", "drew", "chase", "jack",
      "don", "nick", "bob", "wade", "skip", "buck", "max", "win", "june", "april", "august",
      "summer", "dawn", "rose", "art", "guy", "miles", "ray", "faith", "joy"}
@@ -183,6 +185,13 @@ _ASKED = re.compile(
     r"|i(?:'d|\s+would)?\s+(?:like|need|want)\s+(?:you|u)\s+to\b)"
 )
 
+# "…, Grant, you've been the one …": a name spoken to and told of "you" before the ask.
+_TOLD_YOU = re.compile(
+    r",\s*(?:you|u)(?:'ve|\u2019ve|'re|\u2019re|\s+have|\s+are|\s+were|\s+know|\s+did)\b"
+)
+_ASK_OF_YOU = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
+_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
 
 def vocatives(
     text: str, folded: str, found: list[Word], clauses: set[int], commas: set[int]
@@ -201,8 +210,8 @@ def vocatives(
             continue
         # After a comma, only a capitalised name asked at once: "…, uh, Marcus Bell, I'd like
         # you to …".
-        match = _VOCATIVE.match(text, start) if clause or text[start : start + 1].isupper() else None
-        if match is not None and not clause and not _ASKED.match(folded, match.end("name")):
+        match = _VOCATIVE.match(text, start) if clause or _CAPITAL_NEXT.match(text, start) else None
+        if match is not None and not clause and not _asked_after(folded, match.end("name")):
             match = None
         if match is not None:
             strength = STRONG if _ASKED.match(folded, match.end("name")) else WEAK
@@ -240,6 +249,19 @@ def vocatives(
     return places
 
 
+def _asked_after(folded: str, end: int) -> bool:
+    """Whether the name ending at `end`, after a comma, is asked at once ("…, Carly, can you
+    …") or told something of "you" and asked later in the sentence ("…, but Grant, you've been
+    the one talking to her — can you call her today")."""
+    if _ASKED.match(folded, end):
+        return True
+    told = _TOLD_YOU.match(folded, end)
+    if told is None:
+        return False
+    stop = _STOP.search(folded, told.end())
+    return _ASK_OF_YOU.search(folded, told.end(), stop.start() if stop else len(folded)) is not None
+
+
 def _line_start(folded: str, start: int) -> bool:
     """Whether `start` opens the text or a line."""
     line = folded.rfind("\n", 0, start)
@@ -251,7 +273,7 @@ def _opens_news(match: re.Match[str]) -> bool:
     of its own (an article, a pronoun, "since", an honorific, another's possessive), and it is
     no word a sentence opens with as well ("will the answer …", "hope the hearing …")."""
     name, following = match["name"], match["next"]
-    if name in _WORD_NAMES or name in _OPENING_WORDS:
+    if name in WORD_NAMES or name in OPENING_WORDS:
         return False
     return following in _NEWS_OPENERS or (
         following.endswith("'s") and following not in ("it's", "that's", "what's")

@@ -25,6 +25,19 @@ DICTATED = [
      ("2026-12-08 17:00", False)),
     ("Kofi here period need the Rhee exhibits pulled by Thursday period thanks",
      ("2026-12-10 17:00", False)),
+    # a clock's colon left out, and numbers heard as their homophones
+    ("can you cover the Lyle status conference tomorrow at 8 30 by phone",
+     ("2026-12-09 08:30", False)),
+    ("pls get the Tobin receipts into the file in to business days", ("2026-12-10 17:00", False)),
+    ("start the Brandt letter from the template i'd like to review it tomorrow by for",
+     ("2026-12-09 16:00", False)),
+    # ... but not a count: "at 9 30 percent", "print for copies"
+    ("pls print for copies of the Lyle binder by noon", ("2026-12-08 12:00", False)),
+    # in a run with no stops, an ask of "you" ends what a third person says
+    ("she says she kept the move out photos can you get the Lyle letter started i'd like to "
+     "review it tomorrow by 4", ("2026-12-09 16:00", False)),
+    # the writer's own arrival, in a run with no stops, is no deadline
+    ("running late the docket is backed up i'll be in by 10 30", (None, False)),
 ]  # fmt: skip
 
 

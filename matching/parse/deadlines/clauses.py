@@ -25,6 +25,8 @@ _CLAUSE_BREAK = re.compile(
     rf"{FULL_STOP}|[!?;:,()\n]|\s-+\s|[^\x00-\x7f]|\s(?:so|but)\s"
     # "... needs a call back and I'm in court til 4": a new subject starts a clause
     r"|\sand\s(?=(?:i|i'm|im|i'll|we|we're|we'll)\s)"
+    # ... and so it does in dictation with no stops: "… the docket is backed up i'll be in by 10"
+    r"|\s(?=(?:i'm|i've|i'll\s+be)\s)"
 )
 _CLAUSE_REACH = 160
 _SENTENCE_BREAK = re.compile(rf"{FULL_STOP}\s|[!?;\n]|[^\x00-\x7f]")

@@ -211,7 +211,9 @@ _CLAUSE_TAIL = (
     r"(?!\s+(?:be|to)\b)"
     # ... to the day, in one clause ("the trustee wants them before confirmation so I'd like
     # drafts by Tuesday" is two)
-    r"(?:(?![.!?;,\n]|\s(?:so|but)\s).|[.,](?=\d))*$"
+    # (in dictation with no stops an ask of "you" opens a clause: "she says she has photos can
+    # you get the letter out … tomorrow by 4")
+    r"(?:(?![.!?;,\n]|\s(?:so|but)\s|\s(?:can|could|would)\s+(?:you|u)\b).|[.,](?=\d))*$"
 )
 _THIRD_PERSON = re.compile(
     r"\b(?P<who>he|she|they)\s+(?:(?:also|still|just|now|only|then|already)\s+)?"

@@ -157,6 +157,36 @@ def _clock_phrase(match: re.Match[str]) -> str:
 _ISH = re.compile(r"(?:(?<=\d)|(?<=noon))-?ish\b")
 
 
+# Dictation's slips in a deadline: a clock's colon left out ("tomorrow at 8 30"), and a number
+# heard as its homophone ("in to business days", "tomorrow by for").
+_SPACED_CLOCK = re.compile(
+    r"\b(?:at|by|before|b4|until|till|around)\s+(?:1[0-2]|0?[1-9])(?P<gap> )[0-5]\d\b"
+    r"(?!\s*(?:%|percent|days?|hours?|hrs?|weeks?|wks?|months?|minutes?|mins?|business|biz|am|pm"
+    r"|a\.m|p\.m)\b|[:/.,]?\d)"
+)
+_TO_FOR_TWO = re.compile(
+    r"\b(?:in|within)\s+(?P<to>to)\s+(?=(?:business|biz|calendar|court)\s+days?\b"
+    r"|(?:days|weeks|hours|hrs|wks)\b)"
+)
+_FOR_FOR_FOUR = re.compile(r"\b(?:by|at|before)\s+(?P<for>for)(?=\s*(?:$|[.!?]|(?:pm|p\.m)\b))")
+
+
+def _dictated_numbers(folded: str) -> str:
+    """ "at 8 30" -> "at 8:30", "in to business days" -> "in 2  business days", "by for" ->
+    "by 4  ": the number dictation meant, padded to the same length."""
+    if " to " in folded:
+        folded = _TO_FOR_TWO.sub(lambda m: m.group(0).replace(" to ", " 2  ", 1), folded)
+    if " for" in folded:
+        folded = _FOR_FOR_FOUR.sub(
+            lambda m: m.group(0)[: m.start("for") - m.start()] + "4  ", folded
+        )
+    return _SPACED_CLOCK.sub(
+        lambda m: m.group(0)[: m.start("gap") - m.start()] + ":"
+        + m.group(0)[m.end("gap") - m.start() :],
+        folded,
+    )
+
+
 def digits_for_spoken(folded: str) -> str:
     """ "by three" -> "by 3    ", "feb fifth" -> "feb 5th  ": digits, padded to the same length
     so that every span still points into the text as written."""
@@ -172,6 +202,7 @@ def digits_for_spoken(folded: str) -> str:
         number = _ORDINALS[" ".join(match["ord"].replace("-", " ").split())]
         return (match["lead"] + f"{number}th").ljust(len(match.group(0)))
 
+    folded = _dictated_numbers(folded)
     if " m" in folded and _MERIDIEM_SAID.search(folded):
         folded = _joined_meridiem(folded)
     if "half" in folded or "quarter" in folded:
