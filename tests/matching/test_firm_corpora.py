@@ -45,6 +45,8 @@ FLOORS = {
                 "matter": 0.95, "assignee": 0.85},
     "delta": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
              "matter": 1.00, "assignee": 0.99},
+    "galveston": {"task_type": 0.98, "due_at": 0.94, "priority": 0.99,
+                 "matter": 0.86, "assignee": 0.76},
     "granite": {"task_type": 0.99, "due_at": 0.97, "priority": 1.00,
                "matter": 0.98, "assignee": 1.00},
     "heartland": {"task_type": 1.00, "due_at": 0.99, "priority": 1.00,
