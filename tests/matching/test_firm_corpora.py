@@ -99,6 +99,8 @@ FLOORS = {
                  "matter": 0.98, "assignee": 0.83},
     "tidewater": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
                  "matter": 1.00, "assignee": 1.00},
+    "wabash": {"task_type": 0.95, "due_at": 0.88, "priority": 1.00,
+              "matter": 0.93, "assignee": 0.72},
     "wasatch": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
                "matter": 1.00, "assignee": 1.00},
     "yellowstone": {"task_type": 0.99, "due_at": 0.99, "priority": 1.00,
