@@ -1,0 +1,80 @@
+"""Assignees named in the grammar around them: a secretary's "Per Mr. Hale: … he asks that Theo
+…", "Ms. Ruiz or Mr. Lee" offered as alternatives, "This is a task for Mr. Lee"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from matching.model import MatterRef
+from matching.parse import Parser
+from tests.matching.bundled import firm_parser, reader, sure_assignee
+from tests.matching.bundled import named_person as person
+
+DEN = "America/Denver"
+NOW = datetime(2027, 5, 4, 9, 0, tzinfo=ZoneInfo(DEN))  # a Tuesday
+
+OTTO, PRUE = "otto.vasquez@larimer.test", "prue.castellano@larimer.test"
+THEO, WREN = "theo.abernathy@larimer.test", "wren.lindqvist@larimer.test"
+NELL = "nell.ostrander@larimer.test"
+ROSTER = (
+    person(OTTO, "Otto Vasquez", "partner"),
+    person(PRUE, "Prue Castellano", "associate"),
+    person(THEO, "Theo Abernathy", "paralegal"),
+    person(WREN, "Wren Lindqvist", "associate"),
+    person(NELL, "Nell Ostrander", "legal_assistant"),  # writes for Mr. Vasquez
+)
+MATTERS = (
+    MatterRef("LR-1", "Basil Fenwick", "In re Fenwick"),
+    MatterRef("LR-2", "Ida Marchbanks", "Marchbanks v. Summit Auto"),
+)
+
+
+@pytest.fixture(scope="module")
+def parser() -> Parser:
+    return firm_parser(MATTERS, ROSTER)
+
+
+read = reader(NOW, DEN, NELL)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the one the work is asked of, not the one it is relayed from
+        ("Per Mr. Vasquez: the trustee wants Mr. Fenwick's pay stubs (LR-1). Mr. Vasquez asks "
+         "that Theo obtain them and place them in the file by Friday. — Nell", THEO),
+        ("Good morning. Per Mr. Vasquez: Ms. Marchbanks called about the dealer's letter. He "
+         "asks that Ms. Castellano call her back today. — N. Ostrander for O. Vasquez", PRUE),
+        ("This is a task for Ms. Lindqvist, if she is free. The reply brief in Marchbanks is "
+         "signed; please file it today.", WREN),
+    ],
+)
+def test_the_one_asked_not_the_one_relayed_from(parser: Parser, text: str, who: str) -> None:
+    assert sure_assignee(read(parser, text)) == (who, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody named to act: the one relayed from is no assignee
+        "Per Mr. Vasquez: he will be in court all morning and will take no calls. — Nell",
+        "Per Mr. Vasquez: Mr. Fenwick's pay stubs are to be obtained by Friday. — Nell",
+    ],
+)
+def test_the_one_relayed_from_is_not_assigned(parser: Parser, text: str) -> None:
+    assert read(parser, text).assignee is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Per Mr. Vasquez: he asks that Ms. Castellano or Ms. Lindqvist take the Marchbanks "
+        "memo, whichever has the time. By Friday. — Nell",
+        "Marchbanks: have Prue or Wren draft the demand letter by Friday.",
+    ],
+)
+def test_two_people_offered_as_alternatives_are_asked_about(parser: Parser, text: str) -> None:
+    assert sure_assignee(read(parser, text)) == (None, True)
