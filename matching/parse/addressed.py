@@ -115,7 +115,7 @@ _NOT_A_VERB = frozenset(
 _CLAUSE_START = re.compile(
     r"[.!?;:\]\u2600-\u27bf\U0001f000-\U0001faff]\s+|\s[-\u2013\u2014]+\s+|\n\s*"
 )
-# A stop that ends an honorific, not a sentence: "Per Mr. Hale: …".
+# A stop that ends an honorific, not a sentence: "Per Mr. Lee: …".
 _ABBREVIATED = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Mx)\.\s+$")
 # A name and another offered as its alternative: "Ms. Ruiz or Mr. Lee", "Ana or Ben Cole".
 _TITLED_NAME = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'-]*"
@@ -142,7 +142,9 @@ DIRECTIVE_VERBS = frozenset(
      "send", "pull", "prep", "prepare", "file", "efile", "serve", "finish", "start", "update",
      "summarize", "summarise", "docket", "calendar", "research", "write", "respond", "reach",
      "follow", "pick", "jump", "appear", "attend", "redo", "fix", "scan", "upload", "schedule",
-     "book", "chase", "confirm", "check", "track", "compile", "assemble", "organize", "draw"}
+     "book", "chase", "confirm", "check", "track", "compile", "assemble", "organize", "draw",
+     "make", "amend", "revise", "correct", "edit", "gather", "collect", "obtain", "notify",
+     "contact", "mail", "order", "request"}
 )  # fmt: skip
 # A capitalised name inside a sentence asked straight after: "… tomorrow June please call …".
 _MIDWAY = re.compile(
@@ -361,7 +363,7 @@ def _set_going(found: list[Word], name: int) -> bool:
 
 
 def _clause_starts(text: str) -> set[int]:
-    """Where clauses begin; an honorific's stop ends none ("Per Mr. Hale: …")."""
+    """Where clauses begin; an honorific's stop ends none ("Per Mr. Lee: …")."""
     return {
         match.end() for match in _CLAUSE_START.finditer(text)
         if not _ABBREVIATED.search(text, max(0, match.start() - 4), match.end())

@@ -1,5 +1,7 @@
-"""Assignees named in the grammar around them: a secretary's "Per Mr. Hale: … he asks that Theo
-…", "Ms. Ruiz or Mr. Lee" offered as alternatives, "This is a task for Mr. Lee"."""
+"""Assignees named in the grammar around them: a secretary's "Per Mr. Lee: … he asks that Theo
+…", "Ms. Ruiz or Mr. Lee" offered as alternatives, "This is a task for Mr. Lee", a name before
+a bare verb ("Theo amend the schedule"), a name and initial proposed ("Kayla B maybe?"), a name
+that is a noun before an article ("Faith the notes are …"), a name taken back for another."""
 
 from __future__ import annotations
 
@@ -19,12 +21,17 @@ NOW = datetime(2027, 5, 4, 9, 0, tzinfo=ZoneInfo(DEN))  # a Tuesday
 OTTO, PRUE = "otto.vasquez@larimer.test", "prue.castellano@larimer.test"
 THEO, WREN = "theo.abernathy@larimer.test", "wren.lindqvist@larimer.test"
 NELL = "nell.ostrander@larimer.test"
+KAYLA_B, KAYLA_M = "kayla.brightwater@larimer.test", "kayla.munro@larimer.test"
+FAITH = "faith.okonkwo@larimer.test"
 ROSTER = (
     person(OTTO, "Otto Vasquez", "partner"),
     person(PRUE, "Prue Castellano", "associate"),
     person(THEO, "Theo Abernathy", "paralegal"),
     person(WREN, "Wren Lindqvist", "associate"),
     person(NELL, "Nell Ostrander", "legal_assistant"),  # writes for Mr. Vasquez
+    person(KAYLA_B, "Kayla Brightwater", "associate"),
+    person(KAYLA_M, "Kayla Munro", "paralegal"),
+    person(FAITH, "Faith Okonkwo", "legal_assistant"),
 )
 MATTERS = (
     MatterRef("LR-1", "Basil Fenwick", "In re Fenwick"),
@@ -78,3 +85,38 @@ def test_the_one_relayed_from_is_not_assigned(parser: Parser, text: str) -> None
 )
 def test_two_people_offered_as_alternatives_are_asked_about(parser: Parser, text: str) -> None:
     assert sure_assignee(read(parser, text)) == (None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a name, then the bare verb of the work, no comma between
+        ("Fenwick schedules reviewed, three fixes marked. Theo amend the schedules, I'll "
+         "re-sign. By noon tomorrow.", THEO),
+        # a name and a surname's initial proposed after a question to the pool
+        ("can someone cover the 2pm status call on Marchbanks? I'm in court. just ask for 21 "
+         "days. Kayla B maybe?", KAYLA_B),
+        # a given name that is a noun, before an article: spoken to
+        ("Faith the Fenwick intake notes are in the drive — can u send him the welcome letter "
+         "today?", FAITH),
+        ("faith the new client's forms are scanned, can u mail them to Mr. Fenwick today?",
+         FAITH),
+        # a name proposed and taken back at once, then the one meant
+        ("Marchbanks — research memo on the dealer's bond. Otto? no — Theo. By Friday.", THEO),
+        ("Marchbanks — research memo on the dealer's bond. Wren? nah, Prue. By Friday.", PRUE),
+    ],
+)
+def test_names_the_grammar_sets_off(parser: Parser, text: str, who: str) -> None:
+    assert sure_assignee(read(parser, text, OTTO)) == (who, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word name that is a verb or a month opens a sentence: no one spoken to
+        "Will the Fenwick answer be filed by Friday? pls check",
+        "June the 3rd hearing in Marchbanks moved; please calendar it.",
+    ],
+)
+def test_word_names_opening_a_sentence_speak_to_no_one(parser: Parser, text: str) -> None:
+    assert read(parser, text, OTTO).assignee is None
