@@ -91,7 +91,11 @@ _LATER_STEPS = frozenset(
     {"review", "sign", "approve", "look", "see", "read", "check", "initial", "discuss",
      "consider", "decide", "okay", "ok", "countersign", "proof", "proofread"}
 )  # fmt: skip
-_HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
+# The one the addressee is to hand the work to, or whom the writer wishes it of: "ask Beth to
+# …", "Dana, I'd like Priya to …".
+_HANDING_ON = _BEFORE_A_VERB | {
+    "ask", "asking", "get", "getting", "tell", "remind", "want", "like", "need", "prefer"
+}
 # "Ms. Ruiz asks that Omar Haddad draft them", "she requests that Lee call": a formal wish,
 # the one named then what they are to do (a verb in the bare form).
 _WISHING = frozenset(
@@ -170,6 +174,12 @@ _FOR_SOMEONE = re.compile(
     r"|^\W*(?:(?:some|more|new)\s+)?(?:work|task|job|assignment)s?\s+)"
     r"for\s+(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?P<name>[a-z][\w-]*)"
     r"(?=\s*[.:,!\u2013\u2014-]|\s+(?:today|tomorrow|tmrw)\b)"
+)
+# The work given to the one spoken to: "that one's yours kayla if u want it", "it's all yours,
+# Ben.".
+_YOURS = re.compile(
+    r"\b(?:this|that|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:all\s+)?yours\s*,?\s+"
+    r"(?P<name>[a-z][\w-]*)(?=\s*(?:[.:,!?\u2013\u2014-]|$)|\s+(?:if|when|pls|please)\b)"
 )
 # A person proposed in brackets: "Could an attorney (Priya, maybe?) call her", "(Bo?)".
 _BRACKETED = re.compile(
@@ -412,7 +422,7 @@ def _asked_midway(text: str, found: list[Word]) -> list[Naming]:
 
 def _proposals(folded: str, found: list[Word]) -> list[Naming]:
     """Where the text proposes someone or says they have the work: "Marcus can do it?", "I think
-    Noor should call her", "Cassidy's got it"."""
+    Noor should call her", "Cassidy's got it", "that one's yours kayla"."""
     places = []
     # (each pattern needs its own words, which most texts lack)
     proposed = _PROPOSED.finditer(folded) if _holds(folded, _PROPOSING) else ()
@@ -436,6 +446,10 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, STRONG))
+    for match in _YOURS.finditer(folded) if "yours" in folded else ():
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            places.append(Naming(match.start("name"), name, STRONG, ADDRESSEE))
     return places
 
 

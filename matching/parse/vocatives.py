@@ -34,9 +34,11 @@ _SPOKEN_TO = (
     # Text-speak and a modal ask: "Denise ur closer w/ them", "Maria C. can u appear?".
     r"|ur|u\s+r|(?:can|could|would|will)\s+(?:you|u)"
     # The writer's wish of "you", a moment asked of them, a hope for them, a need: "Shelby I
-    # need you to review …", "Kit when you get a minute …", "rosa hope ur ok …", "shelby need
-    # 341 notes b4 tmrw" (the writer's "I" left out, as phones write it).
-    r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to"
+    # need you to review …", "Dale I want the letter out by Friday", "Kit when you get a minute
+    # …", "rosa hope ur ok …", "shelby need 341 notes b4 tmrw" (the writer's "I" left out, as
+    # phones write it).
+    r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to|i\s+(?:need|want)\b"
+    r"|i(?:'d|\s+would)\s+like\b"
     r"|when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment)"
     r"|hope\s+(?:ur|you're|youre|you|u)|need"
     # Thanks and a yes said to them first: "Dusty appreciate you. …", "Marcus yes, counter …".

@@ -1,7 +1,9 @@
 """Assignees named in the grammar around them: a secretary's "Per Mr. Lee: … he asks that Theo
 …", "Ms. Ruiz or Mr. Lee" offered as alternatives, "This is a task for Mr. Lee", a name before
 a bare verb ("Theo amend the schedule"), a name and initial proposed ("Kayla B maybe?"), a name
-that is a noun before an article ("Faith the notes are …"), a name taken back for another."""
+that is a noun before an article ("Faith the notes are …"), a name taken back for another, the
+writer's wish of someone ("Nell, I'd like Theo to …"), work said to be "yours", a surname that
+begins a firm's name, a name said after the news and before the pool is asked."""
 
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ ROSTER = (
 MATTERS = (
     MatterRef("LR-1", "Basil Fenwick", "In re Fenwick"),
     MatterRef("LR-2", "Ida Marchbanks", "Marchbanks v. Summit Auto"),
+    MatterRef("LR-3", "Dov Munro", "Munro v. Jefferson Lending"),  # Kayla Munro's surname
 )
 
 
@@ -120,3 +123,41 @@ def test_names_the_grammar_sets_off(parser: Parser, text: str, who: str) -> None
 )
 def test_word_names_opening_a_sentence_speak_to_no_one(parser: Parser, text: str) -> None:
     assert read(parser, text, OTTO).assignee is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a title and a surname a client shares, spoken to with a comma: the staff member
+        ("Ms. Munro, I shall be in Denver on Monday. Would you be kind enough to cover the "
+         "Marchbanks hearing in my stead?", KAYLA_M),
+        # the writer's wish of someone, said to another
+        ("Nell,\n\nThe dealer's documents in Marchbanks came in. I would like Theo to go through "
+         "them and list every gap by Monday, please.\n\nOtto", THEO),
+        ("Fenwick — the trustee called again. Theo I want the amended schedules out by Friday. "
+         "this one's important.", THEO),
+        ("also need a dispute letter to Summit Auto on Marchbanks by tmrw. that one's yours "
+         "wren if u want it", WREN),
+    ],
+)
+def test_whom_the_writer_asks(parser: Parser, text: str, who: str) -> None:
+    assert sure_assignee(read(parser, text, OTTO)) == (who, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the client, heading their matter
+        "Mr. Munro: his landlord called again; please call him back today.",
+        # a surname beginning a firm's name is no one on the staff
+        "Anybody able to draft our first discovery to Ostrander Capital in Marchbanks? By Friday.",
+    ],
+)
+def test_no_staff_member_is_named(parser: Parser, text: str) -> None:
+    assert read(parser, text, OTTO).assignee is None
+
+
+def test_one_named_in_the_news_before_the_pool_is_asked_is_asked_about(parser: Parser) -> None:
+    text = ("Marchbanks — Summit agreed to $4,000!! sending the terms to Prue. can someone send "
+            "Ms. Marchbanks a quick update, I'll call her tonight")
+    assert sure_assignee(read(parser, text, OTTO)) == (None, True)
