@@ -161,3 +161,15 @@ def test_one_named_in_the_news_before_the_pool_is_asked_is_asked_about(parser: P
     text = ("Marchbanks — Summit agreed to $4,000!! sending the terms to Prue. can someone send "
             "Ms. Marchbanks a quick update, I'll call her tonight")
     assert sure_assignee(read(parser, text, OTTO)) == (None, True)
+
+
+def test_one_thanked_then_asked_in_sentences_is_asked_about(parser: Parser) -> None:
+    text = ("Thanks Theo. Let's take the Fenwick case — I'll do the engagement letter. Please "
+            "call Mr. Fenwick back today and get his pay stubs.")
+    assert sure_assignee(read(parser, text, OTTO)) == (None, True)
+
+
+def test_one_thanked_in_a_list_item_of_their_own_is_only_thanked(parser: Parser) -> None:
+    text = ("Before I leave:\n- Marchbanks: draft the dispute letters, need them Monday\n"
+            "- Fenwick: binder looks great, thx Theo\n- LR-3: nothing new")
+    assert sure_assignee(read(parser, text, OTTO)) == (None, False)
