@@ -92,7 +92,7 @@ _LATER_STEPS = frozenset(
      "consider", "decide", "okay", "ok", "countersign", "proof", "proofread"}
 )  # fmt: skip
 # The one the addressee is to hand the work to, or whom the writer wishes it of: "ask Beth to
-# …", "Dana, I'd like Priya to …".
+# …", "Ana, I'd like Tomas to …".
 _HANDING_ON = _BEFORE_A_VERB | {
     "ask", "asking", "get", "getting", "tell", "remind", "want", "like", "need", "prefer"
 }
@@ -175,7 +175,7 @@ _FOR_SOMEONE = re.compile(
     r"for\s+(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?P<name>[a-z][\w-]*)"
     r"(?=\s*[.:,!\u2013\u2014-]|\s+(?:today|tomorrow|tmrw)\b)"
 )
-# The work given to the one spoken to: "that one's yours kayla if u want it", "it's all yours,
+# The work given to the one spoken to: "that one's yours ben if u want it", "it's all yours,
 # Ben.".
 _YOURS = re.compile(
     r"\b(?:this|that|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:all\s+)?yours\s*,?\s+"
@@ -422,7 +422,7 @@ def _asked_midway(text: str, found: list[Word]) -> list[Naming]:
 
 def _proposals(folded: str, found: list[Word]) -> list[Naming]:
     """Where the text proposes someone or says they have the work: "Marcus can do it?", "I think
-    Noor should call her", "Cassidy's got it", "that one's yours kayla"."""
+    Noor should call her", "Cassidy's got it", "that one's yours ben"."""
     places = []
     # (each pattern needs its own words, which most texts lack)
     proposed = _PROPOSED.finditer(folded) if _holds(folded, _PROPOSING) else ()
