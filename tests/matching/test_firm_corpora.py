@@ -87,6 +87,8 @@ FLOORS = {
                "matter": 0.90, "assignee": 0.98},
     "sangamon": {"task_type": 0.99, "due_at": 0.95, "priority": 1.00,
                 "matter": 0.96, "assignee": 1.00},
+    "sawtooth": {"task_type": 0.95, "due_at": 0.99, "priority": 1.00,
+                "matter": 0.95, "assignee": 0.94},
     "sierra": {"task_type": 0.99, "due_at": 0.99, "priority": 1.00,
               "matter": 0.99, "assignee": 1.00},
     "sonoran": {"task_type": 0.96, "due_at": 0.93, "priority": 1.00,
