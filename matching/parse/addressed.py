@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from matching.parse.dictated import dictated_addressees
 from matching.parse.forms import directives
+from matching.parse.kinship import kin_vocatives
 from matching.parse.naming import (
     ADDRESSEE,
     ARRANGES,
@@ -85,7 +86,9 @@ _ANSWERED_TO = frozenset(
      # "phones forwarded to Carly", "calls routed to Jo": where something went, not a task.
      "forwarded", "routed", "rerouted", "transferred", "redirected", "diverted",
      # "agreed to Kate's plan": the one agreed with does nothing (so "+1 to Dee's list").
-     "agreed", "seconded", "ditto"}
+     "agreed", "seconded", "ditto",
+     # "Assistant to Robert Hale" under a signature: whose assistant the writer is.
+     "assistant", "secretary"}
 )  # fmt: skip
 # "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
 _ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})
@@ -118,6 +121,8 @@ _NOT_A_VERB = frozenset(
 _CLAUSE_START = re.compile(
     r"[.!?;:\]\u2600-\u27bf\U0001f000-\U0001faff]\s+|\s[-\u2013\u2014]+\s+|\n\s*"
 )
+# An honorific just before a stop: "Mr", "Mrs", "Ms", "Dr", "Mx".
+_AFTER_HONORIFIC = re.compile(r"(?<![\w.])(?i:mrs?|ms|dr|mx)$")
 # What sets off the one a note is to: "to nate: …", "To Dana Ruiz — …".
 _NOTE_HEAD = re.compile(r"[ \t]*(?::|[\u2013\u2014]|\s-+\s)")
 # Where a clause after a comma begins: "um, Carly can you …", "…, chidi maybe?".
@@ -156,10 +161,10 @@ _BEFORE_NO_ADDRESSEE = frozenset(
 _GOT_IT = re.compile(
     r"(?<![a-z])(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
 )
-# "This is for Yesenia", "this one's for Kit": the dictated task's addressee; "Work for Roz
-# tomorrow, if she has time: …": the work's, heading the text.
+# "This is for Yesenia", "this one's for Kit", "This is a task for Mr. Hale, if …": the dictated
+# task's addressee; "Work for Roz tomorrow, if she has time: …": the work's, heading the text.
 _FOR_SOMEONE = re.compile(
-    r"(?:\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+)?"
+    r"(?:\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+|an?\s+(?:task|job)\s+)?"
     r"|^\W*(?:(?:some|more|new)\s+)?(?:work|task|job|assignment)s?\s+)"
     r"for\s+(?P<name>[a-z][\w-]*)(?=\s*[.:,!\u2013\u2014-]|\s+(?:today|tomorrow|tmrw)\b)"
 )
@@ -261,6 +266,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
         elif word == "at" and _dictated_mention(text, folded, found, index, clauses, commas):
             places.append(Naming(start, after, WEAK, ADDRESSEE))
     places += vocatives(text, folded, found, clauses, commas)
+    places += kin_vocatives(text, folded, found, clauses)
     places += dictated_addressees(text, folded, found)
     places += _asked_midway(text, found)
     places += _directed(text, found, clauses)
@@ -339,7 +345,11 @@ def _set_going(found: list[Word], name: int) -> bool:
 
 
 def _clause_starts(text: str) -> set[int]:
-    return {match.end() for match in _CLAUSE_START.finditer(text)}
+    # (an honorific's stop ends no clause: "On behalf of Mr. Hadley — …" speaks to no Hadley)
+    return {
+        match.end() for match in _CLAUSE_START.finditer(text)
+        if text[match.start()] != "." or not _AFTER_HONORIFIC.search(text, 0, match.start())
+    }  # fmt: skip
 
 
 def _directed(text: str, found: list[Word], clauses: set[int]) -> list[Naming]:

@@ -33,6 +33,7 @@ from matching.parse.assigning import (
     pool_asked_apart,
     with_fields,
 )
+from matching.parse.called_by import clipped_surname, shown_as
 from matching.parse.doer import (
     GROUP_ASK,
     ROUTING,
@@ -334,7 +335,7 @@ class Roster:
             said = tuple(map(squashed, name_words(match.group(1))))
             emails = self._by_full_name.get(said) or self._going_by(said) or (
                 self._by_first_name.get(said[0]) if said else None
-            )
+            ) or shown_as(said, self._by_last_name, self._first_name_of, self._by_first_name)
             hints.append(self._hint(match.start(), emails, match.group(1).strip(), ADDRESSEE))
         for match in _HANDLE.finditer(folded) if "@" in folded else ():
             handle = match["handle"].rstrip("._-")
@@ -521,6 +522,8 @@ class Roster:
         if not (capitalised or addressed):
             return known
         begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else NICKNAME_PREFIX, pet)
+        if addressed and pet and not known and not begun:  # "hoop, …" for Hoopingarner
+            begun = clipped_surname(word, self._by_last_name)
         return (known | begun if known and begun else known or begun) or None
 
     def _nickname(

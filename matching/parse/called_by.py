@@ -1,0 +1,43 @@
+"""Names colleagues go by besides the roster's: a chat display name ("Tommy Vo"), a clipped surname."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["clipped_surname", "shown_as"]
+
+# A clipped surname spoken to ("hoop" for Hoopingarner): at least this long, and this much
+# shorter than the surname, so that no other name or everyday word is taken for one.
+_CLIP_LETTERS = 4
+_CLIPPED_OFF = 3
+
+
+def shown_as(
+    said: tuple[str, ...],
+    by_last_name: Mapping[str, set[str]],
+    first_name_of: Mapping[str, str],
+    first_names: Mapping[str, set[str]],
+) -> set[str] | None:
+    """The one roster person a mention's display name `said` (its words, folded) stands for when
+    its given name is nobody's on the roster: the only bearer of its surname, whose given name
+    starts with the same letter, the display name being the English name a colleague goes by
+    ("Tommy Vo" for Tuan Vo). None when the surname is shared or the initials differ."""
+    if len(said) < 2 or said[0] in first_names:
+        return None
+    bearers = by_last_name.get(said[-1], set())
+    if len(bearers) != 1:
+        return None
+    (email,) = bearers
+    return {email} if first_name_of[email][:1] == said[0][:1] else None
+
+
+def clipped_surname(word: str, by_last_name: Mapping[str, set[str]]) -> set[str] | None:
+    """Who a word spoken to names as the start of a long surname, as colleagues call one
+    another ("hoop" for Hoopingarner): everyone whose surname it begins, so two are asked about."""
+    if len(word) < _CLIP_LETTERS or not word.isalpha():
+        return None
+    fits = {
+        email for last, emails in by_last_name.items()
+        if len(last) >= len(word) + _CLIPPED_OFF and last.startswith(word) for email in emails
+    }  # fmt: skip
+    return fits or None
