@@ -26,6 +26,8 @@ from matching.parse.naming import (
     WEAK,
     Naming,
 )
+from matching.parse.relays import asked_whether_able
+from matching.parse.transcripts import called_by_speaker
 from matching.parse.vocatives import vocatives
 from matching.parse.words import Word
 
@@ -267,6 +269,8 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, WEAK, ADDRESSEE))
     places += vocatives(text, folded, found, clauses, commas)
     places += kin_vocatives(text, folded, found, clauses)
+    places += called_by_speaker(text, found)
+    places += asked_whether_able(folded, found)
     places += dictated_addressees(text, folded, found)
     places += _asked_midway(text, found)
     places += _directed(text, found, clauses)

@@ -1,10 +1,10 @@
-"""Names colleagues go by besides the roster's: a chat display name ("Tommy Vo"), a clipped surname."""
+"""Names colleagues go by besides the roster's: a display name ("Tommy Vo"), a clipped surname, initials."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-__all__ = ["clipped_surname", "shown_as"]
+__all__ = ["by_initials", "clipped_surname", "initials_named", "shown_as"]
 
 # A clipped surname spoken to ("hoop" for Hoopingarner): at least this long, and this much
 # shorter than the surname, so that no other name or everyday word is taken for one.
@@ -41,3 +41,26 @@ def clipped_surname(word: str, by_last_name: Mapping[str, set[str]]) -> set[str]
         if len(last) >= len(word) + _CLIPPED_OFF and last.startswith(word) for email in emails
     }  # fmt: skip
     return fits or None
+
+
+def by_initials(names: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, set[str]]:
+    """Initials -> the people they may stand for, from (e-mail, name words) pairs: a full name's
+    initials, given name's and surname's, and, for a middle initial, given name's and its
+    ("rjh", "rh", "rj" for Robert J. Hadley)."""
+    index: dict[str, set[str]] = {}
+    for email, name in names:
+        if len(name) < 2:
+            continue
+        keys = {name[0][0] + name[-1][0], "".join(word[0] for word in name)}
+        if len(name) == 3 and len(name[1]) == 1:
+            keys.add(name[0][0] + name[1])
+        for key in keys:
+            index.setdefault(key, set()).add(email)
+    return index
+
+
+def initials_named(written: str, index: Mapping[str, set[str]]) -> set[str] | None:
+    """Whom a word written in capitals names by initials ("RJ", "RJH"); None for other words."""
+    if not (2 <= len(written) <= 4 and written.isalpha() and written.isupper()):
+        return None
+    return index.get(written.lower())

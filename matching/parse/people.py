@@ -33,7 +33,7 @@ from matching.parse.assigning import (
     pool_asked_apart,
     with_fields,
 )
-from matching.parse.called_by import clipped_surname, shown_as
+from matching.parse.called_by import by_initials, clipped_surname, initials_named, shown_as
 from matching.parse.doer import (
     GROUP_ASK,
     ROUTING,
@@ -56,6 +56,7 @@ from matching.parse.forms import (
 )
 from matching.parse.hints import Hint, signed_or_asked, told_apart, without_writer
 from matching.parse.items import part_of, parts
+from matching.parse.relays import passes_word_on
 from matching.parse.short_forms import (
     NICKNAME_PREFIX,
     SUFFIX_NAMES,
@@ -178,6 +179,9 @@ class Roster:
         for person in roster:
             self._index(person)
         self._by_nickname = short_forms(self._by_first_name, nicknames or {})
+        self._by_initials = by_initials(
+            (email, tuple(map(squashed, name_words(name)))) for email, name in self._names.items()
+        )
         for called, emails in self._by_suffix_name.items():
             if called not in self._by_first_name:
                 self._by_nickname.setdefault(called, set()).update(emails)
@@ -300,8 +304,12 @@ class Roster:
             chosen = main_hint(folded, found, known)
             if chosen is None:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
-            if chosen.role in _SPOKEN_TO and asked_only_with_we(folded, chosen.position):
-                # "dale, Mr Moe says …, can we stop it?": a question, no one's task
+            if chosen.role in _SPOKEN_TO and (
+                asked_only_with_we(folded, chosen.position)
+                or passes_word_on(folded, self._is_staff_word)
+            ):
+                # "dale, Mr Moe says …, can we stop it?": a question, no one's task; "Darlene,
+                # could you tell RJ I'll have it Friday?": word passed on (relays.py)
                 return PersonFinding(None, spans)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, why.FOR_ANOTHER)
@@ -318,6 +326,9 @@ class Roster:
             if doubts:
                 return PersonFinding(None, spans, min(doubts, key=lambda h: h.position).doubt)
         return PersonFinding(None, spans)
+
+    def _is_staff_word(self, word: str) -> bool:
+        return word in self.name_words or word in self._by_nickname or word in self._by_initials
 
     def _mentions(self, text: str, folded: str, hints: list[Hint], spans: list[Span]) -> None:
         for match in _SLACK_MENTION.finditer(text) if "<@" in text else ():
@@ -439,7 +450,7 @@ class Roster:
         word = squashed(word)
         emails = self._by_first_name.get(word)
         if emails is None and capitalised:
-            emails = self._by_last_name.get(word)
+            emails = self._by_last_name.get(word) or initials_named(text[start:end], self._by_initials)
         if emails is None:
             # (a word of the task's own is no pet form: "Copy, …" is no Copeland)
             emails = self._short_form(word, capitalised, naming, not is_known_word(word))

@@ -11,7 +11,7 @@ import pytest
 
 from matching.model import MatterRef
 from matching.parse import Parser
-from matching.parse.called_by import clipped_surname, shown_as
+from matching.parse.called_by import by_initials, clipped_surname, initials_named, shown_as
 from matching.text import fold
 from tests.matching.bundled import firm_parser, reader, sure_assignee
 from tests.matching.bundled import named_person as person
@@ -169,3 +169,74 @@ def test_an_organisations_initials_are_no_client_surname(parser: Parser) -> None
     # "HA" of "Harbor Point HA" is no word of the client's name, so "Ha" stays a staff name.
     draft = read(parser, "Ha, please draft the Harbor Point HOA discovery by Friday.", ELDON)
     assert sure_assignee(draft) == (HA, False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Word passed on, questions relayed, and work handed on through an assistant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morning Winifred — could you let EM know the Kostadinova trustee called back? Nothing "
+        "else yet.",
+        "Winifred, could you tell Mr. Marchbanks I'll have the Kostadinova schedules to him by "
+        "Friday?",
+        "<at>Winifred Aske</at> when Eldon has a minute, can you ask him whether he wants me to "
+        "accept the Crestline offer?",
+        "Odette — Eldon asked me to ask you whether the Kostadinova 341 is still on for the 20th. "
+        "Just a yes or no is fine.",
+    ],
+)
+def test_word_passed_on_gives_nobody_work(parser: Parser, text: str) -> None:
+    assert read(parser, text, KHANH).assignee is None
+
+
+def test_word_passed_on_beside_another_ask_is_still_work(parser: Parser) -> None:
+    text = ("Winifred, could you let Eldon know the Kostadinova trustee called? Also please scan "
+            "the new statements today.")
+    assert read(parser, text, KHANH).assignee == WINIFRED
+
+
+def test_word_passed_on_to_a_client_is_work(parser: Parser) -> None:
+    text = "Winifred, could you let Ms. Kostadinova know her 341 moved to the 20th?"
+    assert read(parser, text, KHANH).assignee == WINIFRED
+
+
+def test_asking_whether_someone_can_do_it_hands_it_on(parser: Parser) -> None:
+    text = ("<at>Winifred Aske</at> could you ask EM whether he can cover the Kostadinova 341 "
+            "for me Thursday at 9:00?")
+    assert read(parser, text, ODETTE).assignee == ELDON
+
+
+def test_initials_name_someone_only_in_capitals() -> None:
+    index = by_initials([("r@x", ("robert", "j", "hadley")), ("m@x", ("mai", "hoang"))])
+    assert initials_named("RJH", index) == {"r@x"}
+    assert initials_named("RJ", index) == {"r@x"}
+    assert initials_named("MH", index) == {"m@x"}
+    assert initials_named("mh", index) is None
+    assert initials_named("SOL", index) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Transcribed voice memos
+
+
+MEMO = (
+    "Voice memo → transcript:\n\n"
+    "Speaker 1 (00:00): Bree it's Odette, on the Kostadinova seven\n"
+    "Speaker 1 (00:07): I need the amended schedule I drafted\n"
+    "Speaker 1 (00:15): by, uh, Friday at ten\n"
+    "Speaker 2 (00:19): [inaudible]"
+)
+
+
+def test_a_voice_memo_calls_the_one_it_is_for(parser: Parser) -> None:
+    draft = read(parser, MEMO, ODETTE)
+    assert sure_assignee(draft) == (BRIANNA, False)
+
+
+def test_a_transcripts_offsets_are_no_times(parser: Parser) -> None:
+    draft = read(parser, MEMO, ODETTE)
+    assert draft.due_at == datetime(2029, 4, 13, 10, 0, tzinfo=ZoneInfo(CHI))
+    assert "due_at" not in draft.unsure
