@@ -449,7 +449,7 @@ class Roster:
                 return None
         word = squashed(word)
         emails = self._by_first_name.get(word)
-        if emails is None and capitalised:
+        if emails is None and capitalised and not self._client_name_next(text, found, index):
             emails = self._by_last_name.get(word) or initials_named(text[start:end], self._by_initials)
         if emails is None:
             # (a word of the task's own is no pet form: "Copy, …" is no Copeland)
@@ -464,6 +464,17 @@ class Roster:
         ):
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
+
+    def _client_name_next(self, text: str, found: list[Word], index: int) -> bool:
+        """Whether a client's name goes on after the word, family name first ("Nguyen Minh Tam
+        —" is a client, not Ha Nguyen): a capitalised client word no one on the staff bears."""
+        if index + 1 >= len(found):
+            return False
+        after, _, following = found[index + 1]
+        return (
+            after - found[index][1] <= 1 and text[after].isupper()
+            and following in self._client_words and following not in self.name_words
+        )  # fmt: skip
 
     def _two_word_first_name(
         self, found: list[Word], index: int, dictated: bool = False

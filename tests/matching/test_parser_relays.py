@@ -36,6 +36,7 @@ ROSTER = (
     person(YESENIA, "Yesenia Ruelas", "paralegal"),
     person(ODETTE, "Odette Fairweather", "associate"),
     person(HA, "Ha Quach", "associate"),
+    person("minh.dang@pinecrest.test", "Minh Dang", "legal_assistant"),
 )
 MATTERS = (
     MatterRef("PC-1", "Đặng Văn Lợi", "Crestline Credit v. Dang Van Loi (debt-buyer suit)"),
@@ -240,3 +241,9 @@ def test_a_transcripts_offsets_are_no_times(parser: Parser) -> None:
     draft = read(parser, MEMO, ODETTE)
     assert draft.due_at == datetime(2029, 4, 13, 10, 0, tzinfo=ZoneInfo(CHI))
     assert "due_at" not in draft.unsure
+
+
+def test_a_client_named_family_name_first_is_no_staff_surname(parser: Parser) -> None:
+    # Minh Dang is staff; "Dang Van Loi" is the client Đặng Văn Lợi, family name first.
+    draft = read(parser, "Dang Van Loi — whoever has time: draft the answer by Friday.", ELDON)
+    assert draft.assignee is None
