@@ -99,7 +99,11 @@ _LATER_STEPS = frozenset(
     {"review", "sign", "approve", "look", "see", "read", "check", "initial", "discuss",
      "consider", "decide", "okay", "ok", "countersign", "proof", "proofread"}
 )  # fmt: skip
-_HANDING_ON = _BEFORE_A_VERB | {"ask", "asking", "get", "getting", "tell", "remind"}
+# The one the addressee is to hand the work to, or whom the writer wishes it of: "ask Beth to
+# …", "Ana, I'd like Tomas to …".
+_HANDING_ON = _BEFORE_A_VERB | {
+    "ask", "asking", "get", "getting", "tell", "remind", "want", "like", "need", "prefer"
+}
 # "Ms. Ruiz asks that Omar Haddad draft them", "she requests that Lee call": a formal wish,
 # the one named then what they are to do (a verb in the bare form).
 _WISHING = frozenset(
@@ -123,8 +127,14 @@ _NOT_A_VERB = frozenset(
 _CLAUSE_START = re.compile(
     r"[.!?;:\]\u2600-\u27bf\U0001f000-\U0001faff]\s+|\s[-\u2013\u2014]+\s+|\n\s*"
 )
-# An honorific just before a stop: "Mr", "Mrs", "Ms", "Dr", "Mx".
-_AFTER_HONORIFIC = re.compile(r"(?<![\w.])(?i:mrs?|ms|dr|mx)$")
+# A stop that ends an honorific, not a sentence: "Per Mr. Lee: …".
+_ABBREVIATED = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Mx)\.\s+$")
+# A name and another offered as its alternative: "Ms. Ruiz or Mr. Lee", "Ana or Ben Cole".
+_TITLED_NAME = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'-]*"
+_OFFERED = re.compile(
+    rf"{_TITLED_NAME}(?:\s+[A-Z][\w'-]*)?\s+or\s+(?P<other>{_TITLED_NAME})(?:\s+[A-Z][\w'-]*)?"
+    r"\s+[a-z]"
+)
 # What sets off the one a note is to: "to nate: …", "To Dana Ruiz — …".
 _NOTE_HEAD = re.compile(r"[ \t]*(?::|[\u2013\u2014]|\s-+\s)")
 # Where a clause after a comma begins: "um, Carly can you …", "…, chidi maybe?".
@@ -144,7 +154,9 @@ DIRECTIVE_VERBS = frozenset(
      "send", "pull", "prep", "prepare", "file", "efile", "serve", "finish", "start", "update",
      "summarize", "summarise", "docket", "calendar", "research", "write", "respond", "reach",
      "follow", "pick", "jump", "appear", "attend", "redo", "fix", "scan", "upload", "schedule",
-     "book", "chase", "confirm", "check", "track", "compile", "assemble", "organize", "draw"}
+     "book", "chase", "confirm", "check", "track", "compile", "assemble", "organize", "draw",
+     "make", "amend", "revise", "correct", "edit", "gather", "collect", "obtain", "notify",
+     "contact", "mail", "order", "request"}
 )  # fmt: skip
 # A capitalised name inside a sentence asked straight after: "… tomorrow June please call …".
 _MIDWAY = re.compile(
@@ -163,12 +175,19 @@ _BEFORE_NO_ADDRESSEE = frozenset(
 _GOT_IT = re.compile(
     r"(?<![a-z])(?P<name>[a-z][\w-]*)(?:'s|\u2019s|\s+has)\s+got\s+(?:it|this|that)\b(?!\s+from)"
 )
-# "This is for Yesenia", "this one's for Kit", "This is a task for Mr. Hale, if …": the dictated
+# "This is for Yesenia", "this one's for Kit", "This is a task for Mr. Lee": the dictated
 # task's addressee; "Work for Roz tomorrow, if she has time: …": the work's, heading the text.
 _FOR_SOMEONE = re.compile(
     r"(?:\b(?:this|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:one\s+|an?\s+(?:task|job)\s+)?"
     r"|^\W*(?:(?:some|more|new)\s+)?(?:work|task|job|assignment)s?\s+)"
-    r"for\s+(?P<name>[a-z][\w-]*)(?=\s*[.:,!\u2013\u2014-]|\s+(?:today|tomorrow|tmrw)\b)"
+    r"for\s+(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?P<name>[a-z][\w-]*)"
+    r"(?=\s*[.:,!\u2013\u2014-]|\s+(?:today|tomorrow|tmrw)\b)"
+)
+# The work given to the one spoken to: "that one's yours ben if u want it", "it's all yours,
+# Ben.".
+_YOURS = re.compile(
+    r"\b(?:this|that|it)(?:\s+one)?(?:'s|\u2019s|\s+is)\s+(?:all\s+)?yours\s*,?\s+"
+    r"(?P<name>[a-z][\w-]*)(?=\s*(?:[.:,!?\u2013\u2014-]|$)|\s+(?:if|when|pls|please)\b)"
 )
 # A person proposed in brackets: "Could an attorney (Priya, maybe?) call her", "(Bo?)".
 _BRACKETED = re.compile(
@@ -246,7 +265,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
                 places.append(Naming(start, after, TO))
         elif word in _GETTING and _set_going(found, after):
             places.append(Naming(start, after, STRONG, HANDOFF))
-        elif word in _BEFORE_A_VERB and _acts(found, after):
+        elif word in _BEFORE_A_VERB and _acts(text, found, after):
             places.append(Naming(start, after, STRONG, role))
         elif word in _BEFORE_TO and _followed_by_to(found, after):
             places.append(Naming(start, after, STRONG, role))
@@ -255,18 +274,19 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, STRONG, role))
         elif word == "for" and _followed_by_to(found, after, not_then=_LATER_STEPS):
             places.append(Naming(start, after, WEAK))
-        elif word in _MODALS and _acts(found, after) and found[after][2] not in ("you", "u"):
+        elif word in _MODALS and _acts(text, found, after) and found[after][2] not in ("you", "u"):
             # "Peg, could Gideon call them?": the one spoken to is asked to hand it on.
             asked = HANDOFF if word in _ASKING_ABOUT else OTHER
             places.append(Naming(start, after, WEAK, asked))
-        elif word == "that" and index and found[index - 1][2] in _WISHING and _acts(found, after):
+        elif word == "that" and index and found[index - 1][2] in _WISHING and _acts(text, found, after):
             places.append(Naming(start, after, WEAK))
-        elif word == "let" and _acts(found, after):  # "let Ty run point"; not "let Garcia know"
+        elif word == "let" and _acts(text, found, after):  # "let Ty run point"; not "let Garcia know"
             places.append(Naming(start, after, WEAK))
         elif word == "if" and after + 1 < count and found[after + 1][2] in _MODALS:
             places.append(Naming(start, after, WEAK))
         elif word == "at" and _dictated_mention(text, folded, found, index, clauses, commas):
             places.append(Naming(start, after, WEAK, ADDRESSEE))
+    places = _with_alternatives(text, found, places) if " or " in text else places
     places += vocatives(text, folded, found, clauses, commas)
     places += kin_vocatives(text, folded, found, clauses)
     places += called_by_speaker(text, found)
@@ -278,6 +298,21 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
     places += _proposals(folded, found)
     places += _praised(folded, found)
     return sorted(places) if len(places) > 1 else places
+
+
+def _with_alternatives(text: str, found: list[Word], places: list[Naming]) -> list[Naming]:
+    """The namings with a name offered with another as its alternative read as both, listed
+    ("asks that Ms. Ruiz or Mr. Lee take this", "have Ana or Ben draft it"): either may do it,
+    so neither is taken."""
+    settled = []
+    for naming in places:
+        offered = None if naming.strength == TO else _OFFERED.match(text, found[naming.word][0])
+        other = bisect_left(found, offered.start("other"), key=_start) if offered else len(found)
+        if offered is None or other >= len(found):
+            settled.append(naming)
+            continue
+        settled += [naming._replace(role=LISTED), Naming(found[other][0], other, WEAK, LISTED)]
+    return settled
 
 
 def _heads_a_note(text: str, found: list[Word], name: int) -> bool:
@@ -313,11 +348,14 @@ def _dictated_mention(
     return start in commas and not (following and text[following[0]].isupper())
 
 
-def _acts(found: list[Word], name: int) -> bool:
-    """Whether a word after the name says what they are to do (not "have Felix's notes")."""
+def _acts(text: str, found: list[Word], name: int) -> bool:
+    """Whether a word after the name says what they are to do (not "have Felix's notes"), maybe
+    after another name offered with it ("have Ana or Ben draft it")."""
     # The name may be a full name: the verb comes within the next three words.
     following = [w for _, _, w in found[name + 1 : name + 4]]
-    return bool(following) and following[0] not in _NOT_A_VERB
+    return bool(following) and (
+        following[0] not in _NOT_A_VERB or _OFFERED.match(text, found[name][0]) is not None
+    )
 
 
 def _followed_by_to(found: list[Word], name: int, not_then: frozenset[str] = frozenset()) -> bool:
@@ -349,10 +387,10 @@ def _set_going(found: list[Word], name: int) -> bool:
 
 
 def _clause_starts(text: str) -> set[int]:
-    # (an honorific's stop ends no clause: "On behalf of Mr. Hadley — …" speaks to no Hadley)
+    """Where clauses begin; an honorific's stop ends none ("Per Mr. Lee: …")."""
     return {
         match.end() for match in _CLAUSE_START.finditer(text)
-        if text[match.start()] != "." or not _AFTER_HONORIFIC.search(text, 0, match.start())
+        if not _ABBREVIATED.search(text, max(0, match.start() - 4), match.end())
     }  # fmt: skip
 
 
@@ -398,7 +436,7 @@ def _asked_midway(text: str, found: list[Word]) -> list[Naming]:
 
 def _proposals(folded: str, found: list[Word]) -> list[Naming]:
     """Where the text proposes someone or says they have the work: "Marcus can do it?", "I think
-    Noor should call her", "Cassidy's got it"."""
+    Noor should call her", "Cassidy's got it", "that one's yours ben"."""
     places = []
     # (each pattern needs its own words, which most texts lack)
     proposed = _PROPOSED.finditer(folded) if _holds(folded, _PROPOSING) else ()
@@ -422,6 +460,10 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, STRONG))
+    for match in _YOURS.finditer(folded) if "yours" in folded else ():
+        name = bisect_left(found, match.start("name"), key=_start)
+        if name < len(found) and found[name][0] == match.start("name"):
+            places.append(Naming(match.start("name"), name, STRONG, ADDRESSEE))
     return places
 
 

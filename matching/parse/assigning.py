@@ -6,7 +6,15 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
-from matching.parse.addressed import ADDRESSEE, ARRANGES, DIRECTED, HANDOFF, STRONG, Naming
+from matching.parse.addressed import (
+    ADDRESSEE,
+    ARRANGES,
+    DIRECTED,
+    HANDOFF,
+    LISTED,
+    STRONG,
+    Naming,
+)
 from matching.parse.doer import GROUP_ASK
 from matching.parse.forms import WHO_FIELD, FormField
 from matching.parse.hints import Hint, without_writer
@@ -19,6 +27,8 @@ __all__ = [
 ]  # fmt: skip
 
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
+_SPOKEN_TO = frozenset({ADDRESSEE, LISTED})
+_SENTENCE_END = re.compile(r"[.!?]+\s+")
 # Where a who-field's value lists another name: after a slash, comma, "&", "and" or "or".
 _LISTED = re.compile(r"(?:[/,&]\s*|\s(?:and|or)\s+)(?=[a-z])")
 # A part that only puts the pool's ask to the one named: "<@U1> would you?", "Dana, can u?".
@@ -85,9 +95,13 @@ def chosen_by_field(
 def pool_asked_apart(folded: str, found: list[Span], chosen: Hint) -> bool:
     """Whether the text asks the pool in a sentence of its own and then the one named in another
     ("Can somebody calendar the hearing? And Lou please print the ledger"): two asks, and the
-    pool's may be the main one."""
+    pool's may be the main one. So too where the pool is asked after a sentence that names
+    someone not spoken to and asks them nothing ("sending the terms to Dee. can someone call the
+    client?")."""
     if not found:
         return False
+    if chosen.role not in _SPOKEN_TO and _pool_asked_after(folded, chosen.position):
+        return True
     own = part_of(found, chosen.position)
     # "… could someone ring her back? To @colm, by 11": the one named for the pool's own task.
     if own < 0 or not asks_for_work(folded, found[own]) or _PUT_TO_THEM.fullmatch(
@@ -100,6 +114,20 @@ def pool_asked_apart(folded: str, found: list[Span], chosen: Hint) -> bool:
         for match in GROUP_ASK.finditer(folded)
         if not match.group().startswith("whoever")
     )
+
+
+def _pool_asked_after(folded: str, named: int) -> bool:
+    """Whether the pool is asked in a sentence after the one naming someone at `named`, which
+    asks them nothing ("sending the terms to Dee. can someone call the client?")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    at = bisect_left(ends, named)
+    sentence = (ends[at - 1] if at else 0, ends[at] if at < len(ends) else len(folded))
+    if sentence[1] == len(folded) or asks_for_work(folded, sentence):
+        return False
+    return any(
+        match.start() >= sentence[1] for match in GROUP_ASK.finditer(folded, sentence[1])
+        if not match.group().startswith("whoever")
+    )  # fmt: skip
 
 
 def main_hint(folded: str, found: list[Span], known: list[Hint]) -> Hint | None:

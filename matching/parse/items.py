@@ -245,9 +245,9 @@ def other_people_items(folded: str, is_name: Callable[[str], bool]) -> list[Span
     """When the (folded) text lists items put to several people, one each ("1) @Ana pls draft
     the answer by Fri / 2) @Ben calendar the hearing / 3) @Cy call me"), the items other than
     its main one: the item the text marks as its main ask ("this one's the priority"), else
-    the first that asks for work in words, else the first. Each item is its own task with its
-    own person, matter and day, so only the main one is the request's. None for any other
-    text."""
+    else the first that asks for work in words. Each item is its own task with its own person,
+    matter and day, so only the main one is the request's. None for any other text, and none
+    when no item stands out (bare orders to each: the reader is asked which is the main one)."""
     if "\n" not in folded:
         return []
     items = [m.span() for m in _ITEM_LINE.finditer(folded)]
@@ -262,7 +262,9 @@ def other_people_items(folded: str, is_name: Callable[[str], bool]) -> list[Span
     main = main_part(folded, items, range(len(items)))
     if main is None:
         asking = [i for i in put_to if asks_for_work(folded, items[i])]
-        main = asking[0] if asking else put_to[0]
+        if not asking:
+            return []
+        main = asking[0]
     return [span for i, span in enumerate(items) if i != main]
 
 

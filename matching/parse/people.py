@@ -102,6 +102,10 @@ _GROUPS = frozenset(
      "ideally", "hopefully", "unfortunately", "fortunately", "honestly", "relatedly", "similarly"}
 )  # fmt: skip
 _POSSESSIVE = ("'", "\u2019")
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)  # fmt: skip
 # "cc <@U123>", "cc <at>Marcus Tate</at>": copied, not asked.
 _COPIED = re.compile(
     r"\bcc:?\s*(?:(?:<@[^>]{1,100}>|<at>[^<]{1,100}</at>)\s*(?:,|and)?\s*)*$", re.IGNORECASE
@@ -134,6 +138,18 @@ _NOT_SHORT_FORMS = frozenset(
      "mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "ch", "co", "ct", "et", "al", "ex", "pg",
      "pp", "wk", "hr", "mo", "yr", "ca", "approx", "dept", "sec", "inc", "corp"}
 )  # fmt: skip
+
+
+def _names_a_firm(text: str, end: int, following: str) -> bool:
+    """Whether a surname ending at `end` begins a firm's name, a capitalised word other than a
+    day's following it ("to Jefferson Capital", "from Hale Funding")."""
+    return (
+        text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isupper()
+        and following.isalpha()
+        and len(following) > 1
+        and following not in _DAYS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,7 +439,7 @@ class Roster:
         """Who the words at `naming.word` name, and where the name ends; None if nobody."""
         index = naming.word
         if found[index][2] in HONORIFICS:
-            return self._titled(text, found, index)
+            return self._titled(text, found, index, naming.role == ADDRESSEE)
         for size in (3, 2):
             key = tuple(squashed(w[2]) for w in found[index : index + size])
             if len(key) == size and found[index + size - 1][0] - found[index][1] <= 3:
@@ -449,7 +465,8 @@ class Roster:
                 return None
         word = squashed(word)
         emails = self._by_first_name.get(word)
-        if emails is None and capitalised and not self._client_name_next(text, found, index):
+        if (emails is None and capitalised and not _names_a_firm(text, end, following)
+                and not self._client_name_next(text, found, index)):
             emails = self._by_last_name.get(word) or initials_named(text[start:end], self._by_initials)
         if emails is None:
             # (a word of the task's own is no pet form: "Copy, …" is no Copeland)
@@ -494,16 +511,20 @@ class Roster:
         }  # fmt: skip
         return (fits, found[index + 1][1]) if fits else None
 
-    def _titled(self, text: str, found: list[Word], index: int) -> tuple[set[str], int] | None:
+    def _titled(
+        self, text: str, found: list[Word], index: int, spoken_to: bool = False
+    ) -> tuple[set[str], int] | None:
         """Whom an honorific and a name name: "Mr. Rivera" by surname, "Miss Ophelia" by given
-        name as Southern offices say it, "Miss O" by an initial; never a client ("Mr. Garcia")."""
+        name as Southern offices say it, "Miss O" by an initial; never a client ("Mr. Garcia"),
+        unless `spoken_to` and set off by a comma ("Ms. Garcia, would you …": a client is
+        never spoken to in a delegation, where "Mr. Garcia: …" heads their matter)."""
         if index + 1 >= len(found):
             return None
         start, end, said = found[index + 1]
         if start - found[index][1] > 2 or not text[start].isupper():
             return None
         said = squashed(said)
-        if said in self._client_surnames:
+        if said in self._client_surnames and not (spoken_to and text.startswith(",", end)):
             return None
         if len(said) == 1:
             fits = {e for e, n in self._first_name_of.items() if n[0] == said}

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from matching.parse.addressed import ADDRESSEE, PRAISED, THANKED
 from matching.parse.doer import ASKS_YOU, GROUP_ASK
 from matching.parse.hints import Hint
-from matching.parse.items import asks_for_work, opens_with_a_task, part_of
+from matching.parse.items import asks_for_work, is_item, opens_with_a_task, part_of
 from matching.parse.words import SAYS_NO_ACTION, Span
 
 __all__ = ["THANKED_ASKED", "is_thanked", "without_thanked"]
@@ -48,10 +48,10 @@ def without_thanked(
     """The hints without those of people thanked ("thanks Renee") or praised, who count only
     when nobody else is named and the text asks for work of no group: a praised one as the
     doer ("looks good dwayne, 1 fix: … then file it"), a thanked one asked with "you"
-    ("Bethany, thank you for … Could you now …"). Thanked in a sentence or list item of its
-    own, they are thanked only ("Thank you, Fergus, for the summary. Draft the answer");
-    where the text runs on, the thanked one is asked about ("thx tasha. pls calendar the
-    341" may ask Tasha or anyone)."""
+    ("Bethany, thank you for … Could you now …"). Thanked in a list item of its own, they are
+    thanked only ("- binder looks great, thx Bri"); elsewhere the thanked one is asked about
+    ("Thank you, Fergus, for the summary. Draft the answer", "thx tasha. pls calendar the
+    341" may ask them or anyone)."""
     others = [h for h in known if h not in thanked]
     if (
         others
@@ -67,7 +67,7 @@ def without_thanked(
     if _thanked_ahead(folded, spans, first):
         return thanked, None
     index = part_of(found, first.position)
-    if index >= 0 and len(found) > 1 and not asks_for_work(folded, found[index]):
+    if index >= 0 and is_item(folded, found[index]) and not asks_for_work(folded, found[index]):
         return [], None
     return [], THANKED_ASKED.format(name=names.get(first.email or "", "someone"))
 

@@ -36,9 +36,11 @@ _SPOKEN_TO = (
     # Text-speak and a modal ask: "Denise ur closer w/ them", "Maria C. can u appear?".
     r"|ur|u\s+r|(?:can|could|would|will)\s+(?:you|u)"
     # The writer's wish of "you", a moment asked of them, a hope for them, a need: "Shelby I
-    # need you to review …", "Kit when you get a minute …", "rosa hope ur ok …", "shelby need
-    # 341 notes b4 tmrw" (the writer's "I" left out, as phones write it).
-    r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to"
+    # need you to review …", "Dale I want the letter out by Friday", "Kit when you get a minute
+    # …", "rosa hope ur ok …", "shelby need 341 notes b4 tmrw" (the writer's "I" left out, as
+    # phones write it).
+    r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to|i\s+(?:need|want)\b"
+    r"|i(?:'d|\s+would)\s+like\b"
     r"|when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment)"
     r"|hope\s+(?:ur|you're|youre|you|u)|need"
     # Thanks and a yes said to them first: "Dusty appreciate you. …", "Marcus yes, counter …".
@@ -123,6 +125,10 @@ WORD_NAMES = frozenset(
      "don", "nick", "bob", "wade", "skip", "buck", "max", "win", "june", "april", "august",
      "summer", "dawn", "rose", "art", "guy", "miles", "ray", "faith", "joy"}
 )  # fmt: skip
+# Of those, the nouns no sentence opens with before an article: "Faith the intake notes are
+# in the drive — can u …" speaks to Faith, where "Will the answer …" and "June the 3rd" do not.
+_NOUN_NAMES = frozenset({"joy", "faith", "dawn", "grace", "rose", "ray", "guy", "miles", "art"})
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my"})
 # A name closing a first sentence that tells "you" to act on something: "you take it will.",
 # "u call him kit!".
 _CLOSING_NAME = re.compile(
@@ -142,13 +148,13 @@ _COVERING = re.compile(
     r"|doing|running|leading|in\s+charge|up|on\s+(?:it|this|that))\b"
 )
 # A name alone as a sentence or a question: "Toby. Oduya. Call …", "… Keisha.", "Tyler?",
-# "chidi maybe?", "…, so maybe Greta?".
+# "chidi maybe?", "…, so maybe Greta?", "Kayla B maybe?".
 # A surname's initial may follow ("Maria E."), not a signature's "here" ("Maria G. here").
 # A name may also stand as an item of a semicolon list or close the text: "intake call pls;
 # Kevin; fri 11", "… GAP addendum. today. Anjali", "docket it pls, Marcus".
 _NAME_ALONE = re.compile(
     r"(?:(?:(?:so|or|and|but)\s+)?(?:maybe|perhaps)\s+)?"
-    r"(?P<name>[a-z][\w'-]*)(?P<initial>\s+[a-z](?=[.?]))?"
+    r"(?P<name>[a-z][\w'-]*)(?P<initial>\s+[a-z](?=[.?]|\s+(?:maybe|perhaps)\s*\?))?"
     r"(?:\s+(?:maybe|perhaps))?\s*(?:\?|[.!](?=\s|$)(?!\s*here\b)|(?P<item>;)|(?P<last>$))"
 )
 # A text asking the pool or greeting the group: a name closing it signs it ("Could someone …
@@ -176,6 +182,8 @@ _HEADING = re.compile(
     r"(?P<name>[A-Za-z][\w'-]*)\s+(?:for|re)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
     r"(?:\s+(?:file|matter|case))?\s*(?:[.:]\s|\s[-\u2013\u2014]+\s|\s(?i:period|colon)\b)"
 )
+# A name proposed and taken back at once, before the one meant: "Ana R.? no — Ben."
+_PROPOSED_AND_TAKEN_BACK = re.compile(r"\?\s*(?:no|nope|nah)\b\s*(?:,|[\u2013\u2014]|-+)?\s*$")
 # A sign-off before a name: the name is the writer's ("Thanks. Renee.").
 _SIGN_OFF = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|cheers|best|regards)\W*$")
 # A vocative that is surely one: followed by an ask of "you".
@@ -271,9 +279,12 @@ def _line_start(folded: str, start: int) -> bool:
 def _opens_news(match: re.Match[str]) -> bool:
     """Whether the name `_OPENING` found is spoken to: what follows it begins news or a clause
     of its own (an article, a pronoun, "since", an honorific, another's possessive), and it is
-    no word a sentence opens with as well ("will the answer …", "hope the hearing …")."""
+    no word a sentence opens with as well ("will the answer …", "hope the hearing …"; a noun
+    may before an article: "faith the notes are in …")."""
     name, following = match["name"], match["next"]
-    if name in WORD_NAMES or name in OPENING_WORDS:
+    if name in OPENING_WORDS or name in WORD_NAMES and not (
+        name in _NOUN_NAMES and following in _ARTICLES
+    ):
         return False
     return following in _NEWS_OPENERS or (
         following.endswith("'s") and following not in ("it's", "that's", "what's")
@@ -295,8 +306,9 @@ def _listed(found: list[Word], match: re.Match[str]) -> list[Naming]:
 def _alone(text: str, folded: str, start: int, match: re.Match[str], clause: bool) -> bool:
     """Whether a name said alone asks that person: a question ("Tyler?", "chidi maybe?"), or a
     sentence or semicolon item of its own that opens the text or follows another on its line
-    ("Toby. Oduya. Call …", "… tomorrow 10am. Keisha", "call pls; Kevin; fri"), or closes an
-    ask after a comma; not a signature on a line of its own or after a sign-off.
+    ("Toby. Oduya. Call …", "… tomorrow 10am. Keisha", "call pls; Kevin; fri") or corrects a
+    name taken back ("Ana? no — Ben."), or closes an ask after a comma; not a signature on a
+    line of its own or after a sign-off.
     After an initial the sentence must end there ("Maria E. Next Wed", not "Maria E. wants …").
     An honorific's stop ends no sentence: "Mr. Boyd wants …"."""
     if match["initial"] and not _SENTENCE_NEXT.match(text, match.end()):
@@ -306,6 +318,8 @@ def _alone(text: str, folded: str, start: int, match: re.Match[str], clause: boo
     if match.group().endswith("?"):
         return True
     before = folded[start - 2 : start]
+    if _PROPOSED_AND_TAKEN_BACK.search(folded, max(0, start - 12), start):
+        return True
     if not clause:
         # After a comma only a name closing an ask ("docket it pls, Marcus"), not a sign-off.
         return match["last"] is not None and before == ", " and _asked_before(folded, start)

@@ -320,7 +320,6 @@ def test_a_person_spoken_to_or_proposed_is_the_assignee(
     "text",
     [
         "From Ottilie: Rowntree answer needed by Friday",
-        "Thank you, Fergus, for the Quill summary. Draft the Rowntree answer please",
         "Draft the Rowntree answer.\nFergus.",  # a signature on its own line
         "Draft the Rowntree answer. Thanks. Fergus.",
         "Ottilie should be back Monday; draft the Quill answer",
@@ -403,3 +402,9 @@ def test_a_text_naming_both_cases_or_neither_party_is_asked_about(
     initials: Parser, text: str
 ) -> None:
     assert sure_matter(read(initials, text)) == (None, True)
+
+
+def test_one_thanked_in_a_sentence_of_their_own_is_asked_about(parser: Parser) -> None:
+    # thanked for work done, then an ask of no one: maybe them, maybe anyone
+    text = "Thank you, Fergus, for the Quill summary. Draft the Rowntree answer please"
+    assert sure_assignee(read(parser, text)) == (None, True)
