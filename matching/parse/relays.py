@@ -1,5 +1,4 @@
-"""Asks relayed through someone: "ask RJ whether he can cover it" hands it on; "could you let RJ
-know …", "tell RJ I'll …" or "RJ asked me to ask you whether …" asks only for word passed on."""
+"""Asks relayed through someone: work handed on ("ask RJ whether he can …"), or only word passed on."""
 
 from __future__ import annotations
 
