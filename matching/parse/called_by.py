@@ -1,4 +1,4 @@
-"""Names colleagues go by besides the roster's: a display name ("Tommy Vo"), a clipped surname, initials."""
+"""Names colleagues go by besides the roster's: a display name ("Danny Lam"), a clipped surname, initials."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 __all__ = ["by_initials", "clipped_surname", "initials_named", "shown_as"]
 
-# A clipped surname spoken to ("hoop" for Hoopingarner): at least this long, and this much
+# A clipped surname spoken to ("wierz" for Wierzbicki): at least this long, and this much
 # shorter than the surname, so that no other name or everyday word is taken for one.
 _CLIP_LETTERS = 4
 _CLIPPED_OFF = 3
@@ -21,7 +21,7 @@ def shown_as(
     """The one roster person a mention's display name `said` (its words, folded) stands for when
     its given name is nobody's on the roster: the only bearer of its surname, whose given name
     starts with the same letter, the display name being the English name a colleague goes by
-    ("Tommy Vo" for Tuan Vo). None when the surname is shared or the initials differ."""
+    ("Danny Lam" for Duc Lam). None when the surname is shared or the initials differ."""
     if len(said) < 2 or said[0] in first_names:
         return None
     bearers = by_last_name.get(said[-1], set())
@@ -33,7 +33,7 @@ def shown_as(
 
 def clipped_surname(word: str, by_last_name: Mapping[str, set[str]]) -> set[str] | None:
     """Who a word spoken to names as the start of a long surname, as colleagues call one
-    another ("hoop" for Hoopingarner): everyone whose surname it begins, so two are asked about."""
+    another ("wierz" for Wierzbicki): everyone whose surname it begins, so two are asked about."""
     if len(word) < _CLIP_LETTERS or not word.isalpha():
         return None
     fits = {
@@ -46,7 +46,7 @@ def clipped_surname(word: str, by_last_name: Mapping[str, set[str]]) -> set[str]
 def by_initials(names: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, set[str]]:
     """Initials -> the people they may stand for, from (e-mail, name words) pairs: a full name's
     initials, given name's and surname's, and, for a middle initial, given name's and its
-    ("rjh", "rh", "rj" for Robert J. Hadley)."""
+    ("emk", "ek", "em" for Eldon M. Keel)."""
     index: dict[str, set[str]] = {}
     for email, name in names:
         if len(name) < 2:
@@ -60,7 +60,7 @@ def by_initials(names: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, set[s
 
 
 def initials_named(written: str, index: Mapping[str, set[str]]) -> set[str] | None:
-    """Whom a word written in capitals names by initials ("RJ", "RJH"); None for other words."""
+    """Whom a word written in capitals names by initials ("EM", "EMK"); None for other words."""
     if not (2 <= len(written) <= 4 and written.isalpha() and written.isupper()):
         return None
     return index.get(written.lower())

@@ -1,4 +1,4 @@
-"""Names spoken to with a Vietnamese word of kinship: "Tuấn ơi, …", "Hiếu em, …", "chị Vy, …"."""
+"""Names spoken to with a Vietnamese word of kinship: "Khánh ơi, …", "Duy em, …", "chị Quỳnh, …"."""
 
 from __future__ import annotations
 
@@ -18,23 +18,23 @@ _start = itemgetter(0)
 # "chú Sáu", "bà", "ông", "bác"; said of staff and clients alike.
 KIN_WORDS = frozenset({"anh", "chi", "em", "co", "chu", "ba", "ong", "bac"})
 _KIN = r"(?:anh|chi|em|co|chu|ba|ong|bac)"
-# After the name, the ones a speaker calls the person by: "Hiếu em", "Brandon em", "Vy chị".
+# After the name, the ones a speaker calls the person by: "Duy em", "Owen em", "Quỳnh chị".
 _KIN_AFTER = r"(?:anh|chi|em)"
 # A name spoken to, folded ("ơi" is "oi"), where a text or clause opens: maybe after "dạ" and a
-# word of kinship, and maybe followed by one ("Hiếu em") and by "ơi", the particle of calling.
+# word of kinship, and maybe followed by one ("Duy em") and by "ơi", the particle of calling.
 _CALLED = re.compile(
     rf"[ \t]*(?:da\s+)?(?:(?P<kin>{_KIN})\s+)?(?P<name>[a-z][a-z'-]*)"
     rf"(?P<after>\s+{_KIN_AFTER})?(?P<oi>\s+oi\b)?"
 )
-# What sets a name off without "ơi": a comma, colon, stop or dash ("Hiếu em, …", "em Mai: …").
+# What sets a name off without "ơi": a comma, colon, stop or dash ("Duy em, …", "em Khanh: …").
 _SET_OFF = re.compile(r"\s*(?:[,:!.]|\s?[-\u2013\u2014])")
 
 
 def kin_vocatives(
     text: str, folded: str, found: list[Word], clauses: set[int]
 ) -> list[Naming]:
-    """Names called out with a word of kinship or "ơi" where a text or clause opens: "Tuấn ơi,
-    …", "Hiếu em, e-file …", "chị Vy, …": a capitalised name, after a word of kinship only a
+    """Names called out with a word of kinship or "ơi" where a text or clause opens: "Khánh ơi,
+    …", "Duy em, e-file …", "chị Quỳnh, …": a capitalised name, after a word of kinship only a
     roster name (people.py), "cô Lan" being as likely a client; never a word a sentence opens
     with ("Yes em, …")."""
     places = []
@@ -49,7 +49,7 @@ def kin_vocatives(
         index = bisect_left(found, match.start("name"), key=_start)
         if index < len(found) and found[index][0] == match.start("name"):
             # (a name called with "ơi" or followed by kinship is surely someone's: asked about
-            # when on no roster, as "Tommy em, …" for a Tuan)
+            # when on no roster, as "Danny em, …" for a Duc)
             strength = STRONG if match["oi"] or match["after"] else WEAK
             places.append(Naming(match.start("name"), index, strength, ADDRESSEE))
     return places

@@ -148,7 +148,7 @@ class Matters:
             if (given,) not in self._by_surname
         }
         # The words a client is named by: surnames and organisations' distinctive parts; a
-        # word of a longer key only if the name has it ("ha" of "Bayou Vista HA" is initials).
+        # word of a longer key only if the name has it ("ha" of "Harbor Point HA" is initials).
         self.surname_words = {
             word for key in self._by_surname for word in key
             if len(key) == 1 or word in self.name_words

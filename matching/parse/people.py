@@ -324,8 +324,8 @@ class Roster:
                 asked_only_with_we(folded, chosen.position)
                 or passes_word_on(folded, self._is_staff_word)
             ):
-                # "dale, Mr Moe says …, can we stop it?": a question, no one's task; "Darlene,
-                # could you tell RJ I'll have it Friday?": word passed on (relays.py)
+                # "dale, Mr Moe says …, can we stop it?": a question, no one's task; "Wren,
+                # could you tell EM I'll have it Friday?": word passed on (relays.py)
                 return PersonFinding(None, spans)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, why.FOR_ANOTHER)
@@ -483,8 +483,8 @@ class Roster:
         return (emails, end) if emails else None
 
     def _client_name_next(self, text: str, found: list[Word], index: int) -> bool:
-        """Whether a client's name goes on after the word, family name first ("Nguyen Minh Tam
-        —" is a client, not Ha Nguyen): a capitalised client word no one on the staff bears."""
+        """Whether a client's name goes on after the word, family name first ("Dang Van Loi
+        —" is a client, not Minh Dang): a capitalised client word no one on the staff bears."""
         if index + 1 >= len(found):
             return False
         after, _, following = found[index + 1]
@@ -565,7 +565,7 @@ class Roster:
         if not (capitalised or addressed):
             return known
         begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else NICKNAME_PREFIX, pet)
-        if addressed and pet and not known and not begun:  # "hoop, …" for Hoopingarner
+        if addressed and pet and not known and not begun:  # "wierz, …" for Wierzbicki
             begun = clipped_surname(word, self._by_last_name)
         return (known | begun if known and begun else known or begun) or None
 

@@ -1,4 +1,4 @@
-"""Asks relayed through someone: work handed on ("ask RJ whether he can …"), or only word passed on."""
+"""Asks relayed through someone: work handed on ("ask EM whether he can …"), or only word passed on."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ __all__ = ["asked_whether_able", "passes_word_on"]
 
 _start = itemgetter(0)
 
-# "could you ask RJ whether he can cover …": the one asked is asked to do it, through the one
+# "could you ask EM whether he can cover …": the one asked is asked to do it, through the one
 # spoken to (not "… whether he wants me to …", a question).
 _WHETHER_ABLE = re.compile(
     r"\bask\s+(?P<name>[a-z][\w'-]*)\s+(?:whether|if)\s+(?:he|she|they)\s+"
     r"(?:can|could|would\s+be\s+able\s+to|is\s+able\s+to|has\s+time\s+to)\s+[a-z]"
 )
 _YOU_ASKED = r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?"
-# What the one spoken to is asked to pass on: word to a colleague ("could you let RJ know the
-# counter went out", "could you tell RJ I'll have it by the 14th") or a question ("can you ask
+# What the one spoken to is asked to pass on: word to a colleague ("could you let EM know the
+# counter went out", "could you tell EM I'll have it by the 14th") or a question ("can you ask
 # him whether he wants me to …").
 _TITLE = r"(?:(?:mr|mrs|ms|dr)\.?\s+)?"
 _PASS_ON = re.compile(
@@ -30,7 +30,7 @@ _PASS_ON = re.compile(
     rf"|tell\s+{_TITLE}(?P<said>[a-z][\w'-]*)\s+(?:that|i|i'll|i'm|i've|we|we'll|we're|we've)\b"
     rf"|ask\s+{_TITLE}(?P<asked>[a-z][\w'-]*)\s+(?:whether|if)\b)"
 )
-# A question put to the one spoken to for someone else: "RJ asked me to ask you whether …" (not
+# A question put to the one spoken to for someone else: "EM asked me to ask you whether …" (not
 # "… whether you can cover it", an ask).
 _ASKED_OF_YOU = re.compile(
     r"\bask(?:ed|s)?\s+(?:me\s+to\s+(?:ask|check\s+with)\s+)?(?:you|u)\s+(?:whether|if)\b"
@@ -44,7 +44,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 def asked_whether_able(folded: str, found: list[Word]) -> list[Naming]:
     """Where the one spoken to is asked to find out whether another can do the work ("could you
-    ask RJ whether he can cover it?"): that other is the one to do it."""
+    ask EM whether he can cover it?"): that other is the one to do it."""
     places = []
     for match in _WHETHER_ABLE.finditer(folded) if "whether" in folded or " if " in folded else ():
         index = bisect_left(found, match.start("name"), key=_start)

@@ -19,8 +19,8 @@ _LABEL = re.compile(
     r"^[ \t]*speaker[ \t]*\d{1,2}[ \t]*[(\[]\d{1,2}(?::\d{2}){1,2}[)\]][ \t]*(?::|-|\u2013|\u2014)?",
     re.MULTILINE,
 )
-# A recorded message opening on the one it is for and who speaks: "Bree it's Tony, …",
-# "Lewis, this is Jenna".
+# A recorded message opening on the one it is for and who speaks: "Kit it's Odette, …",
+# "Wren, this is Duy".
 _CALLED = re.compile(
     r"^[ \t]*(?P<name>[A-Z][\w'-]*),?[ \t]+(?i:it's|its|it\u2019s|this[ \t]+is)[ \t]+[A-Z]",
     re.MULTILINE,
@@ -33,8 +33,8 @@ def speaker_labels(folded: str) -> list[Span]:
 
 
 def called_by_speaker(text: str, found: list[Word]) -> list[Naming]:
-    """Where a recorded message opens a line by calling someone and saying who speaks ("Bree it's
-    Tony, on the …"): the one called is spoken to (only a roster name, people.py)."""
+    """Where a recorded message opens a line by calling someone and saying who speaks ("Kit it's
+    Odette, on the …"): the one called is spoken to (only a roster name, people.py)."""
     places = []
     for match in _CALLED.finditer(text):
         index = bisect_left(found, match.start("name"), key=_start)
