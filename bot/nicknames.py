@@ -30,6 +30,13 @@ _SPANISH: dict[str, frozenset[str]] = {
     "concepcion": frozenset({"concha", "conchita"}),
     "graciela": frozenset({"chela"}),
     "mercedes": frozenset({"meche"}),
+    "yesenia": frozenset({"yesi"}),
+    "luis": frozenset({"lucho", "lou"}),  # (and in English, Louis's "Lou")
+}
+# English short forms the package's table lacks for a name it lists ("Bree" for Brianna, as
+# for Breanna).
+_ENGLISH: dict[str, frozenset[str]] = {
+    "brianna": frozenset({"bree"}),
 }
 
 
@@ -37,6 +44,6 @@ _SPANISH: dict[str, frozenset[str]] = {
 def load_nicknames() -> Nicknames:
     """Given name -> its short forms: "rebecca" -> {"becca", "becky", "reba", ...}."""
     table = {name: frozenset(short) for name, short in NickNamer().nickname_lookup.items()}
-    for name, short in _SPANISH.items():
+    for name, short in [*_SPANISH.items(), *_ENGLISH.items()]:
         table[name] = table.get(name, frozenset()) | short
     return table

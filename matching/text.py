@@ -40,10 +40,17 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text.translate(_TYPOGRAPHIC))
 
 
+# Letters with a stroke that Unicode does not decompose into an ASCII base: "Đinh" is "dinh".
+_STROKED = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+            "ħ": "h", "Ħ": "h", "ı": "i"}
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     if char.isascii():
         return char.lower()
+    if char in _STROKED:
+        return _STROKED[char]
     base = unicodedata.normalize("NFKD", char)[:1].lower()
     if len(base) == 1 and base.isascii():
         return base

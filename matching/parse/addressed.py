@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from matching.parse.dictated import dictated_addressees
 from matching.parse.forms import directives
+from matching.parse.kinship import kin_vocatives
 from matching.parse.naming import (
     ADDRESSEE,
     ARRANGES,
@@ -25,6 +26,8 @@ from matching.parse.naming import (
     WEAK,
     Naming,
 )
+from matching.parse.relays import asked_whether_able
+from matching.parse.transcripts import called_by_speaker
 from matching.parse.vocatives import vocatives
 from matching.parse.words import Word
 
@@ -85,7 +88,9 @@ _ANSWERED_TO = frozenset(
      # "phones forwarded to Carly", "calls routed to Jo": where something went, not a task.
      "forwarded", "routed", "rerouted", "transferred", "redirected", "diverted",
      # "agreed to Kate's plan": the one agreed with does nothing (so "+1 to Dee's list").
-     "agreed", "seconded", "ditto"}
+     "agreed", "seconded", "ditto",
+     # "Assistant to Robert Hale" under a signature: whose assistant the writer is.
+     "assistant", "secretary"}
 )  # fmt: skip
 # "thank you to Amber", "shout out to Amber", "big thanks to Amber": the two words before "to".
 _ANSWERED_TO_PAIRS = frozenset({("thank", "you"), ("shout", "out"), ("hats", "off")})
@@ -283,6 +288,9 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
             places.append(Naming(start, after, WEAK, ADDRESSEE))
     places = _with_alternatives(text, found, places) if " or " in text else places
     places += vocatives(text, folded, found, clauses, commas)
+    places += kin_vocatives(text, folded, found, clauses)
+    places += called_by_speaker(text, found)
+    places += asked_whether_able(folded, found)
     places += dictated_addressees(text, folded, found)
     places += _asked_midway(text, found)
     places += _directed(text, found, clauses)

@@ -147,8 +147,12 @@ class Matters:
             for given, numbers in self._given_name_matters.items()
             if (given,) not in self._by_surname
         }
-        # The words a client is named by: surnames and organisations' distinctive parts.
-        self.surname_words = {word for key in self._by_surname for word in key}
+        # The words a client is named by: surnames and organisations' distinctive parts; a
+        # word of a longer key only if the name has it ("ha" of "Harbor Point HA" is initials).
+        self.surname_words = {
+            word for key in self._by_surname for word in key
+            if len(key) == 1 or word in self.name_words
+        }  # fmt: skip
         self._longest_name = max(map(len, [*self._by_full_name, *self._by_surname]), default=0)
         self._name_starts = {key[0] for key in [*self._by_full_name, *self._by_surname]}
         # Words a client's name may start with: most words of a text start none, passed over.

@@ -20,6 +20,7 @@ from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
 from matching.parse.replies import answers_only
 from matching.parse.thanked import THANKED_ASKED
 from matching.parse.titles import deadline_span, free_title, type_title
+from matching.parse.transcripts import speaker_labels
 from matching.parse.vocabulary import Vocabulary
 from matching.parse.words import ASKING_WORDS, Span, Token, Word, covered, inside
 from matching.text import blank, fold, words
@@ -108,6 +109,8 @@ class Parser:
         folded = fold(text)
         # A list put to several people, one item each: only its main item is the request.
         others = other_people_items(folded, self._roster.name_words.__contains__)
+        # (a transcript's "Speaker 1 (00:14):" is no one and no time)
+        others = [*others, *speaker_labels(folded)]
         if others:
             text, folded = blank(text, others), blank(folded, others)
         found = words(folded)

@@ -33,6 +33,7 @@ from matching.parse.assigning import (
     pool_asked_apart,
     with_fields,
 )
+from matching.parse.called_by import by_initials, clipped_surname, initials_named, shown_as
 from matching.parse.doer import (
     GROUP_ASK,
     ROUTING,
@@ -55,6 +56,7 @@ from matching.parse.forms import (
 )
 from matching.parse.hints import Hint, signed_or_asked, told_apart, without_writer
 from matching.parse.items import part_of, parts
+from matching.parse.relays import passes_word_on
 from matching.parse.short_forms import (
     NICKNAME_PREFIX,
     SUFFIX_NAMES,
@@ -193,6 +195,9 @@ class Roster:
         for person in roster:
             self._index(person)
         self._by_nickname = short_forms(self._by_first_name, nicknames or {})
+        self._by_initials = by_initials(
+            (email, tuple(map(squashed, name_words(name)))) for email, name in self._names.items()
+        )
         for called, emails in self._by_suffix_name.items():
             if called not in self._by_first_name:
                 self._by_nickname.setdefault(called, set()).update(emails)
@@ -315,8 +320,12 @@ class Roster:
             chosen = main_hint(folded, found, known)
             if chosen is None:
                 return PersonFinding(None, spans, SEVERAL_ASKED)
-            if chosen.role in _SPOKEN_TO and asked_only_with_we(folded, chosen.position):
-                # "dale, Mr Moe says …, can we stop it?": a question, no one's task
+            if chosen.role in _SPOKEN_TO and (
+                asked_only_with_we(folded, chosen.position)
+                or passes_word_on(folded, self._is_staff_word)
+            ):
+                # "dale, Mr Moe says …, can we stop it?": a question, no one's task; "Wren,
+                # could you tell EM I'll have it Friday?": word passed on (relays.py)
                 return PersonFinding(None, spans)
             if _FOR_ANOTHER.search(folded):
                 return PersonFinding(None, spans, why.FOR_ANOTHER)
@@ -334,6 +343,9 @@ class Roster:
                 return PersonFinding(None, spans, min(doubts, key=lambda h: h.position).doubt)
         return PersonFinding(None, spans)
 
+    def _is_staff_word(self, word: str) -> bool:
+        return word in self.name_words or word in self._by_nickname or word in self._by_initials
+
     def _mentions(self, text: str, folded: str, hints: list[Hint], spans: list[Span]) -> None:
         for match in _SLACK_MENTION.finditer(text) if "<@" in text else ():
             spans.append(match.span())
@@ -350,7 +362,7 @@ class Roster:
             said = tuple(map(squashed, name_words(match.group(1))))
             emails = self._by_full_name.get(said) or self._going_by(said) or (
                 self._by_first_name.get(said[0]) if said else None
-            )
+            ) or shown_as(said, self._by_last_name, self._first_name_of, self._by_first_name)
             hints.append(self._hint(match.start(), emails, match.group(1).strip(), ADDRESSEE))
         for match in _HANDLE.finditer(folded) if "@" in folded else ():
             handle = match["handle"].rstrip("._-")
@@ -453,8 +465,9 @@ class Roster:
                 return None
         word = squashed(word)
         emails = self._by_first_name.get(word)
-        if emails is None and capitalised and not _names_a_firm(text, end, following):
-            emails = self._by_last_name.get(word)
+        if (emails is None and capitalised and not _names_a_firm(text, end, following)
+                and not self._client_name_next(text, found, index)):
+            emails = self._by_last_name.get(word) or initials_named(text[start:end], self._by_initials)
         if emails is None:
             # (a word of the task's own is no pet form: "Copy, …" is no Copeland)
             emails = self._short_form(word, capitalised, naming, not is_known_word(word))
@@ -468,6 +481,17 @@ class Roster:
         ):
             emails = self._misspelt_first_name(word)
         return (emails, end) if emails else None
+
+    def _client_name_next(self, text: str, found: list[Word], index: int) -> bool:
+        """Whether a client's name goes on after the word, family name first ("Dang Van Loi
+        —" is a client, not Minh Dang): a capitalised client word no one on the staff bears."""
+        if index + 1 >= len(found):
+            return False
+        after, _, following = found[index + 1]
+        return (
+            after - found[index][1] <= 1 and text[after].isupper()
+            and following in self._client_words and following not in self.name_words
+        )  # fmt: skip
 
     def _two_word_first_name(
         self, found: list[Word], index: int, dictated: bool = False
@@ -541,6 +565,8 @@ class Roster:
         if not (capitalised or addressed):
             return known
         begun = self._nickname(word, _ADDRESSED_PREFIX if addressed else NICKNAME_PREFIX, pet)
+        if addressed and pet and not known and not begun:  # "wierz, …" for Wierzbicki
+            begun = clipped_surname(word, self._by_last_name)
         return (known | begun if known and begun else known or begun) or None
 
     def _nickname(
