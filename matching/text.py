@@ -31,6 +31,9 @@ _TYPOGRAPHIC = str.maketrans(
         "\u00a7": " ",
     }
 )
+# Letters that decompose to no ASCII base but are read as one: Vietnamese "Đinh" is "Dinh".
+_PLAIN_LETTERS = {"\u0111": "d", "\u0110": "d", "\u00f0": "d", "\u00f8": "o", "\u00d8": "o",
+                  "\u0142": "l", "\u0141": "l", "\u0131": "i"}
 
 
 def fold(text: str) -> str:
@@ -44,6 +47,8 @@ def fold(text: str) -> str:
 def _fold_char(char: str) -> str:
     if char.isascii():
         return char.lower()
+    if char in _PLAIN_LETTERS:
+        return _PLAIN_LETTERS[char]
     base = unicodedata.normalize("NFKD", char)[:1].lower()
     if len(base) == 1 and base.isascii():
         return base
