@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from matching.parse.words import name_words, squashed
 
 __all__ = [
-    "ARTICLES", "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "given_names",
-    "inner_organisation_keys",
+    "ARTICLES", "COMPANY_SUFFIXES", "FORM_WORDS", "clipped_key", "family_first_word", "family_name_first",
+    "given_names", "inner_organisation_keys",
     "number_key", "organisation", "organisation_keys", "organisation_tail", "place_keys",
-    "squashed_key", "surnames",
+    "squashed_key", "surnames", "titled_surnames",
 ]  # fmt: skip
 
 _SEPARATORS = re.compile(r"[-./_]")
@@ -96,6 +97,18 @@ _SHORTEST_INNER_WORD = 4
 # after them is how people shorten the organisation ("the Tabor association").
 _PLACE_TITLES = frozenset({"mount", "mt", "fort", "ft", "saint", "st", "port", "lake", "cape"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Vietnamese family names: a name that opens with one and is written the Vietnamese way (its
+# tone marks, or a middle name Văn or Thị) puts the family name first: "Nguyễn Văn Hùng".
+_FAMILY_FIRST_NAMES = frozenset(
+    {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+     "ho", "ngo", "duong", "ly", "dinh", "truong", "trinh", "doan", "luong", "lam", "cao", "ta",
+     "quach", "luu", "chau", "thai", "kieu", "vuong", "dao", "ton", "giang", "lai", "trieu",
+     "mac", "tang", "la", "ha", "mai", "diep", "khuu", "tu", "thach", "au", "lu", "lieu"}
+)  # fmt: skip
+_FAMILY_FIRST_MIDDLES = frozenset({"van", "thi"})
+# Marks only Vietnamese spelling stacks or uses among Latin scripts: dot below, hook above,
+# horn, breve; and the crossed d.
+_VIETNAMESE_MARKS = frozenset({"\u0323", "\u0309", "\u031b", "\u0306"})
 _SURNAME_PARTICLES = frozenset(
     {"de", "la", "del", "della", "van", "von", "der", "da", "di", "le", "du", "dos", "das", "st",
      "mac", "al", "el", "bin", "ter", "ten"}
@@ -111,9 +124,30 @@ def squashed_key(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(map(squashed, key))
 
 
-def surnames(client_name: str) -> set[tuple[str, ...]]:
-    """How a person may be named by surname: "Garcia", "de la Cruz", "Rao" of "Banerjee-Rao"."""
+def family_name_first(client_name: str) -> bool:
+    """Whether a person's name puts the family name first, the Vietnamese way: "Nguyễn Văn
+    Hùng", "Tran Thi Hoa" (not "Ha Nguyen", nor "Mai Vang" without Vietnamese marks)."""
     name = name_words(client_name)
+    if len(name) < 2 or name[0] not in _FAMILY_FIRST_NAMES or name[-1] in _FAMILY_FIRST_NAMES:
+        return False
+    marks = set(unicodedata.normalize("NFD", client_name)) | set(client_name)
+    return bool(marks & (_VIETNAMESE_MARKS | {"\u0111", "\u0110"})) or (
+        len(name) >= 3 and name[1] in _FAMILY_FIRST_MIDDLES
+    )
+
+
+def family_first_word(word: str) -> bool:
+    """Whether a folded word may open or go on a name written family first: "nguyen", "van"."""
+    return word in _FAMILY_FIRST_NAMES or word in _FAMILY_FIRST_MIDDLES
+
+
+def surnames(client_name: str) -> set[tuple[str, ...]]:
+    """How a person may be named by surname: "Garcia", "de la Cruz", "Rao" of "Banerjee-Rao";
+    a name written family first by its family name and by the given name it is called by
+    ("Nguyen", "Hùng" of "Nguyễn Văn Hùng")."""
+    name = name_words(client_name)
+    if family_name_first(client_name):
+        return {name[:1], name[-1:]}
     keys = _surname_keys(name)
     last_written = client_name.split()[-1] if client_name.split() else ""
     if "-" in last_written and len(name) > 1:
@@ -140,6 +174,8 @@ def organisation(client_name: str) -> tuple[str, ...] | None:
     """The words of an organisation's name without its legal form ("Kestrel Glassworks" of
     "Kestrel Glassworks, Inc."); None for a person's name."""
     name = name_words(client_name)
+    if family_name_first(client_name):
+        return None  # "Trần Thị Hoa" is a person, no HOA
     core = name
     while core and core[-1] in COMPANY_SUFFIXES:
         core = core[:-1]
@@ -236,13 +272,31 @@ def _initialisms(words: tuple[str, ...]) -> set[str]:
 
 def organisation_tail(core: tuple[str, ...], name: tuple[str, ...]) -> frozenset[str]:
     """Words that may follow an organisation's distinctive part and still be its name: "the
-    Tamarack co-op", "pine hollow residents assn"."""
+    Tamarack co-op", "pine hollow residents assn", "Bayou Vista HOA" (home owners)."""
     tail = set(name) | COMPANY_SUFFIXES
+    if {"homeowners", "association"} <= set(core):
+        tail.add("hoa")
     for word in core:
         tail |= {word.removesuffix("s"), word + "s", *_SHORT_FORMS.get(word, ())}
     for size in range(1, len(core) - 1):
         tail |= _initialisms(core[size:])
     return frozenset(squashed_key(tuple(tail)))
+
+
+def titled_surnames(client_name: str, title: str) -> set[tuple[str, ...]]:
+    """A first surname the matter's title names the client by, where it leaves the last word of
+    their name out: "Ramírez" (and "Ramírez Soto") of "Lucía Ramírez Soto" in "Ramírez –
+    identity theft"; none for "Gerald Wayne Pruitt" in "Pruitt v. Equifax"."""
+    name, said = name_words(client_name), set(name_words(title))
+    if (
+        len(name) < 3
+        or name[-1] in said
+        or family_name_first(client_name)
+        or organisation(client_name) is not None
+    ):
+        return set()
+    middles = [i for i in range(1, len(name) - 1) if name[i] in said and name[i].isalpha()]
+    return {key for i in middles for key in (name[i : i + 1], name[i:])}
 
 
 def given_names(name: tuple[str, ...]) -> frozenset[str]:

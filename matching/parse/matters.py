@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from matching.model import MatterRef
 from matching.parse import asked_why as why
 from matching.parse.client_names import (
+    family_name_first,
     given_names,
     number_key,
     organisation,
     organisation_keys,
     squashed_key,
     surnames,
+    titled_surnames,
 )
+from matching.parse.family_first import FamilyFirstNames
 from matching.parse.matter_cues import (
     BANKRUPTCY,
     BANKRUPTCY_WORK,
@@ -137,6 +140,7 @@ class Matters:
         # "Fields v. Jefferson Capital Systems"): a client's surname before them is the party's.
         self._party_pairs: set[tuple[str, str]] = set()
         self.first_names: set[str] = set()
+        self._family_first = FamilyFirstNames()
         self.name_words: set[str] = set()
         # Words of the matters' titles: the parties to the firm's cases ("Midland", "Cavalry").
         self.party_words: set[str] = set()
@@ -159,9 +163,11 @@ class Matters:
         parts = self._organisations.starts()
         self._hit_starts = frozenset([*self._name_starts, *parts, *self._by_given_name])
         self._single_surnames = frozenset(key[0] for key in self._by_surname if len(key) == 1)
+        # No typo of a name written family first: "Thanh" is another name than Thang.
         self._surname_spellings = sorted(
-            s[0] for s in self._by_surname if len(s) == 1 and len(s[0]) >= FUZZY_MIN_LETTERS
-        )
+            s[0] for s in self._by_surname
+            if len(s) == 1 and len(s[0]) >= FUZZY_MIN_LETTERS and s[0] not in self._family_first
+        )  # fmt: skip
 
     def _index(self, matter: MatterRef) -> None:
         title = name_words(matter.title)
@@ -183,17 +189,24 @@ class Matters:
         if _IN_RE.search(fold(matter.title)):
             self._in_re.add(matter.number)
         self._cues[matter.number] = practice_cues(fold(matter.title), self._parties[matter.number])
+        family_first = family_name_first(matter.client_name)
+        titled = titled_surnames(matter.client_name, matter.title)
         if len(name) > 1:
-            for full in {name, (name[0], name[-1])}:
+            # "Nguyen Van Hung", "Nguyen Hung" and "Hung Nguyen" of "Nguyễn Văn Hùng";
+            # "Lucia Ramirez" of "Lucía Ramírez Soto" where the title names her Ramírez.
+            fulls = {name, (name[0], name[-1])} | {(name[0], *key) for key in titled}
+            fulls |= self._family_first.add(name) if family_first else set()
+            for full in fulls:
                 self._by_full_name.setdefault(squashed_key(full), set()).add(matter.number)
-            self.first_names.add(name[0])
+            self.first_names.add(name[-1] if family_first else name[0])
         core = organisation(matter.client_name)
-        self._given_names[matter.number] = given_names(name) if core is None else frozenset()
+        givens = frozenset({squashed(name[-1])}) if family_first else given_names(name)
+        self._given_names[matter.number] = givens if core is None else frozenset()
         for given in self._given_names[matter.number]:
             self._given_name_matters.setdefault(given, set()).add(matter.number)
         if core is not None:
             self._organisations.add(matter.number, core, name)
-        short = organisation_keys(core) if core else surnames(matter.client_name)
+        short = organisation_keys(core) if core else surnames(matter.client_name) | titled
         for surname in short:
             self._by_surname.setdefault(squashed_key(surname), set()).add(matter.number)
 
@@ -411,7 +424,10 @@ class Matters:
         if relative is not None:
             return relative
         givens = [self._given_names[n] for n in hit]
-        if another_person(text, found, index, givens, is_known_word):
+        names = [self._clients[n] for n in hit]
+        if another_person(text, found, index, givens, is_known_word) or self._family_first.another(
+            text, found, index, span, names, is_known_word
+        ):
             return ANOTHER_PERSON
         borrowed = borrowed_kind(text, span)
         if (

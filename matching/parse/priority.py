@@ -43,6 +43,12 @@ _PRIORITY_PHRASES = (
     ),
     (re.compile(rf"\b{_URGENT}(?![a-z])|\bas\s+soon\s+as\s+possible\b"), "urgent"),
 )
+# A task notice's priority field ("— Priority: High", "Priority: Normal"): it says the priority
+# whatever the task's own words say. Not "high priority: the wage claim", a phrase.
+_FIELD = re.compile(
+    r"(?<![a-z] )\bpriority\s*[:=]\s*(?P<value>urgent|high|medium|normal|low)\b(?!\s*[:-])"
+)
+_FIELD_VALUES = {"medium": "normal"}
 _SEVERITY = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
 # Words a deadline or a priority is made of, which a lower-case surname cannot stand for.
 TIME_AND_PRIORITY_WORDS = frozenset(
@@ -59,6 +65,12 @@ _IN_A_NAME = re.compile(
     r"(?<=[a-z0-9,] )(?:Rush|Urgent|Emergency|Important)"
     r"(?= (?!(?:Please|Pls|Priority|Request|Task|Matter|Item|Need|Needed)\b)[A-Z][a-z])"
 )
+# An emergency order someone issued is news the task follows from, not how soon it is wanted:
+# "the county issued an emergency order continuing all settings".
+_ISSUED_EMERGENCY = re.compile(
+    r"\b(?:issued|entered|signed|declared|under)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"emergenc(?:y|ies)\s+(?:orders?|declarations?|rules?)\b"
+)
 _PRIORITY_WORD = re.compile(r"[a-z0-9']+")
 # Cheap to look for first: every priority phrase holds one of these.
 _PRIORITY_CUE = re.compile(
@@ -73,6 +85,10 @@ def priority_and_spans(folded: str, text: str | None = None) -> tuple[str, list[
         return "normal", []
     if text is not None and len(text) == len(folded):
         folded = blank(folded, [m.span() for m in _IN_A_NAME.finditer(text)])
+    folded = blank(folded, [m.span() for m in _ISSUED_EMERGENCY.finditer(folded)])
+    field = _FIELD.search(folded)
+    if field is not None:
+        return _FIELD_VALUES.get(field["value"], field["value"]), [field.span()]
     found: list[tuple[int, int, str, Span]] = []
     # "The memo is in the folder whenever you want to look. No action needed": no task to pace.
     no_task = SAYS_NO_ACTION.search(folded) is not None

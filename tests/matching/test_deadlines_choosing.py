@@ -103,6 +103,11 @@ MORE_CHOICES = [
     ("Marcus, could you call the lender's lawyer about a lump sum? Ames can do $2,500 by the "
      "first of the month. Try to have a number for me by EOD tomorrow.", MORNING,
      ("2026-12-09 17:00", False)),
+    # a deal's terms are no deadline of the task's: "paid within 60 days", "they release ..."
+    ("Please take the counteroffer to Crestline on Ames: 25% lump sum, paid within 60 days, "
+     "dismissal with prejudice. By Friday if possible.", MORNING, ("2026-12-11 17:00", False)),
+    ("Please check the draft against our terms ($9,000, mutual release, they return the title "
+     "within 10 days) and flag what is missing. By 4.", MORNING, ("2026-12-08 16:00", False)),
 ]  # fmt: skip
 
 

@@ -107,6 +107,11 @@ _DIGIT = re.compile(r"\d")
 # ":calendar: Due: 1/4", ":alarm_clock: EOD": a chat emoji's shortcode is a picture, not a word
 # (":calendar:" asks no one to docket anything).
 _SHORTCODE = re.compile(r"(?<![a-z0-9]):[a-z][a-z0-9_+-]*:")
+# "Speaker 1 (00:26): by Friday is fine": a transcript's timestamp is when a line was spoken
+# into the recording, not a time of day.
+_TIMESTAMP = re.compile(
+    r"(?m)(?:^[^\S\n]*|speaker\s*\d+\s*)[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]](?=\s*:|\s*speaker|\s*$)"
+)
 _SENTENCE_END = re.compile(unabbreviated("[.!?]") + r"(?=\s|$)|\n")
 _HEAD_BREAK = re.compile(unabbreviated("[.!?:]") + r"(?=\s|$)|\n|\s(?:-+|\u2014|\u2013)\s")
 # "the next payday is Thursday", "her hearing's Friday": a day told as the date of something.
@@ -247,10 +252,12 @@ def _a_time_gone_by(folded: str, chosen: Candidate, pieces: list[Piece]) -> bool
 
 
 def _pictures_blanked(folded: str) -> str:
-    """The text with every emoji shortcode (":memo:") blanked, lengths unchanged."""
+    """The text with every emoji shortcode (":memo:") and transcript timestamp ("Speaker 1
+    (00:26):") blanked, lengths unchanged."""
     if ":" not in folded:
         return folded
-    return blank(folded, [m.span() for m in _SHORTCODE.finditer(folded)])
+    marks = [*_SHORTCODE.finditer(folded), *_TIMESTAMP.finditer(folded)]
+    return blank(folded, [m.span() for m in marks])
 
 
 def _chosen(folded: str, candidates: list[Candidate]) -> tuple[Candidate | None, str | None]:

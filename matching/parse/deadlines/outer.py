@@ -28,6 +28,8 @@ _CLAUSE_CUE = re.compile(
     r"|\b(?:we're|we\s+are|they're|they\s+are)\s+$"
     # "we expect their response by December 3": another party's step, awaited
     r"|\b(?:we|i)\s+(?:expect|anticipate|are\s+expecting|'re\s+expecting)\s+(?:their|his|her|a|an|the)\b"
+    # a deal's terms: "20% lump sum, paid within 60 days", "they release the lien within 10 days"
+    r"|\b(?:paid|payable|repaid|refunded|released)\s+$|\bthey\s+(?:[a-z']+\s+){1,3}$"
 )
 _CLAUSE_BREAK = re.compile(rf",\s|{_BREAK.pattern}")
 # Said after it, even in a request: "by 11/25 at the latest", "within 14 days of that" (counted
