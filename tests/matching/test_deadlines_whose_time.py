@@ -1,0 +1,63 @@
+"""Whose time a day or an hour is: the task's, an event's, the writer's own, or a meal's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.matching.deadline_reading import reading
+
+WRITERS_OWN = [
+    # dictated with no stops: what the writer will do, beside an ask of the reader
+    ("hearing went fine the judge took it under advisement can someone tell marisol "
+     "i'll ring her thursday", (None, False)),
+    # ... but a note that asks nothing tells the writer's own task
+    ("mr okafor wants to know if he should sign the lease i'll walk him through it "
+     "tomorrow at eleven", ("2026-12-09 11:00", False)),
+    # where the writer will be, or how busy
+    ("quick one - I'm leaving at 3 today for the dentist. Priya has my phones, please text "
+     "if anything comes up", (None, False)),
+    ("could someone scan the Baptiste exhibits? I'd do it but I'm drowning in intake today",
+     (None, False)),
+    ("the Lund hearing got continued so can you call the landlord's counsel i'm back in "
+     "court at three", (None, False)),
+    # a greeting's wish
+    ("Hi Dev! Hope Fresno is treating you well today. Could you call Mr. Ames back about his "
+     "lease? no rush", (None, False)),
+    ("hope you can get the Ames letter out today", ("2026-12-08 17:00", False)),
+    # what the writer does not want to happen before a day is no deadline for the task
+    ("can you ring Mrs. Tully and go over her options i don't want her signing anything before "
+     "thursday", (None, False)),
+    # a day said with a stop before "I'll" is read as before
+    ("Ana, please send the Wexler letter. I'll review it Thursday.", (None, False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRITERS_OWN)
+def test_the_writers_own_time_is_no_deadline(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected
+
+
+EVENTS = [
+    # an appearance asked for at a case named with its "v."
+    ("Tomas, please handle the Midway v. Oduya hearing on 12/17 at 9:30; I'm in Camden",
+     ("2026-12-17 09:30", False)),
+    # an appearance said not to be needed: the event's new day is news
+    ("can someone send Petrakis an update - the pretrial moved to 1/14, he doesn't need to "
+     "attend. thx", (None, False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENTS)
+def test_an_events_day(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected
+
+
+MEALS = [
+    ("sandwich order for thursday goes in at noon - reply w/ what u want by tmrw 11",
+     (None, False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEALS)
+def test_a_meal_is_no_ones_task(text: str, expected: tuple[str | None, bool]) -> None:
+    assert reading(text) == expected
