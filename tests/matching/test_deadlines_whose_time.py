@@ -41,6 +41,20 @@ EVENTS = [
     # an appearance asked for at a case named with its "v."
     ("Tomas, please handle the Midway v. Oduya hearing on 12/17 at 9:30; I'm in Camden",
      ("2026-12-17 09:30", False)),
+    # when someone is at court, or comes in for an appointment
+    ("pls send the Oyelaran hearing notice and tell him to bring his pay stubs to court on "
+     "the 21st", (None, False)),
+    ("Rafi, could you call Mrs. Lindqvist and confirm her appointment Friday at 2?",
+     (None, False)),
+    # what someone else does then, told in a sentence that asks nothing, is asked about
+    ("Could you pull Mr. Voss's credit reports and list the disputed accounts? He's coming in "
+     "12/10 at 3.", ("2026-12-10 15:00", True)),
+    ("Hollis schedules: can someone check every page is signed? Dana files Thu",
+     ("2026-12-10 17:00", True)),
+    ("Intake calls today, notes to Dana", ("2026-12-08 17:00", False)),
+    # what everyone hands in of their own, beside another ask
+    ("Two items:\n1. Timesheets are due to me by Friday at noon.\n2. Please check your "
+     "parking passes are current.", ("2026-12-11 12:00", True)),
     # an appearance said not to be needed: the event's new day is news
     ("can someone send Petrakis an update - the pretrial moved to 1/14, he doesn't need to "
      "attend. thx", (None, False)),

@@ -86,8 +86,12 @@ _COURT_EVENTS = frozenset(
     {"hearing", "hrg", "trial", "depo", "deposition", "mediation", "conference", "conf", "341",
      "argument", "sentencing",
      # a sale's or an auction's day is when it happens ("selling it at auction 11/4")
-     "sale", "auction"}
+     "sale", "auction",
+     # a client's appointment ("confirm her appointment Thursday at 10") is when she comes in
+     "appointment", "appt"}
 )  # fmt: skip
+# "to court on the 18th", "in court at two": when someone is at court.
+_TO_COURT = frozenset({"to", "in", "at"})
 # "came by", "stopped by", "he's coming by tmrw at 10": a visit, not a deadline marker.
 _VISITED = frozenset(
     {"came", "come", "comes", "coming", "stopped", "stopping", "dropped",
@@ -259,6 +263,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return STANDING
         if between == 0 and word in _COURT_EVENTS and not appearance:
             return CONTEXT
+        if between == 0 and word == "court" and before in _TO_COURT and not appearance:
+            return CONTEXT  # "bring the receipts to court on the 18th": when she is in court
         if word in _FACT_VERBS and before in _DETERMINERS and index + 1 < len(found):
             # "put the continued meeting on the calendar today": a participle that describes
             # a thing named after it dates no event

@@ -12,6 +12,7 @@ __all__ = [
     "asks_someone",
     "asks_something",
     "asks_the_reader",
+    "everyones_due",
     "if_the_reader",
     "later_item",
     "listed_note",
@@ -430,6 +431,23 @@ def listed_note(folded: str, start: int) -> str | None:
     if asks_something(folded[line:end]) or not asks_something(folded[:line] + folded[end:]):
         return None
     return "the deadline is said in a list item that asks nothing: is it this task's?"
+
+
+# "Timesheets for March 1-15 are due to me by Monday": what everyone hands in of their own.
+_EVERYONES_DUE = re.compile(
+    r"\b(?:timesheets?|time\s+sheets?|time\s+entries|expense\s+reports?)\b[^.!?\n]*?"
+    r"\b(?:due|must|have\s+to|has\s+to|need\s+to)\b[^.!?\n]*$"
+)
+
+
+def everyones_due(folded: str, start: int) -> str | None:
+    """The doubt when the deadline at `start` is said of what everyone hands in of their own
+    ("1. Timesheets are due to me by Monday. 2. ... please double-check your call times"):
+    everyone's, maybe no task's."""
+    line = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    if _EVERYONES_DUE.search(folded, line, start) is None:
+        return None
+    return "what everyone hands in is due then: is it this task's deadline?"
 
 
 def if_the_reader(folded: str, start: int) -> str | None:
