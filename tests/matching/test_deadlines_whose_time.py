@@ -75,3 +75,28 @@ MEALS = [
 @pytest.mark.parametrize(("text", "expected"), MEALS)
 def test_a_meal_is_no_ones_task(text: str, expected: tuple[str | None, bool]) -> None:
     assert reading(text) == expected
+
+
+SETTLED = [
+    # an explanation of benefits is a paper, not the end of business
+    ("can someone get the itemized bill for Mr. Soto? her EOB says $220. by thurs",
+     ("2026-12-10 17:00", False)),
+    ("EOB Friday pls", ("2026-12-11 17:00", False)),
+    # when to start at the earliest is no deadline
+    ("no need to look at this before Thursday. can you have the Moss schedules ready by next "
+     "Friday?", ("2026-12-18 17:00", False)),
+    ("Monday is fine to start, just need it done by 12/18", ("2026-12-18 17:00", False)),
+    # which calls: the collector's, before the law's hour
+    ("the screen found three calls before 8am and one to her job. pls draft the demand by "
+     "Monday", ("2026-12-14 17:00", False)),
+    # a day put right after "wait"
+    ("send it Thursday, so draft by Wednesday - wait, Wednesday's the office retreat. "
+     "Thursday 9am then.", ("2026-12-10 09:00", False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SETTLED)
+def test_the_deadline_settled_among_other_days(
+    text: str, expected: tuple[str | None, bool]
+) -> None:
+    assert reading(text) == expected

@@ -144,7 +144,8 @@ def someone_else_does(sentence: str, said: str) -> str | None:
 # "by Monday - sorry, I mean Tuesday", "Monday (holiday, so Tuesday)", "Friday, no wait, Thursday":
 # a day said, then put right.
 _CORRECTION = re.compile(
-    r"\b(?:no\s+wait|wait\s+no|oh\s+wait|i\s+mean|i\s+meant|(?:correction|edit|typo)\b\s*:?"
+    r"\b(?:no\s+wait|wait\s+no|oh\s+wait|wait(?=\s*[,:!\u2014\u2013-])|i\s+mean|i\s+meant"
+    r"|(?:correction|edit|typo)\b\s*:?"
     r"|make\s+(?:that|it)"
     r"|or\s+rather|sorry|actually|(?:holiday|closed)\W+so)\b"
 )

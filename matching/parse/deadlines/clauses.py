@@ -142,7 +142,10 @@ _NEGATED = re.compile(
     # the 28th", "nobody needs to do a thing until Tuesday", "no need to do anything til tues":
     # no work is due before that day, which is no deadline either
     r"|\b(?:(?:nothing|nobody|no\s*-?\s*one)\s+(?:needs|has|have|must|is\s+due|is\s+needed)"
-    r"|(?:no|don'?t|do\s+not|doesn'?t)\s+need\s+to\s+do\s+(?:anything|a\s+thing|any\s+of\s+(?:it|this|that)))"
+    r"|(?:no|don'?t|do\s+not|doesn'?t)\s+need\s+to\s+do\s+(?:anything|a\s+thing|any\s+of\s+(?:it|this|that))"
+    # "no need to look at this before Wednesday": when to start, at the earliest
+    r"|(?:no|don'?t|do\s+not|doesn'?t)\s+need\s+to\s+(?:look\s+at|start|begin|touch|worry\s+about"
+    r"|think\s+about|get\s+to|open))"
     r"\b[^.!?;\n]*\b(?:before|until|till|til|prior\s+to)\b[^.!?;\n]*$"
     # "I do not want her moving out before Friday": what must not happen before the day
     r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+want\s+(?!to\b)[a-z']+"
@@ -196,6 +199,8 @@ _FINE = re.compile(
     r"(?:\s+is|'s|\s+would\s+be|\s+should\s+be)"
     r"(?:\s+(?:totally|perfectly|really|just|also|still|probably|definitely|absolutely|completely"
     r"|totes|more\s+than))?\s+(?:fine|ok|okay|good|great|perfect|plenty)\b"
+    # ("next Monday is fine to start": when the work may begin)
+    r"(?!\s+(?:to|for)\s+(?:start|begin|get\s+started|kick\s+off|starting))"
     r"|\s+(?:works|is\s+when|at\s+the\s+latest)\b"
     # "Tomorrow will do.", said last
     r"|\s+(?:will|would|should)\s+do\s*(?:[.!]|$)"

@@ -55,6 +55,9 @@ _EVENT_PARTICIPLES = frozenset(
 # Words that, opening a clause, stand for some of the things just told of ("14 voicemails,
 # some before 8am", "lots of texts, all after 9pm").
 _SOME_OF_THEM = frozenset({"some", "all", "most", "many", "several", "few", "none", "one", "two"})
+# Contacts a collector makes, dated by the hour ("calls before 8 a.m.").
+_CONTACTS = frozenset({"calls", "texts", "voicemails", "messages", "contacts"})
+_EARLY = re.compile(r"[1-8](?::\d\d)?\s*a\.?m\b")
 _AUXILIARIES = frozenset({"it's", "is", "are", "be", "been", "gets", "get", "they're", "its"})
 # Words that want the day said a word or two after them: "I want a draft Tuesday", "need it
 # back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
@@ -244,6 +247,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
                 return CONTEXT  # "in court from 9:00 until about 11:30": a span, no deadline
             if len(said) == 2 and before in _SOME_OF_THEM:
                 return CONTEXT  # "14 voicemails, some b4 8am": which of them, not a deadline
+            if before in _CONTACTS and word in ("before", "b4") and _EARLY.match(folded, start):
+                return CONTEXT  # "two calls before 8am": which calls (the law's hours)
             if before in _EVENT_PARTICIPLES:
                 # "so it's postmarked by Friday": the state wanted by then, not which events
                 if index >= 2 and found[index - 2] in _AUXILIARIES:
