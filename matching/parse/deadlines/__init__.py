@@ -67,6 +67,7 @@ from matching.parse.deadlines.pieces import (
 from matching.parse.deadlines.requested import (
     asks_something,
     asks_the_reader,
+    everyones_due,
     if_the_reader,
     later_item,
     listed_note,
@@ -234,6 +235,7 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
         or (None if request.appearance else _someone_elses_act(folded, chosen))
         or later_item(folded, chosen.start)
         or listed_note(folded, chosen.start)
+        or everyones_due(folded, chosen.start)
         or if_the_reader(folded, chosen.start)
         # (the day of an event someone is asked to appear at is the deadline)
         or (None if request.appearance else _told_beside_the_ask(folded, chosen))

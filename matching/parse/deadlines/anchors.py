@@ -115,6 +115,13 @@ _SOMEONE_ELSE = re.compile(
     # (when they can be reached is when to reach them: "he can talk tomorrow at 10")
     r"(?!\s+(?:be\s+(?:free|available|around|reachable|home|in)|talk|chat|speak|meet|take|do"
     r"|come\s+in|make\s+it)\b)\s+[a-z]+"
+    # "She's coming in 7/6 at 10.", "they're flying back Sunday": what others are to do
+    r"|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:coming|going|flying|driving|heading|leaving"
+    r"|moving|stopping|dropping)\b"
+    # "Bob files Tue": someone named does it then
+    r"|(?!(?:you|u|we|i|someone|somebody|anyone|anybody|whoever|pls|please)\b)[a-z]+\s+"
+    # (not a noun's plural: "intake calls today" asks for the calls)
+    r"(?:files|sends|serves|mails|sees|argues|appears|leaves|flies|travels|testifies)\b"
     # "the client comes back Monday", "his shutoff is Thursday": what happens to others, now
     r"|(?:the|his|her|their|mr\.?|mrs\.?|ms\.?)(?:\s+[a-z.'-]+){1,3}?\s+"
     # ("Mr. Hale has asked for Kyle to docket it today" relays an ask)
@@ -137,7 +144,8 @@ def someone_else_does(sentence: str, said: str) -> str | None:
 # "by Monday - sorry, I mean Tuesday", "Monday (holiday, so Tuesday)", "Friday, no wait, Thursday":
 # a day said, then put right.
 _CORRECTION = re.compile(
-    r"\b(?:no\s+wait|wait\s+no|oh\s+wait|i\s+mean|i\s+meant|(?:correction|edit|typo)\b\s*:?"
+    r"\b(?:no\s+wait|wait\s+no|oh\s+wait|wait(?=\s*[,:!\u2014\u2013-])|i\s+mean|i\s+meant"
+    r"|(?:correction|edit|typo)\b\s*:?"
     r"|make\s+(?:that|it)"
     r"|or\s+rather|sorry|actually|(?:holiday|closed)\W+so)\b"
 )

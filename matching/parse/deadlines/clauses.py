@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from matching.parse.deadlines.pieces import FULL_STOP, MARKED
+from matching.parse.deadlines.requested import asks_another
 
 __all__ = [
     "described",
@@ -25,8 +26,9 @@ _CLAUSE_BREAK = re.compile(
     rf"{FULL_STOP}|[!?;:,()\n]|\s-+\s|[^\x00-\x7f]|\s(?:so|but)\s"
     # "... needs a call back and I'm in court til 4": a new subject starts a clause
     r"|\sand\s(?=(?:i|i'm|im|i'll|we|we're|we'll)\s)"
-    # ... and so it does in dictation with no stops: "… the docket is backed up i'll be in by 10"
-    r"|\s(?=(?:i'm|i've|i'll\s+be)\s)"
+    # ... and so it does in dictation with no stops: "… the docket is backed up i'll be in by 10",
+    # "… tell her to keep paying rent i'll call her monday"
+    r"|\s(?=(?:i'm|i've|i'll)\s)"
 )
 _CLAUSE_REACH = 160
 _SENTENCE_BREAK = re.compile(rf"{FULL_STOP}\s|[!?;\n]|[^\x00-\x7f]")
@@ -78,7 +80,9 @@ _SITUATION = re.compile(
     r"|(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|i\s+will\s+be|i\s+was|i've\s+been|we're|we\s+are"
     r"|we'll\s+be|i\s+won'?t\s+be|i\s+will\s+not\s+be)\s+(?:out|off|away|in|on|at|travell?ing"
     r"|unavailable|stuck|double-booked|around|here|available|reachable"
-    r"|tied\s+up|sick|offline|slammed|swamped|busy|buried|slow|booked|covering)"
+    r"|tied\s+up|sick|offline|slammed|swamped|busy|buried|slow|booked|covering|drowning"
+    # "I'm leaving at noon today", "I'm back in court at two": where the writer will be
+    r"|leaving|heading\s+(?:out|home)|back\s+(?:in|at|on)\b)"
     r"|(?:i've\s+got|i\s+have|i've)(?!\s+(?:to|until|till)\b)"
     # where someone else will be: "he will be at the bankruptcy court tomorrow morning"
     r"|(?:he|she|they)(?:'ll|\s+will)\s+be\s+(?:out|off|away|travell?ing|unavailable"
@@ -111,7 +115,9 @@ _OUT_FIRST = re.compile(r"\s*out\s*$")
 # ... unless the clause says when someone is free or coming, or what they need or said: "she's
 # free tomorrow at 10", "he is coming in Monday at 9", "she said to file it Friday".
 _STILL_ASKED = re.compile(
-    r"\b(?:free|available|reachable|around|back|coming|come|visiting|here|appointment|appt"
+    # (not the writer's own return: "I'm back in court at two")
+    r"\b(?:free|available|reachable|around|(?<!i'm\s)(?<!im\s)(?<!i\sam\s)back|coming|come"
+    r"|visiting|here|appointment|appt"
     r"|meet|meeting|need|needs|want(?!\s+me\s+to\b)|wants|asked|asks|expects|said|says|told"
     r"|wrote|please|pls)\b"
 )
@@ -136,8 +142,14 @@ _NEGATED = re.compile(
     # the 28th", "nobody needs to do a thing until Tuesday", "no need to do anything til tues":
     # no work is due before that day, which is no deadline either
     r"|\b(?:(?:nothing|nobody|no\s*-?\s*one)\s+(?:needs|has|have|must|is\s+due|is\s+needed)"
-    r"|(?:no|don'?t|do\s+not|doesn'?t)\s+need\s+to\s+do\s+(?:anything|a\s+thing|any\s+of\s+(?:it|this|that)))"
+    r"|(?:no|don'?t|do\s+not|doesn'?t)\s+need\s+to\s+do\s+(?:anything|a\s+thing|any\s+of\s+(?:it|this|that))"
+    # "no need to look at this before Wednesday": when to start, at the earliest
+    r"|(?:no|don'?t|do\s+not|doesn'?t)\s+need\s+to\s+(?:look\s+at|start|begin|touch|worry\s+about"
+    r"|think\s+about|get\s+to|open))"
     r"\b[^.!?;\n]*\b(?:before|until|till|til|prior\s+to)\b[^.!?;\n]*$"
+    # "I do not want her moving out before Friday": what must not happen before the day
+    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+want\s+(?!to\b)[a-z']+"
+    r"(?:\s+[a-z']+){1,4}?\s+(?:before|b4|until|till|til|prior\s+to)\s*$"
 )
 # "Monday is Presidents' Day", "Friday's a holiday": what the day is, not a deadline.
 _IS_A_HOLIDAY = re.compile(
@@ -171,6 +183,13 @@ _FAREWELL = re.compile(
     r"|everyone|everybody|you\s+all|all\s+of\s+you)(?:\s+all)?(?:\s+(?:guys|folks|again))?"
     r"(?:\s+(?:on|at|in|first\s+thing))?$"
 )
+# "Hope Peoria is treating you well today!", "hope your Monday's going ok": a greeting's wish (not
+# "hope you can get it out today", which asks).
+_WISH = re.compile(
+    r"^(?:(?:and|also|so|oh)\s+)?(?:i\s+|we\s+)?hope\s+"
+    r"(?![^.!?]*\b(?:you|u|y'all|we|someone|somebody|anyone|they|it|this|that)(?:'ll|\s+(?:can|could"
+    r"|will|would|get|gets|have\s+time|be\s+able)))"
+)
 # "he gets calls at 7am every day": a time something keeps happening.
 _HABITUAL = re.compile(r"\s*(?:every|each|daily|nightly|a\s+day|per\s+day)\b")
 # "he's at work until 4": how long a state lasts, not a deadline.
@@ -180,6 +199,8 @@ _FINE = re.compile(
     r"(?:\s+is|'s|\s+would\s+be|\s+should\s+be)"
     r"(?:\s+(?:totally|perfectly|really|just|also|still|probably|definitely|absolutely|completely"
     r"|totes|more\s+than))?\s+(?:fine|ok|okay|good|great|perfect|plenty)\b"
+    # ("next Monday is fine to start": when the work may begin)
+    r"(?!\s+(?:to|for)\s+(?:start|begin|get\s+started|kick\s+off|starting))"
     r"|\s+(?:works|is\s+when|at\s+the\s+latest)\b"
     # "Tomorrow will do.", said last
     r"|\s+(?:will|would|should)\s+do\s*(?:[.!]|$)"
@@ -274,7 +295,7 @@ def described(folded: str, start: int, end: int, rank: int, *, appearance: bool 
         return (situation and _UNTIL.search(clause) is not None) or (
             not asked and _PAST_ACT.search(clause) is not None
         )
-    if situation or _HABITUAL.match(folded, end):
+    if situation or _HABITUAL.match(folded, end) or _WISH.match(clause):
         return True
     return not appearance and (
         names_an_event(folded, end) is not None
@@ -320,17 +341,35 @@ def in_a_purpose(folded: str, start: int) -> bool:
     return _PURPOSE_BEFORE.search(folded, max(0, start - _PURPOSE_REACH), start) is not None
 
 
+# "he wants to know if ...": a question told, which asks the reader nothing.
+_WANTS_TO_KNOW = re.compile(r"\bwants?\s+to\s+know(?:\s+(?:if|whether)\b[^.!?;\n]*)?")
+# A clause cut off with no stop nor joining word before it ("... into the account i'll call").
+_DICTATED_CUT = re.compile(r"[a-z0-9'](?<!\band)(?<!\bbut)(?<!\bso)(?<!\bthen)\s+$")
 # "... finalized so I can review next Monday": why the work is wanted, by when.
 _SO_BEFORE = re.compile(r"\bso(?:\s+that)?\s*$")
 
 
 def _own_doing(folded: str, start: int, clause: str) -> bool:
     """Whether `clause`, ending at `start`, tells what the writer will do ("I can have a draft
-    by tomorrow"), not why the work is wanted ("so I can review it Monday")."""
+    by tomorrow"), not why the work is wanted ("so I can review it Monday"). Dictated with no
+    stops, it does so beside an ask of the reader ("... can someone let her know i'll call her
+    monday"); a note that asks nothing ("he wants to know if he should file i'll talk him
+    through it tomorrow at ten") tells the writer's own task."""
     if _OWN_DOING_START.match(clause) is None:
         return False
     begin = folded.rfind(clause, 0, start)
-    return not clause.startswith("i can") or not _SO_BEFORE.search(folded, 0, max(0, begin))
+    if clause.startswith("i can") and _SO_BEFORE.search(folded, 0, max(0, begin)):
+        return False
+    if not _DICTATED_CUT.search(folded, 0, begin):
+        return True
+    elsewhere = folded[:begin] + " " + _rest_of_sentence(folded, start)
+    return asks_another(_WANTS_TO_KNOW.sub(" ", elsewhere))
+
+
+def _rest_of_sentence(folded: str, start: int) -> str:
+    """What follows the day at `start`, from the end of its sentence on."""
+    after = _SENTENCE_BREAK.search(folded, start)
+    return folded[after.end() :] if after else ""
 
 
 def _clause_of_its_own(folded: str, clause: str, end: int) -> bool:

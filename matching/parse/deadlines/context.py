@@ -55,6 +55,9 @@ _EVENT_PARTICIPLES = frozenset(
 # Words that, opening a clause, stand for some of the things just told of ("14 voicemails,
 # some before 8am", "lots of texts, all after 9pm").
 _SOME_OF_THEM = frozenset({"some", "all", "most", "many", "several", "few", "none", "one", "two"})
+# Contacts a collector makes, dated by the hour ("calls before 8 a.m.").
+_CONTACTS = frozenset({"calls", "texts", "voicemails", "messages", "contacts"})
+_EARLY = re.compile(r"[1-8](?::\d\d)?\s*a\.?m\b")
 _AUXILIARIES = frozenset({"it's", "is", "are", "be", "been", "gets", "get", "they're", "its"})
 # Words that want the day said a word or two after them: "I want a draft Tuesday", "need it
 # back Monday", "I'd like drafts 3/28" ("like" only after "I'd" or "would").
@@ -86,8 +89,12 @@ _COURT_EVENTS = frozenset(
     {"hearing", "hrg", "trial", "depo", "deposition", "mediation", "conference", "conf", "341",
      "argument", "sentencing",
      # a sale's or an auction's day is when it happens ("selling it at auction 11/4")
-     "sale", "auction"}
+     "sale", "auction",
+     # a client's appointment ("confirm her appointment Thursday at 10") is when she comes in
+     "appointment", "appt"}
 )  # fmt: skip
+# "to court on the 18th", "in court at two": when someone is at court.
+_TO_COURT = frozenset({"to", "in", "at"})
 # "came by", "stopped by", "he's coming by tmrw at 10": a visit, not a deadline marker.
 _VISITED = frozenset(
     {"came", "come", "comes", "coming", "stopped", "stopping", "dropped",
@@ -240,6 +247,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
                 return CONTEXT  # "in court from 9:00 until about 11:30": a span, no deadline
             if len(said) == 2 and before in _SOME_OF_THEM:
                 return CONTEXT  # "14 voicemails, some b4 8am": which of them, not a deadline
+            if before in _CONTACTS and word in ("before", "b4") and _EARLY.match(folded, start):
+                return CONTEXT  # "two calls before 8am": which calls (the law's hours)
             if before in _EVENT_PARTICIPLES:
                 # "so it's postmarked by Friday": the state wanted by then, not which events
                 if index >= 2 and found[index - 2] in _AUXILIARIES:
@@ -259,6 +268,8 @@ def rank_of_lead(folded: str, start: int, *, appearance: bool = False) -> int:
             return STANDING
         if between == 0 and word in _COURT_EVENTS and not appearance:
             return CONTEXT
+        if between == 0 and word == "court" and before in _TO_COURT and not appearance:
+            return CONTEXT  # "bring the receipts to court on the 18th": when she is in court
         if word in _FACT_VERBS and before in _DETERMINERS and index + 1 < len(found):
             # "put the continued meeting on the calendar today": a participle that describes
             # a thing named after it dates no event

@@ -12,6 +12,7 @@ __all__ = [
     "asks_someone",
     "asks_something",
     "asks_the_reader",
+    "everyones_due",
     "if_the_reader",
     "later_item",
     "listed_note",
@@ -73,7 +74,8 @@ _APPEARANCE = re.compile(
     r"|need\s+(?:an?\s+)?(?:atty|attorney|associate|lawyer)\b"
     r"(?!\s+to\s+(?:review|draft|sign|advise|look|research))"
     r"|(?:take|handle|do|run)\s+(?!(?:a\s+)?look\b)(?:the\s+|this\s+|that\s+|[a-z]+'s\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?{_COURT}|go\s+to\s+court|show\s+up"
+    # ("handle the Cavalry v. Wolfe hearing": a case's name holds a "v.")
+    rf"(?:[\w-]+\.?\s+){{0,4}}?{_COURT}|go\s+to\s+court|show\s+up"
     r"|(?:need|want|get|have)\s+(?:someone|somebody|anyone|you)\s+there"
     r")\b"
 )
@@ -170,7 +172,8 @@ _THIRD_PARTY = re.compile(
 # (or an errand for everyone: "placing a Panera order at 12:15", "can grab for you too")
 _SOCIAL = re.compile(
     r"\b(?:party|lunch|dinner|drinks|happy\s+hour|potluck|cakes?|celebration|bbq|coffee"
-    r"|donuts?|pizzas?|tacos?|bagels?|cookies|i'?m\s+buying|wants?\s+in(?=\s*[?.!]*\s*$)"
+    r"|donuts?|pizzas?|tacos?|bagels?|cookies|sandwich(?:es)?|burritos?|sushi|pho"
+    r"|i'?m\s+buying|wants?\s+in(?=\s*[?.!]*\s*$)"
     r"|placing\s+an?\s+(?:[\w'&-]+\s+){0,2}order|(?:i\s+)?can\s+grab\s+(?:some\s+|one\s+)?"
     r"(?:for\s+)?(?:you|u|y'?all|anyone|everyone))\b"
 )
@@ -178,7 +181,8 @@ _JOIN_IN = re.compile(
     r"\b(?:rsvp|put\s+(?:your|ur|in\s+your|what\s+you\s+want)"
     r"|any(?:one|body)(?:\s+(?!and\b|or\b)[\w'-]+){0,4}?\s+wants?"
     r"|i'?m\s+ordering|order\s+(?:goes|going|is\s+going)\s+in|sign\s+up\s+in\s+(?:this|the)\s+thread"
-    r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?)"
+    r"|(?:reply|respond|comment)\s+(?:w/|with|here\s+with)\s+(?:yours|your\s+orders?|orders?"
+    r"|what\s+(?:you|u|y'?all)\s+want)"
     r"|(?:coffee|lunch|donut|pizza)\s+run|who'?s\s+in\b|reply\s+(?:here|below|in\s+(?:the\s+)?thread)"
     r"|come\s+(?:get|grab)\s+(?:it|some|one|them)"
     r"|thinking\s+[a-z' ]{1,30}?\s+(?:at|@)\s+\d"
@@ -249,9 +253,17 @@ def _withdrawn(folded: str) -> int:
     return withdrawn[-1] if withdrawn else 0
 
 
+# "he doesn't need to attend", "no need to appear": an appearance said not to be wanted.
+_NOT_NEEDED = re.compile(
+    r"\b(?:(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|no)\s+need\s+(?:to\s+)?"
+    r"|(?:not|never|won'?t|doesn'?t|don'?t)\s+(?:have\s+to\s+)?)$"
+)
+
+
 def _asks_for_appearance(folded: str) -> bool:
-    if _APPEARANCE.search(folded):
-        return True
+    for match in _APPEARANCE.finditer(folded):
+        if not _NOT_NEEDED.search(folded, max(0, match.start() - 24), match.start()):
+            return True
     return _TAKE_IT.search(folded) is not None and _HEARING.search(folded) is not None
 
 
@@ -419,6 +431,23 @@ def listed_note(folded: str, start: int) -> str | None:
     if asks_something(folded[line:end]) or not asks_something(folded[:line] + folded[end:]):
         return None
     return "the deadline is said in a list item that asks nothing: is it this task's?"
+
+
+# "Timesheets for March 1-15 are due to me by Monday": what everyone hands in of their own.
+_EVERYONES_DUE = re.compile(
+    r"\b(?:timesheets?|time\s+sheets?|time\s+entries|expense\s+reports?)\b[^.!?\n]*?"
+    r"\b(?:due|must|have\s+to|has\s+to|need\s+to)\b[^.!?\n]*$"
+)
+
+
+def everyones_due(folded: str, start: int) -> str | None:
+    """The doubt when the deadline at `start` is said of what everyone hands in of their own
+    ("1. Timesheets are due to me by Monday. 2. ... please double-check your call times"):
+    everyone's, maybe no task's."""
+    line = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    if _EVERYONES_DUE.search(folded, line, start) is None:
+        return None
+    return "what everyone hands in is due then: is it this task's deadline?"
 
 
 def if_the_reader(folded: str, start: int) -> str | None:

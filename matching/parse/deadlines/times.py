@@ -27,6 +27,9 @@ _NAMES_A_ROUNDUP = re.compile(
     r"\s+(?:queue|report|summary|recap|roundup|round-up|rundown|wrap-?up|status|check-?in"
     r"|huddle|list|numbers|count|tally|digest)\b"
 )
+# "her EOB", "the EOB shows": an explanation of benefits, not the end of business.
+_OWNED = re.compile(r"\b(?:the|her|his|their|its|an|this|that|[a-z]+'s)\s+$")
+_PAPER_TELLS = re.compile(r"\s+(?:says|said|shows|showed|showing|lists|from)\b")
 _CLOCK_MERIDIEM = re.compile(
     r"(?<![\d:/.$])\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
     r"(?:\s*(?P<ap>[ap])\.?m\b\.?|(?P<ap1>[ap])\b)"
@@ -123,6 +126,11 @@ def _am_after_day(match: re.Match[str], folded: str, now: Now) -> Clock | None:
 def _end_of_day(match: re.Match[str], folded: str, now: Now) -> Piece | None:
     if _NAMES_A_ROUNDUP.match(folded, match.end()):
         return None  # "End of day queue: ...", "the EOD report": which post, not when
+    if match.group() == "eob" and (
+        _OWNED.search(folded, max(0, match.start() - 16), match.start())
+        or _PAPER_TELLS.match(folded, match.end())
+    ):
+        return None  # "her EOB says $640": an insurer's explanation of benefits, a paper
     # A time of day (17:00) so that "EOD Friday" pairs with its day like "Friday 5pm".
     return Clock(match.start(), match.end(), END_OF_DAY, rank=MARKED, stated=False)
 
