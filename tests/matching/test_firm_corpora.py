@@ -77,6 +77,8 @@ FLOORS = {
                  "matter": 1.00, "assignee": 1.00},
     "permian": {"task_type": 0.97, "due_at": 1.00, "priority": 1.00,
                "matter": 0.90, "assignee": 0.99},
+    "pinelands": {"task_type": 0.98, "due_at": 0.59, "priority": 1.00,
+                 "matter": 0.63, "assignee": 0.79},
     "potomac": {"task_type": 0.97, "due_at": 0.99, "priority": 1.00,
                "matter": 0.98, "assignee": 0.99},
     "prairie": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
