@@ -25,9 +25,10 @@ __all__ = [
 # The words that make a request polite, and nothing more ("please", "could you").
 _PLEASE = "please|pls|plz|kindly"
 POLITENESS = re.compile(
-    rf"\b(?:{_PLEASE}|thx|thanks|thank\s+you|ty)\b"
-    r"|^\s*(?:can|could|would)\s+(?:you|someone|somebody|anyone)\s+"
-    r"|\b(?:i\s+)?need\s+(?:someone|somebody|you)\s+to\s+",
+    # (the word-start alternatives share one "\b", so that a place inside a word fails at once)
+    rf"\b(?:(?:{_PLEASE}|thx|thanks|thank\s+you|ty)\b"
+    r"|(?:i\s+)?need\s+(?:someone|somebody|you)\s+to\s+)"
+    r"|^\s*(?:can|could|would)\s+(?:you|someone|somebody|anyone)\s+",
     re.IGNORECASE,
 )
 # "Could someone please draft ...", "I want a ...": asking words before the verb.
