@@ -25,9 +25,10 @@ __all__ = [
 # The words that make a request polite, and nothing more ("please", "could you").
 _PLEASE = "please|pls|plz|kindly"
 POLITENESS = re.compile(
-    rf"\b(?:{_PLEASE}|thx|thanks|thank\s+you|ty)\b"
-    r"|^\s*(?:can|could|would)\s+(?:you|someone|somebody|anyone)\s+"
-    r"|\b(?:i\s+)?need\s+(?:someone|somebody|you)\s+to\s+",
+    # (the word-start alternatives share one "\b", so that a place inside a word fails at once)
+    rf"\b(?:(?:{_PLEASE}|thx|thanks|thank\s+you|ty)\b"
+    r"|(?:i\s+)?need\s+(?:someone|somebody|you)\s+to\s+)"
+    r"|^\s*(?:can|could|would)\s+(?:you|someone|somebody|anyone)\s+",
     re.IGNORECASE,
 )
 # "Could someone please draft ...", "I want a ...": asking words before the verb.
@@ -76,21 +77,25 @@ _OWN_ACT_ENDS = re.compile(
 # Words right before the verb or deliverable asked for, wherever they stand: "pls dkt it",
 # "could someone docket", "I need someone to go thru", "need a prefiling screen".
 _DIRECT_ASK = re.compile(
-    rf"\b(?:{_PLEASE})\b"
-    r"|\b(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one\s+of\s+(?:you|us))\b"
-    r"|\b(?:someone|somebody|you)\s+(?:needs?|has|have)\s+to\b"
-    r"|(?:^\s*|\b(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+|still\s+)?)"
+    # (the word-start alternatives share one "\b", so that a place inside a word fails at once)
+    r"\b(?:"
+    rf"(?:{_PLEASE})\b"
+    r"|(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one\s+of\s+(?:you|us))\b"
+    r"|(?:someone|somebody|you)\s+(?:needs?|has|have)\s+to\b"
+    r"|(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+|still\s+)?"
     r"(?:love|like|want|need|require)\b(?:\s+(?:someone|somebody|you|u)\s+to\b)?"
-    r"|\bwhat\s+(?:i|we)\s+need\s+is\b"
+    r"|what\s+(?:i|we)\s+need\s+is\b"
     # A request relayed: "the clerk asked us to re-file ...", "Peg wants someone to call".
-    r"|\b(?:asked|asks|wants|wanted|needs)\s+(?:us|me|you|someone|somebody)\s+to\b"
-    # "have Kevin verify ...", "ask June to calendar ...": a request through someone.
-    r"|(?:^|[.!?]\s+)(?:have|ask)\s+[a-z'-]+\s+(?:to\s+)?"
+    r"|(?:asked|asks|wants|wanted|needs)\s+(?:us|me|you|someone|somebody)\s+to\b"
     # Work handed over: "go ahead and file it" (not "whether he should go ahead and file"),
     # "you're up on the Gambrel demand".
-    r"|\bgo(?<!should\sgo)(?<!would\sgo)(?<!he\sgo)(?<!she\sgo)(?<!they\sgo)(?<!to\sgo)"
+    r"|go(?<!should\sgo)(?<!would\sgo)(?<!he\sgo)(?<!she\sgo)(?<!they\sgo)(?<!to\sgo)"
     r"(?<!i\sgo)(?<!we\sgo)\s+ahead\s+(?:and\s+)?"
-    r"|\b(?:you'?re|you\s+are|ur)\s+up\s+(?:next\s+)?(?:on|for)\b"
+    r"|(?:you'?re|you\s+are|ur)\s+up\s+(?:next\s+)?(?:on|for)\b"
+    r")"
+    r"|^\s*(?:love|like|want|need|require)\b(?:\s+(?:someone|somebody|you|u)\s+to\b)?"
+    # "have Kevin verify ...", "ask June to calendar ...": a request through someone.
+    r"|(?:^|[.!?]\s+)(?:have|ask)\s+[a-z'-]+\s+(?:to\s+)?"
 )
 # A question about whether work was done asks for news, not for the work: "did the demand go
 # out?", "has anyone filed the answer yet?", "can someone tell me if the letter was sent?",

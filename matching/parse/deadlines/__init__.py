@@ -102,8 +102,20 @@ _BY_CUE: dict[str, list[int]] = {}
 for _index, _reader in enumerate(_READERS):
     for _word in _reader.cue if isinstance(_reader.cue, tuple) else ():
         _BY_CUE.setdefault(_word, []).append(_index)
-_PATTERNED = [i for i, reader in enumerate(_READERS) if not isinstance(reader.cue, tuple)]
-_WORD_PATTERNED = [i for i in _PATTERNED if not _READERS[i].needs_digit]
+
+
+def _by_cue(indexes: list[int]) -> dict[re.Pattern[str], list[int]]:
+    """The readers cued by a pattern, grouped by it: a cue several readers share
+    (`\\d-\\d`) is looked for once."""
+    grouped: dict[re.Pattern[str], list[int]] = {}
+    for index in indexes:
+        if not isinstance(cue := _READERS[index].cue, tuple):
+            grouped.setdefault(cue, []).append(index)
+    return grouped
+
+
+_PATTERNED = _by_cue(list(range(len(_READERS))))
+_WORD_PATTERNED = _by_cue([i for i in range(len(_READERS)) if not _READERS[i].needs_digit])
 _DIGIT = re.compile(r"\d")
 # ":calendar: Due: 1/4", ":alarm_clock: EOD": a chat emoji's shortcode is a picture, not a word
 # (":calendar:" asks no one to docket anything).
@@ -439,9 +451,9 @@ def _pieces(folded: str, now: Now, misspelt: list[Respelt]) -> list[Piece]:
 def _cued(folded: str) -> list[Reader]:
     """The readers whose cue `folded` holds, in the order they are tried."""
     tried = {index for cue in _PLAIN_CUES.present(folded) for index in _BY_CUE[cue]}
-    for index in _PATTERNED if _DIGIT.search(folded) else _WORD_PATTERNED:
-        if _READERS[index].applies_to(folded):
-            tried.add(index)
+    for cue, indexes in (_PATTERNED if _DIGIT.search(folded) else _WORD_PATTERNED).items():
+        if cue.search(folded):
+            tried.update(indexes)
     return [_READERS[index] for index in sorted(tried)]
 
 

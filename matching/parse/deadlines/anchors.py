@@ -243,11 +243,12 @@ def small_hours(folded: str, hour: int, start: int, end: int) -> str | None:
 
 # "whenever works for you", "no deadline": the writer gives none.
 _NO_DEADLINE = re.compile(
-    r"\bwhenever\s+(?:works|is\s+fine|you\s+(?:can|get|have)|convenient)"
+    # (the word-start alternatives share one "\b", so that a place inside a word fails at once)
+    r"\b(?:whenever\s+(?:works|is\s+fine|you\s+(?:can|get|have)|convenient)"
+    r"|no\s+(?:real\s+)?deadline\b"
+    r"|not\s+in\s+a\s+(?:hurry|rush)\b|no\s+time\s+pressure\b)"
     # "whenever, not urgent", "... from the client box. whenever": a word of its own
     r"|(?:^|[.!?;,\n]\s*|\s-+\s*)whenever\s*(?=[.!?;,\n]|\s-|$)"
-    r"|\bno\s+(?:real\s+)?deadline\b"
-    r"|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+time\s+pressure\b"
 )
 
 

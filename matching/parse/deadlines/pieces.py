@@ -192,17 +192,6 @@ class Reader:
     def needs_digit(self) -> bool:
         return not isinstance(self.cue, tuple) and r"\d" in self.cue.pattern
 
-    def applies_to(self, folded: str, present: frozenset[str] | None = None) -> bool:
-        """Whether the cue is in `folded`; `present` are the plain cues it holds, if known."""
-        if isinstance(self.cue, tuple):
-            if present is not None:
-                return not present.isdisjoint(self.cue)
-            for word in self.cue:
-                if word in folded:
-                    return True
-            return False
-        return self.cue.search(folded) is not None
-
 
 def cue(*cues: str) -> tuple[str, ...]:
     """A cue of plain strings: one of them is in any text the pattern could match."""
