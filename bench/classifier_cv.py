@@ -23,6 +23,7 @@ For each variant it prints, against the shipped pipeline on the same folds:
     python bench/classifier_cv.py                    # every variant, 8 groups of firms
     python bench/classifier_cv.py --folds 0 --variants "char 2-5 min_df 5"   # leave one out
     python bench/classifier_cv.py --list             # the variants and their parameters
+    python bench/classifier_cv.py --choose --variants "char 2-5 min_df 5"  # + own thresholds
 
 Single-threaded throughout (no n_jobs); run it on an otherwise quiet core.
 """
@@ -47,14 +48,15 @@ sys.path.insert(0, str(ROOT))
 
 from bench.build_training_data import training_firms  # noqa: E402
 from bench.second_opinion_cv import (  # noqa: E402
+    MAX_ASKED,
     Reading,
     Tally,
     as_examples,
     as_first_run,
     catalogue,
+    choose,
     first_run_rules,
-    score,
-    second_opinion,
+    overall,
 )
 from bot.request_model import Example, _fit, _temperature, build_pipeline  # noqa: E402
 from matching.second_opinion import CHOSEN_THRESHOLDS  # noqa: E402
@@ -142,19 +144,19 @@ def held_out(name: str, phrases: list[Example], examples: Mapping[str, list[Exam
 
 
 def with_first_run_rules(result: Result, examples: Mapping[str, list[Example]],
-                         first: Mapping[str, dict[str, dict[str, object]]]) -> Tally:
-    """Right / asked / silently wrong at CHOSEN_THRESHOLDS, with each firm's first-run rules."""
-    tally = Tally()
+                         first: Mapping[str, dict[str, dict[str, object]]]
+                         ) -> dict[str, list[Reading]]:
+    """Each firm with a first run: the variant's probabilities with the first run's rules."""
     firms = {firm.name: firm for firm in training_firms()}
+    readings = {}
     for name, rows in examples.items():
         if name not in first:
             continue
-        readings = [Reading(label=e.task_type, rule_type=None, rule_confidence=0.0,
-                            probabilities=result.probabilities[name, index], vague=False,
-                            rule_candidates=()) for index, e in enumerate(rows)]
-        tally.add(score(as_first_run(firms[name], readings, first[name]),
-                        second_opinion(CHOSEN_THRESHOLDS)))
-    return tally
+        unread = [Reading(label=e.task_type, rule_type=None, rule_confidence=0.0,
+                          probabilities=result.probabilities[name, index], vague=False,
+                          rule_candidates=()) for index, e in enumerate(rows)]
+        readings[name] = as_first_run(firms[name], unread, first[name])
+    return readings
 
 
 def right(result: Result, truth: Mapping[tuple[str, int], str]) -> set[tuple[str, int]]:
@@ -190,6 +192,8 @@ def main() -> None:
     parser.add_argument("--variants", nargs="*", default=list(VARIANTS),
                         help="which variants (names as --list prints them); shipped always runs")
     parser.add_argument("--list", action="store_true", help="print the variants and stop")
+    parser.add_argument("--choose", action="store_true",
+                        help="also choose each variant's thresholds as second_opinion_cv does")
     args = parser.parse_args()
     if args.list:
         for name, params in VARIANTS.items():
@@ -213,14 +217,24 @@ def main() -> None:
           "silent vs shipped | CPU min |")
     print("|---|" + "---:|" * 11)
     shipped = held_out(SHIPPED, phrases, examples, folds)
-    shipped_tally = with_first_run_rules(shipped, examples, first)
+    readings = {SHIPPED: with_first_run_rules(shipped, examples, first)}
+    shipped_tally = overall(readings[SHIPPED], CHOSEN_THRESHOLDS)
     print(row(shipped, shipped, truth, shipped_tally, shipped_tally), flush=True)
     for name in args.variants:
         if name == SHIPPED or is_shipped(name):
             continue
         result = held_out(name, phrases, examples, folds)
-        print(row(result, shipped, truth, with_first_run_rules(result, examples, first),
+        readings[name] = with_first_run_rules(result, examples, first)
+        print(row(result, shipped, truth, overall(readings[name], CHOSEN_THRESHOLDS),
                   shipped_tally), flush=True)
+    if args.choose:
+        print(f"\nEach variant's own choice (bench/second_opinion_cv.py's rule and grid: fewest "
+              f"silent with asked <= {MAX_ASKED:.0%}, then fewest asked):\n")
+        print("| variant | chosen setting | right / asked / silent |\n|---|---|---:|")
+        for name, variant_readings in readings.items():
+            chosen = choose(variant_readings)
+            print(f"| {name} | {chosen.label()} | {overall(variant_readings, chosen).cell()} |",
+                  flush=True)
 
 
 if __name__ == "__main__":
