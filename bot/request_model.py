@@ -88,7 +88,8 @@ def build_pipeline() -> Pipeline:
 
     A linear SVM fits in a thirtieth of the time logistic regression takes on these features,
     with the same accuracy leaving one firm out (1104 of 1136 both); balanced class weights
-    gain four of those (docs/decisions/0002-second-opinion.md, the classifier sweep).
+    gain four of those (docs/decisions/0002-second-opinion.md, the classifier sweep). Session 8
+    rechecked the features and C on 48 firms with `bench/classifier_cv.py`: unchanged.
     """
     features = FeatureUnion([
         # A token here is a word to the vectoriser, not a secret (bandit goes by the name).
@@ -249,24 +250,26 @@ def _fitted(examples: tuple[Example, ...]) -> tuple[Pipeline, float]:
     return pipeline, _temperature(features, [e.task_type for e in examples])
 
 
-def _fit(examples: Sequence[Example]) -> tuple[Pipeline, Any]:
-    """A pipeline fitted on `examples`, and their features."""
-    pipeline = build_pipeline()
+def _fit(examples: Sequence[Example], pipeline: Pipeline | None = None) -> tuple[Pipeline, Any]:
+    """`pipeline` (by default `build_pipeline()`'s) fitted on `examples`, and their features."""
+    pipeline = build_pipeline() if pipeline is None else pipeline
     features = pipeline.named_steps["features"].fit_transform([e.text for e in examples])
     pipeline.named_steps["classify"].fit(features, [e.task_type for e in examples])
     return pipeline, features
 
 
-def _temperature(features: Any, labels: list[str]) -> float:
+def _temperature(features: Any, labels: list[str], classifier: Any = None) -> float:
     """The softmax temperature that best predicts held-out labels from held-out margins.
 
     The folds share the features fitted on all examples (cheaper, and the vocabulary barely
-    matters to a single scale factor). 1.0 when some type has too few examples to hold out.
+    matters to a single scale factor), and fit copies of `classifier`'s settings (by default
+    `build_pipeline()`'s). 1.0 when some type has too few examples to hold out.
     """
     if min(Counter(labels).values()) < CALIBRATION_FOLDS:
         return 1.0
     folds = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=0)
-    classifier = build_pipeline().named_steps["classify"]
+    if classifier is None:
+        classifier = build_pipeline().named_steps["classify"]
     margins = _margins(cross_val_predict(classifier, features, labels, cv=folds,
                                          method="decision_function"))
     truth = np.searchsorted(np.unique(labels), labels)
