@@ -17,7 +17,7 @@ from matching.parse.items import other_people_items
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
-from matching.parse.replies import answers_only
+from matching.parse.replies import UP_THREAD_TYPE, answers_only, points_up_thread
 from matching.parse.thanked import THANKED_ASKED
 from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.transcripts import speaker_labels
@@ -138,11 +138,19 @@ class Parser:
         )
         warnings: list[str] = []
         unsure: dict[str, str] = {}
+        # "<@U1> ^ by fri", "same for Ruiz pls": a reply pointing up its thread asks for the work
+        # pointed at, which its own words may not name.
+        thread = points_up_thread(folded)
         if reading.task_type is None:
-            unsure["task_type"] = VAGUE_REASON if reading.vague else NO_TASK_REASON
+            unsure["task_type"] = (
+                VAGUE_REASON if reading.vague else UP_THREAD_TYPE if thread else NO_TASK_REASON
+            )
         # (a vague ask, "look into the Kwan thing", asks for work all the same)
         idle = not reading.vague and asks_no_work(folded, found_cues)
-        news = idle and reads_as_news(blank(folded, quoted) if quoted else folded)
+        said = blank(folded, quoted) if quoted else folded
+        if idle and thread and not reads_as_news(said):
+            idle = False
+        news = idle and reads_as_news(said)
         if news:
             # A reply, a report or a question names tasks it delegates none of ("Done, Will.
             # The trial is on the calendar"): its type is asked, not taken.
