@@ -10,6 +10,7 @@ from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Ta
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_named
+from matching.parse.doer import handed_back
 from matching.parse.forms import MATTER_FIELD, form_fields, values
 from matching.parse.forwarded import quoted_spans
 from matching.parse.idle import IDLE_ASSIGNEE, IDLE_TYPE, asks_no_work, reads_as_news
@@ -145,9 +146,13 @@ class Parser:
             unsure["task_type"] = (
                 VAGUE_REASON if reading.vague else UP_THREAD_TYPE if thread else NO_TASK_REASON
             )
-        # (a vague ask, "look into the Kwan thing", asks for work all the same)
-        idle = not reading.vague and asks_no_work(folded, found_cues)
         said = blank(folded, quoted) if quoted else folded
+        # (a vague ask, "look into the Kwan thing", asks for work all the same; work declined
+        # and handed back, "I'm screened, so I can't do it … can someone else take it?", asks
+        # for no new task)
+        idle = not reading.vague and (
+            asks_no_work(folded, found_cues) or (handed_back(folded) and reads_as_news(said))
+        )
         if idle and thread and not reads_as_news(said):
             idle = False
         news = idle and reads_as_news(said)
