@@ -81,6 +81,7 @@ class Parser:
             self._matters.surname_words,
         )
         self._client_first_names = self._matters.first_names - self._roster.name_words
+        self._zones = {person.email: person.timezone for person in roster}
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -168,7 +169,8 @@ class Parser:
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
             # (folded text blanked is the blanked text folded: folding keeps each index)
             found_deadline = read_folded_deadline(
-                blank(folded, hint_spans + matter.number_spans + names + quoted), now=now, tz=tz
+                blank(folded, hint_spans + matter.number_spans + names + quoted), now=now, tz=tz,
+                writer_zone=self._zones.get(writer) if writer else None,
             )
             deadline, doubt = found_deadline.deadline, found_deadline.doubt
             if answers_only(folded, quoted):
