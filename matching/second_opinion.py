@@ -22,6 +22,7 @@ from matching.model import MatterRef, StaffProfile, TaskDraft, Taxonomy
 from matching.parse.deadlines import NOTHING_ASKED, PASSED_WARNING
 from matching.parse.idle import IDLE_ASSIGNEE, IDLE_TYPE
 from matching.parse.parser import VAGUE_REASON
+from matching.parse.replies import UP_THREAD_TYPE
 from matching.taxonomy import phrase_elements
 from matching.text import fold, words
 
@@ -324,11 +325,11 @@ def reviewed(draft: TaskDraft, probabilities: Mapping[str, float],
     The type the rules read in such a text is a task it names, not one it asks for: the
     classifier alone says what it is, and of a text that reads as news (`IDLE_TYPE`: a reply,
     a report, a status question, an offer) only that it delegates nothing, else the type is
-    asked."""
+    asked; so too of a reply pointing up its thread for its task (`UP_THREAD_TYPE`)."""
     why = dict(draft.unsure_reasons).get("task_type")
-    if why == IDLE_TYPE:
-        # A reply, a report or a question: the classifier may say it delegates nothing, never
-        # which task it delegates on its own word.
+    if why in (IDLE_TYPE, UP_THREAD_TYPE):
+        # A reply, a report or a question, or a reply pointing up its thread ("^ by fri"): the
+        # classifier may say it delegates nothing, never which task it delegates on its own word.
         thresholds = replace(thresholds, classifier_alone=None, candidate_agree=None)
     # A type read in a text that asks no work is only a task it names, not one it asks for.
     opinion = decide(draft.task_type if draft.asks_work else None, draft.confidence,

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from matching.text import blank
 
 __all__ = [
+    "LEAVE_ASKED",
     "POLITENESS",
     "Ask",
     "Cues",
@@ -99,9 +100,9 @@ _DIRECT_ASK = re.compile(
 )
 # A question about whether work was done asks for news, not for the work: "did the demand go
 # out?", "has anyone filed the answer yet?", "can someone tell me if the letter was sent?",
-# "priya - whats the status on the Tran SOL check?". The task it names is the topic; a request
-# may still follow it ("if not, pls send it"). It may follow the name of the one asked ("kit,",
-# "@ana", "<@U123>", "Dee -").
+# "priya - whats the status on the Tran SOL check?", "is the 341 on the calendar?". The task
+# it names is the topic; a request may still follow it ("if not, pls send it"). It may follow
+# the name of the one asked ("kit,", "@ana", "<@U123>", "Dee -").
 _STATUS_QUESTION = re.compile(
     r"(?:^|(?<=[.!?\n,>-]))[ \t]*(?:@[\w.-]+\s+)?(?:(?:has|have|was|were)\s+"
     r"(?:anyone|anybody|someone|somebody|you|we|they|the|our|that|this|her|his|their)\b"
@@ -111,7 +112,11 @@ _STATUS_QUESTION = re.compile(
     r"|(?:what'?s|whats|what\s+is)\s+the\s+(?:status|latest|eta)\b"
     r"|(?:any\s+)?(?:update|news|word|progress)\s+(?:on|re|from|with)\b"
     r"|where\s+(?:are|do)\s+we\s+(?:stand\s+)?(?:on|with)\b"
-    r"|how'?s\s+(?:the|that|our|it)\b)[^.?!\n]*\?"
+    r"|how'?s\s+(?:the|that|our|it)\b"
+    # "is the Pettibone 341 on the calendar?", "are the Ames rogs out?"
+    r"|(?:is|are)\s+(?:the|that|this|those|these|our|her|his|their|it|they)\b[^.?!\n]{0,60}?"
+    r"\b(?:(?:on|in)\s+(?:the\s+|our\s+)?(?:calendar|cal|docket)|calendared|docketed|diaried"
+    r"|filed|done|out|sent|served|finished|ready)\b)[^.?!\n]*\?"
 )
 # A question after an answer, not work: "do you know if Experian produced the ACDV?", "does
 # anybody know if we're closing early?", "what do I tell her?", "thoughts?", "who should take
@@ -133,10 +138,18 @@ _INFO_QUESTION = re.compile(
 )
 # A text that calls itself news: "FYI the portal is down", "Heads up, I'm out tomorrow".
 _NOTICE = re.compile(r"\s*(?:fyi|f\.y\.i\.?|heads[\s-]+up|psa|just\s+so\s+(?:you|everyone|y'?all)\s+know)\b")
+# The writer asking leave to do it: "are you ok with me taking the lead?", "ok with you if I
+# advise him to accept?", "mind if I call her?", "is it alright if we file Monday?".
+LEAVE_ASKED = (
+    r"(?:(?:are|r)\s+(?:you|u)\s+|(?:is\s+it|would\s+it\s+be)\s+)?(?:ok|okay|alright"
+    r"|all\s+right|fine)\s+(?:with\s+(?:you|u)\s+)?(?:with\s+(?:me|us)|if\s+(?:i|we))"
+    r"|(?:do\s+(?:you|u)\s+)?mind\s+if\s+(?:i|we)"
+)
 # The writer offering to see to it: "want me to have her scan them in?", "should I call her?",
-# "shall I send it?".
+# "shall I send it?"; or asking leave to.
 _OFFER = re.compile(
     r"\b(?:(?:do\s+)?you\s+)?(?:want|need)\s+me\s+to\b[^.?!\n]*|\b(?:should|shall)\s+i\b[^.?!\n]*\?"
+    rf"|\b(?:{LEAVE_ASKED})\b[^.?!\n]*\?"
 )
 _JOINED_VERB = re.compile(r"\s(?:and|&|\+|then|n)\s+(?:(?:also|then|pls|please)\s+)?")
 _AFTER_ASIDE = re.compile(r"[\s,;:-]*")
@@ -219,7 +232,8 @@ def status_questions(folded: str) -> list[tuple[int, int]]:
 
 
 def offers(folded: str) -> list[tuple[int, int]]:
-    """Spans where the writer offers to do the work: "want me to calendar it?"."""
+    """Spans where the writer offers to do the work or asks leave to: "want me to calendar it?",
+    "ok with you if I advise him to accept?"."""
     if "?" not in folded and "me to" not in folded:
         return []
     return [m.span() for m in _OFFER.finditer(folded)]

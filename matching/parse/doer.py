@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from matching.parse.addressed import DIRECTIVE_VERBS
+from matching.parse.asks import LEAVE_ASKED
 from matching.parse.items import asks_for_work, is_item
 from matching.parse.words import Span
 
@@ -87,8 +88,9 @@ _IN_QUESTION = r"(?:[^.?!\n]|(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bdr)\.|(?
 # get the letter out?" asks for work all the same.
 _WE_ASKED = re.compile(
     r"\b(?:(?:can|could|should|shall|do)\s+we(?!\s+(?:please\s+)?(?:get|have)\b)"
-    # the writer's own ask: "can I grab 30 min w/ you?", "ok if I ask him directly?"
-    r"|(?:can|could|may)\s+i|ok(?:ay)?\s+if\s+i"
+    # the writer's own ask: "can I grab 30 min w/ you?", "ok if I ask him directly?", "are you
+    # ok with me taking the lead?"
+    rf"|(?:can|could|may)\s+i|{LEAVE_ASKED}"
     r"|(?:do\s+)?(?:you|u)\s+want\s+me\s+to"
     rf"|want\s+me\s+to|should\s+i|shall\s+i)\b{_IN_QUESTION}\?"
 )
@@ -108,8 +110,19 @@ _PASSED_ON = re.compile(
     r"|(?:can|could|would|will)\s+(?:someone|somebody|anyone)\s+else\b[^?!\n]*"
     # "can Jess or Dana grab it?": others proposed for it
     r"|(?:can|could)\s+[a-z][\w'-]*\s+or\s+[a-z][\w'-]*\s+(?:grab|take|handle|cover|do)\b[^?!\n]*"
+    # "Jess or Dana could probably do the calendar update?"
+    r"|[a-z][\w'-]*\s+or\s+[a-z][\w'-]*\s+(?:can|could|might)\s+(?:probably\s+|maybe\s+|perhaps\s+)?"
+    r"(?:grab|take|handle|cover|do)\b[^?!\n]*"
     # "try Priya?", "maybe ask Ben?": another proposed for it
     r"|(?<![\w'])(?:(?:maybe|perhaps)\s+)?(?:try|ask)\s+[a-z][\w'-]*(?:\s+[a-z])?\s*)\?"
+)
+# The same said, not asked: "Flagging so it can go to someone else!", "it'll need to be
+# reassigned".
+_PASSED_ON_SAID = re.compile(
+    r"\b(?:it|this|that|they|these|those)\s*(?:'ll|can|could|should|will|needs?\s+to|has\s+to)"
+    r"\s+(?:need\s+to\s+)?(?:go|be\s+(?:given|handed|passed|moved|sent))\s+to\s+(?:someone|somebody"
+    r"|anyone)\s+else\b[^.?!\n]*|\b(?:it|this|that|they|these|those)\s*(?:'ll|can|could|should"
+    r"|will|needs?\s+to|has\s+to)\s+(?:need\s+to\s+)?be\s+reassigned\b[^.?!\n]*"
 )
 # A sentence or clause opening on a bare verb of work, which asks whoever reads it.
 _BARE_VERB = re.compile(r"(?:^|[.!?:;\n]\s*|,\s+)(?P<verb>[a-z]+)\b")
@@ -148,12 +161,15 @@ def instead_from(folded: str, ends: dict[int, int], positions: list[int]) -> int
 def handed_back(folded: str) -> bool:
     """Whether the text hands back work: someone is kept off the matter and the only ask is to
     pass it on ("i'm walled off … can u ask kayla b?", "Will's screened — can someone else
-    take those?", "I can't touch that one. Can you give the call logs to someone else?")."""
+    take those?", "I can't touch that one. Can you give the call logs to someone else?"), or
+    to say it must go to someone else ("I'm screened … Flagging so it can go to someone else")."""
     if not any(word in folded for word in _KEPT_OFF_WORDS):
         return False  # (most texts keep no one off: no need to search)
-    if _KEPT_OFF.search(folded) is None or _PASSED_ON.search(folded) is None:
+    if _KEPT_OFF.search(folded) is None or (
+        _PASSED_ON.search(folded) is None and _PASSED_ON_SAID.search(folded) is None
+    ):
         return False
-    return not _asks_more(_PASSED_ON.sub(" ", folded))
+    return not _asks_more(_PASSED_ON_SAID.sub(" ", _PASSED_ON.sub(" ", folded)))
 
 
 def asked_only_with_we(folded: str, named: int) -> bool:
@@ -161,7 +177,8 @@ def asked_only_with_we(folded: str, named: int) -> bool:
     "we" can do or the writer's offers ("dale, … can we stop it?", "kit, … want me to calendar
     it?"): no word of asking and no sentence opening on a bare verb of work is left once they
     are set aside. ("Can we get her statements? … maybe Wren?" proposes Wren for it.)"""
-    if not any(word in folded for word in ("we", "me to", "should i", "shall i")):
+    if not any(word in folded for word in ("we", "me to", "should i", "shall i", "if i", "with me",
+                                           "with us")):
         return False  # (the words each question needs)
     questions = [m.start() for m in _WE_ASKED.finditer(folded)]
     if not questions or min(questions) < named:

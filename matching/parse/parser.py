@@ -10,6 +10,7 @@ from matching.model import UNSURE_FIELDS, MatterRef, StaffProfile, TaskDraft, Ta
 from matching.parse.asks import cues
 from matching.parse.catalogue import CLIENT, Catalogue
 from matching.parse.deadlines import NOTHING_ASKED, read_folded_deadline, zone_named
+from matching.parse.doer import handed_back
 from matching.parse.forms import MATTER_FIELD, form_fields, values
 from matching.parse.forwarded import quoted_spans
 from matching.parse.idle import IDLE_ASSIGNEE, IDLE_TYPE, asks_no_work, reads_as_news
@@ -17,7 +18,7 @@ from matching.parse.items import other_people_items
 from matching.parse.matters import Matters, named_clients
 from matching.parse.people import Nicknames, Roster
 from matching.parse.priority import TIME_AND_PRIORITY_WORDS, priority_and_spans
-from matching.parse.replies import answers_only
+from matching.parse.replies import UP_THREAD_TYPE, answers_only, points_up_thread
 from matching.parse.thanked import THANKED_ASKED
 from matching.parse.titles import deadline_span, free_title, type_title
 from matching.parse.transcripts import speaker_labels
@@ -80,6 +81,7 @@ class Parser:
             self._matters.surname_words,
         )
         self._client_first_names = self._matters.first_names - self._roster.name_words
+        self._zones = {person.email: person.timezone for person in roster}
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -138,11 +140,23 @@ class Parser:
         )
         warnings: list[str] = []
         unsure: dict[str, str] = {}
+        # "<@U1> ^ by fri", "same for Ruiz pls": a reply pointing up its thread asks for the work
+        # pointed at, which its own words may not name.
+        thread = points_up_thread(folded)
         if reading.task_type is None:
-            unsure["task_type"] = VAGUE_REASON if reading.vague else NO_TASK_REASON
-        # (a vague ask, "look into the Kwan thing", asks for work all the same)
-        idle = not reading.vague and asks_no_work(folded, found_cues)
-        news = idle and reads_as_news(blank(folded, quoted) if quoted else folded)
+            unsure["task_type"] = (
+                VAGUE_REASON if reading.vague else UP_THREAD_TYPE if thread else NO_TASK_REASON
+            )
+        said = blank(folded, quoted) if quoted else folded
+        # (a vague ask, "look into the Kwan thing", asks for work all the same; work declined
+        # and handed back, "I'm screened, so I can't do it … can someone else take it?", asks
+        # for no new task)
+        idle = not reading.vague and (
+            asks_no_work(folded, found_cues) or (handed_back(folded) and reads_as_news(said))
+        )
+        if idle and thread and not reads_as_news(said):
+            idle = False
+        news = idle and reads_as_news(said)
         if news:
             # A reply, a report or a question names tasks it delegates none of ("Done, Will.
             # The trial is on the calendar"): its type is asked, not taken.
@@ -155,7 +169,8 @@ class Parser:
             names = [span for span in matter.name_spans if not _DIGIT_NEXT.match(text, span[1])]
             # (folded text blanked is the blanked text folded: folding keeps each index)
             found_deadline = read_folded_deadline(
-                blank(folded, hint_spans + matter.number_spans + names + quoted), now=now, tz=tz
+                blank(folded, hint_spans + matter.number_spans + names + quoted), now=now, tz=tz,
+                writer_zone=self._zones.get(writer) if writer else None,
             )
             deadline, doubt = found_deadline.deadline, found_deadline.doubt
             if answers_only(folded, quoted):

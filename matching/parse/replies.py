@@ -1,5 +1,6 @@
-"""A reply that only takes the work on, declines it or reports it done: under a quoted ask, or
-opening a message in a thread ("Will do, Ted.", "Done, Will.")."""
+"""Thread replies: one that only takes the work on, declines it or reports it done (under a quoted
+ask, or opening a message: "Will do, Ted.", "Done, Will."), and one that points up the thread to
+its task ("^ by fri", "same for Ruiz pls")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import re
 
 from matching.parse.words import Span
 
-__all__ = ["answer_opening", "answers_only"]
+__all__ = ["UP_THREAD_TYPE", "answer_opening", "answers_only", "points_up_thread"]
+
+UP_THREAD_TYPE = "the message points up the thread for its task: which task is it?"
 
 # How the writer's own answer opens: taking the work ("I've got it", "I can start it", "on
 # it"), declining it ("Can't -") or reporting it done ("Done -").
@@ -37,6 +40,40 @@ _ASKS_SOMEONE = re.compile(
     r"\b(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)"
     r"|please|pls|plz|kindly|need\s+(?:you|someone|somebody|anyone))\b"
 )
+
+
+# What points up the thread: a caret or an up arrow, typed or as an emoji ("^", "\u2191", ":point_up:").
+_UP = r"(?:\^+|\u2191+|\u2b06\ufe0f?|:(?:point_up(?:_2)?|arrow_up|up):)(?=\s|$|[.,!?;:])"
+# A reply whose task is the message it points to, as its opening says: "^ by fri", "this \u2191
+# but for the Baker file", "same for Ruiz pls", "do the same for Ortiz", "ditto for Lee", "same
+# as above", "see above". Mentions, "yes"/"ok" and "+" may come first ("<@U1> ^ by fri"). The
+# words after it may still name the matter, the person, the day, or a task of their own.
+_UP_THREAD = re.compile(
+    r"\s*(?:(?:<@\w+>|@[\w.-]+)[\s,:]*)*(?:(?:yes|yep|ok|okay|k|and|also)\b[.,!]*\s*|\+\s*)?"
+    rf"(?:{_UP}"
+    r"|(?:(?:pls|please|now|then)\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing)?(?:\s+again)?"
+    r"\s+(?:for|with|on)\b"
+    r"|(?:the\s+)?same\s+as\s+(?:above|before)\b|ditto\b|(?:see|per|as)\s+above\b"
+    rf"|this(?:\s+one)?\s*{_UP}"
+    r"|this\s+(?:(?:but|only|except|just)\s+)?(?:for|with)\b)"
+)
+
+
+# What a pointing reply reports or asks after, rather than asks for: "^ done", "same for Lee,
+# filed it this morning", "same for Lee?".
+_REPORTED = re.compile(
+    r"\b(?:done|filed|sent|went|served|mailed|finished|completed|did|was|were|got|came"
+    r"|(?:has|have)\s+been)\b|\?\s*$"
+)
+
+
+def points_up_thread(folded: str) -> bool:
+    """Whether the (folded) text opens by pointing up its thread for the task it asks for: "<@U1>
+    ^ by fri", "same for Ruiz pls", "this \u2191 but for the Baker file"; not when it goes on to
+    report or ask after the work ("^ done", "same for Lee?"). Its own words name the task only
+    if they say one ("same for Ruiz, the answer this time")."""
+    pointer = _UP_THREAD.match(folded)
+    return pointer is not None and _REPORTED.search(folded, pointer.end()) is None
 
 
 def answers_only(folded: str, quoted: list[Span]) -> bool:

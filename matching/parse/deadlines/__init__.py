@@ -153,9 +153,12 @@ def read_deadline(text: str, *, now: datetime, tz: str) -> DeadlineReading:
     return read_folded_deadline(fold(text), now=now, tz=tz)
 
 
-def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineReading:
+def read_folded_deadline(
+    folded: str, *, now: datetime, tz: str, writer_zone: str | None = None
+) -> DeadlineReading:
     """`read_deadline` of a text already folded (`matching.text.fold`), so that a parser which
-    folded it once need not fold it again."""
+    folded it once need not fold it again. `writer_zone`: the zone of the one who wrote it, when
+    known, for "by 3 my time"."""
     zone, warnings = zone_named(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
@@ -213,12 +216,12 @@ def read_folded_deadline(folded: str, *, now: datetime, tz: str) -> DeadlineRead
             return DeadlineReading(None, next(iter(doubts), None) or aside)
         counted = None if request.docketing else counted_from_an_event(folded)
         doubt = next(iter(doubts), None) or undated_event(folded) or counted or aside
-        if doubt is None and (timed := _timed_event(folded, pieces, clock)) is not None:
+        if doubt is None and (timed := _timed_event(folded, pieces, clock, writer_zone)) is not None:
             return timed
         return DeadlineReading(None, doubt or _event_day(folded, pieces))
     if chosen.timed:
         # "by 3 Pacific" is 3 in Los Angeles; "by 3 her time" is asked about.
-        moved, zone_doubt = in_zone_said(folded, chosen.spans, chosen.due_at)
+        moved, zone_doubt = in_zone_said(folded, chosen.spans, chosen.due_at, writer_zone)
         chosen = chosen._replace(due_at=moved, doubt=chosen.doubt or zone_doubt)
     if chosen.due_at < local and _a_time_gone_by(folded, chosen, pieces):
         # "the repo agent cut the lock at 2 a.m.", said at 1 p.m.: when something happened
@@ -403,7 +406,9 @@ def _event_day(folded: str, pieces: list[Piece]) -> str | None:
     return None
 
 
-def _timed_event(folded: str, pieces: list[Piece], now: Now) -> DeadlineReading | None:
+def _timed_event(
+    folded: str, pieces: list[Piece], now: Now, writer_zone: str | None = None
+) -> DeadlineReading | None:
     """The moment of an event the work is for, when its day and its time are both said ("she
     has asked for a call tomorrow at 4"): the deadline, asked about (then, or before?)."""
     for index, piece in enumerate(pieces[:-1]):
@@ -415,7 +420,9 @@ def _timed_event(folded: str, pieces: list[Piece], now: Now) -> DeadlineReading 
         if event_day_doubt(folded, piece.start, piece.end) is None:
             continue
         spans = ((piece.start, time_of_day.end),)
-        moment, _ = in_zone_said(folded, spans, wall_time(piece.day, time_of_day.clock, now.zone))
+        moment, _ = in_zone_said(
+            folded, spans, wall_time(piece.day, time_of_day.clock, now.zone), writer_zone
+        )
         said = " ".join(folded[piece.start : time_of_day.end].split())
         doubt = f"\u201c{said}\u201d is when the event is: is the deadline then, or before?"
         return DeadlineReading(Deadline(moment, spans), doubt)
