@@ -42,6 +42,8 @@ _SPOKEN_TO = (
     r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to|i\s+(?:need|want)\b"
     r"|i(?:'d|\s+would)\s+like\b"
     r"|when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment)"
+    # An aside of time, then the ask: "Jenna before I finish the answer can you run SOL …"
+    r"|(?:before|once|while|after)\s+i\s+[^.?!\n]{0,60}?\s(?:can|could|would)\s+(?:you|u)"
     r"|hope\s+(?:ur|you're|youre|you|u)|need"
     # Thanks and a yes said to them first: "Dusty appreciate you. …", "Marcus yes, counter …",
     # an offer taken up: "Becky yes please! Summarize …".

@@ -198,3 +198,15 @@ def test_an_fyi_to_the_one_named(
     parser: Parser, text: str, doer: str | None, asked: bool
 ) -> None:
     assert sure_assignee(read(parser, text)) == (doer, asked)
+
+
+def test_a_name_then_an_aside_of_time_then_the_ask(parser: Parser) -> None:
+    text = ("Apex v. Ferrante — Rosalind before I finish the answer can you pull the last "
+            "payment date? Today if you can")
+    assert sure_assignee(read(parser, text)) == (ROSALIND, False)
+
+
+def test_wanting_someones_ok_then_a_talk_asks_no_one(parser: Parser) -> None:
+    text = ("Ferrante: Apex is open to numbers. Before I go above $9k I want Garrett's OK. "
+            "Garrett, can we talk tomorrow at 9?")
+    assert sure_assignee(read(parser, text)) == (None, False)
