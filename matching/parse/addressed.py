@@ -26,6 +26,7 @@ from matching.parse.naming import (
     WEAK,
     Naming,
 )
+from matching.parse.pointed import pointed_at
 from matching.parse.relays import asked_whether_able
 from matching.parse.transcripts import called_by_speaker
 from matching.parse.vocatives import vocatives
@@ -297,6 +298,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
     places += _given_work(text, found)
     places += _proposals(folded, found)
     places += _praised(folded, found)
+    places += pointed_at(text, found)
     return sorted(places) if len(places) > 1 else places
 
 

@@ -23,7 +23,7 @@ from matching.parse.words import Span, Word
 
 __all__ = [
     "SEVERAL_ASKED", "chosen_by_field", "doers_of_shared_work", "main_hint", "pool_asked_apart",
-    "with_fields",
+    "self_assigned", "with_fields",
 ]  # fmt: skip
 
 SEVERAL_ASKED = "the text asks several people; who is to do the main task?"
@@ -35,6 +35,13 @@ _LISTED = re.compile(r"(?:[/,&]\s*|\s(?:and|or)\s+)(?=[a-z])")
 _PUT_TO_THEM = re.compile(
     r"\W*(?:<[^>]{1,100}>|@[\w.-]+|[a-z][\w'-]*)?[\s,:\u2013\u2014-]*(?:can|could|would|will)\s+"
     r"(?:you|u)(?:\s+(?:do|take|handle|grab)\s+(?:it|that|this|them|one))?\s*[?.!]*\s*$"
+)
+
+# The writer saying they take the work a notice names them for: "lol assigning myself", "I'm
+# taking this one myself".
+_SELF_ASSIGNED = re.compile(
+    r"\b(?:assign(?:ing|ed)?\s+(?:it\s+|this\s+)?(?:to\s+)?myself|self[\s-]?assign(?:ing|ed)?"
+    r"|(?:i'm|i\s+am|i'll|i\s+will)\s+tak(?:e|ing)\s+(?:it|this|this\s+one)\s+myself)\b"
 )
 
 
@@ -90,6 +97,17 @@ def chosen_by_field(
     if len({(h.email, h.doubt) for h in named}) > 1:
         return None, SEVERAL_ASKED
     return named[0].email, named[0].doubt
+
+
+def self_assigned(folded: str, hints: list[Hint], writer: str | None) -> bool:
+    """Whether the writer, named in the text (a task notice pasted: "Task assigned to Tasha
+    Greer: …"), says they take the work themself ("lol assigning myself"): the one exception to
+    the writer never being the assignee."""
+    return (
+        writer is not None
+        and any(h.email == writer for h in hints)
+        and _SELF_ASSIGNED.search(folded) is not None
+    )
 
 
 def pool_asked_apart(folded: str, found: list[Span], chosen: Hint) -> bool:

@@ -94,6 +94,14 @@ _WE_ASKED = re.compile(
     r"|(?:do\s+)?(?:you|u)\s+want\s+me\s+to"
     rf"|want\s+me\s+to|should\s+i|shall\s+i)\b{_IN_QUESTION}\?"
 )
+# Someone else's words quoted in the text ('from Ana: "… can somebody call me?"'): a caller's
+# asks in a voicemail, not the writer's.
+_SPEECH = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]{10,}[\"\u201d]")
+# The writer wanting someone's say, no work: "Before I go above $40k I want Gerry's OK."
+_THEIR_SAY = re.compile(
+    r"\bi\s+(?:want|need|'d\s+like|would\s+like)\s+[a-z]+'s\s+(?:ok|okay|approval|sign-?off"
+    r"|blessing|go-?ahead|input|thoughts|view)\b"
+)
 # Someone kept off the matter ("I'm walled off", "Will's screened from it", "I can't touch that
 # one") and the one spoken to asked only to pass the work on: handed back, no one's new task.
 _KEPT_OFF = re.compile(
@@ -176,14 +184,17 @@ def asked_only_with_we(folded: str, named: int) -> bool:
     """Whether the text's only asks, after the person named at `named`, are questions of what
     "we" can do or the writer's offers ("dale, … can we stop it?", "kit, … want me to calendar
     it?"): no word of asking and no sentence opening on a bare verb of work is left once they
-    are set aside. ("Can we get her statements? … maybe Wren?" proposes Wren for it.)"""
+    are set aside, nor any in someone else's words quoted ('… from Ana: "call me back."') nor
+    the writer's wish for their say ("I want Gerry's OK. Gerry, can we talk at 9?").
+    ("Can we get her statements? … maybe Wren?" proposes Wren for it.)"""
     if not any(word in folded for word in ("we", "me to", "should i", "shall i", "if i", "with me",
                                            "with us")):
         return False  # (the words each question needs)
     questions = [m.start() for m in _WE_ASKED.finditer(folded)]
     if not questions or min(questions) < named:
         return False
-    return not _asks_more(_WE_ASKED.sub(" ", folded))
+    said = _THEIR_SAY.sub(" ", _SPEECH.sub(" ", folded))
+    return not _asks_more(_WE_ASKED.sub(" ", said))
 
 
 def _asks_more(said: str) -> bool:

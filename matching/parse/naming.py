@@ -42,3 +42,6 @@ class Naming(NamedTuple):
     # Only a roster first name or a nickname table's short form of one, never a guess from its
     # letters: a name read where dictation runs on without a stop (dictated.py).
     exact: bool = False
+    # Heard, not written: a recording's transcript calling someone ("Lewis, it's Jenna"), whose
+    # name may be misheard as one sounding like it (sound_alike.py).
+    heard: bool = False

@@ -91,7 +91,8 @@ class Parser:
         self, text: str, *, now: datetime, tz: str, writer: str | None = None
     ) -> TaskDraft:
         """What `text` asks for; never raises, whatever the text. `writer` is the roster e-mail
-        of the one who wrote it, when known: never the assignee (people.py)."""
+        of the one who wrote it, when known: never the assignee unless they assign themself
+        (people.py)."""
         try:
             return self._read(text, now, tz, writer)
         except Exception as error:  # noqa: BLE001 - a parser bug must cost a question, not a 500

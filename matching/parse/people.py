@@ -31,6 +31,7 @@ from matching.parse.assigning import (
     doers_of_shared_work,
     main_hint,
     pool_asked_apart,
+    self_assigned,
     with_fields,
 )
 from matching.parse.called_by import by_initials, clipped_surname, initials_named, shown_as
@@ -56,6 +57,7 @@ from matching.parse.forms import (
 )
 from matching.parse.hints import Hint, signed_or_asked, told_apart, without_writer
 from matching.parse.items import part_of, parts
+from matching.parse.open_asks import asked_of_no_one
 from matching.parse.relays import passes_word_on
 from matching.parse.short_forms import (
     NICKNAME_PREFIX,
@@ -65,6 +67,7 @@ from matching.parse.short_forms import (
     short_forms,
     without_suffix,
 )
+from matching.parse.sound_alike import SoundAlikes
 from matching.parse.thanked import THANKED_ASKED, is_thanked, without_thanked
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
@@ -209,6 +212,7 @@ class Roster:
         self._first_name_spellings = [
             n for n in self._first_names if len(n) >= FUZZY_MIN_LETTERS - 1
         ]
+        self._sound_alikes = SoundAlikes(self._first_names)
 
     def _index(self, person: StaffProfile) -> None:
         if person.slack_user_id:
@@ -243,7 +247,8 @@ class Roster:
     ) -> PersonFinding:
         """The roster member the text assigns to, the spans of every hint and mention, and the
         doubt when a name is read as the assignee but fits nobody or several people. The
-        writer's e-mail, when known, is never the assignee (hints.py). A form's labelled
+        writer's e-mail, when known, is never the assignee (hints.py) unless they take the
+        work a pasted notice names them for ("assigning myself", assigning.py). A form's labelled
         `fields` (forms.py; read from the text when not given) settle it where they name the
         doer or leave it open."""
         hints: list[Hint] = []
@@ -259,6 +264,8 @@ class Roster:
         by_field = chosen_by_field(fields, hints, writer)
         if by_field is not None:
             return PersonFinding(by_field[0], spans, by_field[1])
+        if self_assigned(folded, hints, writer):
+            return PersonFinding(writer, spans)
         return self._chosen(text, folded, without_writer(hints, writer), spans, is_known_word,
                             writer)
 
@@ -289,6 +296,8 @@ class Roster:
                 return PersonFinding(None, spans, doubt, self._names.get(first.email or ""))
         if known and SAYS_NO_ACTION.search(folded):
             return PersonFinding(None, spans, why.NO_ACTION)
+        if known and asked_of_no_one(folded, spans, known):  # "Could the queue pick up …?"
+            return PersonFinding(None, spans)
         if known and handed_back(folded):  # "i'm walled off … can u ask kayla b?"
             return PersonFinding(None, spans)
         # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.
@@ -480,6 +489,8 @@ class Roster:
             and not is_known_word(word)
         ):
             emails = self._misspelt_first_name(word)
+            if emails is None and naming.heard and (heard := self._sound_alikes.heard_as(word)):
+                emails = self._by_first_name[heard]  # "Lewis, it's Jenna" for Luis
         return (emails, end) if emails else None
 
     def _client_name_next(self, text: str, found: list[Word], index: int) -> bool:

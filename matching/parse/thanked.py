@@ -25,6 +25,17 @@ _THANKS_FIRST = re.compile(r"\W*(?:thanks|thank\s+you|thx|ty)\b")
 # Thanks right before a name that closes the text: "… pls calendar it. thx Brendan".
 _THANKS_BEFORE = re.compile(r"(?:thanks|thank\s+you|thx|ty)[ \t]+$")
 _ENDS = re.compile(r"[\W_]*$")
+# The new work put to whoever answers: "looks great Kayla. now need the disputes — who can
+# draft em?"
+_WHO_CAN = re.compile(r"\bwho\s+(?:can|could|wants\s+to)\s+(?!(?:you|u|we|i)\b)[a-z][^?.!\n]*\?")
+# More work after thanks for the last: "thx for the memo. one more — …".
+_ONE_MORE = re.compile(r"\b(?:one|1)\s+more\b")
+# An offer of the work taken up: "thank you for offering. Yes please: …", "I'll take you up on
+# it": the one thanked offered to do it.
+_OFFER_TAKEN = re.compile(
+    r"\b(?:(?:thanks|thank\s+you|thx|ty)\s+for\s+(?:the\s+|your\s+)?offer(?:ing)?"
+    r"|take\s+(?:you|u)\s+up\s+on)\b"
+)
 
 
 def is_thanked(folded: str, spans: list[Span], hint: Hint) -> bool:
@@ -46,9 +57,12 @@ def without_thanked(
     names: Mapping[str, str],
 ) -> tuple[list[Hint], str | None]:
     """The hints without those of people thanked ("thanks Renee") or praised, who count only
-    when nobody else is named and the text asks for work of no group: a praised one as the
+    when nobody else is named and the text asks for work of no group nor "who can …?": a
+    praised one as the
     doer ("looks good dwayne, 1 fix: … then file it"), a thanked one asked with "you"
-    ("Bethany, thank you for … Could you now …"). Thanked in a list item of its own, they are
+    ("Bethany, thank you for … Could you now …") or taking up their offer ("thanks for
+    offering. Yes please: …") or spoken to as the text opens ("<@Ty> thx for the memo. one
+    more: …", "Remy, thank you for the memo. Please …"). Thanked in a list item of its own, they are
     thanked only ("- binder looks great, thx Bri"); elsewhere the thanked one is asked about
     ("Thank you, Fergus, for the summary. Draft the answer", "thx tasha. pls calendar the
     341" may ask them or anyone)."""
@@ -57,14 +71,15 @@ def without_thanked(
         others
         or SAYS_NO_ACTION.search(folded)
         or GROUP_ASK.search(folded)
+        or _WHO_CAN.search(folded)
         or not _asks_for_work(folded, found, spans, is_known_word)
     ):
         return others, None
     praised = [h for h in thanked if h.role == PRAISED]
-    if praised or ASKS_YOU.search(folded):
+    if praised or ASKS_YOU.search(folded) or _OFFER_TAKEN.search(folded):
         return praised or thanked, None
     first = min(thanked, key=lambda h: h.position)
-    if _thanked_ahead(folded, spans, first):
+    if _thanked_ahead(folded, spans, first) or _spoken_to_first(folded, found, first):
         return thanked, None
     index = part_of(found, first.position)
     if index >= 0 and is_item(folded, found[index]) and not asks_for_work(folded, found[index]):
@@ -84,6 +99,18 @@ def _asks_for_work(
             and opens_with_a_task(folded, part, spans, is_known_word)
         )
         for part in found
+    )
+
+
+def _spoken_to_first(folded: str, found: list[Span], hint: Hint) -> bool:
+    """Whether the one thanked is spoken to as the text opens and then asked for more work in
+    words ("<@Ty> thx for the memo. one more: …", "Remy, thank you. Please …"): the message is
+    theirs, and the work too. (Orders and a day with no word of asking may only settle the
+    plan: "<@Ty> perfect, thanks. The index first. Friday works.")"""
+    return (
+        hint.role == ADDRESSEE
+        and not folded[: hint.position].strip()
+        and (_ONE_MORE.search(folded) is not None or any(asks_for_work(folded, p) for p in found))
     )
 
 

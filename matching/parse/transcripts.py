@@ -34,10 +34,11 @@ def speaker_labels(folded: str) -> list[Span]:
 
 def called_by_speaker(text: str, found: list[Word]) -> list[Naming]:
     """Where a recorded message opens a line by calling someone and saying who speaks ("Kit it's
-    Odette, on the …"): the one called is spoken to (only a roster name, people.py)."""
+    Odette, on the …"): the one called is spoken to (only a roster name, people.py, or one the
+    transcript misheard)."""
     places = []
     for match in _CALLED.finditer(text):
         index = bisect_left(found, match.start("name"), key=_start)
         if index < len(found) and found[index][0] == match.start("name"):
-            places.append(Naming(match.start("name"), index, WEAK, ADDRESSEE))
+            places.append(Naming(match.start("name"), index, WEAK, ADDRESSEE, heard=True))
     return places

@@ -42,9 +42,14 @@ _SPOKEN_TO = (
     r"|i(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:you|u)\s+to|i\s+(?:need|want)\b"
     r"|i(?:'d|\s+would)\s+like\b"
     r"|when\s+(?:you|u)\s+get\s+a\s+(?:minute|chance|sec|second|moment)"
+    # An aside of time, then the ask: "Jenna before I finish the answer can you run SOL …"
+    r"|(?:before|once|while|after)\s+i\s+[^.?!\n]{0,60}?\s(?:can|could|would)\s+(?:you|u)"
     r"|hope\s+(?:ur|you're|youre|you|u)|need"
-    # Thanks and a yes said to them first: "Dusty appreciate you. …", "Marcus yes, counter …".
-    r"|appreciate|(?:yes|yeah|yep|yup|sure)(?=\s*[,.!\u2013\u2014-])"
+    # Thanks and a yes said to them first: "Dusty appreciate you. …", "Marcus yes, counter …",
+    # an offer taken up: "Becky yes please! Summarize …".
+    r"|appreciate|(?:yes|yeah|yep|yup|sure)(?:\s+(?:please|pls|plz))?(?=\s*[,.!:\u2013\u2014-])"
+    # The work asked of "us", meaning them: "Marcus can we get the letter out today?"
+    r"|(?:can|could)\s+we\s+(?:please\s+)?(?:get|have)"
 )
 # A name that is also a modal or a wish speaks to nobody when "you" or a need follows: "Will you
 # have it by Friday?", "will need the ledger", "Hope you're well" (see `WORD_NAMES`).
