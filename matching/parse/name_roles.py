@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from matching.parse.name_places import DETERMINERS
+from matching.parse.occupied import credited_before, occupied_before
 from matching.parse.words import Span, Word
 
 __all__ = [
@@ -101,13 +102,17 @@ def relative_kind(text: str, span: Span) -> str | None:
 def borrowed_kind(text: str, span: Span) -> str | None:
     """A client named for another's work: as its model ("use Fifita's as a template", "same
     facts as Fifita"), as the one who referred a prospect ("the woman Bello referred", "the
-    new lady from the Bello referral"), or as what keeps the writer from doing it ("I'm
-    double-booked with the Bello call")."""
+    new lady from the Bello referral"), as earlier work that credits someone ("you did the
+    Bello memo"), or as what keeps the writer or another from doing it ("I'm double-booked with
+    the Bello call", "Tish is on Bello")."""
     if _MODEL_AFTER.match(text, span[1]) or _MODEL_BEFORE.search(text, 0, span[0]):
         return MODEL
     if _REFERRED_AFTER.match(text, span[1]) or _REFERRED_BEFORE.search(text, 0, span[0]):
         return REFERRER
-    if _WRITER_BUSY_BEFORE.search(text, max(0, span[0] - _BUSY_REACH), span[0]):
+    if credited_before(text, span):
+        return MODEL
+    busy = _WRITER_BUSY_BEFORE.search(text, max(0, span[0] - _BUSY_REACH), span[0])
+    if busy or occupied_before(text, span):
         return WRITERS_OWN
     return None
 

@@ -1,0 +1,78 @@
+"""Which client's matter a text means when it names others as context: the case keeping someone
+busy or away, earlier work that credits someone; and the words that settle one of a client's
+cases (a caption's initials, "not X's")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from matching.model import MatterRef
+from matching.parse import Parser
+from tests.matching.bundled import firm_parser, reader, sure_matter
+from tests.matching.bundled import named_person as person
+
+CHI = "America/Chicago"
+NOW = datetime(2029, 3, 13, 9, 0, tzinfo=ZoneInfo(CHI))  # a Tuesday
+
+ROSTER = (
+    person("odile.brannock@firm.test", "Odile Brannock", "partner"),
+    person("perpetua.vance@firm.test", "Perpetua Vance", "associate"),
+    person("tobiah.crane@firm.test", "Tobiah Crane", "paralegal"),
+)
+QUILLAN, TREMAYNE, OSSORY = "K-01", "K-02", "K-03"
+VARGO_DEBT, VARGO_FDCPA = "K-04", "K-05"
+MATTERS = (
+    MatterRef(QUILLAN, "Hester Quillan", "Loamfield Credit v. Quillan (credit card)"),
+    MatterRef(TREMAYNE, "Bartholomew Tremayne", "Tremayne - repossession (pre-suit)"),
+    MatterRef(OSSORY, "Ines Ossory", "Ossory v. Kestrel Auto Sales (fraud)"),
+    MatterRef(VARGO_DEBT, "Colm Vargo",
+              "Marrow Ridge Acquisitions, LLC v. Vargo (County Court, collections)"),
+    MatterRef(VARGO_FDCPA, "Colm Vargo", "Vargo v. Marrow Ridge Acquisitions, LLC (FDCPA)"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def parser() -> Parser:
+    return firm_parser(MATTERS, ROSTER)
+
+
+read = reader(NOW, CHI)
+
+
+@pytest.mark.parametrize(
+    ("text", "matter"),
+    [
+        ("Tobiah, can you cover the Quillan pretrial Thursday at 9? I'm in federal court that "
+         "morning on Tremayne.", QUILLAN),
+        ("I'm buried in Ossory — could you send Mr. Tremayne the hearing notice today?",
+         TREMAYNE),
+        ("Perpetua you've got the Quillan answer now. Tobiah is on Ossory.", QUILLAN),
+        ("can u cover the tremayne hrg by phone? ill be in springfield on quillan", TREMAYNE),
+        ("Odile has the Ossory conference, so Perpetua please take the Quillan call at 2.",
+         QUILLAN),
+        ("pls draft the Ossory demand off the same template you used for Quillan", OSSORY),
+        ("Perpetua if you have room, you did the Tremayne memo: same research for Ossory by Fri",
+         OSSORY),
+        ("she's slammed w/ Quillan, so Tobiah pls pull the Tremayne repo notice", TREMAYNE),
+    ],
+)  # fmt: skip
+def test_a_client_named_as_what_keeps_someone_busy_or_as_earlier_work_is_not_the_tasks(
+    parser: Parser, text: str, matter: str
+) -> None:
+    assert sure_matter(read(parser, text)) == (matter, False)
+
+
+def test_a_client_named_only_as_what_keeps_someone_busy_still_names_the_matter(
+    parser: Parser,
+) -> None:
+    draft = read(parser, "Tobiah is on Quillan all week; can someone else take his calls?")
+    assert sure_matter(draft) == (QUILLAN, False)
+
+
+def test_work_handed_over_is_not_what_keeps_someone_busy(parser: Parser) -> None:
+    # "you've got the Quillan answer" hands the work over; the writer is the one kept busy.
+    draft = read(parser, "Perpetua, you've got the Quillan answer now; I'm buried in Ossory.")
+    assert sure_matter(draft) == (QUILLAN, False)
