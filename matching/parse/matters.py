@@ -57,11 +57,13 @@ from matching.parse.name_roles import (
     NAME,
     OTHER_GIVEN_NAME,
     RELATIVE_WARNING,
+    SET_ASIDE,
     Named,
     after_another_given_name,
     another_person,
     borrowed_kind,
     relative_kind,
+    set_aside,
     weighed,
 )
 from matching.parse.organisation_names import OrganisationNames
@@ -352,6 +354,8 @@ class Matters:
             span = (found[index][0], found[index + size - 1][1])
             if kind == NAME:
                 kind = self._kind_of_name(text, found, index, span, hit, is_known_word)
+            elif set_aside(text, span):
+                kind = SET_ASIDE  # "the LVNV one, not Lavonne's"
             # "the Garcia file" is the matter's file, not something to file with a court.
             if index + size < len(found) and files_of(
                 text, found[index + size - 1], found[index + size]

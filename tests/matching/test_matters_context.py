@@ -23,7 +23,7 @@ ROSTER = (
     person("tobiah.crane@firm.test", "Tobiah Crane", "paralegal"),
 )
 QUILLAN, TREMAYNE, OSSORY = "K-01", "K-02", "K-03"
-VARGO_DEBT, VARGO_FDCPA = "K-04", "K-05"
+VARGO_DEBT, VARGO_FDCPA, AGNES_PELLOW, DORIAN_PELLOW = "K-04", "K-05", "K-06", "K-07"
 MATTERS = (
     MatterRef(QUILLAN, "Hester Quillan", "Loamfield Credit v. Quillan (credit card)"),
     MatterRef(TREMAYNE, "Bartholomew Tremayne", "Tremayne - repossession (pre-suit)"),
@@ -31,6 +31,8 @@ MATTERS = (
     MatterRef(VARGO_DEBT, "Colm Vargo",
               "Marrow Ridge Acquisitions, LLC v. Vargo (County Court, collections)"),
     MatterRef(VARGO_FDCPA, "Colm Vargo", "Vargo v. Marrow Ridge Acquisitions, LLC (FDCPA)"),
+    MatterRef(AGNES_PELLOW, "Agnes Pellow", "In re Agnes Pellow, Chapter 7"),
+    MatterRef(DORIAN_PELLOW, "Dorian Pellow", "Brackwater Funding v. Pellow (justice court)"),
 )  # fmt: skip
 
 
@@ -76,3 +78,21 @@ def test_work_handed_over_is_not_what_keeps_someone_busy(parser: Parser) -> None
     # "you've got the Quillan answer" hands the work over; the writer is the one kept busy.
     draft = read(parser, "Perpetua, you've got the Quillan answer now; I'm buried in Ossory.")
     assert sure_matter(draft) == (QUILLAN, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "matter"),
+    [
+        ("pls get the answer in MRA v. Vargo filed by thurs", VARGO_DEBT),
+        ("Vargo v. MRA: the 26(f) report is due Friday, can you draft it?", VARGO_FDCPA),
+    ],
+)
+def test_a_captions_initials_settle_a_clients_case_despite_a_comma_before_llc(
+    parser: Parser, text: str, matter: str
+) -> None:
+    assert sure_matter(read(parser, text)) == (matter, False)
+
+
+def test_a_client_said_not_to_be_meant_leaves_the_one_that_is(parser: Parser) -> None:
+    draft = read(parser, "Tobiah take the Pellow letters pls (Brackwater one, not Agnes's)")
+    assert sure_matter(draft) == (DORIAN_PELLOW, False)
