@@ -1,6 +1,6 @@
 """Which client's matter a text means when it names others as context: the case keeping someone
-busy or away, earlier work that credits someone; and the words that settle one of a client's
-cases (a caption's initials, "not X's")."""
+busy or away, earlier work that credits someone; the words that settle one of a client's cases
+(a caption's initials, "not X's"); a client's name in lower case or misheard."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ ROSTER = (
 )
 QUILLAN, TREMAYNE, OSSORY = "K-01", "K-02", "K-03"
 VARGO_DEBT, VARGO_FDCPA, AGNES_PELLOW, DORIAN_PELLOW = "K-04", "K-05", "K-06", "K-07"
+MIREILLE_VANCE = "K-08"  # her surname is also a staff member's
 MATTERS = (
     MatterRef(QUILLAN, "Hester Quillan", "Loamfield Credit v. Quillan (credit card)"),
     MatterRef(TREMAYNE, "Bartholomew Tremayne", "Tremayne - repossession (pre-suit)"),
@@ -33,6 +34,7 @@ MATTERS = (
     MatterRef(VARGO_FDCPA, "Colm Vargo", "Vargo v. Marrow Ridge Acquisitions, LLC (FDCPA)"),
     MatterRef(AGNES_PELLOW, "Agnes Pellow", "In re Agnes Pellow, Chapter 7"),
     MatterRef(DORIAN_PELLOW, "Dorian Pellow", "Brackwater Funding v. Pellow (justice court)"),
+    MatterRef(MIREILLE_VANCE, "Mireille Vance", "Vance v. Drumlin Motors (auto fraud)"),
 )  # fmt: skip
 
 
@@ -96,3 +98,34 @@ def test_a_captions_initials_settle_a_clients_case_despite_a_comma_before_llc(
 def test_a_client_said_not_to_be_meant_leaves_the_one_that_is(parser: Parser) -> None:
     draft = read(parser, "Tobiah take the Pellow letters pls (Brackwater one, not Agnes's)")
     assert sure_matter(draft) == (DORIAN_PELLOW, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tobiah — dealer's counsel on vance served their RFPs 11/12. pls calendar our response",
+        "quick q for anyone: does the dealer have to return the trade-in? just for the vance memo",
+    ],
+)
+def test_a_lower_case_surname_a_staff_member_shares_names_the_case_in_a_case_slot(
+    parser: Parser, text: str
+) -> None:
+    assert read(parser, text).matter == MIREILLE_VANCE
+
+
+@pytest.mark.parametrize(
+    ("text", "matter"),
+    [
+        ("hester quillon called she got a new letter can somebody send the validation request",
+         QUILLAN),
+        ("can you draft a demand to kestrel auto for ines osery by friday", OSSORY),
+    ],
+)
+def test_a_clients_given_name_before_a_near_spelling_of_her_surname_names_her(
+    parser: Parser, text: str, matter: str
+) -> None:
+    assert sure_matter(read(parser, text)) == (matter, False)
+
+
+def test_a_capitalised_surname_two_letters_off_is_someone_else(parser: Parser) -> None:
+    assert read(parser, "Ines Osery called about a new lease; can someone call her?").matter is None
