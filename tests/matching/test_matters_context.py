@@ -129,3 +129,19 @@ def test_a_clients_given_name_before_a_near_spelling_of_her_surname_names_her(
 
 def test_a_capitalised_surname_two_letters_off_is_someone_else(parser: Parser) -> None:
     assert read(parser, "Ines Osery called about a new lease; can someone call her?").matter is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three things:\n1. The Tremayne file needs the repo notice pulled. This is the one I care "
+        "about - by Wednesday, please.\n2. Someone should look at the Quillan SOL question.\n"
+        "3. The holiday notice should go on the website.",
+        "mon list\n- Quillan: call Loamfield counsel (me)\n- Tremayne: pull the repo notice, due "
+        "wed\nTremayne is the one that can't slip",
+    ],
+)
+def test_the_item_a_list_marks_as_the_one_that_matters_names_the_matter(
+    parser: Parser, text: str
+) -> None:
+    assert sure_matter(read(parser, text)) == (TREMAYNE, False)
