@@ -70,7 +70,8 @@ _ORDINAL = "|".join(_ORDINALS) + r"|(?:#|no\.?\s*|number\s+|item\s+#?)\d"
 _POINTER = re.compile(
     rf"(?m)(?:\b|(?=#))(?:the\s+)?(?P<ordinal>{_ORDINAL})(?:\s+(?:one|item|task|bullet|point))?"
     r"\s+(?:is|as)\s+(?:the\s+|my\s+|our\s+)?(?:top\s+|main\s+|real\s+|first\s+)?"
-    r"(?:priority|most\s+(?:urgent|important|pressing))"
+    r"(?:priority|most\s+(?:urgent|important|pressing)|"
+    r"(?:only\s+|urgent\s+)?one\s+that\s+(?:can't|cannot|can\s+not|won't)\s+(?:slip|wait))"
     rf"|\b(?:start|begin)\s+with\s+(?:the\s+)?(?P<start>{_ORDINAL})\b"
     # A closing line that gives one item its time: "#1 by Monday 10am", "2 by 1.", "#3 asap".
     r"|^[ \t]*(?:#|no\.?\s*|item\s+#?)?(?P<due>\d)\s+"
@@ -81,12 +82,17 @@ _DAY_OR_TIME = (
     r"today|tomorrow|tmrw|tonight|in\s+the\s+morning|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|am|a\.m"
 )
-# An item that calls itself the main ask: "— the main thing", "this is what I need most".
+# An item that calls itself the main ask: "— the main thing", "this is what I need most", "this
+# is the one I care about", "the one that can't slip", "(priority)".
 _MAIN_MARK = re.compile(
     r"\b(?:(?:the|my|our)\s+(?:main|top|real|big|key)\s+(?:thing|one|ask|item)"
     r"|most\s+(?:important|urgent|pressing)\s+(?:one|item|thing|part|task)"
     r"|(?:what|the\s+one)\s+(?:i|we)\s+need\s+most"
     r"|the\s+one\s+that\s+matters"
+    r"|the\s+(?:only\s+)?one\s+(?:i|we)\s+(?:really\s+|most\s+)?care\s+about"
+    r"|the\s+(?:only\s+)?one\s+that\s+(?:can't|cannot|can\s+not|won't)\s+(?:slip|wait)"
+    r"|(?:this|that|it)(?:\s+one)?(?:'s|\s+is)\s+the\s+(?:urgent|important|pressing)\s+one"
+    r"|\(priority\)"
     r"|(?:this|that|it)(?:\s+one)?(?:'s|\s+is)\s+(?:the\s+)?(?:top\s+)?priority"
     r"|top\s+priority"
     rf"|first\s+thing\b(?!\s+(?:{_DAY_OR_TIME})\b))"

@@ -14,9 +14,9 @@ __all__ = [
     "near_cues", "near_words", "practice_cues", "settled_by_caption", "sure_cues", "text_cues", "told_cases",
 ]  # fmt: skip
 
-# A party said to pick one of several cases: "the LVNV one", "the Midland suit".
+# A party said to pick one of several cases: "the LVNV one", "the Midland suit", "(LVNV one".
 _WHICH_CASE = re.compile(
-    r"\bthe\s+(?P<party>[a-z][\w-]*)\s+(?:one|case|suit|lawsuit|matter|file|acct|account)\b"
+    r"(?:\bthe\s+|\(\s*)(?P<party>[a-z][\w-]*)\s+(?:one|case|suit|lawsuit|matter|file|acct|account)\b"
 )
 # The writer guessing which case: "(I think the Eversource one?)", "maybe the LVNV case".
 _GUESS_BEFORE = re.compile(
@@ -147,16 +147,22 @@ def caption_initialisms(title: str, client: tuple[str, ...]) -> frozenset[str]:
     found: set[str] = set()
     for index, side in enumerate(sides):
         # The party stands next to the "v.": the end of the left side, the start of the right.
-        pieces = _PARTY_BOUNDS.split(side)
-        party = name_words(pieces[-1] if index < len(sides) - 1 else pieces[0])
         if index and index < len(sides) - 1:
             continue  # a middle piece of a caption with several "v.": no clear party
-        kept = [w for w in party if len(w) > 1 and w not in NOT_PARTY_WORDS]
+        # A company's suffix after a comma is no piece of its own: "Portfolio Recovery, LLC".
+        pieces = [p for p in _PARTY_BOUNDS.split(side) if _party_words(p)]
+        if not pieces:
+            continue
+        kept = _party_words(pieces[-1] if index < len(sides) - 1 else pieces[0])
         if set(kept) & set(client) or not all(w.isalpha() for w in kept):
             continue
         if len(kept) >= _SHORTEST_INITIALISM:
             found.add("".join(w[0] for w in kept))
     return frozenset(found)
+
+
+def _party_words(piece: str) -> list[str]:
+    return [w for w in name_words(piece) if len(w) > 1 and w not in NOT_PARTY_WORDS]
 
 
 def practice_cues(title: str, parties: frozenset[str]) -> frozenset[str]:

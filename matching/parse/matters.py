@@ -40,6 +40,7 @@ from matching.parse.matter_cues import (
     text_cues,
     told_cases,
 )
+from matching.parse.misspelt_names import Misspellings
 from matching.parse.name_places import (
     files_of,
     in_topic_slot,
@@ -57,20 +58,20 @@ from matching.parse.name_roles import (
     NAME,
     OTHER_GIVEN_NAME,
     RELATIVE_WARNING,
+    SET_ASIDE,
     Named,
     after_another_given_name,
     another_person,
     borrowed_kind,
     relative_kind,
+    set_aside,
     weighed,
 )
 from matching.parse.organisation_names import OrganisationNames
 from matching.parse.several_matters import done_only_warning, main_ask_matter, one_matter
 from matching.parse.words import (
-    FUZZY_MIN_LETTERS,
     Span,
     Word,
-    closest_spelling,
     inside,
     name_words,
     squashed,
@@ -141,6 +142,7 @@ class Matters:
         self._party_pairs: set[tuple[str, str]] = set()
         self.first_names: set[str] = set()
         self._family_first = FamilyFirstNames()
+        self._misspellings = Misspellings()
         self.name_words: set[str] = set()
         # Words of the matters' titles: the parties to the firm's cases ("Midland", "Cavalry").
         self.party_words: set[str] = set()
@@ -163,11 +165,7 @@ class Matters:
         parts = self._organisations.starts()
         self._hit_starts = frozenset([*self._name_starts, *parts, *self._by_given_name])
         self._single_surnames = frozenset(key[0] for key in self._by_surname if len(key) == 1)
-        # No typo of a name written family first: "Thanh" is another name than Thang.
-        self._surname_spellings = sorted(
-            s[0] for s in self._by_surname
-            if len(s) == 1 and len(s[0]) >= FUZZY_MIN_LETTERS and s[0] not in self._family_first
-        )  # fmt: skip
+        self._misspellings.seal(lambda surname: surname not in self._family_first)
 
     def _index(self, matter: MatterRef) -> None:
         title = name_words(matter.title)
@@ -208,7 +206,10 @@ class Matters:
             self._organisations.add(matter.number, core, name)
         short = organisation_keys(core) if core else surnames(matter.client_name) | titled
         for surname in short:
-            self._by_surname.setdefault(squashed_key(surname), set()).add(matter.number)
+            key = squashed_key(surname)
+            self._by_surname.setdefault(key, set()).add(matter.number)
+            if len(key) == 1:
+                self._misspellings.add(matter.number, key[0], self._given_names[matter.number])
 
     def find(
         self,
@@ -227,7 +228,7 @@ class Matters:
         read = self._names(text, kept, is_known_word)
         named = [n for n in weighed(read, folded) if n.kind not in DOUBTS]
         if not numbers and not read:
-            named = self._misspelt_names(text, kept, is_known_word)
+            named = self._misspellings.names(text, kept, is_known_word)
         number, warning = self._decided(
             text, folded, numbers, named, kept, excluded, is_known_word
         )
@@ -352,6 +353,8 @@ class Matters:
             span = (found[index][0], found[index + size - 1][1])
             if kind == NAME:
                 kind = self._kind_of_name(text, found, index, span, hit, is_known_word)
+            elif set_aside(text, span):
+                kind = SET_ASIDE  # "the LVNV one, not Lavonne's"
             # "the Garcia file" is the matter's file, not something to file with a court.
             if index + size < len(found) and files_of(
                 text, found[index + size - 1], found[index + size]
@@ -389,6 +392,9 @@ class Matters:
         ) or self._organisations.place_at(text, found, index, self._said_after(text, found))
         if part:
             return part[0], NAME, part[1]
+        misheard = self._misspellings.full_name_at(text, found, index, is_known_word)
+        if misheard:
+            return 2, NAME, misheard  # "gerald prewitt" for Gerald Pruitt
         if self._given_name_at(text, found, index, is_known_word):
             return 1, GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
         family = self._family_at(text, found, index, is_known_word)
@@ -557,26 +563,6 @@ class Matters:
         if chapters and {c for c in cues if c.startswith(CHAPTER_CUE)}.isdisjoint(chapters):
             cues -= {BANKRUPTCY, BANKRUPTCY_WORK}
         return cues & said
-
-    def _misspelt_names(
-        self, text: str, found: list[Word], is_known_word: Callable[[str], bool]
-    ) -> list[Named]:
-        # Only capitalised words are tried: a proper noun with a typo, not an ordinary word, nor
-        # a name read already and set aside ("Magnolia State Lending" is a party's).
-        named: list[Named] = []
-        for start, end, word in found:
-            if (
-                (squashed(word),) in self._by_surname
-                or len(word) < FUZZY_MIN_LETTERS
-                or not word.isalpha()
-                or not text[start].isupper()
-                or is_known_word(word)
-            ):
-                continue
-            near = closest_spelling(word, self._surname_spellings)
-            if near:
-                named.append(Named(self._by_surname[(near,)], (start, end), (start, end), NAME))
-        return named
 
 
 def named_clients(folded: str, name_spans: list[Span]) -> list[Span]:

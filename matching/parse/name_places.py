@@ -20,7 +20,11 @@ DETERMINERS = frozenset(
      "every", "one", "whose"}
 )  # fmt: skip
 _CLAUSE_OPENERS = frozenset('.!?:;\n\u2022*-\u2013\u2014("')
-_TOPIC_NOUN = re.compile(r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation)\b", re.IGNORECASE)
+_TOPIC_NOUN = re.compile(
+    r"(?:'s)?\s+(?:thing|stuff|file|matter|case|situation|memo)\b", re.IGNORECASE
+)
+# The other side's lawyer on a case: "dealer's counsel on reyes", "kubota's atty on hofer".
+_COUNSEL_ON = re.compile(r"\b(?:counsel|atty|attorney|lawyer)\s+(?:on|in)\s+$", re.IGNORECASE)
 # What sets the client a line is about off from the rest, maybe after the chapter ("castillo 13 -"),
 # or a pipe between a ticket's fields ("castillo | rogs due fri").
 _SET_OFF = re.compile(
@@ -85,9 +89,10 @@ def named_as_a_file(text: str, start: int, end: int) -> bool:
 def in_topic_slot(text: str, word: Word) -> bool:
     """Whether a lower-case word stands where a text names its client: "the banks thing", "tran —
     pls have the schedules ready" (first on its line or in its sentence, set off by a colon or
-    dash: "wfh today. reeds - trustee wants …")."""
+    dash: "wfh today. reeds - trustee wants …"), or as the case another side's lawyer is on
+    ("dealer's counsel on reyes")."""
     start, end, _ = word
-    if named_as_a_file(text, start, end):
+    if named_as_a_file(text, start, end) or _COUNSEL_ON.search(text, max(0, start - 20), start):
         return True
     line = text[text.rfind("\n", 0, start) + 1 : start]
     first = not _MENTIONS.sub("", line).strip(" \t\u2022*-") or text[:start].rstrip()[-1:] in ".!?"

@@ -8,13 +8,14 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from matching.parse.name_places import DETERMINERS
+from matching.parse.occupied import credited_before, occupied_before
 from matching.parse.words import Span, Word
 
 __all__ = [
     "ANOTHER_PERSON", "ANOTHER_PERSON_WARNING", "DOUBTS", "GIVEN_NAME", "GIVEN_NAME_WARNING",
     "MODEL", "NAME", "NAMED_RELATIVE", "OTHER_GIVEN_NAME", "RELATIVE_OF_CLIENT", "RELATIVE_WARNING",
-    "REFERRER", "WRITERS_OWN", "Named", "after_another_given_name", "another_person", "borrowed_kind",
-    "relative_kind", "weighed",
+    "REFERRER", "SET_ASIDE", "WRITERS_OWN", "Named", "after_another_given_name", "another_person",
+    "borrowed_kind", "relative_kind", "set_aside", "weighed",
 ]  # fmt: skip
 
 # How surely a name names a client's matter: a surname or full name, a given name alone, a name
@@ -27,6 +28,9 @@ NAMED_RELATIVE, MODEL = "named relative", "model"
 # A client named as the one who sent a prospect ("the woman Familias Unidas referred"): the work
 # is the prospect's, no matter of the client's.
 REFERRER = "referrer"
+# A client said not to be meant: "the LVNV one, not Lavonne's".
+SET_ASIDE = "set aside"
+_NOT_BEFORE = re.compile(r"(?:[,(;]|\bone)\s*not\s+(?:the\s+|for\s+)?$", re.IGNORECASE)
 # A client named as what keeps the writer busy ("I'm double-booked with the Ortiz call"): the
 # reason someone else is asked, so the work is another client's when the text names one.
 WRITERS_OWN = "writer's own"
@@ -98,16 +102,27 @@ def relative_kind(text: str, span: Span) -> str | None:
     return NAMED_RELATIVE if _OWN_NAME.match(text, relative.end()) else RELATIVE_OF_CLIENT
 
 
+def set_aside(text: str, span: Span) -> bool:
+    """Whether the name at `span` is said not to be meant: "the LVNV one, not Lavonne's"."""
+    return _NOT_BEFORE.search(text, max(0, span[0] - _BUSY_REACH), span[0]) is not None
+
+
 def borrowed_kind(text: str, span: Span) -> str | None:
     """A client named for another's work: as its model ("use Fifita's as a template", "same
     facts as Fifita"), as the one who referred a prospect ("the woman Bello referred", "the
-    new lady from the Bello referral"), or as what keeps the writer from doing it ("I'm
-    double-booked with the Bello call")."""
+    new lady from the Bello referral"), as earlier work that credits someone ("you did the
+    Bello memo"), as the one not meant ("the LVNV one, not Bello's"), or as what keeps the writer or another from doing it ("I'm double-booked with
+    the Bello call", "Tish is on Bello")."""
+    if set_aside(text, span):
+        return SET_ASIDE
     if _MODEL_AFTER.match(text, span[1]) or _MODEL_BEFORE.search(text, 0, span[0]):
         return MODEL
     if _REFERRED_AFTER.match(text, span[1]) or _REFERRED_BEFORE.search(text, 0, span[0]):
         return REFERRER
-    if _WRITER_BUSY_BEFORE.search(text, max(0, span[0] - _BUSY_REACH), span[0]):
+    if credited_before(text, span):
+        return MODEL
+    busy = _WRITER_BUSY_BEFORE.search(text, max(0, span[0] - _BUSY_REACH), span[0])
+    if busy or occupied_before(text, span):
         return WRITERS_OWN
     return None
 
@@ -132,7 +147,7 @@ def weighed(named: list[Named], folded: str) -> list[Named]:
     prospect; a matter named as a model or as what keeps the writer busy only when no other is
     named ("answer for Mahe, use Fifita's as a template", "cover Mahe, I'm stuck in the Fifita
     depo"); never a client named as the one who referred a prospect ("an intake with the man
-    Bello referred")."""
+    Bello referred") nor as the one not meant ("not Bello's")."""
     surnames = [n.matters for n in named if n.kind not in _SECONDARY]
     prospect = _PROSPECT.search(folded) is not None
     # The clients whose relative the text calls a prospect: their surname after another given
@@ -144,7 +159,7 @@ def weighed(named: list[Named], folded: str) -> list[Named]:
             or any(n.matters & m for m in surnames))
         and not (n.kind == RELATIVE_OF_CLIENT and prospect)
         and not (n.kind == OTHER_GIVEN_NAME and any(n.matters & m for m in prospects_kin))
-        and n.kind != REFERRER
+        and n.kind not in (REFERRER, SET_ASIDE)
     ]  # fmt: skip
 
 
