@@ -32,11 +32,28 @@ _SPANISH: dict[str, frozenset[str]] = {
     "mercedes": frozenset({"meche"}),
     "yesenia": frozenset({"yesi"}),
     "luis": frozenset({"lucho", "lou"}),  # (and in English, Louis's "Lou")
+    "gabriela": frozenset({"gabi", "gaby"}),
+    "gabriel": frozenset({"gabi", "gaby"}),
+    "carolina": frozenset({"caro"}),
+    "manuel": frozenset({"manolo", "manu"}),
+    "fernando": frozenset({"nando", "fer"}),
+    "rafael": frozenset({"rafa"}),
+    "teresa": frozenset({"tere"}),
+    "isabel": frozenset({"chabela", "isa"}),
+    "josefina": frozenset({"pepa", "fina"}),
+    "santiago": frozenset({"santi"}),
+    "sebastian": frozenset({"sebas"}),
+    "ernesto": frozenset({"neto"}),
+    "adolfo": frozenset({"fito"}),
+    "rodolfo": frozenset({"fito", "rodo"}),
+    "maria luisa": frozenset({"marisa"}),
+    "maria jose": frozenset({"majo"}),
 }
 # English short forms the package's table lacks for a name it lists ("Bree" for Brianna, as
 # for Breanna).
 _ENGLISH: dict[str, frozenset[str]] = {
     "brianna": frozenset({"bree"}),
+    "jonathan": frozenset({"johnny"}),
 }
 
 

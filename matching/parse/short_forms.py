@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from matching.parse.diminutives import diminutives
 from matching.text import fold
 
 __all__ = [
@@ -45,7 +46,11 @@ def short_forms(by_first_name: Mapping[str, set[str]], nicknames: Nicknames) -> 
     variants ("tish": Leticia); never a first name someone on the roster has."""
     by_nickname: dict[str, set[str]] = {}
     for first, emails in by_first_name.items():
-        for short in nicknames.get(first) or _variants_short_forms(first, nicknames):
+        shorts = set(nicknames.get(first) or _variants_short_forms(first, nicknames))
+        # (Spanish diminutives of the name and of its short forms: "Tomasito", "Luchito")
+        for word in [first, *shorts]:
+            shorts.update(diminutives(fold(word)))
+        for short in shorts:
             if short not in by_first_name:
                 by_nickname.setdefault(fold(short), set()).update(emails)
     return by_nickname

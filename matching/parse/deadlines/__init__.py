@@ -73,6 +73,7 @@ from matching.parse.deadlines.requested import (
     listed_note,
     requested,
 )
+from matching.parse.deadlines.spanish import Rewritten, in_english, read_from_spanish
 from matching.parse.deadlines.spoken import dictated_punctuation, digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.parse.deadlines.zones import in_zone_said
@@ -163,7 +164,9 @@ def read_folded_deadline(
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     clock = Now(local, zone)
     pictured = _pictures_blanked(folded)
-    folded, misspelt = respelt(digits_for_spoken(dictated_punctuation(pictured)))
+    spanish = in_english(pictured, local.date())
+    folded, respellings = respelt(digits_for_spoken(dictated_punctuation(spanish.text)))
+    misspelt: list[Respelt | Rewritten] = [*respellings, *spanish.asked]
     board = on_a_board(folded, _pieces(folded, clock, misspelt))
     pieces = board.pieces
     doubts: list[str] = [board.doubt] if board.doubt else []
@@ -254,6 +257,7 @@ def read_folded_deadline(
         or if_the_reader(folded, chosen.start)
         # (the day of an event someone is asked to appear at is the deadline)
         or (None if request.appearance else _told_beside_the_ask(folded, chosen))
+        or read_from_spanish(pictured, chosen.spans, spanish.spans)
     )
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
 
@@ -436,7 +440,7 @@ def _has_unread(pieces: list[Piece]) -> bool:
     return False
 
 
-def _pieces(folded: str, now: Now, misspelt: list[Respelt]) -> list[Piece]:
+def _pieces(folded: str, now: Now, misspelt: list[Respelt | Rewritten]) -> list[Piece]:
     """Every day, time and moment the text names, none overlapping another; a day read from a
     misspelling, or named by a weekday it does not fall on, carries its doubt."""
     taken: list[tuple[int, int]] = []
@@ -464,7 +468,7 @@ def _cued(folded: str) -> list[Reader]:
     return [_READERS[index] for index in sorted(tried)]
 
 
-def _guessed(piece: Day, misspelt: list[Respelt]) -> Day:
+def _guessed(piece: Day, misspelt: list[Respelt | Rewritten]) -> Day:
     """The day, with the doubt of the misspelt name it was read from, if it was."""
     guessed = next((m for m in misspelt if piece.start <= m.start < piece.end), None)
     return piece._replace(doubt=guessed.doubt) if guessed and not piece.doubt else piece
