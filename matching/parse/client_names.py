@@ -287,16 +287,27 @@ def titled_surnames(client_name: str, title: str) -> set[tuple[str, ...]]:
     """A first surname the matter's title names the client by, where it leaves the last word of
     their name out: "Ramírez" (and "Ramírez Soto") of "Lucía Ramírez Soto" in "Ramírez –
     identity theft"; none for "Gerald Wayne Pruitt" in "Pruitt v. Equifax"."""
-    name, said = name_words(client_name), set(name_words(title))
-    if (
-        len(name) < 3
-        or name[-1] in said
-        or family_name_first(client_name)
-        or organisation(client_name) is not None
-    ):
+    name, words = name_words(client_name), name_words(title)
+    said = set(words)
+    if len(name) < 3 or family_name_first(client_name) or organisation(client_name) is not None:
         return set()
+    if name[-1] in said:
+        return _two_surnames(name, words)
     middles = [i for i in range(1, len(name) - 1) if name[i] in said and name[i].isalpha()]
     return {key for i in middles for key in (name[i : i + 1], name[i:])}
+
+
+def _two_surnames(name: tuple[str, ...], title: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The first of two surnames, the Spanish way, where the title names the client by both
+    and by no given name: "Yupanqui" (and "Yupanqui Ccori") of "Rosa Elvira Yupanqui Ccori" in
+    "LVNV v. Yupanqui Ccori"; none for "Estate of John Paul Jones"."""
+    first, last = name[-2], name[-1]
+    if not first.isalpha() or first in _SURNAME_PARTICLES:
+        return set()
+    both = [i for i in range(1, len(title)) if title[i - 1] == first and title[i] == last]
+    if not both or any(i >= 2 and title[i - 2] == name[-3] for i in both):
+        return set()
+    return {(first,), (first, last)}
 
 
 def given_names(name: tuple[str, ...]) -> frozenset[str]:

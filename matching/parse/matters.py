@@ -19,6 +19,7 @@ from matching.parse.client_names import (
     titled_surnames,
 )
 from matching.parse.family_first import FamilyFirstNames
+from matching.parse.honorifics import honoured
 from matching.parse.matter_cues import (
     BANKRUPTCY,
     BANKRUPTCY_WORK,
@@ -193,6 +194,8 @@ class Matters:
             # "Nguyen Van Hung", "Nguyen Hung" and "Hung Nguyen" of "Nguyễn Văn Hùng";
             # "Lucia Ramirez" of "Lucía Ramírez Soto" where the title names her Ramírez.
             fulls = {name, (name[0], name[-1])} | {(name[0], *key) for key in titled}
+            if name[-2:] in titled:
+                fulls.add(name[:-1])  # "Juan Carlos Huanca" of "Juan Carlos Huanca Lima"
             fulls |= self._family_first.add(name) if family_first else set()
             for full in fulls:
                 self._by_full_name.setdefault(squashed_key(full), set()).add(matter.number)
@@ -396,7 +399,9 @@ class Matters:
         if misheard:
             return 2, NAME, misheard  # "gerald prewitt" for Gerald Pruitt
         if self._given_name_at(text, found, index, is_known_word):
-            return 1, GIVEN_NAME, self._by_given_name[squashed(found[index][2])]
+            # "Don Efraín", "doña Marta": a given name after a Spanish honorific names the person
+            kind = NAME if honoured(text, found, index) else GIVEN_NAME
+            return 1, kind, self._by_given_name[squashed(found[index][2])]
         family = self._family_at(text, found, index, is_known_word)
         return (1, NAME, family) if family else (0, NAME, set())
 

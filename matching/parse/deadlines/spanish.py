@@ -184,7 +184,8 @@ def read_from_spanish(
 ) -> str | None:
     """The doubt when a deadline (at `spans` of `written`, the text before rewriting) was read
     from Spanish words: firms label these unlike each other, so the reading is confirmed."""
-    read = [(s, e) for s, e in rewritten if any(s < end and start < e for start, end in spans)]
+    # (a lead rewritten alone, "para el 18/12", touches the date it leads)
+    read = [(s, e) for s, e in rewritten if any(s < end and start <= e for start, end in spans)]
     if not read:
         return None
     start = min(s for s, _ in [*spans, *read])
