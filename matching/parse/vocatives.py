@@ -16,7 +16,9 @@ _start = itemgetter(0)
 _BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
 # "Hi Kenji", "Good morning Hannah,": the one greeted at the top of an e-mail-like message.
 _GREETING_WORDS = (
-    r"(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi+|hey+|hello+|yo|dear|welcome\s+back)\s+"
+    r"(?i:(?:good\s+)?(?:morning|afternoon|evening)|hi+|hey+|hello+|yo|dear|welcome\s+back"
+    # Spanish: "Hola Gabi,", "oye Marisa, …", "Buenos días Luchito:"
+    r"|hola|oye|buen[oa]s(?:\s+(?:d[i\u00ed]as|tardes|noches))?)\s+"
 )
 _GREETING = rf"(?:{_GREETING_WORDS})?"
 # A word that may open the clause before the name spoken to: "Also Trish, pls …", "And Kate —".
@@ -30,6 +32,8 @@ _CAPITAL_NEXT = re.compile(rf"{_FILLER}[A-Z]")
 # call?", "dwayne thx for coming in".
 _SPOKEN_TO = (
     r"please|pls|plz|you're|youre|you've|if\s+you|thanks|thx|ty|thank\s+you"
+    # Spanish: "Gabi por favor …", "Tomás porfa …", "Caro ¿puedes …?"
+    r"|por\s+favor|porfa|\u00bf?(?:puedes|podr[i\u00ed]as|me\s+(?:haces|ayudas))"
     # The writer saying who speaks, as dictation writes it: "Kate its Bob period …".
     r"|(?:it's|its|it\u2019s|this\s+is)\s+(?:me|[a-z]+\s+(?:here|period|comma)\b)"
     r"|(?:you|u)\s+(?:good|can|could|want|wanna|have|are|mind|need|free|around|ok|okay|able|got)"
