@@ -28,6 +28,7 @@ from matching.parse.naming import (
 )
 from matching.parse.pointed import pointed_at
 from matching.parse.relays import asked_whether_able
+from matching.parse.spanish_asks import handed_on_in_spanish
 from matching.parse.transcripts import called_by_speaker
 from matching.parse.vocatives import vocatives
 from matching.parse.words import Word
@@ -299,6 +300,7 @@ def namings(text: str, folded: str, found: list[Word]) -> list[Naming]:
     places += _proposals(folded, found)
     places += _praised(folded, found)
     places += pointed_at(text, found)
+    places += handed_on_in_spanish(found)
     return sorted(places) if len(places) > 1 else places
 
 

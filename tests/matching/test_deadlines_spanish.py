@@ -58,3 +58,15 @@ def test_a_morning_and_english_are_left_as_written(text: str) -> None:
 
 def test_two_days_offered_are_asked_about() -> None:
     assert reading("¿la puedes llamar y ofrecerle martes o miércoles?")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la audiencia fue el viernes pasado, prepara el resumen",
+        "los viernes hay consultas, prepara la lista",
+        "me llamó la semana pasada, llámala",
+    ],
+)
+def test_a_day_gone_by_or_every_week_is_no_deadline(text: str) -> None:
+    assert reading(text) == (None, False)

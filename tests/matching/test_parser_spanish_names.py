@@ -67,6 +67,9 @@ def test_a_diminutive_is_the_name_and_ito_or_ita(name: str, forms: set[str]) -> 
         ("Hola Gabi, ¿puedes llamar a la señora Olmedo?", GABRIELA),
         ("Tomás porfa revisa el contrato de Olmedo", TOMAS),
         ("Luis ¿puedes ir a la audiencia de Olmedo?", LUIS),
+        # asked to hand it on: "pídele a X que …", "dile a X que …"
+        ("Por favor pídele a Gabi que llame a la señora Olmedo hoy", GABRIELA),
+        ("Nora, dile a Luis que prepare la carta para Olmedo", LUIS),
     ],
 )
 def test_a_colleague_is_addressed_by_a_spanish_short_form(

@@ -73,6 +73,8 @@ def _count(word: str) -> str:
 
 
 def _weekday(match: re.Match[str]) -> str:
+    if match["past"]:
+        return "last " + _WEEKDAYS[match["wd"]]  # "el viernes pasado": a day gone by
     ahead = "next " if match["next"] or match["next2"] else ""
     return _lead(match) + ahead + _WEEKDAYS[match["wd"]] + (" " + match["dom"] if match["dom"] else "")
 
@@ -111,8 +113,9 @@ def _phrase(english: str) -> Callable[[re.Match[str]], str]:
 # Most specific first; each is rewritten once, padded to its own length, so that every span
 # still points into the text as written.
 _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"\b" + _LEAD + r"(?:(?:el|este)\s+)?(?P<next>proximo\s+)?" + _WEEKDAY
-                + r"(?:\s+(?P<dom>[1-3]?\d)\b)?(?P<next2>\s+(?:que\s+viene|proximo))?" + _TIME),
+    (re.compile(r"\b" + _LEAD + r"(?<!los\s)(?:(?:el|este)\s+)?(?P<next>proximo\s+)?" + _WEEKDAY
+                + r"(?:\s+(?P<dom>[1-3]?\d)\b)?(?P<next2>\s+(?:que\s+viene|proximo))?"
+                + r"(?P<past>\s+pasado)?" + _TIME),
      lambda m: _weekday(m) + _time(m)),
     (re.compile(r"\b" + _LEAD + r"(?:el\s+)?(?P<day>[1-3]?\d)\s+de\s+" + _MONTH
                 + r"(?:\s+(?:de(?:l)?\s+)?(?P<year>20\d\d))?\b" + _TIME),
@@ -121,6 +124,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
                 + _HALF.replace("half", "relhalf") + _TIME),
      _today_or_tomorrow),
     (re.compile(r"\b" + _LEAD + r"esta\s+noche\b"), _phrase("tonight")),
+    (re.compile(r"\b(?:la\s+)?semana\s+pasada\b"), lambda m: "last week"),
     (re.compile(r"\b" + _LEAD + r"(?:la\s+semana\s+que\s+viene|la\s+proxima\s+semana"
                 r"|la\s+semana\s+proxima)\b"), _phrase("next week")),
     (re.compile(r"\b" + _LEAD + r"(?:esta\s+semana|(?:el\s+)?fin\s+de\s+(?:esta|la)\s+semana)\b"),
@@ -135,10 +139,10 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\b(?:a|al|para\s+el|antes\s+del)\s+mediodia\b"), lambda m: "by noon"),
     (re.compile(r"\b(?:" + _LEAD + r"|el\s+)(?=[0-3]?\d/[01]?\d\b)"), lambda m: _lead(m) or "on "),
 )
-_CUES = re.compile(
-    r"\b(?:hoy|manana|noche|semana|mes|dias?|horas?|las?\s+\d|mediodia|"
-    + "|".join([*_WEEKDAYS, *_MONTHS]) + r")|/"
-)
+# Words one of the rules needs, looked for first (as plain strings, which is quick): most texts
+# hold none. The short ones are looked for as words begun.
+_CUES = ("hoy", "manana", "noche", "semana", "de mes", "del mes", " dia", " hora", " las ",
+         " la 1", "mediodia", *_WEEKDAYS)  # fmt: skip
 _OFFERED = re.compile(
     r"\b(?P<day>mon|tue|wed|thu|fri|sat|sun)\s+o\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)\b)"
 )
@@ -153,10 +157,15 @@ def in_english(folded: str, today: date) -> Spanish:
     padded to the same length, and the days read day-first that are asked about: "el 14/3"
     can only be 14 March; "el 8/3", said when 8 March is nearer than 3 August, is read as
     8 March and asked about (the documented order is month first)."""
-    if not _CUES.search(folded):
+    begun = " " + folded
+    said = any(cue in begun for cue in _CUES) or (
+        " de " in folded and any(month in folded for month in _MONTHS)
+    )
+    dated = "/" in folded and "el " in folded
+    if not said and not dated:
         return Spanish(folded, [], [])
     asked: list[Rewritten] = []
-    for match in _SLASH_DATE.finditer(folded):
+    for match in _SLASH_DATE.finditer(folded) if dated else ():
         first, second = int(match["a"]), int(match["b"])
         if not (1 <= second <= 12 and 1 <= first <= 31) or first == second:
             continue
