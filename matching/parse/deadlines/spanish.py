@@ -179,10 +179,10 @@ def in_english(folded: str, today: date) -> Spanish:
     spans: list[tuple[int, int]] = []
     for pattern, english in _RULES:
         for match in reversed(list(pattern.finditer(folded))):
-            said = _padded(match, english(match))
-            if said != match.group(0):
+            english_said = _padded(match, english(match))
+            if english_said != match.group(0):
                 spans.append(match.span())
-                folded = folded[: match.start()] + said + folded[match.end() :]
+                folded = folded[: match.start()] + english_said + folded[match.end() :]
     # "martes o miércoles": two days offered
     folded = _OFFERED.sub(_or, folded)
     return Spanish(folded, asked, spans)
