@@ -26,6 +26,10 @@ SPANISH = [
     ("el borrador dentro de una semana", "2026-12-15 17:00"),
     ("el memo antes del 17 de diciembre", "2026-12-17 17:00"),
     ("prepara la carta para el 18/12", "2026-12-18 17:00"),  # day first: no 18th month
+    ("llama a Olmedo mañana a las 15:30", "2026-12-09 15:30"),
+    ("llama a Olmedo mañana a las 16", "2026-12-09 16:00"),
+    ("sube los recibos hoy a las 4 de la tarde", "2026-12-08 16:00"),
+    ("la audiencia es el jueves a las 9 de la mañana, ¿vas tú?", "2026-12-10 09:00"),
 ]
 
 
@@ -70,3 +74,7 @@ def test_two_days_offered_are_asked_about() -> None:
 )
 def test_a_day_gone_by_or_every_week_is_no_deadline(text: str) -> None:
     assert reading(text) == (None, False)
+
+
+def test_a_day_said_not_to_be_the_deadline_is_none() -> None:
+    assert reading("avísale que ya salió la carta. No es para hoy, cuando puedas.") == (None, False)

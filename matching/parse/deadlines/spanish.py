@@ -23,7 +23,7 @@ _COUNT = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + ")"
 # What a deadline is said after: "para", "antes de(l)", "a más tardar", "hasta".
 _LEAD = (r"(?:(?P<lead>para(?:\s+el)?|antes\s+del?|a\s+mas\s+tardar(?:\s+el)?|hasta(?:\s+el)?)"
          r"\s+)?")
-_HOUR = r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mm>[0-5]\d))?"
+_HOUR = r"(?P<h>2[0-3]|1\d|0?[1-9])(?::(?P<mm>[0-5]\d))?"
 _HALF = r"(?:\s+(?:de\s+la|en\s+la|por\s+la)\s+(?P<half>manana|tarde|noche))?"
 # "a las 3", "a la 1", "antes de las 4": a time of day.
 _TIME = r"(?:\s+(?P<tlead>a|antes\s+de)\s+las?\s+" + _HOUR + _HALF + r")?"
@@ -61,9 +61,11 @@ def _time(match: re.Match[str]) -> str:
         return ""
     said = match["h"] + (f":{match['mm']}" if match["mm"] else "")
     hour = int(match["h"])
-    if match["half"] == "manana":
+    if hour > 12 and not match["mm"]:
+        said += ":00"  # "a las 15": a 24-hour clock
+    elif hour <= 12 and match["half"] == "manana":
         said += "am"
-    elif match["half"] in ("tarde", "noche") and hour != 12:
+    elif hour < 12 and match["half"] in ("tarde", "noche"):
         said += "pm"
     return (" before " if match["tlead"] != "a" else " at ") + said
 
@@ -120,6 +122,9 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\b" + _LEAD + r"(?:el\s+)?(?P<day>[1-3]?\d)\s+de\s+" + _MONTH
                 + r"(?:\s+(?:de(?:l)?\s+)?(?P<year>20\d\d))?\b" + _TIME),
      lambda m: _dated(m) + _time(m)),
+    # "no es para hoy": no deadline today
+    (re.compile(r"\bno\s+(?:es|hace\s+falta)\s+(?:para\s+)?(?P<rel>hoy|manana)\b"),
+     lambda m: "no need " + ("today" if m["rel"] == "hoy" else "tmrw")),
     (re.compile(r"\b" + _LEAD + r"(?<!la\s)(?<!la\s\s)(?P<rel>hoy|manana)\b"
                 + _HALF.replace("half", "relhalf") + _TIME),
      _today_or_tomorrow),
