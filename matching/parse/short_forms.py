@@ -47,9 +47,10 @@ def short_forms(by_first_name: Mapping[str, set[str]], nicknames: Nicknames) -> 
     by_nickname: dict[str, set[str]] = {}
     for first, emails in by_first_name.items():
         shorts = set(nicknames.get(first) or _variants_short_forms(first, nicknames))
-        # (Spanish diminutives of the name and of its short forms: "Tomasito", "Luchito")
+        # (Spanish diminutives of the name and of its short forms: "Tomasito", "Luchito"; not
+        # one that is a given name of its own, "Juanita")
         for word in [first, *shorts]:
-            shorts.update(diminutives(fold(word)))
+            shorts.update(d for d in diminutives(fold(word)) if d not in nicknames)
         for short in shorts:
             if short not in by_first_name:
                 by_nickname.setdefault(fold(short), set()).update(emails)

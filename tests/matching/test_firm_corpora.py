@@ -98,8 +98,8 @@ FLOORS = {
     "sooner": {"task_type": 0.99, "due_at": 0.97, "priority": 1.00,
               "matter": 0.94, "assignee": 0.98},
     # (sunshine labels a deadline said only in Spanish null, pinelands labels it: the bot now
-    # reads it and asks, so six of sunshine's null labels get an asked-about guess)
-    "sunshine": {"task_type": 0.99, "due_at": 0.93, "priority": 1.00,
+    # reads it and asks, so five of sunshine's null labels get an asked-about guess)
+    "sunshine": {"task_type": 0.99, "due_at": 0.94, "priority": 1.00,
                 "matter": 0.97, "assignee": 0.98},
     "tallgrass": {"task_type": 0.98, "due_at": 0.98, "priority": 1.00,
                  "matter": 0.98, "assignee": 1.00},
