@@ -24,7 +24,7 @@ FLOORS = {
     "allegheny": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
                  "matter": 0.90, "assignee": 0.98},
     "badlands": {"task_type": 0.99, "due_at": 1.00, "priority": 1.00,
-                "matter": 0.96, "assignee": 0.99},
+                "matter": 0.98, "assignee": 0.99},
     "bayou": {"task_type": 0.98, "due_at": 0.99, "priority": 1.00,
              "matter": 0.99, "assignee": 1.00},
     "beacon": {"task_type": 1.00, "due_at": 1.00, "priority": 1.00,
@@ -97,9 +97,7 @@ FLOORS = {
                "matter": 0.98, "assignee": 0.93},
     "sooner": {"task_type": 0.99, "due_at": 0.97, "priority": 1.00,
               "matter": 0.94, "assignee": 0.98},
-    # (sunshine labels a deadline said only in Spanish null, pinelands labels it: the bot now
-    # reads it and asks, so five of sunshine's null labels get an asked-about guess)
-    "sunshine": {"task_type": 0.99, "due_at": 0.94, "priority": 1.00,
+    "sunshine": {"task_type": 0.99, "due_at": 0.98, "priority": 1.00,
                 "matter": 0.97, "assignee": 0.98},
     "tallgrass": {"task_type": 0.98, "due_at": 0.98, "priority": 1.00,
                  "matter": 0.98, "assignee": 1.00},

@@ -73,7 +73,7 @@ from matching.parse.deadlines.requested import (
     listed_note,
     requested,
 )
-from matching.parse.deadlines.spanish import Rewritten, in_english, read_from_spanish
+from matching.parse.deadlines.spanish import Rewritten, in_english
 from matching.parse.deadlines.spoken import dictated_punctuation, digits_for_spoken
 from matching.parse.deadlines.times import TIME_READERS
 from matching.parse.deadlines.zones import in_zone_said
@@ -257,7 +257,6 @@ def read_folded_deadline(
         or if_the_reader(folded, chosen.start)
         # (the day of an event someone is asked to appear at is the deadline)
         or (None if request.appearance else _told_beside_the_ask(folded, chosen))
-        or read_from_spanish(pictured, chosen.spans, spanish.spans)
     )
     return DeadlineReading(Deadline(chosen.due_at, chosen.spans, warnings), doubt)
 

@@ -30,12 +30,11 @@ _TIME = r"(?:\s+(?P<tlead>a|antes\s+de)\s+las?\s+" + _HOUR + _HALF + r")?"
 
 
 class Spanish(NamedTuple):
-    """The text with its Spanish deadline phrases in English, the days read day-first that are
-    asked about, and where a phrase was rewritten."""
+    """The text with its Spanish deadline phrases in English, and the days read day-first that
+    are asked about."""
 
     text: str
     asked: list[Rewritten]
-    spans: list[tuple[int, int]]
 
 
 class Rewritten(NamedTuple):
@@ -168,7 +167,7 @@ def in_english(folded: str, today: date) -> Spanish:
     )
     dated = "/" in folded and "el " in folded
     if not said and not dated:
-        return Spanish(folded, [], [])
+        return Spanish(folded, [])
     asked: list[Rewritten] = []
     for match in _SLASH_DATE.finditer(folded) if dated else ():
         first, second = int(match["a"]), int(match["b"])
@@ -181,30 +180,14 @@ def in_english(folded: str, today: date) -> Spanish:
         folded = folded[:start] + swapped + folded[end:]
         if first <= 12:
             asked.append(Rewritten(start, end, _doubt(first, second)))
-    spans: list[tuple[int, int]] = []
     for pattern, english in _RULES:
         for match in reversed(list(pattern.finditer(folded))):
             english_said = _padded(match, english(match))
             if english_said != match.group(0):
-                spans.append(match.span())
                 folded = folded[: match.start()] + english_said + folded[match.end() :]
     # "martes o miércoles": two days offered
     folded = _OFFERED.sub(_or, folded)
-    return Spanish(folded, asked, spans)
-
-
-def read_from_spanish(
-    written: str, spans: tuple[tuple[int, int], ...], rewritten: list[tuple[int, int]]
-) -> str | None:
-    """The doubt when a deadline (at `spans` of `written`, the text before rewriting) was read
-    from Spanish words: firms label these unlike each other, so the reading is confirmed."""
-    # (a lead rewritten alone, "para el 18/12", touches the date it leads)
-    read = [(s, e) for s, e in rewritten if any(s < end and start <= e for start, end in spans)]
-    if not read:
-        return None
-    start = min(s for s, _ in [*spans, *read])
-    end = max(e for _, e in [*spans, *read])
-    return f"I read \u201c{' '.join(written[start:end].split())}\u201d as the deadline"
+    return Spanish(folded, asked)
 
 
 def _days_to(today: date, month: int, day: int) -> int:
