@@ -38,7 +38,10 @@ def asked_of_no_one(folded: str, spans: list[Span], known: list[Hint]) -> bool:
     nothing is asked ("<@Ha> FYI she called …, no need to call her")."""
     if _POOL_ASKED.search(folded) and not ASKS_YOU.search(folded):
         return True
-    if GROUP_ASK.search(folded) and _unassigned_item(folded):
+    if (
+        _may_mark_unassigned(folded) and GROUP_ASK.search(folded)
+        and _UNASSIGNED_ITEM.search(folded)
+    ):
         return True
     spoken_to = [h for h in known if h.role == ADDRESSEE]
     if not spoken_to or "fyi" not in folded:
@@ -51,12 +54,10 @@ def asked_of_no_one(folded: str, spans: list[Span], known: list[Hint]) -> bool:
     return not asks_for_work(said, (0, len(said))) and not ASKS_YOU.search(said)
 
 
-def _unassigned_item(folded: str) -> bool:
-    """Whether a list item in the text is marked as no one's ("• (unassigned) — …"); the words
-    such a mark needs are looked for first, as the line-by-line scan is slow."""
-    if not (
+def _may_mark_unassigned(folded: str) -> bool:
+    """Whether the text holds a word that marks a list item as no one's ("(unassigned)", "TBD",
+    "?"): the slow line-by-line scan for such an item is skipped without one."""
+    return (
         "unassigned" in folded or "owner" in folded or "tbd" in folded or "nobody" in folded
         or "?" in folded
-    ):
-        return False
-    return _UNASSIGNED_ITEM.search(folded) is not None
+    )
