@@ -460,7 +460,7 @@ def _proposals(folded: str, found: list[Word]) -> list[Naming]:
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, WEAK, CLAIM))
-    for match in _FOR_SOMEONE.finditer(folded):
+    for match in _FOR_SOMEONE.finditer(folded) if "for" in folded else ():
         name = bisect_left(found, match.start("name"), key=_start)
         if name < len(found) and found[name][0] == match.start("name"):
             places.append(Naming(match.start(), name, STRONG))

@@ -69,7 +69,9 @@ def dictated_addressees(text: str, folded: str, found: list[Word]) -> list[Namin
     opening = _OPENING.match(text)
     if opening is not None and _spoken_to_first(text, folded, opening):
         places += _naming(found, opening.start("name"))
-    for match in _ASKED_MIDWAY.finditer(text):
+    # (Each of the asking words holds "can", "ould" or "will": the scan is skipped without.)
+    midway = "can" in text or "ould" in text or "will" in text
+    for match in _ASKED_MIDWAY.finditer(text) if midway else ():
         name = bisect_left(found, match.start("name"), key=_start)
         if not 0 < name < len(found) or found[name][0] != match.start("name"):
             continue

@@ -38,7 +38,10 @@ def asked_of_no_one(folded: str, spans: list[Span], known: list[Hint]) -> bool:
     nothing is asked ("<@Ha> FYI she called …, no need to call her")."""
     if _POOL_ASKED.search(folded) and not ASKS_YOU.search(folded):
         return True
-    if _UNASSIGNED_ITEM.search(folded) and GROUP_ASK.search(folded):
+    if (
+        _may_mark_unassigned(folded) and GROUP_ASK.search(folded)
+        and _UNASSIGNED_ITEM.search(folded)
+    ):
         return True
     spoken_to = [h for h in known if h.role == ADDRESSEE]
     if not spoken_to or "fyi" not in folded:
@@ -49,3 +52,12 @@ def asked_of_no_one(folded: str, spans: list[Span], known: list[Hint]) -> bool:
         return False
     said = _NO_NEED.sub(" ", folded)
     return not asks_for_work(said, (0, len(said))) and not ASKS_YOU.search(said)
+
+
+def _may_mark_unassigned(folded: str) -> bool:
+    """Whether the text holds a word that marks a list item as no one's ("(unassigned)", "TBD",
+    "?"): the slow line-by-line scan for such an item is skipped without one."""
+    return (
+        "unassigned" in folded or "owner" in folded or "tbd" in folded or "nobody" in folded
+        or "?" in folded
+    )

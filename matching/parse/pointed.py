@@ -34,7 +34,7 @@ def pointed_at(text: str, found: list[Word]) -> list[Naming]:
     """Where the text puts someone forward by "again" or by a pronoun proposed after a sentence
     about them: the name (taken only as a roster name, people.py)."""
     starts = [m.start("name") for m in _AGAIN.finditer(text)] if " again" in text else []
-    for match in _MAYBE_THEM.finditer(text):
+    for match in _MAYBE_THEM.finditer(text) if "?" in text else ():
         ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())]
         # The sentence the pronoun closes, or the one before when it stands alone ("Maybe her?").
         begin = ends[-1] if ends else 0

@@ -138,6 +138,8 @@ _WITHDRAWN = re.compile(
     r"|(?:i'?ll|i\s+will|i\s+can)\s+(?:take|handle|cover|do|get|grab)\s+(?:it|this|that|them)"
     r"(?:\s+(?:on|care\s+of))?\s+myself)\b"
 )
+# A word each way of taking an ask back holds: a text without one is not scanned for them.
+_WITHDRAWN_WORDS = ("mind", "nvm", "scratch", "forget", "disregard", "ignore", "myself")
 # A deadline word after an ask is taken back: "I'll do it myself. Meg, just pull the plan by 2".
 # ("need it Monday - scratch that, Monday's Juneteenth. Tuesday.": the day put right)
 _ANY_DAY_WORD = re.compile(
@@ -249,6 +251,8 @@ def requested(folded: str) -> Request:
 def _withdrawn(folded: str) -> int:
     """Where the text's last taking back of an ask ends ("never mind, I'll do it myself"); 0
     when it takes none back."""
+    if not any(word in folded for word in _WITHDRAWN_WORDS):
+        return 0
     withdrawn = [m.end() for m in _WITHDRAWN.finditer(folded)]
     return withdrawn[-1] if withdrawn else 0
 

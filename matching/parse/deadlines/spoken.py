@@ -164,6 +164,7 @@ _SPACED_CLOCK = re.compile(
     r"(?!\s*(?:%|percent|days?|hours?|hrs?|weeks?|wks?|months?|minutes?|mins?|business|biz|am|pm"
     r"|a\.m|p\.m)\b|[:/.,]?\d)"
 )
+_DIGITS_APART = re.compile(r"\d \d")
 _TO_FOR_TWO = re.compile(
     r"\b(?:in|within)\s+(?P<to>to)\s+(?=(?:business|biz|calendar|court)\s+days?\b"
     r"|(?:days|weeks|hours|hrs|wks)\b)"
@@ -180,6 +181,8 @@ def _dictated_numbers(folded: str) -> str:
         folded = _FOR_FOR_FOUR.sub(
             lambda m: m.group(0)[: m.start("for") - m.start()] + "4  ", folded
         )
+    if _DIGITS_APART.search(folded) is None:  # (the spaced clock's hour, gap and minutes)
+        return folded
     return _SPACED_CLOCK.sub(
         lambda m: m.group(0)[: m.start("gap") - m.start()] + ":"
         + m.group(0)[m.end("gap") - m.start() :],
