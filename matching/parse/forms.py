@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from matching.parse.fields import field_reader, labelled_fields
+
 __all__ = [
     "MATTER_FIELD", "PARTY_FIELD", "WHO_FIELD", "Directive", "FormField", "directives",
     "form_fields", "values",
@@ -30,11 +32,14 @@ _PARTY_LABEL = (
 # Headers of an office manager's tasker, whose value names the one to act when it is only a
 # name: "TASKER: REILLY.", "ACTION: NOVAK.", "TO: Luis." (not "ACTION: Answer the complaint").
 _HEAD_LABEL = r"tasker|action|to|attn|attention"
-_FIELD = re.compile(
-    rf"(?m){_FIELD_START}(?:(?P<who>{_WHO_LABEL})|(?P<head>{_HEAD_LABEL})|(?P<matter>{_MATTER_LABEL})"
-    rf"|{_PARTY_LABEL})[^\S\n]*[*_]*:[^\S\n]*[*_]*[^\S\n]*(?P<value>[^\n|;]*)"
-)
 WHO_FIELD, MATTER_FIELD, PARTY_FIELD = 0, 1, 2
+# The colon may stand in bold or italics ("**Assigned:** Kate"); a value ends with its line, a
+# bar or a semicolon.
+_FIELDS = field_reader(
+    {"who": _WHO_LABEL, "head": _HEAD_LABEL, "matter": _MATTER_LABEL, "party": _PARTY_LABEL},
+    start=_FIELD_START, colon=r"[^\S\n]*[*_]*:[^\S\n]*[*_]*[^\S\n]*", value=r"[^\n|;]*",
+)
+_KINDS = {"who": WHO_FIELD, "head": WHO_FIELD, "matter": MATTER_FIELD, "party": PARTY_FIELD}
 # A who-field left open: "Assigned: —", "Owner: TBD", "Assigned: whoever has the file",
 # "Assigned: need an attorney — I am in Kalamazoo", "Assigned: (drafting pool)".
 _OPEN_WORDS = frozenset(
@@ -65,16 +70,12 @@ class FormField(NamedTuple):
 
 def form_fields(folded: str) -> list[FormField]:
     """The text's labelled fields, in text order."""
-    if ":" not in folded:
-        return []
     fields = []
-    for match in _FIELD.finditer(folded):
-        start = match.start("value")
-        kind = WHO_FIELD if match["who"] or match["head"] else (
-            MATTER_FIELD if match["matter"] else PARTY_FIELD)
-        stop = _value_end(folded, start, match.end("value"), kind != WHO_FIELD)
+    for field in labelled_fields(_FIELDS, folded):
+        start, kind = field.start, _KINDS[field.label]
+        stop = _value_end(folded, start, field.end, kind != WHO_FIELD)
         value = folded[start:stop].rstrip()
-        if match["head"] and not _heads_a_tasker(folded, value):
+        if field.label == "head" and not _heads_a_tasker(folded, value):
             continue
         fields.append(FormField(start, start + len(value), kind,
                                 kind == WHO_FIELD and _left_open(value)))

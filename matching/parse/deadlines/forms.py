@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from matching.parse.fields import field_reader, labelled_fields
+
 __all__ = ["DueField", "due_field"]
 
 # A form's field: a label of a word or two opening its line, then a colon ("Client:",
 # "Assigned to:", "Notes:").
-_FIELD = re.compile(r"^[ \t]*[a-z][a-z'/ ]{0,20}:", re.MULTILINE)
+_ANY_FIELD = field_reader({"any": r"[a-z][a-z'/ ]{0,20}"}, colon=":", value="")
 # The Due field itself: "Due:", "Due date:", "Deadline:", "Due by:".
-_DUE_FIELD = re.compile(
-    r"^[ \t]*(?:due(?:\s+date|\s+by)?|deadline|date\s+due)[ \t]*:[ \t]*(?P<value>[^\n]*)$",
-    re.MULTILINE,
-)
+_DUE_FIELD = field_reader({"due": r"due(?:\s+date|\s+by)?|deadline|date\s+due"})
 # A value that says there is none: a dash or two, "none", "n/a", "no deadline", "TBD".
 _NO_VALUE = re.compile(
     r"[\s\-.\u2014\u2013_*]*|(?:none|n/?a|nil|no\s+(?:deadline|due\s+date|date)|not\s+set"
@@ -41,8 +40,8 @@ def due_field(folded: str) -> DueField | None:
     """The Due field of the form the (folded) text is, if it is one ("Due: 1/6", "Due: —")."""
     if ":" not in folded or "\n" not in folded:
         return None
-    match = _DUE_FIELD.search(folded)
-    if match is None or len(_FIELD.findall(folded)) < _FORM_FIELDS:
+    due = next(labelled_fields(_DUE_FIELD, folded), None)
+    if due is None or sum(1 for _ in labelled_fields(_ANY_FIELD, folded)) < _FORM_FIELDS:
         return None
-    empty = _NO_VALUE.fullmatch(match["value"]) is not None
-    return DueField(match.start("value"), match.end("value"), empty)
+    empty = _NO_VALUE.fullmatch(folded[due.start:due.end]) is not None
+    return DueField(due.start, due.end, empty)
