@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from matching.model import StaffProfile
 from matching.parse import asked_why as why
 from matching.parse.addressed import (
     ADDRESSEE,
-    ARRANGES,
     CLAIM,
-    DIRECTED,
     HONORIFICS,
-    LISTED,
     OTHER,
-    PRAISED,
-    SIGNED,
     STRONG,
     TO,
     WEAK,
@@ -25,40 +20,12 @@ from matching.parse.addressed import (
     excluded,
     namings,
 )
-from matching.parse.assigning import (
-    SEVERAL_ASKED,
-    chosen_by_field,
-    doers_of_shared_work,
-    main_hint,
-    pool_asked_apart,
-    self_assigned,
-    with_fields,
-)
+from matching.parse.assignee import GIVEN_WORK, PersonFinding, chosen
+from matching.parse.assigning import chosen_by_field, self_assigned, with_fields
 from matching.parse.called_by import by_initials, clipped_surname, initials_named, shown_as
-from matching.parse.doer import (
-    GROUP_ASK,
-    ROUTING,
-    TAKEN_BACK,
-    asked_only_with_we,
-    corrected,
-    delivered_to,
-    doubt_about_doer,
-    handed_back,
-    instead_from,
-    signs_in,
-    taken_back_until,
-)
-from matching.parse.forms import (
-    MATTER_FIELD,
-    PARTY_FIELD,
-    FormField,
-    form_fields,
-    values,
-)
-from matching.parse.hints import Hint, signed_or_asked, told_apart, without_writer
-from matching.parse.items import part_of, parts
-from matching.parse.open_asks import asked_of_no_one
-from matching.parse.relays import passes_word_on
+from matching.parse.doer import ROUTING, delivered_to
+from matching.parse.forms import MATTER_FIELD, PARTY_FIELD, FormField, form_fields, values
+from matching.parse.hints import Hint, told_apart, without_writer
 from matching.parse.short_forms import (
     NICKNAME_PREFIX,
     SUFFIX_NAMES,
@@ -68,10 +35,9 @@ from matching.parse.short_forms import (
     without_suffix,
 )
 from matching.parse.sound_alike import SoundAlikes
-from matching.parse.thanked import THANKED_ASKED, is_thanked, without_thanked
+from matching.parse.thanked import THANKED_ASKED
 from matching.parse.words import (
     FUZZY_MIN_LETTERS,
-    SAYS_NO_ACTION,
     Span,
     Word,
     closest_spelling,
@@ -113,17 +79,9 @@ _DAYS = frozenset(
 _COPIED = re.compile(
     r"\bcc:?\s*(?:(?:<@[^>]{1,100}>|<at>[^<]{1,100}</at>)\s*(?:,|and)?\s*)*$", re.IGNORECASE
 )
-# The roles of people spoken to: alone ("Ana, …") or with others ("Ana, Ben — …").
-_SPOKEN_TO = frozenset({ADDRESSEE, LISTED})
-# The roles of people a memo gives work to: "Kate to draft …", "Mike to set it up".
-_GIVEN_WORK = frozenset({DIRECTED, ARRANGES})
 # A surname's initial after a handle: "@Marie L. can you …", "@kayla b draft …" (in lower
 # case no "a", "i" or "u", which are words: "@kayla a c&d pls").
 _HANDLE_INITIAL = re.compile(r" ([A-Z]|[b-hj-tv-z])\.?(?!\w)")
-# People offered as alternatives: "<@A> <@B> whoever's free", "one of you".
-_ALTERNATIVES = re.compile(r"\b(?:whoever|whomever|either\s+of\s+you|one\s+of\s+you)\b")
-# The one named does a step for whoever does the task ("pull the file for whoever drafts it").
-_FOR_ANOTHER = re.compile(r"\bfor\s+(?:whoever|whomever|the\s+(?:person|one)\s+(?:who|drafting))\b")
 # The shortest beginning of a first name taken for it where the person is spoken to ("jo, can
 # you …" for Jolene), and the words that open a clause there without being anyone's name.
 _ADDRESSED_PREFIX = 2
@@ -153,19 +111,6 @@ def _names_a_firm(text: str, end: int, following: str) -> bool:
         and len(following) > 1
         and following not in _DAYS
     )
-
-
-@dataclass(frozen=True, slots=True)
-class PersonFinding:
-    """Whom the text assigns, the spans of every hint and mention, and what could not be read
-    about the assignee (a name that fits nobody or several people)."""
-
-    email: str | None
-    spans: list[Span]
-    doubt: str | None = None
-    # The one thanked when nobody is assigned: maybe the doer where the text still sets a
-    # deadline ("@Ana perfect, thank you. Friday works."; the parser weighs it).
-    thanked: str | None = None
 
 
 class Roster:
@@ -266,91 +211,8 @@ class Roster:
             return PersonFinding(by_field[0], spans, by_field[1])
         if self_assigned(folded, hints, writer):
             return PersonFinding(writer, spans)
-        return self._chosen(text, folded, without_writer(hints, writer), spans, is_known_word,
-                            writer)
-
-    def _chosen(
-        self,
-        text: str,
-        folded: str,
-        hints: list[Hint],
-        spans: list[Span],
-        is_known_word: Callable[[str], bool],
-        writer: str | None = None,
-    ) -> PersonFinding:
-        """The assignee among the hints: nobody when the text says nothing is to be done or
-        offers people as alternatives ("<@A> <@B> whoever's free"), nor anyone only thanked;
-        else the one to whom the addressee hands the work ("Tasha, please ask Beth to …"), the
-        one in the item the text marks as its main ask, or the first named. Asked about when
-        the one named only helps whoever does the task or is to find someone for it."""
-        known = [h for h in hints if h.email]
-        # (the parts matter only to the known; each mention's sentence its own)
-        found = parts(text, folded, at_mentions=True) if known else []
-        thanked = [h for h in known if h.role == PRAISED or is_thanked(folded, spans, h)]
-        if thanked:
-            known, doubt = without_thanked(
-                folded, found, spans, known, thanked, is_known_word, self._names
-            )
-            if doubt or not known:
-                first = min(thanked, key=lambda h: h.position)
-                return PersonFinding(None, spans, doubt, self._names.get(first.email or ""))
-        if known and SAYS_NO_ACTION.search(folded):
-            return PersonFinding(None, spans, why.NO_ACTION)
-        if known and asked_of_no_one(folded, spans, known):  # "Could the queue pick up …?"
-            return PersonFinding(None, spans)
-        if known and handed_back(folded):  # "i'm walled off … can u ask kayla b?"
-            return PersonFinding(None, spans)
-        # "Ana pls calendar it — actually scratch that … Ben, you do it.": the later one.
-        cut = taken_back_until(folded)
-        if cut and any(h.position >= cut for h in known):
-            known = [h for h in known if h.position >= cut]
-        elif known and corrected(folded):  # "Ana, wait no, Ben please …" with Ben unread
-            return PersonFinding(None, spans, TAKEN_BACK)
-        ends = {s: e for s, e in spans}
-        spoken_to = [h.position for h in known if h.role == ADDRESSEE]
-        if len(spoken_to) > 1 and (instead := instead_from(folded, ends, spoken_to)):
-            known = [h for h in known if h.position >= instead]
-        if GROUP_ASK.search(folded):
-            known = [h for h in known if h.role != CLAIM and not signs_in(folded, h.position)]
-        offered = {h.email for h in known if h.role in _SPOKEN_TO}
-        if len(offered) > 1 and _ALTERNATIVES.search(folded):
-            known = [h for h in known if h.role not in _SPOKEN_TO]
-            hints = known
-        if len({h.email for h in known if h.role == LISTED}) > 1:
-            # "Kate and Tom, please …" asks both; "Ana, Ben: … Ben, please …" the one named next.
-            known = [h for h in known if h.role != LISTED]
-            if not known:
-                return PersonFinding(None, spans, SEVERAL_ASKED)
-        if len({h.email for h in known if h.role in _GIVEN_WORK}) > 1:
-            known = doers_of_shared_work(known)
-            if len({h.email for h in known if h.role in _GIVEN_WORK}) > 1:
-                return PersonFinding(None, spans, SEVERAL_ASKED)
-        if known:
-            chosen = main_hint(folded, found, known)
-            if chosen is None:
-                return PersonFinding(None, spans, SEVERAL_ASKED)
-            if chosen.role in _SPOKEN_TO and (
-                asked_only_with_we(folded, chosen.position)
-                or passes_word_on(folded, self._is_staff_word)
-            ):
-                # "dale, Mr Moe says …, can we stop it?": a question, no one's task; "Wren,
-                # could you tell EM I'll have it Friday?": word passed on (relays.py)
-                return PersonFinding(None, spans)
-            if _FOR_ANOTHER.search(folded):
-                return PersonFinding(None, spans, why.FOR_ANOTHER)
-            if pool_asked_apart(folded, found, chosen):
-                name = self._names.get(chosen.email or "", "someone")
-                return PersonFinding(None, spans, why.POOL_AND_PERSON.format(name=name))
-            doubt = why.SIGNED_OR_ASKED if signed_or_asked(chosen, writer) else doubt_about_doer(
-                folded, found, part_of(found, chosen.position),
-                addressed=chosen.role in (ADDRESSEE, SIGNED), delivered=chosen.delivered,
-            )
-            return PersonFinding(chosen.email, spans, doubt)
-        if hints:
-            doubts = [h for h in hints if h.email is None]
-            if doubts:
-                return PersonFinding(None, spans, min(doubts, key=lambda h: h.position).doubt)
-        return PersonFinding(None, spans)
+        return chosen(text, folded, without_writer(hints, writer), spans, is_known_word, writer,
+                      self._names, self._is_staff_word)
 
     def _is_staff_word(self, word: str) -> bool:
         return word in self.name_words or word in self._by_nickname or word in self._by_initials
@@ -424,7 +286,7 @@ class Roster:
         resolved = self._name_at(text, found, naming, is_known_word)
         if resolved is None:
             if naming.strength == STRONG and self._unknown_person(
-                text, found, naming.word, is_known_word, naming.role in _GIVEN_WORK
+                text, found, naming.word, is_known_word, naming.role in GIVEN_WORK
             ):
                 start, end, _ = found[naming.word]
                 if found[naming.word][2] in HONORIFICS and naming.word + 1 < len(found):
